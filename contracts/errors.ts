@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Every error the API returns has this shape. `code` is stable and maps to a message key in the
+ * web catalogue (`errors.<code>`); `message` is the same text in the request's language, for API users.
+ */
+export const fieldErrorSchema = z.object({
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+export const errorResponseSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string().optional(),
+    fields: z.array(fieldErrorSchema).optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+/** Error codes the web app knows how to explain. */
+export const errorCodes = [
+  'validation_failed',
+  'invalid_json',
+  'body_too_large',
+  'unsupported_media_type',
+  'not_found',
+  'unauthenticated',
+  'forbidden',
+  'csrf_failed',
+  'invalid_credentials',
+  'invalid_code',
+  'invalid_token',
+  'rate_limited',
+  'conflict',
+  'email_in_use',
+  'password_too_weak',
+  'database_unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];

@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { DatabaseClient } from './db/client.ts';
+import { locationsRoutes } from './modules/schools/locations.routes.ts';
+import { LocationsService } from './modules/schools/locations.service.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import { UsersService } from './modules/users/users.service.ts';
+import { authRoutes } from './platform/auth/auth.routes.ts';
+import { AuthService } from './platform/auth/auth.service.ts';
+import { deriveKeys } from './platform/auth/credentials.ts';
+import { registerErrorHandling, send } from './platform/http/error-handler.ts';
+import { healthRoutes } from './platform/http/health.routes.ts';
+import { assertKnownAction, registerRequestContext } from './platform/http/request-context.ts';
+import { Mailer } from './platform/mail/mailer.ts';
+import { outboxRoutes } from './platform/mail/outbox.routes.ts';
+import { OutboxService } from './platform/mail/outbox.service.ts';
+
+export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+/** What the app is built from; tests build it with their own database and settings. */
+export type AppDependencies = { config: Config; database: DatabaseClient };
+
+/** The services behind the routes, exposed for the CLI, the seed and tests. */
+export type AppServices = { auth: AuthService; users: UsersService; mailer: Mailer };
+
+/** Builds the Fastify app: plugins, hooks, modules. Listening is the caller's business. */
+export async function buildApp({ config, database }: AppDependencies) {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Personal data never reaches the log: no bodies, no query strings, no cookies or tokens.
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      serializers: {
+        req: (request) => ({
+          id: request.id,
+          method: request.method,
+          path: String(request.url).split('?')[0],
+        }),
+      },
+    },
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 64 * 1024,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  database.onFailure((error) => app.log.error({ err: error }, 'database unavailable'));
+
+  const keys = deriveKeys(config.secret);
+  const mailer = new Mailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    onError: (error) => app.log.error({ err: error }, 'mail delivery failed'),
+  });
+  const auth = new AuthService({ database, keys, mailer, config });
+  const users = new UsersService(database, auth);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Passend API',
+        version: '0.1.0',
+        description: 'API of Passend (JSON, cookie session + CSRF header).',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook('onRoute', (route) => {
+    const action = route.config?.action;
+    if (action) assertKnownAction(action);
+  });
+  registerErrorHandling(app);
+  registerRequestContext(app, auth, config);
+
+  await app.register(healthRoutes(database, { benchRoutes: config.benchRoutes }));
+  await app.register(authRoutes(auth, config));
+  await app.register(usersRoutes(users));
+  await app.register(locationsRoutes(new LocationsService(database)));
+  await app.register(outboxRoutes(new OutboxService(database, mailer)));
+  app.get('/api/openapi.json', { config: { action: 'system.health' }, schema: { hide: true } }, () =>
+    app.swagger(),
+  );
+
+  await registerWebApp(app);
+  app.addHook('onClose', async () => mailer.close());
+  return { app, services: { auth, users, mailer } satisfies AppServices };
+}
+
+// The built web app is served by the same process; unknown non-API paths get index.html so the
+// client router can show its own 404 page.
+async function registerWebApp(app: FastifyInstance) {
+  const hasWebApp = existsSync(path.join(webDist, 'index.html'));
+  if (hasWebApp) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !/^\/(api|healthz|readyz|bench)(\/|\?|$)/.test(request.url);
+    if (hasWebApp && isPage) return reply.type('text/html').sendFile('index.html');
+    return send(request, reply, 404, 'not_found');
+  });
+}

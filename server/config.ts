@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const environmentSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  BASE_URL: z.url().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Passend <noreply@passend.localhost>'),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: booleanFromEnv.optional(),
+  TRUST_PROXY: booleanFromEnv.default(false),
+  BENCH_ROUTES: booleanFromEnv.default(false),
+});
+
+export type Config = {
+  database: { kind: 'pglite'; dataDir: string | null } | { kind: 'pg'; url: string };
+  dataDir: string;
+  port: number;
+  host: string;
+  baseUrl: string;
+  secureCookies: boolean;
+  smtpUrl: string | null;
+  mailFrom: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  secret: string;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  seedDemo: boolean | null;
+  trustProxy: boolean;
+  benchRoutes: boolean;
+};
+
+/** Thrown when the environment holds a wrong value; the message names every wrong variable. */
+export class ConfigError extends Error {}
+
+/** Reads and validates all settings once; in embedded mode the secret is created in the data directory. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const dataDir = path.resolve(env.DATA_DIR);
+  const baseUrl = (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+  let secret = env.SESSION_SECRET;
+  if (!secret) {
+    if (env.DATABASE_URL) {
+      throw new ConfigError(
+        'Invalid configuration:\n  SESSION_SECRET: required when DATABASE_URL is set (at least 32 characters, the same on every instance)',
+      );
+    }
+    secret = readOrCreateSecret(dataDir);
+  }
+  return {
+    database: env.DATABASE_URL ? { kind: 'pg', url: env.DATABASE_URL } : { kind: 'pglite', dataDir },
+    dataDir,
+    port: env.PORT,
+    host: env.HOST,
+    baseUrl,
+    secureCookies: baseUrl.startsWith('https://'),
+    smtpUrl: env.SMTP_URL ?? null,
+    mailFrom: env.MAIL_FROM,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,
+    secret,
+    logLevel: env.LOG_LEVEL,
+    seedDemo: env.SEED_DEMO ?? null,
+    trustProxy: env.TRUST_PROXY,
+    benchRoutes: env.BENCH_ROUTES,
+  };
+}
+
+// The secret must survive restarts (it encrypts TOTP secrets), so it lives beside the database.
+function readOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+}

@@ -1,0 +1,267 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** The Drizzle handle inside a transaction. */
+export type DbTransaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** A unit of work: one transaction as the app role, bound to one partnership (or to none). */
+export type Transaction = {
+  db: DbTransaction;
+  tenantId: string | null;
+  /** Runs after a successful commit (e.g. sending mail), never when the transaction rolls back. */
+  afterCommit(task: () => Promise<void>): void;
+};
+
+export type DatabaseOptions =
+  | { kind: 'pglite'; dataDir: string | null }
+  | { kind: 'pg'; url: string; poolSize?: number };
+
+/** Runs a raw SQL statement and returns its rows, the same for both drivers. */
+export async function queryRows<T>(db: Pick<Database, 'execute'>, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as { rows: T[] };
+  return result.rows;
+}
+
+/** Thrown when the database cannot be reached; the HTTP layer answers 503. */
+export class DatabaseUnavailable extends Error {}
+
+/** Thrown when a second process opens the same embedded data directory. */
+export class DataDirectoryInUse extends Error {}
+
+export const migrationsFolder = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../migrations',
+);
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The one way the application reaches PostgreSQL: embedded PGlite or a `pg` pool, with tenant-bound
+ * transactions, migrations and a readiness probe.
+ */
+export class DatabaseClient {
+  readonly kind: 'pglite' | 'pg';
+  private readonly db: Database;
+  private readonly closeDriver: () => Promise<void>;
+  private readonly migrateDriver: () => Promise<void>;
+  // PGlite has one connection: transactions must run one after another, never interleaved.
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly serialise: boolean;
+  private failureListener: ((error: unknown) => void) | null = null;
+
+  private constructor(parts: {
+    kind: 'pglite' | 'pg';
+    db: Database;
+    close: () => Promise<void>;
+    migrate: () => Promise<void>;
+  }) {
+    this.kind = parts.kind;
+    this.db = parts.db;
+    this.closeDriver = parts.close;
+    this.migrateDriver = parts.migrate;
+    this.serialise = parts.kind === 'pglite';
+  }
+
+  /** Opens the database named by the options; embedded mode locks its data directory first. */
+  static async open(options: DatabaseOptions): Promise<DatabaseClient> {
+    if (options.kind === 'pg') {
+      const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+      // An idle client losing its connection must not crash the process; the next query reports it.
+      pool.on('error', () => {});
+      const db = drizzleNodePostgres(pool, { schema }) as unknown as Database;
+      return new DatabaseClient({
+        kind: 'pg',
+        db,
+        close: () => pool.end(),
+        migrate: async () => {
+          const lockClient = new pg.Client({ connectionString: options.url });
+          await lockClient.connect();
+          try {
+            // Two instances starting together must not both migrate.
+            await lockClient.query('select pg_advisory_lock(7263540211)');
+            await migrateNodePostgres(drizzleNodePostgres(pool), { migrationsFolder });
+          } finally {
+            await lockClient.query('select pg_advisory_unlock(7263540211)').catch(() => {});
+            await lockClient.end();
+          }
+        },
+      });
+    }
+    const releaseLock = options.dataDir ? lockDataDirectory(options.dataDir) : () => {};
+    try {
+      const client = options.dataDir ? new PGlite(path.join(options.dataDir, 'pgdata')) : new PGlite();
+      await client.waitReady;
+      const db = drizzlePglite(client, { schema }) as unknown as Database;
+      return new DatabaseClient({
+        kind: 'pglite',
+        db,
+        close: async () => {
+          await client.close();
+          releaseLock();
+        },
+        migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+      });
+    } catch (error) {
+      releaseLock();
+      throw error;
+    }
+  }
+
+  /** Applies pending migrations (forward only). */
+  migrate(): Promise<void> {
+    return this.run(() => this.migrateDriver());
+  }
+
+  /** Registers a listener for database failures (used to log them without personal data). */
+  onFailure(listener: (error: unknown) => void): void {
+    this.failureListener = listener;
+  }
+
+  /**
+   * Runs `work` in one transaction as the app role with `app.tenant_id` set for this transaction
+   * only, so row-level security limits every query to that partnership.
+   */
+  withTenant<T>(tenantId: string, work: (transaction: Transaction) => Promise<T>): Promise<T> {
+    if (!uuidPattern.test(tenantId)) throw new Error('withTenant needs a tenant id (uuid)');
+    return this.transaction(tenantId, work);
+  }
+
+  /**
+   * Runs `work` as the app role without a partnership: every partnership table looks empty. Only for
+   * the sign-in lookup of a partnership by e-mail address.
+   */
+  withoutTenant<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
+    return this.transaction(null, work);
+  }
+
+  /** Whether the database answers and every migration in the folder has been applied. */
+  async isReady(): Promise<boolean> {
+    const expected = countMigrationFiles();
+    try {
+      const [row] = await this.run(() =>
+        queryRows<{ applied: number }>(
+          this.db,
+          sql`select count(*)::int as applied from drizzle.__drizzle_migrations`,
+        ),
+      );
+      return Number(row?.applied) === expected;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Runs one statement as the connecting (owner) role, outside tenancy: tests and benchmarks only. */
+  queryAsOwner<T>(query: SQL): Promise<T[]> {
+    return this.run(() => queryRows<T>(this.db, query));
+  }
+
+  async close(): Promise<void> {
+    await this.queue.catch(() => {});
+    await this.closeDriver();
+  }
+
+  private async transaction<T>(tenantId: string | null, work: (transaction: Transaction) => Promise<T>) {
+    const tasks: Array<() => Promise<void>> = [];
+    const result = await this.run(() =>
+      this.db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('role', 'passend_app', true)`,
+        );
+        return work({ db: tx, tenantId, afterCommit: (task) => tasks.push(task) });
+      }),
+    );
+    for (const task of tasks) await task();
+    return result;
+  }
+
+  private run<T>(operation: () => Promise<T>): Promise<T> {
+    const guarded = async () => {
+      try {
+        return await operation();
+      } catch (error) {
+        if (isConnectionFailure(error)) {
+          this.failureListener?.(error);
+          throw new DatabaseUnavailable('database unavailable', { cause: error });
+        }
+        throw error;
+      }
+    };
+    if (!this.serialise) return guarded();
+    const next = this.queue.then(guarded, guarded);
+    this.queue = next.catch(() => {});
+    return next;
+  }
+}
+
+function countMigrationFiles(): number {
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
+
+const connectionErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE']);
+
+function isConnectionFailure(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth += 1) {
+    const code = (current as { code?: string }).code;
+    const message = String((current as { message?: string }).message ?? '');
+    if (code && (connectionErrorCodes.has(code) || code.startsWith('08') || code === '57P01')) return true;
+    if (
+      /Connection terminated|connection timeout|PGlite is closed|Client has encountered a connection error/i.test(
+        message,
+      )
+    )
+      return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+// Two processes on one PGlite directory would silently lose writes, so the first one holds a lock
+// file with its pid; a stale file (its process gone) is taken over.
+function lockDataDirectory(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockFile = path.join(dataDir, 'passend.lock');
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const descriptor = openSync(lockFile, 'wx');
+      writeSync(descriptor, String(process.pid));
+      closeSync(descriptor);
+      return () => rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(lockFile, 'utf8').trim());
+      if (holder && holder !== process.pid && isProcessAlive(holder)) {
+        throw new DataDirectoryInUse(
+          `The data directory ${dataDir} is in use by another Passend process (pid ${holder}). ` +
+            'Stop that process first, or start this one with another DATA_DIR.',
+        );
+      }
+      rmSync(lockFile, { force: true });
+    }
+  }
+  throw new DataDirectoryInUse(`Could not lock the data directory ${dataDir}.`);
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,45 @@
+import { buildApp } from './app.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { DatabaseClient, DataDirectoryInUse } from './db/client.ts';
+import { seedDemoIfEmpty } from './platform/tenants/demo-seed.ts';
+
+/** Starts Passend: configuration → database → migrations → (demo data) → app → listen. */
+export async function main(): Promise<void> {
+  let config: Config;
+  let database: DatabaseClient;
+  try {
+    config = loadConfig();
+    database = await DatabaseClient.open(config.database);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DataDirectoryInUse) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  await database.migrate();
+  const { app, services } = await buildApp({ config, database });
+  const shouldSeed = config.seedDemo ?? config.database.kind === 'pglite';
+  if (shouldSeed) {
+    const printout = await seedDemoIfEmpty(database, services, config);
+    if (printout) console.log(printout);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    // Stop taking requests, let running ones finish, then release the database (and its lock).
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ url: config.baseUrl, database: config.database.kind }, 'Passend is listening');
+}
+
+await main();

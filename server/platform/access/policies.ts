@@ -1,0 +1,129 @@
+import { inArray, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Role, TeamRole } from '../../../contracts/roles.ts';
+
+/** How far a grant reaches inside the actor's own partnership. */
+export type Scope = 'tenant' | 'own_location' | 'self';
+
+type Policy = { description: string } & (
+  | { public: true }
+  | { public?: false; grants: Partial<Record<Role, Scope>> }
+);
+
+const schoolRoles = {
+  internal_coordinator: 'own_location',
+  director: 'own_location',
+  teacher: 'own_location',
+  care_coordinator: 'own_location',
+  team_leader: 'own_location',
+  mentor: 'own_location',
+  vso_teacher: 'own_location',
+} as const satisfies Partial<Record<Role, Scope>>;
+
+const everyoneSelf = {
+  coordinator: 'self',
+  team_member: 'self',
+  internal_coordinator: 'self',
+  director: 'self',
+  teacher: 'self',
+  care_coordinator: 'self',
+  team_leader: 'self',
+  mentor: 'self',
+  vso_teacher: 'self',
+  functional_admin: 'self',
+} as const satisfies Record<Role, Scope>;
+
+/**
+ * The access policy: every action the API offers, and which roles may perform it with which reach.
+ * Routes name their action; the route-walk test fails for a route without one, and the matrix test
+ * shows every change of rights as a diff of `access-matrix.md`.
+ */
+export const policies = {
+  'system.health': { description: 'Liveness, readiness, API description', public: true },
+  'session.read': { description: 'Where the browser stands in the sign-in flow', public: true },
+  'auth.sign_in': { description: 'Sign in with e-mail, password and TOTP', public: true },
+  'auth.sign_out': { description: 'End the session', public: true },
+  'auth.password_reset': { description: 'Ask for and use a password reset link', public: true },
+  'auth.invitation': { description: 'Read and accept an invitation', public: true },
+  'account.manage': { description: 'Own account: password, MFA, language', grants: everyoneSelf },
+  'users.read': { description: 'List the users of the partnership', grants: { functional_admin: 'tenant' } },
+  'users.invite': { description: 'Invite a user with roles', grants: { functional_admin: 'tenant' } },
+  'locations.read': {
+    description: 'School locations',
+    grants: { coordinator: 'tenant', team_member: 'tenant', functional_admin: 'tenant', ...schoolRoles },
+  },
+  'outbox.read': { description: 'Demo outbox of unsent mail', grants: { functional_admin: 'tenant' } },
+} as const satisfies Record<string, Policy>;
+
+export type Action = keyof typeof policies;
+
+/** The signed-in person as the access check sees them. */
+export type Actor = {
+  userId: string;
+  tenantId: string;
+  roles: Array<{ role: Role; teamRole: TeamRole | null; locationId: string | null }>;
+};
+
+/** What a record offers the check: its partnership and, where it has them, its location and owner. */
+export type ResourceScope = { tenantId: string; locationId?: string | null; userId?: string | null };
+
+/** Whether the action needs no signed-in user. */
+export function isPublicAction(action: Action): boolean {
+  return 'public' in policies[action] && policies[action].public === true;
+}
+
+/** Whether the actor holds any grant for the action (the route-level check). */
+export function hasGrant(actor: Actor, action: Action): boolean {
+  return grantsOf(actor, action).length > 0;
+}
+
+/** The single-record check: may the actor perform the action on this record? */
+export function canAccess(actor: Actor, action: Action, resource: ResourceScope): boolean {
+  if (isPublicAction(action)) return true;
+  if (resource.tenantId !== actor.tenantId) return false;
+  return grantsOf(actor, action).some(({ scope, locationId }) => {
+    if (scope === 'tenant') return true;
+    if (scope === 'own_location') return !!resource.locationId && resource.locationId === locationId;
+    return !!resource.userId && resource.userId === actor.userId;
+  });
+}
+
+/**
+ * The same policy as an SQL condition for lists, so a list never shows a row the single-record check
+ * would refuse (a test proves they agree). The tenant itself is enforced by row-level security.
+ */
+export function scopeCondition(
+  actor: Actor,
+  action: Action,
+  columns: { locationId?: AnyPgColumn; userId?: AnyPgColumn },
+): SQL {
+  const grants = grantsOf(actor, action);
+  if (grants.some(({ scope }) => scope === 'tenant')) return sql`true`;
+  const conditions: SQL[] = [];
+  const locationIds = grants.flatMap(({ scope, locationId }) =>
+    scope === 'own_location' && locationId ? [locationId] : [],
+  );
+  if (locationIds.length > 0 && columns.locationId) conditions.push(inArray(columns.locationId, locationIds));
+  if (grants.some(({ scope }) => scope === 'self') && columns.userId) {
+    conditions.push(sql`${columns.userId} = ${actor.userId}`);
+  }
+  if (conditions.length === 0) return sql`false`;
+  return sql`(${sql.join(conditions, sql` or `)})`;
+}
+
+/** The actions this actor may perform somewhere; the web app builds its navigation from them. */
+export function permittedActions(actor: Actor): Action[] {
+  return (Object.keys(policies) as Action[]).filter(
+    (action) => !isPublicAction(action) && hasGrant(actor, action),
+  );
+}
+
+function grantsOf(actor: Actor, action: Action): Array<{ scope: Scope; locationId: string | null }> {
+  const policy = policies[action];
+  if (!('grants' in policy)) return [];
+  const grants = policy.grants as Partial<Record<Role, Scope>>;
+  return actor.roles.flatMap((assignment) => {
+    const scope = grants[assignment.role];
+    return scope ? [{ scope, locationId: assignment.locationId }] : [];
+  });
+}

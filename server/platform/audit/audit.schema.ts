@@ -1,0 +1,26 @@
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantColumn, tenantIsolation } from '../../db/tenancy.ts';
+import { tenants } from '../tenants/tenants.schema.ts';
+
+/** Append-only: the app role has SELECT and INSERT only (migration 0002), so history cannot be edited (P2). */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    tenantId: tenantColumn().references(() => tenants.id),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    event: text('event').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorRole: text('actor_role'),
+    objectType: text('object_type'),
+    objectId: text('object_id'),
+    requestId: text('request_id'),
+    ip: text('ip'),
+    details: jsonb('details').$type<Record<string, string | number | boolean | null>>(),
+  },
+  (table) => [
+    index('audit_events_tenant_time_idx').on(table.tenantId, table.occurredAt),
+    index('audit_events_object_idx').on(table.tenantId, table.objectType, table.objectId),
+    tenantIsolation(table.tenantId),
+  ],
+);

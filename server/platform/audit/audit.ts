@@ -1,0 +1,70 @@
+import type { Transaction } from '../../db/client.ts';
+import { auditEvents } from './audit.schema.ts';
+
+/**
+ * The catalogue of audit events. Every event written must be named here; details carry ids,
+ * counts and codes only — never passwords, tokens, names or the free text of notes.
+ */
+export const auditCatalogue = {
+  'tenant.created': 'A partnership was created',
+  'auth.signed_in': 'Password accepted (first factor)',
+  'auth.sign_in_failed': 'Wrong password or code for a known account',
+  'auth.account_locked': 'Too many failed attempts: account locked for a while',
+  'auth.mfa_verified': 'Second factor accepted: full session',
+  'auth.mfa_enrolled': 'TOTP set up and recovery codes issued',
+  'auth.mfa_reset': 'The user removed their TOTP to set it up again',
+  'auth.recovery_code_used': 'A one-time recovery code replaced the TOTP code',
+  'auth.signed_out': 'Session ended by the user',
+  'auth.password_changed': 'The user changed their password',
+  'auth.password_reset_requested': 'A password reset link was sent',
+  'auth.password_reset': 'The password was set through a reset link',
+  'auth.invitation_accepted': 'An invited user set a password',
+  'account.locale_changed': 'The user chose another interface language',
+  'users.listed': 'The user list was read',
+  'users.invited': 'A user was invited with role assignments',
+  'locations.listed': 'The location list was read',
+  'locations.viewed': 'A location was read',
+  'outbox.listed': 'The demo outbox was read',
+} as const;
+export type AuditEvent = keyof typeof auditCatalogue;
+
+/** Who did it and from where; taken from the request. */
+export type AuditActor = {
+  userId: string | null;
+  role: string | null;
+  requestId: string | null;
+  ip: string | null;
+};
+
+/** Request facts every command records in the audit trail. */
+export type RequestMeta = { requestId: string; ip: string };
+
+/** The audit actor of a signed-in user: the first of their roles names the capacity they acted in. */
+export function auditActorOf(
+  actor: { userId: string; roles: Array<{ role: string }> },
+  meta: RequestMeta,
+): AuditActor {
+  return { userId: actor.userId, role: actor.roles[0]?.role ?? null, requestId: meta.requestId, ip: meta.ip };
+}
+
+/** Appends one event in the caller's transaction, so it commits or rolls back with the change. */
+export async function recordAudit(
+  transaction: Transaction,
+  actor: AuditActor,
+  event: AuditEvent,
+  object: { type: string; id: string | null } | null = null,
+  details: Record<string, string | number | boolean | null> | null = null,
+): Promise<void> {
+  if (!transaction.tenantId) throw new Error('audit events belong to a partnership');
+  await transaction.db.insert(auditEvents).values({
+    tenantId: transaction.tenantId,
+    event,
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    objectType: object?.type ?? null,
+    objectId: object?.id ?? null,
+    requestId: actor.requestId,
+    ip: actor.ip,
+    details,
+  });
+}

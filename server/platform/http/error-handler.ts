@@ -1,0 +1,104 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ErrorCode, ErrorResponse, FieldError } from '../../../contracts/errors.ts';
+import { DatabaseUnavailable } from '../../db/client.ts';
+import { hasMessage, localeFromHeader, translate } from '../i18n/messages.ts';
+import { HttpError } from './errors.ts';
+
+type RawField = { path: string; code: string; params?: Record<string, unknown> };
+
+/** Turns every error into the one error shape, with Dutch (or English) messages and no stack trace. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = error.validation.flatMap((issue) =>
+        fieldsFromZodIssue(issue.keyword, issue.instancePath, issue.params ?? {}, issue.message ?? ''),
+      );
+      return send(request, reply, 400, 'validation_failed', fields);
+    }
+    if (error instanceof HttpError) return send(request, reply, error.statusCode, error.code, error.fields);
+    if (error instanceof DatabaseUnavailable) return send(request, reply, 503, 'database_unavailable');
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(request, reply, 413, 'body_too_large');
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(request, reply, 415, 'unsupported_media_type');
+    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+      return send(request, reply, 400, 'invalid_json');
+    if (error instanceof SyntaxError && error.statusCode === 400)
+      return send(request, reply, 400, 'invalid_json');
+    if (error.statusCode === 429) return send(request, reply, 429, 'rate_limited');
+    if ((error as { code?: string }).code === '23505') return send(request, reply, 409, 'conflict');
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return send(
+        request,
+        reply,
+        error.statusCode,
+        error.statusCode === 404 ? 'not_found' : 'validation_failed',
+      );
+    }
+    // Only the error itself is logged: bodies may hold personal data.
+    request.log.error({ err: error }, 'request failed');
+    return send(request, reply, 500, 'internal');
+  });
+}
+
+/** Sends the error shape; used by hooks that answer before a route runs. */
+export function send(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  statusCode: number,
+  code: ErrorCode,
+  rawFields?: RawField[],
+) {
+  const locale = request.session?.locale ?? localeFromHeader(request.headers['accept-language']);
+  const fields: FieldError[] | undefined = rawFields?.map((field) => ({
+    path: field.path,
+    code: field.code,
+    message: translate(
+      locale,
+      hasMessage(`validation.${field.code}`) ? `validation.${field.code}` : 'validation.invalid_value',
+      field.params,
+    ),
+  }));
+  const body: ErrorResponse = {
+    error: {
+      code,
+      message: translate(locale, `errors.${code}`),
+      requestId: request.id,
+      ...(fields ? { fields } : {}),
+    },
+  };
+  return reply.status(statusCode).type('application/json').send(body);
+}
+
+function fieldsFromZodIssue(
+  zodCode: string,
+  instancePath: string,
+  params: Record<string, unknown>,
+  message: string,
+): RawField[] {
+  const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const origin = params.origin;
+  switch (zodCode) {
+    case 'unrecognized_keys':
+      return ((params.keys as string[]) ?? []).map((key) => ({
+        path: path ? `${path}.${key}` : key,
+        code: 'unknown_field',
+      }));
+    case 'invalid_type':
+      return [{ path, code: message.includes('received undefined') ? 'required' : 'invalid_type' }];
+    case 'too_small':
+      return [
+        { path, code: origin === 'string' ? 'too_short' : 'too_small', params: { minimum: params.minimum } },
+      ];
+    case 'too_big':
+      return [
+        { path, code: origin === 'string' ? 'too_long' : 'too_big', params: { maximum: params.maximum } },
+      ];
+    case 'invalid_format':
+      return [{ path, code: params.format === 'email' ? 'invalid_email' : 'invalid_format' }];
+    case 'custom':
+      return [{ path, code: message }];
+    default:
+      return [{ path, code: 'invalid_value' }];
+  }
+}

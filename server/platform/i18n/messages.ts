@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Locale } from '../../../contracts/fields.ts';
+
+type Catalogue = Record<string, unknown>;
+
+// The server speaks from the same catalogues as the web app, so an error reads the same in both.
+const catalogueFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/src/i18n');
+const catalogues: Record<Locale, Catalogue> = {
+  nl: JSON.parse(readFileSync(path.join(catalogueFolder, 'nl.json'), 'utf8')),
+  en: JSON.parse(readFileSync(path.join(catalogueFolder, 'en.json'), 'utf8')),
+};
+
+/** Looks up a dotted key (e.g. `errors.not_found`) and fills `{{name}}` placeholders. */
+export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
+  const found = lookup(catalogues[locale], key) ?? lookup(catalogues.nl, key);
+  if (typeof found !== 'string') return key;
+  return found.replace(/\{\{\s*(\w+)\s*\}\}/g, (_match, name: string) => String(params[name] ?? ''));
+}
+
+/** Whether the catalogue has this key, so callers can fall back to a more general one. */
+export function hasMessage(key: string): boolean {
+  return typeof lookup(catalogues.nl, key) === 'string';
+}
+
+/** Chooses Dutch unless the request prefers English. */
+export function localeFromHeader(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return 'nl';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'nl';
+}
+
+function lookup(catalogue: Catalogue, key: string): unknown {
+  let current: unknown = catalogue;
+  for (const part of key.split('.')) {
+    if (!current || typeof current !== 'object') return undefined;
+    current = (current as Catalogue)[part];
+  }
+  return current;
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { emailSchema, personNameSchema } from '../../../contracts/fields.ts';
+import type { DatabaseClient } from '../../db/client.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { roleAssignments, users } from '../auth/auth.schema.ts';
+import type { AuthService } from '../auth/auth.service.ts';
+import { tenants } from './tenants.schema.ts';
+
+export const createTenantInputSchema = z.strictObject({
+  name: z.string().trim().min(3).max(200),
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and dashes')
+    .max(60),
+  adminEmail: emailSchema,
+  adminName: personNameSchema,
+  isDemo: z.boolean().default(false),
+});
+export type CreateTenantInput = z.input<typeof createTenantInputSchema>;
+
+/**
+ * Creates a partnership with its first functional admin, who gets an invitation link (mailed, and
+ * returned so the operator can hand it over when no mail server is set up yet).
+ */
+export async function createTenant(database: DatabaseClient, auth: AuthService, rawInput: CreateTenantInput) {
+  const input = createTenantInputSchema.parse(rawInput);
+  const tenantId = crypto.randomUUID();
+  return database.withTenant(tenantId, async (transaction) => {
+    await transaction.db
+      .insert(tenants)
+      .values({ id: tenantId, name: input.name, slug: input.slug, isDemo: input.isDemo });
+    const [admin] = await transaction.db
+      .insert(users)
+      .values({ tenantId, email: input.adminEmail, name: input.adminName, status: 'invited' })
+      .returning();
+    if (!admin) throw new Error('insert returned nothing');
+    await transaction.db
+      .insert(roleAssignments)
+      .values({ tenantId, userId: admin.id, role: 'functional_admin' });
+    const invitationLink = await auth.sendInvitation(transaction, admin);
+    await recordAudit(
+      transaction,
+      { userId: null, role: 'operator', requestId: null, ip: null },
+      'tenant.created',
+      { type: 'tenant', id: tenantId },
+    );
+    return { tenantId, adminId: admin.id, invitationLink };
+  });
+}

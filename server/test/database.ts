@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { DatabaseClient } from '../db/client.ts';
+
+/**
+ * A migrated database for one test file: PGlite in memory, or — when TEST_DATABASE_URL is set — a
+ * fresh database on that PostgreSQL server, dropped again by `drop()`.
+ */
+export async function openTestDatabase(): Promise<{ database: DatabaseClient; drop: () => Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const database = await DatabaseClient.open({ kind: 'pglite', dataDir: null });
+    await database.migrate();
+    return { database, drop: () => database.close() };
+  }
+  const name = `passend_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await DatabaseClient.open({ kind: 'pg', url: url.toString(), poolSize: 5 });
+  await database.migrate();
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(url: string, statement: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}

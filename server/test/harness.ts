@@ -1,0 +1,228 @@
+import { eq } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { generate } from 'otplib';
+import type { Role, TeamRole } from '../../contracts/roles.ts';
+import { buildApp } from '../app.ts';
+import type { Config } from '../config.ts';
+import { locations } from '../modules/schools/schools.schema.ts';
+import { roleAssignments, users } from '../platform/auth/auth.schema.ts';
+import { createTotpSecret, deriveKeys, encryptSecret, hashPassword } from '../platform/auth/credentials.ts';
+import { csrfCookie, csrfHeader, sessionCookie } from '../platform/http/request-context.ts';
+import { tenants } from '../platform/tenants/tenants.schema.ts';
+import { openTestDatabase } from './database.ts';
+
+export const testPassword = 'correct-horse-battery-staple';
+
+/** Settings for a test app; no environment is read. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    database: { kind: 'pglite', dataDir: null },
+    dataDir: '/nonexistent',
+    port: 0,
+    host: '127.0.0.1',
+    baseUrl: 'http://localhost:3000',
+    secureCookies: false,
+    smtpUrl: null,
+    mailFrom: 'Passend <noreply@passend.test>',
+    sessionIdleMinutes: 30,
+    sessionAbsoluteHours: 12,
+    secret: 'test-secret-that-is-long-enough-for-hkdf-0123456789',
+    logLevel: 'silent',
+    seedDemo: false,
+    trustProxy: false,
+    benchRoutes: false,
+    ...overrides,
+  };
+}
+
+/** One test file's app on its own database, with factories for partnerships, locations and users. */
+export async function createHarness(overrides: Partial<Config> = {}) {
+  const { database, drop } = await openTestDatabase();
+  const config = testConfig(overrides);
+  const { app, services } = await buildApp({ config, database });
+  await app.ready();
+  const keys = deriveKeys(config.secret);
+  let passwordHash: string | null = null;
+
+  const harness = {
+    app,
+    database,
+    services,
+    config,
+    async close() {
+      await app.close();
+      await drop();
+    },
+
+    /** A partnership with the given locations (by key). */
+    async createTenant(locationKeys: string[] = ['a', 'b']) {
+      const tenantId = crypto.randomUUID();
+      const locationIds: Record<string, string> = {};
+      await database.withTenant(tenantId, async ({ db }) => {
+        await db
+          .insert(tenants)
+          .values({ id: tenantId, slug: `t-${tenantId.slice(0, 8)}`, name: `SWV ${tenantId.slice(0, 4)}` });
+        for (const [index, key] of locationKeys.entries()) {
+          const [row] = await db
+            .insert(locations)
+            .values({
+              tenantId,
+              brin: `${10 + index}AB`,
+              locationCode: '00',
+              name: `School ${key}`,
+              sector: index % 2 === 0 ? 'bo' : 'vo',
+              place: 'Utrecht',
+            })
+            .returning({ id: locations.id });
+          if (row) locationIds[key] = row.id;
+        }
+      });
+      return { tenantId, locationIds };
+    },
+
+    /** An active user with password `testPassword` and TOTP enrolled; returns the TOTP secret too. */
+    async createUser(
+      tenantId: string,
+      assignments: Array<{ role: Role; teamRole?: TeamRole; locationId?: string }>,
+      options: { email?: string; enrolled?: boolean } = {},
+    ) {
+      passwordHash ??= await hashPassword(testPassword);
+      const email = options.email ?? `${crypto.randomUUID().slice(0, 12)}@school.test`;
+      const { secret } = createTotpSecret(email);
+      const enrolled = options.enrolled ?? true;
+      const userId = await database.withTenant(tenantId, async ({ db }) => {
+        const [user] = await db
+          .insert(users)
+          .values({
+            tenantId,
+            email,
+            name: `Gebruiker ${email.slice(0, 4)}`,
+            status: 'active',
+            passwordHash,
+            totpSecret: enrolled ? encryptSecret(keys, secret) : null,
+            mfaEnrolledAt: enrolled ? new Date() : null,
+          })
+          .returning({ id: users.id });
+        if (!user) throw new Error('no user');
+        if (assignments.length > 0) {
+          await db.insert(roleAssignments).values(
+            assignments.map((assignment) => ({
+              tenantId,
+              userId: user.id,
+              role: assignment.role,
+              teamRole: assignment.teamRole ?? null,
+              locationId: assignment.locationId ?? null,
+            })),
+          );
+        }
+        return user.id;
+      });
+      return { userId, email, secret };
+    },
+
+    /** A browser-like client: keeps cookies and sends the CSRF header on every state-changing call. */
+    client() {
+      return new TestClient(app);
+    },
+
+    /** A client signed in with password and TOTP. */
+    async signedIn(user: { email: string; secret: string }) {
+      const client = new TestClient(app);
+      const first = await client.post('/api/auth/sign-in', { email: user.email, password: testPassword });
+      if (first.statusCode !== 200) throw new Error(`sign-in failed: ${first.body}`);
+      const second = await client.post('/api/auth/mfa/verify', {
+        code: await generate({ secret: user.secret }),
+      });
+      if (second.statusCode !== 200) throw new Error(`mfa failed: ${second.body}`);
+      return client;
+    },
+
+    /** Sets a user's columns directly (e.g. to age a session or unlock), as the app role. */
+    async updateUser(tenantId: string, userId: string, values: Partial<typeof users.$inferInsert>) {
+      await database.withTenant(tenantId, ({ db }) =>
+        db.update(users).set(values).where(eq(users.id, userId)),
+      );
+    },
+  };
+  return harness;
+}
+
+export type Harness = Awaited<ReturnType<typeof createHarness>>;
+
+/** Cookie-keeping client over `app.inject`. */
+export class TestClient {
+  readonly cookies = new Map<string, string>();
+
+  constructor(private readonly app: Harness['app']) {}
+
+  get(url: string, headers: Record<string, string> = {}) {
+    return this.request('GET', url, undefined, headers);
+  }
+
+  post(url: string, body: unknown = {}, headers: Record<string, string> = {}) {
+    return this.request('POST', url, body, headers);
+  }
+
+  patch(url: string, body: unknown = {}, headers: Record<string, string> = {}) {
+    return this.request('PATCH', url, body, headers);
+  }
+
+  /** Sends a raw payload (e.g. malformed JSON) with the cookies and CSRF header. */
+  async raw(method: 'POST' | 'PATCH', url: string, payload: string, headers: Record<string, string> = {}) {
+    await this.ensureCsrf();
+    return this.remember(
+      await this.app.inject({
+        method,
+        url,
+        payload,
+        headers: {
+          'content-type': 'application/json',
+          cookie: this.cookieHeader(),
+          [csrfHeader]: this.cookies.get(csrfCookie) ?? '',
+          ...headers,
+        },
+      }),
+    );
+  }
+
+  get sessionToken(): string | undefined {
+    return this.cookies.get(sessionCookie);
+  }
+
+  private async request(
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    body: unknown,
+    headers: Record<string, string>,
+  ) {
+    if (method !== 'GET') await this.ensureCsrf();
+    const response = await this.app.inject({
+      method,
+      url,
+      ...(body !== undefined ? { payload: body as object } : {}),
+      headers: {
+        cookie: this.cookieHeader(),
+        ...(method !== 'GET' ? { [csrfHeader]: this.cookies.get(csrfCookie) ?? '' } : {}),
+        ...headers,
+      },
+    });
+    return this.remember(response);
+  }
+
+  private async ensureCsrf() {
+    if (!this.cookies.has(csrfCookie)) await this.get('/healthz');
+  }
+
+  private remember(response: LightMyRequestResponse) {
+    for (const cookie of response.cookies) {
+      if (cookie.value === '' || (cookie.expires && cookie.expires.getTime() < Date.now()))
+        this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    return response;
+  }
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+}
