@@ -8,6 +8,7 @@ export const fieldErrorSchema = z.object({
   path: z.string(),
   code: z.string(),
   message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 

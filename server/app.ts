@@ -22,7 +22,7 @@ import { UsersService } from './modules/users/users.service.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { AuthService } from './platform/auth/auth.service.ts';
 import { deriveKeys } from './platform/auth/credentials.ts';
-import { registerErrorHandling, send } from './platform/http/error-handler.ts';
+import { describeForLog, registerErrorHandling, send } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { assertKnownAction, registerRequestContext } from './platform/http/request-context.ts';
 import { Mailer } from './platform/mail/mailer.ts';
@@ -36,6 +36,9 @@ export type AppDependencies = { config: Config; database: DatabaseClient };
 
 /** The services behind the routes, exposed for the CLI, the seed and tests. */
 export type AppServices = { auth: AuthService; users: UsersService; mailer: Mailer };
+
+/** A route as registered, with the policy action it declared (the route-walk test reads these). */
+export type RegisteredRoute = { method: string; url: string; action: string | null };
 
 /** Builds the Fastify app: plugins, hooks, modules. Listening is the caller's business. */
 export async function buildApp({ config, database }: AppDependencies) {
@@ -60,13 +63,15 @@ export async function buildApp({ config, database }: AppDependencies) {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  database.onFailure((error) => app.log.error({ err: error }, 'database unavailable'));
+  database.onFailure((error) => app.log.error({ failure: describeForLog(error) }, 'database unavailable'));
 
   const keys = deriveKeys(config.secret);
   const mailer = new Mailer({
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
-    onError: (error) => app.log.error({ err: error }, 'mail delivery failed'),
+    // The mail server's answer may quote the address, so only the error code is logged.
+    onError: (error) =>
+      app.log.error({ code: (error as { code?: string }).code ?? 'unknown' }, 'mail delivery failed'),
   });
   const auth = new AuthService({ database, keys, mailer, config });
   const users = new UsersService(database, auth);
@@ -103,9 +108,12 @@ export async function buildApp({ config, database }: AppDependencies) {
     transform: jsonSchemaTransform,
   });
 
+  const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
     const action = route.config?.action;
     if (action) assertKnownAction(action);
+    for (const method of [route.method].flat())
+      routes.push({ method, url: route.url, action: action ?? null });
   });
   registerErrorHandling(app);
   registerRequestContext(app, auth, config);
@@ -121,7 +129,7 @@ export async function buildApp({ config, database }: AppDependencies) {
 
   await registerWebApp(app);
   app.addHook('onClose', async () => mailer.close());
-  return { app, services: { auth, users, mailer } satisfies AppServices };
+  return { app, services: { auth, users, mailer } satisfies AppServices, routes };
 }
 
 // The built web app is served by the same process; unknown non-API paths get index.html so the

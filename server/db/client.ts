@@ -34,6 +34,25 @@ export async function queryRows<T>(db: Pick<Database, 'execute'>, query: SQL): P
   return result.rows;
 }
 
+/** The PostgreSQL error code and constraint of a failed query, looking through driver wrappers. */
+export function databaseErrorOf(error: unknown): { code: string; constraint: string | null } | null {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth += 1) {
+    const { code, constraint } = current as { code?: unknown; constraint?: unknown };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+      return { code, constraint: typeof constraint === 'string' ? constraint : null };
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/** Whether a query failed on a unique constraint (optionally a named one). */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const failure = databaseErrorOf(error);
+  return failure?.code === '23505' && (!constraint || failure.constraint === constraint);
+}
+
 /** Thrown when the database cannot be reached; the HTTP layer answers 503. */
 export class DatabaseUnavailable extends Error {}
 

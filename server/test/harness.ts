@@ -39,7 +39,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export async function createHarness(overrides: Partial<Config> = {}) {
   const { database, drop } = await openTestDatabase();
   const config = testConfig(overrides);
-  const { app, services } = await buildApp({ config, database });
+  const { app, services, routes } = await buildApp({ config, database });
   await app.ready();
   const keys = deriveKeys(config.secret);
   let passwordHash: string | null = null;
@@ -48,6 +48,7 @@ export async function createHarness(overrides: Partial<Config> = {}) {
     app,
     database,
     services,
+    routes,
     config,
     async close() {
       await app.close();
@@ -121,12 +122,12 @@ export async function createHarness(overrides: Partial<Config> = {}) {
     },
 
     /** A browser-like client: keeps cookies and sends the CSRF header on every state-changing call. */
-    client() {
+    client(): TestClient {
       return new TestClient(app);
     },
 
     /** A client signed in with password and TOTP. */
-    async signedIn(user: { email: string; secret: string }) {
+    async signedIn(user: { email: string; secret: string }): Promise<TestClient> {
       const client = new TestClient(app);
       const first = await client.post('/api/auth/sign-in', { email: user.email, password: testPassword });
       if (first.statusCode !== 200) throw new Error(`sign-in failed: ${first.body}`);
@@ -148,12 +149,13 @@ export async function createHarness(overrides: Partial<Config> = {}) {
 }
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
+type TestApp = Awaited<ReturnType<typeof buildApp>>['app'];
 
 /** Cookie-keeping client over `app.inject`. */
 export class TestClient {
   readonly cookies = new Map<string, string>();
 
-  constructor(private readonly app: Harness['app']) {}
+  constructor(private readonly app: TestApp) {}
 
   get(url: string, headers: Record<string, string> = {}) {
     return this.request('GET', url, undefined, headers);

@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { PaginationQuery } from '../../../contracts/fields.ts';
 import type { RoleAssignment } from '../../../contracts/roles.ts';
 import type { InviteUserInput, UserSummary } from '../../../contracts/users.ts';
-import type { DatabaseClient, Transaction } from '../../db/client.ts';
+import { type DatabaseClient, isUniqueViolation, type Transaction } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/policies.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
@@ -57,67 +57,75 @@ export class UsersService {
   }
 
   /** Creates an invited user with role assignments and mails the invitation link. */
-  inviteUser(actor: Actor, input: InviteUserInput, meta: RequestMeta): Promise<UserSummary> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const { db } = transaction;
-      // A foreign key is checked without row-level security, so the location must be proven ours here.
-      const locationIds = [
-        ...new Set(input.roles.flatMap((role) => (role.locationId ? [role.locationId] : []))),
-      ];
-      if (locationIds.length > 0) {
-        const known = await db
-          .select({ id: locations.id })
-          .from(locations)
-          .where(inArray(locations.id, locationIds));
-        const knownIds = new Set(known.map((row) => row.id));
-        const unknown = input.roles.flatMap((role, index) =>
-          role.locationId && !knownIds.has(role.locationId)
-            ? [{ path: `roles.${index}.locationId`, code: 'invalid_value' }]
-            : [],
+  async inviteUser(actor: Actor, input: InviteUserInput, meta: RequestMeta): Promise<UserSummary> {
+    // Row-level security hides other partnerships' users, so the overall check asks the database function.
+    if (await this.auth.isEmailInUse(input.email)) throw emailInUse();
+    return this.database
+      .withTenant(actor.tenantId, async (transaction) => {
+        const { db } = transaction;
+        // A foreign key is checked without row-level security, so the location must be proven ours here.
+        const locationIds = [
+          ...new Set(input.roles.flatMap((role) => (role.locationId ? [role.locationId] : []))),
+        ];
+        if (locationIds.length > 0) {
+          const known = await db
+            .select({ id: locations.id })
+            .from(locations)
+            .where(inArray(locations.id, locationIds));
+          const knownIds = new Set(known.map((row) => row.id));
+          const unknown = input.roles.flatMap((role, index) =>
+            role.locationId && !knownIds.has(role.locationId)
+              ? [{ path: `roles.${index}.locationId`, code: 'invalid_value' }]
+              : [],
+          );
+          if (unknown.length > 0) throw new ValidationFailed(unknown);
+        }
+        const [user] = await db
+          .insert(users)
+          .values({ tenantId: actor.tenantId, email: input.email, name: input.name, status: 'invited' })
+          .returning();
+        if (!user) throw new Error('insert returned nothing');
+        const uniqueRoles = new Map(
+          input.roles.map((role) => [`${role.role}:${role.locationId ?? ''}`, role]),
         );
-        if (unknown.length > 0) throw new ValidationFailed(unknown);
-      }
-      const [existing] = await transaction.db
-        .select({ id: users.id })
-        .from(users)
-        .where(eq(users.email, input.email));
-      if (existing) throw new RuleViolation('email_in_use', 409, [{ path: 'email', code: 'email_in_use' }]);
-      const [user] = await db
-        .insert(users)
-        .values({ tenantId: actor.tenantId, email: input.email, name: input.name, status: 'invited' })
-        .returning();
-      if (!user) throw new Error('insert returned nothing');
-      const uniqueRoles = new Map(input.roles.map((role) => [`${role.role}:${role.locationId ?? ''}`, role]));
-      await db.insert(roleAssignments).values(
-        [...uniqueRoles.values()].map((role) => ({
-          tenantId: actor.tenantId,
-          userId: user.id,
-          role: role.role,
-          teamRole: role.teamRole,
-          locationId: role.locationId,
-        })),
-      );
-      await this.auth.sendInvitation(transaction, user);
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'users.invited',
-        { type: 'user', id: user.id },
-        {
-          roles: uniqueRoles.size,
-        },
-      );
-      const roles = (await loadRoles(transaction, [user.id])).get(user.id) ?? [];
-      return {
-        id: user.id,
-        name: user.name,
-        email: user.email,
-        status: user.status,
-        mfaEnrolled: false,
-        roles,
-      };
-    });
+        await db.insert(roleAssignments).values(
+          [...uniqueRoles.values()].map((role) => ({
+            tenantId: actor.tenantId,
+            userId: user.id,
+            role: role.role,
+            teamRole: role.teamRole,
+            locationId: role.locationId,
+          })),
+        );
+        await this.auth.sendInvitation(transaction, user);
+        await recordAudit(
+          transaction,
+          auditActorOf(actor, meta),
+          'users.invited',
+          { type: 'user', id: user.id },
+          {
+            roles: uniqueRoles.size,
+          },
+        );
+        const roles = (await loadRoles(transaction, [user.id])).get(user.id) ?? [];
+        return {
+          id: user.id,
+          name: user.name,
+          email: user.email,
+          status: user.status,
+          mfaEnrolled: false,
+          roles,
+        };
+      })
+      .catch((error: unknown) => {
+        // Two invitations of one address at the same moment: the unique index decides.
+        throw isUniqueViolation(error, 'users_email_unique') ? emailInUse() : error;
+      });
   }
+}
+
+function emailInUse() {
+  return new RuleViolation('email_in_use', 409, [{ path: 'email', code: 'email_in_use' }]);
 }
 
 async function loadRoles({ db }: Transaction, userIds: string[]): Promise<Map<string, RoleAssignment[]>> {

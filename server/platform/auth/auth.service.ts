@@ -435,7 +435,9 @@ export class AuthService {
         .where(and(...liveTokenConditions(parsed.hash, purpose)))
         .returning({ userId: userTokens.userId });
       const user = claimed ? await this.findUser(transaction, claimed.userId) : null;
-      if (!user || user.status === 'disabled') throw new RuleViolation('invalid_token', 422);
+      // An invitation only finishes an account that was never activated: it must not reset one in use.
+      const allowed = purpose === 'invitation' ? user?.status === 'invited' : user?.status === 'active';
+      if (!user || !allowed) throw new RuleViolation('invalid_token', 422);
       return work(transaction, user);
     });
   }
@@ -550,6 +552,11 @@ export class AuthService {
   private async isDemoTenant({ db }: Transaction): Promise<boolean> {
     const [tenant] = await db.select({ isDemo: tenants.isDemo }).from(tenants);
     return tenant?.isDemo === true;
+  }
+
+  /** Whether an address already has an account in any partnership (addresses are unique overall). */
+  async isEmailInUse(email: string): Promise<boolean> {
+    return (await this.tenantOfEmail(email)) !== null;
   }
 
   private async tenantOfEmail(email: string): Promise<string | null> {

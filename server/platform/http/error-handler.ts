@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode, ErrorResponse, FieldError } from '../../../contracts/errors.ts';
-import { DatabaseUnavailable } from '../../db/client.ts';
+import { DatabaseUnavailable, databaseErrorOf, isUniqueViolation } from '../../db/client.ts';
 import { hasMessage, localeFromHeader, translate } from '../i18n/messages.ts';
 import { HttpError } from './errors.ts';
 
@@ -26,7 +26,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error instanceof SyntaxError && error.statusCode === 400)
       return send(request, reply, 400, 'invalid_json');
     if (error.statusCode === 429) return send(request, reply, 429, 'rate_limited');
-    if ((error as { code?: string }).code === '23505') return send(request, reply, 409, 'conflict');
+    if (isUniqueViolation(error)) return send(request, reply, 409, 'conflict');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(
         request,
@@ -35,8 +35,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
         error.statusCode === 404 ? 'not_found' : 'validation_failed',
       );
     }
-    // Only the error itself is logged: bodies may hold personal data.
-    request.log.error({ err: error }, 'request failed');
+    request.log.error({ failure: describeForLog(error) }, 'request failed');
     return send(request, reply, 500, 'internal');
   });
 }
@@ -53,6 +52,7 @@ export function send(
   const fields: FieldError[] | undefined = rawFields?.map((field) => ({
     path: field.path,
     code: field.code,
+    ...(field.params ? { params: numericOrTextParams(field.params) } : {}),
     message: translate(
       locale,
       hasMessage(`validation.${field.code}`) ? `validation.${field.code}` : 'validation.invalid_value',
@@ -101,4 +101,30 @@ function fieldsFromZodIssue(
     default:
       return [{ path, code: 'invalid_value' }];
   }
+}
+
+function numericOrTextParams(params: Record<string, unknown>): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).flatMap(([key, value]) =>
+      typeof value === 'number' || typeof value === 'string'
+        ? [[key, value]]
+        : typeof value === 'bigint'
+          ? [[key, Number(value)]]
+          : [],
+    ),
+  );
+}
+
+/**
+ * What of an unexpected error goes into the log. A failed query's message lists its parameters
+ * (names, e-mail addresses), so for database errors only the SQL text and error code are kept.
+ */
+export function describeForLog(error: unknown): Record<string, unknown> {
+  const failure = databaseErrorOf(error);
+  const query = (error as { query?: unknown }).query;
+  if (failure || typeof query === 'string') {
+    return { type: 'database', code: failure?.code ?? null, constraint: failure?.constraint ?? null, query };
+  }
+  const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+  return { type: name, message, stack };
 }

@@ -123,13 +123,18 @@ export async function seedDemoIfEmpty(database: DatabaseClient, services: AppSer
   if (existing?.any) return null;
   const keys = deriveKeys(config.secret);
   const admin = demoUsers[0] as DemoUser;
-  const { tenantId, adminId } = await createTenant(database, services.auth, {
-    name: 'Samenwerkingsverband Passend Onderwijs Vallei en Rijn (demo)',
-    slug: 'demo',
-    adminEmail: admin.email,
-    adminName: admin.name,
-    isDemo: true,
-  });
+  const { tenantId, adminId } = await createTenant(
+    database,
+    services.auth,
+    {
+      name: 'Samenwerkingsverband Passend Onderwijs Vallei en Rijn (demo)',
+      slug: 'demo',
+      adminEmail: admin.email,
+      adminName: admin.name,
+      isDemo: true,
+    },
+    { invite: false },
+  );
   const passwordHash = await hashPassword(demoPassword);
   const secrets: Array<{ email: string; secret: string }> = [];
   await database.withTenant(tenantId, async ({ db }) => {

@@ -23,7 +23,12 @@ export type CreateTenantInput = z.input<typeof createTenantInputSchema>;
  * Creates a partnership with its first functional admin, who gets an invitation link (mailed, and
  * returned so the operator can hand it over when no mail server is set up yet).
  */
-export async function createTenant(database: DatabaseClient, auth: AuthService, rawInput: CreateTenantInput) {
+export async function createTenant(
+  database: DatabaseClient,
+  auth: AuthService,
+  rawInput: CreateTenantInput,
+  options: { invite: boolean } = { invite: true },
+) {
   const input = createTenantInputSchema.parse(rawInput);
   const tenantId = crypto.randomUUID();
   return database.withTenant(tenantId, async (transaction) => {
@@ -38,7 +43,7 @@ export async function createTenant(database: DatabaseClient, auth: AuthService, 
     await transaction.db
       .insert(roleAssignments)
       .values({ tenantId, userId: admin.id, role: 'functional_admin' });
-    const invitationLink = await auth.sendInvitation(transaction, admin);
+    const invitationLink = options.invite ? await auth.sendInvitation(transaction, admin) : null;
     await recordAudit(
       transaction,
       { userId: null, role: 'operator', requestId: null, ip: null },

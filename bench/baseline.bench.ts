@@ -1,0 +1,165 @@
+/**
+ * `npm run bench`: the platform's baseline cost. Starts Passend (PGlite, then the PostgreSQL server
+ * when reachable), signs in as a demo coordinator and measures with autocannon (50 connections):
+ *   bare   GET /bench/bare/:id       one SQL query, no session, no tenancy, no audit
+ *   scoped GET /api/locations/:id    the same query behind session, access check, RLS and an audit row
+ * Prints req/s, p50 and p99 for both and their ratio. Settings: BENCH_SECONDS (default 10),
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; "none" skips it).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { generate } from 'otplib';
+import pg from 'pg';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const connections = 50;
+
+type Figures = { requestsPerSecond: number; p50: number; p99: number; errors: number };
+
+async function main() {
+  const rows: Array<{ database: string; bare: Figures; scoped: Figures }> = [];
+  rows.push({ database: 'PGlite (embedded)', ...(await measure({})) });
+  if (serverUrl !== 'none' && (await isReachable(serverUrl))) {
+    const name = `passend_bench_${randomBytes(4).toString('hex')}`;
+    await adminQuery(serverUrl, `create database ${name}`);
+    try {
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      rows.push({
+        database: 'PostgreSQL server',
+        ...(await measure({
+          DATABASE_URL: url.toString(),
+          SESSION_SECRET: randomBytes(32).toString('hex'),
+          SEED_DEMO: 'true',
+        })),
+      });
+    } finally {
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    }
+  } else {
+    console.log('PostgreSQL server not reachable: measured PGlite only.');
+  }
+  console.log(
+    `\nPassend baseline, ${connections} connections, ${seconds} s per route, Node ${process.version}\n`,
+  );
+  console.log('| database | route | req/s | p50 ms | p99 ms | errors |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  for (const row of rows) {
+    for (const [label, figures] of [
+      ['bare (1 query)', row.bare],
+      ['scoped + audited', row.scoped],
+    ] as const) {
+      console.log(
+        `| ${row.database} | ${label} | ${figures.requestsPerSecond.toFixed(0)} | ${figures.p50} | ${figures.p99} | ${figures.errors} |`,
+      );
+    }
+    console.log(
+      `| ${row.database} | ratio scoped/bare | ${(row.scoped.requestsPerSecond / row.bare.requestsPerSecond).toFixed(2)} | | | |`,
+    );
+  }
+}
+
+async function measure(extraEnvironment: Record<string, string>) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'passend-bench-'));
+  const port = 3400 + Math.floor(Math.random() * 500);
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      BENCH_ROUTES: 'true',
+      LOG_LEVEL: 'warn',
+      ...extraEnvironment,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const printout = await waitForStart(server, base);
+    const secret = /stafbureau@demo\.passend\.test\s+([A-Z2-7]+)/.exec(printout)?.[1];
+    if (!secret) throw new Error('demo coordinator secret not found in the start-up printout');
+    const cookie = await signIn(base, 'stafbureau@demo.passend.test', secret);
+    const locations = await fetch(`${base}/api/locations`, { headers: { cookie } }).then((response) =>
+      response.json(),
+    );
+    const locationId = locations.items[0].id as string;
+    const bare = await load(`${base}/bench/bare/${locationId}`, {});
+    const scoped = await load(`${base}/api/locations/${locationId}`, { cookie });
+    return { bare, scoped };
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function load(url: string, headers: Record<string, string>): Promise<Figures> {
+  // A short warm-up so JIT and caches do not count against the first route.
+  await autocannon({ url, connections, duration: 2, headers });
+  const result = await autocannon({ url, connections, duration: seconds, headers });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function signIn(base: string, email: string, secret: string): Promise<string> {
+  const csrf = randomBytes(16).toString('hex');
+  let cookie = `passend_csrf=${csrf}`;
+  const post = async (url: string, body: unknown) => {
+    const response = await fetch(`${base}${url}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    const session = /passend_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+    if (session) cookie = `passend_csrf=${csrf}; passend_session=${session}`;
+  };
+  await post('/api/auth/sign-in', { email, password: 'Passend-demo-2026' });
+  await post('/api/auth/mfa/verify', { code: await generate({ secret }) });
+  return cookie;
+}
+
+async function waitForStart(server: ChildProcess, base: string): Promise<string> {
+  let printout = '';
+  server.stdout?.on('data', (chunk) => {
+    printout += String(chunk);
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`server exited early:\n${printout}`);
+    const ready = await fetch(`${base}/readyz`)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (ready && printout.includes('demo.passend.test')) return printout;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('server did not start within 60 s');
+}
+
+async function isReachable(url: string) {
+  return adminQuery(url, 'select 1').then(
+    () => true,
+    () => false,
+  );
+}
+
+async function adminQuery(url: string, statement: string) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+await main();

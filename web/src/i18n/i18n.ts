@@ -1,0 +1,59 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { type Locale, localeSchema } from '../../../contracts/fields.ts';
+import en from './en.json';
+import nl from './nl.json';
+
+/** Where the browser remembers the chosen interface language. */
+export const localeStorageKey = 'passend.locale';
+
+export const resources = {
+  nl: { translation: nl },
+  en: { translation: en },
+} as const;
+
+/** The locale remembered in this browser, if any. */
+export function storedLocale(): Locale | null {
+  try {
+    const parsed = localeSchema.safeParse(window.localStorage.getItem(localeStorageKey));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The language the interface speaks now. */
+export function currentLocale(): Locale {
+  const parsed = localeSchema.safeParse(i18next.language);
+  return parsed.success ? parsed.data : 'nl';
+}
+
+/** Switches the interface language, remembers it in this browser and sets `<html lang>`. */
+export function applyLocale(locale: Locale, options: { remember: boolean } = { remember: true }): void {
+  if (options.remember) {
+    try {
+      window.localStorage.setItem(localeStorageKey, locale);
+    } catch {
+      // Private mode or storage disabled: the choice then lasts for this page only.
+    }
+  }
+  if (i18next.language !== locale) void i18next.changeLanguage(locale);
+}
+
+/** Initialises i18next synchronously with the bundled catalogues; Dutch is the default. */
+export function initI18n(): typeof i18next {
+  i18next.on('languageChanged', (language) => {
+    document.documentElement.lang = language;
+  });
+  void i18next.use(initReactI18next).init({
+    resources,
+    lng: storedLocale() ?? 'nl',
+    fallbackLng: 'nl',
+    supportedLngs: ['nl', 'en'],
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = i18next.language;
+  return i18next;
+}

@@ -1,0 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
+import { type Location, locationPageSchema } from '../../../../contracts/locations.ts';
+import { api, withQuery } from '../../app/api.ts';
+
+const pageSize = 100;
+
+/** All school locations of the partnership, page by page (an SWV has tens to a few hundred). */
+async function fetchAllLocations(signal: AbortSignal): Promise<Location[]> {
+  const all: Location[] = [];
+  for (let page = 1; ; page += 1) {
+    const result = await api.get(withQuery('/api/locations', { page, pageSize }), locationPageSchema, signal);
+    all.push(...result.items);
+    if (result.items.length === 0 || all.length >= result.total) return all;
+  }
+}
+
+/** The locations for the role picker; only asked for when the user may read them. */
+export function useAllLocations(enabled: boolean) {
+  return useQuery({
+    queryKey: ['locations', 'all'],
+    queryFn: ({ signal }) => fetchAllLocations(signal),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
