@@ -6,14 +6,11 @@
  * Prints req/s, p50 and p99 for both and their ratio. Settings: BENCH_SECONDS (default 10),
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; "none" skips it).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import { generate } from 'otplib';
 import pg from 'pg';
+import { startServerProcess } from '../server/test/server-process.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -35,7 +32,8 @@ async function main() {
         ...(await measure({
           DATABASE_URL: url.toString(),
           SESSION_SECRET: randomBytes(32).toString('hex'),
-          SEED_DEMO: 'true',
+          // Required in server mode; the benchmark sends no mail, so nothing listens there.
+          SMTP_URL: 'smtp://127.0.0.1:2525',
         })),
       });
     } finally {
@@ -64,24 +62,14 @@ async function main() {
   }
 }
 
-async function measure(extraEnvironment: Record<string, string>) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'passend-bench-'));
-  const port = 3400 + Math.floor(Math.random() * 500);
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      BENCH_ROUTES: 'true',
-      LOG_LEVEL: 'warn',
-      ...extraEnvironment,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+async function measure(environment: Record<string, string>) {
+  const server = await startServerProcess({
+    port: 3400 + Math.floor(Math.random() * 500),
+    environment: { BENCH_ROUTES: 'true', ...environment },
   });
   try {
-    const printout = await waitForStart(server, base);
-    const secret = /stafbureau@demo\.passend\.test\s+([A-Z2-7]+)/.exec(printout)?.[1];
+    const base = server.baseUrl;
+    const secret = server.demoSecrets['stafbureau@demo.passend.test'];
     if (!secret) throw new Error('demo coordinator secret not found in the start-up printout');
     const cookie = await signIn(base, 'stafbureau@demo.passend.test', secret);
     const locations = await fetch(`${base}/api/locations`, { headers: { cookie } }).then((response) =>
@@ -92,9 +80,7 @@ async function measure(extraEnvironment: Record<string, string>) {
     const scoped = await load(`${base}/api/locations/${locationId}`, { cookie });
     return { bare, scoped };
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 
@@ -126,23 +112,6 @@ async function signIn(base: string, email: string, secret: string): Promise<stri
   await post('/api/auth/sign-in', { email, password: 'Passend-demo-2026' });
   await post('/api/auth/mfa/verify', { code: await generate({ secret }) });
   return cookie;
-}
-
-async function waitForStart(server: ChildProcess, base: string): Promise<string> {
-  let printout = '';
-  server.stdout?.on('data', (chunk) => {
-    printout += String(chunk);
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited early:\n${printout}`);
-    const ready = await fetch(`${base}/readyz`)
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (ready && printout.includes('demo.passend.test')) return printout;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('server did not start within 60 s');
 }
 
 async function isReachable(url: string) {

@@ -80,6 +80,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     }
     secret = readOrCreateSecret(dataDir);
   }
+  // The outbox lets a functional admin read other people's reset links: acceptable for a demo on the
+  // embedded database, never for a real deployment.
+  if (env.DATABASE_URL && !env.SMTP_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  SMTP_URL: required when DATABASE_URL is set (smtp:// or smtps://)',
+    );
+  }
   return {
     database: env.DATABASE_URL ? { kind: 'pg', url: env.DATABASE_URL } : { kind: 'pglite', dataDir },
     dataDir,
