@@ -1,7 +1,7 @@
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DatabaseClient, DataDirectoryInUse } from './db/client.ts';
-import { seedDemoIfEmpty } from './platform/tenants/demo-seed.ts';
+import { seedDemoIfEmpty, shouldSeedDemo } from './platform/tenants/demo-seed.ts';
 
 /** Starts Passend: configuration → database → migrations → (demo data) → app → listen. */
 export async function main(): Promise<void> {
@@ -19,8 +19,7 @@ export async function main(): Promise<void> {
   }
   await database.migrate();
   const { app, services } = await buildApp({ config, database });
-  const shouldSeed = config.seedDemo ?? config.database.kind === 'pglite';
-  if (shouldSeed) {
+  if (shouldSeedDemo(config)) {
     const printout = await seedDemoIfEmpty(database, services, config);
     if (printout) console.log(printout);
   }

@@ -112,6 +112,11 @@ export const demoUsers: DemoUser[] = [
   },
 ];
 
+/** Demo data by default on the embedded database only; on a server only when SEED_DEMO asks for it. */
+export function shouldSeedDemo(config: Pick<Config, 'seedDemo' | 'database'>): boolean {
+  return config.seedDemo ?? config.database.kind === 'pglite';
+}
+
 /**
  * Seeds the demo partnership when the database holds no partnership at all. Returns what to print
  * (accounts and their TOTP secrets), or null when nothing was seeded.
