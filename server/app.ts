@@ -61,6 +61,8 @@ export async function buildApp({ config, database }: AppDependencies) {
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // The API speaks JSON only; Fastify's built-in text parser would hand a string to the validators.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   database.onFailure((error) => app.log.error({ failure: describeForLog(error) }, 'database unavailable'));

@@ -79,6 +79,7 @@ export class DatabaseClient {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly serialise: boolean;
   private failureListener: ((error: unknown) => void) | null = null;
+  private closed = false;
 
   private constructor(parts: {
     kind: 'pglite' | 'pg';
@@ -187,6 +188,7 @@ export class DatabaseClient {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.queue.catch(() => {});
     await this.closeDriver();
   }
@@ -207,6 +209,7 @@ export class DatabaseClient {
 
   private run<T>(operation: () => Promise<T>): Promise<T> {
     const guarded = async () => {
+      if (this.closed) throw new DatabaseUnavailable('database closed');
       try {
         return await operation();
       } catch (error) {
@@ -252,15 +255,24 @@ function isConnectionFailure(error: unknown): boolean {
 
 // Two processes on one PGlite directory would silently lose writes, so the first one holds a lock
 // file with its pid; a stale file (its process gone) is taken over.
+const directoriesLockedHere = new Set<string>();
+
 function lockDataDirectory(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, 'passend.lock');
+  if (directoriesLockedHere.has(lockFile)) {
+    throw new DataDirectoryInUse(`The data directory ${dataDir} is already open in this process.`);
+  }
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       const descriptor = openSync(lockFile, 'wx');
       writeSync(descriptor, String(process.pid));
       closeSync(descriptor);
-      return () => rmSync(lockFile, { force: true });
+      directoriesLockedHere.add(lockFile);
+      return () => {
+        directoriesLockedHere.delete(lockFile);
+        rmSync(lockFile, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(lockFile, 'utf8').trim());

@@ -5,7 +5,7 @@ import type { DatabaseClient } from '../../db/client.ts';
 import { type Actor, canAccess, scopeCondition } from '../../platform/access/policies.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { Forbidden, NotFound } from '../../platform/http/errors.ts';
-import { containsPattern, pageWindow } from '../../platform/http/pagination.ts';
+import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
 import { locations } from './schools.schema.ts';
 
 const columns = {
@@ -33,26 +33,22 @@ export class LocationsService {
           )
         : undefined;
       const where = and(scopeCondition(actor, 'locations.read', { locationId: locations.id }), search);
-      const { limit, offset } = pageWindow(query);
-      const [items, [total]] = await Promise.all([
-        db
-          .select(columns)
-          .from(locations)
-          .where(where)
-          .orderBy(asc(locations.name), asc(locations.id))
-          .limit(limit)
-          .offset(offset),
-        db.select({ total: count() }).from(locations).where(where),
-      ]);
+      const page = await loadPage(
+        query,
+        ({ limit, offset }): Promise<Location[]> =>
+          db
+            .select(columns)
+            .from(locations)
+            .where(where)
+            .orderBy(asc(locations.name), asc(locations.id))
+            .limit(limit)
+            .offset(offset),
+        () => db.select({ total: count() }).from(locations).where(where),
+      );
       await recordAudit(transaction, auditActorOf(actor, meta), 'locations.listed', null, {
-        count: items.length,
+        count: page.items.length,
       });
-      return {
-        items: items satisfies Location[],
-        page: query.page,
-        pageSize: query.pageSize,
-        total: Number(total?.total ?? 0),
-      };
+      return page;
     });
   }
 

@@ -8,7 +8,7 @@ import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audi
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import type { AuthService } from '../../platform/auth/auth.service.ts';
 import { RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
-import { containsPattern, pageWindow } from '../../platform/http/pagination.ts';
+import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
 import { locations } from '../schools/schools.schema.ts';
 
 /** User administration by the functional admin: list and invite. */
@@ -25,23 +25,25 @@ export class UsersService {
       const where = query.q
         ? or(ilike(users.name, containsPattern(query.q)), ilike(users.email, containsPattern(query.q)))
         : undefined;
-      const { limit, offset } = pageWindow(query);
-      const [rows, [total]] = await Promise.all([
-        db
-          .select({
-            id: users.id,
-            name: users.name,
-            email: users.email,
-            status: users.status,
-            mfaEnrolledAt: users.mfaEnrolledAt,
-          })
-          .from(users)
-          .where(where)
-          .orderBy(asc(users.name), asc(users.id))
-          .limit(limit)
-          .offset(offset),
-        db.select({ total: count() }).from(users).where(where),
-      ]);
+      const page = await loadPage(
+        query,
+        ({ limit, offset }) =>
+          db
+            .select({
+              id: users.id,
+              name: users.name,
+              email: users.email,
+              status: users.status,
+              mfaEnrolledAt: users.mfaEnrolledAt,
+            })
+            .from(users)
+            .where(where)
+            .orderBy(asc(users.name), asc(users.id))
+            .limit(limit)
+            .offset(offset),
+        () => db.select({ total: count() }).from(users).where(where),
+      );
+      const rows = page.items;
       const rolesByUser = await loadRoles(
         transaction,
         rows.map((row) => row.id),
@@ -52,7 +54,7 @@ export class UsersService {
         mfaEnrolled: mfaEnrolledAt !== null,
         roles: rolesByUser.get(row.id) ?? [],
       }));
-      return { items, page: query.page, pageSize: query.pageSize, total: Number(total?.total ?? 0) };
+      return { ...page, items };
     });
   }
 

@@ -504,24 +504,22 @@ export class AuthService {
     const user = await this.findUser(transaction, userId);
     if (!user) return { state: 'anonymous', demo };
     if (stage !== 'full') return { state: stage, demo, user: { name: user.name } };
-    const [assignments, [tenant], [codes]] = await Promise.all([
-      db
-        .select({
-          role: roleAssignments.role,
-          teamRole: roleAssignments.teamRole,
-          locationId: roleAssignments.locationId,
-          locationName: locations.name,
-        })
-        .from(roleAssignments)
-        .leftJoin(locations, eq(locations.id, roleAssignments.locationId))
-        .where(eq(roleAssignments.userId, userId))
-        .orderBy(asc(roleAssignments.createdAt)),
-      db.select({ id: tenants.id, name: tenants.name }).from(tenants),
-      db
-        .select({ left: count() })
-        .from(recoveryCodes)
-        .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))),
-    ]);
+    const assignments = await db
+      .select({
+        role: roleAssignments.role,
+        teamRole: roleAssignments.teamRole,
+        locationId: roleAssignments.locationId,
+        locationName: locations.name,
+      })
+      .from(roleAssignments)
+      .leftJoin(locations, eq(locations.id, roleAssignments.locationId))
+      .where(eq(roleAssignments.userId, userId))
+      .orderBy(asc(roleAssignments.createdAt));
+    const [tenant] = await db.select({ id: tenants.id, name: tenants.name }).from(tenants);
+    const [codes] = await db
+      .select({ left: count() })
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
     const actor: Actor = { userId, tenantId: transaction.tenantId as string, roles: assignments };
     return {
       state: 'signed_in',

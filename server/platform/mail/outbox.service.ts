@@ -4,7 +4,7 @@ import type { DatabaseClient } from '../../db/client.ts';
 import type { Actor } from '../access/policies.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../audit/audit.ts';
 import { NotFound } from '../http/errors.ts';
-import { pageWindow } from '../http/pagination.ts';
+import { loadPage } from '../http/pagination.ts';
 import { outboxMails } from './mail.schema.ts';
 import type { Mailer } from './mailer.ts';
 
@@ -19,20 +19,23 @@ export class OutboxService {
   listMails(actor: Actor, query: PaginationQuery, meta: RequestMeta) {
     if (!this.mailer.usesOutbox) throw new NotFound();
     return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const { limit, offset } = pageWindow(query);
-      const [rows, [total]] = await Promise.all([
-        transaction.db
-          .select()
-          .from(outboxMails)
-          .orderBy(desc(outboxMails.createdAt), desc(outboxMails.id))
-          .limit(limit)
-          .offset(offset),
-        transaction.db.select({ total: count() }).from(outboxMails),
-      ]);
+      const page = await loadPage(
+        query,
+        ({ limit, offset }) =>
+          transaction.db
+            .select()
+            .from(outboxMails)
+            .orderBy(desc(outboxMails.createdAt), desc(outboxMails.id))
+            .limit(limit)
+            .offset(offset),
+        () => transaction.db.select({ total: count() }).from(outboxMails),
+      );
+      const rows = page.items;
       await recordAudit(transaction, auditActorOf(actor, meta), 'outbox.listed', null, {
         count: rows.length,
       });
       return {
+        ...page,
         items: rows.map((row) => ({
           id: row.id,
           to: row.toAddress,
@@ -40,9 +43,6 @@ export class OutboxService {
           text: row.text,
           createdAt: row.createdAt.toISOString(),
         })),
-        page: query.page,
-        pageSize: query.pageSize,
-        total: Number(total?.total ?? 0),
       };
     });
   }

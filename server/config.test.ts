@@ -1,0 +1,146 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const secret = 'a-session-secret-of-at-least-32-characters!';
+const temporaryDirectories: string[] = [];
+
+function temporaryDirectory(): string {
+  const directory = mkdtempSync(path.join(tmpdir(), 'passend-config-'));
+  temporaryDirectories.push(directory);
+  return directory;
+}
+
+afterEach(() => {
+  for (const directory of temporaryDirectories.splice(0)) rmSync(directory, { recursive: true, force: true });
+});
+
+/** The ConfigError thrown by loadConfig, so its message can be inspected. */
+function configErrorOf(environment: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(environment);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('loadConfig accepted the environment');
+}
+
+describe('loadConfig', () => {
+  it('uses defaults: port 3000, embedded PGlite in ./data, http://localhost:3000, insecure cookies', () => {
+    // A SESSION_SECRET is given so no secret file is written into the working directory.
+    const config = loadConfig({ SESSION_SECRET: secret });
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.dataDir).toBe(path.resolve('./data'));
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('./data') });
+    expect(config.baseUrl).toBe('http://localhost:3000');
+    expect(config.secureCookies).toBe(false);
+    expect(config.smtpUrl).toBeNull();
+    expect(config.sessionIdleMinutes).toBe(30);
+    expect(config.sessionAbsoluteHours).toBe(12);
+    expect(config.secret).toBe(secret);
+    expect(config.logLevel).toBe('info');
+    expect(config.seedDemo).toBeNull();
+    expect(config.trustProxy).toBe(false);
+    expect(config.benchRoutes).toBe(false);
+  });
+
+  it('the default base URL follows PORT', () => {
+    expect(loadConfig({ SESSION_SECRET: secret, PORT: '8080' }).baseUrl).toBe('http://localhost:8080');
+  });
+
+  it('reads a PostgreSQL URL, SMTP and booleans', () => {
+    const config = loadConfig({
+      SESSION_SECRET: secret,
+      DATABASE_URL: 'postgresql://passend@db:5432/passend',
+      SMTP_URL: 'smtps://mail.example.nl:465',
+      TRUST_PROXY: 'yes',
+      SEED_DEMO: '0',
+    });
+    expect(config.database).toEqual({ kind: 'pg', url: 'postgresql://passend@db:5432/passend' });
+    expect(config.smtpUrl).toBe('smtps://mail.example.nl:465');
+    expect(config.trustProxy).toBe(true);
+    expect(config.seedDemo).toBe(false);
+  });
+
+  it('an https BASE_URL gives secure cookies; a trailing slash is dropped', () => {
+    const config = loadConfig({ SESSION_SECRET: secret, BASE_URL: 'https://passend.swv.nl/' });
+    expect(config.secureCookies).toBe(true);
+    expect(config.baseUrl).toBe('https://passend.swv.nl');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['SMTP_URL', 'http://x'],
+    ['SESSION_IDLE_MINUTES', '0'],
+    ['SESSION_ABSOLUTE_HOURS', '1000'],
+    ['BASE_URL', 'not a url'],
+    ['LOG_LEVEL', 'loud'],
+    ['TRUST_PROXY', 'maybe'],
+    ['SESSION_SECRET', 'short'],
+  ])('refuses %s=%s with a ConfigError naming the variable', (name, value) => {
+    const error = configErrorOf({ SESSION_SECRET: secret, [name]: value });
+    expect(error.message).toContain(name);
+  });
+
+  it('names every wrong variable at once', () => {
+    const error = configErrorOf({
+      SESSION_SECRET: secret,
+      PORT: 'abc',
+      DATABASE_URL: 'mysql://x',
+      SMTP_URL: 'http://x',
+      SESSION_IDLE_MINUTES: '0',
+    });
+    for (const name of ['PORT', 'DATABASE_URL', 'SMTP_URL', 'SESSION_IDLE_MINUTES']) {
+      expect(error.message).toContain(name);
+    }
+    // Right values are not blamed.
+    expect(error.message).not.toContain('SESSION_SECRET');
+    expect(error.message).not.toContain('DATA_DIR');
+  });
+
+  it('with DATABASE_URL but no SESSION_SECRET: a ConfigError naming SESSION_SECRET', () => {
+    const dataDir = temporaryDirectory();
+    const error = configErrorOf({ DATABASE_URL: 'postgres://db/passend', DATA_DIR: dataDir });
+    expect(error.message).toContain('SESSION_SECRET');
+    // No secret file is invented for a server database (every instance needs the same secret).
+    expect(() => statSync(path.join(dataDir, 'secret.key'))).toThrow();
+  });
+
+  it('embedded mode creates DATA_DIR/secret.key once (mode 0600) and reuses it', () => {
+    const dataDir = path.join(temporaryDirectory(), 'nested', 'data');
+    const first = loadConfig({ DATA_DIR: dataDir });
+    const file = path.join(dataDir, 'secret.key');
+    const stored = readFileSync(file, 'utf8');
+    expect(stored.trim()).toBe(first.secret);
+    expect(first.secret.length).toBeGreaterThanOrEqual(32);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(first.database).toEqual({ kind: 'pglite', dataDir });
+
+    const second = loadConfig({ DATA_DIR: dataDir });
+    expect(second.secret).toBe(first.secret);
+    expect(readFileSync(file, 'utf8')).toBe(stored);
+
+    // Another data directory gets its own secret.
+    expect(loadConfig({ DATA_DIR: temporaryDirectory() }).secret).not.toBe(first.secret);
+  });
+
+  it('an existing secret file is read, not replaced', () => {
+    const dataDir = temporaryDirectory();
+    writeFileSync(path.join(dataDir, 'secret.key'), 'an-existing-secret-value-of-enough-length\n', {
+      mode: 0o600,
+    });
+    expect(loadConfig({ DATA_DIR: dataDir }).secret).toBe('an-existing-secret-value-of-enough-length');
+  });
+
+  it('SESSION_SECRET wins over the secret file', () => {
+    const dataDir = temporaryDirectory();
+    expect(loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: secret }).secret).toBe(secret);
+    expect(() => statSync(path.join(dataDir, 'secret.key'))).toThrow();
+  });
+});
