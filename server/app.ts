@@ -32,7 +32,12 @@ import { OutboxService } from './platform/mail/outbox.service.ts';
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 /** What the app is built from; tests build it with their own database and settings. */
-export type AppDependencies = { config: Config; database: DatabaseClient };
+export type AppDependencies = {
+  config: Config;
+  database: DatabaseClient;
+  /** Where the JSON log goes (standard output when absent); tests read it to prove what is never logged. */
+  logStream?: { write(line: string): void };
+};
 
 /** The services behind the routes, exposed for the CLI, the seed and tests. */
 export type AppServices = { auth: AuthService; users: UsersService; mailer: Mailer };
@@ -41,10 +46,11 @@ export type AppServices = { auth: AuthService; users: UsersService; mailer: Mail
 export type RegisteredRoute = { method: string; url: string; action: string | null };
 
 /** Builds the Fastify app: plugins, hooks, modules. Listening is the caller's business. */
-export async function buildApp({ config, database }: AppDependencies) {
+export async function buildApp({ config, database, logStream }: AppDependencies) {
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
       // Personal data never reaches the log: no bodies, no query strings, no cookies or tokens.
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
       serializers: {

@@ -36,10 +36,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** One test file's app on its own database, with factories for partnerships, locations and users. */
-export async function createHarness(overrides: Partial<Config> = {}) {
+export async function createHarness(
+  overrides: Partial<Config> = {},
+  logStream?: { write(line: string): void },
+) {
   const { database, drop } = await openTestDatabase();
   const config = testConfig(overrides);
-  const { app, services, routes } = await buildApp({ config, database });
+  const { app, services, routes } = await buildApp({ config, database, logStream });
   await app.ready();
   const keys = deriveKeys(config.secret);
   let passwordHash: string | null = null;

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness, testPassword } from '../../test/harness.ts';
+
+const logLines: string[] = [];
+let harness: Harness;
+let https: Harness;
+
+beforeAll(async () => {
+  harness = await createHarness({ logLevel: 'info' }, { write: (line) => logLines.push(line) });
+  https = await createHarness({ baseUrl: 'https://passend.example.nl', secureCookies: true });
+});
+afterAll(async () => {
+  await harness.close();
+  await https.close();
+});
+
+describe('operations: headers, API description, logs', () => {
+  it('sends a CSP without inline scripts or styles, and no HSTS over plain http', async () => {
+    const response = await harness.app.inject({ method: 'GET', url: '/healthz' });
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(response.headers['strict-transport-security']).toBeUndefined();
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('sends HSTS when Passend runs behind https', async () => {
+    const response = await https.app.inject({ method: 'GET', url: '/healthz' });
+    expect(String(response.headers['strict-transport-security'])).toMatch(/max-age=\d+/);
+  });
+
+  it('describes the API in an OpenAPI document generated from the request schemas', async () => {
+    const response = await harness.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toMatch(/^3\./);
+    const signIn = document.paths['/api/auth/sign-in'].post;
+    expect(signIn.requestBody.content['application/json'].schema.properties).toHaveProperty('email');
+    expect(Object.keys(document.paths)).toContain('/api/users');
+  });
+
+  it('logs requests as JSON without e-mail addresses, passwords, cookies, tokens or query strings', async () => {
+    const tenant = await harness.createTenant();
+    const user = await harness.createUser(tenant.tenantId, [{ role: 'functional_admin' }], {
+      email: 'geheim.adres@school.test',
+    });
+    const client = await harness.signedIn(user);
+    await client.get('/api/users?q=Jansen');
+    await client.post('/api/auth/sign-in', {
+      email: 'onbekend.adres@school.test',
+      password: 'Fout-wachtwoord-1',
+    });
+    await client.post('/api/users', {
+      email: 'geheim.adres@school.test',
+      name: 'Dubbel',
+      roles: [{ role: 'coordinator' }],
+    });
+    expect(logLines.length).toBeGreaterThan(4);
+    const log = logLines.join('\n');
+    for (const line of logLines) expect(() => JSON.parse(line)).not.toThrow();
+    expect(log).toContain('/api/users');
+    for (const secret of [
+      'geheim.adres',
+      'onbekend.adres',
+      testPassword,
+      'Fout-wachtwoord-1',
+      'Jansen',
+      client.sessionToken ?? 'no-token',
+      'passend_session=',
+    ]) {
+      expect(log).not.toContain(secret);
+    }
+  });
+});
