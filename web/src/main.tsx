@@ -4,7 +4,7 @@ import './ui/layout.css';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import { isApiError } from './app/api.ts';
 import { createRouter } from './app/router.tsx';
 import { sessionQueryKey } from './app/session.ts';

@@ -15,7 +15,9 @@ export function useSignOut() {
       const demo = queryClient.getQueryData<SessionState>(sessionQueryKey)?.demo ?? false;
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
       queryClient.setQueryData<SessionState>(sessionQueryKey, { state: 'anonymous', demo });
-      await navigate('/inloggen', { replace: true, state: { signedOut: true } });
+      // flushSync: the new route must render before the anonymous session redraws the old page,
+      // whose redirect would otherwise drop the signed-out state.
+      await navigate('/inloggen', { replace: true, state: { signedOut: true }, flushSync: true });
       await queryClient.invalidateQueries({ queryKey: sessionQueryKey });
     },
   });

@@ -1,0 +1,74 @@
+import { expect, test } from '@playwright/test';
+import {
+  demoSecret,
+  demoTenantName,
+  expectAccessible,
+  signOut,
+  submitPassword,
+  submitTotp,
+  wrongCode,
+} from './support.ts';
+
+// The coordinator signs in only in this file: no other spec uses its TOTP time steps.
+const coordinator = 'stafbureau@demo.passend.test';
+
+test('a wrong password and an unknown address get the same generic error', async ({ page }) => {
+  const generic = 'Inloggen is niet gelukt. Controleer je e-mailadres en wachtwoord en probeer het opnieuw.';
+
+  await submitPassword(page, coordinator, 'Niet-het-goede-wachtwoord');
+  await expect(page.getByRole('alert')).toHaveText(generic);
+  await expect(page).toHaveURL(/\/inloggen$/);
+  // The password field is emptied; the address stays for another try.
+  await expect(page.getByLabel('Wachtwoord', { exact: true })).toHaveValue('');
+  await expect(page.getByLabel('E-mailadres')).toHaveValue(coordinator);
+
+  await submitPassword(page, 'niemand@demo.passend.test', 'Niet-het-goede-wachtwoord');
+  await expect(page.getByRole('alert')).toHaveText(generic);
+});
+
+test('password and TOTP sign the coordinator in; sign-out ends the session', async ({ page }) => {
+  await page.goto('/inloggen');
+  await expect(page.getByRole('heading', { level: 1, name: 'Inloggen' })).toBeVisible();
+  await expect(page).toHaveTitle('Inloggen – Passend');
+  await expectAccessible(page, 'sign-in');
+
+  await submitPassword(page, coordinator);
+  await expect(page).toHaveURL(/\/inloggen\/code$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Code invoeren' })).toBeVisible();
+  await expect(page.getByText('Hallo Marieke de Vries.')).toBeVisible();
+  await expectAccessible(page, 'sign-in-code');
+
+  // A wrong code is refused with a Dutch message, and the user stays on the code step.
+  await page.getByLabel('Code uit de app').fill(await wrongCode(demoSecret(coordinator)));
+  await page.getByRole('button', { name: 'Controleren' }).click();
+  await expect(page.getByRole('alert')).toContainText('Deze code klopt niet. Probeer het opnieuw.');
+  await expect(page).toHaveURL(/\/inloggen\/code$/);
+  await expect(page.getByLabel('Code uit de app')).toHaveValue('');
+  await expectAccessible(page, 'sign-in-code-error');
+
+  // Not six digits: refused in the browser, with the message at the field.
+  await page.getByLabel('Code uit de app').fill('12ab');
+  await page.getByRole('button', { name: 'Controleren' }).click();
+  await expect(page.getByText('Vul de 6 cijfers uit je app in.')).toBeVisible();
+  await expect(page.getByLabel('Code uit de app')).toHaveAttribute('aria-invalid', 'true');
+
+  await submitTotp(page, coordinator);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Welkom, Marieke de Vries' })).toBeVisible();
+  await expect(page.getByText(`Je werkt in Passend voor ${demoTenantName}.`)).toBeVisible();
+  await expect(page.getByText('Ingelogd als Marieke de Vries')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Coördinator stafbureau' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeVisible();
+  await expectAccessible(page, 'home-coordinator');
+
+  await signOut(page);
+  // Soft: a missing confirmation fails the test, but the checks of the ended session still run.
+  await expect.soft(page.getByText('Je bent uitgelogd.')).toBeVisible();
+
+  // The session is gone on the server too: a protected address sends the user to sign in.
+  await page.goto('/account');
+  await expect(page).toHaveURL(/\/inloggen$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Inloggen' })).toBeVisible();
+  const session = await page.request.get('/api/session');
+  expect(await session.json()).toMatchObject({ state: 'anonymous' });
+});
