@@ -39,6 +39,10 @@ export const errorCodes = [
   'conflict',
   'email_in_use',
   'password_too_weak',
+  'not_secondary',
+  'not_primary',
+  'member_has_schools',
+  'import_invalid',
   'database_unavailable',
   'internal',
 ] as const;

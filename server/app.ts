@@ -15,8 +15,17 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { DatabaseClient } from './db/client.ts';
+import { expertisePointsRoutes } from './modules/expertise-points/expertise-points.routes.ts';
+import { ExpertisePointsService } from './modules/expertise-points/expertise-points.service.ts';
+import { publicPagesRoutes } from './modules/public-pages/public-pages.routes.ts';
+import { PublicPagesService } from './modules/public-pages/public-pages.service.ts';
+import { importRoutes } from './modules/schools/import/import.routes.ts';
+import { ImportService } from './modules/schools/import/import.service.ts';
 import { locationsRoutes } from './modules/schools/locations.routes.ts';
 import { LocationsService } from './modules/schools/locations.service.ts';
+import { PairsService } from './modules/team/pairs.service.ts';
+import { teamRoutes } from './modules/team/team.routes.ts';
+import { TeamService } from './modules/team/team.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
@@ -129,7 +138,12 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
   await app.register(healthRoutes(database, { benchRoutes: config.benchRoutes }));
   await app.register(authRoutes(auth, config));
   await app.register(usersRoutes(users));
+  // Domain modules: one line each.
+  await app.register(importRoutes(new ImportService(database)));
+  await app.register(expertisePointsRoutes(new ExpertisePointsService(database)));
+  await app.register(publicPagesRoutes(new PublicPagesService(database)));
   await app.register(locationsRoutes(new LocationsService(database)));
+  await app.register(teamRoutes(new TeamService(database), new PairsService(database)));
   await app.register(outboxRoutes(new OutboxService(database, mailer)));
   app.get('/api/openapi.json', { config: { action: 'system.health' }, schema: { hide: true } }, () =>
     app.swagger(),

@@ -1,77 +1,67 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Role, roles, type TeamRole } from '../../../contracts/roles.ts';
+import { schoolTeamAssignments } from '../../modules/team/team.schema.ts';
 import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
+import type { AccessFixtures, AccessProbeModule, Probe } from './access-probes.ts';
 import { type Action, isPublicAction, policies } from './policies.ts';
 
 let harness: Harness;
-let own: Awaited<ReturnType<Harness['createTenant']>>;
-let other: Awaited<ReturnType<Harness['createTenant']>>;
+let fixtures: AccessFixtures;
 const clients = new Map<Role, TestClient>();
 
 beforeAll(async () => {
   harness = await createHarness();
-  own = await harness.createTenant(['own', 'otherSchool']);
-  other = await harness.createTenant(['foreign']);
-  await harness.createUser(other.tenantId, [{ role: 'functional_admin' }], { email: 'admin@other-swv.test' });
+  const own = await harness.createTenant(['own', 'otherSchool']);
+  const other = await harness.createTenant(['foreign']);
+  const otherAdmin = await harness.createUser(other.tenantId, [{ role: 'functional_admin' }], {
+    email: 'admin@other-swv.test',
+  });
+  const userIds = {} as Record<Role, string>;
   for (const role of roles) {
     const teamRole: TeamRole | undefined = role === 'team_member' ? 'behavioural_scientist' : undefined;
     const locationScoped = !['coordinator', 'team_member', 'functional_admin'].includes(role);
     const user = await harness.createUser(own.tenantId, [
       { role, teamRole, locationId: locationScoped ? own.locationIds.own : undefined },
     ]);
+    userIds[role] = user.userId;
     clients.set(role, await harness.signedIn(user));
   }
+  fixtures = {
+    harness,
+    own: {
+      tenantId: own.tenantId,
+      locationIds: { own: own.locationIds.own ?? '', otherSchool: own.locationIds.otherSchool ?? '' },
+    },
+    other: {
+      tenantId: other.tenantId,
+      locationIds: { foreign: other.locationIds.foreign ?? '' },
+      adminUserId: otherAdmin.userId,
+    },
+    userIds,
+  };
+  // The team member serves the own school as one of its fixed pair (R5), so "assigned schools" shows.
+  await harness.database.withTenant(own.tenantId, ({ db }) =>
+    db.insert(schoolTeamAssignments).values({
+      tenantId: own.tenantId,
+      locationId: fixtures.own.locationIds.own,
+      userId: userIds.team_member,
+      teamRole: 'behavioural_scientist',
+      isContact: true,
+      validFrom: '2020-08-01',
+    }),
+  );
+  for (const module of probeModules) await module.prepareAccess?.(fixtures);
 });
 afterAll(() => harness.close());
 
-let invitations = 0;
-type Probe = (client: TestClient) => Promise<[string, string, string]>;
-
-// One probe per protected action: what the role gets on its own school, on another school of its
-// partnership, and on another partnership. "—" where the distinction does not apply.
-const probes: Record<Exclude<Action, PublicAction>, Probe> = {
-  'account.manage': async (client) => [
-    String((await client.patch('/api/account', { locale: 'nl' })).statusCode),
-    '—',
-    '—',
-  ],
-  'users.read': async (client) => {
-    const response = await client.get('/api/users?pageSize=100');
-    const leaked = response.statusCode === 200 && response.body.includes('admin@other-swv.test');
-    return [
-      String(response.statusCode),
-      '—',
-      response.statusCode === 200 ? (leaked ? 'LEAK' : 'hidden') : '—',
-    ];
-  },
-  'users.invite': async (client) => {
-    const invite = async (locationId: string | undefined) => {
-      invitations += 1;
-      const response = await client.post('/api/users', {
-        email: `invitee-${invitations}@school.test`,
-        name: 'Nieuwe collega',
-        roles: [{ role: 'teacher', teamRole: null, locationId }],
-      });
-      return String(response.statusCode);
-    };
-    return [
-      await invite(own.locationIds.own),
-      await invite(own.locationIds.otherSchool),
-      await invite(other.locationIds.foreign),
-    ];
-  },
-  'locations.read': async (client) => {
-    const status = async (id: string | undefined) =>
-      String((await client.get(`/api/locations/${id}`)).statusCode);
-    return [
-      await status(own.locationIds.own),
-      await status(own.locationIds.otherSchool),
-      await status(other.locationIds.foreign),
-    ];
-  },
-  'outbox.read': async (client) => [String((await client.get('/api/outbox')).statusCode), '—', '—'],
-};
-type PublicAction = { [A in Action]: (typeof policies)[A] extends { public: true } ? A : never }[Action];
+// Every module's probes, collected (server/**/*.access.ts).
+const probeModules = Object.values(
+  import.meta.glob<AccessProbeModule>('../../**/*.access.ts', { eager: true }),
+);
+const probes: Partial<Record<Action, Probe>> = Object.assign(
+  {},
+  ...probeModules.map((module) => module.accessProbes),
+);
 
 describe('access policy', () => {
   it('every API route declares an action that exists in the policy table', () => {
@@ -100,7 +90,10 @@ describe('access policy', () => {
     ];
     for (const [action, probe] of Object.entries(probes)) {
       for (const role of roles) {
-        const [ownResult, otherSchool, otherTenant] = await probe(clients.get(role) as TestClient);
+        const [ownResult, otherSchool, otherTenant] = await (probe as Probe)(
+          clients.get(role) as TestClient,
+          fixtures,
+        );
         lines.push(`| ${action} | ${role} | ${ownResult} | ${otherSchool} | ${otherTenant} |`);
       }
     }
@@ -115,7 +108,10 @@ describe('access policy', () => {
       const list = await client.get('/api/locations?pageSize=100');
       expect(list.statusCode).toBe(200);
       const listed = new Set((list.json().items as Array<{ id: string }>).map((item) => item.id));
-      const allIds = [...Object.values(own.locationIds), ...Object.values(other.locationIds)];
+      const allIds = [
+        ...Object.values(fixtures.own.locationIds),
+        ...Object.values(fixtures.other.locationIds),
+      ];
       const readable = new Set<string>();
       for (const id of allIds)
         if ((await client.get(`/api/locations/${id}`)).statusCode === 200) readable.add(id);

@@ -17,10 +17,15 @@ const locationB = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 const userId = '33333333-3333-4333-8333-333333333333';
 const otherUserId = '44444444-4444-4444-8444-444444444444';
 
-function actor(assignments: Array<{ role: Role; locationId?: string }>, id = userId): Actor {
+function actor(
+  assignments: Array<{ role: Role; locationId?: string }>,
+  id = userId,
+  assignedLocationIds: string[] = [],
+): Actor {
   return {
     userId: id,
     tenantId,
+    assignedLocationIds,
     roles: assignments.map(({ role, locationId }) => ({
       role,
       teamRole: role === 'team_member' ? 'behavioural_scientist' : null,
@@ -153,5 +158,15 @@ describe('permittedActions: what the navigation is built from', () => {
       });
       expect(canAccess(who, 'account.manage', { tenantId, userId })).toBe(true);
     }
+  });
+});
+
+describe('assigned schools (team members, R5)', () => {
+  it('a team member reaches the locations of their fixed pair only, in the single check and the list filter alike', () => {
+    const member = actor([{ role: 'team_member' }], userId, [locationA]);
+    expect(canAccess(member, 'locations.read', { tenantId, locationId: locationA })).toBe(true);
+    expect(canAccess(member, 'locations.read', { tenantId, locationId: locationB })).toBe(false);
+    const unassigned = actor([{ role: 'team_member' }]);
+    expect(canAccess(unassigned, 'locations.read', { tenantId, locationId: locationA })).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Role, TeamRole } from '../../../contracts/roles.ts';
 
 /** How far a grant reaches inside the actor's own partnership. */
-export type Scope = 'tenant' | 'own_location' | 'self';
+export type Scope = 'tenant' | 'own_location' | 'assigned_schools' | 'self';
 
 type Policy = { description: string } & (
   | { public: true }
@@ -19,6 +19,11 @@ const schoolRoles = {
   mentor: 'own_location',
   vso_teacher: 'own_location',
 } as const satisfies Partial<Record<Role, Scope>>;
+
+// The staff office and the functional admin set the organisation up (issue 3, "Access").
+const managers = { coordinator: 'tenant', functional_admin: 'tenant' } as const satisfies Partial<
+  Record<Role, Scope>
+>;
 
 const everyoneSelf = {
   coordinator: 'self',
@@ -49,9 +54,34 @@ export const policies = {
   'users.read': { description: 'List the users of the partnership', grants: { functional_admin: 'tenant' } },
   'users.invite': { description: 'Invite a user with roles', grants: { functional_admin: 'tenant' } },
   'locations.read': {
-    description: 'School locations',
-    grants: { coordinator: 'tenant', team_member: 'tenant', functional_admin: 'tenant', ...schoolRoles },
+    description: 'School locations, their boards and pupil counts',
+    grants: { ...managers, team_member: 'assigned_schools', ...schoolRoles },
   },
+  'locations.manage': { description: 'Create and edit locations, boards, pupil counts', grants: managers },
+  'locations.import': { description: 'Import locations and pupil counts from CSV', grants: managers },
+  'team.read': {
+    description: 'Team members with expertise, hours and absences',
+    grants: { ...managers, team_member: 'self' },
+  },
+  'team.manage': { description: 'Team member profiles, expertise tags, hours, absences', grants: managers },
+  'team.public_profile': {
+    description: 'Choose what the public team page shows of a member',
+    grants: { ...managers, team_member: 'self' },
+  },
+  'pairs.read': {
+    description: 'The two fixed team members of schools (R5) and their history',
+    grants: { ...managers, team_member: 'assigned_schools', ...schoolRoles },
+  },
+  'pairs.manage': { description: 'Assign and change the fixed pair of schools (R5)', grants: managers },
+  'expertise_points.read': {
+    description: 'Expertise points of secondary locations (E1)',
+    grants: { ...managers, ...schoolRoles },
+  },
+  'expertise_points.manage': {
+    description: 'Room, opening hours and offer of expertise points (E8)',
+    grants: managers,
+  },
+  'public.read': { description: 'Public team page and expertise-point pages (R15, E10)', public: true },
   'outbox.read': { description: 'Demo outbox of unsent mail', grants: { functional_admin: 'tenant' } },
 } as const satisfies Record<string, Policy>;
 
@@ -62,6 +92,8 @@ export type Actor = {
   userId: string;
   tenantId: string;
   roles: Array<{ role: Role; teamRole: TeamRole | null; locationId: string | null }>;
+  /** Locations a team member serves today as one of their fixed pair (R5); empty for others. */
+  assignedLocationIds: string[];
 };
 
 /** What a record offers the check: its partnership and, where it has them, its location and owner. */
@@ -84,6 +116,8 @@ export function canAccess(actor: Actor, action: Action, resource: ResourceScope)
   return grantsOf(actor, action).some(({ scope, locationId }) => {
     if (scope === 'tenant') return true;
     if (scope === 'own_location') return !!resource.locationId && resource.locationId === locationId;
+    if (scope === 'assigned_schools')
+      return !!resource.locationId && actor.assignedLocationIds.includes(resource.locationId);
     return !!resource.userId && resource.userId === actor.userId;
   });
 }
@@ -100,9 +134,10 @@ export function scopeCondition(
   const grants = grantsOf(actor, action);
   if (grants.some(({ scope }) => scope === 'tenant')) return sql`true`;
   const conditions: SQL[] = [];
-  const locationIds = grants.flatMap(({ scope, locationId }) =>
-    scope === 'own_location' && locationId ? [locationId] : [],
-  );
+  const locationIds = grants.flatMap(({ scope, locationId }) => {
+    if (scope === 'own_location') return locationId ? [locationId] : [];
+    return scope === 'assigned_schools' ? actor.assignedLocationIds : [];
+  });
   if (locationIds.length > 0 && columns.locationId) conditions.push(inArray(columns.locationId, locationIds));
   if (grants.some(({ scope }) => scope === 'self') && columns.userId) {
     conditions.push(sql`${columns.userId} = ${actor.userId}`);

@@ -1,10 +1,12 @@
-import { and, asc, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { SessionState } from '../../../contracts/auth.ts';
 import type { Locale } from '../../../contracts/fields.ts';
+import { todayInAmsterdam } from '../../../contracts/school-year.ts';
 import type { Config } from '../../config.ts';
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import { locations } from '../../modules/schools/schools.schema.ts';
+import { schoolTeamAssignments } from '../../modules/team/team.schema.ts';
 import { type Actor, permittedActions } from '../access/policies.ts';
 import { type AuditActor, type AuditEvent, type RequestMeta, recordAudit } from '../audit/audit.ts';
 import { RuleViolation, Unauthenticated, ValidationFailed } from '../http/errors.ts';
@@ -65,7 +67,8 @@ export class AuthService {
   async resolveSession(cookieValue: string | undefined): Promise<SessionContext | null> {
     const parsed = parseToken(this.deps.keys, cookieValue);
     if (!parsed) return null;
-    return this.deps.database.withTenant(parsed.tenantId, async ({ db }) => {
+    return this.deps.database.withTenant(parsed.tenantId, async (transaction) => {
+      const { db } = transaction;
       const [row] = await db
         .select({
           id: sessions.id,
@@ -92,21 +95,7 @@ export class AuthService {
           .set({ lastSeenAt: new Date(now) })
           .where(eq(sessions.id, row.id));
       }
-      const actor =
-        row.stage === 'full'
-          ? {
-              userId: row.userId,
-              tenantId: parsed.tenantId,
-              roles: await db
-                .select({
-                  role: roleAssignments.role,
-                  teamRole: roleAssignments.teamRole,
-                  locationId: roleAssignments.locationId,
-                })
-                .from(roleAssignments)
-                .where(eq(roleAssignments.userId, row.userId)),
-            }
-          : null;
+      const actor = row.stage === 'full' ? await loadActor(transaction, row.userId) : null;
       return {
         sessionId: row.id,
         tenantId: parsed.tenantId,
@@ -520,7 +509,7 @@ export class AuthService {
       .select({ left: count() })
       .from(recoveryCodes)
       .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
-    const actor: Actor = { userId, tenantId: transaction.tenantId as string, roles: assignments };
+    const actor = await loadActor(transaction, userId);
     return {
       state: 'signed_in',
       demo,
@@ -588,6 +577,38 @@ export class AuthService {
     const actor: AuditActor = { userId, role: null, requestId: meta.requestId, ip: meta.ip };
     return recordAudit(transaction, actor, event, object ?? { type: 'user', id: userId }, details);
   }
+}
+
+/** The actor of a full session: role assignments and, for team members, the schools they serve today. */
+async function loadActor(transaction: Transaction, userId: string): Promise<Actor> {
+  const { db } = transaction;
+  const roles = await db
+    .select({
+      role: roleAssignments.role,
+      teamRole: roleAssignments.teamRole,
+      locationId: roleAssignments.locationId,
+    })
+    .from(roleAssignments)
+    .where(eq(roleAssignments.userId, userId));
+  const today = todayInAmsterdam();
+  const assigned = roles.some((assignment) => assignment.role === 'team_member')
+    ? await db
+        .select({ locationId: schoolTeamAssignments.locationId })
+        .from(schoolTeamAssignments)
+        .where(
+          and(
+            eq(schoolTeamAssignments.userId, userId),
+            lte(schoolTeamAssignments.validFrom, today),
+            or(isNull(schoolTeamAssignments.validTo), gt(schoolTeamAssignments.validTo, today)),
+          ),
+        )
+    : [];
+  return {
+    userId,
+    tenantId: transaction.tenantId as string,
+    roles,
+    assignedLocationIds: assigned.map((row) => row.locationId),
+  };
 }
 
 function isLocked(user: UserRow): boolean {

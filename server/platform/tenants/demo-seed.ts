@@ -12,6 +12,7 @@ import {
   encryptSecret,
   hashPassword,
 } from '../auth/credentials.ts';
+import { seedDemoOrganisation } from './demo-organisation.ts';
 import { tenants } from './tenants.schema.ts';
 import { createTenant } from './tenants.service.ts';
 
@@ -142,7 +143,9 @@ export async function seedDemoIfEmpty(database: DatabaseClient, services: AppSer
   );
   const passwordHash = await hashPassword(demoPassword);
   const secrets: Array<{ email: string; secret: string }> = [];
-  await database.withTenant(tenantId, async ({ db }) => {
+  await database.withTenant(tenantId, async (transaction) => {
+    const { db } = transaction;
+    const teamUserIds: Record<TeamRole, string[]> = { behavioural_scientist: [], inclusion_adviser: [] };
     const inserted = await db
       .insert(locations)
       .values(demoLocations.map(({ key: _key, ...location }) => ({ tenantId, ...location })))
@@ -176,7 +179,9 @@ export async function seedDemoIfEmpty(database: DatabaseClient, services: AppSer
         teamRole: demoUser.teamRole ?? null,
         locationId: locationIdOf(demoUser.location),
       });
+      if (demoUser.teamRole) teamUserIds[demoUser.teamRole].push(user.id);
     }
+    await seedDemoOrganisation(transaction, { tenantId, passwordHash, teamUserIds });
   });
   return describeDemoAccounts(secrets);
 }

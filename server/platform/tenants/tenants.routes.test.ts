@@ -58,7 +58,7 @@ describe('partnerships (CLI create-tenant) and demo data', () => {
     expect(Number(row?.n)).toBe(0);
   });
 
-  it('seeds the demo partnership only when the database has none, with one account for every role', async () => {
+  it('seeds the demo partnership once: an account per role, schools with counts, a team of 12 with pairs for every primary school (R5), expertise points at every secondary location (E1, E8)', async () => {
     const fresh = await createHarness();
     try {
       const printout = await seedDemoIfEmpty(fresh.database, fresh.services, fresh.config);
@@ -71,6 +71,21 @@ describe('partnerships (CLI create-tenant) and demo data', () => {
           (select count(*)::int from outbox_mails) as mails`,
       );
       expect(counts).toEqual({ tenants: 1, demo: true, mails: 0 });
+      const [organisation] = await fresh.database.queryAsOwner<Record<string, number>>(sql`select
+          (select count(*)::int from role_assignments where role = 'team_member') as team,
+          (select count(*)::int from locations where sector in ('bo', 'sbo', 'so')) as primary_schools,
+          (select count(distinct location_id)::int from school_team_assignments where valid_to is null and is_contact) as with_contact,
+          (select count(*)::int from school_team_assignments where valid_to is null) as open_periods,
+          (select count(*)::int from locations where sector = 'vo') as secondary,
+          (select count(*)::int from expertise_points) as expertise_points,
+          (select count(*)::int from expertise_points where offers_homework_support) as homework,
+          (select count(*)::int from locations l where not exists (select 1 from pupil_counts c where c.location_id = l.id)) as without_counts`);
+      expect(organisation?.team).toBe(12);
+      expect(organisation?.with_contact).toBe(organisation?.primary_schools);
+      expect(organisation?.open_periods).toBe(2 * Number(organisation?.primary_schools));
+      expect(organisation?.expertise_points).toBe(organisation?.secondary);
+      expect(organisation?.homework).toBe(2);
+      expect(organisation?.without_counts).toBe(0);
     } finally {
       await fresh.close();
     }

@@ -8,6 +8,7 @@ import {
   Paragraph,
   SkipLink,
 } from '@utrecht/component-library-react';
+import i18next from 'i18next';
 import { type MouseEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
@@ -16,6 +17,8 @@ import type { Locale } from '../../../contracts/fields.ts';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { NavItem, RouterLink } from '../ui/RouterLink.tsx';
 import { useAdoptAccountLocale, useChooseLocale } from './locale.ts';
+import type { ModuleNavItem } from './modules.ts';
+import { webModules } from './registry.ts';
 import { UnexpectedError } from './StatusPages.tsx';
 import { hasPermission, useSession } from './session.ts';
 import { useSignOut } from './signOut.ts';
@@ -65,6 +68,12 @@ function LanguageSwitch({ session }: { session: SessionState | undefined }) {
   );
 }
 
+// Module labels are keys chosen at run time, so they bypass the typed catalogue keys.
+function translateModuleLabel(item: ModuleNavItem): string {
+  const translate = i18next.t as unknown as (key: string, options: { ns: string }) => string;
+  return translate(item.labelKey, { ns: item.namespace });
+}
+
 function Navigation({ session }: { session: Extract<SessionState, { state: 'signed_in' }> }) {
   const { t } = useTranslation();
   return (
@@ -74,6 +83,14 @@ function Navigation({ session }: { session: Extract<SessionState, { state: 'sign
           <NavItem to="/" end>
             {t('nav.home')}
           </NavItem>
+          {webModules
+            .flatMap((module) => module.navItems ?? [])
+            .filter((item) => hasPermission(session, item.action))
+            .map((item) => (
+              <NavItem key={item.to} to={item.to}>
+                {translateModuleLabel(item)}
+              </NavItem>
+            ))}
           {hasPermission(session, 'users.read') && (
             <NavItem to="/beheer/gebruikers">{t('nav.users')}</NavItem>
           )}

@@ -12,6 +12,7 @@ import { TotpPage } from '../modules/auth/TotpPage.tsx';
 import { HomePage } from '../modules/home/HomePage.tsx';
 import { ErrorPage } from './ErrorPage.tsx';
 import { EnrolGate, PermissionGate, StateGate } from './gates.tsx';
+import { webModules } from './registry.ts';
 import { AppShell } from './Shell.tsx';
 import { NotFoundPage } from './StatusPages.tsx';
 
@@ -49,6 +50,7 @@ export function createRouter() {
             { path: 'wachtwoord-vergeten', element: <ForgotPasswordPage /> },
             { path: 'wachtwoord-herstellen', element: <ResetPasswordPage /> },
             { path: 'uitnodiging', element: <InvitationPage /> },
+            ...webModules.flatMap((module) => module.publicRoutes ?? []),
             {
               element: <StateGate allow={['signed_in']} />,
               children: [
@@ -62,6 +64,7 @@ export function createRouter() {
                     </PermissionGate>
                   ),
                 },
+                ...webModules.flatMap((module) => module.signedInRoutes ?? []),
                 {
                   path: 'beheer/postvak',
                   element: (

@@ -1,15 +1,36 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { type Locale, localeSchema } from '../../../contracts/fields.ts';
+import expertisePointsEn from '../modules/expertise-points/i18n/en.json';
+import expertisePointsNl from '../modules/expertise-points/i18n/nl.json';
+import publicPagesEn from '../modules/public-pages/i18n/en.json';
+import publicPagesNl from '../modules/public-pages/i18n/nl.json';
+import schoolsEn from '../modules/schools/i18n/en.json';
+import schoolsNl from '../modules/schools/i18n/nl.json';
+import teamEn from '../modules/team/i18n/en.json';
+import teamNl from '../modules/team/i18n/nl.json';
 import en from './en.json';
 import nl from './nl.json';
 
 /** Where the browser remembers the chosen interface language. */
 export const localeStorageKey = 'passend.locale';
 
+// One namespace per domain module (useTranslation('schools')), so modules keep their own catalogues.
 export const resources = {
-  nl: { translation: nl },
-  en: { translation: en },
+  nl: {
+    translation: nl,
+    schools: schoolsNl,
+    team: teamNl,
+    expertisePoints: expertisePointsNl,
+    publicPages: publicPagesNl,
+  },
+  en: {
+    translation: en,
+    schools: schoolsEn,
+    team: teamEn,
+    expertisePoints: expertisePointsEn,
+    publicPages: publicPagesEn,
+  },
 } as const;
 
 /** The locale remembered in this browser, if any. */

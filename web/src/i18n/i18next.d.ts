@@ -1,9 +1,19 @@
 import 'i18next';
+import type expertisePoints from '../modules/expertise-points/i18n/nl.json';
+import type publicPages from '../modules/public-pages/i18n/nl.json';
+import type schools from '../modules/schools/i18n/nl.json';
+import type team from '../modules/team/i18n/nl.json';
 import type nl from './nl.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof nl };
+    resources: {
+      translation: typeof nl;
+      schools: typeof schools;
+      team: typeof team;
+      expertisePoints: typeof expertisePoints;
+      publicPages: typeof publicPages;
+    };
   }
 }

@@ -9,6 +9,7 @@ import {
   PrimaryActionButton,
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
+import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Location } from '../../../../contracts/locations.ts';
@@ -205,7 +206,7 @@ export function InviteUserForm({ canReadLocations, onInvited, onCancel }: Invite
   );
 }
 
-function groupBySector(t: ReturnType<typeof useTranslation>['t'], locations: Location[]): SelectGroup[] {
+function groupBySector(t: TFunction<'translation'>, locations: Location[]): SelectGroup[] {
   const groups = new Map<Location['sector'], SelectGroup>();
   const sorted = [...locations].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   for (const location of sorted) {

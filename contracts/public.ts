@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { teamRoleSchema } from './roles.ts';
+
+/** A partnership's slug as it appears in public addresses (/p/:slug/…). */
+export const publicSlugSchema = z
+  .string()
+  .max(60)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+export const publicSlugParamsSchema = z.strictObject({ slug: publicSlugSchema });
+export const publicLocationParamsSchema = z.strictObject({ slug: publicSlugSchema, locationId: z.uuid() });
+
+/**
+ * One member on the public team page (R15). Name and team role always show; the rest only where the
+ * member chose so (null when hidden). Never an e-mail address.
+ */
+export const publicTeamMemberSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  teamRole: teamRoleSchema,
+  expertise: z.array(z.string()).nullable(),
+  schools: z.array(z.object({ name: z.string(), place: z.string() })).nullable(),
+  photoDataUrl: z.string().nullable(),
+});
+export type PublicTeamMember = z.infer<typeof publicTeamMemberSchema>;
+
+export const publicTeamSchema = z.object({
+  partnershipName: z.string(),
+  members: z.array(publicTeamMemberSchema),
+});
+export type PublicTeam = z.infer<typeof publicTeamSchema>;
+
+export const publicExpertisePointSummarySchema = z.object({
+  locationId: z.uuid(),
+  name: z.string(),
+  place: z.string(),
+});
+
+export const publicExpertisePointListSchema = z.object({
+  partnershipName: z.string(),
+  expertisePoints: z.array(publicExpertisePointSummarySchema),
+});
+export type PublicExpertisePointList = z.infer<typeof publicExpertisePointListSchema>;
+
+/** The base offer every expertise point makes (E7), in the order the seed names it. */
+export const baseOfferItems = [
+  'daily_care',
+  'individual_attention',
+  'quiet_place',
+  'behaviour_knowledge',
+  'outside_help_with_zat',
+  'short_lines_home',
+  'coaching',
+] as const;
+/** What only some locations offer on top (E8). */
+export const homeworkOfferItems = ['homework_planning', 'homework_support'] as const;
+export const offerItemSchema = z.enum([...baseOfferItems, ...homeworkOfferItems]);
+export type OfferItem = z.infer<typeof offerItemSchema>;
+
+/**
+ * What an expertise point offers at one location (E10): `offer` lists the base offer (E7) always and
+ * the homework items (E8) only where the location offers them; the web app words each item.
+ */
+export const publicExpertisePointSchema = z.object({
+  partnershipName: z.string(),
+  locationId: z.uuid(),
+  name: z.string(),
+  place: z.string(),
+  room: z.string(),
+  openingHours: z.string(),
+  offer: z.array(offerItemSchema),
+  publicDescription: z.string(),
+});
+export type PublicExpertisePoint = z.infer<typeof publicExpertisePointSchema>;

@@ -1,0 +1,50 @@
+/**
+ * School years and calendar dates in Europe/Amsterdam (convention 8). A school year runs from
+ * 1 August to 31 July and is named by its start year: 2026 is "2026-2027".
+ */
+
+const amsterdamDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date (YYYY-MM-DD) in Amsterdam at this instant. */
+export function amsterdamDateOf(instant: Date): string {
+  return amsterdamDate.format(instant);
+}
+
+/** Today's date in Amsterdam. */
+export function todayInAmsterdam(now: Date = new Date()): string {
+  return amsterdamDateOf(now);
+}
+
+/** The school year (start year) a calendar date (YYYY-MM-DD) falls in. */
+export function schoolYearOf(isoDate: string): number {
+  const [year, month] = isoDate.split('-').map(Number) as [number, number];
+  return month >= 8 ? year : year - 1;
+}
+
+/** First and last day (inclusive) of a school year. */
+export function schoolYearBounds(schoolYear: number): { start: string; end: string } {
+  return { start: `${schoolYear}-08-01`, end: `${schoolYear + 1}-07-31` };
+}
+
+/** The count date of pupil numbers in a school year (1 October). */
+export function pupilCountDate(schoolYear: number): string {
+  return `${schoolYear}-10-01`;
+}
+
+/** "2026-2027". */
+export function formatSchoolYear(schoolYear: number): string {
+  return `${schoolYear}-${schoolYear + 1}`;
+}
+
+/** Reads "2026-2027" (or "2026/2027") back to 2026; null when it is not a school year. */
+export function parseSchoolYear(text: string): number | null {
+  const match = /^(\d{4})\s*[-/]\s*(\d{4})$/.exec(text.trim());
+  if (!match) return null;
+  const start = Number(match[1]);
+  return Number(match[2]) === start + 1 ? start : null;
+}

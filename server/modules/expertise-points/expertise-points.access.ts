@@ -1,0 +1,47 @@
+import type { AccessFixtures, AccessProbeModule } from '../../platform/access/access-probes.ts';
+import { statusOf } from '../../platform/access/access-probes.ts';
+import type { TestClient } from '../../test/harness.ts';
+
+const validInput = {
+  room: 'Lokaal 0.12',
+  openingHours: 'Maandag tot en met vrijdag, 8.30 – 16.00 uur',
+  offersHomeworkSupport: false,
+  publicDescription: '',
+};
+
+// The test client has no PUT; this sends one with the client's cookies and CSRF header.
+async function put(client: TestClient, { harness }: AccessFixtures, url: string, body: object) {
+  if (!client.cookies.has('passend_csrf')) await client.get('/healthz');
+  const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  return harness.app.inject({
+    method: 'PUT',
+    url,
+    payload: body,
+    headers: { cookie, 'x-csrf-token': client.cookies.get('passend_csrf') ?? '' },
+  });
+}
+
+/**
+ * Probes of the expertise points module. The fixtures' own school is primary (bo) and the other school
+ * secondary (vo), so 422 (`not_secondary`) on the own school means the access check let the actor through.
+ */
+export const accessProbes: AccessProbeModule['accessProbes'] = {
+  'expertise_points.read': async (client, { own, other }) => {
+    const status = async (id: string) => statusOf(await client.get(`/api/locations/${id}/expertise-point`));
+    return [
+      await status(own.locationIds.own),
+      await status(own.locationIds.otherSchool),
+      await status(other.locationIds.foreign),
+    ];
+  },
+  'expertise_points.manage': async (client, fixtures) => {
+    const { own, other } = fixtures;
+    const status = async (id: string) =>
+      statusOf(await put(client, fixtures, `/api/locations/${id}/expertise-point`, validInput));
+    return [
+      await status(own.locationIds.own),
+      await status(own.locationIds.otherSchool),
+      await status(other.locationIds.foreign),
+    ];
+  },
+};

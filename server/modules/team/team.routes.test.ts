@@ -1,0 +1,235 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import type { TeamMemberDetail, TeamPage } from '../../../contracts/team.ts';
+import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
+import { schoolTeamAssignments } from './team.schema.ts';
+
+let harness: Harness;
+let tenantId: string;
+let ids: Record<string, string>;
+let coordinator: TestClient;
+let member: TestClient;
+let memberId: string;
+let adviserId: string;
+let freeAdviserId: string;
+const thisYear = schoolYearOf(todayInAmsterdam());
+
+async function send(client: TestClient, method: 'PUT' | 'DELETE', url: string, body?: unknown) {
+  if (!client.cookies.has('passend_csrf')) await client.get('/healthz');
+  const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  return harness.app.inject({
+    method,
+    url,
+    ...(body !== undefined ? { payload: body as object } : {}),
+    headers: { cookie, 'x-csrf-token': client.cookies.get('passend_csrf') ?? '' },
+  });
+}
+
+beforeAll(async () => {
+  harness = await createHarness();
+  const own = await harness.createTenant(['school', 'secondary']);
+  tenantId = own.tenantId;
+  ids = own.locationIds as Record<string, string>;
+  coordinator = await harness.signedIn(await harness.createUser(tenantId, [{ role: 'coordinator' }]));
+  const scientist = await harness.createUser(tenantId, [
+    { role: 'team_member', teamRole: 'behavioural_scientist' },
+  ]);
+  memberId = scientist.userId;
+  await harness.updateUser(tenantId, memberId, { name: 'Anna de Gedragsdeskundige' });
+  member = await harness.signedIn(scientist);
+  adviserId = (await harness.createUser(tenantId, [{ role: 'team_member', teamRole: 'inclusion_adviser' }]))
+    .userId;
+  await harness.updateUser(tenantId, adviserId, { name: 'Bram Begeleider' });
+  freeAdviserId = (
+    await harness.createUser(tenantId, [{ role: 'team_member', teamRole: 'inclusion_adviser' }])
+  ).userId;
+  await harness.updateUser(tenantId, freeAdviserId, { name: 'Cor Vrij' });
+  // Not in the team: must never appear in the team list.
+  await harness.createUser(tenantId, [{ role: 'internal_coordinator', locationId: ids.school }]);
+  await harness.database.withTenant(tenantId, ({ db }) =>
+    db.insert(schoolTeamAssignments).values([
+      {
+        tenantId,
+        locationId: ids.school ?? '',
+        userId: memberId,
+        teamRole: 'behavioural_scientist',
+        isContact: true,
+        validFrom: '2020-08-01',
+      },
+      {
+        tenantId,
+        locationId: ids.school ?? '',
+        userId: adviserId,
+        teamRole: 'inclusion_adviser',
+        isContact: false,
+        validFrom: '2020-08-01',
+      },
+    ]),
+  );
+});
+afterAll(() => harness.close());
+
+describe('team', () => {
+  it('R1: lists the team members with team role, hours of the school year and the schools they serve', async () => {
+    expect(
+      (await send(coordinator, 'PUT', `/api/team/${memberId}/hours/${thisYear}`, { contractedHours: 800.5 }))
+        .statusCode,
+    ).toBe(200);
+    const response = await coordinator.get('/api/team');
+    expect(response.statusCode).toBe(200);
+    const page = response.json() as TeamPage;
+    expect(page.total).toBe(3);
+    expect(page.schoolYear).toBe(thisYear);
+    const anna = page.items.find((item) => item.userId === memberId);
+    expect(anna).toMatchObject({
+      teamRole: 'behavioural_scientist',
+      status: 'active',
+      contractedHours: 800.5,
+      schoolCount: 1,
+      schools: [{ locationId: ids.school, isContact: true }],
+    });
+    expect(page.items.find((item) => item.userId === freeAdviserId)).toMatchObject({
+      contractedHours: null,
+      schoolCount: 0,
+    });
+    const lastYear = (await coordinator.get(`/api/team?schoolYear=${thisYear - 1}`)).json() as TeamPage;
+    expect(lastYear.items.find((item) => item.userId === memberId)?.contractedHours).toBeNull();
+    const advisers = (await coordinator.get('/api/team?teamRole=inclusion_adviser')).json() as TeamPage;
+    expect(advisers.items.map((item) => item.userId).sort()).toEqual([adviserId, freeAdviserId].sort());
+  });
+
+  it('R1: a team member reads only their own profile', async () => {
+    const page = (await member.get('/api/team')).json() as TeamPage;
+    expect(page.items.map((item) => item.userId)).toEqual([memberId]);
+    expect((await member.get(`/api/team/${memberId}`)).statusCode).toBe(200);
+    expect((await member.get(`/api/team/${adviserId}`)).statusCode).toBe(403);
+    expect((await member.patch(`/api/team/${memberId}`, { tagIds: [] })).statusCode).toBe(403);
+  });
+
+  it('R1: expertise tags are maintained by the coordinator; a duplicate name is refused on the field', async () => {
+    const created = await coordinator.post('/api/expertise-tags', { name: 'Autisme' });
+    expect(created.statusCode).toBe(201);
+    const duplicate = await coordinator.post('/api/expertise-tags', { name: 'autisme' });
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json().error.fields).toEqual([
+      expect.objectContaining({ path: 'name', code: 'duplicate_tag' }),
+    ]);
+    const other = (await coordinator.post('/api/expertise-tags', { name: 'Gedrag' })).json() as {
+      id: string;
+    };
+    expect((await coordinator.patch(`/api/expertise-tags/${other.id}`, { name: 'Autisme' })).statusCode).toBe(
+      409,
+    );
+    expect(
+      (await coordinator.patch(`/api/expertise-tags/${other.id}`, { name: 'Gedrag en groep' })).statusCode,
+    ).toBe(200);
+    expect((await member.post('/api/expertise-tags', { name: 'Dyslexie' })).statusCode).toBe(403);
+    const list = await member.get('/api/expertise-tags');
+    expect(list.json().items.map((tag: { name: string }) => tag.name)).toEqual([
+      'Autisme',
+      'Gedrag en groep',
+    ]);
+
+    const tagId = created.json().id as string;
+    const updated = await coordinator.patch(`/api/team/${memberId}`, { tagIds: [tagId, other.id] });
+    expect(updated.statusCode).toBe(200);
+    expect((updated.json() as TeamMemberDetail).tags.map((tag) => tag.name)).toEqual([
+      'Autisme',
+      'Gedrag en groep',
+    ]);
+    const filtered = (await coordinator.get(`/api/team?tagId=${tagId}`)).json() as TeamPage;
+    expect(filtered.items.map((item) => item.userId)).toEqual([memberId]);
+    const unknown = await coordinator.patch(`/api/team/${memberId}`, { tagIds: [crypto.randomUUID()] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields[0]).toMatchObject({ path: 'tagIds.0', code: 'unknown_tag' });
+    expect((await send(coordinator, 'DELETE', `/api/expertise-tags/${other.id}`)).statusCode).toBe(204);
+    const after = (await coordinator.get(`/api/team/${memberId}`)).json() as TeamMemberDetail;
+    expect(after.tags.map((tag) => tag.name)).toEqual(['Autisme']);
+  });
+
+  it('R1: contracted hours are at least 0 in steps of a quarter hour', async () => {
+    const url = `/api/team/${adviserId}/hours/${thisYear}`;
+    const negative = await send(coordinator, 'PUT', url, { contractedHours: -1 });
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().error.fields[0].path).toBe('contractedHours');
+    const odd = await send(coordinator, 'PUT', url, { contractedHours: 10.1 });
+    expect(odd.statusCode).toBe(400);
+    expect(odd.json().error.fields[0]).toMatchObject({ path: 'contractedHours', code: 'quarter_hours' });
+    expect((await send(coordinator, 'PUT', url, { contractedHours: 10.25 })).statusCode).toBe(200);
+    expect((await send(coordinator, 'PUT', url, { contractedHours: 12 })).statusCode).toBe(200);
+    const detail = (await coordinator.get(`/api/team/${adviserId}`)).json() as TeamMemberDetail;
+    expect(detail.hours).toEqual([{ schoolYear: thisYear, contractedHours: 12 }]);
+  });
+
+  it('R1: absences from–to; an end before the start is refused on the field and nothing is saved', async () => {
+    const wrong = await coordinator.post(`/api/team/${adviserId}/absences`, {
+      startsOn: '2026-10-12',
+      endsOn: '2026-10-09',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields).toEqual([
+      expect.objectContaining({ path: 'endsOn', code: 'end_before_start', message: expect.any(String) }),
+    ]);
+    const created = await coordinator.post(`/api/team/${adviserId}/absences`, {
+      startsOn: '2026-10-12',
+      endsOn: '2026-10-12',
+    });
+    expect(created.statusCode).toBe(201);
+    let detail = (await coordinator.get(`/api/team/${adviserId}`)).json() as TeamMemberDetail;
+    expect(detail.absences).toEqual([
+      { id: created.json().id, startsOn: '2026-10-12', endsOn: '2026-10-12' },
+    ]);
+    expect(
+      (await send(coordinator, 'DELETE', `/api/team/${adviserId}/absences/${created.json().id}`)).statusCode,
+    ).toBe(204);
+    expect(
+      (await send(coordinator, 'DELETE', `/api/team/${adviserId}/absences/${created.json().id}`)).statusCode,
+    ).toBe(404);
+    detail = (await coordinator.get(`/api/team/${adviserId}`)).json() as TeamMemberDetail;
+    expect(detail.absences).toEqual([]);
+  });
+
+  it('R1/R5: a member who still serves schools cannot be marked as left; a free member can, history kept', async () => {
+    const refused = await coordinator.patch(`/api/team/${adviserId}`, {
+      status: 'left',
+      leftOn: '2026-12-31',
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.fields[0]).toMatchObject({ path: 'status', code: 'member_has_schools' });
+    expect(((await coordinator.get(`/api/team/${adviserId}`)).json() as TeamMemberDetail).status).toBe(
+      'active',
+    );
+
+    const left = await coordinator.patch(`/api/team/${freeAdviserId}`, {
+      status: 'left',
+      leftOn: '2026-12-31',
+    });
+    expect(left.statusCode).toBe(200);
+    expect(left.json()).toMatchObject({ status: 'left', leftOn: '2026-12-31' });
+    const listed = (await coordinator.get('/api/team?status=left')).json() as TeamPage;
+    expect(listed.items.map((item) => item.userId)).toEqual([freeAdviserId]);
+    const back = await coordinator.patch(`/api/team/${freeAdviserId}`, { status: 'active' });
+    expect(back.json()).toMatchObject({ status: 'active', leftOn: null });
+  });
+
+  it('R15: a member chooses what the public page shows; only of themselves; the coordinator of anyone', async () => {
+    const own = await member.patch(`/api/team/${memberId}/public-profile`, {
+      showSchools: false,
+      showPhoto: true,
+    });
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toEqual({ showExpertise: true, showSchools: false, showPhoto: true });
+    expect(
+      (await member.patch(`/api/team/${adviserId}/public-profile`, { showSchools: false })).statusCode,
+    ).toBe(403);
+    const byCoordinator = await coordinator.patch(`/api/team/${adviserId}/public-profile`, {
+      showExpertise: false,
+    });
+    expect(byCoordinator.json()).toEqual({ showExpertise: false, showSchools: true, showPhoto: false });
+  });
+
+  it('R1: a user outside the team is not found', async () => {
+    const outsider = (await harness.createUser(tenantId, [{ role: 'coordinator' }])).userId;
+    expect((await coordinator.get(`/api/team/${outsider}`)).statusCode).toBe(404);
+  });
+});

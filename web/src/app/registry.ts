@@ -1,0 +1,8 @@
+import { webModule as expertisePoints } from '../modules/expertise-points/module.tsx';
+import { webModule as publicPages } from '../modules/public-pages/module.tsx';
+import { webModule as schools } from '../modules/schools/module.tsx';
+import { webModule as team } from '../modules/team/module.tsx';
+import type { WebModule } from './modules.ts';
+
+/** Every domain module of the web app, in navigation order. */
+export const webModules: WebModule[] = [schools, team, expertisePoints, publicPages];

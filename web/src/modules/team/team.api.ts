@@ -1,0 +1,74 @@
+import { useQuery } from '@tanstack/react-query';
+import i18next from 'i18next';
+import type { TeamRole } from '../../../../contracts/roles.ts';
+import {
+  expertiseTagListSchema,
+  type TeamMemberSummary,
+  teamPageSchema,
+} from '../../../../contracts/team.ts';
+import { api, apiRequest, withQuery } from '../../app/api.ts';
+import { type FieldIssue, type FormErrors, fieldMessage } from '../../app/forms.ts';
+
+/** PUT and DELETE through the one fetch helper. */
+export const put = <T>(path: string, body: unknown, schema?: import('zod').ZodType<T>) =>
+  apiRequest<T>('PUT', path, { body, schema });
+export const remove = (path: string) => apiRequest('DELETE', path);
+
+/** The message of a field: this module's `validation.<code>` first, then the shared catalogue. */
+export function teamFieldMessage(issue: FieldIssue): string {
+  const translate = i18next.t as unknown as (key: string, options: Record<string, unknown>) => string;
+  const own = translate(`validation.${issue.code}`, {
+    ns: 'team',
+    defaultValue: '',
+    ...(issue.params ?? {}),
+  });
+  if (own && !own.includes('{{')) return own;
+  return issue.message ?? fieldMessage(i18next.t, issue);
+}
+
+/** The message for the field at `path`, if any. */
+export function teamMessageFor(errors: FormErrors, path: string): string | undefined {
+  const issue = errors.fields.find((field) => field.path === path);
+  return issue ? teamFieldMessage(issue) : undefined;
+}
+
+/** The expertise tags (a short list). */
+export function useExpertiseTags(enabled = true) {
+  return useQuery({
+    queryKey: ['expertise-tags'],
+    queryFn: ({ signal }) => api.get('/api/expertise-tags', expertiseTagListSchema, signal),
+    enabled,
+  });
+}
+
+/** Every member of one team role, for the pair pickers (a team is a dozen or so people). */
+export function useTeamMembersOfRole(teamRole: TeamRole, enabled = true) {
+  return useQuery({
+    queryKey: ['team', 'role', teamRole],
+    enabled,
+    queryFn: async ({ signal }): Promise<TeamMemberSummary[]> => {
+      const all: TeamMemberSummary[] = [];
+      for (let page = 1; ; page += 1) {
+        const result = await api.get(
+          withQuery('/api/team', { page, pageSize: 100, teamRole, status: 'active' }),
+          teamPageSchema,
+          signal,
+        );
+        all.push(...result.items);
+        if (result.items.length === 0 || all.length >= result.total) return all;
+      }
+    },
+  });
+}
+
+/** "2026-2027". */
+export function schoolYearLabel(year: number): string {
+  return `${year}-${year + 1}`;
+}
+
+/** Hours with a decimal comma in Dutch. */
+export function formatHours(hours: number, language: string): string {
+  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 2 }).format(
+    hours,
+  );
+}
