@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageSchema, paginationQuerySchema } from './fields.ts';
 import {
   isEndBeforeStart,
   isValidBrin,
@@ -7,8 +8,7 @@ import {
   normaliseBrin,
   normaliseLocationCode,
   normalisePostalCode,
-} from '../server/modules/schools/locations.rules.ts';
-import { pageSchema, paginationQuerySchema } from './fields.ts';
+} from './location-codes.ts';
 
 export const sectors = ['bo', 'sbo', 'so', 'vo', 'vso'] as const;
 export const sectorSchema = z.enum(sectors);

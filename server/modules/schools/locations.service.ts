@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { isActiveOn, isEndBeforeStart } from '../../../contracts/location-codes.ts';
 import type {
   CreateLocationInput,
   CreateSchoolBoardInput,
@@ -18,7 +19,6 @@ import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audi
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
-import { isActiveOn, isEndBeforeStart } from './locations.rules.ts';
 import { locations, pupilCounts, schoolBoards } from './schools.schema.ts';
 
 type LocationRow = typeof locations.$inferSelect;

@@ -17,8 +17,6 @@ import type {
   ImportProblem,
   ImportReason,
 } from '../../../../contracts/import.ts';
-import type { Sector } from '../../../../contracts/locations.ts';
-import { parseSchoolYear, schoolYearOf } from '../../../../contracts/school-year.ts';
 import {
   isValidBrin,
   isValidLocationCode,
@@ -26,7 +24,9 @@ import {
   normaliseBrin,
   normaliseLocationCode,
   normalisePostalCode,
-} from '../locations.rules.ts';
+} from '../../../../contracts/location-codes.ts';
+import type { Sector } from '../../../../contracts/locations.ts';
+import { parseSchoolYear, schoolYearOf } from '../../../../contracts/school-year.ts';
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16';
 

@@ -8,7 +8,7 @@ import {
   normaliseBrin,
   normaliseLocationCode,
   normalisePostalCode,
-} from './locations.rules.ts';
+} from './location-codes.ts';
 
 describe('location codes', () => {
   it('writes a BRIN without spaces in capitals and accepts two digits plus two letters or digits', () => {
