@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServerProcess } from '../server/test/server-process.ts';
 
@@ -9,5 +9,7 @@ export default async function globalSetup() {
   const server = await startServerProcess({ port: 3210 });
   mkdirSync(path.dirname(demoSecretsFile), { recursive: true });
   writeFileSync(demoSecretsFile, JSON.stringify(server.demoSecrets));
+  // A new server has new demo secrets: time steps used in an earlier run no longer matter.
+  rmSync(path.join(path.dirname(demoSecretsFile), 'used-totp-steps.json'), { force: true });
   return () => server.stop();
 }

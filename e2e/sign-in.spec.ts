@@ -9,7 +9,7 @@ import {
   wrongCode,
 } from './support.ts';
 
-// The coordinator signs in only in this file: no other spec uses its TOTP time steps.
+// The coordinator also signs in in organisation.spec.ts; support.ts never replays a used time step.
 const coordinator = 'stafbureau@demo.passend.test';
 
 test('a wrong password and an unknown address get the same generic error', async ({ page }) => {

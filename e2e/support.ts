@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
@@ -61,8 +61,19 @@ export async function wrongCode(secret: string): Promise<string> {
   }
 }
 
-// Last time step used per account in this worker, so a repeated sign-in never replays a code.
-const lastStepByAccount = new Map<string, number>();
+// Last time step used per account, kept in a file so that a new worker (after a failed test) still
+// knows it: a repeated sign-in must never replay a code the server has seen.
+const usedStepsFile = path.resolve(import.meta.dirname, '../test-results/used-totp-steps.json');
+
+function lastStepOf(email: string): number | null {
+  if (!existsSync(usedStepsFile)) return null;
+  return (JSON.parse(readFileSync(usedStepsFile, 'utf8')) as Record<string, number>)[email] ?? null;
+}
+
+function rememberStep(email: string, step: number): void {
+  const steps = existsSync(usedStepsFile) ? JSON.parse(readFileSync(usedStepsFile, 'utf8')) : {};
+  writeFileSync(usedStepsFile, JSON.stringify({ ...steps, [email]: step }));
+}
 
 /** Fills e-mail and password on `/inloggen` (Dutch interface) and submits. */
 export async function submitPassword(page: Page, email: string, password = demoPassword): Promise<void> {
@@ -74,8 +85,8 @@ export async function submitPassword(page: Page, email: string, password = demoP
 
 /** Fills a fresh TOTP code of a demo account on `/inloggen/code` and submits. */
 export async function submitTotp(page: Page, email: string, secret = demoSecret(email)): Promise<void> {
-  const { code, step } = await freshCode(secret, lastStepByAccount.get(email) ?? null);
-  lastStepByAccount.set(email, step);
+  const { code, step } = await freshCode(secret, lastStepOf(email));
+  rememberStep(email, step);
   await page.getByLabel('Code uit de app').fill(code);
   await page.getByRole('button', { name: 'Controleren' }).click();
 }

@@ -10,7 +10,7 @@ import {
   Paragraph,
   PrimaryActionButton,
 } from '@utrecht/component-library-react';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type ImportLayout,
@@ -60,12 +60,16 @@ export function ImportPage() {
   const form = (): ImportUploadForm | null =>
     layout && file ? { layout, sector: layout === 'duo_pupils' ? '' : sector, schoolYear, file } : null;
 
+  // Focus moves to the new preview once it is on screen, so screen-reader users hear it arrive.
+  useEffect(() => {
+    if (preview) previewHeadingRef.current?.focus();
+  }, [preview]);
+
   const showPreview = useMutation({
     mutationFn: (upload: ImportUploadForm) =>
       uploadImport('/api/locations/import/preview', upload, importPreviewSchema),
     onSuccess: (answer) => {
       setPreview(answer);
-      requestAnimationFrame(() => previewHeadingRef.current?.focus());
     },
     onError: (error) => setErrors(formErrorsFrom(error)),
   });
