@@ -65,6 +65,9 @@ export const teamMemberDetailSchema = teamMemberSummarySchema.extend({
   hours: z.array(contractedHoursSchema),
   absences: z.array(absenceSchema),
   publicProfile: publicProfileSchema,
+  hasPhoto: z.boolean(),
+  /** The member's photo as a `data:image/…;base64,` URL; null without a photo. */
+  photoDataUrl: z.string().nullable(),
 });
 export type TeamMemberDetail = z.infer<typeof teamMemberDetailSchema>;
 
@@ -100,6 +103,13 @@ export const publicProfileInputSchema = z
   .strictObject({ showExpertise: z.boolean(), showSchools: z.boolean(), showPhoto: z.boolean() })
   .partial();
 export type PublicProfileInput = z.infer<typeof publicProfileInputSchema>;
+
+/** A member's photo: at most this many bytes once decoded (R15: the photo is optional). */
+export const maxPhotoBytes = 200 * 1024;
+export const photoMimeTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/** `data:image/jpeg|png|webp;base64,…`; the server checks type and size (codes photo_type, photo_too_large). */
+export const photoInputSchema = z.strictObject({ dataUrl: z.string().max(300 * 1024) });
+export type PhotoInput = z.infer<typeof photoInputSchema>;
 
 // --- Two fixed members per primary school (R5) ------------------------------------------------
 

@@ -21,3 +21,9 @@ export const inviteUserInputSchema = z.strictObject({
   roles: z.array(roleAssignmentInputSchema).min(1).max(10),
 });
 export type InviteUserInput = z.infer<typeof inviteUserInputSchema>;
+
+/** The functional admin replaces all role assignments of a user at once (issue 3, item 5). */
+export const updateUserRolesInputSchema = z.strictObject({
+  roles: z.array(roleAssignmentInputSchema).min(1).max(10),
+});
+export type UpdateUserRolesInput = z.infer<typeof updateUserRolesInputSchema>;

@@ -9,6 +9,7 @@ import {
   expertiseTagInputSchema,
   expertiseTagListSchema,
   expertiseTagSchema,
+  photoInputSchema,
   publicProfileInputSchema,
   publicProfileSchema,
   teamListQuerySchema,
@@ -127,6 +128,32 @@ export function teamRoutes(service: TeamService, pairs: PairsService): FastifyPl
       },
       (request) =>
         service.setPublicProfile(actorOf(request), request.params.userId, request.body, metaOf(request)),
+    );
+    app.put(
+      '/api/team/:userId/photo',
+      {
+        config: { action: 'team.public_profile' },
+        // A photo of up to 200 KB as base64 does not fit the server-wide 64 KiB body limit.
+        bodyLimit: 300 * 1024,
+        schema: { tags: ['team'], params: memberParams, body: photoInputSchema },
+      },
+      async (request, reply) => {
+        await service.setPhoto(
+          actorOf(request),
+          request.params.userId,
+          request.body.dataUrl,
+          metaOf(request),
+        );
+        return reply.status(204).send();
+      },
+    );
+    app.delete(
+      '/api/team/:userId/photo',
+      { config: { action: 'team.public_profile' }, schema: { tags: ['team'], params: memberParams } },
+      async (request, reply) => {
+        await service.removePhoto(actorOf(request), request.params.userId, metaOf(request));
+        return reply.status(204).send();
+      },
     );
     app.get(
       '/api/expertise-tags',

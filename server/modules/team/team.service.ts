@@ -1,17 +1,19 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { fileTypeFromBuffer } from 'file-type';
 import { schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
-import type {
-  AbsenceInput,
-  ContractedHours,
-  ExpertiseTag,
-  PublicProfile,
-  PublicProfileInput,
-  ServedSchool,
-  TeamListQuery,
-  TeamMemberDetail,
-  TeamMemberSummary,
-  TeamPage,
-  UpdateTeamMemberInput,
+import {
+  type AbsenceInput,
+  type ContractedHours,
+  type ExpertiseTag,
+  maxPhotoBytes,
+  type PublicProfile,
+  type PublicProfileInput,
+  type ServedSchool,
+  type TeamListQuery,
+  type TeamMemberDetail,
+  type TeamMemberSummary,
+  type TeamPage,
+  type UpdateTeamMemberInput,
 } from '../../../contracts/team.ts';
 import { type DatabaseClient, isUniqueViolation, type Transaction } from '../../db/client.ts';
 import {
@@ -277,6 +279,40 @@ export class TeamService {
     });
   }
 
+  /**
+   * R15: sets a member's photo (a member their own, a coordinator anyone's). Only a JPEG, PNG or WebP
+   * data URL of at most 200 KB whose bytes really are that type; whether it shows is `showPhoto`.
+   */
+  setPhoto(actor: Actor, userId: string, dataUrl: string, meta: RequestMeta): Promise<void> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      await this.loadChecked(transaction, actor, 'team.public_profile', userId);
+      const photoDataUrl = await checkedPhoto(dataUrl);
+      await upsertProfile(transaction, userId, { photoDataUrl });
+      await recordAudit(
+        transaction,
+        auditActorOf(actor, meta),
+        'team.public_profile_changed',
+        { type: 'user', id: userId },
+        { photo: 'set' },
+      );
+    });
+  }
+
+  /** R15: removes a member's photo (nothing to remove is fine). */
+  removePhoto(actor: Actor, userId: string, meta: RequestMeta): Promise<void> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      await this.loadChecked(transaction, actor, 'team.public_profile', userId);
+      await upsertProfile(transaction, userId, { photoDataUrl: null });
+      await recordAudit(
+        transaction,
+        auditActorOf(actor, meta),
+        'team.public_profile_changed',
+        { type: 'user', id: userId },
+        { photo: 'removed' },
+      );
+    });
+  }
+
   /** The expertise tags of the partnership, by name (a handful to a few dozen). */
   listTags(actor: Actor): Promise<{ items: ExpertiseTag[] }> {
     return this.database.withTenant(actor.tenantId, async ({ db }) => {
@@ -382,7 +418,7 @@ export class TeamService {
     const { db } = transaction;
     const today = todayInAmsterdam();
     const [row] = await db
-      .select(memberColumns)
+      .select({ ...memberColumns, photoDataUrl: teamMembers.photoDataUrl })
       .from(roleAssignments)
       .innerJoin(users, eq(users.id, roleAssignments.userId))
       .leftJoin(teamMembers, eq(teamMembers.userId, users.id))
@@ -417,6 +453,8 @@ export class TeamService {
         showSchools: row.showSchools,
         showPhoto: row.showPhoto,
       },
+      hasPhoto: row.photoDataUrl !== null,
+      photoDataUrl: row.photoDataUrl,
     };
   }
 }
@@ -449,7 +487,10 @@ async function upsertProfile(
   { db, tenantId }: Transaction,
   userId: string,
   values: Partial<
-    Pick<typeof teamMembers.$inferInsert, 'status' | 'leftOn' | 'showExpertise' | 'showSchools' | 'showPhoto'>
+    Pick<
+      typeof teamMembers.$inferInsert,
+      'status' | 'leftOn' | 'showExpertise' | 'showSchools' | 'showPhoto' | 'photoDataUrl'
+    >
   >,
 ): Promise<void> {
   await db
@@ -498,6 +539,28 @@ export async function loadServedSchools(
     .orderBy(asc(locations.name));
   for (const { userId, ...school } of rows) byUser.set(userId, [...(byUser.get(userId) ?? []), school]);
   return byUser;
+}
+
+const photoPattern = /^data:(image\/(?:jpeg|png|webp));base64,([A-Za-z0-9+/]*={0,2})$/;
+
+/**
+ * The photo as it is stored: a data URL whose declared type is JPEG, PNG or WebP, whose decoded bytes
+ * are at most 200 KB and really are that type (the label alone proves nothing).
+ */
+async function checkedPhoto(dataUrl: string): Promise<string> {
+  const match = photoPattern.exec(dataUrl);
+  const mime = match?.[1];
+  const base64 = match?.[2] ?? '';
+  if (!mime || base64.length === 0 || base64.length % 4 !== 0) throw photoError('photo_type');
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length > maxPhotoBytes) throw photoError('photo_too_large', { maxKb: maxPhotoBytes / 1024 });
+  const detected = await fileTypeFromBuffer(bytes);
+  if (detected?.mime !== mime) throw photoError('photo_type');
+  return `data:${mime};base64,${base64}`;
+}
+
+function photoError(code: string, params?: Record<string, number>) {
+  return new ValidationFailed([{ path: 'dataUrl', code, ...(params ? { params } : {}) }]);
 }
 
 /** Tag ids must name tags of this partnership: the foreign key alone ignores row-level security. */

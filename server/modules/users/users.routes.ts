@@ -1,8 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { paginationQuerySchema } from '../../../contracts/fields.ts';
-import { inviteUserInputSchema, userPageSchema, userSummarySchema } from '../../../contracts/users.ts';
+import {
+  inviteUserInputSchema,
+  updateUserRolesInputSchema,
+  userPageSchema,
+  userSummarySchema,
+} from '../../../contracts/users.ts';
 import { actorOf, metaOf } from '../../platform/http/request-context.ts';
 import type { UsersService } from './users.service.ts';
+
+const userParams = z.strictObject({ userId: z.uuid() });
 
 /** HTTP routes of user administration. */
 export function usersRoutes(service: UsersService): FastifyPluginAsyncZod {
@@ -25,6 +33,20 @@ export function usersRoutes(service: UsersService): FastifyPluginAsyncZod {
         const user = await service.inviteUser(actorOf(request), request.body, metaOf(request));
         return reply.status(201).send(user);
       },
+    );
+    app.put(
+      '/api/users/:userId/roles',
+      {
+        config: { action: 'users.manage' },
+        schema: {
+          tags: ['users'],
+          params: userParams,
+          body: updateUserRolesInputSchema,
+          response: { 200: userSummarySchema },
+        },
+      },
+      (request) =>
+        service.updateRoles(actorOf(request), request.params.userId, request.body, metaOf(request)),
     );
   };
 }

@@ -1,17 +1,19 @@
-import { and, asc, count, eq, ilike, inArray, or } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, inArray, isNull, or } from 'drizzle-orm';
 import type { PaginationQuery } from '../../../contracts/fields.ts';
-import type { RoleAssignment } from '../../../contracts/roles.ts';
-import type { InviteUserInput, UserSummary } from '../../../contracts/users.ts';
+import type { RoleAssignment, RoleAssignmentInput } from '../../../contracts/roles.ts';
+import { todayInAmsterdam } from '../../../contracts/school-year.ts';
+import type { InviteUserInput, UpdateUserRolesInput, UserSummary } from '../../../contracts/users.ts';
 import { type DatabaseClient, isUniqueViolation, type Transaction } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/policies.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import type { AuthService } from '../../platform/auth/auth.service.ts';
-import { RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
+import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
 import { locations } from '../schools/schools.schema.ts';
+import { schoolTeamAssignments } from '../team/team.schema.ts';
 
-/** User administration by the functional admin: list and invite. */
+/** User administration by the functional admin: list, invite, change roles. */
 export class UsersService {
   constructor(
     private readonly database: DatabaseClient,
@@ -65,40 +67,14 @@ export class UsersService {
     return this.database
       .withTenant(actor.tenantId, async (transaction) => {
         const { db } = transaction;
-        // A foreign key is checked without row-level security, so the location must be proven ours here.
-        const locationIds = [
-          ...new Set(input.roles.flatMap((role) => (role.locationId ? [role.locationId] : []))),
-        ];
-        if (locationIds.length > 0) {
-          const known = await db
-            .select({ id: locations.id })
-            .from(locations)
-            .where(inArray(locations.id, locationIds));
-          const knownIds = new Set(known.map((row) => row.id));
-          const unknown = input.roles.flatMap((role, index) =>
-            role.locationId && !knownIds.has(role.locationId)
-              ? [{ path: `roles.${index}.locationId`, code: 'invalid_value' }]
-              : [],
-          );
-          if (unknown.length > 0) throw new ValidationFailed(unknown);
-        }
+        await assertLocationsKnown(transaction, input.roles);
         const [user] = await db
           .insert(users)
           .values({ tenantId: actor.tenantId, email: input.email, name: input.name, status: 'invited' })
           .returning();
         if (!user) throw new Error('insert returned nothing');
-        const uniqueRoles = new Map(
-          input.roles.map((role) => [`${role.role}:${role.locationId ?? ''}`, role]),
-        );
-        await db.insert(roleAssignments).values(
-          [...uniqueRoles.values()].map((role) => ({
-            tenantId: actor.tenantId,
-            userId: user.id,
-            role: role.role,
-            teamRole: role.teamRole,
-            locationId: role.locationId,
-          })),
-        );
+        const uniqueRoles = distinctRoles(input.roles);
+        await insertRoles(transaction, user.id, uniqueRoles);
         await this.auth.sendInvitation(transaction, user);
         await recordAudit(
           transaction,
@@ -106,7 +82,7 @@ export class UsersService {
           'users.invited',
           { type: 'user', id: user.id },
           {
-            roles: uniqueRoles.size,
+            roles: uniqueRoles.length,
           },
         );
         const roles = (await loadRoles(transaction, [user.id])).get(user.id) ?? [];
@@ -123,6 +99,57 @@ export class UsersService {
         // Two invitations of one address at the same moment: the unique index decides.
         throw isUniqueViolation(error, 'users_email_unique') ? emailInUse() : error;
       });
+  }
+
+  /**
+   * Replaces all role assignments of a user in one transaction. Refuses to leave the partnership
+   * without a functional admin, and to take the team role away from someone who still serves schools
+   * as one of a fixed pair (R5). The user's open sessions see the new roles on their next request.
+   */
+  updateRoles(
+    actor: Actor,
+    userId: string,
+    input: UpdateUserRolesInput,
+    meta: RequestMeta,
+  ): Promise<UserSummary> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      const { db } = transaction;
+      // Row-level security hides other partnerships' users: they are simply not found.
+      const [user] = await db
+        .select({
+          id: users.id,
+          name: users.name,
+          email: users.email,
+          status: users.status,
+          mfaEnrolledAt: users.mfaEnrolledAt,
+        })
+        .from(users)
+        .where(eq(users.id, userId));
+      if (!user) throw new NotFound();
+      await assertLocationsKnown(transaction, input.roles);
+      const next = distinctRoles(input.roles);
+      const current = await db
+        .select({ role: roleAssignments.role, teamRole: roleAssignments.teamRole })
+        .from(roleAssignments)
+        .where(eq(roleAssignments.userId, userId));
+      const wasAdmin = current.some((role) => role.role === 'functional_admin');
+      if (wasAdmin && !next.some((role) => role.role === 'functional_admin')) {
+        await assertAnotherAdmin(transaction, userId);
+      }
+      await assertPairRolesKept(transaction, userId, next);
+      await db.delete(roleAssignments).where(eq(roleAssignments.userId, userId));
+      await insertRoles(transaction, userId, next);
+      await recordAudit(
+        transaction,
+        auditActorOf(actor, meta),
+        'users.roles_changed',
+        { type: 'user', id: userId },
+        { before: current.length, after: next.length },
+      );
+      const roles = (await loadRoles(transaction, [userId])).get(userId) ?? [];
+      const { mfaEnrolledAt, ...summary } = user;
+      return { ...summary, mfaEnrolled: mfaEnrolledAt !== null, roles };
+    });
   }
 }
 
@@ -147,4 +174,81 @@ async function loadRoles({ db }: Transaction, userIds: string[]): Promise<Map<st
     .orderBy(asc(roleAssignments.createdAt));
   for (const { userId, ...role } of rows) byUser.set(userId, [...(byUser.get(userId) ?? []), role]);
   return byUser;
+}
+
+/** One assignment per role and location (the table's unique key); the last one given wins. */
+function distinctRoles(input: RoleAssignmentInput[]): RoleAssignmentInput[] {
+  return [...new Map(input.map((role) => [`${role.role}:${role.locationId ?? ''}`, role])).values()];
+}
+
+async function insertRoles({ db, tenantId }: Transaction, userId: string, roles: RoleAssignmentInput[]) {
+  if (!tenantId) throw new Error('role assignments belong to a partnership');
+  await db.insert(roleAssignments).values(
+    roles.map((role) => ({
+      tenantId,
+      userId,
+      role: role.role,
+      teamRole: role.teamRole,
+      locationId: role.locationId,
+    })),
+  );
+}
+
+/** A foreign key is checked without row-level security, so every location must be proven ours here. */
+async function assertLocationsKnown({ db }: Transaction, roles: RoleAssignmentInput[]) {
+  const locationIds = [...new Set(roles.flatMap((role) => (role.locationId ? [role.locationId] : [])))];
+  if (locationIds.length === 0) return;
+  const known = await db
+    .select({ id: locations.id })
+    .from(locations)
+    .where(inArray(locations.id, locationIds));
+  const knownIds = new Set(known.map((row) => row.id));
+  const unknown = roles.flatMap((role, index) =>
+    role.locationId && !knownIds.has(role.locationId)
+      ? [{ path: `roles.${index}.locationId`, code: 'invalid_value' }]
+      : [],
+  );
+  if (unknown.length > 0) throw new ValidationFailed(unknown);
+}
+
+/**
+ * The partnership keeps at least one functional admin who can still sign in. The admin rows are
+ * locked, so two admins taking the role from each other at the same moment cannot both succeed.
+ */
+async function assertAnotherAdmin({ db }: Transaction, userId: string) {
+  const admins = await db
+    .select({ userId: roleAssignments.userId, status: users.status })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(eq(roleAssignments.role, 'functional_admin'))
+    .for('update', { of: roleAssignments });
+  if (!admins.some((admin) => admin.userId !== userId && admin.status !== 'disabled')) {
+    throw new RuleViolation('conflict', 409, [{ path: 'roles', code: 'last_admin' }]);
+  }
+}
+
+/**
+ * A team member who serves schools as one of a fixed pair, today or from a later date (R5), keeps the
+ * team role those assignments name; assign the schools to someone else first.
+ */
+async function assertPairRolesKept({ db }: Transaction, userId: string, next: RoleAssignmentInput[]) {
+  const today = todayInAmsterdam();
+  const serving = await db
+    .select({ locationId: schoolTeamAssignments.locationId, teamRole: schoolTeamAssignments.teamRole })
+    .from(schoolTeamAssignments)
+    .where(
+      and(
+        eq(schoolTeamAssignments.userId, userId),
+        or(isNull(schoolTeamAssignments.validTo), gt(schoolTeamAssignments.validTo, today)),
+      ),
+    );
+  const kept = new Set(
+    next.flatMap((role) => (role.role === 'team_member' && role.teamRole ? [role.teamRole] : [])),
+  );
+  const lost = new Set(serving.filter((row) => !kept.has(row.teamRole)).map((row) => row.locationId));
+  if (lost.size > 0) {
+    throw new RuleViolation('conflict', 409, [
+      { path: 'roles', code: 'member_has_schools', params: { count: lost.size } },
+    ]);
+  }
 }

@@ -53,6 +53,10 @@ export const policies = {
   'account.manage': { description: 'Own account: password, MFA, language', grants: everyoneSelf },
   'users.read': { description: 'List the users of the partnership', grants: { functional_admin: 'tenant' } },
   'users.invite': { description: 'Invite a user with roles', grants: { functional_admin: 'tenant' } },
+  'users.manage': {
+    description: "Change a user's roles and locations",
+    grants: { functional_admin: 'tenant' },
+  },
   'locations.read': {
     description: 'School locations, their boards and pupil counts',
     grants: { ...managers, team_member: 'assigned_schools', ...schoolRoles },

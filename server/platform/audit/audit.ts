@@ -44,6 +44,7 @@ export const auditCatalogue = {
   'pairs.listed': 'The overview of school pairs was read',
   'pairs.viewed': 'The pair or pair history of a school was read',
   'pairs.changed': 'The fixed pair of a school changed from a date (R5)',
+  'users.roles_changed': 'The role assignments of a user were replaced (counts only)',
   'outbox.listed': 'The demo outbox was read',
 } as const;
 export type AuditEvent = keyof typeof auditCatalogue;

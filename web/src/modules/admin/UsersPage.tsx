@@ -16,7 +16,7 @@ import {
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { userPageSchema } from '../../../../contracts/users.ts';
+import { type UserSummary, userPageSchema } from '../../../../contracts/users.ts';
 import { api, withQuery } from '../../app/api.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
 import { roleAssignmentLabel } from '../../app/labels.ts';
@@ -25,6 +25,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { EditRolesForm } from './EditRolesForm.tsx';
 import { InviteUserForm } from './InviteUserForm.tsx';
 
 const pageSize = 25;
@@ -34,7 +35,7 @@ function positiveInteger(value: string | null): number {
   return Number.isInteger(parsed) && parsed > 0 ? parsed : 1;
 }
 
-/** `/beheer/gebruikers`: the partnership's users, searchable and paged, and the invite form. */
+/** `/beheer/gebruikers`: the partnership's users, searchable and paged, the invite form and role changes. */
 export function UsersPage() {
   const { t } = useTranslation();
   const session = useSignedInSession();
@@ -45,8 +46,13 @@ export function UsersPage() {
   const [inviting, setInviting] = useState(false);
   const [invitedEmail, setInvitedEmail] = useState<string | null>(null);
   const inviteButtonRef = useRef<HTMLButtonElement>(null);
+  const [editing, setEditing] = useState<UserSummary | null>(null);
+  const [savedName, setSavedName] = useState<string | null>(null);
+  const editButtonRefs = useRef(new Map<string, HTMLButtonElement>());
   const captionId = useId();
   const canInvite = hasPermission(session, 'users.invite');
+  const canManage = hasPermission(session, 'users.manage');
+  const canReadLocations = hasPermission(session, 'locations.read');
 
   const users = useQuery({
     queryKey: ['users', { page, pageSize, q }],
@@ -68,10 +74,21 @@ export function UsersPage() {
     requestAnimationFrame(() => inviteButtonRef.current?.focus());
   };
 
+  const closeEdit = (userId: string) => {
+    setEditing(null);
+    // Back to the row's button the form was opened with.
+    requestAnimationFrame(() => editButtonRefs.current.get(userId)?.focus());
+  };
+
   return (
     <>
       <PageHeading>{t('users.title')}</PageHeading>
       <Paragraph>{t('users.intro', { tenant: session.tenant.name })}</Paragraph>
+      {savedName && (
+        <Alert type="ok" role="status">
+          {t('editRoles.saved', { name: savedName })}
+        </Alert>
+      )}
       {invitedEmail && (
         <Alert type="ok" role="status">
           {t('invite.sent', { email: invitedEmail })}
@@ -86,6 +103,8 @@ export function UsersPage() {
             aria-expanded={false}
             onClick={() => {
               setInvitedEmail(null);
+              setSavedName(null);
+              setEditing(null);
               setInviting(true);
             }}
           >
@@ -95,12 +114,24 @@ export function UsersPage() {
       )}
       {canInvite && inviting && (
         <InviteUserForm
-          canReadLocations={hasPermission(session, 'locations.read')}
+          canReadLocations={canReadLocations}
           onInvited={(email) => {
             setInvitedEmail(email);
             closeInvite();
           }}
           onCancel={closeInvite}
+        />
+      )}
+      {canManage && editing && (
+        <EditRolesForm
+          key={editing.id}
+          user={editing}
+          canReadLocations={canReadLocations}
+          onSaved={(user) => {
+            setSavedName(user.name);
+            closeEdit(user.id);
+          }}
+          onCancel={() => closeEdit(editing.id)}
         />
       )}
       <search>
@@ -154,12 +185,13 @@ export function UsersPage() {
                   <TableHeaderCell scope="col">{t('users.columnRoles')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('users.columnStatus')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('users.columnMfa')}</TableHeaderCell>
+                  {canManage && <TableHeaderCell scope="col">{t('editRoles.columnActions')}</TableHeaderCell>}
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {users.data.items.length === 0 && (
                   <TableRow>
-                    <TableCell colSpan={5}>{t('users.empty')}</TableCell>
+                    <TableCell colSpan={canManage ? 6 : 5}>{t('users.empty')}</TableCell>
                   </TableRow>
                 )}
                 {users.data.items.map((user) => (
@@ -177,6 +209,28 @@ export function UsersPage() {
                     </TableCell>
                     <TableCell>{t(`userStatus.${user.status}`)}</TableCell>
                     <TableCell>{user.mfaEnrolled ? t('users.mfaYes') : t('users.mfaNo')}</TableCell>
+                    {canManage && (
+                      <TableCell>
+                        <Button
+                          ref={(element) => {
+                            if (element) editButtonRefs.current.set(user.id, element);
+                            else editButtonRefs.current.delete(user.id);
+                          }}
+                          appearance="secondary-action-button"
+                          type="button"
+                          aria-label={t('editRoles.openFor', { name: user.name })}
+                          aria-expanded={editing?.id === user.id}
+                          onClick={() => {
+                            setSavedName(null);
+                            setInvitedEmail(null);
+                            setInviting(false);
+                            setEditing(user);
+                          }}
+                        >
+                          {t('editRoles.open')}
+                        </Button>
+                      </TableCell>
+                    )}
                   </TableRow>
                 ))}
               </TableBody>

@@ -40,6 +40,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { PhotoSection } from './PhotoSection.tsx';
 import { formatHours, put, remove, schoolYearLabel, teamMessageFor, useExpertiseTags } from './team.api.ts';
 import './team.css';
 
@@ -83,6 +84,7 @@ export function TeamMemberPage() {
       {canManage && <ProfileSection member={data} />}
       <HoursSection member={data} canManage={canManage} />
       <AbsencesSection member={data} canManage={canManage} />
+      {canChoosePublic && <PhotoSection member={data} />}
       {canChoosePublic && <PublicProfileSection userId={data.userId} profile={data.publicProfile} />}
     </>
   );
@@ -399,7 +401,13 @@ function PublicProfileSection({ userId, profile }: { userId: string; profile: Pu
   const [saved, setSaved] = useState(false);
   useEffect(() => setChoices(profile), [profile]);
   const save = useMutation({
-    mutationFn: () => api.patch(`/api/team/${userId}/public-profile`, choices, publicProfileSchema),
+    // The photo choice is saved in the photo section.
+    mutationFn: () =>
+      api.patch(
+        `/api/team/${userId}/public-profile`,
+        { showExpertise: choices.showExpertise, showSchools: choices.showSchools },
+        publicProfileSchema,
+      ),
     onSuccess: async () => {
       setErrors(noFormErrors);
       setSaved(true);
@@ -407,7 +415,7 @@ function PublicProfileSection({ userId, profile }: { userId: string; profile: Pu
     },
     onError: (error) => setErrors(formErrorsFrom(error)),
   });
-  const keys = ['showExpertise', 'showSchools', 'showPhoto'] as const;
+  const keys = ['showExpertise', 'showSchools'] as const;
   return (
     <section className="passend-section passend-card" aria-labelledby={headingId}>
       <Heading2 id={headingId}>{t('member.publicHeading')}</Heading2>
