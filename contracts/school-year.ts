@@ -48,3 +48,24 @@ export function parseSchoolYear(text: string): number | null {
   const start = Number(match[1]);
   return Number(match[2]) === start + 1 ? start : null;
 }
+
+/**
+ * Age in whole years on a calendar date (both YYYY-MM-DD). Someone born on 29 February has their
+ * birthday on 1 March in a year without one, as Dutch practice counts it.
+ */
+export function ageOn(birthDate: string, onDate: string): number {
+  const [birthYear, birthMonth, birthDay] = birthDate.split('-').map(Number) as [number, number, number];
+  const [year, month, day] = onDate.split('-').map(Number) as [number, number, number];
+  const isLeapYear = (value: number) => (value % 4 === 0 && value % 100 !== 0) || value % 400 === 0;
+  const [anniversaryMonth, anniversaryDay] =
+    birthMonth === 2 && birthDay === 29 && !isLeapYear(year) ? [3, 1] : [birthMonth, birthDay];
+  const hadBirthday = month > anniversaryMonth || (month === anniversaryMonth && day >= anniversaryDay);
+  return year - birthYear - (hadBirthday ? 0 : 1);
+}
+
+/** The date a number of days after a calendar date (YYYY-MM-DD). */
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

@@ -19,6 +19,10 @@ import { expertisePointsRoutes } from './modules/expertise-points/expertise-poin
 import { ExpertisePointsService } from './modules/expertise-points/expertise-points.service.ts';
 import { publicPagesRoutes } from './modules/public-pages/public-pages.routes.ts';
 import { PublicPagesService } from './modules/public-pages/public-pages.service.ts';
+import { ConsentService } from './modules/requests/consent.service.ts';
+import { requestsRoutes } from './modules/requests/requests.routes.ts';
+import { RequestsService } from './modules/requests/requests.service.ts';
+import { RequestWorkflow } from './modules/requests/workflow.ts';
 import { importRoutes } from './modules/schools/import/import.routes.ts';
 import { ImportService } from './modules/schools/import/import.service.ts';
 import { locationsRoutes } from './modules/schools/locations.routes.ts';
@@ -144,6 +148,9 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
   await app.register(publicPagesRoutes(new PublicPagesService(database)));
   await app.register(locationsRoutes(new LocationsService(database)));
   await app.register(teamRoutes(new TeamService(database), new PairsService(database)));
+  const workflow = new RequestWorkflow({ mailer, keys, baseUrl: config.baseUrl });
+  const requests = new RequestsService(database, workflow);
+  await app.register(requestsRoutes(requests, new ConsentService(database, requests, workflow, keys)));
   await app.register(outboxRoutes(new OutboxService(database, mailer)));
   app.get('/api/openapi.json', { config: { action: 'system.health' }, schema: { hide: true } }, () =>
     app.swagger(),

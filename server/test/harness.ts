@@ -10,6 +10,7 @@ import { createTotpSecret, deriveKeys, encryptSecret, hashPassword } from '../pl
 import { csrfCookie, csrfHeader, sessionCookie } from '../platform/http/request-context.ts';
 import { tenants } from '../platform/tenants/tenants.schema.ts';
 import { openTestDatabase } from './database.ts';
+import { multipartBody, type TestFile } from './multipart.ts';
 
 export const testPassword = 'correct-horse-battery-staple';
 
@@ -172,8 +173,27 @@ export class TestClient {
     return this.request('PATCH', url, body, headers);
   }
 
+  put(url: string, body: unknown = {}, headers: Record<string, string> = {}) {
+    return this.request('PUT', url, body, headers);
+  }
+
+  delete(url: string, headers: Record<string, string> = {}) {
+    return this.request('DELETE', url, undefined, headers);
+  }
+
+  /** Posts a multipart/form-data form (text fields and at most one file) as a browser would. */
+  upload(url: string, fields: Record<string, string | undefined>, file?: TestFile) {
+    const { payload, contentType } = multipartBody(fields, file);
+    return this.raw('POST', url, payload, { 'content-type': contentType });
+  }
+
   /** Sends a raw payload (e.g. malformed JSON) with the cookies and CSRF header. */
-  async raw(method: 'POST' | 'PATCH', url: string, payload: string, headers: Record<string, string> = {}) {
+  async raw(
+    method: 'POST' | 'PATCH',
+    url: string,
+    payload: string | Buffer,
+    headers: Record<string, string> = {},
+  ) {
     await this.ensureCsrf();
     return this.remember(
       await this.app.inject({
@@ -195,7 +215,7 @@ export class TestClient {
   }
 
   private async request(
-    method: 'GET' | 'POST' | 'PATCH',
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     url: string,
     body: unknown,
     headers: Record<string, string>,

@@ -1,6 +1,5 @@
-import type { AccessFixtures, AccessProbeModule } from '../../platform/access/access-probes.ts';
+import type { AccessProbeModule } from '../../platform/access/access-probes.ts';
 import { statusOf } from '../../platform/access/access-probes.ts';
-import type { TestClient } from '../../test/harness.ts';
 
 const validInput = {
   room: 'Lokaal 0.12',
@@ -8,18 +7,6 @@ const validInput = {
   offersHomeworkSupport: false,
   publicDescription: '',
 };
-
-// The test client has no PUT; this sends one with the client's cookies and CSRF header.
-async function put(client: TestClient, { harness }: AccessFixtures, url: string, body: object) {
-  if (!client.cookies.has('passend_csrf')) await client.get('/healthz');
-  const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  return harness.app.inject({
-    method: 'PUT',
-    url,
-    payload: body,
-    headers: { cookie, 'x-csrf-token': client.cookies.get('passend_csrf') ?? '' },
-  });
-}
 
 /**
  * Probes of the expertise points module. The fixtures' own school is primary (bo) and the other school
@@ -37,7 +24,7 @@ export const accessProbes: AccessProbeModule['accessProbes'] = {
   'expertise_points.manage': async (client, fixtures) => {
     const { own, other } = fixtures;
     const status = async (id: string) =>
-      statusOf(await put(client, fixtures, `/api/locations/${id}/expertise-point`, validInput));
+      statusOf(await client.put(`/api/locations/${id}/expertise-point`, validInput));
     return [
       await status(own.locationIds.own),
       await status(own.locationIds.otherSchool),

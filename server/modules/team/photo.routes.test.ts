@@ -18,19 +18,8 @@ let member: TestClient;
 let memberId: string;
 let colleagueId: string;
 
-async function send(client: TestClient, method: 'PUT' | 'DELETE', url: string, body?: unknown) {
-  if (!client.cookies.has('passend_csrf')) await client.get('/healthz');
-  const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  return harness.app.inject({
-    method,
-    url,
-    ...(body !== undefined ? { payload: body as object } : {}),
-    headers: { cookie, 'x-csrf-token': client.cookies.get('passend_csrf') ?? '' },
-  });
-}
-
 const putPhoto = (client: TestClient, userId: string, dataUrl: string) =>
-  send(client, 'PUT', `/api/team/${userId}/photo`, { dataUrl });
+  client.put(`/api/team/${userId}/photo`, { dataUrl });
 
 function fieldCodes(body: string) {
   return (JSON.parse(body) as ErrorResponse).error.fields?.map((field) => [field.path, field.code]);
@@ -110,11 +99,11 @@ describe('team member photo', () => {
 
   it("R15: a team member may not set or remove another member's photo; a coordinator may", async () => {
     expect((await putPhoto(member, colleagueId, png)).statusCode).toBe(403);
-    expect((await send(member, 'DELETE', `/api/team/${colleagueId}/photo`)).statusCode).toBe(403);
+    expect((await member.delete(`/api/team/${colleagueId}/photo`)).statusCode).toBe(403);
     expect((await putPhoto(coordinator, colleagueId, png)).statusCode).toBe(204);
     const detail = (await coordinator.get(`/api/team/${colleagueId}`)).json() as TeamMemberDetail;
     expect(detail.hasPhoto).toBe(true);
-    expect((await send(coordinator, 'DELETE', `/api/team/${colleagueId}/photo`)).statusCode).toBe(204);
+    expect((await coordinator.delete(`/api/team/${colleagueId}/photo`)).statusCode).toBe(204);
     const after = (await coordinator.get(`/api/team/${colleagueId}`)).json() as TeamMemberDetail;
     expect(after).toMatchObject({ hasPhoto: false, photoDataUrl: null });
   });
@@ -128,7 +117,7 @@ describe('team member photo', () => {
     expect(await publicPhotoOf(memberId)).toBeNull();
     // Removing the photo while showPhoto is on leaves nothing to show.
     await member.patch(`/api/team/${memberId}/public-profile`, { showPhoto: true });
-    expect((await send(member, 'DELETE', `/api/team/${memberId}/photo`)).statusCode).toBe(204);
+    expect((await member.delete(`/api/team/${memberId}/photo`)).statusCode).toBe(204);
     expect(await publicPhotoOf(memberId)).toBeNull();
   });
 });

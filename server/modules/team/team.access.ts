@@ -1,24 +1,11 @@
 import type { AccessFixtures, AccessProbeModule } from '../../platform/access/access-probes.ts';
 import { statusOf } from '../../platform/access/access-probes.ts';
-import type { TestClient } from '../../test/harness.ts';
 import { schoolTeamAssignments } from './team.schema.ts';
 
 // Made by prepareAccess: an inclusion adviser of the own partnership (the own school's other fixed
 // member) and a team member of the other partnership.
 let adviserUserId = '';
 let foreignMemberUserId = '';
-
-// The test client has no PUT; this sends one with the client's cookies and CSRF header.
-async function put(client: TestClient, { harness }: AccessFixtures, url: string, body: object) {
-  if (!client.cookies.has('passend_csrf')) await client.get('/healthz');
-  const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  return harness.app.inject({
-    method: 'PUT',
-    url,
-    payload: body,
-    headers: { cookie, 'x-csrf-token': client.cookies.get('passend_csrf') ?? '' },
-  });
-}
 
 /** Completes the own school's pair (the fixtures' team member is its behavioural scientist and contact). */
 export async function prepareAccess({ harness, own, other }: AccessFixtures): Promise<void> {
@@ -88,8 +75,7 @@ export const accessProbes: AccessProbeModule['accessProbes'] = {
       contact: 'behavioural_scientist',
       effectiveFrom: '2020-08-01',
     };
-    const status = async (id: string) =>
-      statusOf(await put(client, fixtures, `/api/locations/${id}/pair`, unchanged));
+    const status = async (id: string) => statusOf(await client.put(`/api/locations/${id}/pair`, unchanged));
     return [
       await status(own.locationIds.own),
       await status(own.locationIds.otherSchool),

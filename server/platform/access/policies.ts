@@ -3,7 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Role, TeamRole } from '../../../contracts/roles.ts';
 
 /** How far a grant reaches inside the actor's own partnership. */
-export type Scope = 'tenant' | 'own_location' | 'assigned_schools' | 'self';
+export type Scope = 'tenant' | 'own_location' | 'assigned_schools' | 'assigned' | 'self';
 
 type Policy = { description: string } & (
   | { public: true }
@@ -85,6 +85,68 @@ export const policies = {
     description: 'Room, opening hours and offer of expertise points (E8)',
     grants: managers,
   },
+  'requests.read': {
+    description: 'Support requests: lists, detail, attachments, PDF (pupil data audited, P2)',
+    grants: {
+      coordinator: 'tenant',
+      team_member: 'assigned',
+      internal_coordinator: 'own_location',
+      director: 'own_location',
+    },
+  },
+  'requests.create': {
+    description: 'File a support request and keep its draft (R6)',
+    grants: { internal_coordinator: 'own_location', director: 'own_location' },
+  },
+  'requests.submit': {
+    description: 'Submit a request; one asking for direct pupil support is refused (R2)',
+    grants: { internal_coordinator: 'own_location', director: 'own_location' },
+  },
+  'requests.refuse': {
+    description: 'Refuse a submitted request as out of scope (R2)',
+    grants: { coordinator: 'tenant', team_member: 'assigned' },
+  },
+  'requests.withdraw': {
+    description: 'Withdraw a request on behalf of the school',
+    grants: { internal_coordinator: 'own_location', director: 'own_location' },
+  },
+  'requests.manage_consent': {
+    description: 'Send consent links, record paper consent, withdraw or ask again (R8, R9, P3)',
+    grants: { internal_coordinator: 'own_location', director: 'own_location' },
+  },
+  'requests.record_parents_informed': {
+    description: 'Record that and how the parents of a group were informed (R10)',
+    grants: { internal_coordinator: 'own_location', director: 'own_location' },
+  },
+  'requests.assign': {
+    description: "Assign or reassign a ready request (coordinator, or the school's contact person) (R1)",
+    grants: { coordinator: 'tenant', team_member: 'assigned' },
+  },
+  'requests.start': {
+    description: 'Start work on an assigned request (the assigned member)',
+    grants: { team_member: 'assigned' },
+  },
+  'requests.close': {
+    description: 'Close a request with its outcome (the assigned member)',
+    grants: { team_member: 'assigned' },
+  },
+  'requests.contribute': {
+    description: 'Post messages, team notes and attachments on a request (R7)',
+    grants: {
+      coordinator: 'tenant',
+      team_member: 'assigned',
+      internal_coordinator: 'own_location',
+      director: 'own_location',
+    },
+  },
+  'consent.respond': {
+    description: 'Parents and pupils read, give, refuse and withdraw consent through their link',
+    public: true,
+  },
+  'settings.manage': {
+    description: 'Partnership settings such as whether one parent’s consent suffices (R8)',
+    grants: { functional_admin: 'tenant' },
+  },
   'public.read': { description: 'Public team page and expertise-point pages (R15, E10)', public: true },
   'outbox.read': { description: 'Demo outbox of unsent mail', grants: { functional_admin: 'tenant' } },
 } as const satisfies Record<string, Policy>;
@@ -122,6 +184,11 @@ export function canAccess(actor: Actor, action: Action, resource: ResourceScope)
     if (scope === 'own_location') return !!resource.locationId && resource.locationId === locationId;
     if (scope === 'assigned_schools')
       return !!resource.locationId && actor.assignedLocationIds.includes(resource.locationId);
+    if (scope === 'assigned')
+      return (
+        (!!resource.locationId && actor.assignedLocationIds.includes(resource.locationId)) ||
+        (!!resource.userId && resource.userId === actor.userId)
+      );
     return !!resource.userId && resource.userId === actor.userId;
   });
 }
@@ -140,10 +207,10 @@ export function scopeCondition(
   const conditions: SQL[] = [];
   const locationIds = grants.flatMap(({ scope, locationId }) => {
     if (scope === 'own_location') return locationId ? [locationId] : [];
-    return scope === 'assigned_schools' ? actor.assignedLocationIds : [];
+    return scope === 'assigned_schools' || scope === 'assigned' ? actor.assignedLocationIds : [];
   });
   if (locationIds.length > 0 && columns.locationId) conditions.push(inArray(columns.locationId, locationIds));
-  if (grants.some(({ scope }) => scope === 'self') && columns.userId) {
+  if (grants.some(({ scope }) => scope === 'self' || scope === 'assigned') && columns.userId) {
     conditions.push(sql`${columns.userId} = ${actor.userId}`);
   }
   if (conditions.length === 0) return sql`false`;

@@ -3,6 +3,7 @@ import type { Role, TeamRole } from '../../../contracts/roles.ts';
 import type { AppServices } from '../../app.ts';
 import type { Config } from '../../config.ts';
 import type { DatabaseClient } from '../../db/client.ts';
+import { seedDemoRequests } from '../../modules/requests/demo-requests.ts';
 import { locations } from '../../modules/schools/schools.schema.ts';
 import { roleAssignments, users } from '../auth/auth.schema.ts';
 import {
@@ -182,6 +183,7 @@ export async function seedDemoIfEmpty(database: DatabaseClient, services: AppSer
       if (demoUser.teamRole) teamUserIds[demoUser.teamRole].push(user.id);
     }
     await seedDemoOrganisation(transaction, { tenantId, passwordHash, teamUserIds });
+    await seedDemoRequests(transaction, tenantId);
   });
   return describeDemoAccounts(secrets);
 }

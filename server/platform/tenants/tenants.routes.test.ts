@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestStatuses } from '../../../contracts/requests.ts';
 import { roles } from '../../../contracts/roles.ts';
 import { queryRows } from '../../db/client.ts';
 import { createHarness, type Harness } from '../../test/harness.ts';
@@ -58,7 +59,7 @@ describe('partnerships (CLI create-tenant) and demo data', () => {
     expect(Number(row?.n)).toBe(0);
   });
 
-  it('seeds the demo partnership once: an account per role, schools with counts, a team of 12 with pairs for every primary school (R5), expertise points at every secondary location (E1, E8)', async () => {
+  it('seeds the demo partnership once: an account per role, schools with counts, a team of 12 with pairs for every primary school (R5), expertise points at every secondary location (E1, E8), support requests in every state', async () => {
     const fresh = await createHarness();
     try {
       const printout = await seedDemoIfEmpty(fresh.database, fresh.services, fresh.config);
@@ -86,6 +87,10 @@ describe('partnerships (CLI create-tenant) and demo data', () => {
       expect(organisation?.expertise_points).toBe(organisation?.secondary);
       expect(organisation?.homework).toBe(2);
       expect(organisation?.without_counts).toBe(0);
+      const statuses = await fresh.database.queryAsOwner<{ status: string }>(
+        sql`select distinct status from support_requests order by status`,
+      );
+      expect(statuses.map((row) => row.status)).toEqual([...requestStatuses].sort());
     } finally {
       await fresh.close();
     }

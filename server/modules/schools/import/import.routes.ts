@@ -8,7 +8,7 @@ import {
   importPreviewSchema,
   importResultSchema,
 } from '../../../../contracts/import.ts';
-import { HttpError, ValidationFailed } from '../../../platform/http/errors.ts';
+import { readMultipart } from '../../../platform/http/multipart.ts';
 import { actorOf, metaOf } from '../../../platform/http/request-context.ts';
 import type { ImportService } from './import.service.ts';
 
@@ -62,43 +62,11 @@ export function importRoutes(service: ImportService): FastifyPluginAsyncZod {
   };
 }
 
-/** The uploaded file and the form fields beside it, checked like any other input. */
+/** The uploaded file and the import options beside it. */
 async function readUpload(request: FastifyRequest): Promise<{ file: Buffer; options: ImportOptions }> {
-  if (!request.isMultipart()) throw new HttpError(415, 'unsupported_media_type');
-  const fields: Record<string, string> = {};
-  let file: Buffer | null = null;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        const content = await part.toBuffer();
-        if (part.fieldname !== 'file')
-          throw new ValidationFailed([{ path: part.fieldname, code: 'unknown_field' }]);
-        file = content;
-      } else {
-        fields[part.fieldname] = String(part.value);
-      }
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT')
-      throw new HttpError(413, 'body_too_large');
-    if (code === 'FST_FIELDS_LIMIT') throw new HttpError(413, 'body_too_large');
-    throw error;
-  }
-  const parsed = importOptionsSchema.safeParse(fields);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.flatMap((issue) =>
-        issue.code === 'unrecognized_keys'
-          ? issue.keys.map((key) => ({ path: key, code: 'unknown_field' }))
-          : [
-              {
-                path: issue.path.join('.'),
-                code: fields[String(issue.path[0])] ? 'invalid_value' : 'required',
-              },
-            ],
-      );
-  if (!file) problems.push({ path: 'file', code: 'required' });
-  if (!parsed.success || !file) throw new ValidationFailed(problems);
-  return { file, options: parsed.data };
+  const { file, fields } = await readMultipart(request, importOptionsSchema, {
+    fileRequired: true,
+    tooLarge: 'body_too_large',
+  });
+  return { file: file?.content ?? Buffer.alloc(0), options: fields };
 }

@@ -1,0 +1,617 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorResponse } from '../../../contracts/errors.ts';
+import type { AssignmentSuggestionList, ConsentPage, RequestPage } from '../../../contracts/requests.ts';
+import { todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { createHarness, type Harness } from '../../test/harness.ts';
+import { startSmtpServer } from '../../test/smtp.ts';
+import {
+  bornYearsAgo,
+  consentTokenFor,
+  createRequestsWorld,
+  detailOf,
+  fileRequest,
+  pupilRequestForm,
+  type RequestsWorld,
+} from './requests.test-support.ts';
+
+let harness: Harness;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let world: RequestsWorld;
+
+const errorOf = (response: { body: string }) => (JSON.parse(response.body) as ErrorResponse).error;
+const fieldCodes = (response: { body: string }) =>
+  (errorOf(response).fields ?? []).map((field) => [field.path, field.code]);
+const email = (name: string) => `${name}.${crypto.randomUUID().slice(0, 8)}@thuis.test`;
+
+async function countRows(table: string): Promise<number> {
+  const [row] = await harness.database.queryAsOwner<{ total: number }>(
+    sql`select count(*)::int as total from ${sql.identifier(table)} where tenant_id = ${world.tenantId}`,
+  );
+  return Number(row?.total ?? 0);
+}
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  harness = await createHarness({ smtpUrl: smtp.url });
+  world = await createRequestsWorld(harness);
+});
+afterAll(async () => {
+  await harness.close();
+  await smtp.close();
+});
+
+describe('the request form (R4, R6)', () => {
+  it('R6: the IB saves a draft; sending the same create twice yields one draft', async () => {
+    const form = pupilRequestForm(world.locationIds.a);
+    const first = await world.ib.client.post('/api/requests', form);
+    expect(first.statusCode).toBe(201);
+    const again = await world.ib.client.post('/api/requests', form);
+    expect(again.statusCode).toBe(200);
+    expect(detailOf(again).id).toBe(detailOf(first).id);
+    expect(detailOf(first)).toMatchObject({
+      status: 'draft',
+      reference: expect.stringMatching(/^HV-\d{4}-\d{4}$/),
+      pupil: { name: 'Daan de Vries' },
+      commands: ['edit', 'delete', 'submit'],
+    });
+
+    const saved = await world.ib.client.put(`/api/requests/${detailOf(first).id}`, {
+      ...form,
+      locationId: undefined,
+      idempotencyKey: undefined,
+      question: 'Een andere vraag',
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(detailOf(saved).question).toBe('Een andere vraag');
+  });
+
+  it('refuses a birth date in the future, a pupil under 3, an invalid e-mail: nothing is saved', async () => {
+    const before = await countRows('support_requests');
+    const form = pupilRequestForm(world.locationIds.a);
+    const future = await world.ib.client.post('/api/requests', {
+      ...form,
+      pupil: { ...form.pupil, birthDate: '2999-01-01' },
+    });
+    expect(future.statusCode).toBe(400);
+    expect(fieldCodes(future)).toContainEqual(['pupil.birthDate', 'date_in_future']);
+    const toddler = await world.ib.client.post('/api/requests', {
+      ...form,
+      pupil: { ...form.pupil, birthDate: bornYearsAgo(2) },
+    });
+    expect(fieldCodes(toddler)).toContainEqual(['pupil.birthDate', 'pupil_too_young']);
+    expect(errorOf(toddler).fields?.[0]?.message).toContain('minstens 3 jaar');
+    const badMail = await world.ib.client.post('/api/requests', {
+      ...form,
+      parents: [{ ...form.parents[0], email: 'geen-adres' }],
+    });
+    expect(fieldCodes(badMail)).toContainEqual(['parents.0.email', 'invalid_email']);
+    expect(await countRows('support_requests')).toBe(before);
+  });
+
+  it('R8: submitting a pupil-level request without a parent with authority names the missing fields', async () => {
+    const form = pupilRequestForm(world.locationIds.a);
+    const created = await world.ib.client.post('/api/requests', {
+      ...form,
+      question: null,
+      parents: [{ ...form.parents[0], hasAuthority: false }],
+    });
+    const submitted = await world.ib.client.post(`/api/requests/${detailOf(created).id}/submit`);
+    expect(submitted.statusCode).toBe(400);
+    expect(fieldCodes(submitted)).toEqual(
+      expect.arrayContaining([
+        ['question', 'required'],
+        ['parents', 'parent_with_authority_required'],
+      ]),
+    );
+    const after = await world.ib.client.get(`/api/requests/${detailOf(created).id}`);
+    expect(detailOf(after).status).toBe('draft');
+  });
+
+  it('only a school of the own partnership where the user is IB or director can be chosen', async () => {
+    const secondary = await world.ib.client.post('/api/requests', pupilRequestForm(world.locationIds.b));
+    expect(fieldCodes(secondary)).toEqual([['locationId', 'no_location']]);
+    const options = await world.ib.client.get('/api/requests/form-options');
+    expect(options.json().locations.map((location: { id: string }) => location.id)).toEqual([
+      world.locationIds.a,
+    ]);
+  });
+
+  it('R2: a request for direct support of a pupil is refused with the reason and recorded', async () => {
+    const detail = await fileRequest(world.ib.client, {
+      ...pupilRequestForm(world.locationIds.a),
+      asksDirectPupilSupport: true,
+    });
+    expect(detail.status).toBe('refused');
+    expect(detail.refusalReason).toContain('basisondersteuning en extra ondersteuning');
+    expect(detail.timeline.map((entry) => [entry.transition, entry.toStatus])).toEqual([
+      ['refuse', 'refused'],
+    ]);
+  });
+});
+
+describe('consent and the workflow (R1, R8, R9, P3)', () => {
+  it('R9: two parents and a 13-year-old consent by link; the contact person gets it, reassigns, works, closes; a withdrawal pauses it', async () => {
+    const mother = email('moeder');
+    const father = email('vader');
+    const pupil = email('leerling');
+    const form = pupilRequestForm(world.locationIds.a, {
+      pupilBirthDate: bornYearsAgo(13),
+      pupilEmail: pupil,
+      parentEmails: [mother, father],
+    });
+    const submitted = await fileRequest(world.ib.client, form);
+    expect(submitted).toMatchObject({ status: 'submitted', consent: { status: 'pending' } });
+    expect(submitted.consent.people.map((person) => [person.kind, person.required, person.state])).toEqual([
+      ['pupil', true, 'asked'],
+      ['parent', true, 'asked'],
+      ['parent', true, 'asked'],
+    ]);
+
+    // The mails carry a link and no personal data.
+    const motherMail = await smtp.waitForMail(mother);
+    expect(motherMail.text).not.toContain('Daan');
+    expect(motherMail.text).not.toContain(form.question);
+    const tokens = [
+      await consentTokenFor(smtp, mother),
+      await consentTokenFor(smtp, father),
+      await consentTokenFor(smtp, pupil),
+    ];
+
+    const anonymous = harness.client();
+    const page = await anonymous.post('/api/consent/view', { token: tokens[2] });
+    expect(page.statusCode).toBe(200);
+    expect(page.json() as ConsentPage).toMatchObject({
+      audience: 'pupil',
+      pupilFirstName: 'Daan',
+      canAnswer: true,
+      decision: null,
+      teamMembers: [expect.objectContaining({ teamRole: 'behavioural_scientist' }), expect.anything()],
+    });
+    for (const token of tokens) {
+      const answered = await anonymous.post('/api/consent/answer', { token, decision: 'given' });
+      expect(answered.statusCode).toBe(200);
+    }
+    const reused = await anonymous.post('/api/consent/answer', { token: tokens[0], decision: 'refused' });
+    expect(reused.statusCode).toBe(409);
+    expect(errorOf(reused).code).toBe('consent_already_answered');
+
+    const ready = detailOf(await world.contact.client.get(`/api/requests/${submitted.id}`));
+    expect(ready).toMatchObject({
+      status: 'assigned',
+      consent: { status: 'complete' },
+      assignedTo: { id: world.contact.userId },
+    });
+    expect(
+      ready.consent.records.map((record) => [record.decision, record.method, record.textVersion]),
+    ).toEqual([
+      ['given', 'digital', 'ouder-2026-11'],
+      ['given', 'digital', 'ouder-2026-11'],
+      ['given', 'digital', 'leerling-2026-11'],
+    ]);
+    await smtp.waitForMail(world.contact.email);
+
+    // R1: the contact person sees suggestions and reassigns to the school's other fixed member.
+    const suggestions = await world.contact.client.get(
+      `/api/requests/${submitted.id}/assignment-suggestions`,
+    );
+    expect(
+      (suggestions.json() as AssignmentSuggestionList).items.slice(0, 2).map((item) => item.userId),
+    ).toEqual(expect.arrayContaining([world.contact.userId, world.adviser.userId]));
+    const notAllowed = await world.adviser.client.post(`/api/requests/${submitted.id}/assign`, {
+      userId: world.adviser.userId,
+    });
+    expect(notAllowed.statusCode).toBe(409);
+    expect(errorOf(notAllowed).code).toBe('not_contact_person');
+    const reassigned = await world.contact.client.post(`/api/requests/${submitted.id}/assign`, {
+      userId: world.adviser.userId,
+    });
+    expect(detailOf(reassigned)).toMatchObject({
+      status: 'assigned',
+      assignedTo: { id: world.adviser.userId },
+    });
+
+    const wrongMember = await world.contact.client.post(`/api/requests/${submitted.id}/start`);
+    expect(errorOf(wrongMember).code).toBe('not_assignee');
+    const started = await world.adviser.client.post(`/api/requests/${submitted.id}/start`);
+    expect(detailOf(started).status).toBe('in_progress');
+
+    // P3: the father withdraws through the same link; the request pauses at once and the member hears.
+    const mailsBefore = smtp.received.length;
+    const withdrawn = await anonymous.post('/api/consent/withdraw', { token: tokens[1] });
+    expect(withdrawn.statusCode).toBe(200);
+    expect((withdrawn.json() as ConsentPage).decision).toBe('withdrawn');
+    const paused = detailOf(await world.adviser.client.get(`/api/requests/${submitted.id}`));
+    expect(paused).toMatchObject({ status: 'paused', consent: { status: 'withdrawn' } });
+    expect(paused.commands).not.toContain('close');
+    const closeWhilePaused = await world.adviser.client.post(`/api/requests/${submitted.id}/close`, {
+      outcome: 'Advies gegeven',
+    });
+    expect(closeWhilePaused.statusCode).toBe(409);
+    expect(errorOf(closeWhilePaused).code).toBe('transition_not_allowed');
+    await expect.poll(() => smtp.received.length).toBeGreaterThan(mailsBefore);
+    const pausedMail = await smtp.waitForMail(world.adviser.email);
+    expect(pausedMail.text).not.toContain('Daan');
+
+    // The school asks again; the father consents once more and the work resumes where it was.
+    const askedAgain = await world.ib.client.post(
+      `/api/requests/${submitted.id}/consents/${paused.consent.people.find((person) => person.name === 'Mark de Vries')?.personId}/ask-again`,
+    );
+    expect(askedAgain.statusCode).toBe(200);
+    const newToken = await consentTokenFor(smtp, father, 2);
+    expect(newToken).not.toBe(tokens[1]);
+    await anonymous.post('/api/consent/answer', { token: newToken, decision: 'given' });
+    const resumed = detailOf(await world.adviser.client.get(`/api/requests/${submitted.id}`));
+    expect(resumed.status).toBe('in_progress');
+
+    const closed = await world.adviser.client.post(`/api/requests/${submitted.id}/close`, {
+      outcome: 'Handelingsadviezen besproken met de leerkracht.',
+    });
+    expect(detailOf(closed)).toMatchObject({
+      status: 'closed',
+      outcome: expect.stringContaining('Handelingsadviezen'),
+    });
+    expect(detailOf(closed).timeline.map((entry) => entry.transition)).toEqual([
+      'submit',
+      'mark_ready',
+      'assign',
+      'reassign',
+      'start',
+      'pause',
+      'resume',
+      'close',
+    ]);
+  });
+
+  it('R9: an 11-year-old is not asked; the parents alone complete the consent', async () => {
+    const mother = email('moeder');
+    const detail = await fileRequest(
+      world.ib.client,
+      pupilRequestForm(world.locationIds.a, {
+        pupilBirthDate: bornYearsAgo(11),
+        pupilEmail: email('kind'),
+        parentEmails: [mother],
+      }),
+    );
+    expect(detail.consent.people.find((person) => person.kind === 'pupil')).toMatchObject({
+      required: false,
+      state: 'not_asked',
+    });
+    await harness
+      .client()
+      .post('/api/consent/answer', { token: await consentTokenFor(smtp, mother), decision: 'given' });
+    expect(detailOf(await world.ib.client.get(`/api/requests/${detail.id}`)).status).toBe('assigned');
+  });
+
+  it('a refusal is final for that person; an expired link cannot be answered', async () => {
+    const mother = email('moeder');
+    const father = email('vader');
+    const detail = await fileRequest(
+      world.ib.client,
+      pupilRequestForm(world.locationIds.a, { parentEmails: [mother, father] }),
+    );
+    const anonymous = harness.client();
+    await anonymous.post('/api/consent/answer', {
+      token: await consentTokenFor(smtp, mother),
+      decision: 'refused',
+    });
+    const refused = detailOf(await world.ib.client.get(`/api/requests/${detail.id}`));
+    expect(refused).toMatchObject({ status: 'submitted', consent: { status: 'refused' } });
+    const motherId = refused.consent.people.find((person) => person.name === 'Sanne de Vries')?.personId;
+    const resend = await world.ib.client.post(`/api/requests/${detail.id}/consents/${motherId}/send`);
+    expect(errorOf(resend).code).toBe('consent_refused_final');
+
+    await harness.database.queryAsOwner(
+      sql`update consent_links set expires_at = now() - interval '1 second' where request_id = ${detail.id}`,
+    );
+    const token = await consentTokenFor(smtp, father);
+    const view = await anonymous.post('/api/consent/view', { token });
+    expect(view.statusCode).toBe(422);
+    expect(errorOf(view).code).toBe('consent_link_expired');
+    expect(errorOf(view).message).toContain('verlopen');
+    const answer = await anonymous.post('/api/consent/answer', { token, decision: 'given' });
+    expect(errorOf(answer).code).toBe('consent_link_expired');
+    const nonsense = await anonymous.post('/api/consent/view', { token: 'x'.repeat(40) });
+    expect(errorOf(nonsense).code).toBe('invalid_token');
+  });
+
+  it('R8: with the partnership setting, one parent suffices', async () => {
+    const changed = await world.admin.client.put('/api/settings/consent', { oneParentSuffices: true });
+    expect(changed.statusCode).toBe(200);
+    try {
+      const mother = email('moeder');
+      const detail = await fileRequest(
+        world.ib.client,
+        pupilRequestForm(world.locationIds.a, { parentEmails: [mother, email('vader')] }),
+      );
+      await harness
+        .client()
+        .post('/api/consent/answer', { token: await consentTokenFor(smtp, mother), decision: 'given' });
+      expect(detailOf(await world.ib.client.get(`/api/requests/${detail.id}`)).status).toBe('assigned');
+    } finally {
+      await world.admin.client.put('/api/settings/consent', { oneParentSuffices: false });
+    }
+  });
+
+  it('P3: paper consent records who signed and when, with the scanned form; records cannot be changed', async () => {
+    const detail = await fileRequest(
+      world.ib.client,
+      pupilRequestForm(world.locationIds.a, { parentEmails: [null] }),
+    );
+    const parentId = detail.parents[0]?.id ?? '';
+    const form = {
+      personId: parentId,
+      decision: 'given',
+      signedOn: todayInAmsterdam(),
+      signedBy: 'Sanne de Vries',
+    };
+    const noFile = await world.ib.client.upload(`/api/requests/${detail.id}/consents/paper`, form);
+    expect(fieldCodes(noFile)).toEqual([['file', 'required']]);
+    const recorded = await world.ib.client.upload(`/api/requests/${detail.id}/consents/paper`, form, {
+      fileName: 'toestemming.pdf',
+      content: '%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n',
+      contentType: 'application/pdf',
+    });
+    expect(recorded.statusCode).toBe(200);
+    expect(detailOf(recorded).consent.records).toEqual([
+      expect.objectContaining({ method: 'paper', signedBy: 'Sanne de Vries', decision: 'given' }),
+    ]);
+    expect(detailOf(recorded).status).toBe('assigned');
+
+    await expect(
+      harness.database.withTenant(world.tenantId, ({ db }) =>
+        db.execute(sql`update consent_records set decision = 'refused' where request_id = ${detail.id}`),
+      ),
+    ).rejects.toThrow();
+  });
+
+  it('double submission is idempotent: the second submit changes nothing and sends no mail', async () => {
+    const mother = email('moeder');
+    const created = await world.ib.client.post(
+      '/api/requests',
+      pupilRequestForm(world.locationIds.a, { parentEmails: [mother] }),
+    );
+    const id = detailOf(created).id;
+    const first = await world.ib.client.post(`/api/requests/${id}/submit`);
+    await smtp.waitForMail(mother);
+    const mailsAfterFirst = smtp.received.filter((mail) => JSON.stringify(mail.to).includes(mother)).length;
+    const second = await world.ib.client.post(`/api/requests/${id}/submit`);
+    expect(second.statusCode).toBe(200);
+    expect(detailOf(second).timeline).toEqual(detailOf(first).timeline);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(smtp.received.filter((mail) => JSON.stringify(mail.to).includes(mother))).toHaveLength(
+      mailsAfterFirst,
+    );
+  });
+});
+
+describe('group requests (R10)', () => {
+  it('R10: a group request cannot start before the school records that the parents were informed', async () => {
+    const detail = await fileRequest(world.ib.client, {
+      ...pupilRequestForm(world.locationIds.a),
+      type: 'group_guidance',
+      pupil: null,
+      parents: [],
+      groupName: 'groep 5/6',
+    });
+    expect(detail).toMatchObject({ status: 'submitted', consent: { status: 'not_needed' } });
+    expect(detail.commands).toContain('record_parents_informed');
+    const early = await world.coordinator.client.post(`/api/requests/${detail.id}/assign`, {
+      userId: world.adviser.userId,
+    });
+    expect(early.statusCode).toBe(409);
+    expect(errorOf(early).code).toBe('parents_not_informed');
+    const future = await world.ib.client.post(`/api/requests/${detail.id}/parents-informed`, {
+      informedOn: '2999-01-01',
+      how: 'Brief',
+    });
+    expect(fieldCodes(future)).toEqual([['informedOn', 'date_in_future']]);
+    const informed = await world.ib.client.post(`/api/requests/${detail.id}/parents-informed`, {
+      informedOn: todayInAmsterdam(),
+      how: 'Brief via de schoolapp aan alle ouders van groep 5/6',
+    });
+    expect(detailOf(informed)).toMatchObject({
+      status: 'assigned',
+      parentsInformed: { informedOn: todayInAmsterdam() },
+      assignedTo: { id: world.contact.userId },
+    });
+  });
+});
+
+describe('who sees what (P1, P2)', () => {
+  let requestId = '';
+  beforeAll(async () => {
+    requestId = (await fileRequest(world.ib.client, pupilRequestForm(world.locationIds.a))).id;
+    // A draft (the school's own) and a request of the other school, for the list/detail comparison.
+    await world.ib.client.post('/api/requests', pupilRequestForm(world.locationIds.a));
+    await fileRequest(world.otherIb.client, pupilRequestForm(world.locationIds.c));
+  });
+
+  it('P1: the staff office sees the request but not the pupil unless it is assigned to them', async () => {
+    const detail = detailOf(await world.coordinator.client.get(`/api/requests/${requestId}`));
+    expect(detail).toMatchObject({
+      pupil: null,
+      parents: [],
+      pupilHidden: true,
+      question: null,
+      messages: [],
+    });
+    expect(JSON.stringify(detail)).not.toContain('Daan');
+    const page = (await world.coordinator.client.get('/api/requests?pageSize=100')).json() as RequestPage;
+    const item = page.items.find((entry) => entry.id === requestId);
+    expect(item).toMatchObject({ pupilName: null, pupilHidden: true });
+    const search = (await world.coordinator.client.get('/api/requests?q=Daan')).json() as RequestPage;
+    expect(search.total).toBe(0);
+  });
+
+  it('P1: the IB and the fixed members see the pupil; another school and an unrelated member get 404', async () => {
+    expect(detailOf(await world.ib.client.get(`/api/requests/${requestId}`)).pupil?.name).toBe(
+      'Daan de Vries',
+    );
+    expect(detailOf(await world.adviser.client.get(`/api/requests/${requestId}`)).pupil?.name).toBe(
+      'Daan de Vries',
+    );
+    expect((await world.otherIb.client.get(`/api/requests/${requestId}`)).statusCode).toBe(404);
+    expect((await world.outsider.client.get(`/api/requests/${requestId}`)).statusCode).toBe(404);
+    const otherList = (await world.otherIb.client.get('/api/requests')).json() as RequestPage;
+    expect(otherList.items.map((item) => item.id)).not.toContain(requestId);
+  });
+
+  it('P1: for every role the list shows exactly the requests the single-record check lets through', async () => {
+    const all = await harness.database.queryAsOwner<{ id: string }>(
+      sql`select id from support_requests where tenant_id = ${world.tenantId}`,
+    );
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const people = [
+      world.ib,
+      world.director,
+      world.otherIb,
+      world.coordinator,
+      world.contact,
+      world.adviser,
+      world.outsider,
+    ];
+    for (const person of people) {
+      const listed = (
+        (await person.client.get('/api/requests?pageSize=100')).json() as RequestPage
+      ).items.map((item) => item.id);
+      const readable: string[] = [];
+      for (const { id } of all)
+        if ((await person.client.get(`/api/requests/${id}`)).statusCode === 200) readable.push(id);
+      expect({ user: person.userId, ids: listed.sort() }).toEqual({
+        user: person.userId,
+        ids: readable.sort(),
+      });
+    }
+  });
+
+  it('P2: reading a request is audited, with whether pupil data was shown', async () => {
+    const readsBy = async (userId: string) =>
+      (
+        await harness.database.queryAsOwner<{ details: { pupilShown: boolean } }>(
+          sql`select details from audit_events where event = 'requests.viewed' and object_id = ${requestId}
+            and actor_user_id = ${userId} order by occurred_at`,
+        )
+      ).map((row) => row.details.pupilShown);
+    const before = {
+      director: await readsBy(world.director.userId),
+      office: await readsBy(world.coordinator.userId),
+    };
+    await world.director.client.get(`/api/requests/${requestId}`);
+    await world.coordinator.client.get(`/api/requests/${requestId}`);
+    expect(await readsBy(world.director.userId)).toEqual([...before.director, true]);
+    expect(await readsBy(world.coordinator.userId)).toEqual([...before.office, false]);
+  });
+
+  it('the coordinator filters by school, status and member; pages are counted in SQL', async () => {
+    const page = (
+      await world.coordinator.client.get(
+        `/api/requests?locationId=${world.locationIds.a}&status=assigned&pageSize=2`,
+      )
+    ).json() as RequestPage;
+    expect(page.items.length).toBeLessThanOrEqual(2);
+    expect(
+      page.items.every((item) => item.status === 'assigned' && item.location.id === world.locationIds.a),
+    ).toBe(true);
+    expect(page.total).toBeGreaterThanOrEqual(page.items.length);
+  });
+});
+
+describe('the thread and attachments (R7)', () => {
+  let requestId = '';
+  beforeAll(async () => {
+    requestId = (await fileRequest(world.ib.client, pupilRequestForm(world.locationIds.a))).id;
+  });
+  const pdf = { fileName: 'observatie.pdf', content: '%PDF-1.4\n%%EOF\n', contentType: 'application/pdf' };
+
+  it('R7: school and team write in the thread; a team note stays with the team; mail says only that there is news', async () => {
+    const message = await world.ib.client.upload(`/api/requests/${requestId}/messages`, {
+      kind: 'message',
+      body: 'Daan had vandaag een lastige ochtend.',
+    });
+    expect(message.statusCode).toBe(200);
+    const note = await world.contact.client.upload(
+      `/api/requests/${requestId}/messages`,
+      {
+        kind: 'note',
+        body: 'Intern: eerst observatie plannen.',
+      },
+      pdf,
+    );
+    expect(note.statusCode).toBe(200);
+    const schoolNote = await world.ib.client.upload(`/api/requests/${requestId}/messages`, {
+      kind: 'note',
+      body: 'x',
+    });
+    expect(schoolNote.statusCode).toBe(409);
+    const forSchool = detailOf(await world.ib.client.get(`/api/requests/${requestId}`));
+    expect(forSchool.messages.map((entry) => entry.kind)).toEqual(['message']);
+    const forTeam = detailOf(await world.contact.client.get(`/api/requests/${requestId}`));
+    expect(forTeam.messages.map((entry) => [entry.kind, entry.authorSide])).toEqual([
+      ['message', 'school'],
+      ['note', 'team'],
+    ]);
+    const noteFile = forTeam.messages[1]?.attachments[0]?.id;
+    expect((await world.ib.client.get(`/api/requests/${requestId}/attachments/${noteFile}`)).statusCode).toBe(
+      404,
+    );
+    const news = await smtp.waitForMail(world.contact.email);
+    expect(news.text).not.toContain('Daan');
+  });
+
+  it('accepts a PDF and refuses a file of a forbidden type, a disguised file and one that is too large', async () => {
+    const ok = await world.ib.client.upload(`/api/requests/${requestId}/attachments`, {}, pdf);
+    expect(ok.statusCode).toBe(200);
+    const attachment = detailOf(ok).attachments.at(-1);
+    expect(attachment).toMatchObject({ fileName: 'observatie.pdf', mediaType: 'application/pdf' });
+
+    const exe = await world.ib.client.upload(
+      `/api/requests/${requestId}/attachments`,
+      {},
+      { ...pdf, fileName: 'x.exe' },
+    );
+    expect([exe.statusCode, errorOf(exe).code]).toEqual([415, 'attachment_type']);
+    const disguised = await world.ib.client.upload(
+      `/api/requests/${requestId}/attachments`,
+      {},
+      {
+        fileName: 'rapport.pdf',
+        content: 'MZ this is not a pdf',
+      },
+    );
+    expect([disguised.statusCode, errorOf(disguised).code]).toEqual([422, 'attachment_mismatch']);
+    const large = await world.ib.client.upload(
+      `/api/requests/${requestId}/attachments`,
+      {},
+      {
+        ...pdf,
+        content: `%PDF-1.4\n${'x'.repeat(10 * 1024 * 1024 + 10)}`,
+      },
+    );
+    expect([large.statusCode, errorOf(large).code]).toEqual([413, 'attachment_too_large']);
+
+    const download = await world.contact.client.get(
+      `/api/requests/${requestId}/attachments/${attachment?.id}`,
+    );
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toContain('observatie.pdf');
+    expect(download.body.startsWith('%PDF')).toBe(true);
+    const audited = await harness.database.queryAsOwner<{ total: number }>(
+      sql`select count(*)::int as total from audit_events where event = 'requests.attachment_downloaded'
+        and object_id = ${attachment?.id ?? ''}`,
+    );
+    expect(Number(audited[0]?.total)).toBe(1);
+  });
+
+  it('the PDF of the form is marked confidential and its download is audited', async () => {
+    const response = await world.ib.client.get(`/api/requests/${requestId}/pdf`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const audited = await harness.database.queryAsOwner<{ total: number }>(
+      sql`select count(*)::int as total from audit_events where event = 'requests.pdf_downloaded'
+        and object_id = ${requestId}`,
+    );
+    expect(Number(audited[0]?.total)).toBe(1);
+  });
+});

@@ -1,0 +1,355 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  assignmentSuggestionListSchema,
+  assignRequestInputSchema,
+  closeRequestInputSchema,
+  consentAnswerInputSchema,
+  consentPageSchema,
+  consentSettingsInputSchema,
+  consentSettingsSchema,
+  consentTokenInputSchema,
+  createRequestInputSchema,
+  maxAttachmentBytes,
+  messageFieldsSchema,
+  paperConsentFieldsSchema,
+  parentsInformedInputSchema,
+  refuseRequestInputSchema,
+  requestDetailSchema,
+  requestDraftInputSchema,
+  requestFormOptionsSchema,
+  requestListQuerySchema,
+  requestPageSchema,
+  withdrawRequestInputSchema,
+} from '../../../contracts/requests.ts';
+import { readMultipart } from '../../platform/http/multipart.ts';
+import { actorOf, metaOf } from '../../platform/http/request-context.ts';
+import { translate } from '../../platform/i18n/messages.ts';
+import type { ConsentService } from './consent.service.ts';
+import type { RequestsService } from './requests.service.ts';
+
+const requestParams = z.strictObject({ requestId: z.uuid() });
+const personParams = z.strictObject({ requestId: z.uuid(), personId: z.uuid() });
+const attachmentParams = z.strictObject({ requestId: z.uuid(), attachmentId: z.uuid() });
+const tags = ['requests'];
+const detail = { 200: requestDetailSchema };
+// The consent page is public: a personal link must not be guessable by hammering it.
+const consentRateLimit = { max: 30, timeWindow: '1 minute' };
+
+/** HTTP routes of support requests (R1–R10), consent (R8, R9, P3) and the consent setting. */
+export function requestsRoutes(service: RequestsService, consent: ConsentService): FastifyPluginAsyncZod {
+  return async (app) => {
+    // Scoped to this plugin: attachments and paper consent forms up to 10 MB, one file per post.
+    await app.register(fastifyMultipart, {
+      limits: { fileSize: maxAttachmentBytes, files: 1, fields: 6, fieldSize: 10_000, parts: 7 },
+    });
+
+    app.get(
+      '/api/requests/form-options',
+      {
+        config: { action: 'requests.create' },
+        schema: { tags, response: { 200: requestFormOptionsSchema } },
+      },
+      (request) => service.formOptions(actorOf(request)),
+    );
+    app.get(
+      '/api/requests',
+      {
+        config: { action: 'requests.read' },
+        schema: { tags, querystring: requestListQuerySchema, response: { 200: requestPageSchema } },
+      },
+      (request) => service.list(actorOf(request), request.query, metaOf(request)),
+    );
+    app.post(
+      '/api/requests',
+      {
+        config: { action: 'requests.create' },
+        schema: {
+          tags,
+          body: createRequestInputSchema,
+          response: { 200: requestDetailSchema, 201: requestDetailSchema },
+        },
+      },
+      async (request, reply) => {
+        const { created, detail } = await service.create(actorOf(request), request.body, metaOf(request));
+        return reply.status(created ? 201 : 200).send(detail);
+      },
+    );
+    app.get(
+      '/api/requests/:requestId',
+      { config: { action: 'requests.read' }, schema: { tags, params: requestParams, response: detail } },
+      (request) => service.get(actorOf(request), request.params.requestId, metaOf(request)),
+    );
+    app.put(
+      '/api/requests/:requestId',
+      {
+        config: { action: 'requests.create' },
+        schema: { tags, params: requestParams, body: requestDraftInputSchema, response: detail },
+      },
+      (request) =>
+        service.saveDraft(actorOf(request), request.params.requestId, request.body, metaOf(request)),
+    );
+    app.delete(
+      '/api/requests/:requestId',
+      { config: { action: 'requests.create' }, schema: { tags, params: requestParams } },
+      async (request, reply) => {
+        await service.deleteDraft(actorOf(request), request.params.requestId, metaOf(request));
+        return reply.status(204).send();
+      },
+    );
+    app.post(
+      '/api/requests/:requestId/submit',
+      { config: { action: 'requests.submit' }, schema: { tags, params: requestParams, response: detail } },
+      (request) => service.submit(actorOf(request), request.params.requestId, metaOf(request)),
+    );
+    app.post(
+      '/api/requests/:requestId/refuse',
+      {
+        config: { action: 'requests.refuse' },
+        schema: { tags, params: requestParams, body: refuseRequestInputSchema, response: detail },
+      },
+      (request) =>
+        service.refuse(actorOf(request), request.params.requestId, request.body.reason, metaOf(request)),
+    );
+    app.post(
+      '/api/requests/:requestId/withdraw',
+      {
+        config: { action: 'requests.withdraw' },
+        schema: { tags, params: requestParams, body: withdrawRequestInputSchema, response: detail },
+      },
+      (request) =>
+        service.withdraw(actorOf(request), request.params.requestId, request.body.reason, metaOf(request)),
+    );
+    app.post(
+      '/api/requests/:requestId/assign',
+      {
+        config: { action: 'requests.assign' },
+        schema: { tags, params: requestParams, body: assignRequestInputSchema, response: detail },
+      },
+      (request) =>
+        service.assign(actorOf(request), request.params.requestId, request.body.userId, metaOf(request)),
+    );
+    app.get(
+      '/api/requests/:requestId/assignment-suggestions',
+      {
+        config: { action: 'requests.assign' },
+        schema: { tags, params: requestParams, response: { 200: assignmentSuggestionListSchema } },
+      },
+      (request) => service.suggestions(actorOf(request), request.params.requestId, metaOf(request)),
+    );
+    app.post(
+      '/api/requests/:requestId/start',
+      { config: { action: 'requests.start' }, schema: { tags, params: requestParams, response: detail } },
+      (request) => service.start(actorOf(request), request.params.requestId, metaOf(request)),
+    );
+    app.post(
+      '/api/requests/:requestId/close',
+      {
+        config: { action: 'requests.close' },
+        schema: { tags, params: requestParams, body: closeRequestInputSchema, response: detail },
+      },
+      (request) =>
+        service.close(actorOf(request), request.params.requestId, request.body.outcome, metaOf(request)),
+    );
+    app.post(
+      '/api/requests/:requestId/parents-informed',
+      {
+        config: { action: 'requests.record_parents_informed' },
+        schema: { tags, params: requestParams, body: parentsInformedInputSchema, response: detail },
+      },
+      (request) =>
+        service.recordParentsInformed(
+          actorOf(request),
+          request.params.requestId,
+          request.body,
+          metaOf(request),
+        ),
+    );
+    app.post(
+      '/api/requests/:requestId/consents/:personId/send',
+      {
+        config: { action: 'requests.manage_consent' },
+        schema: { tags, params: personParams, response: detail },
+      },
+      (request) =>
+        consent.sendLink(
+          actorOf(request),
+          request.params.requestId,
+          request.params.personId,
+          metaOf(request),
+        ),
+    );
+    app.post(
+      '/api/requests/:requestId/consents/:personId/withdraw',
+      {
+        config: { action: 'requests.manage_consent' },
+        schema: { tags, params: personParams, response: detail },
+      },
+      (request) =>
+        consent.withdrawFor(
+          actorOf(request),
+          request.params.requestId,
+          request.params.personId,
+          metaOf(request),
+        ),
+    );
+    app.post(
+      '/api/requests/:requestId/consents/:personId/ask-again',
+      {
+        config: { action: 'requests.manage_consent' },
+        schema: { tags, params: personParams, response: detail },
+      },
+      (request) =>
+        consent.askAgain(
+          actorOf(request),
+          request.params.requestId,
+          request.params.personId,
+          metaOf(request),
+        ),
+    );
+    app.post(
+      '/api/requests/:requestId/consents/paper',
+      {
+        config: { action: 'requests.manage_consent' },
+        schema: { tags, params: requestParams, consumes: ['multipart/form-data'], response: detail },
+      },
+      async (request) => {
+        const { file, fields } = await readMultipart(request, paperConsentFieldsSchema, {
+          fileRequired: true,
+          tooLarge: 'attachment_too_large',
+        });
+        return consent.recordPaper(actorOf(request), request.params.requestId, fields, file, metaOf(request));
+      },
+    );
+    app.post(
+      '/api/requests/:requestId/messages',
+      {
+        config: { action: 'requests.contribute' },
+        schema: { tags, params: requestParams, consumes: ['multipart/form-data'], response: detail },
+      },
+      async (request) => {
+        const { file, fields } = await readMultipart(request, messageFieldsSchema, {
+          fileRequired: false,
+          tooLarge: 'attachment_too_large',
+        });
+        return service.postMessage(actorOf(request), request.params.requestId, fields, file, metaOf(request));
+      },
+    );
+    app.post(
+      '/api/requests/:requestId/attachments',
+      {
+        config: { action: 'requests.contribute' },
+        schema: { tags, params: requestParams, consumes: ['multipart/form-data'], response: detail },
+      },
+      async (request) => {
+        const { file } = await readMultipart(request, z.strictObject({}), {
+          fileRequired: true,
+          tooLarge: 'attachment_too_large',
+        });
+        return service.uploadAttachment(actorOf(request), request.params.requestId, file, metaOf(request));
+      },
+    );
+    app.get(
+      '/api/requests/:requestId/attachments/:attachmentId',
+      { config: { action: 'requests.read' }, schema: { tags, params: attachmentParams } },
+      async (request, reply) => {
+        const file = await service.downloadAttachment(
+          actorOf(request),
+          request.params.requestId,
+          request.params.attachmentId,
+          metaOf(request),
+        );
+        return reply
+          .type(file.mediaType)
+          .header('content-disposition', contentDisposition(file.fileName))
+          .header('cache-control', 'no-store')
+          .send(file.content);
+      },
+    );
+    app.get(
+      '/api/requests/:requestId/pdf',
+      {
+        config: { action: 'requests.read' },
+        schema: { tags, params: requestParams, produces: ['application/pdf'] },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const { detail: view, partnershipName } = await service.forPdf(
+          actor,
+          request.params.requestId,
+          metaOf(request),
+        );
+        const locale = request.session?.locale ?? 'nl';
+        // Loaded on first use: pdfmake and its fonts are large and most processes never print.
+        const { renderRequestPdf } = await import('./requests.pdf.ts');
+        const pdf = await renderRequestPdf(
+          view,
+          (key: string, params?: Record<string, unknown>) => translate(locale, key, params),
+          {
+            partnershipName,
+            generatedAt: new Date(),
+            locale,
+          },
+        );
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', contentDisposition(`${view.reference}.pdf`))
+          .header('cache-control', 'no-store')
+          .send(pdf);
+      },
+    );
+
+    app.post(
+      '/api/consent/view',
+      {
+        config: { action: 'consent.respond', rateLimit: consentRateLimit },
+        schema: { tags: ['consent'], body: consentTokenInputSchema, response: { 200: consentPageSchema } },
+      },
+      (request) => consent.view(request.body.token, metaOf(request)),
+    );
+    app.post(
+      '/api/consent/answer',
+      {
+        config: { action: 'consent.respond', rateLimit: consentRateLimit },
+        schema: { tags: ['consent'], body: consentAnswerInputSchema, response: { 200: consentPageSchema } },
+      },
+      (request) => consent.answer(request.body.token, request.body.decision, metaOf(request)),
+    );
+    app.post(
+      '/api/consent/withdraw',
+      {
+        config: { action: 'consent.respond', rateLimit: consentRateLimit },
+        schema: { tags: ['consent'], body: consentTokenInputSchema, response: { 200: consentPageSchema } },
+      },
+      (request) => consent.withdraw(request.body.token, metaOf(request)),
+    );
+
+    app.get(
+      '/api/settings/consent',
+      {
+        config: { action: 'settings.manage' },
+        schema: { tags: ['settings'], response: { 200: consentSettingsSchema } },
+      },
+      (request) => consent.settings(actorOf(request)),
+    );
+    app.put(
+      '/api/settings/consent',
+      {
+        config: { action: 'settings.manage' },
+        schema: {
+          tags: ['settings'],
+          body: consentSettingsInputSchema,
+          response: { 200: consentSettingsSchema },
+        },
+      },
+      (request) => consent.changeSettings(actorOf(request), request.body, metaOf(request)),
+    );
+  };
+}
+
+/** An attachment download header that keeps Dutch characters in the file name. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
