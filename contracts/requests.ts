@@ -445,7 +445,9 @@ export const consentPageSchema = z.object({
   pupilFirstName: z.string(),
   personName: z.string(),
   /** The team members who will be involved (the school's fixed pair, R5). */
-  teamMembers: z.array(z.object({ name: z.string(), teamRole: z.string() })),
+  teamMembers: z.array(
+    z.object({ name: z.string(), teamRole: z.enum(['behavioural_scientist', 'inclusion_adviser']) }),
+  ),
   retentionYears: z.number().int(),
   textVersion: z.string(),
   expiresAt: z.string(),

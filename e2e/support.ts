@@ -17,6 +17,14 @@ const period = 30;
 
 let secrets: Record<string, string> | null = null;
 
+/**
+ * Makes demoSecret answer from another server's printout (a spec that starts its own server); null
+ * returns to the global server's secrets. Specs share one worker, so restore it in afterAll.
+ */
+export function useDemoSecrets(replacement: Record<string, string> | null): void {
+  secrets = replacement;
+}
+
 /** The TOTP secret of a demo account, as global setup read it from the server's start-up printout. */
 export function demoSecret(email: string): string {
   secrets ??= JSON.parse(readFileSync(secretsFile, 'utf8')) as Record<string, string>;

@@ -261,6 +261,12 @@ describe('consent and the workflow (R1, R8, R9, P3)', () => {
       'resume',
       'close',
     ]);
+
+    // P3: consent can still be withdrawn after closing; the file is then marked paused.
+    await anonymous.post('/api/consent/withdraw', { token: tokens[0] });
+    const afterClose = detailOf(await world.adviser.client.get(`/api/requests/${submitted.id}`));
+    expect(afterClose).toMatchObject({ status: 'paused', consent: { status: 'withdrawn' } });
+    expect(afterClose.timeline.at(-1)).toMatchObject({ transition: 'pause', fromStatus: 'closed' });
   });
 
   it('R9: an 11-year-old is not asked; the parents alone complete the consent', async () => {

@@ -73,7 +73,7 @@ export class RequestWorkflow {
       }
     } else if (
       consentStatus === 'withdrawn' &&
-      ['ready', 'assigned', 'in_progress'].includes(current.status)
+      ['ready', 'assigned', 'in_progress', 'closed'].includes(current.status)
     ) {
       const plan = planTransition(facts, 'pause', action);
       if (plan.ok) {

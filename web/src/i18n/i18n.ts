@@ -5,6 +5,8 @@ import expertisePointsEn from '../modules/expertise-points/i18n/en.json';
 import expertisePointsNl from '../modules/expertise-points/i18n/nl.json';
 import publicPagesEn from '../modules/public-pages/i18n/en.json';
 import publicPagesNl from '../modules/public-pages/i18n/nl.json';
+import requestsEn from '../modules/requests/i18n/en.json';
+import requestsNl from '../modules/requests/i18n/nl.json';
 import schoolsEn from '../modules/schools/i18n/en.json';
 import schoolsNl from '../modules/schools/i18n/nl.json';
 import teamEn from '../modules/team/i18n/en.json';
@@ -23,6 +25,7 @@ export const resources = {
     team: teamNl,
     expertisePoints: expertisePointsNl,
     publicPages: publicPagesNl,
+    requests: requestsNl,
   },
   en: {
     translation: en,
@@ -30,6 +33,7 @@ export const resources = {
     team: teamEn,
     expertisePoints: expertisePointsEn,
     publicPages: publicPagesEn,
+    requests: requestsEn,
   },
 } as const;
 
@@ -70,6 +74,8 @@ export function initI18n(): typeof i18next {
     resources,
     lng: storedLocale() ?? 'nl',
     fallbackLng: 'nl',
+    // A module's error codes (errors.<code>) live in its own catalogue; shared screens find them there.
+    fallbackNS: ['requests', 'team', 'schools', 'expertisePoints'],
     supportedLngs: ['nl', 'en'],
     initAsync: false,
     interpolation: { escapeValue: false },

@@ -1,6 +1,7 @@
 import 'i18next';
 import type expertisePoints from '../modules/expertise-points/i18n/nl.json';
 import type publicPages from '../modules/public-pages/i18n/nl.json';
+import type requests from '../modules/requests/i18n/nl.json';
 import type schools from '../modules/schools/i18n/nl.json';
 import type team from '../modules/team/i18n/nl.json';
 import type nl from './nl.json';
@@ -14,6 +15,7 @@ declare module 'i18next' {
       team: typeof team;
       expertisePoints: typeof expertisePoints;
       publicPages: typeof publicPages;
+      requests: typeof requests;
     };
   }
 }

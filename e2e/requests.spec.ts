@@ -1,0 +1,201 @@
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type ServerProcess, startServerProcess } from '../server/test/server-process.ts';
+import { startSmtpServer } from '../server/test/smtp.ts';
+import { expectAccessible, signIn, useDemoSecrets } from './support.ts';
+
+// Issue 4 (support requests). This spec runs its own Passend with demo data that sends mail to a real
+// local SMTP server, so the consent links are read from the mails as parents would get them.
+const port = 3211;
+const baseURL = `http://localhost:${port}`;
+const ib = 'ib@demo.passend.test';
+const contactPerson = 'gedragswetenschapper@demo.passend.test';
+const adviser = 'begeleider@demo.passend.test';
+const adviserName = 'Fatima el Amrani';
+
+const run = crypto.randomUUID().slice(0, 6);
+const mother = `marloes.jansen.${run}@thuis.test`;
+const father = `kees.jansen.${run}@thuis.test`;
+const pupilEmail = `emma.jansen.${run}@leerling.test`;
+
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let server: ServerProcess;
+
+/** A date of birth that makes a pupil 13 today, 40 days after their birthday. */
+function thirteenYearsAgo(): string {
+  const date = new Date();
+  date.setUTCFullYear(date.getUTCFullYear() - 13);
+  date.setUTCDate(date.getUTCDate() - 40);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The consent link in the newest mail to an address, waiting for it to arrive. */
+async function consentLinkFor(address: string, nth = 1): Promise<string> {
+  await expect
+    .poll(() => smtp.received.filter((mail) => JSON.stringify(mail.to).includes(address)).length, {
+      timeout: 10_000,
+    })
+    .toBeGreaterThanOrEqual(nth);
+  const mail = smtp.received.filter((candidate) => JSON.stringify(candidate.to).includes(address))[nth - 1];
+  expect(mail?.text).not.toContain('Emma');
+  const link = /(http:\/\/\S+\/toestemming#token=\S+)/.exec(mail?.text ?? '')?.[1];
+  if (!link) throw new Error(`no consent link in the mail to ${address}`);
+  return link;
+}
+
+async function signedInPage(
+  browser: Browser,
+  email: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return { context, page };
+}
+
+test.describe('support requests with consent', () => {
+  test.describe.configure({ mode: 'serial' });
+  // Sign-ins may wait for a fresh TOTP window (30 s) and the server starts once.
+  test.setTimeout(180_000);
+  let requestUrl = '';
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    smtp = await startSmtpServer();
+    server = await startServerProcess({ port, environment: { SMTP_URL: smtp.url } });
+    useDemoSecrets(server.demoSecrets);
+  });
+
+  test.afterAll(async () => {
+    useDemoSecrets(null);
+    await server?.stop();
+    await smtp?.close();
+  });
+
+  test('the IB files a pupil-level request for a 13-year-old with two parents', async ({ browser }) => {
+    const { context, page } = await signedInPage(browser, ib);
+    await page.getByRole('link', { name: 'Hulpvragen' }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Hulpvragen' })).toBeVisible();
+    await expectAccessible(page, 'requests-list-ib');
+    await page.getByRole('link', { name: 'Nieuwe hulpvraag' }).click();
+
+    await page
+      .getByRole('group', { name: /leerling zelf te begeleiden/ })
+      .getByLabel('Nee')
+      .check();
+    await page.getByLabel('Advies op leerlingniveau').check();
+    await page
+      .getByLabel('Wat is de vraag?')
+      .fill('Emma trekt zich terug in de groep. Hoe kan de leerkracht haar betrekken?');
+    await page.getByLabel(/al geprobeerd/).fill('Gesprekjes met Emma en een maatje in de groep.');
+    await page.getByLabel(/hoopt de school/).fill('Handelingsadviezen voor de leerkracht.');
+    await page.getByLabel('Naam van de leerling').fill('Emma Jansen');
+    await page.getByLabel('Geboortedatum').fill(thirteenYearsAgo());
+    await page.getByLabel('Groep', { exact: true }).fill('groep 8');
+    await page.getByLabel(/E-mailadres van de leerling/).fill(pupilEmail);
+    await page.getByRole('button', { name: 'Ouder of verzorger toevoegen' }).click();
+    const parents = page.getByRole('group', { name: /Ouder of verzorger \d/ });
+    await parents.nth(0).getByLabel('Naam').fill('Marloes Jansen');
+    await parents.nth(0).getByLabel('E-mailadres').fill(mother);
+    await parents.nth(0).getByLabel('Heeft gezag').check();
+    await page.getByRole('button', { name: 'Ouder of verzorger toevoegen' }).click();
+    await parents.nth(1).getByLabel('Naam').fill('Kees Jansen');
+    await parents.nth(1).getByLabel('E-mailadres').fill(father);
+    await parents.nth(1).getByLabel('Heeft gezag').check();
+    await expectAccessible(page, 'request-form');
+    await page.getByRole('button', { name: 'Indienen' }).click();
+
+    await expect(page).toHaveURL(/\/hulpvragen\/[0-9a-f-]{36}$/);
+    requestUrl = new URL(page.url()).pathname;
+    await expect(page.getByText('Wacht op toestemming').first()).toBeVisible();
+    await expectAccessible(page, 'request-detail-submitted');
+    await context.close();
+  });
+
+  test('both parents and the pupil consent through the links in their mail', async ({ browser }) => {
+    const context = await browser.newContext({ baseURL, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    for (const [address, label] of [
+      [mother, 'consent-parent'],
+      [father, null],
+      [pupilEmail, 'consent-pupil'],
+    ] as const) {
+      const page = await context.newPage();
+      await page.goto(await consentLinkFor(address));
+      await expect(page.getByRole('button', { name: 'Ja, ik geef toestemming' })).toBeVisible();
+      if (label) await expectAccessible(page, label);
+      await page.getByRole('button', { name: 'Ja, ik geef toestemming' }).click();
+      await expect(page.getByRole('button', { name: 'Toestemming intrekken' })).toBeVisible();
+      await page.close();
+    }
+    await context.close();
+  });
+
+  test('the contact person sees it, reassigns it; the adviser works on it and closes it', async ({
+    browser,
+  }) => {
+    const contact = await signedInPage(browser, contactPerson);
+    await contact.page.goto(requestUrl);
+    await expect(contact.page.getByText('Toegewezen').first()).toBeVisible();
+    await expect(contact.page.getByText('Emma Jansen').first()).toBeVisible();
+    const suggestion = contact.page.getByRole('listitem').filter({ hasText: adviserName });
+    await expectAccessible(contact.page, 'request-detail-assign');
+    await suggestion.getByRole('button', { name: 'Toewijzen' }).click();
+    await expect(contact.page.getByText(adviserName).first()).toBeVisible();
+    await contact.context.close();
+
+    const member = await signedInPage(browser, adviser);
+    await member.page.goto(requestUrl);
+    await member.page.getByRole('button', { name: 'Starten' }).click();
+    await expect(member.page.getByText('In behandeling').first()).toBeVisible();
+    await member.page
+      .getByLabel(/Uitkomst/)
+      .fill('Twee observaties gedaan en adviezen besproken met de leerkracht.');
+    await member.page.getByRole('button', { name: 'Afsluiten' }).click();
+    await expect(member.page.getByText('Afgesloten').first()).toBeVisible();
+    await expectAccessible(member.page, 'request-detail-closed');
+
+    // P3: a parent withdraws through the same link; the request pauses at once.
+    const parentPage = await member.context.newPage();
+    await parentPage.goto(await consentLinkFor(mother));
+    await parentPage.getByRole('button', { name: 'Toestemming intrekken' }).click();
+    const confirm = parentPage.getByRole('button', { name: /Ja, trek .*in/ });
+    if (await confirm.count()) await confirm.click();
+    await expect(parentPage.getByText(/ingetrokken/i).first()).toBeVisible();
+    await member.page.reload();
+    await expect(member.page.getByText('Gepauzeerd').first()).toBeVisible();
+    await member.context.close();
+  });
+
+  test('R10: a group request cannot start before the parents-informed step', async ({ browser }) => {
+    const { context, page } = await signedInPage(browser, ib);
+    await page.goto('/hulpvragen/nieuw');
+    await page
+      .getByRole('group', { name: /leerling zelf te begeleiden/ })
+      .getByLabel('Nee')
+      .check();
+    await page.getByLabel(/Begeleiding van een groep/).check();
+    await page.getByLabel('Wat is de vraag?').fill('Veel onrust in groep 6 na de zomer.');
+    await page.getByLabel(/al geprobeerd/).fill('Nieuwe groepsregels en een kringgesprek.');
+    await page.getByLabel(/hoopt de school/).fill('Rust in de groep en handvatten voor de leerkracht.');
+    await page.getByLabel('Betrokken groep').fill('groep 6');
+    await page.getByRole('button', { name: 'Indienen' }).click();
+    await expect(page).toHaveURL(/\/hulpvragen\/[0-9a-f-]{36}$/);
+    const groupUrl = new URL(page.url()).pathname;
+    await expect(page.getByRole('heading', { name: /Ouders van de groep geïnformeerd/ })).toBeVisible();
+    await expectAccessible(page, 'request-detail-group');
+
+    const contact = await signedInPage(browser, contactPerson);
+    await contact.page.goto(groupUrl);
+    await expect(contact.page.getByRole('button', { name: 'Starten' })).toHaveCount(0);
+    await expect(contact.page.getByRole('button', { name: 'Toewijzen' })).toHaveCount(0);
+
+    await page
+      .getByLabel(/Hoe zijn de ouders geïnformeerd/)
+      .fill('Brief via de schoolapp aan alle ouders van groep 6');
+    await page.getByRole('button', { name: /Vastleggen/ }).click();
+    await expect(page.getByText('Toegewezen').first()).toBeVisible();
+    await contact.page.reload();
+    await expect(contact.page.getByRole('button', { name: 'Starten' })).toBeVisible();
+    await contact.context.close();
+    await context.close();
+  });
+});

@@ -1,0 +1,58 @@
+import { PermissionGate } from '../../app/gates.tsx';
+import type { WebModule } from '../../app/modules.ts';
+import { ConsentPage } from './ConsentPage.tsx';
+import { RequestDetailPage } from './RequestDetailPage.tsx';
+import { RequestFormPage } from './RequestFormPage.tsx';
+import { RequestsListPage } from './RequestsListPage.tsx';
+import { SettingsPage } from './SettingsPage.tsx';
+
+/** Support requests (issue 4): the screens of the school and the team, the consent page, the setting. */
+export const webModule: WebModule = {
+  signedInRoutes: [
+    {
+      path: 'hulpvragen',
+      element: (
+        <PermissionGate action="requests.read">
+          <RequestsListPage />
+        </PermissionGate>
+      ),
+    },
+    {
+      path: 'hulpvragen/nieuw',
+      element: (
+        <PermissionGate action="requests.create">
+          <RequestFormPage />
+        </PermissionGate>
+      ),
+    },
+    {
+      path: 'hulpvragen/:requestId',
+      element: (
+        <PermissionGate action="requests.read">
+          <RequestDetailPage />
+        </PermissionGate>
+      ),
+    },
+    {
+      path: 'hulpvragen/:requestId/bewerken',
+      element: (
+        <PermissionGate action="requests.create">
+          <RequestFormPage />
+        </PermissionGate>
+      ),
+    },
+    {
+      path: 'instellingen',
+      element: (
+        <PermissionGate action="settings.manage">
+          <SettingsPage />
+        </PermissionGate>
+      ),
+    },
+  ],
+  publicRoutes: [{ path: 'toestemming', element: <ConsentPage /> }],
+  navItems: [
+    { to: '/hulpvragen', labelKey: 'nav.requests', namespace: 'requests', action: 'requests.read' },
+    { to: '/instellingen', labelKey: 'nav.settings', namespace: 'requests', action: 'settings.manage' },
+  ],
+};
