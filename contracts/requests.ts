@@ -473,3 +473,10 @@ export const requestFormOptionsSchema = z.object({
   expertiseTags: z.array(z.object({ id: z.uuid(), name: z.string() })),
 });
 export type RequestFormOptions = z.infer<typeof requestFormOptionsSchema>;
+
+/** The schools and members that occur in the requests the user may see: the list's filter choices. */
+export const requestFilterOptionsSchema = z.object({
+  locations: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  members: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+export type RequestFilterOptions = z.infer<typeof requestFilterOptionsSchema>;

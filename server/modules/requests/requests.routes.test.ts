@@ -53,7 +53,7 @@ describe('the request form (R4, R6)', () => {
       status: 'draft',
       reference: expect.stringMatching(/^HV-\d{4}-\d{4}$/),
       pupil: { name: 'Daan de Vries' },
-      commands: ['edit', 'delete', 'submit'],
+      commands: ['edit', 'delete', 'submit', 'upload_attachment'],
     });
 
     const saved = await world.ib.client.put(`/api/requests/${detailOf(first).id}`, {
@@ -507,6 +507,18 @@ describe('who sees what (P1, P2)', () => {
     await world.coordinator.client.get(`/api/requests/${requestId}`);
     expect(await readsBy(world.director.userId)).toEqual([...before.director, true]);
     expect(await readsBy(world.coordinator.userId)).toEqual([...before.office, false]);
+  });
+
+  it('the filter choices list only schools and members of requests the user may see', async () => {
+    const forOffice = (await world.coordinator.client.get('/api/requests/filter-options')).json();
+    expect(forOffice.locations.map((location: { id: string }) => location.id).sort()).toEqual(
+      [world.locationIds.a, world.locationIds.c].sort(),
+    );
+    expect(forOffice.members.map((member: { id: string }) => member.id)).toContain(world.contact.userId);
+    const forOtherSchool = (await world.otherIb.client.get('/api/requests/filter-options')).json();
+    expect(forOtherSchool.locations.map((location: { id: string }) => location.id)).toEqual([
+      world.locationIds.c,
+    ]);
   });
 
   it('the coordinator filters by school, status and member; pages are counted in SQL', async () => {

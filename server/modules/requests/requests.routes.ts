@@ -18,6 +18,7 @@ import {
   refuseRequestInputSchema,
   requestDetailSchema,
   requestDraftInputSchema,
+  requestFilterOptionsSchema,
   requestFormOptionsSchema,
   requestListQuerySchema,
   requestPageSchema,
@@ -52,6 +53,14 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         schema: { tags, response: { 200: requestFormOptionsSchema } },
       },
       (request) => service.formOptions(actorOf(request)),
+    );
+    app.get(
+      '/api/requests/filter-options',
+      {
+        config: { action: 'requests.read' },
+        schema: { tags, response: { 200: requestFilterOptionsSchema } },
+      },
+      (request) => service.filterOptions(actorOf(request)),
     );
     app.get(
       '/api/requests',

@@ -365,12 +365,12 @@ describe('commands on screen', () => {
       commandsFor({
         status: 'draft',
         type: 'pupil_advice',
-        may: may(['requests.create', 'requests.submit']),
+        may: may(['requests.create', 'requests.submit', 'requests.contribute']),
         isAssignee: false,
         mayAssign: false,
         isTeam: false,
       }),
-    ).toEqual(['edit', 'delete', 'submit']);
+    ).toEqual(['edit', 'delete', 'submit', 'upload_attachment']);
   });
 
   it('only the assignee may start; only the contact person or coordinator may assign', () => {

@@ -351,8 +351,10 @@ export function commandsFor(context: CommandContext): RequestCommand[] {
     may('requests.manage_consent')
   )
     commands.push('manage_consent');
+  // Files can be added while drafting; the thread opens once the request is submitted.
+  if (may('requests.contribute')) commands.push('upload_attachment');
   if (status !== 'draft' && may('requests.contribute')) {
-    commands.push('post_message', 'upload_attachment');
+    commands.push('post_message');
     if (context.isTeam) commands.push('post_note');
   }
   return commands;

@@ -7,6 +7,7 @@ import type {
   ParentsInformedInput,
   RequestDetail,
   RequestDraftInput,
+  RequestFilterOptions,
   RequestFormOptions,
   RequestListQuery,
   RequestPage,
@@ -78,6 +79,25 @@ export class RequestsService {
         .from(expertiseTags)
         .orderBy(asc(expertiseTags.name));
       return { locations: rows, expertiseTags: tags };
+    });
+  }
+
+  /** The schools and assigned members among the requests the actor may see (distinct, in SQL). */
+  filterOptions(actor: Actor): Promise<RequestFilterOptions> {
+    return this.database.withTenant(actor.tenantId, async ({ db }) => {
+      const schools = await db
+        .selectDistinct({ id: locations.id, name: locations.name })
+        .from(supportRequests)
+        .innerJoin(locations, eq(locations.id, supportRequests.locationId))
+        .where(requestListScope(actor))
+        .orderBy(asc(locations.name), asc(locations.id));
+      const members = await db
+        .selectDistinct({ id: users.id, name: users.name })
+        .from(supportRequests)
+        .innerJoin(users, eq(users.id, supportRequests.assignedUserId))
+        .where(requestListScope(actor))
+        .orderBy(asc(users.name), asc(users.id));
+      return { locations: schools, members };
     });
   }
 

@@ -162,7 +162,7 @@ function RequestDetailView({ request }: { request: RequestDetail }) {
         )}
       </Section>
 
-      {!request.pupilHidden && request.status !== 'draft' && <ThreadSection request={request} />}
+      {!request.pupilHidden && <ThreadSection request={request} />}
     </div>
   );
 }

@@ -33,6 +33,7 @@ import { api, apiRequest } from '../../app/api.ts';
 import { type FormErrors, formErrorsFrom, noFormErrors, validate } from '../../app/forms.ts';
 import { Form } from '../../ui/Form.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { requestMessageFor, useRequestDetail } from './requests.api.ts';
@@ -560,6 +561,13 @@ function RequestForm({ initial }: { initial: RequestDetail | null }) {
 
         <UnorderedList>
           <UnorderedListItem>{t('form.afterSubmit')}</UnorderedListItem>
+          <UnorderedListItem>
+            {savedId ? (
+              <RouterLink to={`/hulpvragen/${savedId}`}>{t('form.toDetail')}</RouterLink>
+            ) : (
+              t('form.filesAfterSave')
+            )}
+          </UnorderedListItem>
         </UnorderedList>
         {saved && (
           <Paragraph role="status" className="passend-status-message">

@@ -17,7 +17,12 @@ import {
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { requestPageSchema, requestStatuses, requestTypes } from '../../../../contracts/requests.ts';
+import {
+  requestFilterOptionsSchema,
+  requestPageSchema,
+  requestStatuses,
+  requestTypes,
+} from '../../../../contracts/requests.ts';
 import { formatSchoolYear, schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
 import { api, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
@@ -46,6 +51,8 @@ export function RequestsListPage() {
     status: params.get('status') ?? '',
     type: params.get('soort') ?? '',
     schoolYear: params.get('schooljaar') ?? '',
+    locationId: params.get('school') ?? '',
+    assignedUserId: params.get('teamlid') ?? '',
     mine: params.get('mijn') === 'ja',
   };
   const [search, setSearch] = useState(filters.q);
@@ -65,12 +72,18 @@ export function RequestsListPage() {
           status: filters.status,
           type: filters.type,
           schoolYear: filters.schoolYear,
+          locationId: filters.locationId,
+          assignedUserId: filters.assignedUserId,
           mine: filters.mine ? 'true' : undefined,
         }),
         requestPageSchema,
         signal,
       ),
     placeholderData: keepPreviousData,
+  });
+  const choices = useQuery({
+    queryKey: ['requests', 'list', 'filter-options'],
+    queryFn: ({ signal }) => api.get('/api/requests/filter-options', requestFilterOptionsSchema, signal),
   });
 
   const go = (next: Record<string, string | number>) => {
@@ -79,6 +92,8 @@ export function RequestsListPage() {
       status: filters.status,
       soort: filters.type,
       schooljaar: filters.schoolYear,
+      school: filters.locationId,
+      teamlid: filters.assignedUserId,
       mijn: filters.mine ? 'ja' : '',
       pagina: '',
       ...next,
@@ -143,6 +158,32 @@ export function RequestsListPage() {
               label: formatSchoolYear(year),
             }))}
           />
+          {(choices.data?.locations.length ?? 0) > 1 && (
+            <SelectField
+              name="locationId"
+              label={t('list.school')}
+              placeholder={t('list.all')}
+              value={filters.locationId}
+              onChange={(value) => go({ school: value })}
+              choices={(choices.data?.locations ?? []).map((location) => ({
+                value: location.id,
+                label: location.name,
+              }))}
+            />
+          )}
+          {(choices.data?.members.length ?? 0) > 0 && (
+            <SelectField
+              name="assignedUserId"
+              label={t('list.member')}
+              placeholder={t('list.all')}
+              value={filters.assignedUserId}
+              onChange={(value) => go({ teamlid: value })}
+              choices={(choices.data?.members ?? []).map((member) => ({
+                value: member.id,
+                label: member.name,
+              }))}
+            />
+          )}
           {isTeamMember && (
             <FormField
               type="checkbox"
@@ -188,7 +229,7 @@ export function RequestsListPage() {
                 )}
                 {requests.data.items.map((item) => (
                   <TableRow key={item.id}>
-                    <TableHeaderCell scope="row">
+                    <TableHeaderCell scope="row" className="passend-nowrap">
                       <RouterLink to={`/hulpvragen/${item.id}`}>{item.reference}</RouterLink>
                     </TableHeaderCell>
                     <TableCell>{item.location.name}</TableCell>
@@ -197,7 +238,11 @@ export function RequestsListPage() {
                     <TableCell>
                       <StatusTag status={item.status} />
                     </TableCell>
-                    <TableCell>{t(`consentStatus.${item.consentStatus}`)}</TableCell>
+                    <TableCell>
+                      {['draft', 'refused', 'withdrawn'].includes(item.status)
+                        ? '—'
+                        : t(`consentStatus.${item.consentStatus}`)}
+                    </TableCell>
                     <TableCell>{item.assignedTo?.name ?? '—'}</TableCell>
                     <TableCell>{format.date(item.updatedAt)}</TableCell>
                   </TableRow>

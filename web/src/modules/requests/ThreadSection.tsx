@@ -84,80 +84,82 @@ export function ThreadSection({ request }: { request: RequestDetail }) {
 
   return (
     <>
-      <Section title={t('thread.heading')}>
-        <Paragraph>{t('thread.intro')}</Paragraph>
-        {done && <Paragraph role="status">{done}</Paragraph>}
-        {request.messages.length === 0 ? (
-          <Paragraph>{t('thread.empty')}</Paragraph>
-        ) : (
-          <ol className="passend-thread">
-            {request.messages.map((message) => (
-              <li key={message.id} className={message.kind === 'note' ? 'passend-thread__note' : undefined}>
-                <Paragraph>
-                  <strong>{message.authorName}</strong> ({t(`thread.side.${message.authorSide}`)}),{' '}
-                  {format.dateTime(message.createdAt)}
-                  {message.kind === 'note' ? ` — ${t('thread.noteMark')}` : ''}
-                </Paragraph>
-                <Paragraph>{message.body}</Paragraph>
-                {message.attachments.map((attachment) => (
-                  <Paragraph key={attachment.id}>
-                    <AttachmentLink requestId={request.id} file={attachment} />
+      {request.status !== 'draft' && (
+        <Section title={t('thread.heading')}>
+          <Paragraph>{t('thread.intro')}</Paragraph>
+          {done && <Paragraph role="status">{done}</Paragraph>}
+          {request.messages.length === 0 ? (
+            <Paragraph>{t('thread.empty')}</Paragraph>
+          ) : (
+            <ol className="passend-thread">
+              {request.messages.map((message) => (
+                <li key={message.id} className={message.kind === 'note' ? 'passend-thread__note' : undefined}>
+                  <Paragraph>
+                    <strong>{message.authorName}</strong> ({t(`thread.side.${message.authorSide}`)}),{' '}
+                    {format.dateTime(message.createdAt)}
+                    {message.kind === 'note' ? ` — ${t('thread.noteMark')}` : ''}
                   </Paragraph>
-                ))}
-              </li>
-            ))}
-          </ol>
-        )}
-        {canMessage && (
-          <Form errors={errors} fields={['body', 'file', 'kind']} onSubmit={sendMessage}>
-            {canNote && (
-              <Fieldset>
-                <FieldsetLegend>{t('thread.kind')}</FieldsetLegend>
-                {(['message', 'note'] as const).map((choice) => (
-                  <FormField
-                    key={choice}
-                    type="radio"
-                    input={
-                      <RadioButton
-                        id={`${kindId}-${choice}`}
-                        name="kind"
-                        checked={kind === choice}
-                        onChange={() => setKind(choice)}
-                      />
-                    }
-                    label={
-                      <FormLabel htmlFor={`${kindId}-${choice}`} type="radio">
-                        {t(`thread.kinds.${choice}`)}
-                      </FormLabel>
-                    }
-                  />
-                ))}
-              </Fieldset>
-            )}
-            <FormFieldTextarea
-              name="body"
-              label={t('thread.body')}
-              rows={4}
-              maxLength={8000}
-              value={body}
-              onChange={(event) => setBody(event.target.value)}
-              invalid={Boolean(bodyError)}
-              errorMessage={bodyError}
-            />
-            <FileField
-              label={t('thread.file')}
-              error={requestMessageFor(errors, 'file')}
-              onChange={setFile}
-              resetKey={resetKey}
-            />
-            <ButtonGroup>
-              <PrimaryActionButton type="submit" busy={post.isPending}>
-                {t('thread.send')}
-              </PrimaryActionButton>
-            </ButtonGroup>
-          </Form>
-        )}
-      </Section>
+                  <Paragraph>{message.body}</Paragraph>
+                  {message.attachments.map((attachment) => (
+                    <Paragraph key={attachment.id}>
+                      <AttachmentLink requestId={request.id} file={attachment} />
+                    </Paragraph>
+                  ))}
+                </li>
+              ))}
+            </ol>
+          )}
+          {canMessage && (
+            <Form errors={errors} fields={['body', 'file', 'kind']} onSubmit={sendMessage}>
+              {canNote && (
+                <Fieldset>
+                  <FieldsetLegend>{t('thread.kind')}</FieldsetLegend>
+                  {(['message', 'note'] as const).map((choice) => (
+                    <FormField
+                      key={choice}
+                      type="radio"
+                      input={
+                        <RadioButton
+                          id={`${kindId}-${choice}`}
+                          name="kind"
+                          checked={kind === choice}
+                          onChange={() => setKind(choice)}
+                        />
+                      }
+                      label={
+                        <FormLabel htmlFor={`${kindId}-${choice}`} type="radio">
+                          {t(`thread.kinds.${choice}`)}
+                        </FormLabel>
+                      }
+                    />
+                  ))}
+                </Fieldset>
+              )}
+              <FormFieldTextarea
+                name="body"
+                label={t('thread.body')}
+                rows={4}
+                maxLength={8000}
+                value={body}
+                onChange={(event) => setBody(event.target.value)}
+                invalid={Boolean(bodyError)}
+                errorMessage={bodyError}
+              />
+              <FileField
+                label={t('thread.file')}
+                error={requestMessageFor(errors, 'file')}
+                onChange={setFile}
+                resetKey={resetKey}
+              />
+              <ButtonGroup>
+                <PrimaryActionButton type="submit" busy={post.isPending}>
+                  {t('thread.send')}
+                </PrimaryActionButton>
+              </ButtonGroup>
+            </Form>
+          )}
+        </Section>
+      )}
       <Section title={t('files.heading')}>
         {request.attachments.length === 0 ? (
           <Paragraph>{t('files.empty')}</Paragraph>
