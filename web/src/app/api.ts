@@ -77,6 +77,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     401: 'unauthenticated',
     403: 'forbidden',
     404: 'not_found',
+    413: 'body_too_large',
     429: 'rate_limited',
   };
   return new ApiError(response.status, fallbackCodes[response.status] ?? 'internal', response.statusText);
@@ -110,6 +111,39 @@ export async function apiRequest<T = undefined>(
   const text = await response.text();
   if (!options.schema) return undefined as T;
   return options.schema.parse(text ? JSON.parse(text) : undefined);
+}
+
+/**
+ * Posts a multipart form (text fields and at most one file, sent as `file`): the same cookies, CSRF
+ * header, language and typed ApiError as every JSON call.
+ */
+export async function uploadForm<T>(
+  path: string,
+  fields: Record<string, string>,
+  file: File | null,
+  schema: z.ZodType<T>,
+): Promise<T> {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.set(name, value);
+  if (file) body.set('file', file);
+  let response: Response;
+  try {
+    if (!readCsrfCookie()) await primeCsrfCookie();
+    response = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        'accept-language': currentLocale(),
+        'x-csrf-token': readCsrfCookie() ?? '',
+      },
+      body,
+    });
+  } catch (error) {
+    throw new ApiError(0, 'network', error instanceof Error ? error.message : 'network');
+  }
+  if (!response.ok) throw await toApiError(response);
+  return schema.parse(JSON.parse(await response.text()));
 }
 
 /** Builds a query string from the defined values only. */

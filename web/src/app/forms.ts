@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import type { z } from 'zod';
 import { errorCodes } from '../../../contracts/errors.ts';
 import { ApiError } from './api.ts';
@@ -137,4 +137,27 @@ export function formMessage(t: TFunction, form: NonNullable<FormErrors['form']>)
 export function messageFor(t: TFunction, errors: FormErrors, path: string): string | undefined {
   const issue = errors.fields.find((field) => field.path === path);
   return issue ? fieldMessage(t, issue) : undefined;
+}
+
+/**
+ * The message of a field from a module's own catalogue (`validation.<code>`, then `errors.<code>`),
+ * falling back to the shared catalogue and then the server's text.
+ */
+export function moduleFieldMessage(namespace: string, issue: FieldIssue): string {
+  const translate = i18next.t as unknown as (key: string, options: Record<string, unknown>) => string;
+  for (const group of ['validation', 'errors']) {
+    const own = translate(`${group}.${issue.code}`, {
+      ns: namespace,
+      defaultValue: '',
+      ...(issue.params ?? {}),
+    });
+    if (own && !own.includes('{{')) return own;
+  }
+  return issue.message ?? fieldMessage(i18next.t, issue);
+}
+
+/** The module's message for the field at `path`, if any. */
+export function moduleMessageFor(namespace: string, errors: FormErrors, path: string): string | undefined {
+  const issue = errors.fields.find((field) => field.path === path);
+  return issue ? moduleFieldMessage(namespace, issue) : undefined;
 }

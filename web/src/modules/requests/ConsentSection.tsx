@@ -15,6 +15,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type RequestDetail, requestDetailSchema } from '../../../../contracts/requests.ts';
 import { todayInAmsterdam } from '../../../../contracts/school-year.ts';
+import { uploadForm } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { type FormErrors, fieldError, formErrorsFrom, noFormErrors } from '../../app/forms.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -23,13 +24,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { FileField } from './FileField.tsx';
 import { Section } from './RequestDetailPage.tsx';
-import {
-  fileProblem,
-  postCommand,
-  requestMessageFor,
-  uploadForm,
-  useRequestCommand,
-} from './requests.api.ts';
+import { fileProblem, postCommand, requestMessageFor, useRequestCommand } from './requests.api.ts';
 
 /** Consent of parents and pupil (R8, R9, P3): where everyone stands, links, paper forms, the records. */
 export function ConsentSection({ request }: { request: RequestDetail }) {

@@ -12,12 +12,13 @@ import {
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Attachment, type RequestDetail, requestDetailSchema } from '../../../../contracts/requests.ts';
+import { uploadForm } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { type FormErrors, fieldError, formErrorsFrom, noFormErrors } from '../../app/forms.ts';
 import { Form } from '../../ui/Form.tsx';
 import { FileField } from './FileField.tsx';
 import { Section } from './RequestDetailPage.tsx';
-import { fileProblem, formatSize, requestMessageFor, uploadForm, useRequestCommand } from './requests.api.ts';
+import { fileProblem, formatSize, requestMessageFor, useRequestCommand } from './requests.api.ts';
 
 function AttachmentLink({ requestId, file }: { requestId: string; file: Attachment }) {
   const { i18n } = useTranslation('requests');

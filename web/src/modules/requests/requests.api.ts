@@ -1,16 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import i18next from 'i18next';
-import type { z } from 'zod';
-import { errorResponseSchema } from '../../../../contracts/errors.ts';
 import {
   attachmentExtensions,
   maxAttachmentBytes,
   type RequestDetail,
   requestDetailSchema,
 } from '../../../../contracts/requests.ts';
-import { ApiError, apiRequest } from '../../app/api.ts';
-import { type FieldIssue, type FormErrors, fieldMessage } from '../../app/forms.ts';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { apiRequest } from '../../app/api.ts';
+import { type FormErrors, moduleMessageFor } from '../../app/forms.ts';
 
 /** The detail of one request, shared by every section of the detail page. */
 export function useRequestDetail(requestId: string, enabled = true) {
@@ -42,62 +38,6 @@ export function postCommand(requestId: string, path: string, body: unknown = {})
   return apiRequest('POST', `/api/requests/${requestId}${path}`, { body, schema: requestDetailSchema });
 }
 
-function csrfToken(): string | null {
-  for (const part of document.cookie.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === 'passend_csrf') return decodeURIComponent(rest.join('='));
-  }
-  return null;
-}
-
-/**
- * Posts a multipart form (text fields and at most one file) with the session cookie and the CSRF
- * header, and reads the answer like the JSON helper does, with a typed ApiError.
- */
-export async function uploadForm<T>(
-  path: string,
-  fields: Record<string, string>,
-  file: File | null,
-  schema: z.ZodType<T>,
-): Promise<T> {
-  if (!csrfToken())
-    await fetch('/api/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
-  const body = new FormData();
-  for (const [name, value] of Object.entries(fields)) body.set(name, value);
-  if (file) body.set('file', file);
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        accept: 'application/json',
-        'accept-language': currentLocale(),
-        'x-csrf-token': csrfToken() ?? '',
-      },
-      body,
-    });
-  } catch (error) {
-    throw new ApiError(0, 'network', error instanceof Error ? error.message : 'network');
-  }
-  const text = await response.text();
-  if (!response.ok) {
-    const parsed = (() => {
-      try {
-        return errorResponseSchema.safeParse(JSON.parse(text));
-      } catch {
-        return null;
-      }
-    })();
-    if (parsed?.success) {
-      const { code, message, fields: problems, requestId } = parsed.data.error;
-      throw new ApiError(response.status, code, message, problems ?? [], requestId);
-    }
-    throw new ApiError(response.status, response.status === 413 ? 'attachment_too_large' : 'internal', text);
-  }
-  return schema.parse(JSON.parse(text));
-}
-
 /** Checks a chosen file before it is sent: type by extension and size, with the server's codes. */
 export function fileProblem(file: File | null): string | null {
   if (!file) return 'attachment_missing';
@@ -107,24 +47,9 @@ export function fileProblem(file: File | null): string | null {
   return null;
 }
 
-/** The message of a field: this module's `validation.<code>` first, then the shared catalogue. */
-export function requestFieldMessage(issue: FieldIssue): string {
-  const translate = i18next.t as unknown as (key: string, options: Record<string, unknown>) => string;
-  for (const group of ['validation', 'errors']) {
-    const own = translate(`${group}.${issue.code}`, {
-      ns: 'requests',
-      defaultValue: '',
-      ...(issue.params ?? {}),
-    });
-    if (own && !own.includes('{{')) return own;
-  }
-  return issue.message ?? fieldMessage(i18next.t, issue);
-}
-
-/** The message for the field at `path`, if any. */
+/** The message for the field at `path`, if any, from this module's catalogue first. */
 export function requestMessageFor(errors: FormErrors, path: string): string | undefined {
-  const issue = errors.fields.find((field) => field.path === path);
-  return issue ? requestFieldMessage(issue) : undefined;
+  return moduleMessageFor('requests', errors, path);
 }
 
 /** A file size in kB or MB. */

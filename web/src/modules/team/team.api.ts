@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import i18next from 'i18next';
 import type { TeamRole } from '../../../../contracts/roles.ts';
 import {
   expertiseTagListSchema,
@@ -7,29 +6,21 @@ import {
   teamPageSchema,
 } from '../../../../contracts/team.ts';
 import { api, apiRequest, withQuery } from '../../app/api.ts';
-import { type FieldIssue, type FormErrors, fieldMessage } from '../../app/forms.ts';
+import { type FieldIssue, type FormErrors, moduleFieldMessage, moduleMessageFor } from '../../app/forms.ts';
 
 /** PUT and DELETE through the one fetch helper. */
 export const put = <T>(path: string, body: unknown, schema?: import('zod').ZodType<T>) =>
   apiRequest<T>('PUT', path, { body, schema });
 export const remove = (path: string) => apiRequest('DELETE', path);
 
-/** The message of a field: this module's `validation.<code>` first, then the shared catalogue. */
+/** The message of a field: this module's catalogue first, then the shared one. */
 export function teamFieldMessage(issue: FieldIssue): string {
-  const translate = i18next.t as unknown as (key: string, options: Record<string, unknown>) => string;
-  const own = translate(`validation.${issue.code}`, {
-    ns: 'team',
-    defaultValue: '',
-    ...(issue.params ?? {}),
-  });
-  if (own && !own.includes('{{')) return own;
-  return issue.message ?? fieldMessage(i18next.t, issue);
+  return moduleFieldMessage('team', issue);
 }
 
 /** The message for the field at `path`, if any. */
 export function teamMessageFor(errors: FormErrors, path: string): string | undefined {
-  const issue = errors.fields.find((field) => field.path === path);
-  return issue ? teamFieldMessage(issue) : undefined;
+  return moduleMessageFor('team', errors, path);
 }
 
 /** The expertise tags (a short list). */
