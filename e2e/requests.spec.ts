@@ -1,7 +1,7 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { type ServerProcess, startServerProcess } from '../server/test/server-process.ts';
 import { startSmtpServer } from '../server/test/smtp.ts';
-import { expectAccessible, signIn, useDemoSecrets } from './support.ts';
+import { expectAccessible, scrollWidth, signIn, useDemoSecrets } from './support.ts';
 
 // Issue 4 (support requests). This spec runs its own Passend with demo data that sends mail to a real
 // local SMTP server, so the consent links are read from the mails as parents would get them.
@@ -40,6 +40,14 @@ async function consentLinkFor(address: string, nth = 1): Promise<string> {
   const link = /(http:\/\/\S+\/toestemming#token=\S+)/.exec(mail?.text ?? '')?.[1];
   if (!link) throw new Error(`no consent link in the mail to ${address}`);
   return link;
+}
+
+/** Expects the page not to scroll sideways at a phone width of 320 px. */
+async function expectNoSidewaysScrollAt320(page: Page): Promise<void> {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 800 });
+  await expect.poll(() => scrollWidth(page)).toBeLessThanOrEqual(320);
+  if (viewport) await page.setViewportSize(viewport);
 }
 
 async function signedInPage(
@@ -102,12 +110,14 @@ test.describe('support requests with consent', () => {
     await parents.nth(1).getByLabel('E-mailadres').fill(father);
     await parents.nth(1).getByLabel('Heeft gezag').check();
     await expectAccessible(page, 'request-form');
+    await expectNoSidewaysScrollAt320(page);
     await page.getByRole('button', { name: 'Indienen' }).click();
 
     await expect(page).toHaveURL(/\/hulpvragen\/[0-9a-f-]{36}$/);
     requestUrl = new URL(page.url()).pathname;
     await expect(page.getByText('Wacht op toestemming').first()).toBeVisible();
     await expectAccessible(page, 'request-detail-submitted');
+    await expectNoSidewaysScrollAt320(page);
     await context.close();
   });
 
