@@ -7,12 +7,11 @@
  * Settings: BENCH_ROWS (default 10000), BENCH_DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres; "none" skips it).
  */
-import pg from 'pg';
 import { postUpload } from '../server/modules/schools/import/import.test-support.ts';
 import { createHarness } from '../server/test/harness.ts';
+import { measureOnEachDatabase } from './databases.ts';
 
 const rowCount = Number(process.env.BENCH_ROWS ?? 10_000);
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const header =
   'brin;vestigingscode;naam;sector;straat;huisnummer;postcode;plaats;bestuursnummer;bestuursnaam;schooljaar;leerlingen';
@@ -82,38 +81,16 @@ async function measure(): Promise<Step[]> {
   }
 }
 
-async function isReachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 async function main() {
-  const results: Array<{ database: string; steps: Step[] }> = [];
-  delete process.env.TEST_DATABASE_URL;
-  results.push({ database: 'PGlite (in memory)', steps: await measure() });
-  if (serverUrl !== 'none' && (await isReachable(serverUrl))) {
-    // The harness creates and drops a fresh database on this server.
-    process.env.TEST_DATABASE_URL = serverUrl;
-    results.push({ database: 'PostgreSQL server', steps: await measure() });
-  } else {
-    console.log('PostgreSQL server not reachable: measured PGlite only.');
-  }
+  const results = await measureOnEachDatabase(measure);
   const bytes = Buffer.byteLength(generateFile(rowCount));
   console.log(
     `\nPassend CSV import, ${rowCount} rows (${(bytes / 1024 / 1024).toFixed(1)} MB), Node ${process.version}\n`,
   );
   console.log('| database | step | ms | rows added ~changed =unchanged !invalid |');
   console.log('| --- | --- | ---: | --- |');
-  for (const { database, steps } of results)
-    for (const step of steps)
+  for (const { database, result } of results)
+    for (const step of result)
       console.log(`| ${database} | ${step.label} | ${step.milliseconds.toFixed(0)} | ${step.counts} |`);
 }
 

@@ -1,0 +1,91 @@
+/**
+ * `tsx bench/requests.bench.ts`: support-request lists and detail at the size of a large partnership
+ * (~100 primary schools, BENCH_REQUESTS requests, default 20,000). Inserts the requests set-based, then
+ * times the routes as the coordinator, an IB and a team member would call them, through `app.inject`
+ * in a test harness: PGlite in memory, then the PostgreSQL server (see bench/databases.ts). Prints the
+ * median and p95 of BENCH_RUNS calls (default 20) after 3 warm-up calls.
+ */
+import { sql } from 'drizzle-orm';
+import { createRequestsWorld } from '../server/modules/requests/requests.test-support.ts';
+import { createHarness, type TestClient } from '../server/test/harness.ts';
+import { measureOnEachDatabase } from './databases.ts';
+
+const requestCount = Number(process.env.BENCH_REQUESTS ?? 20_000);
+const runs = Number(process.env.BENCH_RUNS ?? 20);
+
+type Timing = { call: string; median: number; p95: number };
+
+async function time(call: string, client: TestClient, url: string): Promise<Timing> {
+  const durations: number[] = [];
+  for (let run = 0; run < runs + 3; run += 1) {
+    const started = performance.now();
+    const response = await client.get(url);
+    const duration = performance.now() - started;
+    if (response.statusCode !== 200) throw new Error(`${call}: ${response.statusCode} ${response.body}`);
+    if (run >= 3) durations.push(duration);
+  }
+  durations.sort((left, right) => left - right);
+  const at = (share: number) =>
+    durations[Math.min(durations.length - 1, Math.floor(share * durations.length))] ?? 0;
+  return { call, median: at(0.5), p95: at(0.95) };
+}
+
+async function measure(): Promise<Timing[]> {
+  const harness = await createHarness();
+  try {
+    const world = await createRequestsWorld(harness);
+    // 100 more primary schools, then the requests spread over all of them, in three statements.
+    await harness.database.queryAsOwner(sql`
+      insert into locations (tenant_id, brin, location_code, name, sector, place)
+      select ${world.tenantId}::uuid, '99ZZ', lpad(n::text, 2, '0'), 'Basisschool ' || n, 'bo', 'Ede'
+      from generate_series(0, 99) as n`);
+    await harness.database.queryAsOwner(sql`
+      with schools as (
+        select id, row_number() over (order by id) - 1 as position, count(*) over () as total
+        from locations where tenant_id = ${world.tenantId}::uuid and sector = 'bo'
+      )
+      insert into support_requests (tenant_id, location_id, reference, school_year, idempotency_key, status,
+        consent_status, type, question, assigned_user_id, created_by_user_id, submitted_at, updated_at)
+      select ${world.tenantId}::uuid, s.id, 'HV-2026-' || lpad(n::text, 5, '0'), 2026, gen_random_uuid(),
+        (array['submitted','ready','assigned','in_progress','closed','paused'])[1 + n % 6],
+        (array['pending','complete','complete','complete','complete','withdrawn'])[1 + n % 6],
+        (array['pupil_advice','process_guidance','teacher_coaching_classroom','group_guidance'])[1 + n % 4],
+        'Vraag ' || n,
+        case when n % 6 in (2, 3, 4, 5) then
+          (case when n % 2 = 0 then ${world.contact.userId}::uuid else ${world.adviser.userId}::uuid end) end,
+        ${world.ib.userId}::uuid, now() - (n || ' minutes')::interval, now() - (n || ' minutes')::interval
+      from generate_series(1, ${requestCount}) as n
+      join schools s on s.position = n % s.total`);
+    await harness.database.queryAsOwner(sql`
+      insert into request_people (tenant_id, request_id, kind, name, birth_date)
+      select tenant_id, id, 'pupil', 'Leerling ' || reference, date '2016-05-01'
+      from support_requests where tenant_id = ${world.tenantId}::uuid and type = 'pupil_advice'`);
+    await harness.database.queryAsOwner(sql`analyze`);
+    const [sample] = await harness.database.queryAsOwner<{ id: string }>(
+      sql`select id from support_requests where location_id = ${world.locationIds.a}::uuid limit 1`,
+    );
+    return [
+      await time('coordinator: first page', world.coordinator.client, '/api/requests?page=1&pageSize=25'),
+      await time('coordinator: status filter', world.coordinator.client, '/api/requests?status=in_progress'),
+      await time('coordinator: search number', world.coordinator.client, '/api/requests?q=HV-2026-012'),
+      await time('coordinator: page 400', world.coordinator.client, '/api/requests?page=400&pageSize=25'),
+      await time('coordinator: filter choices', world.coordinator.client, '/api/requests/filter-options'),
+      await time('IB: own school, first page', world.ib.client, '/api/requests?page=1&pageSize=25'),
+      await time('IB: search pupil name', world.ib.client, '/api/requests?q=Leerling%20HV-2026-0001'),
+      await time('team member: assigned to me', world.contact.client, '/api/requests?mine=true'),
+      await time('detail (IB)', world.ib.client, `/api/requests/${sample?.id}`),
+    ];
+  } finally {
+    await harness.close();
+  }
+}
+
+const results = await measureOnEachDatabase(measure);
+console.log(
+  `\nSupport requests: ${requestCount} in one partnership over 102 primary schools, Node ${process.version}\n`,
+);
+console.log('| database | call | median ms | p95 ms |');
+console.log('| --- | --- | ---: | ---: |');
+for (const { database, result } of results)
+  for (const timing of result)
+    console.log(`| ${database} | ${timing.call} | ${timing.median.toFixed(1)} | ${timing.p95.toFixed(1)} |`);
