@@ -139,6 +139,10 @@ export const policies = {
       director: 'own_location',
     },
   },
+  'allocations.manage': {
+    description: 'The allocation key of hours over schools and its inputs (R14)',
+    grants: { coordinator: 'tenant' },
+  },
   'consent.respond': {
     description: 'Parents and pupils read, give, refuse and withdraw consent through their link',
     public: true,

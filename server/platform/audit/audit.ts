@@ -61,6 +61,8 @@ export const auditCatalogue = {
   'consent.recorded': 'A consent decision was recorded (details: decision, method, role)',
   'consent.page_viewed': 'A parent or pupil opened their consent page',
   'settings.changed': 'A partnership setting changed (details: the setting names)',
+  'allocations.previewed': 'The allocation key of a school year was computed (counts only)',
+  'allocations.history_set': 'Past requests of a school in a year before Passend were entered',
   'outbox.listed': 'The demo outbox was read',
 } as const;
 export type AuditEvent = keyof typeof auditCatalogue;

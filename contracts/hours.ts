@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** What the coordinator chooses for the allocation key of a school year (R14). */
+export const allocationPreviewQuerySchema = z
+  .strictObject({
+    schoolYear: z.coerce.number().int().min(1990).max(2100),
+    /** Hours to divide; without it, the team's contracted hours of the year minus the set-aside. */
+    totalHours: z.coerce.number().min(0).max(1_000_000).optional(),
+    /** Hours kept for team-wide work when the total comes from the contracted hours. */
+    setAsideHours: z.coerce.number().min(0).max(1_000_000).default(0),
+    pupilWeightPercent: z.coerce.number().int().min(0).max(100),
+    /** How many school years before this one count for past requests (e.g. the last three). */
+    referenceYears: z.coerce.number().int().min(1).max(10).default(3),
+    minimumHours: z.coerce.number().min(0).max(10_000).default(0),
+    roundingUnit: z.enum(['1', '0.5']).default('1'),
+  })
+  .superRefine((value, context) => {
+    if (value.totalHours !== undefined && value.totalHours <= 0)
+      context.addIssue({ code: 'custom', path: ['totalHours'], message: 'total_not_positive' });
+  });
+export type AllocationPreviewQuery = z.infer<typeof allocationPreviewQuerySchema>;
+
+export const allocationLineSchema = z.object({
+  locationId: z.uuid(),
+  name: z.string(),
+  pupils: z.number().int(),
+  pupilShare: z.number(),
+  requests: z.number().int(),
+  requestShare: z.number(),
+  rawHours: z.number(),
+  hours: z.number(),
+});
+export type AllocationLineView = z.infer<typeof allocationLineSchema>;
+
+/** The allocation as computed, with every input and step per school (the explanation table). */
+export const allocationPreviewSchema = z.object({
+  schoolYear: z.number().int(),
+  /** The school year whose 1 October pupil count is used (the one before). */
+  pupilCountYear: z.number().int(),
+  referenceSchoolYears: z.array(z.number().int()),
+  totalHours: z.number(),
+  totalSource: z.enum(['fixed', 'team']),
+  contractedHours: z.number(),
+  effectivePupilWeightPercent: z.number().int(),
+  lines: z.array(allocationLineSchema),
+  /** Schools without pupils in the count: left out, a warning for the coordinator. */
+  excluded: z.array(z.object({ locationId: z.uuid(), name: z.string() })),
+});
+export type AllocationPreview = z.infer<typeof allocationPreviewSchema>;
+
+/** Past requests of a school year before Passend, entered by hand (or imported). */
+export const historicalRequestCountInputSchema = z.strictObject({
+  count: z.number().int().min(0).max(10_000),
+});

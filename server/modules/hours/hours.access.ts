@@ -1,0 +1,22 @@
+import type { AccessProbeModule } from '../../platform/access/access-probes.ts';
+import { statusOf } from '../../platform/access/access-probes.ts';
+
+/**
+ * Probes of the hours module. The preview reads only (400 `no_schools_with_pupils` in the fixtures,
+ * which have no pupil counts, means the access check let the actor through); past requests are probed with a count
+ * for the own school (primary), the other school (secondary: 400 `not_primary_location` means the
+ * access check let the actor through) and another partnership's school (not visible: 400 as well).
+ */
+export const accessProbes: AccessProbeModule['accessProbes'] = {
+  'allocations.manage': async (client, { own, other }) => {
+    const history = async (locationId: string) =>
+      statusOf(await client.put(`/api/locations/${locationId}/historical-requests/2019`, { count: 0 }));
+    return [
+      statusOf(
+        await client.get('/api/allocations/preview?schoolYear=2026&pupilWeightPercent=70&totalHours=100'),
+      ),
+      await history(own.locationIds.otherSchool),
+      await history(other.locationIds.foreign),
+    ];
+  },
+};

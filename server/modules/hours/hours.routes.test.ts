@@ -1,0 +1,116 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorResponse } from '../../../contracts/errors.ts';
+import type { AllocationPreview } from '../../../contracts/hours.ts';
+import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
+
+let harness: Harness;
+let tenantId: string;
+let schools: Record<string, string>;
+let coordinator: TestClient;
+
+const fieldCodes = (response: { body: string }) =>
+  ((JSON.parse(response.body) as ErrorResponse).error.fields ?? []).map((field) => [field.path, field.code]);
+
+beforeAll(async () => {
+  harness = await createHarness();
+  // Keys a, c, e are primary (bo); b and d are secondary (the harness alternates sectors).
+  const tenant = await harness.createTenant(['a', 'b', 'c', 'd', 'e']);
+  tenantId = tenant.tenantId;
+  schools = tenant.locationIds;
+  coordinator = await harness.signedIn(await harness.createUser(tenantId, [{ role: 'coordinator' }]));
+  const creator = await harness.createUser(tenantId, [
+    { role: 'internal_coordinator', locationId: schools.a },
+  ]);
+  // Pupils on 1 October 2025 (school year 2025) count for the allocation of 2026-2027.
+  await harness.database.queryAsOwner(sql`
+    insert into pupil_counts (tenant_id, location_id, school_year, pupils, source) values
+      (${tenantId}, ${schools.a}, 2025, 300, 'manual'),
+      (${tenantId}, ${schools.c}, 2025, 100, 'manual'),
+      (${tenantId}, ${schools.a}, 2024, 999, 'manual')`);
+  // Past requests: two of school a in 2025 (one refused, not counted), one draft (not counted).
+  await harness.database.queryAsOwner(sql`
+    insert into support_requests (tenant_id, location_id, reference, school_year, idempotency_key, status, created_by_user_id)
+    values
+      (${tenantId}, ${schools.a}, 'HV-2025-0001', 2025, gen_random_uuid(), 'closed', ${creator.userId}),
+      (${tenantId}, ${schools.a}, 'HV-2025-0002', 2025, gen_random_uuid(), 'refused', ${creator.userId}),
+      (${tenantId}, ${schools.a}, 'HV-2025-0003', 2025, gen_random_uuid(), 'draft', ${creator.userId})`);
+});
+afterAll(() => harness.close());
+
+describe('R14: the allocation preview', () => {
+  it('R14: combines pupils of the previous count, Passend requests and entered past requests', async () => {
+    const entered = await coordinator.put(`/api/locations/${schools.c}/historical-requests/2023`, {
+      count: 3,
+    });
+    expect(entered.statusCode).toBe(204);
+    const response = await coordinator.get(
+      '/api/allocations/preview?schoolYear=2026&totalHours=100&pupilWeightPercent=50&referenceYears=3',
+    );
+    expect(response.statusCode).toBe(200);
+    const preview = response.json() as AllocationPreview;
+    expect(preview).toMatchObject({
+      pupilCountYear: 2025,
+      referenceSchoolYears: [2023, 2024, 2025],
+      totalSource: 'fixed',
+    });
+    const line = (id: string | undefined) => preview.lines.find((entry) => entry.locationId === id);
+    // a: 300/400 pupils and 1/4 requests; c: 100/400 and 3/4 → 50 × (0.75 + 0.25) / 2 … = 50 and 50.
+    expect(line(schools.a)).toMatchObject({
+      pupils: 300,
+      requests: 1,
+      pupilShare: 0.75,
+      requestShare: 0.25,
+      hours: 50,
+    });
+    expect(line(schools.c)).toMatchObject({ pupils: 100, requests: 3, hours: 50 });
+    expect(preview.excluded.map((entry) => entry.locationId)).toEqual([schools.e]);
+  });
+
+  it('R14: without a total, divides the team’s contracted hours minus the set-aside', async () => {
+    const member = await harness.createUser(tenantId, [
+      { role: 'team_member', teamRole: 'inclusion_adviser' },
+    ]);
+    await harness.database.queryAsOwner(
+      sql`insert into team_members (user_id, tenant_id) values (${member.userId}, ${tenantId})`,
+    );
+    await harness.database.queryAsOwner(sql`insert into team_member_hours (tenant_id, user_id, school_year, contracted_hours)
+      values (${tenantId}, ${member.userId}, 2026, 120)`);
+    const preview = (
+      await coordinator.get(
+        '/api/allocations/preview?schoolYear=2026&setAsideHours=20&pupilWeightPercent=100',
+      )
+    ).json() as AllocationPreview;
+    expect(preview).toMatchObject({ totalSource: 'team', contractedHours: 120, totalHours: 100 });
+    expect(preview.lines.reduce((sum, line) => sum + line.hours, 0)).toBe(100);
+  });
+
+  it('refuses a weight outside 0–100 %, a negative total and a minimum that exceeds the total', async () => {
+    const weight = await coordinator.get(
+      '/api/allocations/preview?schoolYear=2026&totalHours=100&pupilWeightPercent=120',
+    );
+    expect(weight.statusCode).toBe(400);
+    expect(fieldCodes(weight)[0]?.[0]).toBe('pupilWeightPercent');
+    const negative = await coordinator.get(
+      '/api/allocations/preview?schoolYear=2026&totalHours=-5&pupilWeightPercent=50',
+    );
+    expect(negative.statusCode).toBe(400);
+    const minimum = await coordinator.get(
+      '/api/allocations/preview?schoolYear=2026&totalHours=10&pupilWeightPercent=50&minimumHours=6',
+    );
+    expect(fieldCodes(minimum)).toEqual([['minimumHours', 'minimum_exceeds_total']]);
+    expect((JSON.parse(minimum.body) as ErrorResponse).error.fields?.[0]?.message).toContain(
+      'maal het aantal scholen',
+    );
+  });
+
+  it('only the staff office computes allocations', async () => {
+    const ib = await harness.signedIn(
+      await harness.createUser(tenantId, [{ role: 'internal_coordinator', locationId: schools.a }]),
+    );
+    expect(
+      (await ib.get('/api/allocations/preview?schoolYear=2026&totalHours=10&pupilWeightPercent=50'))
+        .statusCode,
+    ).toBe(403);
+  });
+});
