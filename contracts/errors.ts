@@ -61,6 +61,8 @@ export const errorCodes = [
   'attachment_mismatch',
   'attachment_missing',
   'no_location',
+  'allocation_adopted',
+  'allocation_draft_exists',
   'database_unavailable',
   'internal',
 ] as const;

@@ -52,3 +52,60 @@ export type AllocationPreview = z.infer<typeof allocationPreviewSchema>;
 export const historicalRequestCountInputSchema = z.strictObject({
   count: z.number().int().min(0).max(10_000),
 });
+
+/** The settings of an allocation version, as the coordinator sets them (JSON body). */
+export const allocationInputSchema = z
+  .strictObject({
+    schoolYear: z.number().int().min(1990).max(2100),
+    totalHours: z.number().min(0).max(1_000_000).nullable().default(null),
+    setAsideHours: z.number().min(0).max(1_000_000).default(0),
+    pupilWeightPercent: z.number().int().min(0).max(100),
+    referenceYears: z.number().int().min(1).max(10).default(3),
+    minimumHours: z.number().min(0).max(10_000).default(0),
+    roundingUnit: z.union([z.literal(1), z.literal(0.5)]).default(1),
+    /** Why a version corrects an adopted one; required then. */
+    reason: z.string().trim().max(2000).nullable().default(null),
+  })
+  .superRefine((value, context) => {
+    if (value.totalHours !== null && value.totalHours <= 0)
+      context.addIssue({ code: 'custom', path: ['totalHours'], message: 'total_not_positive' });
+  });
+export type AllocationInput = z.infer<typeof allocationInputSchema>;
+
+export const allocationStatusSchema = z.enum(['draft', 'adopted', 'superseded']);
+
+/** A stored version: its settings, who made and adopted it, and the explanation table. */
+export const allocationSchema = allocationPreviewSchema.extend({
+  id: z.uuid(),
+  version: z.number().int(),
+  status: allocationStatusSchema,
+  reason: z.string().nullable(),
+  settings: z.object({
+    totalHours: z.number().nullable(),
+    setAsideHours: z.number(),
+    pupilWeightPercent: z.number().int(),
+    referenceYears: z.number().int(),
+    minimumHours: z.number(),
+    roundingUnit: z.union([z.literal(1), z.literal(0.5)]),
+  }),
+  createdAt: z.string(),
+  createdByName: z.string(),
+  adoptedAt: z.string().nullable(),
+  adoptedByName: z.string().nullable(),
+});
+export type Allocation = z.infer<typeof allocationSchema>;
+
+export const allocationVersionListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      version: z.number().int(),
+      status: allocationStatusSchema,
+      totalHours: z.number(),
+      reason: z.string().nullable(),
+      createdAt: z.string(),
+      adoptedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type AllocationVersionList = z.infer<typeof allocationVersionListSchema>;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse } from '../../../contracts/errors.ts';
-import type { AllocationPreview } from '../../../contracts/hours.ts';
+import type { Allocation, AllocationPreview, AllocationVersionList } from '../../../contracts/hours.ts';
 import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
 
 let harness: Harness;
@@ -102,6 +102,55 @@ describe('R14: the allocation preview', () => {
     expect((JSON.parse(minimum.body) as ErrorResponse).error.fields?.[0]?.message).toContain(
       'maal het aantal scholen',
     );
+  });
+
+  it('R14: a draft is recomputed, then adopted and immutable; a correction is a new version with a reason', async () => {
+    const settings = { schoolYear: 2026, totalHours: 100, pupilWeightPercent: 50 };
+    const created = await coordinator.post('/api/allocations', settings);
+    expect(created.statusCode).toBe(201);
+    const draft = created.json() as Allocation;
+    expect(draft).toMatchObject({ version: 1, status: 'draft', totalHours: 100 });
+    expect(draft.lines.reduce((sum, line) => sum + line.hours, 0)).toBe(100);
+    expect((await coordinator.post('/api/allocations', settings)).statusCode).toBe(409);
+
+    const updated = await coordinator.put(`/api/allocations/${draft.id}`, { ...settings, totalHours: 80 });
+    expect((updated.json() as Allocation).lines.reduce((sum, line) => sum + line.hours, 0)).toBe(80);
+    const adopted = await coordinator.post(`/api/allocations/${draft.id}/adopt`);
+    expect(adopted.json()).toMatchObject({ status: 'adopted', adoptedAt: expect.any(String) });
+
+    const change = await coordinator.put(`/api/allocations/${draft.id}`, settings);
+    expect([change.statusCode, (JSON.parse(change.body) as ErrorResponse).error.code]).toEqual([
+      409,
+      'allocation_adopted',
+    ]);
+    const [stored] = await harness.database.queryAsOwner<{ total: string }>(
+      sql`select total_hours::text as total from allocations where id = ${draft.id}`,
+    );
+    expect(Number(stored?.total)).toBe(80);
+
+    const withoutReason = await coordinator.post('/api/allocations', settings);
+    expect(fieldCodes(withoutReason)).toEqual([['reason', 'reason_required']]);
+    const correction = await coordinator.post('/api/allocations', {
+      ...settings,
+      reason: 'Telling school c gecorrigeerd',
+    });
+    expect(correction.json()).toMatchObject({
+      version: 2,
+      status: 'draft',
+      reason: 'Telling school c gecorrigeerd',
+    });
+    await coordinator.post(`/api/allocations/${(correction.json() as Allocation).id}/adopt`);
+    const versions = (
+      await coordinator.get('/api/allocations?schoolYear=2026')
+    ).json() as AllocationVersionList;
+    expect(versions.items.map((item) => [item.version, item.status])).toEqual([
+      [2, 'adopted'],
+      [1, 'superseded'],
+    ]);
+    const audited = await harness.database.queryAsOwner<{ total: number }>(
+      sql`select count(*)::int as total from audit_events where event = 'allocations.adopted'`,
+    );
+    expect(Number(audited[0]?.total)).toBe(2);
   });
 
   it('only the staff office computes allocations', async () => {

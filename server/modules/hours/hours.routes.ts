@@ -1,13 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  allocationInputSchema,
   allocationPreviewQuerySchema,
   allocationPreviewSchema,
+  allocationSchema,
+  allocationVersionListSchema,
   historicalRequestCountInputSchema,
 } from '../../../contracts/hours.ts';
 import { actorOf, metaOf } from '../../platform/http/request-context.ts';
 import type { HoursService } from './hours.service.ts';
 
+const allocationParams = z.strictObject({ allocationId: z.uuid() });
+const yearQuery = z.strictObject({ schoolYear: z.coerce.number().int().min(1990).max(2100) });
 const historyParams = z.strictObject({
   locationId: z.uuid(),
   schoolYear: z.coerce.number().int().min(1990).max(2100),
@@ -27,6 +32,55 @@ export function hoursRoutes(service: HoursService): FastifyPluginAsyncZod {
         },
       },
       (request) => service.preview(actorOf(request), request.query, metaOf(request)),
+    );
+    app.get(
+      '/api/allocations',
+      {
+        config: { action: 'allocations.manage' },
+        schema: { tags: ['hours'], querystring: yearQuery, response: { 200: allocationVersionListSchema } },
+      },
+      (request) => service.listVersions(actorOf(request), request.query.schoolYear),
+    );
+    app.post(
+      '/api/allocations',
+      {
+        config: { action: 'allocations.manage' },
+        schema: { tags: ['hours'], body: allocationInputSchema, response: { 201: allocationSchema } },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await service.createAllocation(actorOf(request), request.body, metaOf(request))),
+    );
+    app.get(
+      '/api/allocations/:allocationId',
+      {
+        config: { action: 'allocations.manage' },
+        schema: { tags: ['hours'], params: allocationParams, response: { 200: allocationSchema } },
+      },
+      (request) => service.getAllocation(actorOf(request), request.params.allocationId, metaOf(request)),
+    );
+    app.put(
+      '/api/allocations/:allocationId',
+      {
+        config: { action: 'allocations.manage' },
+        schema: {
+          tags: ['hours'],
+          params: allocationParams,
+          body: allocationInputSchema,
+          response: { 200: allocationSchema },
+        },
+      },
+      (request) =>
+        service.updateDraft(actorOf(request), request.params.allocationId, request.body, metaOf(request)),
+    );
+    app.post(
+      '/api/allocations/:allocationId/adopt',
+      {
+        config: { action: 'allocations.manage' },
+        schema: { tags: ['hours'], params: allocationParams, response: { 200: allocationSchema } },
+      },
+      (request) => service.adopt(actorOf(request), request.params.allocationId, metaOf(request)),
     );
     app.put(
       '/api/locations/:locationId/historical-requests/:schoolYear',

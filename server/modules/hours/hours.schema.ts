@@ -1,6 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { tenantColumn, tenantIsolation } from '../../db/tenancy.ts';
+import { users } from '../../platform/auth/auth.schema.ts';
 import { tenants } from '../../platform/tenants/tenants.schema.ts';
 import { locations } from '../schools/schools.schema.ts';
 
@@ -21,6 +34,75 @@ export const historicalRequestCounts = pgTable(
     unique('historical_request_counts_location_year_unique').on(table.locationId, table.schoolYear),
     index('historical_request_counts_tenant_year_idx').on(table.tenantId, table.schoolYear),
     check('historical_request_counts_not_negative', sql`${table.count} >= 0`),
+    tenantIsolation(table.tenantId),
+  ],
+);
+
+/**
+ * A version of the allocation of a school year (R14). A draft can be recomputed; an adopted version
+ * is never changed: a correction is a new version with a reason, and the one it replaces is kept as
+ * superseded. One draft per school year at a time.
+ */
+export const allocations = pgTable(
+  'allocations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantColumn().references(() => tenants.id),
+    schoolYear: integer('school_year').notNull(),
+    version: integer('version').notNull(),
+    status: text('status', { enum: ['draft', 'adopted', 'superseded'] }).notNull(),
+    /** The fixed total; null when the team's contracted hours minus the set-aside were divided. */
+    fixedTotalHours: numeric('fixed_total_hours', { precision: 9, scale: 2 }),
+    setAsideHours: numeric('set_aside_hours', { precision: 9, scale: 2 }).notNull(),
+    totalHours: numeric('total_hours', { precision: 9, scale: 2 }).notNull(),
+    pupilWeightPercent: integer('pupil_weight_percent').notNull(),
+    referenceYears: integer('reference_years').notNull(),
+    minimumHours: numeric('minimum_hours', { precision: 9, scale: 2 }).notNull(),
+    roundingUnit: numeric('rounding_unit', { precision: 3, scale: 1 }).notNull(),
+    reason: text('reason'),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    adoptedByUserId: uuid('adopted_by_user_id').references(() => users.id),
+    adoptedAt: timestamp('adopted_at', { withTimezone: true }),
+  },
+  (table) => [
+    unique('allocations_year_version_unique').on(table.tenantId, table.schoolYear, table.version),
+    uniqueIndex('allocations_one_draft_per_year')
+      .on(table.tenantId, table.schoolYear)
+      .where(sql`${table.status} = 'draft'`),
+    uniqueIndex('allocations_one_adopted_per_year')
+      .on(table.tenantId, table.schoolYear)
+      .where(sql`${table.status} = 'adopted'`),
+    index('allocations_created_by_idx').on(table.createdByUserId),
+    index('allocations_adopted_by_idx').on(table.adoptedByUserId),
+    tenantIsolation(table.tenantId),
+  ],
+);
+
+/** One school's line of an allocation version, with every input and step (the explanation table). */
+export const allocationLines = pgTable(
+  'allocation_lines',
+  {
+    tenantId: tenantColumn().references(() => tenants.id),
+    allocationId: uuid('allocation_id')
+      .notNull()
+      .references(() => allocations.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id),
+    pupils: integer('pupils').notNull(),
+    requests: integer('requests').notNull(),
+    pupilShare: numeric('pupil_share', { precision: 12, scale: 10 }).notNull(),
+    requestShare: numeric('request_share', { precision: 12, scale: 10 }).notNull(),
+    rawHours: numeric('raw_hours', { precision: 12, scale: 4 }).notNull(),
+    hours: numeric('hours', { precision: 9, scale: 2 }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.allocationId, table.locationId] }),
+    index('allocation_lines_location_idx').on(table.locationId),
+    index('allocation_lines_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
   ],
 );

@@ -1,11 +1,18 @@
-import { sql } from 'drizzle-orm';
-import type { AllocationPreview, AllocationPreviewQuery } from '../../../contracts/hours.ts';
-import { type DatabaseClient, queryRows } from '../../db/client.ts';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type {
+  Allocation,
+  AllocationInput,
+  AllocationPreview,
+  AllocationPreviewQuery,
+  AllocationVersionList,
+} from '../../../contracts/hours.ts';
+import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import { type Actor, canAccess } from '../../platform/access/policies.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
-import { Forbidden, ValidationFailed } from '../../platform/http/errors.ts';
+import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
+import { locations } from '../schools/schools.schema.ts';
 import { type AllocationProblem, allocateHours } from './allocation.rules.ts';
-import { historicalRequestCounts } from './hours.schema.ts';
+import { allocationLines, allocations, historicalRequestCounts } from './hours.schema.ts';
 
 // Which form field a refusal of the allocation rule belongs to.
 const problemFields: Record<AllocationProblem, string> = {
@@ -28,78 +35,149 @@ export class HoursService {
    */
   preview(actor: Actor, query: AllocationPreviewQuery, meta: RequestMeta): Promise<AllocationPreview> {
     return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const pupilCountYear = query.schoolYear - 1;
-      const firstReferenceYear = query.schoolYear - query.referenceYears;
-      const rows = await queryRows<{
-        id: string;
-        name: string;
-        pupils: number | string;
-        requests: number | string;
-      }>(
-        transaction.db,
-        sql`select l.id, l.name,
-            coalesce((select c.pupils from pupil_counts c where c.location_id = l.id
-              and c.school_year = ${pupilCountYear}), 0) as pupils,
-            (select count(*) from support_requests s where s.location_id = l.id
-              and s.school_year between ${firstReferenceYear} and ${query.schoolYear - 1}
-              and s.status not in ('draft', 'refused'))
-            + coalesce((select sum(h.count) from historical_request_counts h where h.location_id = l.id
-              and h.school_year between ${firstReferenceYear} and ${query.schoolYear - 1}), 0) as requests
-          from locations l
-          where l.sector in ('bo', 'sbo', 'so')
-            and (l.active_to is null or l.active_to >= ${`${query.schoolYear}-08-01`}::date)
-            and (l.active_from is null or l.active_from <= ${`${query.schoolYear + 1}-07-31`}::date)
-          order by l.name, l.id`,
-      );
-      const [contracted] = await queryRows<{ total: number | string | null }>(
-        transaction.db,
-        sql`select sum(contracted_hours) as total from team_member_hours where school_year = ${query.schoolYear}`,
-      );
-      const contractedHours = Number(contracted?.total ?? 0);
-      const totalSource = query.totalHours === undefined ? 'team' : 'fixed';
-      const totalHours = query.totalHours ?? contractedHours - query.setAsideHours;
-      const result = allocateHours(
-        rows.map((row) => ({
-          locationId: row.id,
-          pupils: Number(row.pupils),
-          requests: Number(row.requests),
-        })),
-        {
-          totalHours,
-          pupilWeightPercent: query.pupilWeightPercent,
-          minimumHours: query.minimumHours,
-          roundingUnit: query.roundingUnit === '0.5' ? 0.5 : 1,
-        },
-      );
-      if (!result.ok) {
-        const path =
-          totalSource === 'team' && problemFields[result.problem] === 'totalHours'
-            ? 'setAsideHours'
-            : problemFields[result.problem];
-        throw new ValidationFailed([{ path, code: result.problem }]);
-      }
+      const preview = await computeAllocation(transaction, {
+        ...query,
+        totalHours: query.totalHours ?? null,
+        roundingUnit: query.roundingUnit === '0.5' ? 0.5 : 1,
+      });
       await recordAudit(transaction, auditActorOf(actor, meta), 'allocations.previewed', null, {
         schoolYear: query.schoolYear,
-        schools: result.lines.length,
+        schools: preview.lines.length,
       });
-      const nameOf = new Map(rows.map((row) => [row.id, row.name]));
+      return preview;
+    });
+  }
+
+  /** The versions of the allocation of a school year, newest first. */
+  listVersions(actor: Actor, schoolYear: number): Promise<AllocationVersionList> {
+    return this.database.withTenant(actor.tenantId, async ({ db }) => {
+      const rows = await db
+        .select()
+        .from(allocations)
+        .where(eq(allocations.schoolYear, schoolYear))
+        .orderBy(desc(allocations.version));
       return {
-        schoolYear: query.schoolYear,
-        pupilCountYear,
-        referenceSchoolYears: Array.from(
-          { length: query.referenceYears },
-          (_, index) => firstReferenceYear + index,
-        ),
-        totalHours,
-        totalSource,
-        contractedHours,
-        effectivePupilWeightPercent: result.effectivePupilWeightPercent,
-        lines: result.lines.map((line) => ({ ...line, name: nameOf.get(line.locationId) ?? '' })),
-        excluded: result.excludedWithoutPupils.map((locationId) => ({
-          locationId,
-          name: nameOf.get(locationId) ?? '',
+        items: rows.map((row) => ({
+          id: row.id,
+          version: row.version,
+          status: row.status,
+          totalHours: Number(row.totalHours),
+          reason: row.reason,
+          createdAt: row.createdAt.toISOString(),
+          adoptedAt: row.adoptedAt?.toISOString() ?? null,
         })),
       };
+    });
+  }
+
+  /** One version with its explanation table. */
+  getAllocation(actor: Actor, allocationId: string, meta: RequestMeta): Promise<Allocation> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      const allocation = await findAllocation(transaction, allocationId);
+      await recordAudit(transaction, auditActorOf(actor, meta), 'allocations.viewed', {
+        type: 'allocation',
+        id: allocationId,
+      });
+      return allocationView(transaction, allocation);
+    });
+  }
+
+  /**
+   * A new version for a school year, computed and stored as a draft. Once a version is adopted, a new
+   * one is a correction and needs its reason.
+   */
+  createAllocation(actor: Actor, input: AllocationInput, meta: RequestMeta): Promise<Allocation> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      const existing = await transaction.db
+        .select({ version: allocations.version, status: allocations.status })
+        .from(allocations)
+        .where(eq(allocations.schoolYear, input.schoolYear));
+      if (existing.some((row) => row.status === 'draft')) throw new RuleViolation('allocation_draft_exists');
+      if (existing.some((row) => row.status === 'adopted') && !input.reason)
+        throw new ValidationFailed([{ path: 'reason', code: 'reason_required' }]);
+      const preview = await computeAllocation(transaction, input);
+      const [allocation] = await transaction.db
+        .insert(allocations)
+        .values({
+          tenantId: actor.tenantId,
+          schoolYear: input.schoolYear,
+          version: Math.max(0, ...existing.map((row) => row.version)) + 1,
+          status: 'draft',
+          createdByUserId: actor.userId,
+          ...settingsColumns(input, preview.totalHours),
+        })
+        .returning();
+      if (!allocation) throw new NotFound();
+      await writeLines(transaction, allocation.id, preview);
+      await recordAudit(
+        transaction,
+        auditActorOf(actor, meta),
+        'allocations.created',
+        {
+          type: 'allocation',
+          id: allocation.id,
+        },
+        { schoolYear: input.schoolYear, version: allocation.version },
+      );
+      return allocationView(transaction, allocation);
+    });
+  }
+
+  /** Recomputes a draft with new settings; an adopted version is never changed (409). */
+  updateDraft(
+    actor: Actor,
+    allocationId: string,
+    input: AllocationInput,
+    meta: RequestMeta,
+  ): Promise<Allocation> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      const allocation = await findAllocation(transaction, allocationId, { lock: true });
+      if (allocation.status !== 'draft') throw new RuleViolation('allocation_adopted');
+      if (input.schoolYear !== allocation.schoolYear)
+        throw new ValidationFailed([{ path: 'schoolYear', code: 'invalid_value' }]);
+      if (allocation.version > 1 && !input.reason)
+        throw new ValidationFailed([{ path: 'reason', code: 'reason_required' }]);
+      const preview = await computeAllocation(transaction, input);
+      const [updated] = await transaction.db
+        .update(allocations)
+        .set(settingsColumns(input, preview.totalHours))
+        .where(eq(allocations.id, allocation.id))
+        .returning();
+      await transaction.db.delete(allocationLines).where(eq(allocationLines.allocationId, allocation.id));
+      await writeLines(transaction, allocation.id, preview);
+      await recordAudit(transaction, auditActorOf(actor, meta), 'allocations.updated', {
+        type: 'allocation',
+        id: allocation.id,
+      });
+      return allocationView(transaction, updated ?? allocation);
+    });
+  }
+
+  /** Adopts a draft: from now on it is immutable; the version it corrects becomes superseded. */
+  adopt(actor: Actor, allocationId: string, meta: RequestMeta): Promise<Allocation> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      const allocation = await findAllocation(transaction, allocationId, { lock: true });
+      if (allocation.status !== 'draft') throw new RuleViolation('allocation_adopted');
+      await transaction.db
+        .update(allocations)
+        .set({ status: 'superseded' })
+        .where(and(eq(allocations.schoolYear, allocation.schoolYear), eq(allocations.status, 'adopted')));
+      const [adopted] = await transaction.db
+        .update(allocations)
+        .set({ status: 'adopted', adoptedAt: new Date(), adoptedByUserId: actor.userId })
+        .where(eq(allocations.id, allocation.id))
+        .returning();
+      await recordAudit(
+        transaction,
+        auditActorOf(actor, meta),
+        'allocations.adopted',
+        {
+          type: 'allocation',
+          id: allocation.id,
+        },
+        { schoolYear: allocation.schoolYear, version: allocation.version },
+      );
+      return allocationView(transaction, adopted ?? allocation);
     });
   }
 
@@ -132,4 +210,208 @@ export class HoursService {
       );
     });
   }
+}
+
+type AllocationSettingsInput = Omit<AllocationInput, 'reason'> & { reason?: string | null };
+type AllocationRow = typeof allocations.$inferSelect;
+
+/**
+ * Gathers the inputs of a school year and applies the rule: pupils of the previous 1 October count,
+ * past requests of the reference years (Passend's own, not drafts or refusals, plus counts entered
+ * for years before Passend), and the total (fixed, or the team's contracted hours minus the set-aside).
+ */
+async function computeAllocation(
+  transaction: Transaction,
+  input: AllocationSettingsInput,
+): Promise<AllocationPreview> {
+  const pupilCountYear = input.schoolYear - 1;
+  const firstReferenceYear = input.schoolYear - input.referenceYears;
+  const rows = await queryRows<{
+    id: string;
+    name: string;
+    pupils: number | string;
+    requests: number | string;
+  }>(
+    transaction.db,
+    sql`select l.id, l.name,
+        coalesce((select c.pupils from pupil_counts c where c.location_id = l.id
+          and c.school_year = ${pupilCountYear}), 0) as pupils,
+        (select count(*) from support_requests s where s.location_id = l.id
+          and s.school_year between ${firstReferenceYear} and ${input.schoolYear - 1}
+          and s.status not in ('draft', 'refused'))
+        + coalesce((select sum(h.count) from historical_request_counts h where h.location_id = l.id
+          and h.school_year between ${firstReferenceYear} and ${input.schoolYear - 1}), 0) as requests
+      from locations l
+      where l.sector in ('bo', 'sbo', 'so')
+        and (l.active_to is null or l.active_to >= ${`${input.schoolYear}-08-01`}::date)
+        and (l.active_from is null or l.active_from <= ${`${input.schoolYear + 1}-07-31`}::date)
+      order by l.name, l.id`,
+  );
+  const [contracted] = await queryRows<{ total: number | string | null }>(
+    transaction.db,
+    sql`select sum(contracted_hours) as total from team_member_hours where school_year = ${input.schoolYear}`,
+  );
+  const contractedHours = Number(contracted?.total ?? 0);
+  const totalSource = input.totalHours === null ? 'team' : 'fixed';
+  const totalHours = input.totalHours ?? contractedHours - input.setAsideHours;
+  const result = allocateHours(
+    rows.map((row) => ({ locationId: row.id, pupils: Number(row.pupils), requests: Number(row.requests) })),
+    {
+      totalHours,
+      pupilWeightPercent: input.pupilWeightPercent,
+      minimumHours: input.minimumHours,
+      roundingUnit: input.roundingUnit,
+    },
+  );
+  if (!result.ok) {
+    const field = problemFields[result.problem];
+    throw new ValidationFailed([
+      {
+        path: totalSource === 'team' && field === 'totalHours' ? 'setAsideHours' : field,
+        code: result.problem,
+      },
+    ]);
+  }
+  const nameOf = new Map(rows.map((row) => [row.id, row.name]));
+  return {
+    schoolYear: input.schoolYear,
+    pupilCountYear,
+    referenceSchoolYears: Array.from(
+      { length: input.referenceYears },
+      (_, index) => firstReferenceYear + index,
+    ),
+    totalHours,
+    totalSource,
+    contractedHours,
+    effectivePupilWeightPercent: result.effectivePupilWeightPercent,
+    lines: result.lines.map((line) => ({ ...line, name: nameOf.get(line.locationId) ?? '' })),
+    excluded: result.excludedWithoutPupils.map((locationId) => ({
+      locationId,
+      name: nameOf.get(locationId) ?? '',
+    })),
+  };
+}
+
+function settingsColumns(input: AllocationSettingsInput, totalHours: number) {
+  return {
+    fixedTotalHours: input.totalHours === null ? null : String(input.totalHours),
+    setAsideHours: String(input.setAsideHours),
+    totalHours: String(totalHours),
+    pupilWeightPercent: input.pupilWeightPercent,
+    referenceYears: input.referenceYears,
+    minimumHours: String(input.minimumHours),
+    roundingUnit: String(input.roundingUnit),
+    reason: input.reason ?? null,
+  };
+}
+
+// Schools left out for lack of pupils are stored as lines with no pupils and no hours.
+async function writeLines(transaction: Transaction, allocationId: string, preview: AllocationPreview) {
+  if (!transaction.tenantId) throw new Error('allocations belong to a partnership');
+  const tenantId = transaction.tenantId;
+  const values = [
+    ...preview.lines.map((line) => ({
+      tenantId,
+      allocationId,
+      locationId: line.locationId,
+      pupils: line.pupils,
+      requests: line.requests,
+      pupilShare: String(line.pupilShare),
+      requestShare: String(line.requestShare),
+      rawHours: String(line.rawHours),
+      hours: String(line.hours),
+    })),
+    ...preview.excluded.map((school) => ({
+      tenantId,
+      allocationId,
+      locationId: school.locationId,
+      pupils: 0,
+      requests: 0,
+      pupilShare: '0',
+      requestShare: '0',
+      rawHours: '0',
+      hours: '0',
+    })),
+  ];
+  if (values.length > 0) await transaction.db.insert(allocationLines).values(values);
+}
+
+async function findAllocation(
+  transaction: Transaction,
+  allocationId: string,
+  options: { lock?: boolean } = {},
+) {
+  const query = transaction.db.select().from(allocations).where(eq(allocations.id, allocationId));
+  const [allocation] = options.lock ? await query.for('update') : await query;
+  if (!allocation) throw new NotFound();
+  return allocation;
+}
+
+async function allocationView(transaction: Transaction, allocation: AllocationRow): Promise<Allocation> {
+  const lines = await transaction.db
+    .select({
+      locationId: allocationLines.locationId,
+      name: locations.name,
+      pupils: allocationLines.pupils,
+      requests: allocationLines.requests,
+      pupilShare: allocationLines.pupilShare,
+      requestShare: allocationLines.requestShare,
+      rawHours: allocationLines.rawHours,
+      hours: allocationLines.hours,
+    })
+    .from(allocationLines)
+    .innerJoin(locations, eq(locations.id, allocationLines.locationId))
+    .where(eq(allocationLines.allocationId, allocation.id))
+    .orderBy(asc(locations.name), asc(locations.id));
+  const people = await queryRows<{ id: string; name: string }>(
+    transaction.db,
+    sql`select id, name from users where id in (${allocation.createdByUserId}::uuid, ${allocation.adoptedByUserId ?? allocation.createdByUserId}::uuid)`,
+  );
+  const nameOf = (id: string | null) => people.find((person) => person.id === id)?.name ?? null;
+  const [contracted] = await queryRows<{ total: number | string | null }>(
+    transaction.db,
+    sql`select sum(contracted_hours) as total from team_member_hours where school_year = ${allocation.schoolYear}`,
+  );
+  const referenceYears = allocation.referenceYears;
+  const hasRequests = lines.some((line) => line.requests > 0);
+  return {
+    id: allocation.id,
+    version: allocation.version,
+    status: allocation.status,
+    reason: allocation.reason,
+    schoolYear: allocation.schoolYear,
+    pupilCountYear: allocation.schoolYear - 1,
+    referenceSchoolYears: Array.from(
+      { length: referenceYears },
+      (_, index) => allocation.schoolYear - referenceYears + index,
+    ),
+    totalHours: Number(allocation.totalHours),
+    totalSource: allocation.fixedTotalHours === null ? 'team' : 'fixed',
+    contractedHours: Number(contracted?.total ?? 0),
+    effectivePupilWeightPercent: hasRequests ? allocation.pupilWeightPercent : 100,
+    settings: {
+      totalHours: allocation.fixedTotalHours === null ? null : Number(allocation.fixedTotalHours),
+      setAsideHours: Number(allocation.setAsideHours),
+      pupilWeightPercent: allocation.pupilWeightPercent,
+      referenceYears,
+      minimumHours: Number(allocation.minimumHours),
+      roundingUnit: Number(allocation.roundingUnit) === 0.5 ? 0.5 : 1,
+    },
+    lines: lines
+      .filter((line) => line.pupils > 0)
+      .map((line) => ({
+        ...line,
+        pupilShare: Number(line.pupilShare),
+        requestShare: Number(line.requestShare),
+        rawHours: Number(line.rawHours),
+        hours: Number(line.hours),
+      })),
+    excluded: lines
+      .filter((line) => line.pupils === 0)
+      .map((line) => ({ locationId: line.locationId, name: line.name })),
+    createdAt: allocation.createdAt.toISOString(),
+    createdByName: nameOf(allocation.createdByUserId) ?? '',
+    adoptedAt: allocation.adoptedAt?.toISOString() ?? null,
+    adoptedByName: nameOf(allocation.adoptedByUserId),
+  };
 }

@@ -62,6 +62,11 @@ export const auditCatalogue = {
   'consent.page_viewed': 'A parent or pupil opened their consent page',
   'settings.changed': 'A partnership setting changed (details: the setting names)',
   'allocations.previewed': 'The allocation key of a school year was computed (counts only)',
+  'allocations.viewed': 'An allocation version was read',
+  'allocations.created':
+    'A new allocation version was computed as a draft (a correction when adopted ones exist)',
+  'allocations.updated': 'A draft allocation was recomputed with new settings',
+  'allocations.adopted': 'An allocation version was adopted; the version it corrects became superseded',
   'allocations.history_set': 'Past requests of a school in a year before Passend were entered',
   'outbox.listed': 'The demo outbox was read',
 } as const;
