@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import { type Locale, localeSchema } from '../../../contracts/fields.ts';
 import expertisePointsEn from '../modules/expertise-points/i18n/en.json';
 import expertisePointsNl from '../modules/expertise-points/i18n/nl.json';
+import hoursEn from '../modules/hours/i18n/en.json';
+import hoursNl from '../modules/hours/i18n/nl.json';
 import publicPagesEn from '../modules/public-pages/i18n/en.json';
 import publicPagesNl from '../modules/public-pages/i18n/nl.json';
 import requestsEn from '../modules/requests/i18n/en.json';
@@ -26,6 +28,7 @@ export const resources = {
     expertisePoints: expertisePointsNl,
     publicPages: publicPagesNl,
     requests: requestsNl,
+    hours: hoursNl,
   },
   en: {
     translation: en,
@@ -34,6 +37,7 @@ export const resources = {
     expertisePoints: expertisePointsEn,
     publicPages: publicPagesEn,
     requests: requestsEn,
+    hours: hoursEn,
   },
 } as const;
 
@@ -75,7 +79,7 @@ export function initI18n(): typeof i18next {
     lng: storedLocale() ?? 'nl',
     fallbackLng: 'nl',
     // A module's error codes (errors.<code>) live in its own catalogue; shared screens find them there.
-    fallbackNS: ['requests', 'team', 'schools', 'expertisePoints'],
+    fallbackNS: ['requests', 'hours', 'team', 'schools', 'expertisePoints'],
     supportedLngs: ['nl', 'en'],
     initAsync: false,
     interpolation: { escapeValue: false },

@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn } from './support.ts';
+
+// Issue 5, first part: the staff office computes, saves and adopts the allocation key (R14).
+test('the coordinator computes the allocation, saves it as a draft and adopts it', async ({
+  browser,
+}, testInfo) => {
+  const { baseURL, locale, timezoneId } = testInfo.project.use;
+  const context = await browser.newContext({ baseURL, locale, timezoneId });
+  const page = await context.newPage();
+  await signIn(page, 'stafbureau@demo.passend.test');
+  await page.getByRole('link', { name: 'Verdeling' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Verdeling van de uren' })).toBeVisible();
+
+  await page.getByLabel('Uren om te verdelen').fill('1000');
+  await page.getByLabel('Gewicht van het leerlingaantal (%)').fill('120');
+  await page.getByRole('button', { name: 'Berekenen' }).click();
+  await expect(page.getByLabel('Gewicht van het leerlingaantal (%)')).toHaveAttribute('aria-invalid', 'true');
+
+  await page.getByLabel('Gewicht van het leerlingaantal (%)').fill('70');
+  await page.getByRole('button', { name: 'Berekenen' }).click();
+  const table = page.getByRole('table', { name: /Verdeling schooljaar/ });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('row', { name: /Totaal/ })).toContainText('1.000');
+  await expect(table.getByRole('row', { name: /OBS De Regenboog/ })).toBeVisible();
+  await expectAccessible(page, 'allocation');
+
+  await page.getByRole('button', { name: 'Opslaan als concept' }).click();
+  await expect(page.getByText(/Opgeslagen als versie \d+ \(concept\)/)).toBeVisible();
+  await page.getByRole('button', { name: 'Vaststellen' }).click();
+  await expect(page.getByText(/Opgeslagen als versie \d+ \(vastgesteld\)/)).toBeVisible();
+  await expect(page.getByText(/vastgesteld, 1\.?000 uur/)).toBeVisible();
+  await context.close();
+});
