@@ -29,6 +29,8 @@ export const allocationLineSchema = z.object({
   requestShare: z.number(),
   rawHours: z.number(),
   hours: z.number(),
+  /** Hours in the adopted allocation of the school year before; null when there was none. */
+  lastYearHours: z.number().nullable(),
 });
 export type AllocationLineView = z.infer<typeof allocationLineSchema>;
 

@@ -30,5 +30,8 @@ test('the coordinator computes the allocation, saves it as a draft and adopts it
   await page.getByRole('button', { name: 'Vaststellen' }).click();
   await expect(page.getByText(/Opgeslagen als versie \d+ \(vastgesteld\)/)).toBeVisible();
   await expect(page.getByText(/vastgesteld, 1\.?000 uur/)).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download als CSV (Excel)' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^verdeling-\d{4}-\d{4}-versie-\d+\.csv$/);
   await context.close();
 });

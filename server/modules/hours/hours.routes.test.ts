@@ -153,6 +153,39 @@ describe('R14: the allocation preview', () => {
     expect(Number(audited[0]?.total)).toBe(2);
   });
 
+  it('R14: shows last year’s adopted hours per school and exports the table as CSV', async () => {
+    await harness.database.queryAsOwner(sql`insert into pupil_counts (tenant_id, location_id, school_year, pupils, source)
+      values (${tenantId}, ${schools.a}, 2026, 300, 'manual'), (${tenantId}, ${schools.c}, 2026, 100, 'manual'),
+        (${tenantId}, ${schools.a}, 2027, 200, 'manual'), (${tenantId}, ${schools.c}, 2027, 200, 'manual')`);
+    const create = async (schoolYear: number, totalHours: number) => {
+      const response = await coordinator.post('/api/allocations', {
+        schoolYear,
+        totalHours,
+        pupilWeightPercent: 100,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json() as Allocation;
+    };
+    const last = await create(2027, 60);
+    await coordinator.post(`/api/allocations/${last.id}/adopt`);
+    const next = await create(2028, 40);
+    const lastHours = new Map(last.lines.map((line) => [line.locationId, line.hours]));
+    expect(next.lines.map((line) => [line.hours, line.lastYearHours])).toEqual(
+      next.lines.map((line) => [20, lastHours.get(line.locationId) ?? null]),
+    );
+    const csv = await coordinator.get(`/api/allocations/${next.id}/export.csv`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const rows = csv.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(rows[0]).toBe(
+      'school;leerlingen;aandeel leerlingen;hulpvragen;aandeel hulpvragen;uren voor afronding;uren;uren vorig jaar',
+    );
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toMatch(/^School a;200;0,500000;1;1,000000;20,0000;20,0;45,0$/);
+  });
+
   it('only the staff office computes allocations', async () => {
     const ib = await harness.signedIn(
       await harness.createUser(tenantId, [{ role: 'internal_coordinator', locationId: schools.a }]),

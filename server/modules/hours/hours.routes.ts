@@ -74,6 +74,24 @@ export function hoursRoutes(service: HoursService): FastifyPluginAsyncZod {
       (request) =>
         service.updateDraft(actorOf(request), request.params.allocationId, request.body, metaOf(request)),
     );
+    app.get(
+      '/api/allocations/:allocationId/export.csv',
+      {
+        config: { action: 'allocations.manage' },
+        schema: { tags: ['hours'], params: allocationParams, produces: ['text/csv'] },
+      },
+      async (request, reply) => {
+        const { fileName, csv } = await service.exportCsv(
+          actorOf(request),
+          request.params.allocationId,
+          metaOf(request),
+        );
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${fileName}"`)
+          .send(csv);
+      },
+    );
     app.post(
       '/api/allocations/:allocationId/adopt',
       {

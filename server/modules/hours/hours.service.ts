@@ -123,6 +123,49 @@ export class HoursService {
     });
   }
 
+  /** The explanation table of a version as CSV (semicolons, decimal commas, UTF-8 with BOM for Excel). */
+  exportCsv(
+    actor: Actor,
+    allocationId: string,
+    meta: RequestMeta,
+  ): Promise<{ fileName: string; csv: string }> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      const allocation = await allocationView(transaction, await findAllocation(transaction, allocationId));
+      await recordAudit(
+        transaction,
+        auditActorOf(actor, meta),
+        'allocations.exported',
+        {
+          type: 'allocation',
+          id: allocationId,
+        },
+        { format: 'csv' },
+      );
+      const decimal = (value: number | null, digits: number) =>
+        value === null ? '' : value.toFixed(digits).replace('.', ',');
+      const quote = (text: string) => (/[;"\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+      const header =
+        'school;leerlingen;aandeel leerlingen;hulpvragen;aandeel hulpvragen;uren voor afronding;uren;uren vorig jaar';
+      const lines = allocation.lines.map((line) =>
+        [
+          quote(line.name),
+          line.pupils,
+          decimal(line.pupilShare, 6),
+          line.requests,
+          decimal(line.requestShare, 6),
+          decimal(line.rawHours, 4),
+          decimal(line.hours, 1),
+          decimal(line.lastYearHours, 1),
+        ].join(';'),
+      );
+      const year = `${allocation.schoolYear}-${allocation.schoolYear + 1}`;
+      return {
+        fileName: `verdeling-${year}-versie-${allocation.version}.csv`,
+        csv: `\ufeff${[header, ...lines].join('\r\n')}\r\n`,
+      };
+    });
+  }
+
   /** Recomputes a draft with new settings; an adopted version is never changed (409). */
   updateDraft(
     actor: Actor,
@@ -212,6 +255,16 @@ export class HoursService {
   }
 }
 
+/** Hours per school in the adopted allocation of a school year (empty when none was adopted). */
+async function adoptedHoursOf(transaction: Transaction, schoolYear: number): Promise<Map<string, number>> {
+  const rows = await queryRows<{ location_id: string; hours: string | number }>(
+    transaction.db,
+    sql`select l.location_id, l.hours from allocation_lines l join allocations a on a.id = l.allocation_id
+      where a.school_year = ${schoolYear} and a.status = 'adopted'`,
+  );
+  return new Map(rows.map((row) => [row.location_id, Number(row.hours)]));
+}
+
 type AllocationSettingsInput = Omit<AllocationInput, 'reason'> & { reason?: string | null };
 type AllocationRow = typeof allocations.$inferSelect;
 
@@ -273,6 +326,7 @@ async function computeAllocation(
     ]);
   }
   const nameOf = new Map(rows.map((row) => [row.id, row.name]));
+  const lastYear = await adoptedHoursOf(transaction, input.schoolYear - 1);
   return {
     schoolYear: input.schoolYear,
     pupilCountYear,
@@ -284,7 +338,11 @@ async function computeAllocation(
     totalSource,
     contractedHours,
     effectivePupilWeightPercent: result.effectivePupilWeightPercent,
-    lines: result.lines.map((line) => ({ ...line, name: nameOf.get(line.locationId) ?? '' })),
+    lines: result.lines.map((line) => ({
+      ...line,
+      name: nameOf.get(line.locationId) ?? '',
+      lastYearHours: lastYear.get(line.locationId) ?? null,
+    })),
     excluded: result.excludedWithoutPupils.map((locationId) => ({
       locationId,
       name: nameOf.get(locationId) ?? '',
@@ -373,6 +431,7 @@ async function allocationView(transaction: Transaction, allocation: AllocationRo
     sql`select sum(contracted_hours) as total from team_member_hours where school_year = ${allocation.schoolYear}`,
   );
   const referenceYears = allocation.referenceYears;
+  const lastYear = await adoptedHoursOf(transaction, allocation.schoolYear - 1);
   const hasRequests = lines.some((line) => line.requests > 0);
   return {
     id: allocation.id,
@@ -405,6 +464,7 @@ async function allocationView(transaction: Transaction, allocation: AllocationRo
         requestShare: Number(line.requestShare),
         rawHours: Number(line.rawHours),
         hours: Number(line.hours),
+        lastYearHours: lastYear.get(line.locationId) ?? null,
       })),
     excluded: lines
       .filter((line) => line.pupils === 0)

@@ -67,6 +67,7 @@ export const auditCatalogue = {
     'A new allocation version was computed as a draft (a correction when adopted ones exist)',
   'allocations.updated': 'A draft allocation was recomputed with new settings',
   'allocations.adopted': 'An allocation version was adopted; the version it corrects became superseded',
+  'allocations.exported': 'An allocation version was downloaded (details: the format)',
   'allocations.history_set': 'Past requests of a school in a year before Passend were entered',
   'outbox.listed': 'The demo outbox was read',
 } as const;

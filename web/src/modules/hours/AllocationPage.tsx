@@ -313,12 +313,23 @@ export function AllocationPage() {
         </ButtonGroup>
       </Form>
       {stored && (
-        <Paragraph role="status">
-          {t('allocation.storedAs', {
-            version: stored.version,
-            status: t(`allocation.status.${stored.status}`),
-          })}
-        </Paragraph>
+        <>
+          <Paragraph role="status">
+            {t('allocation.storedAs', {
+              version: stored.version,
+              status: t(`allocation.status.${stored.status}`),
+            })}
+          </Paragraph>
+          <Paragraph>
+            <a
+              className="utrecht-link utrecht-link--html-a"
+              href={`/api/allocations/${stored.id}/export.csv`}
+              download
+            >
+              {t('allocation.downloadCsv')}
+            </a>
+          </Paragraph>
+        </>
       )}
       {shown && <Explanation allocation={shown} />}
     </>
@@ -368,6 +379,7 @@ function Explanation({ allocation }: { allocation: AllocationPreview }) {
               <TableHeaderCell scope="col">{t('allocation.requestShare')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('allocation.rawHours')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('allocation.hours')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('allocation.lastYear')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -380,6 +392,7 @@ function Explanation({ allocation }: { allocation: AllocationPreview }) {
                 <TableCell>{percent(line.requestShare)}</TableCell>
                 <TableCell>{format.number(Math.round(line.rawHours * 100) / 100)}</TableCell>
                 <TableCell>{format.number(line.hours)}</TableCell>
+                <TableCell>{line.lastYearHours === null ? '—' : format.number(line.lastYearHours)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -388,6 +401,7 @@ function Explanation({ allocation }: { allocation: AllocationPreview }) {
               <TableHeaderCell scope="row">{t('allocation.total')}</TableHeaderCell>
               <TableCell colSpan={5} />
               <TableCell>{format.number(total)}</TableCell>
+              <TableCell />
             </TableRow>
           </TableFooter>
         </Table>
