@@ -25,6 +25,20 @@ test('the coordinator computes the allocation, saves it as a draft and adopts it
   await expect(table.getByRole('row', { name: /OBS De Regenboog/ })).toBeVisible();
   await expectAccessible(page, 'allocation');
 
+  // Past requests from before Passend count from the next computation on.
+  await page.getByLabel('School', { exact: true }).selectOption({ label: 'SO De Boei' });
+  await page.getByLabel('Schooljaar', { exact: true }).last().selectOption({ index: 1 });
+  await page.getByLabel('Aantal hulpvragen').fill('4');
+  await page.getByRole('button', { name: 'Aantal opslaan' }).click();
+  await expect(page.getByText('Opgeslagen. Bereken opnieuw om het mee te nemen.')).toBeVisible();
+  await page.getByRole('button', { name: 'Berekenen' }).click();
+  await expect(
+    table
+      .getByRole('row', { name: /SO De Boei/ })
+      .getByRole('cell')
+      .nth(2),
+  ).toHaveText('4');
+
   await page.getByRole('button', { name: 'Opslaan als concept' }).click();
   await expect(page.getByText(/Opgeslagen als versie \d+ \(concept\)/)).toBeVisible();
   await page.getByRole('button', { name: 'Vaststellen' }).click();

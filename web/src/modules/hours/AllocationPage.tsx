@@ -45,6 +45,7 @@ import { Form } from '../../ui/Form.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { HistoricalCountForm } from './HistoricalCountForm.tsx';
 
 type Draft = {
   totalSource: 'fixed' | 'team';
@@ -332,6 +333,7 @@ export function AllocationPage() {
         </>
       )}
       {shown && <Explanation allocation={shown} />}
+      {shown && <HistoricalCountForm allocation={shown} />}
     </>
   );
 }
