@@ -1,0 +1,87 @@
+import { schoolYearOf } from '../../../contracts/school-year.ts';
+
+/** What a team member logs time on (issue 5, "Time registration"). */
+export const timeActivities = [
+  'consultation',
+  'observation',
+  'coaching',
+  'group_guidance',
+  'school_wide_theme',
+  'annual_talk',
+  'sot',
+  'interim_meeting',
+  'reporting',
+  'travel',
+] as const;
+export type TimeActivity = (typeof timeActivities)[number];
+
+/** Most hours one person can log on one day. */
+export const maxHoursPerDay = 24;
+
+export type TimeEntryProblem = { path: string; code: string; params?: Record<string, number> };
+
+export type TimeEntryFacts = {
+  /** The day worked (YYYY-MM-DD). */
+  date: string;
+  hours: number;
+  /** Today in Amsterdam. */
+  today: string;
+  /** Hours the person already logged that day, without this entry. */
+  otherHoursThatDay: number;
+  /** Months closed by the staff office (YYYY-MM). */
+  closedMonths: ReadonlySet<string>;
+  /** Whether the person serves the school on that date (fixed pair, or the request is theirs). */
+  servesSchool: boolean;
+  /** The staff office may log for any school (its way to allow an exception). */
+  isStaffOffice: boolean;
+};
+
+/** The month (YYYY-MM) of a date; closing periods works per month. */
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+/**
+ * What is wrong with a time entry, as field problems: hours in steps of 0.25 and at most 24 a day,
+ * no future dates, only in the current school year, not in a closed month, and only on schools the
+ * person serves unless the staff office logs it.
+ */
+export function findTimeEntryProblems(facts: TimeEntryFacts): TimeEntryProblem[] {
+  const problems: TimeEntryProblem[] = [];
+  if (!(facts.hours > 0) || !Number.isInteger(facts.hours * 4))
+    problems.push({ path: 'hours', code: 'quarter_hours' });
+  else if (facts.otherHoursThatDay + facts.hours > maxHoursPerDay)
+    problems.push({
+      path: 'hours',
+      code: 'more_than_a_day',
+      params: { left: Math.max(0, maxHoursPerDay - facts.otherHoursThatDay) },
+    });
+  if (facts.date > facts.today) problems.push({ path: 'date', code: 'date_in_future' });
+  else if (schoolYearOf(facts.date) !== schoolYearOf(facts.today))
+    problems.push({ path: 'date', code: 'outside_school_year' });
+  else if (facts.closedMonths.has(monthOf(facts.date)))
+    problems.push({ path: 'date', code: 'period_closed' });
+  if (!facts.servesSchool && !facts.isStaffOffice)
+    problems.push({ path: 'locationId', code: 'not_your_school' });
+  return problems;
+}
+
+/**
+ * The entries of last week moved seven days on ("copy last week"), leaving out days in the future,
+ * in another school year or in a closed month, so that a copy never creates an entry that would be refused.
+ */
+export function copyWeek<Entry extends { date: string }>(
+  entries: readonly Entry[],
+  context: { today: string; closedMonths: ReadonlySet<string> },
+): Entry[] {
+  return entries.flatMap((entry) => {
+    const next = new Date(`${entry.date}T12:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 7);
+    const date = next.toISOString().slice(0, 10);
+    const allowed =
+      date <= context.today &&
+      schoolYearOf(date) === schoolYearOf(context.today) &&
+      !context.closedMonths.has(monthOf(date));
+    return allowed ? [{ ...entry, date }] : [];
+  });
+}
