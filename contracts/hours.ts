@@ -111,3 +111,64 @@ export const allocationVersionListSchema = z.object({
   ),
 });
 export type AllocationVersionList = z.infer<typeof allocationVersionListSchema>;
+
+// --- Time registration -------------------------------------------------------------------------
+
+/** What a team member logs time on (issue 5, "Time registration"). */
+export const timeActivities = [
+  'consultation',
+  'observation',
+  'coaching',
+  'group_guidance',
+  'school_wide_theme',
+  'annual_talk',
+  'sot',
+  'interim_meeting',
+  'reporting',
+  'travel',
+] as const;
+export const timeActivitySchema = z.enum(timeActivities);
+export type TimeActivity = z.infer<typeof timeActivitySchema>;
+
+const isoDate = z.iso.date();
+
+/** A time entry as the team member (or the staff office on their behalf) enters it. */
+export const timeEntryInputSchema = z.strictObject({
+  date: isoDate,
+  hours: z.number().min(0).max(24),
+  locationId: z.uuid(),
+  requestId: z.uuid().nullable().default(null),
+  activity: timeActivitySchema,
+  note: z.string().trim().max(500).nullable().default(null),
+  /** Only the staff office logs for someone else. */
+  userId: z.uuid().optional(),
+});
+export type TimeEntryInput = z.infer<typeof timeEntryInputSchema>;
+
+export const timeEntrySchema = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  date: isoDate,
+  hours: z.number(),
+  location: z.object({ id: z.uuid(), name: z.string() }),
+  requestId: z.uuid().nullable(),
+  activity: timeActivitySchema,
+  note: z.string().nullable(),
+  /** Whether the month is closed (the entry can no longer change). */
+  locked: z.boolean(),
+});
+export type TimeEntry = z.infer<typeof timeEntrySchema>;
+
+export const timeEntryListQuerySchema = z
+  .strictObject({ from: isoDate, to: isoDate, userId: z.uuid().optional() })
+  .superRefine((value, context) => {
+    if (value.to < value.from)
+      context.addIssue({ code: 'custom', path: ['to'], message: 'end_before_start' });
+  });
+export type TimeEntryListQuery = z.infer<typeof timeEntryListQuerySchema>;
+export const timeEntryListSchema = z.object({ items: z.array(timeEntrySchema), totalHours: z.number() });
+export type TimeEntryList = z.infer<typeof timeEntryListSchema>;
+
+export const closePeriodInputSchema = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'invalid_month' }),
+});

@@ -19,6 +19,7 @@ import { expertisePointsRoutes } from './modules/expertise-points/expertise-poin
 import { ExpertisePointsService } from './modules/expertise-points/expertise-points.service.ts';
 import { hoursRoutes } from './modules/hours/hours.routes.ts';
 import { HoursService } from './modules/hours/hours.service.ts';
+import { TimeService } from './modules/hours/time.service.ts';
 import { publicPagesRoutes } from './modules/public-pages/public-pages.routes.ts';
 import { PublicPagesService } from './modules/public-pages/public-pages.service.ts';
 import { ConsentService } from './modules/requests/consent.service.ts';
@@ -153,7 +154,7 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
   const workflow = new RequestWorkflow({ mailer, keys, baseUrl: config.baseUrl });
   const requests = new RequestsService(database, workflow);
   await app.register(requestsRoutes(requests, new ConsentService(database, requests, workflow, keys)));
-  await app.register(hoursRoutes(new HoursService(database)));
+  await app.register(hoursRoutes(new HoursService(database), new TimeService(database)));
   await app.register(outboxRoutes(new OutboxService(database, mailer)));
   app.get('/api/openapi.json', { config: { action: 'system.health' }, schema: { hide: true } }, () =>
     app.swagger(),

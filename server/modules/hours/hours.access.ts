@@ -19,4 +19,16 @@ export const accessProbes: AccessProbeModule['accessProbes'] = {
       await history(other.locationIds.foreign),
     ];
   },
+  // Own entries of the fixtures' team member, then those of another user of the partnership.
+  'time.register': async (client, { userIds }) => {
+    const list = async (userId: string) =>
+      statusOf(await client.get(`/api/time-entries?from=2026-08-01&to=2026-08-31&userId=${userId}`));
+    return [await list(userIds.team_member), await list(userIds.internal_coordinator), '—'];
+  },
+  // A month in the future: 400 means the access check let the actor through, and nothing is closed.
+  'time.close_periods': async (client) => [
+    statusOf(await client.post('/api/closed-periods', { month: '2999-01' })),
+    '—',
+    '—',
+  ],
 };

@@ -6,11 +6,18 @@ import {
   allocationPreviewSchema,
   allocationSchema,
   allocationVersionListSchema,
+  closePeriodInputSchema,
   historicalRequestCountInputSchema,
+  timeEntryInputSchema,
+  timeEntryListQuerySchema,
+  timeEntryListSchema,
+  timeEntrySchema,
 } from '../../../contracts/hours.ts';
 import { actorOf, metaOf } from '../../platform/http/request-context.ts';
 import type { HoursService } from './hours.service.ts';
+import type { TimeService } from './time.service.ts';
 
+const entryParams = z.strictObject({ entryId: z.uuid() });
 const allocationParams = z.strictObject({ allocationId: z.uuid() });
 const yearQuery = z.strictObject({ schoolYear: z.coerce.number().int().min(1990).max(2100) });
 const historyParams = z.strictObject({
@@ -19,7 +26,7 @@ const historyParams = z.strictObject({
 });
 
 /** HTTP routes of the hours module (R14); the allocation screens and time registration follow. */
-export function hoursRoutes(service: HoursService): FastifyPluginAsyncZod {
+export function hoursRoutes(service: HoursService, time: TimeService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/allocations/preview',
@@ -99,6 +106,56 @@ export function hoursRoutes(service: HoursService): FastifyPluginAsyncZod {
         schema: { tags: ['hours'], params: allocationParams, response: { 200: allocationSchema } },
       },
       (request) => service.adopt(actorOf(request), request.params.allocationId, metaOf(request)),
+    );
+    app.get(
+      '/api/time-entries',
+      {
+        config: { action: 'time.register' },
+        schema: {
+          tags: ['hours'],
+          querystring: timeEntryListQuerySchema,
+          response: { 200: timeEntryListSchema },
+        },
+      },
+      (request) => time.list(actorOf(request), request.query),
+    );
+    app.post(
+      '/api/time-entries',
+      {
+        config: { action: 'time.register' },
+        schema: { tags: ['hours'], body: timeEntryInputSchema, response: { 201: timeEntrySchema } },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await time.create(actorOf(request), request.body, metaOf(request))),
+    );
+    app.put(
+      '/api/time-entries/:entryId',
+      {
+        config: { action: 'time.register' },
+        schema: {
+          tags: ['hours'],
+          params: entryParams,
+          body: timeEntryInputSchema,
+          response: { 200: timeEntrySchema },
+        },
+      },
+      (request) => time.update(actorOf(request), request.params.entryId, request.body, metaOf(request)),
+    );
+    app.delete(
+      '/api/time-entries/:entryId',
+      { config: { action: 'time.register' }, schema: { tags: ['hours'], params: entryParams } },
+      async (request, reply) => {
+        await time.remove(actorOf(request), request.params.entryId, metaOf(request));
+        return reply.status(204).send();
+      },
+    );
+    app.post(
+      '/api/closed-periods',
+      { config: { action: 'time.close_periods' }, schema: { tags: ['hours'], body: closePeriodInputSchema } },
+      async (request, reply) => {
+        await time.closeMonth(actorOf(request), request.body.month, metaOf(request));
+        return reply.status(204).send();
+      },
     );
     app.put(
       '/api/locations/:locationId/historical-requests/:schoolYear',

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
+  date,
   index,
   integer,
   numeric,
@@ -12,9 +13,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { timeActivities } from '../../../contracts/hours.ts';
 import { tenantColumn, tenantIsolation } from '../../db/tenancy.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { tenants } from '../../platform/tenants/tenants.schema.ts';
+import { supportRequests } from '../requests/requests.schema.ts';
 import { locations } from '../schools/schools.schema.ts';
 
 /** Support requests of a school in a school year before Passend was used, for the allocation key (R14). */
@@ -103,6 +106,59 @@ export const allocationLines = pgTable(
     primaryKey({ columns: [table.allocationId, table.locationId] }),
     index('allocation_lines_location_idx').on(table.locationId),
     index('allocation_lines_tenant_idx').on(table.tenantId),
+    tenantIsolation(table.tenantId),
+  ],
+);
+
+/** Hours a team member spent (issue 5, time registration): per day, school, activity, maybe a request. */
+export const timeEntries = pgTable(
+  'time_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantColumn().references(() => tenants.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id),
+    requestId: uuid('request_id').references(() => supportRequests.id, { onDelete: 'set null' }),
+    entryDate: date('entry_date').notNull(),
+    hours: numeric('hours', { precision: 5, scale: 2 }).notNull(),
+    activity: text('activity', { enum: timeActivities }).notNull(),
+    note: text('note'),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('time_entries_user_date_idx').on(table.userId, table.entryDate),
+    index('time_entries_location_date_idx').on(table.locationId, table.entryDate),
+    index('time_entries_request_idx').on(table.requestId),
+    index('time_entries_created_by_idx').on(table.createdByUserId),
+    index('time_entries_tenant_date_idx').on(table.tenantId, table.entryDate),
+    check('time_entries_hours_range', sql`${table.hours} > 0 and ${table.hours} <= 24`),
+    tenantIsolation(table.tenantId),
+  ],
+);
+
+/** Months (YYYY-MM) the staff office closed: their time entries no longer change. */
+export const closedPeriods = pgTable(
+  'closed_periods',
+  {
+    tenantId: tenantColumn().references(() => tenants.id),
+    month: text('month').notNull(),
+    closedByUserId: uuid('closed_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    closedAt: timestamp('closed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.month] }),
+    index('closed_periods_closed_by_idx').on(table.closedByUserId),
+    check('closed_periods_month_format', sql`${table.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
     tenantIsolation(table.tenantId),
   ],
 );

@@ -1,20 +1,5 @@
 import { schoolYearOf } from '../../../contracts/school-year.ts';
 
-/** What a team member logs time on (issue 5, "Time registration"). */
-export const timeActivities = [
-  'consultation',
-  'observation',
-  'coaching',
-  'group_guidance',
-  'school_wide_theme',
-  'annual_talk',
-  'sot',
-  'interim_meeting',
-  'reporting',
-  'travel',
-] as const;
-export type TimeActivity = (typeof timeActivities)[number];
-
 /** Most hours one person can log on one day. */
 export const maxHoursPerDay = 24;
 

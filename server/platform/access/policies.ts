@@ -143,6 +143,14 @@ export const policies = {
     description: 'The allocation key of hours over schools and its inputs (R14)',
     grants: { coordinator: 'tenant' },
   },
+  'time.register': {
+    description: 'Log hours (own; the staff office for anyone) and read them',
+    grants: { team_member: 'self', coordinator: 'tenant' },
+  },
+  'time.close_periods': {
+    description: 'Close a month so its time entries no longer change',
+    grants: { coordinator: 'tenant' },
+  },
   'consent.respond': {
     description: 'Parents and pupils read, give, refuse and withdraw consent through their link',
     public: true,

@@ -69,6 +69,10 @@ export const auditCatalogue = {
   'allocations.adopted': 'An allocation version was adopted; the version it corrects became superseded',
   'allocations.exported': 'An allocation version was downloaded (details: the format)',
   'allocations.history_set': 'Past requests of a school in a year before Passend were entered',
+  'time.logged': 'Hours were logged (details: the hours)',
+  'time.changed': 'A time entry was changed',
+  'time.removed': 'A time entry was removed',
+  'time.period_closed': 'The staff office closed a month for time entries',
   'outbox.listed': 'The demo outbox was read',
 } as const;
 export type AuditEvent = keyof typeof auditCatalogue;

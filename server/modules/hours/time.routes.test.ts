@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorResponse } from '../../../contracts/errors.ts';
+import type { TimeEntry, TimeEntryList } from '../../../contracts/hours.ts';
+import { addDays, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
+import { schoolTeamAssignments } from '../team/team.schema.ts';
+
+let harness: Harness;
+let schools: Record<string, string>;
+let member: TestClient;
+let memberId: string;
+let colleague: TestClient;
+let coordinator: TestClient;
+const today = todayInAmsterdam();
+
+const codes = (response: { body: string }) =>
+  ((JSON.parse(response.body) as ErrorResponse).error.fields ?? []).map((field) => [field.path, field.code]);
+const entry = (changes: Record<string, unknown> = {}) => ({
+  date: today,
+  hours: 1.5,
+  locationId: schools.a,
+  activity: 'observation',
+  note: 'Observatie groep 5',
+  ...changes,
+});
+
+beforeAll(async () => {
+  harness = await createHarness();
+  const tenant = await harness.createTenant(['a', 'b', 'c']);
+  schools = tenant.locationIds;
+  const scientist = await harness.createUser(tenant.tenantId, [
+    { role: 'team_member', teamRole: 'behavioural_scientist' },
+  ]);
+  memberId = scientist.userId;
+  member = await harness.signedIn(scientist);
+  colleague = await harness.signedIn(
+    await harness.createUser(tenant.tenantId, [{ role: 'team_member', teamRole: 'inclusion_adviser' }]),
+  );
+  coordinator = await harness.signedIn(await harness.createUser(tenant.tenantId, [{ role: 'coordinator' }]));
+  await harness.database.withTenant(tenant.tenantId, ({ db }) =>
+    db.insert(schoolTeamAssignments).values({
+      tenantId: tenant.tenantId,
+      locationId: schools.a ?? '',
+      userId: memberId,
+      teamRole: 'behavioural_scientist',
+      isContact: true,
+      validFrom: '2020-08-01',
+    }),
+  );
+});
+afterAll(() => harness.close());
+
+describe('time registration (issue 5)', () => {
+  it('a team member logs hours on a school they serve and sees them with the total', async () => {
+    const created = await member.post('/api/time-entries', entry());
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ hours: 1.5, activity: 'observation', locked: false });
+    const list = (await member.get(`/api/time-entries?from=${today}&to=${today}`)).json() as TimeEntryList;
+    expect(list).toMatchObject({ totalHours: 1.5, items: [expect.objectContaining({ date: today })] });
+  });
+
+  it('refuses hours not in quarters, more than 24 a day, a future date and a school they do not serve', async () => {
+    expect(codes(await member.post('/api/time-entries', entry({ hours: 1.3 })))).toEqual([
+      ['hours', 'quarter_hours'],
+    ]);
+    expect(codes(await member.post('/api/time-entries', entry({ hours: 23 })))).toEqual([
+      ['hours', 'more_than_a_day'],
+    ]);
+    expect(codes(await member.post('/api/time-entries', entry({ date: addDays(today, 1) })))).toEqual([
+      ['date', 'date_in_future'],
+    ]);
+    expect(codes(await member.post('/api/time-entries', entry({ locationId: schools.c })))).toEqual([
+      ['locationId', 'not_your_school'],
+    ]);
+    const list = (await member.get(`/api/time-entries?from=${today}&to=${today}`)).json() as TimeEntryList;
+    expect(list.totalHours).toBe(1.5);
+  });
+
+  it('the staff office may log for a member on another school; colleagues cannot see or change it', async () => {
+    const onBehalf = await coordinator.post(
+      '/api/time-entries',
+      entry({ locationId: schools.c, userId: memberId }),
+    );
+    expect(onBehalf.statusCode).toBe(201);
+    const id = (onBehalf.json() as TimeEntry).id;
+    expect(
+      (await colleague.get(`/api/time-entries?from=${today}&to=${today}&userId=${memberId}`)).statusCode,
+    ).toBe(403);
+    expect((await colleague.put(`/api/time-entries/${id}`, entry())).statusCode).toBe(404);
+    expect((await colleague.delete(`/api/time-entries/${id}`)).statusCode).toBe(404);
+    const changed = await member.put(`/api/time-entries/${id}`, entry({ hours: 2 }));
+    expect(changed.json()).toMatchObject({ hours: 2, location: { id: schools.a } });
+  });
+
+  it('a month closed by the staff office can no longer be changed', async () => {
+    const list = (await member.get(`/api/time-entries?from=${today}&to=${today}`)).json() as TimeEntryList;
+    const id = list.items[0]?.id;
+    expect((await member.post('/api/closed-periods', { month: today.slice(0, 7) })).statusCode).toBe(403);
+    expect((await coordinator.post('/api/closed-periods', { month: today.slice(0, 7) })).statusCode).toBe(
+      204,
+    );
+    expect(codes(await member.post('/api/time-entries', entry({ hours: 0.25 })))).toEqual([
+      ['date', 'period_closed'],
+    ]);
+    expect((await member.put(`/api/time-entries/${id}`, entry({ hours: 3 }))).statusCode).toBe(409);
+    expect(codes(await member.delete(`/api/time-entries/${id}`))).toEqual([['date', 'period_closed']]);
+    const after = (await member.get(`/api/time-entries?from=${today}&to=${today}`)).json() as TimeEntryList;
+    expect(after.items.every((item) => item.locked)).toBe(true);
+    expect(after.totalHours).toBe(list.totalHours);
+  });
+});
