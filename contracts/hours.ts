@@ -172,3 +172,8 @@ export type TimeEntryList = z.infer<typeof timeEntryListSchema>;
 export const closePeriodInputSchema = z.strictObject({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'invalid_month' }),
 });
+
+/** Copies the entries of the week before `weekStart` (a Monday) into that week, where the rules allow. */
+export const copyWeekInputSchema = z.strictObject({ weekStart: isoDate });
+export const copyWeekResultSchema = z.object({ copied: z.number().int(), skipped: z.number().int() });
+export type CopyWeekResult = z.infer<typeof copyWeekResultSchema>;

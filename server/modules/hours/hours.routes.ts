@@ -7,6 +7,8 @@ import {
   allocationSchema,
   allocationVersionListSchema,
   closePeriodInputSchema,
+  copyWeekInputSchema,
+  copyWeekResultSchema,
   historicalRequestCountInputSchema,
   timeEntryInputSchema,
   timeEntryListQuerySchema,
@@ -127,6 +129,14 @@ export function hoursRoutes(service: HoursService, time: TimeService): FastifyPl
       },
       async (request, reply) =>
         reply.status(201).send(await time.create(actorOf(request), request.body, metaOf(request))),
+    );
+    app.post(
+      '/api/time-entries/copy-week',
+      {
+        config: { action: 'time.register' },
+        schema: { tags: ['hours'], body: copyWeekInputSchema, response: { 200: copyWeekResultSchema } },
+      },
+      (request) => time.copyLastWeek(actorOf(request), request.body.weekStart, metaOf(request)),
     );
     app.put(
       '/api/time-entries/:entryId',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse } from '../../../contracts/errors.ts';
 import type { TimeEntry, TimeEntryList } from '../../../contracts/hours.ts';
-import { addDays, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { addDays, schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
 import { schoolTeamAssignments } from '../team/team.schema.ts';
 
@@ -91,6 +91,29 @@ describe('time registration (issue 5)', () => {
     const changed = await member.put(`/api/time-entries/${id}`, entry({ hours: 2 }));
     expect(changed.json()).toMatchObject({ hours: 2, location: { id: schools.a } });
   });
+
+  // In the first week of a school year last week lies in the year before, where no hours can be logged.
+  it.skipIf(schoolYearOf(addDays(today, -7)) !== schoolYearOf(today))(
+    'copies last week’s own entries into this week, leaving out what the rules refuse',
+    async () => {
+      const lastWeek = addDays(today, -7);
+      await member.post('/api/time-entries', entry({ date: lastWeek, hours: 2, note: 'Coaching' }));
+      await member.post(
+        '/api/time-entries',
+        entry({ date: lastWeek, hours: 0.5, activity: 'travel', note: null }),
+      );
+      const result = await member.post('/api/time-entries/copy-week', { weekStart: addDays(today, -6) });
+      // The week starting six days ago holds today: last week's entries of "today − 7" land on today.
+      expect(result.json()).toEqual({ copied: 2, skipped: 0 });
+      const list = (await member.get(`/api/time-entries?from=${today}&to=${today}`)).json() as TimeEntryList;
+      expect(list.items.map((item) => [item.hours, item.activity])).toEqual(
+        expect.arrayContaining([
+          [2, 'observation'],
+          [0.5, 'travel'],
+        ]),
+      );
+    },
+  );
 
   it('a month closed by the staff office can no longer be changed', async () => {
     const list = (await member.get(`/api/time-entries?from=${today}&to=${today}`)).json() as TimeEntryList;

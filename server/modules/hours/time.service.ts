@@ -1,18 +1,19 @@
 import { and, asc, between, eq, sql } from 'drizzle-orm';
 import type {
+  CopyWeekResult,
   TimeEntry,
   TimeEntryInput,
   TimeEntryList,
   TimeEntryListQuery,
 } from '../../../contracts/hours.ts';
-import { todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { addDays, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import { type Actor, canAccess } from '../../platform/access/policies.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { closedPeriods, timeEntries } from './hours.schema.ts';
-import { findTimeEntryProblems, monthOf } from './time.rules.ts';
+import { copyWeek, findTimeEntryProblems, monthOf } from './time.rules.ts';
 
 type EntryRow = typeof timeEntries.$inferSelect;
 
@@ -116,6 +117,65 @@ export class TimeService {
     });
   }
 
+  /**
+   * "Copy last week": the own entries of the seven days before `weekStart` again, seven days later.
+   * Days in the future, another school year or a closed month are left out (copyWeek), and so is any
+   * entry the rules would refuse now; the answer says how many were copied and skipped.
+   */
+  copyLastWeek(actor: Actor, weekStart: string, meta: RequestMeta): Promise<CopyWeekResult> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      if (!canAccess(actor, 'time.register', { tenantId: actor.tenantId, userId: actor.userId }))
+        throw new Forbidden();
+      const previous = await transaction.db
+        .select()
+        .from(timeEntries)
+        .where(
+          and(
+            eq(timeEntries.userId, actor.userId),
+            between(timeEntries.entryDate, addDays(weekStart, -7), addDays(weekStart, -1)),
+          ),
+        )
+        .orderBy(asc(timeEntries.entryDate), asc(timeEntries.createdAt));
+      const candidates = copyWeek(
+        previous.map((entry) => ({ ...entry, date: entry.entryDate })),
+        { today: todayInAmsterdam(), closedMonths: await closedMonthsOf(transaction) },
+      );
+      let copied = 0;
+      for (const candidate of candidates) {
+        const input = {
+          date: candidate.date,
+          hours: Number(candidate.hours),
+          locationId: candidate.locationId,
+          requestId: candidate.requestId,
+          activity: candidate.activity,
+          note: candidate.note,
+        };
+        const refused = await checkEntry(transaction, actor, actor.userId, input, null).then(
+          () => false,
+          (error: unknown) => {
+            if (error instanceof ValidationFailed) return true;
+            throw error;
+          },
+        );
+        if (refused) continue;
+        await transaction.db.insert(timeEntries).values({
+          tenantId: actor.tenantId,
+          userId: actor.userId,
+          locationId: input.locationId,
+          requestId: input.requestId,
+          entryDate: input.date,
+          hours: String(input.hours),
+          activity: input.activity,
+          note: input.note,
+          createdByUserId: actor.userId,
+        });
+        copied += 1;
+      }
+      await recordAudit(transaction, auditActorOf(actor, meta), 'time.week_copied', null, { copied });
+      return { copied, skipped: previous.length - copied };
+    });
+  }
+
   /** The staff office closes a month: its entries no longer change. Closing twice changes nothing. */
   closeMonth(actor: Actor, month: string, meta: RequestMeta): Promise<void> {
     return this.database.withTenant(actor.tenantId, async (transaction) => {
@@ -177,7 +237,7 @@ async function checkEntry(
   transaction: Transaction,
   actor: Actor,
   userId: string,
-  input: TimeEntryInput,
+  input: Omit<TimeEntryInput, 'userId'>,
   existing: EntryRow | null,
 ): Promise<void> {
   const [facts] = await queryRows<{

@@ -72,6 +72,7 @@ export const auditCatalogue = {
   'time.logged': 'Hours were logged (details: the hours)',
   'time.changed': 'A time entry was changed',
   'time.removed': 'A time entry was removed',
+  'time.week_copied': 'A team member copied last week’s entries (details: how many)',
   'time.period_closed': 'The staff office closed a month for time entries',
   'outbox.listed': 'The demo outbox was read',
 } as const;

@@ -1,8 +1,9 @@
 import { PermissionGate } from '../../app/gates.tsx';
 import type { WebModule } from '../../app/modules.ts';
 import { AllocationPage } from './AllocationPage.tsx';
+import { TimeWeekPage } from './TimeWeekPage.tsx';
 
-/** Hours (issue 5): so far the allocation key of the staff office. */
+/** Hours (issue 5): the allocation key of the staff office and the team members' time registration. */
 export const webModule: WebModule = {
   signedInRoutes: [
     {
@@ -13,8 +14,17 @@ export const webModule: WebModule = {
         </PermissionGate>
       ),
     },
+    {
+      path: 'uren',
+      element: (
+        <PermissionGate action="time.register">
+          <TimeWeekPage />
+        </PermissionGate>
+      ),
+    },
   ],
   navItems: [
     { to: '/verdeling', labelKey: 'nav.allocation', namespace: 'hours', action: 'allocations.manage' },
+    { to: '/uren', labelKey: 'nav.time', namespace: 'hours', action: 'time.register' },
   ],
 };
