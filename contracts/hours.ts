@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageSchema, paginationQuerySchema } from './fields.ts';
 
 /** What the coordinator chooses for the allocation key of a school year (R14). */
 export const allocationPreviewQuerySchema = z
@@ -73,6 +74,10 @@ export const allocationInputSchema = z
       context.addIssue({ code: 'custom', path: ['totalHours'], message: 'total_not_positive' });
   });
 export type AllocationInput = z.infer<typeof allocationInputSchema>;
+
+/** The files an allocation version can be downloaded as. */
+export const allocationExportFormats = ['csv', 'xlsx', 'pdf'] as const;
+export type AllocationExportFormat = (typeof allocationExportFormats)[number];
 
 export const allocationStatusSchema = z.enum(['draft', 'adopted', 'superseded']);
 
@@ -159,11 +164,22 @@ export const timeEntrySchema = z.object({
 });
 export type TimeEntry = z.infer<typeof timeEntrySchema>;
 
+/** Longest period one list of time entries covers: a list stays bounded without pages. */
+export const maxTimeListDays = 62;
+
 export const timeEntryListQuerySchema = z
-  .strictObject({ from: isoDate, to: isoDate, userId: z.uuid().optional() })
+  .strictObject({
+    from: isoDate,
+    to: isoDate,
+    userId: z.uuid().optional(),
+    locationId: z.uuid().optional(),
+    activity: timeActivitySchema.optional(),
+  })
   .superRefine((value, context) => {
     if (value.to < value.from)
       context.addIssue({ code: 'custom', path: ['to'], message: 'end_before_start' });
+    else if (Date.parse(value.to) - Date.parse(value.from) > maxTimeListDays * 86_400_000)
+      context.addIssue({ code: 'custom', path: ['to'], message: 'period_too_long' });
   });
 export type TimeEntryListQuery = z.infer<typeof timeEntryListQuerySchema>;
 export const timeEntryListSchema = z.object({ items: z.array(timeEntrySchema), totalHours: z.number() });
@@ -177,3 +193,86 @@ export const closePeriodInputSchema = z.strictObject({
 export const copyWeekInputSchema = z.strictObject({ weekStart: isoDate });
 export const copyWeekResultSchema = z.object({ copied: z.number().int(), skipped: z.number().int() });
 export type CopyWeekResult = z.infer<typeof copyWeekResultSchema>;
+
+// --- Budgets -----------------------------------------------------------------------------------
+
+/** The level a school's use of its hours reached: a warning at 80 %, over at 100 %. */
+export const budgetWarningSchema = z.union([z.literal(80), z.literal(100)]).nullable();
+
+/** A school's hours in a school year: allocated by the adopted allocation, used by time entries. */
+export const schoolBudgetLineSchema = z.object({
+  locationId: z.uuid(),
+  name: z.string(),
+  /** Null while the school year has no adopted allocation. */
+  allocated: z.number().nullable(),
+  used: z.number(),
+  remaining: z.number().nullable(),
+  /** Share of the allocated hours used, in %, one decimal; null without allocated hours. */
+  percentUsed: z.number().nullable(),
+  warning: budgetWarningSchema,
+});
+export type SchoolBudgetLine = z.infer<typeof schoolBudgetLineSchema>;
+
+const schoolYearField = z.coerce.number().int().min(1990).max(2100);
+
+export const budgetOverviewQuerySchema = paginationQuerySchema.extend({
+  schoolYear: schoolYearField,
+  pageSize: z.coerce.number().int().min(1).max(200).default(100),
+});
+export type BudgetOverviewQuery = z.infer<typeof budgetOverviewQuerySchema>;
+
+/** The schools the reader may see, a page of them, with the totals over all of them. */
+export const budgetOverviewSchema = pageSchema(schoolBudgetLineSchema).extend({
+  schoolYear: z.number().int(),
+  hasAdoptedAllocation: z.boolean(),
+  totals: z.object({ allocated: z.number(), used: z.number(), remaining: z.number() }),
+  /** Thresholds reached this year, newest first (the warnings shown in the app and mailed). */
+  warnings: z.array(
+    z.object({
+      locationId: z.uuid(),
+      name: z.string(),
+      threshold: z.union([z.literal(80), z.literal(100)]),
+      reachedAt: z.string(),
+    }),
+  ),
+});
+export type BudgetOverview = z.infer<typeof budgetOverviewSchema>;
+
+export const schoolBudgetQuerySchema = z.strictObject({ schoolYear: schoolYearField });
+
+/** One school's budget with its trend through the year and, when adopted, its line of the key. */
+export const schoolBudgetSchema = schoolBudgetLineSchema.extend({
+  schoolYear: z.number().int(),
+  /** Every month of the school year, August to July: hours used that month and cumulative. */
+  trend: z.array(z.object({ month: z.string(), used: z.number(), cumulative: z.number().nullable() })),
+  byActivity: z.array(z.object({ activity: timeActivitySchema, hours: z.number() })),
+  allocation: z
+    .object({
+      version: z.number().int(),
+      adoptedAt: z.string().nullable(),
+      totalHours: z.number(),
+      schools: z.number().int(),
+      effectivePupilWeightPercent: z.number().int(),
+      minimumHours: z.number(),
+      roundingUnit: z.union([z.literal(1), z.literal(0.5)]),
+      pupilCountYear: z.number().int(),
+      referenceSchoolYears: z.array(z.number().int()),
+      line: allocationLineSchema.omit({ locationId: true, name: true }),
+    })
+    .nullable(),
+});
+export type SchoolBudget = z.infer<typeof schoolBudgetSchema>;
+
+export const memberBudgetQuerySchema = paginationQuerySchema.extend({ schoolYear: schoolYearField });
+
+/** Hours a team member booked in a school year against their contracted hours. */
+export const memberBudgetPageSchema = pageSchema(
+  z.object({
+    userId: z.uuid(),
+    name: z.string(),
+    contracted: z.number(),
+    booked: z.number(),
+    percentBooked: z.number().nullable(),
+  }),
+).extend({ schoolYear: z.number().int() });
+export type MemberBudgetPage = z.infer<typeof memberBudgetPageSchema>;

@@ -17,6 +17,7 @@ import type { Config } from './config.ts';
 import type { DatabaseClient } from './db/client.ts';
 import { expertisePointsRoutes } from './modules/expertise-points/expertise-points.routes.ts';
 import { ExpertisePointsService } from './modules/expertise-points/expertise-points.service.ts';
+import { BudgetService } from './modules/hours/budget.service.ts';
 import { hoursRoutes } from './modules/hours/hours.routes.ts';
 import { HoursService } from './modules/hours/hours.service.ts';
 import { TimeService } from './modules/hours/time.service.ts';
@@ -154,7 +155,8 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
   const workflow = new RequestWorkflow({ mailer, keys, baseUrl: config.baseUrl });
   const requests = new RequestsService(database, workflow);
   await app.register(requestsRoutes(requests, new ConsentService(database, requests, workflow, keys)));
-  await app.register(hoursRoutes(new HoursService(database), new TimeService(database)));
+  const budgets = new BudgetService(database, { mailer, baseUrl: config.baseUrl });
+  await app.register(hoursRoutes(new HoursService(database), new TimeService(database, budgets), budgets));
   await app.register(outboxRoutes(new OutboxService(database, mailer)));
   app.get('/api/openapi.json', { config: { action: 'system.health' }, schema: { hide: true } }, () =>
     app.swagger(),

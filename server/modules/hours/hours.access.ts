@@ -25,6 +25,21 @@ export const accessProbes: AccessProbeModule['accessProbes'] = {
       statusOf(await client.get(`/api/time-entries?from=2026-08-01&to=2026-08-31&userId=${userId}`));
     return [await list(userIds.team_member), await list(userIds.internal_coordinator), '—'];
   },
+  'budgets.read': async (client, { own, other }) => {
+    const budget = async (locationId: string) =>
+      statusOf(await client.get(`/api/budgets/${locationId}?schoolYear=2026`));
+    return [
+      await budget(own.locationIds.own),
+      await budget(own.locationIds.otherSchool),
+      await budget(other.locationIds.foreign),
+    ];
+  },
+  // The list answers for everyone granted; it holds oneself for a member and everyone for the office.
+  'budgets.read_members': async (client) => [
+    statusOf(await client.get('/api/budgets/members?schoolYear=2026')),
+    '—',
+    '—',
+  ],
   // A month in the future: 400 means the access check let the actor through, and nothing is closed.
   'time.close_periods': async (client) => [
     statusOf(await client.post('/api/closed-periods', { month: '2999-01' })),

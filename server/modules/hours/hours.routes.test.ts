@@ -184,6 +184,13 @@ describe('R14: the allocation preview', () => {
     );
     expect(rows).toHaveLength(3);
     expect(rows[1]).toMatch(/^School a;200;0,500000;1;1,000000;20,0000;20,0;45,0$/);
+    const xlsx = await coordinator.get(`/api/allocations/${next.id}/export.xlsx`);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.headers['content-disposition']).toContain('verdeling-2028-2029-versie-1.xlsx');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const pdf = await coordinator.get(`/api/allocations/${next.id}/export.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('only the staff office computes allocations', async () => {

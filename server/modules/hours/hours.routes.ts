@@ -1,25 +1,35 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  allocationExportFormats,
   allocationInputSchema,
   allocationPreviewQuerySchema,
   allocationPreviewSchema,
   allocationSchema,
   allocationVersionListSchema,
+  budgetOverviewQuerySchema,
+  budgetOverviewSchema,
   closePeriodInputSchema,
   copyWeekInputSchema,
   copyWeekResultSchema,
   historicalRequestCountInputSchema,
+  memberBudgetPageSchema,
+  memberBudgetQuerySchema,
+  schoolBudgetQuerySchema,
+  schoolBudgetSchema,
   timeEntryInputSchema,
   timeEntryListQuerySchema,
   timeEntryListSchema,
   timeEntrySchema,
 } from '../../../contracts/hours.ts';
+import { contentDisposition } from '../../platform/http/downloads.ts';
 import { actorOf, metaOf } from '../../platform/http/request-context.ts';
+import type { BudgetService } from './budget.service.ts';
 import type { HoursService } from './hours.service.ts';
 import type { TimeService } from './time.service.ts';
 
 const entryParams = z.strictObject({ entryId: z.uuid() });
+const locationParams = z.strictObject({ locationId: z.uuid() });
 const allocationParams = z.strictObject({ allocationId: z.uuid() });
 const yearQuery = z.strictObject({ schoolYear: z.coerce.number().int().min(1990).max(2100) });
 const historyParams = z.strictObject({
@@ -28,7 +38,11 @@ const historyParams = z.strictObject({
 });
 
 /** HTTP routes of the hours module (R14); the allocation screens and time registration follow. */
-export function hoursRoutes(service: HoursService, time: TimeService): FastifyPluginAsyncZod {
+export function hoursRoutes(
+  service: HoursService,
+  time: TimeService,
+  budgets: BudgetService,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/allocations/preview',
@@ -83,24 +97,26 @@ export function hoursRoutes(service: HoursService, time: TimeService): FastifyPl
       (request) =>
         service.updateDraft(actorOf(request), request.params.allocationId, request.body, metaOf(request)),
     );
-    app.get(
-      '/api/allocations/:allocationId/export.csv',
-      {
-        config: { action: 'allocations.manage' },
-        schema: { tags: ['hours'], params: allocationParams, produces: ['text/csv'] },
-      },
-      async (request, reply) => {
-        const { fileName, csv } = await service.exportCsv(
-          actorOf(request),
-          request.params.allocationId,
-          metaOf(request),
-        );
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${fileName}"`)
-          .send(csv);
-      },
-    );
+    for (const format of allocationExportFormats) {
+      app.get(
+        `/api/allocations/:allocationId/export.${format}`,
+        { config: { action: 'allocations.manage' }, schema: { tags: ['hours'], params: allocationParams } },
+        async (request, reply) => {
+          const file = await service.exportAllocation(
+            actorOf(request),
+            request.params.allocationId,
+            format,
+            request.session?.locale ?? 'nl',
+            metaOf(request),
+          );
+          return reply
+            .type(file.contentType)
+            .header('content-disposition', contentDisposition(file.fileName))
+            .header('cache-control', 'no-store')
+            .send(file.body);
+        },
+      );
+    }
     app.post(
       '/api/allocations/:allocationId/adopt',
       {
@@ -166,6 +182,43 @@ export function hoursRoutes(service: HoursService, time: TimeService): FastifyPl
         await time.closeMonth(actorOf(request), request.body.month, metaOf(request));
         return reply.status(204).send();
       },
+    );
+    app.get(
+      '/api/budgets',
+      {
+        config: { action: 'budgets.read' },
+        schema: {
+          tags: ['hours'],
+          querystring: budgetOverviewQuerySchema,
+          response: { 200: budgetOverviewSchema },
+        },
+      },
+      (request) => budgets.overview(actorOf(request), request.query),
+    );
+    app.get(
+      '/api/budgets/members',
+      {
+        config: { action: 'budgets.read_members' },
+        schema: {
+          tags: ['hours'],
+          querystring: memberBudgetQuerySchema,
+          response: { 200: memberBudgetPageSchema },
+        },
+      },
+      (request) => budgets.members(actorOf(request), request.query),
+    );
+    app.get(
+      '/api/budgets/:locationId',
+      {
+        config: { action: 'budgets.read' },
+        schema: {
+          tags: ['hours'],
+          params: locationParams,
+          querystring: schoolBudgetQuerySchema,
+          response: { 200: schoolBudgetSchema },
+        },
+      },
+      (request) => budgets.school(actorOf(request), request.params.locationId, request.query.schoolYear),
     );
     app.put(
       '/api/locations/:locationId/historical-requests/:schoolYear',

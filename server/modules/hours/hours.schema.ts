@@ -162,3 +162,26 @@ export const closedPeriods = pgTable(
     tenantIsolation(table.tenantId),
   ],
 );
+
+/**
+ * A school reached 80 % or 100 % of its allocated hours in a school year. One row per threshold, so
+ * the coordinator and the contact person are mailed once, however the hours go up and down after.
+ */
+export const budgetWarnings = pgTable(
+  'budget_warnings',
+  {
+    tenantId: tenantColumn().references(() => tenants.id),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    schoolYear: integer('school_year').notNull(),
+    threshold: integer('threshold').notNull(),
+    reachedAt: timestamp('reached_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.locationId, table.schoolYear, table.threshold] }),
+    index('budget_warnings_tenant_year_idx').on(table.tenantId, table.schoolYear),
+    check('budget_warnings_threshold', sql`${table.threshold} in (80, 100)`),
+    tenantIsolation(table.tenantId),
+  ],
+);

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Locale } from '../../../contracts/fields.ts';
 import type {
   Allocation,
+  AllocationExportFormat,
   AllocationInput,
   AllocationPreview,
   AllocationPreviewQuery,
@@ -10,6 +12,7 @@ import { type DatabaseClient, queryRows, type Transaction } from '../../db/clien
 import { type Actor, canAccess } from '../../platform/access/policies.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
+import { translate } from '../../platform/i18n/messages.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { type AllocationProblem, allocateHours } from './allocation.rules.ts';
 import { allocationLines, allocations, historicalRequestCounts } from './hours.schema.ts';
@@ -123,45 +126,46 @@ export class HoursService {
     });
   }
 
-  /** The explanation table of a version as CSV (semicolons, decimal commas, UTF-8 with BOM for Excel). */
-  exportCsv(
+  /**
+   * A version as a file: CSV (semicolons and decimal commas, for Dutch Excel), XLSX or PDF. The
+   * writers are loaded on first use; most processes never export.
+   */
+  exportAllocation(
     actor: Actor,
     allocationId: string,
+    format: AllocationExportFormat,
+    locale: Locale,
     meta: RequestMeta,
-  ): Promise<{ fileName: string; csv: string }> {
+  ): Promise<{ fileName: string; contentType: string; body: string | Buffer }> {
     return this.database.withTenant(actor.tenantId, async (transaction) => {
       const allocation = await allocationView(transaction, await findAllocation(transaction, allocationId));
+      const [tenant] = await queryRows<{ name: string }>(transaction.db, sql`select name from tenants`);
       await recordAudit(
         transaction,
         auditActorOf(actor, meta),
         'allocations.exported',
-        {
-          type: 'allocation',
-          id: allocationId,
-        },
-        { format: 'csv' },
+        { type: 'allocation', id: allocationId },
+        { format },
       );
-      const decimal = (value: number | null, digits: number) =>
-        value === null ? '' : value.toFixed(digits).replace('.', ',');
-      const quote = (text: string) => (/[;"\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
-      const header =
-        'school;leerlingen;aandeel leerlingen;hulpvragen;aandeel hulpvragen;uren voor afronding;uren;uren vorig jaar';
-      const lines = allocation.lines.map((line) =>
-        [
-          quote(line.name),
-          line.pupils,
-          decimal(line.pupilShare, 6),
-          line.requests,
-          decimal(line.requestShare, 6),
-          decimal(line.rawHours, 4),
-          decimal(line.hours, 1),
-          decimal(line.lastYearHours, 1),
-        ].join(';'),
-      );
-      const year = `${allocation.schoolYear}-${allocation.schoolYear + 1}`;
+      const exporter = await import('./allocation.export.ts');
+      const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params);
+      const fileName = exporter.allocationFileName(allocation, format);
+      if (format === 'csv')
+        return { fileName, contentType: 'text/csv; charset=utf-8', body: exporter.allocationCsv(allocation) };
+      if (format === 'xlsx')
+        return {
+          fileName,
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          body: await exporter.allocationXlsx(allocation, t),
+        };
       return {
-        fileName: `verdeling-${year}-versie-${allocation.version}.csv`,
-        csv: `\ufeff${[header, ...lines].join('\r\n')}\r\n`,
+        fileName,
+        contentType: 'application/pdf',
+        body: await exporter.allocationPdf(allocation, t, {
+          partnershipName: tenant?.name ?? '',
+          generatedAt: new Date(),
+          locale,
+        }),
       };
     });
   }

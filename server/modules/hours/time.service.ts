@@ -12,6 +12,7 @@ import { type Actor, canAccess } from '../../platform/access/policies.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { locations } from '../schools/schools.schema.ts';
+import type { BudgetService } from './budget.service.ts';
 import { closedPeriods, timeEntries } from './hours.schema.ts';
 import { copyWeek, findTimeEntryProblems, monthOf } from './time.rules.ts';
 
@@ -23,7 +24,10 @@ function isStaffOffice(actor: Actor): boolean {
 
 /** Time registration (issue 5): team members log their own hours; the staff office closes months. */
 export class TimeService {
-  constructor(private readonly database: DatabaseClient) {}
+  constructor(
+    private readonly database: DatabaseClient,
+    private readonly budgets: BudgetService,
+  ) {}
 
   /** Entries in a date range: one's own, or anyone's for the staff office. */
   list(actor: Actor, query: TimeEntryListQuery): Promise<TimeEntryList> {
@@ -34,7 +38,14 @@ export class TimeService {
         .select({ entry: timeEntries, locationName: locations.name })
         .from(timeEntries)
         .innerJoin(locations, eq(locations.id, timeEntries.locationId))
-        .where(and(eq(timeEntries.userId, userId), between(timeEntries.entryDate, query.from, query.to)))
+        .where(
+          and(
+            eq(timeEntries.userId, userId),
+            between(timeEntries.entryDate, query.from, query.to),
+            query.locationId ? eq(timeEntries.locationId, query.locationId) : undefined,
+            query.activity ? eq(timeEntries.activity, query.activity) : undefined,
+          ),
+        )
         .orderBy(asc(timeEntries.entryDate), asc(timeEntries.createdAt));
       const closed = await closedMonthsOf(transaction);
       const items = rows.map((row) => viewOf(row.entry, row.locationName, closed));
@@ -63,6 +74,9 @@ export class TimeService {
         })
         .returning();
       if (!entry) throw new NotFound();
+      await this.budgets.recordThresholds(transaction, actor, meta, [
+        { locationId: entry.locationId, date: entry.entryDate },
+      ]);
       await recordAudit(
         transaction,
         auditActorOf(actor, meta),
@@ -95,6 +109,9 @@ export class TimeService {
         .where(eq(timeEntries.id, existing.id))
         .returning();
       if (!entry) throw new NotFound();
+      await this.budgets.recordThresholds(transaction, actor, meta, [
+        { locationId: entry.locationId, date: entry.entryDate },
+      ]);
       await recordAudit(transaction, auditActorOf(actor, meta), 'time.changed', {
         type: 'time_entry',
         id: entry.id,
@@ -140,7 +157,7 @@ export class TimeService {
         previous.map((entry) => ({ ...entry, date: entry.entryDate })),
         { today: todayInAmsterdam(), closedMonths: await closedMonthsOf(transaction) },
       );
-      let copied = 0;
+      const copiedEntries: Array<{ locationId: string; date: string }> = [];
       for (const candidate of candidates) {
         const input = {
           date: candidate.date,
@@ -169,8 +186,10 @@ export class TimeService {
           note: input.note,
           createdByUserId: actor.userId,
         });
-        copied += 1;
+        copiedEntries.push({ locationId: input.locationId, date: input.date });
       }
+      await this.budgets.recordThresholds(transaction, actor, meta, copiedEntries);
+      const copied = copiedEntries.length;
       await recordAudit(transaction, auditActorOf(actor, meta), 'time.week_copied', null, { copied });
       return { copied, skipped: previous.length - copied };
     });

@@ -184,12 +184,17 @@ export async function renderRequestPdf(
   t: Translate,
   context: PdfContext,
 ): Promise<Buffer> {
+  // pdfmake changes the definition it is given: every call gets a fresh one.
+  return renderPdf(requestPdfDefinition(detail, t, context));
+}
+
+/** Renders any definition the same way; pdfmake changes it, so pass one made for this call only. */
+export async function renderPdf(definition: PdfDefinition): Promise<Buffer> {
   const pdfmake = require('pdfmake') as PdfMake;
   pdfmake.setFonts(require('pdfmake/fonts/Roboto.js'));
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDirectory));
-  // pdfmake changes the definition it is given: every call gets a fresh one.
-  return pdfmake.createPdf(requestPdfDefinition(detail, t, context)).getBuffer();
+  return pdfmake.createPdf(definition).getBuffer();
 }
 
 type PdfMake = {

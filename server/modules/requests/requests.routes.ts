@@ -24,6 +24,7 @@ import {
   requestPageSchema,
   withdrawRequestInputSchema,
 } from '../../../contracts/requests.ts';
+import { contentDisposition } from '../../platform/http/downloads.ts';
 import { readMultipart } from '../../platform/http/multipart.ts';
 import { actorOf, metaOf } from '../../platform/http/request-context.ts';
 import { translate } from '../../platform/i18n/messages.ts';
@@ -355,10 +356,4 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       (request) => consent.changeSettings(actorOf(request), request.body, metaOf(request)),
     );
   };
-}
-
-/** An attachment download header that keeps Dutch characters in the file name. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

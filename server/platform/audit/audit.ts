@@ -73,6 +73,8 @@ export const auditCatalogue = {
   'time.changed': 'A time entry was changed',
   'time.removed': 'A time entry was removed',
   'time.week_copied': 'A team member copied last week’s entries (details: how many)',
+  'budgets.warning_sent':
+    'A school reached 80 % or 100 % of its hours; the coordinators and contact person were mailed',
   'time.period_closed': 'The staff office closed a month for time entries',
   'outbox.listed': 'The demo outbox was read',
 } as const;

@@ -1,0 +1,351 @@
+import { sql } from 'drizzle-orm';
+import type {
+  BudgetOverview,
+  BudgetOverviewQuery,
+  MemberBudgetPage,
+  SchoolBudget,
+  SchoolBudgetLine,
+  TimeActivity,
+} from '../../../contracts/hours.ts';
+import { schoolYearBounds, schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
+import { type Actor, canAccess, scopeCondition } from '../../platform/access/policies.ts';
+import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
+import { Forbidden, NotFound } from '../../platform/http/errors.ts';
+import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
+import { translate } from '../../platform/i18n/messages.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
+import { locations } from '../schools/schools.schema.ts';
+import { teamMembers } from '../team/team.schema.ts';
+import { monthlyTrend, percentUsed, thresholdsReached, warningLevel } from './budget.rules.ts';
+
+type Numeric = number | string;
+type BudgetRow = { id: string; name: string; allocated: Numeric | null; used: Numeric };
+
+const primarySectors = sql`${locations.sector} in ('bo', 'sbo', 'so')`;
+
+/** Allocated hours of the adopted allocation of a school year, per location (a derived table). */
+function adoptedHours(schoolYear: number) {
+  return sql`(select l.location_id, l.hours from allocation_lines l
+    join allocations a on a.id = l.allocation_id
+    where a.school_year = ${schoolYear} and a.status = 'adopted')`;
+}
+
+/** Hours used in a school year per location (a derived table). */
+function usedHours(schoolYear: number) {
+  const { start, end } = schoolYearBounds(schoolYear);
+  return sql`(select location_id, sum(hours) as used from time_entries
+    where entry_date between ${start}::date and ${end}::date group by location_id)`;
+}
+
+function lineOf(row: BudgetRow): SchoolBudgetLine {
+  const allocated = row.allocated === null ? null : Number(row.allocated);
+  const used = Number(row.used);
+  return {
+    locationId: row.id,
+    name: row.name,
+    allocated,
+    used,
+    remaining: allocated === null ? null : allocated - used,
+    percentUsed: percentUsed(allocated, used),
+    warning: warningLevel(allocated, used),
+  };
+}
+
+/**
+ * Budgets (issue 5): per school the hours allocated by the adopted allocation, used by time entries,
+ * and remaining; per team member booked against contracted hours; and the 80 %/100 % warnings.
+ */
+export class BudgetService {
+  constructor(
+    private readonly database: DatabaseClient,
+    private readonly deps: { mailer: Mailer; baseUrl: string },
+  ) {}
+
+  /** The schools the reader may see (coordinator all, team member their pair's, a school its own). */
+  overview(actor: Actor, query: BudgetOverviewQuery): Promise<BudgetOverview> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      const scope = scopeCondition(actor, 'budgets.read', { locationId: locations.id });
+      const search = query.q ? sql`and ${locations.name} ilike ${containsPattern(query.q)}` : sql``;
+      // Schools with hours this year, or active in it.
+      const where = sql`where ${primarySectors} and ${scope} ${search}
+        and (a.hours is not null or u.used is not null or ${locations.activeTo} is null
+          or ${locations.activeTo} >= ${schoolYearBounds(query.schoolYear).start}::date)`;
+      const from = sql`from ${locations}
+        left join ${adoptedHours(query.schoolYear)} a on a.location_id = ${locations.id}
+        left join ${usedHours(query.schoolYear)} u on u.location_id = ${locations.id}`;
+      const page = await loadPage(
+        query,
+        ({ limit, offset }) =>
+          queryRows<BudgetRow>(
+            transaction.db,
+            sql`select ${locations.id} as id, ${locations.name} as name, a.hours as allocated,
+                coalesce(u.used, 0) as used
+              ${from} ${where} order by ${locations.name}, ${locations.id} limit ${limit} offset ${offset}`,
+          ),
+        () => queryRows(transaction.db, sql`select count(*)::int as total ${from} ${where}`),
+      );
+      const [totals] = await queryRows<{ allocated: Numeric | null; used: Numeric | null }>(
+        transaction.db,
+        sql`select sum(a.hours) as allocated, sum(u.used) as used ${from} ${where}`,
+      );
+      const [adopted] = await queryRows<{ exists: boolean }>(
+        transaction.db,
+        sql`select exists (select 1 from allocations where school_year = ${query.schoolYear}
+          and status = 'adopted') as exists`,
+      );
+      const warnings = await queryRows<{ id: string; name: string; threshold: number; reached_at: Date }>(
+        transaction.db,
+        sql`select ${locations.id} as id, ${locations.name} as name, w.threshold, w.reached_at
+          from budget_warnings w join ${locations} on ${locations.id} = w.location_id
+          where w.school_year = ${query.schoolYear} and ${scope} ${search}
+          order by w.reached_at desc, w.threshold desc limit 50`,
+      );
+      const allocated = Number(totals?.allocated ?? 0);
+      const used = Number(totals?.used ?? 0);
+      return {
+        ...page,
+        items: page.items.map(lineOf),
+        schoolYear: query.schoolYear,
+        hasAdoptedAllocation: adopted?.exists === true,
+        totals: { allocated, used, remaining: allocated - used },
+        warnings: warnings.map((row) => ({
+          locationId: row.id,
+          name: row.name,
+          threshold: row.threshold === 100 ? 100 : 80,
+          reachedAt: new Date(row.reached_at).toISOString(),
+        })),
+      };
+    });
+  }
+
+  /**
+   * One school's budget: the trend through the year, the use per activity and its line of the
+   * adopted allocation, so the school can see how its hours were arrived at.
+   */
+  school(actor: Actor, locationId: string, schoolYear: number): Promise<SchoolBudget> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      if (!canAccess(actor, 'budgets.read', { tenantId: actor.tenantId, locationId })) throw new NotFound();
+      const [row] = await queryRows<BudgetRow>(
+        transaction.db,
+        sql`select ${locations.id} as id, ${locations.name} as name, a.hours as allocated,
+            coalesce(u.used, 0) as used
+          from ${locations}
+          left join ${adoptedHours(schoolYear)} a on a.location_id = ${locations.id}
+          left join ${usedHours(schoolYear)} u on u.location_id = ${locations.id}
+          where ${locations.id} = ${locationId}::uuid`,
+      );
+      if (!row) throw new NotFound();
+      const { start, end } = schoolYearBounds(schoolYear);
+      const months = await queryRows<{ month: string; used: Numeric }>(
+        transaction.db,
+        sql`select to_char(entry_date, 'YYYY-MM') as month, sum(hours) as used from time_entries
+          where location_id = ${locationId}::uuid and entry_date between ${start}::date and ${end}::date
+          group by 1`,
+      );
+      const activities = await queryRows<{ activity: TimeActivity; hours: Numeric }>(
+        transaction.db,
+        sql`select activity, sum(hours) as hours from time_entries
+          where location_id = ${locationId}::uuid and entry_date between ${start}::date and ${end}::date
+          group by activity order by sum(hours) desc, activity`,
+      );
+      return {
+        ...lineOf(row),
+        schoolYear,
+        trend: monthlyTrend(
+          schoolYear,
+          new Map(months.map((month) => [month.month, Number(month.used)])),
+          todayInAmsterdam(),
+        ),
+        byActivity: activities.map((activity) => ({
+          activity: activity.activity,
+          hours: Number(activity.hours),
+        })),
+        allocation: await allocationLineOf(transaction, locationId, schoolYear),
+      };
+    });
+  }
+
+  /** Booked against contracted hours: every team member for the coordinator, oneself for a member. */
+  members(actor: Actor, query: BudgetOverviewQuery): Promise<MemberBudgetPage> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      if (!canAccess(actor, 'budgets.read_members', { tenantId: actor.tenantId, userId: actor.userId }))
+        throw new Forbidden();
+      const { start, end } = schoolYearBounds(query.schoolYear);
+      const scope = scopeCondition(actor, 'budgets.read_members', { userId: teamMembers.userId });
+      const search = query.q ? sql`and u.name ilike ${containsPattern(query.q)}` : sql``;
+      const from = sql`from ${teamMembers} join users u on u.id = ${teamMembers.userId}
+        where ${scope} ${search}`;
+      const page = await loadPage(
+        query,
+        ({ limit, offset }) =>
+          queryRows<{ id: string; name: string; contracted: Numeric | null; booked: Numeric | null }>(
+            transaction.db,
+            sql`select u.id, u.name,
+                (select h.contracted_hours from team_member_hours h where h.user_id = u.id
+                  and h.school_year = ${query.schoolYear}) as contracted,
+                (select sum(t.hours) from time_entries t where t.user_id = u.id
+                  and t.entry_date between ${start}::date and ${end}::date) as booked
+              ${from} order by u.name, u.id limit ${limit} offset ${offset}`,
+          ),
+        () => queryRows(transaction.db, sql`select count(*)::int as total ${from}`),
+      );
+      return {
+        ...page,
+        schoolYear: query.schoolYear,
+        items: page.items.map((row) => {
+          const contracted = Number(row.contracted ?? 0);
+          const booked = Number(row.booked ?? 0);
+          return {
+            userId: row.id,
+            name: row.name,
+            contracted,
+            booked,
+            percentBooked: percentUsed(contracted, booked),
+          };
+        }),
+      };
+    });
+  }
+
+  /**
+   * Called in the transaction that wrote time entries: records each threshold a school newly reached
+   * and mails the coordinators and the school's contact person once per threshold. The mail names
+   * the school and the share only: no person, no pupil.
+   */
+  async recordThresholds(
+    transaction: Transaction,
+    actor: Actor,
+    meta: RequestMeta,
+    touched: Array<{ locationId: string; date: string }>,
+  ): Promise<void> {
+    const keys = [...new Set(touched.map((entry) => `${entry.locationId}|${schoolYearOf(entry.date)}`))];
+    for (const key of keys) {
+      const [locationId = '', year = ''] = key.split('|');
+      const schoolYear = Number(year);
+      const [row] = await queryRows<BudgetRow>(
+        transaction.db,
+        sql`select ${locations.id} as id, ${locations.name} as name, a.hours as allocated,
+            coalesce(u.used, 0) as used
+          from ${locations}
+          left join ${adoptedHours(schoolYear)} a on a.location_id = ${locations.id}
+          left join ${usedHours(schoolYear)} u on u.location_id = ${locations.id}
+          where ${locations.id} = ${locationId}::uuid`,
+      );
+      if (!row) continue;
+      const reached = thresholdsReached(
+        row.allocated === null ? null : Number(row.allocated),
+        Number(row.used),
+      );
+      for (const threshold of reached) {
+        const inserted = await queryRows<{ threshold: number }>(
+          transaction.db,
+          sql`insert into budget_warnings (tenant_id, location_id, school_year, threshold)
+            values (${actor.tenantId}::uuid, ${locationId}::uuid, ${schoolYear}, ${threshold})
+            on conflict do nothing returning threshold`,
+        );
+        if (inserted.length === 0) continue;
+        await this.mailWarning(transaction, row, schoolYear, threshold);
+        await recordAudit(
+          transaction,
+          auditActorOf(actor, meta),
+          'budgets.warning_sent',
+          { type: 'location', id: locationId },
+          { schoolYear, threshold },
+        );
+      }
+    }
+  }
+
+  private async mailWarning(
+    transaction: Transaction,
+    school: BudgetRow,
+    schoolYear: number,
+    threshold: number,
+  ): Promise<void> {
+    const recipients = await queryRows<{ email: string; locale: 'nl' | 'en' }>(
+      transaction.db,
+      sql`select distinct u.email, u.locale from users u where u.status = 'active' and (
+        exists (select 1 from role_assignments r where r.user_id = u.id and r.role = 'coordinator')
+        or exists (select 1 from school_team_assignments s where s.user_id = u.id
+          and s.location_id = ${school.id}::uuid and s.is_contact and s.valid_from <= current_date
+          and (s.valid_to is null or s.valid_to > current_date)))
+      order by u.email`,
+    );
+    const params = {
+      school: school.name,
+      threshold,
+      schoolYear: `${schoolYear}-${schoolYear + 1}`,
+      link: `${this.deps.baseUrl}/budget/${school.id}?schooljaar=${schoolYear}`,
+    };
+    for (const recipient of recipients) {
+      await this.deps.mailer.send(transaction, {
+        to: recipient.email,
+        subject: translate(recipient.locale, `mail.budget${threshold}Subject`, params),
+        text: translate(recipient.locale, `mail.budget${threshold}Text`, params),
+      });
+    }
+  }
+}
+
+/** The school's line of the adopted allocation, with what is needed to explain it in words. */
+async function allocationLineOf(
+  transaction: Transaction,
+  locationId: string,
+  schoolYear: number,
+): Promise<SchoolBudget['allocation']> {
+  const [row] = await queryRows<{
+    version: number;
+    adopted_at: Date | null;
+    total_hours: Numeric;
+    pupil_weight_percent: number;
+    reference_years: number;
+    minimum_hours: Numeric;
+    rounding_unit: Numeric;
+    pupils: number;
+    requests: number;
+    pupil_share: Numeric;
+    request_share: Numeric;
+    raw_hours: Numeric;
+    hours: Numeric;
+    schools: Numeric;
+    any_requests: boolean;
+    last_year_hours: Numeric | null;
+  }>(
+    transaction.db,
+    sql`select a.version, a.adopted_at, a.total_hours, a.pupil_weight_percent, a.reference_years,
+        a.minimum_hours, a.rounding_unit, l.pupils, l.requests, l.pupil_share, l.request_share,
+        l.raw_hours, l.hours,
+        (select count(*) from allocation_lines o where o.allocation_id = a.id and o.pupils > 0) as schools,
+        exists (select 1 from allocation_lines o where o.allocation_id = a.id and o.requests > 0) as any_requests,
+        (select p.hours from allocation_lines p join allocations pa on pa.id = p.allocation_id
+          where pa.school_year = ${schoolYear - 1} and pa.status = 'adopted'
+            and p.location_id = ${locationId}::uuid) as last_year_hours
+      from allocations a join allocation_lines l on l.allocation_id = a.id
+      where a.school_year = ${schoolYear} and a.status = 'adopted' and l.location_id = ${locationId}::uuid`,
+  );
+  if (!row) return null;
+  return {
+    version: row.version,
+    adoptedAt: row.adopted_at ? new Date(row.adopted_at).toISOString() : null,
+    totalHours: Number(row.total_hours),
+    schools: Number(row.schools),
+    effectivePupilWeightPercent: row.any_requests ? row.pupil_weight_percent : 100,
+    minimumHours: Number(row.minimum_hours),
+    roundingUnit: Number(row.rounding_unit) === 0.5 ? 0.5 : 1,
+    pupilCountYear: schoolYear - 1,
+    referenceSchoolYears: Array.from(
+      { length: row.reference_years },
+      (_, index) => schoolYear - row.reference_years + index,
+    ),
+    line: {
+      pupils: row.pupils,
+      pupilShare: Number(row.pupil_share),
+      requests: row.requests,
+      requestShare: Number(row.request_share),
+      rawHours: Number(row.raw_hours),
+      hours: Number(row.hours),
+      lastYearHours: row.last_year_hours === null ? null : Number(row.last_year_hours),
+    },
+  };
+}
