@@ -7,28 +7,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { createRequestsWorld } from '../server/modules/requests/requests.test-support.ts';
-import { createHarness, type TestClient } from '../server/test/harness.ts';
+import { createHarness } from '../server/test/harness.ts';
 import { measureOnEachDatabase } from './databases.ts';
+import { printTimings, type Timing, timeCall } from './timing.ts';
 
 const requestCount = Number(process.env.BENCH_REQUESTS ?? 20_000);
-const runs = Number(process.env.BENCH_RUNS ?? 20);
-
-type Timing = { call: string; median: number; p95: number };
-
-async function time(call: string, client: TestClient, url: string): Promise<Timing> {
-  const durations: number[] = [];
-  for (let run = 0; run < runs + 3; run += 1) {
-    const started = performance.now();
-    const response = await client.get(url);
-    const duration = performance.now() - started;
-    if (response.statusCode !== 200) throw new Error(`${call}: ${response.statusCode} ${response.body}`);
-    if (run >= 3) durations.push(duration);
-  }
-  durations.sort((left, right) => left - right);
-  const at = (share: number) =>
-    durations[Math.min(durations.length - 1, Math.floor(share * durations.length))] ?? 0;
-  return { call, median: at(0.5), p95: at(0.95) };
-}
 
 async function measure(): Promise<Timing[]> {
   const harness = await createHarness();
@@ -65,15 +48,31 @@ async function measure(): Promise<Timing[]> {
       sql`select id from support_requests where location_id = ${world.locationIds.a}::uuid limit 1`,
     );
     return [
-      await time('coordinator: first page', world.coordinator.client, '/api/requests?page=1&pageSize=25'),
-      await time('coordinator: status filter', world.coordinator.client, '/api/requests?status=in_progress'),
-      await time('coordinator: search number', world.coordinator.client, '/api/requests?q=HV-2026-012'),
-      await time('coordinator: page 400', world.coordinator.client, '/api/requests?page=400&pageSize=25'),
-      await time('coordinator: filter choices', world.coordinator.client, '/api/requests/filter-options'),
-      await time('IB: own school, first page', world.ib.client, '/api/requests?page=1&pageSize=25'),
-      await time('IB: search pupil name', world.ib.client, '/api/requests?q=Leerling%20HV-2026-0001'),
-      await time('team member: assigned to me', world.contact.client, '/api/requests?mine=true'),
-      await time('detail (IB)', world.ib.client, `/api/requests/${sample?.id}`),
+      await timeCall('coordinator: first page', () =>
+        world.coordinator.client.get('/api/requests?page=1&pageSize=25'),
+      ),
+      await timeCall('coordinator: status filter', () =>
+        world.coordinator.client.get('/api/requests?status=in_progress'),
+      ),
+      await timeCall('coordinator: search number', () =>
+        world.coordinator.client.get('/api/requests?q=HV-2026-012'),
+      ),
+      await timeCall('coordinator: page 400', () =>
+        world.coordinator.client.get('/api/requests?page=400&pageSize=25'),
+      ),
+      await timeCall('coordinator: filter choices', () =>
+        world.coordinator.client.get('/api/requests/filter-options'),
+      ),
+      await timeCall('IB: own school, first page', () =>
+        world.ib.client.get('/api/requests?page=1&pageSize=25'),
+      ),
+      await timeCall('IB: search pupil name', () =>
+        world.ib.client.get('/api/requests?q=Leerling%20HV-2026-0001'),
+      ),
+      await timeCall('team member: assigned to me', () =>
+        world.contact.client.get('/api/requests?mine=true'),
+      ),
+      await timeCall('detail (IB)', () => world.ib.client.get(`/api/requests/${sample?.id}`)),
     ];
   } finally {
     await harness.close();
@@ -84,8 +83,4 @@ const results = await measureOnEachDatabase(measure);
 console.log(
   `\nSupport requests: ${requestCount} in one partnership over 102 primary schools, Node ${process.version}\n`,
 );
-console.log('| database | call | median ms | p95 ms |');
-console.log('| --- | --- | ---: | ---: |');
-for (const { database, result } of results)
-  for (const timing of result)
-    console.log(`| ${database} | ${timing.call} | ${timing.median.toFixed(1)} | ${timing.p95.toFixed(1)} |`);
+printTimings(results);

@@ -194,6 +194,12 @@ export const copyWeekInputSchema = z.strictObject({ weekStart: isoDate });
 export const copyWeekResultSchema = z.object({ copied: z.number().int(), skipped: z.number().int() });
 export type CopyWeekResult = z.infer<typeof copyWeekResultSchema>;
 
+/** The months of a school year the staff office closed, with who closed them and when. */
+export const closedPeriodListSchema = z.object({
+  items: z.array(z.object({ month: z.string(), closedAt: z.string(), closedByName: z.string() })),
+});
+export type ClosedPeriodList = z.infer<typeof closedPeriodListSchema>;
+
 // --- Budgets -----------------------------------------------------------------------------------
 
 /** The level a school's use of its hours reached: a warning at 80 %, over at 100 %. */

@@ -20,7 +20,11 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            // The chart library and what only it uses stay out: they load with the first chart.
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](?!(recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs|redux|redux-thunk|react-redux|reselect|immer|decimal\.js-light|eventemitter3|tiny-invariant)[\\/])/,
+            },
           ],
         },
       },

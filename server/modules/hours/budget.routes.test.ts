@@ -127,6 +127,8 @@ describe('budgets per school (issue 5)', () => {
         { locationId: schools.c, allocated: 5, used: 0, remaining: 5, percentUsed: 0, warning: null },
       ],
     });
+    const pastTheEnd = (await coordinator.get(`/api/budgets?schoolYear=${year}&page=3&pageSize=1`)).json();
+    expect(pastTheEnd).toMatchObject({ items: [], total: 2, totals: { allocated: 20, used: 15 } });
     const searched = (
       await coordinator.get(`/api/budgets?schoolYear=${year}&q=zzz`)
     ).json() as BudgetOverview;

@@ -12,7 +12,7 @@ import { type DatabaseClient, queryRows, type Transaction } from '../../db/clien
 import { type Actor, canAccess, scopeCondition } from '../../platform/access/policies.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { Forbidden, NotFound } from '../../platform/http/errors.ts';
-import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
+import { containsPattern, loadPage, pageWindow } from '../../platform/http/pagination.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { locations } from '../schools/schools.schema.ts';
@@ -74,21 +74,27 @@ export class BudgetService {
       const from = sql`from ${locations}
         left join ${adoptedHours(query.schoolYear)} a on a.location_id = ${locations.id}
         left join ${usedHours(query.schoolYear)} u on u.location_id = ${locations.id}`;
-      const page = await loadPage(
-        query,
-        ({ limit, offset }) =>
-          queryRows<BudgetRow>(
-            transaction.db,
-            sql`select ${locations.id} as id, ${locations.name} as name, a.hours as allocated,
-                coalesce(u.used, 0) as used
-              ${from} ${where} order by ${locations.name}, ${locations.id} limit ${limit} offset ${offset}`,
-          ),
-        () => queryRows(transaction.db, sql`select count(*)::int as total ${from} ${where}`),
-      );
-      const [totals] = await queryRows<{ allocated: Numeric | null; used: Numeric | null }>(
+      // One pass over the year's entries gives the page, the count and the totals (window sums).
+      const { limit, offset } = pageWindow(query);
+      const rows = await queryRows<
+        BudgetRow & { total: Numeric; total_allocated: Numeric | null; total_used: Numeric | null }
+      >(
         transaction.db,
-        sql`select sum(a.hours) as allocated, sum(u.used) as used ${from} ${where}`,
+        sql`select id, name, allocated, used, count(*) over () as total,
+            sum(allocated) over () as total_allocated, sum(used) over () as total_used
+          from (select ${locations.id} as id, ${locations.name} as name, a.hours as allocated,
+              coalesce(u.used, 0) as used ${from} ${where}) as budgets
+          order by name, id limit ${limit} offset ${offset}`,
       );
+      // Past the last page the window has no row to carry the totals: count them on their own.
+      const [totals] =
+        rows.length > 0
+          ? rows
+          : await queryRows<{ total: Numeric; total_allocated: Numeric | null; total_used: Numeric | null }>(
+              transaction.db,
+              sql`select count(*) as total, sum(a.hours) as total_allocated, sum(u.used) as total_used
+                ${from} ${where}`,
+            );
       const [adopted] = await queryRows<{ exists: boolean }>(
         transaction.db,
         sql`select exists (select 1 from allocations where school_year = ${query.schoolYear}
@@ -101,11 +107,13 @@ export class BudgetService {
           where w.school_year = ${query.schoolYear} and ${scope} ${search}
           order by w.reached_at desc, w.threshold desc limit 50`,
       );
-      const allocated = Number(totals?.allocated ?? 0);
-      const used = Number(totals?.used ?? 0);
+      const allocated = Number(totals?.total_allocated ?? 0);
+      const used = Number(totals?.total_used ?? 0);
       return {
-        ...page,
-        items: page.items.map(lineOf),
+        page: query.page,
+        pageSize: query.pageSize,
+        total: Number(totals?.total ?? 0),
+        items: rows.map(lineOf),
         schoolYear: query.schoolYear,
         hasAdoptedAllocation: adopted?.exists === true,
         totals: { allocated, used, remaining: allocated - used },

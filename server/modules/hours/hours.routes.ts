@@ -9,6 +9,7 @@ import {
   allocationVersionListSchema,
   budgetOverviewQuerySchema,
   budgetOverviewSchema,
+  closedPeriodListSchema,
   closePeriodInputSchema,
   copyWeekInputSchema,
   copyWeekResultSchema,
@@ -182,6 +183,14 @@ export function hoursRoutes(
         await time.closeMonth(actorOf(request), request.body.month, metaOf(request));
         return reply.status(204).send();
       },
+    );
+    app.get(
+      '/api/closed-periods',
+      {
+        config: { action: 'time.close_periods' },
+        schema: { tags: ['hours'], querystring: yearQuery, response: { 200: closedPeriodListSchema } },
+      },
+      (request) => time.listClosedMonths(actorOf(request), request.query.schoolYear),
     );
     app.get(
       '/api/budgets',

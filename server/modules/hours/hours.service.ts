@@ -98,20 +98,12 @@ export class HoursService {
       if (existing.some((row) => row.status === 'draft')) throw new RuleViolation('allocation_draft_exists');
       if (existing.some((row) => row.status === 'adopted') && !input.reason)
         throw new ValidationFailed([{ path: 'reason', code: 'reason_required' }]);
-      const preview = await computeAllocation(transaction, input);
-      const [allocation] = await transaction.db
-        .insert(allocations)
-        .values({
-          tenantId: actor.tenantId,
-          schoolYear: input.schoolYear,
-          version: Math.max(0, ...existing.map((row) => row.version)) + 1,
-          status: 'draft',
-          createdByUserId: actor.userId,
-          ...settingsColumns(input, preview.totalHours),
-        })
-        .returning();
-      if (!allocation) throw new NotFound();
-      await writeLines(transaction, allocation.id, preview);
+      const allocation = await insertAllocationVersion(transaction, {
+        input,
+        version: Math.max(0, ...existing.map((row) => row.version)) + 1,
+        userId: actor.userId,
+        adopted: false,
+      });
       await recordAudit(
         transaction,
         auditActorOf(actor, meta),
@@ -352,6 +344,34 @@ async function computeAllocation(
       name: nameOf.get(locationId) ?? '',
     })),
   };
+}
+
+/**
+ * Computes and stores a version with its lines: a draft, or — for the demo partnership, which starts
+ * with the current year already decided — adopted at once.
+ */
+export async function insertAllocationVersion(
+  transaction: Transaction,
+  options: { input: AllocationSettingsInput; version: number; userId: string; adopted: boolean },
+): Promise<AllocationRow> {
+  if (!transaction.tenantId) throw new Error('allocations belong to a partnership');
+  const preview = await computeAllocation(transaction, options.input);
+  const [allocation] = await transaction.db
+    .insert(allocations)
+    .values({
+      tenantId: transaction.tenantId,
+      schoolYear: options.input.schoolYear,
+      version: options.version,
+      status: options.adopted ? 'adopted' : 'draft',
+      createdByUserId: options.userId,
+      adoptedByUserId: options.adopted ? options.userId : null,
+      adoptedAt: options.adopted ? new Date() : null,
+      ...settingsColumns(options.input, preview.totalHours),
+    })
+    .returning();
+  if (!allocation) throw new NotFound();
+  await writeLines(transaction, allocation.id, preview);
+  return allocation;
 }
 
 function settingsColumns(input: AllocationSettingsInput, totalHours: number) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse } from '../../../contracts/errors.ts';
-import type { TimeEntry, TimeEntryList } from '../../../contracts/hours.ts';
+import type { ClosedPeriodList, TimeEntry, TimeEntryList } from '../../../contracts/hours.ts';
 import { addDays, schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
 import { schoolTeamAssignments } from '../team/team.schema.ts';
@@ -130,5 +130,18 @@ describe('time registration (issue 5)', () => {
     const after = (await member.get(`/api/time-entries?from=${today}&to=${today}`)).json() as TimeEntryList;
     expect(after.items.every((item) => item.locked)).toBe(true);
     expect(after.totalHours).toBe(list.totalHours);
+  });
+
+  it('lists the closed months of a school year in order, for the staff office only', async () => {
+    const schoolYear = schoolYearOf(today);
+    // Closed in the order opposite to the listing; July before the school year must not be listed.
+    for (const month of [today.slice(0, 7), `${schoolYear}-08`, `${schoolYear}-07`])
+      expect((await coordinator.post('/api/closed-periods', { month })).statusCode).toBe(204);
+    const response = await coordinator.get(`/api/closed-periods?schoolYear=${schoolYear}`);
+    expect(response.statusCode).toBe(200);
+    const { items } = response.json() as ClosedPeriodList;
+    expect(items.map((item) => item.month)).toEqual([...new Set([`${schoolYear}-08`, today.slice(0, 7)])]);
+    expect(items[0]).toMatchObject({ closedAt: expect.any(String), closedByName: expect.any(String) });
+    expect((await member.get(`/api/closed-periods?schoolYear=${schoolYear}`)).statusCode).toBe(403);
   });
 });

@@ -1,15 +1,17 @@
 import { and, asc, between, eq, sql } from 'drizzle-orm';
 import type {
+  ClosedPeriodList,
   CopyWeekResult,
   TimeEntry,
   TimeEntryInput,
   TimeEntryList,
   TimeEntryListQuery,
 } from '../../../contracts/hours.ts';
-import { addDays, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { addDays, schoolYearBounds, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import { type Actor, canAccess } from '../../platform/access/policies.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
+import { users } from '../../platform/auth/auth.schema.ts';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { locations } from '../schools/schools.schema.ts';
 import type { BudgetService } from './budget.service.ts';
@@ -198,6 +200,7 @@ export class TimeService {
   /** The staff office closes a month: its entries no longer change. Closing twice changes nothing. */
   closeMonth(actor: Actor, month: string, meta: RequestMeta): Promise<void> {
     return this.database.withTenant(actor.tenantId, async (transaction) => {
+      if (!canAccess(actor, 'time.close_periods', { tenantId: actor.tenantId })) throw new Forbidden();
       if (month > monthOf(todayInAmsterdam()))
         throw new ValidationFailed([{ path: 'month', code: 'date_in_future' }]);
       await transaction.db
@@ -205,6 +208,21 @@ export class TimeService {
         .values({ tenantId: actor.tenantId, month, closedByUserId: actor.userId })
         .onConflictDoNothing();
       await recordAudit(transaction, auditActorOf(actor, meta), 'time.period_closed', null, { month });
+    });
+  }
+
+  /** The closed months of a school year (August to July), in calendar order. */
+  listClosedMonths(actor: Actor, schoolYear: number): Promise<ClosedPeriodList> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      if (!canAccess(actor, 'time.close_periods', { tenantId: actor.tenantId })) throw new Forbidden();
+      const { start, end } = schoolYearBounds(schoolYear);
+      const rows = await transaction.db
+        .select({ month: closedPeriods.month, closedAt: closedPeriods.closedAt, closedByName: users.name })
+        .from(closedPeriods)
+        .innerJoin(users, eq(users.id, closedPeriods.closedByUserId))
+        .where(between(closedPeriods.month, monthOf(start), monthOf(end)))
+        .orderBy(asc(closedPeriods.month));
+      return { items: rows.map((row) => ({ ...row, closedAt: row.closedAt.toISOString() })) };
     });
   }
 }

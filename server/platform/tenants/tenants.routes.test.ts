@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestStatuses } from '../../../contracts/requests.ts';
 import { roles } from '../../../contracts/roles.ts';
+import { addDays, schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { queryRows } from '../../db/client.ts';
 import { createHarness, type Harness } from '../../test/harness.ts';
 import { startSmtpServer } from '../../test/smtp.ts';
@@ -91,6 +92,20 @@ describe('partnerships (CLI create-tenant) and demo data', () => {
         sql`select distinct status from support_requests order by status`,
       );
       expect(statuses.map((row) => row.status)).toEqual([...requestStatuses].sort());
+      // Hours (issue 5): this year's allocation adopted, its lines adding up, and time logged after the
+      // school year's first weeks, with one school past 80 % so the warning shows.
+      const [hours] = await fresh.database.queryAsOwner<Record<string, number>>(sql`select
+          (select count(*)::int from allocations where status = 'adopted') as adopted,
+          (select sum(l.hours)::int from allocation_lines l) as allocated,
+          (select count(*)::int from time_entries) as entries,
+          (select count(*)::int from budget_warnings where threshold = 80) as warnings`);
+      expect(hours?.adopted).toBe(1);
+      expect(hours?.allocated).toBe(1200);
+      const start = `${schoolYearOf(todayInAmsterdam())}-08-01`;
+      if (addDays(start, 21) <= addDays(todayInAmsterdam(), -7)) {
+        expect(hours?.entries).toBeGreaterThan(0);
+        expect(hours?.warnings).toBe(1);
+      }
     } finally {
       await fresh.close();
     }

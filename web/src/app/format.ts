@@ -11,7 +11,13 @@ export function useFormatters() {
     const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone });
     const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone });
     const numberFormat = new Intl.NumberFormat(tag);
+    const monthFormat = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone });
+    const shortMonthFormat = new Intl.DateTimeFormat(tag, { month: 'short', timeZone });
     return {
+      /** "november 2026" for "2026-11". */
+      month: (yearMonth: string) => monthFormat.format(new Date(`${yearMonth}-15T12:00:00Z`)),
+      /** "nov" for "2026-11": chart axes. */
+      shortMonth: (yearMonth: string) => shortMonthFormat.format(new Date(`${yearMonth}-15T12:00:00Z`)),
       dateTime: (value: string | Date) => dateTimeFormat.format(new Date(value)),
       date: (value: string | Date) => dateFormat.format(new Date(value)),
       number: (value: number) => numberFormat.format(value),

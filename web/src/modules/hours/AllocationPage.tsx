@@ -19,6 +19,8 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  UnorderedList,
+  UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +28,7 @@ import {
   type Allocation,
   type AllocationInput,
   type AllocationPreview,
+  allocationExportFormats,
   allocationInputSchema,
   allocationPreviewSchema,
   allocationSchema,
@@ -45,6 +48,7 @@ import { Form } from '../../ui/Form.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { AllocationLineCells, AllocationLineHeaders, KeyInWords } from './allocation.parts.tsx';
 import { HistoricalCountForm } from './HistoricalCountForm.tsx';
 
 type Draft = {
@@ -321,15 +325,19 @@ export function AllocationPage() {
               status: t(`allocation.status.${stored.status}`),
             })}
           </Paragraph>
-          <Paragraph>
-            <a
-              className="utrecht-link utrecht-link--html-a"
-              href={`/api/allocations/${stored.id}/export.csv`}
-              download
-            >
-              {t('allocation.downloadCsv')}
-            </a>
-          </Paragraph>
+          <UnorderedList>
+            {allocationExportFormats.map((format) => (
+              <UnorderedListItem key={format}>
+                <a
+                  className="utrecht-link utrecht-link--html-a"
+                  href={`/api/allocations/${stored.id}/export.${format}`}
+                  download
+                >
+                  {t(`allocation.download.${format}`)}
+                </a>
+              </UnorderedListItem>
+            ))}
+          </UnorderedList>
         </>
       )}
       {shown && <Explanation allocation={shown} />}
@@ -343,20 +351,11 @@ function Explanation({ allocation }: { allocation: AllocationPreview }) {
   const { t } = useTranslation('hours');
   const format = useFormatters();
   const captionId = useId();
-  const percent = (share: number) => `${format.number(Math.round(share * 1000) / 10)} %`;
   const total = allocation.lines.reduce((sum, line) => sum + line.hours, 0);
   return (
     <>
       <Heading level={2}>{t('allocation.explanation')}</Heading>
-      <Paragraph>
-        {t('allocation.inWords', {
-          total: format.number(allocation.totalHours),
-          weight: allocation.effectivePupilWeightPercent,
-          other: 100 - allocation.effectivePupilWeightPercent,
-          countYear: formatSchoolYear(allocation.pupilCountYear),
-          years: allocation.referenceSchoolYears.map(formatSchoolYear).join(', '),
-        })}
-      </Paragraph>
+      <KeyInWords allocation={allocation} />
       {allocation.excluded.length > 0 && (
         <Alert type="warning">
           <Paragraph>
@@ -375,26 +374,14 @@ function Explanation({ allocation }: { allocation: AllocationPreview }) {
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">{t('allocation.school')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('allocation.pupils')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('allocation.pupilShare')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('allocation.requests')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('allocation.requestShare')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('allocation.rawHours')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('allocation.hours')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('allocation.lastYear')}</TableHeaderCell>
+              <AllocationLineHeaders />
             </TableRow>
           </TableHeader>
           <TableBody>
             {allocation.lines.map((line) => (
               <TableRow key={line.locationId}>
                 <TableHeaderCell scope="row">{line.name}</TableHeaderCell>
-                <TableCell>{format.number(line.pupils)}</TableCell>
-                <TableCell>{percent(line.pupilShare)}</TableCell>
-                <TableCell>{format.number(line.requests)}</TableCell>
-                <TableCell>{percent(line.requestShare)}</TableCell>
-                <TableCell>{format.number(Math.round(line.rawHours * 100) / 100)}</TableCell>
-                <TableCell>{format.number(line.hours)}</TableCell>
-                <TableCell>{line.lastYearHours === null ? '—' : format.number(line.lastYearHours)}</TableCell>
+                <AllocationLineCells line={line} />
               </TableRow>
             ))}
           </TableBody>

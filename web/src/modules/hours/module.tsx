@@ -1,6 +1,9 @@
 import { PermissionGate } from '../../app/gates.tsx';
 import type { WebModule } from '../../app/modules.ts';
 import { AllocationPage } from './AllocationPage.tsx';
+import { BudgetPage } from './BudgetPage.tsx';
+import { SchoolBudgetPage } from './SchoolBudgetPage.tsx';
+import { TimeListPage } from './TimeListPage.tsx';
 import { TimeWeekPage } from './TimeWeekPage.tsx';
 
 /** Hours (issue 5): the allocation key of the staff office and the team members' time registration. */
@@ -22,9 +25,34 @@ export const webModule: WebModule = {
         </PermissionGate>
       ),
     },
+    {
+      path: 'uren/lijst',
+      element: (
+        <PermissionGate action="time.register">
+          <TimeListPage />
+        </PermissionGate>
+      ),
+    },
+    {
+      path: 'budget',
+      element: (
+        <PermissionGate action="budgets.read">
+          <BudgetPage />
+        </PermissionGate>
+      ),
+    },
+    {
+      path: 'budget/:locationId',
+      element: (
+        <PermissionGate action="budgets.read">
+          <SchoolBudgetPage />
+        </PermissionGate>
+      ),
+    },
   ],
   navItems: [
     { to: '/verdeling', labelKey: 'nav.allocation', namespace: 'hours', action: 'allocations.manage' },
     { to: '/uren', labelKey: 'nav.time', namespace: 'hours', action: 'time.register' },
+    { to: '/budget', labelKey: 'nav.budget', namespace: 'hours', action: 'budgets.read' },
   ],
 };

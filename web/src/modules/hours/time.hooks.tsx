@@ -1,0 +1,195 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Paragraph, TableCell, TableHeaderCell } from '@utrecht/component-library-react';
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { type TimeEntry, type TimeEntryList, timeEntryListSchema } from '../../../../contracts/hours.ts';
+import { addDays } from '../../../../contracts/school-year.ts';
+import {
+  type TeamMemberSummary,
+  teamMemberDetailSchema,
+  teamPageSchema,
+} from '../../../../contracts/team.ts';
+import { api, apiRequest, withQuery } from '../../app/api.ts';
+import { useFormatters } from '../../app/format.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
+import { hasPermission, useSignedInSession } from '../../app/session.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { type SelectChoice, SelectField } from '../../ui/SelectField.tsx';
+
+// What the week view and the list view of time registration share: whose hours, their schools, the
+// entries of a period, removing one, and the page's state in the address.
+
+/** The Monday of the week a date (YYYY-MM-DD) falls in. */
+export function mondayOf(date: string): string {
+  const weekday = (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(date, -weekday);
+}
+
+/** Every month (YYYY-MM) from `first` up to and including `last`, oldest first. */
+export function monthsFrom(first: string, last: string): string[] {
+  const months: string[] = [];
+  for (let month = first; month <= last; ) {
+    months.push(month);
+    const [year, number] = month.split('-').map(Number) as [number, number];
+    month = number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
+  }
+  return months;
+}
+
+/** The search params of the page and a way to change some of them (empty values drop out). */
+export function useUrlState(): [URLSearchParams, (changes: Record<string, string | null>) => void] {
+  const [params, setParams] = useSearchParams();
+  const update = useCallback(
+    (changes: Record<string, string | null>) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [name, value] of Object.entries(changes)) {
+            if (value) next.set(name, value);
+            else next.delete(name);
+          }
+          return next;
+        },
+        // Filters and weeks are a view of one page: a reload keeps them, Back leaves the page.
+        { replace: true },
+      ),
+    [setParams],
+  );
+  return [params, update];
+}
+
+/**
+ * Whose hours the page shows. A team member sees their own; the staff office chooses a member (the
+ * `teamlid` search param), by default themselves when they are a member, else the first one.
+ */
+export function useTimeMember() {
+  const session = useSignedInSession();
+  const isStaffOffice = hasPermission(session, 'time.close_periods');
+  const [params, update] = useUrlState();
+  const members = useQuery({
+    queryKey: ['team', 'time-members'],
+    enabled: isStaffOffice,
+    queryFn: async ({ signal }): Promise<TeamMemberSummary[]> => {
+      const all: TeamMemberSummary[] = [];
+      for (let page = 1; ; page += 1) {
+        const result = await api.get(
+          withQuery('/api/team', { page, pageSize: 100, status: 'active' }),
+          teamPageSchema,
+          signal,
+        );
+        all.push(...result.items);
+        if (result.items.length === 0 || all.length >= result.total) return all;
+      }
+    },
+  });
+  const list = members.data ?? [];
+  const isListed = (userId: string | null) => list.some((member) => member.userId === userId);
+  const asked = params.get('teamlid');
+  const userId = !isStaffOffice
+    ? session.user.id
+    : isListed(asked)
+      ? asked
+      : isListed(session.user.id)
+        ? session.user.id
+        : (list[0]?.userId ?? null);
+  return {
+    isStaffOffice,
+    /** Null while the staff office's team list loads, or when the team has no members. */
+    userId,
+    isOwn: userId === session.user.id,
+    members,
+    choose: (memberId: string) => update({ teamlid: memberId, wijzig: null }),
+  };
+}
+
+/** The staff office's choice of member; nothing for a team member. */
+export function MemberSelect({ member }: { member: ReturnType<typeof useTimeMember> }) {
+  const { t } = useTranslation('hours');
+  if (!member.isStaffOffice) return null;
+  if (member.members.error) return <ErrorAlert errors={formErrorsFrom(member.members.error)} />;
+  if (member.members.data?.length === 0) return <Paragraph>{t('time.noMembers')}</Paragraph>;
+  return (
+    <SelectField
+      name="member"
+      label={t('time.member')}
+      placeholder={t('time.chooseMember')}
+      busy={member.members.isPending}
+      value={member.userId ?? ''}
+      onChange={(value) => value && member.choose(value)}
+      choices={(member.members.data ?? []).map((item) => ({ value: item.userId, label: item.name }))}
+    />
+  );
+}
+
+/**
+ * The schools a member can log on: those they serve as one of the fixed pair, plus any school their
+ * listed entries name (a request assigned to them, or a school the staff office logged as an exception).
+ */
+export function useMemberSchools(userId: string | null, entries: TimeEntryList | undefined): SelectChoice[] {
+  const profile = useQuery({
+    queryKey: ['team', userId],
+    enabled: userId !== null,
+    queryFn: ({ signal }) => api.get(`/api/team/${userId}`, teamMemberDetailSchema, signal),
+  });
+  return useMemo(() => {
+    const names = new Map<string, string>();
+    for (const school of profile.data?.schools ?? []) names.set(school.locationId, school.name);
+    for (const entry of entries?.items ?? []) names.set(entry.location.id, entry.location.name);
+    return [...names].map(([value, label]) => ({ value, label }));
+  }, [profile.data, entries]);
+}
+
+/** Time entries of one member in a date range, for the week and the list. */
+export function useTimeEntries(
+  userId: string | null,
+  query: { from: string; to: string; locationId?: string; activity?: string },
+) {
+  return useQuery({
+    queryKey: ['time-entries', userId, query],
+    enabled: userId !== null,
+    queryFn: ({ signal }) =>
+      api.get(withQuery('/api/time-entries', { ...query, userId }), timeEntryListSchema, signal),
+  });
+}
+
+/** Removes an entry and refreshes every list of entries. */
+export function useRemoveTimeEntry(onRemoved: (entryId: string) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (entryId: string) => apiRequest('DELETE', `/api/time-entries/${entryId}`),
+    onSuccess: (_, entryId) => {
+      onRemoved(entryId);
+      void queryClient.invalidateQueries({ queryKey: ['time-entries'] });
+    },
+  });
+}
+
+/** The headers of what an entry says, before each screen's own status and action columns. */
+export function EntryHeaderCells() {
+  const { t } = useTranslation('hours');
+  return (
+    <>
+      {(['date', 'school', 'activity', 'hours', 'note'] as const).map((key) => (
+        <TableHeaderCell key={key} scope="col">
+          {t(`time.${key}`)}
+        </TableHeaderCell>
+      ))}
+    </>
+  );
+}
+
+/** What an entry says: day, school, kind of work, hours and note. */
+export function EntryCells({ entry }: { entry: TimeEntry }) {
+  const { t } = useTranslation('hours');
+  const format = useFormatters();
+  return (
+    <>
+      <TableHeaderCell scope="row">{format.date(entry.date)}</TableHeaderCell>
+      <TableCell>{entry.location.name}</TableCell>
+      <TableCell>{t(`activities.${entry.activity}`)}</TableCell>
+      <TableCell>{format.number(entry.hours)}</TableCell>
+      <TableCell>{entry.note ?? '—'}</TableCell>
+    </>
+  );
+}
