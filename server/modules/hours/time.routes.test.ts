@@ -59,6 +59,19 @@ describe('time registration (issue 5)', () => {
     expect(list).toMatchObject({ totalHours: 1.5, items: [expect.objectContaining({ date: today })] });
   });
 
+  it('filters the list by school and kind of work, and keeps a list to at most two months', async () => {
+    const list = async (filter: string) =>
+      ((await member.get(`/api/time-entries?from=${today}&to=${today}&${filter}`)).json() as TimeEntryList)
+        .totalHours;
+    expect(await list(`locationId=${schools.a}`)).toBe(1.5);
+    expect(await list(`locationId=${schools.c}`)).toBe(0);
+    expect(await list('activity=observation')).toBe(1.5);
+    expect(await list('activity=travel')).toBe(0);
+    const tooLong = await member.get(`/api/time-entries?from=${addDays(today, -90)}&to=${today}`);
+    expect(tooLong.statusCode).toBe(400);
+    expect(codes(tooLong)).toEqual([['to', 'period_too_long']]);
+  });
+
   it('refuses hours not in quarters, more than 24 a day, a future date and a school they do not serve', async () => {
     expect(codes(await member.post('/api/time-entries', entry({ hours: 1.3 })))).toEqual([
       ['hours', 'quarter_hours'],

@@ -23,6 +23,8 @@ type SelectFieldProps = {
   description?: string;
   error?: string;
   busy?: boolean;
+  /** False for an optional choice: the empty first option is then a valid answer. */
+  required?: boolean;
 };
 
 /** A labelled select with description and error message, like TextField. */
@@ -37,6 +39,7 @@ export function SelectField({
   description,
   error,
   busy,
+  required = true,
 }: SelectFieldProps) {
   const id = `${useId()}-${name}`;
   const descriptionId = `${id}-description`;
@@ -61,7 +64,7 @@ export function SelectField({
           id={id}
           name={name}
           value={value}
-          required
+          required={required}
           busy={busy}
           invalid={Boolean(error)}
           aria-describedby={describedBy || undefined}

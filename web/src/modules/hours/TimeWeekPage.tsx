@@ -50,6 +50,7 @@ import {
   MemberSelect,
   mondayOf,
   monthsFrom,
+  useMemberRequests,
   useMemberSchools,
   useRemoveTimeEntry,
   useTimeEntries,
@@ -66,7 +67,14 @@ function errorsOf(error: unknown): FormErrors {
     : formErrorsFrom(error);
 }
 
-type EntryForm = { date: string; hours: string; locationId: string; activity: string; note: string };
+type EntryForm = {
+  date: string;
+  hours: string;
+  locationId: string;
+  requestId: string;
+  activity: string;
+  note: string;
+};
 
 /** `/uren`: a member's week: what was logged, hours per day, a quick form, and "copy last week". */
 export function TimeWeekPage() {
@@ -88,6 +96,7 @@ export function TimeWeekPage() {
     date: today,
     hours: '',
     locationId: '',
+    requestId: '',
     activity: '',
     note: '',
   });
@@ -112,6 +121,7 @@ export function TimeWeekPage() {
 
   const entries = useTimeEntries(userId, { from: weekStart, to: weekEnd });
   const schools = useMemberSchools(userId, entries.data);
+  const requests = useMemberRequests(userId, form.locationId);
   const editing = entries.data?.items.find((entry) => entry.id === editingId && !entry.locked) ?? null;
 
   const startEdit = useCallback(
@@ -123,6 +133,7 @@ export function TimeWeekPage() {
         date: entry.date,
         hours: format.number(entry.hours),
         locationId: entry.location.id,
+        requestId: entry.requestId ?? '',
         activity: entry.activity,
         note: entry.note ?? '',
       });
@@ -153,6 +164,7 @@ export function TimeWeekPage() {
         date,
         hours: form.hours.trim() === '' ? Number.NaN : Number(form.hours.replace(',', '.')),
         locationId: form.locationId || undefined,
+        requestId: form.requestId || null,
         activity: form.activity || undefined,
         note: form.note.trim() || null,
         userId: userId ?? undefined,
@@ -335,9 +347,21 @@ export function TimeWeekPage() {
               label={t('time.school')}
               placeholder={t('time.chooseSchool')}
               value={form.locationId}
-              onChange={(value) => setForm((current) => ({ ...current, locationId: value }))}
+              onChange={(value) => setForm((current) => ({ ...current, locationId: value, requestId: '' }))}
               choices={schools}
               error={message('locationId')}
+            />
+            <SelectField
+              name="requestId"
+              label={t('time.request')}
+              placeholder={t('time.noRequest')}
+              description={t('time.requestHint')}
+              required={false}
+              busy={requests.isFetching}
+              value={form.requestId}
+              onChange={(value) => setForm((current) => ({ ...current, requestId: value }))}
+              choices={requests.choices}
+              error={message('requestId')}
             />
             <SelectField
               name="activity"

@@ -4,7 +4,8 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { type TimeEntry, type TimeEntryList, timeEntryListSchema } from '../../../../contracts/hours.ts';
-import { addDays } from '../../../../contracts/school-year.ts';
+import { requestPageSchema } from '../../../../contracts/requests.ts';
+import { addDays, schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
 import {
   type TeamMemberSummary,
   teamMemberDetailSchema,
@@ -192,4 +193,32 @@ export function EntryCells({ entry }: { entry: TimeEntry }) {
       <TableCell>{entry.note ?? '—'}</TableCell>
     </>
   );
+}
+
+/**
+ * The requests a member may log time on at a school: those assigned to them there this school year.
+ * Shown by reference and type only; the pupil is not needed to book hours.
+ */
+export function useMemberRequests(userId: string | null, locationId: string) {
+  const { t } = useTranslation('requests');
+  const query = useQuery({
+    queryKey: ['requests', 'for-time', userId, locationId],
+    enabled: userId !== null && locationId !== '',
+    queryFn: ({ signal }) =>
+      api.get(
+        withQuery('/api/requests', {
+          assignedUserId: userId,
+          locationId,
+          schoolYear: schoolYearOf(todayInAmsterdam()),
+          pageSize: 100,
+        }),
+        requestPageSchema,
+        signal,
+      ),
+  });
+  const choices: SelectChoice[] = (query.data?.items ?? []).map((item) => ({
+    value: item.id,
+    label: item.type ? `${item.reference} · ${t(`types.${item.type}`)}` : item.reference,
+  }));
+  return { choices, isFetching: query.isFetching };
 }
