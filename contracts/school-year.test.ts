@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   amsterdamDateOf,
+  amsterdamDateTimeOf,
+  amsterdamInstant,
   formatSchoolYear,
   parseSchoolYear,
   pupilCountDate,
@@ -31,5 +33,36 @@ describe('school years in Europe/Amsterdam', () => {
     expect(parseSchoolYear('2026/2027')).toBe(2026);
     expect(parseSchoolYear('2026-2028')).toBeNull();
     expect(parseSchoolYear('twintig')).toBeNull();
+  });
+});
+describe('wall-clock times in Amsterdam across daylight saving', () => {
+  it('reads winter time as UTC+1 and summer time as UTC+2', () => {
+    expect(amsterdamInstant('2026-12-01', '09:30').toISOString()).toBe('2026-12-01T08:30:00.000Z');
+    expect(amsterdamInstant('2026-06-01', '09:30').toISOString()).toBe('2026-06-01T07:30:00.000Z');
+  });
+
+  it('keeps a meeting at 10:00 on the Sunday the clocks change, both ways', () => {
+    expect(amsterdamInstant('2027-03-28', '10:00').toISOString()).toBe('2027-03-28T08:00:00.000Z');
+    expect(amsterdamInstant('2026-10-25', '10:00').toISOString()).toBe('2026-10-25T09:00:00.000Z');
+  });
+
+  it('moves a time in the skipped hour on, and takes the first of a repeated hour', () => {
+    expect(amsterdamInstant('2027-03-28', '02:30').toISOString()).toBe('2027-03-28T01:30:00.000Z');
+    expect(amsterdamDateTimeOf(amsterdamInstant('2027-03-28', '02:30'))).toEqual({
+      date: '2027-03-28',
+      time: '03:30',
+    });
+    expect(amsterdamInstant('2026-10-25', '02:30').toISOString()).toBe('2026-10-25T00:30:00.000Z');
+  });
+
+  it('round-trips every quarter of an hour of a year', () => {
+    for (let instant = Date.UTC(2026, 0, 1); instant < Date.UTC(2027, 0, 1); instant += 15 * 60_000 * 7) {
+      const shown = amsterdamDateTimeOf(new Date(instant));
+      const back = amsterdamInstant(shown.date, shown.time);
+      // In the repeated autumn hour the second pass reads like the first: it maps to the first.
+      expect(instant - back.getTime()).toBeGreaterThanOrEqual(0);
+      expect(instant - back.getTime()).toBeLessThanOrEqual(3_600_000);
+      expect(amsterdamDateTimeOf(back)).toEqual(shown);
+    }
   });
 });

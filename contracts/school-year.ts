@@ -69,3 +69,42 @@ export function addDays(isoDate: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+const amsterdamParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Amsterdam',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** The wall-clock date and time (YYYY-MM-DD, HH:MM) in Amsterdam at this instant. */
+export function amsterdamDateTimeOf(instant: Date): { date: string; time: string } {
+  const part = (type: string) =>
+    amsterdamParts.formatToParts(instant).find((p) => p.type === type)?.value ?? '';
+  return {
+    date: `${part('year')}-${part('month')}-${part('day')}`,
+    time: `${part('hour')}:${part('minute')}`,
+  };
+}
+
+/**
+ * The instant of a wall-clock date and time in Amsterdam, right on both sides of a daylight-saving
+ * change: a time that does not exist (02:30 on the last Sunday of March) moves on by the hour that
+ * was skipped, and a time that happens twice (02:30 on the last Sunday of October) is the first one.
+ */
+export function amsterdamInstant(date: string, time: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  const asIfUtc = Date.UTC(year, month - 1, day, hour, minute);
+  // Amsterdam is UTC+1 or UTC+2: try the larger offset first so a repeated hour resolves to its first pass.
+  for (const offsetHours of [2, 1]) {
+    const candidate = new Date(asIfUtc - offsetHours * 3_600_000);
+    const shown = amsterdamDateTimeOf(candidate);
+    if (shown.date === date && shown.time === time) return candidate;
+  }
+  // The skipped hour in spring: the same clock reading one hour later in winter time's terms.
+  return new Date(asIfUtc - 3_600_000);
+}
