@@ -164,6 +164,33 @@ export const policies = {
     description: 'Close a month so its time entries no longer change',
     grants: { coordinator: 'tenant' },
   },
+  'meetings.read': {
+    description:
+      'Annual talks, SOT and interim meetings of a school (minutes: participants, contact, staff office)',
+    grants: {
+      coordinator: 'tenant',
+      team_member: 'assigned_schools',
+      internal_coordinator: 'own_location',
+      director: 'own_location',
+    },
+  },
+  'meetings.manage': {
+    description: 'Plan meetings, record attendance, minutes, outcomes and action items (R11, R12)',
+    grants: {
+      coordinator: 'tenant',
+      team_member: 'assigned_schools',
+      internal_coordinator: 'own_location',
+      director: 'own_location',
+    },
+  },
+  'meetings.decide': {
+    description: 'Record whether the team attends an interim meeting with outside parties, and why (R13)',
+    grants: { coordinator: 'tenant', team_member: 'assigned_schools' },
+  },
+  'meetings.overview': {
+    description: "The staff office's overview of annual talks and SOT meetings, and its dates (R11, R12)",
+    grants: { coordinator: 'tenant' },
+  },
   'consent.respond': {
     description: 'Parents and pupils read, give, refuse and withdraw consent through their link',
     public: true,

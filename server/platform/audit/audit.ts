@@ -75,6 +75,13 @@ export const auditCatalogue = {
   'time.week_copied': 'A team member copied last week’s entries (details: how many)',
   'budgets.warning_sent':
     'A school reached 80 % or 100 % of its hours; the coordinators and contact person were mailed',
+  'meetings.planned': 'A meeting was planned (details: its kind)',
+  'meetings.changed': 'A meeting was changed or its outcome recorded',
+  'meetings.minutes_read': 'Minutes that may mention pupils were read (P2)',
+  'meetings.interim_decided':
+    'The team recorded whether it attends an interim meeting (details: the decision)',
+  'meetings.action_added': 'An action item was added to a meeting',
+  'meetings.action_followed_up': 'An action item was marked done or followed up',
   'time.period_closed': 'The staff office closed a month for time entries',
   'outbox.listed': 'The demo outbox was read',
 } as const;

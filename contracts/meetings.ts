@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { pageSchema, paginationQuerySchema } from './fields.ts';
+
+/** The meetings of issue 6: the annual planning talk (R11), the SOT (R12), interim meetings (R13). */
+export const meetingKinds = ['annual_talk', 'sot', 'interim'] as const;
+export const meetingKindSchema = z.enum(meetingKinds);
+export type MeetingKind = z.infer<typeof meetingKindSchema>;
+
+export const meetingStatuses = ['planned', 'held', 'cancelled'] as const;
+export const meetingStatusSchema = z.enum(meetingStatuses);
+
+/** How a participant takes part; the contact person and the IB are the ones the rules ask for. */
+export const participantRoles = [
+  'contact_person',
+  'internal_coordinator',
+  'director',
+  'team_member',
+  'teacher',
+  'outside_party',
+  'other',
+] as const;
+export const participantRoleSchema = z.enum(participantRoles);
+export type ParticipantRole = z.infer<typeof participantRoleSchema>;
+
+const isoDate = z.iso.date();
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid_time' });
+const text = (max: number) => z.string().trim().max(max);
+
+export const participantInputSchema = z.strictObject({
+  /** A Passend user, or null for someone named only (e.g. a youth-care worker). */
+  userId: z.uuid().nullable().default(null),
+  name: text(200).min(1),
+  role: participantRoleSchema,
+  attended: z.boolean().nullable().default(null),
+});
+export type ParticipantInput = z.infer<typeof participantInputSchema>;
+
+/**
+ * A meeting as planned or recorded. Times are wall-clock times in Amsterdam; the server turns them
+ * into instants, right across daylight-saving changes.
+ */
+export const meetingInputSchema = z.strictObject({
+  kind: meetingKindSchema,
+  locationId: z.uuid(),
+  date: isoDate,
+  startTime: clockTime,
+  endTime: clockTime,
+  place: text(200).nullable().default(null),
+  online: z.boolean().default(false),
+  status: meetingStatusSchema.default('planned'),
+  agenda: text(10_000).nullable().default(null),
+  /** Minutes of an SOT, notes of an annual talk: may mention pupils (need to know, reads audited). */
+  minutes: text(20_000).nullable().default(null),
+  participants: z.array(participantInputSchema).max(40).default([]),
+  /** Annual talk outcome (R11): requests expected in the coming period, expertise wanted, agreements. */
+  expectedRequests: z.number().int().min(0).max(1000).nullable().default(null),
+  wantedTagIds: z.array(z.uuid()).max(30).default([]),
+  agreements: text(10_000).nullable().default(null),
+  /** Interim meeting (R13): who the outside parties are. */
+  outsideParties: text(500).nullable().default(null),
+  /** Why a fifth SOT in a school year is planned anyway (R12). */
+  overrideReason: text(1000).nullable().default(null),
+});
+export type MeetingInput = z.infer<typeof meetingInputSchema>;
+
+/** The team's answer to an interim-meeting invitation (R13): attend with the reason, or decline. */
+export const interimDecisionInputSchema = z.strictObject({
+  decision: z.enum(['attend', 'decline']),
+  reason: text(2000).nullable().default(null),
+});
+export type InterimDecisionInput = z.infer<typeof interimDecisionInputSchema>;
+
+export const actionItemInputSchema = z.strictObject({
+  description: text(1000).min(1),
+  ownerUserId: z.uuid().nullable().default(null),
+  ownerName: text(200).min(1),
+  dueDate: isoDate,
+});
+export type ActionItemInput = z.infer<typeof actionItemInputSchema>;
+
+/** Follow-up of an action item, usually at the next meeting. */
+export const actionItemUpdateSchema = z.strictObject({
+  status: z.enum(['open', 'done']),
+  followUp: text(2000).nullable().default(null),
+  followedUpInMeetingId: z.uuid().nullable().default(null),
+});
+export type ActionItemUpdate = z.infer<typeof actionItemUpdateSchema>;
+
+export const actionItemSchema = z.object({
+  id: z.uuid(),
+  meetingId: z.uuid(),
+  description: z.string(),
+  ownerUserId: z.uuid().nullable(),
+  ownerName: z.string(),
+  dueDate: isoDate,
+  status: z.enum(['open', 'done']),
+  followUp: z.string().nullable(),
+  followedUpInMeetingId: z.uuid().nullable(),
+  overdue: z.boolean(),
+});
+export type ActionItem = z.infer<typeof actionItemSchema>;
+
+export const meetingListItemSchema = z.object({
+  id: z.uuid(),
+  kind: meetingKindSchema,
+  status: meetingStatusSchema,
+  location: z.object({ id: z.uuid(), name: z.string() }),
+  schoolYear: z.number().int(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  place: z.string().nullable(),
+  online: z.boolean(),
+  decision: z.enum(['attend', 'decline']).nullable(),
+});
+export type MeetingListItem = z.infer<typeof meetingListItemSchema>;
+
+export const meetingListQuerySchema = paginationQuerySchema.extend({
+  schoolYear: z.coerce.number().int().min(1990).max(2100).optional(),
+  kind: meetingKindSchema.optional(),
+  locationId: z.uuid().optional(),
+});
+export type MeetingListQuery = z.infer<typeof meetingListQuerySchema>;
+export const meetingPageSchema = pageSchema(meetingListItemSchema);
+export type MeetingPage = z.infer<typeof meetingPageSchema>;
+
+export const meetingDetailSchema = meetingListItemSchema.extend({
+  date: isoDate,
+  startTime: z.string(),
+  endTime: z.string(),
+  agenda: z.string().nullable(),
+  /** Null when the reader may not see the minutes (not a participant, not the contact person or the staff office). */
+  minutes: z.string().nullable(),
+  minutesHidden: z.boolean(),
+  participants: z.array(
+    participantInputSchema.extend({
+      id: z.uuid(),
+      userId: z.uuid().nullable(),
+      attended: z.boolean().nullable(),
+    }),
+  ),
+  expectedRequests: z.number().int().nullable(),
+  wantedTags: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  agreements: z.string().nullable(),
+  outsideParties: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  overrideReason: z.string().nullable(),
+  actionItems: z.array(actionItemSchema),
+  /** Open action items of the school's earlier meetings of the same kind: to follow up now. */
+  openEarlierItems: z.array(actionItemSchema),
+  /** For an annual talk: this year's requests of the school and its hours, to prepare the agenda. */
+  preparation: z
+    .object({
+      requests: z.array(z.object({ reference: z.string(), status: z.string(), type: z.string().nullable() })),
+      hours: z.object({ allocated: z.number().nullable(), used: z.number() }),
+    })
+    .nullable(),
+  commands: z.array(z.enum(['edit', 'decide'])),
+});
+export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
+
+/** The coordinator's overview per school (R11, R12): green when the year's talk is held and the SOT count is in range. */
+export const meetingOverviewSchema = z.object({
+  schoolYear: z.number().int(),
+  annualTalkDeadline: isoDate,
+  sotMinimumBy: isoDate,
+  items: z.array(
+    z.object({
+      locationId: z.uuid(),
+      name: z.string(),
+      annualTalk: z.enum(['held', 'planned', 'not_planned', 'late']),
+      sotPlanned: z.number().int(),
+      sotWarning: z.enum(['too_few', 'too_many']).nullable(),
+      ok: z.boolean(),
+    }),
+  ),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});
+export type MeetingOverview = z.infer<typeof meetingOverviewSchema>;
+
+/** When the staff office wants the annual talks planned and two SOTs planned (month and day). */
+export const meetingSettingsSchema = z.object({
+  annualTalkPlannedBy: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'invalid_value' }),
+  sotMinimumBy: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'invalid_value' }),
+  reminderDaysBefore: z.number().int().min(0).max(30),
+});
+export type MeetingSettings = z.infer<typeof meetingSettingsSchema>;
+export const meetingSettingsInputSchema = meetingSettingsSchema.strict();

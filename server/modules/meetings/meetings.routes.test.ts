@@ -1,0 +1,275 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorResponse } from '../../../contracts/errors.ts';
+import type { MeetingDetail, MeetingOverview, MeetingPage } from '../../../contracts/meetings.ts';
+import { addDays, schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
+import { schoolTeamAssignments } from '../team/team.schema.ts';
+
+let harness: Harness;
+let tenantId: string;
+let schools: Record<string, string>;
+let coordinator: TestClient;
+let contact: TestClient;
+let contactId: string;
+let ib: TestClient;
+let ibId: string;
+let director: TestClient;
+let otherIb: TestClient;
+const today = todayInAmsterdam();
+const year = schoolYearOf(today);
+// Dates inside the current school year, whatever today is.
+const day = (offset: number) => addDays(`${year}-09-01`, offset);
+
+const codes = (response: { body: string }) =>
+  ((JSON.parse(response.body) as ErrorResponse).error.fields ?? []).map((field) => [field.path, field.code]);
+const meeting = (changes: Record<string, unknown> = {}) => ({
+  kind: 'sot',
+  locationId: schools.a,
+  date: day(7),
+  startTime: '14:00',
+  endTime: '15:30',
+  place: 'Teamkamer',
+  ...changes,
+});
+const annualTalk = (changes: Record<string, unknown> = {}) =>
+  meeting({
+    kind: 'annual_talk',
+    participants: [
+      { userId: contactId, name: 'Contactpersoon', role: 'contact_person' },
+      { userId: ibId, name: 'IB', role: 'internal_coordinator' },
+    ],
+    ...changes,
+  });
+const minutesReads = async () => {
+  const [row] = await harness.database.queryAsOwner<{ n: number }>(
+    sql`select count(*)::int as n from audit_events where event = 'meetings.minutes_read' and tenant_id = ${tenantId}`,
+  );
+  return Number(row?.n);
+};
+
+beforeAll(async () => {
+  harness = await createHarness();
+  // a and c are primary schools, b is secondary (the harness alternates sectors).
+  const tenant = await harness.createTenant(['a', 'b', 'c']);
+  tenantId = tenant.tenantId;
+  schools = tenant.locationIds;
+  coordinator = await harness.signedIn(await harness.createUser(tenantId, [{ role: 'coordinator' }]));
+  const member = await harness.createUser(tenantId, [{ role: 'team_member', teamRole: 'inclusion_adviser' }]);
+  contactId = member.userId;
+  await harness.database.withTenant(tenantId, ({ db }) =>
+    db.insert(schoolTeamAssignments).values({
+      tenantId,
+      locationId: schools.a ?? '',
+      userId: contactId,
+      teamRole: 'inclusion_adviser',
+      isContact: true,
+      validFrom: `${year - 1}-08-01`,
+    }),
+  );
+  contact = await harness.signedIn(member);
+  const ibUser = await harness.createUser(tenantId, [
+    { role: 'internal_coordinator', locationId: schools.a },
+  ]);
+  ibId = ibUser.userId;
+  ib = await harness.signedIn(ibUser);
+  director = await harness.signedIn(
+    await harness.createUser(tenantId, [{ role: 'director', locationId: schools.a }]),
+  );
+  otherIb = await harness.signedIn(
+    await harness.createUser(tenantId, [{ role: 'internal_coordinator', locationId: schools.c }]),
+  );
+});
+afterAll(() => harness.close());
+
+describe('the annual talk (R11)', () => {
+  it('R11: refuses a talk without the contact person or the IB, or ending before it starts; nothing is saved', async () => {
+    expect(codes(await ib.post('/api/meetings', annualTalk({ participants: [] })))).toEqual([
+      ['participants', 'annual_talk_needs_contact_and_ib'],
+    ]);
+    expect(codes(await ib.post('/api/meetings', annualTalk({ endTime: '13:00' })))).toEqual([
+      ['endTime', 'meeting_ends_before_start'],
+    ]);
+    expect(codes(await coordinator.post('/api/meetings', annualTalk({ locationId: schools.b })))).toEqual([
+      ['locationId', 'meeting_not_primary'],
+    ]);
+    const list = (await ib.get('/api/meetings')).json() as MeetingPage;
+    expect(list.total).toBe(0);
+  });
+
+  it('R11: the IB plans it with the contact person, prepared with the year’s requests and hours, then records the outcome', async () => {
+    const planned = await ib.post('/api/meetings', annualTalk({ agenda: 'Hulpvragen van dit jaar' }));
+    expect(planned.statusCode, planned.body).toBe(201);
+    const talk = planned.json() as MeetingDetail;
+    expect(talk).toMatchObject({
+      kind: 'annual_talk',
+      status: 'planned',
+      schoolYear: year,
+      startTime: '14:00',
+      preparation: { requests: [], hours: { allocated: null, used: 0 } },
+    });
+    const recorded = await contact.put(
+      `/api/meetings/${talk.id}`,
+      annualTalk({ status: 'held', expectedRequests: 6, agreements: 'Twee trajecten coaching in groep 5' }),
+    );
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    expect(recorded.json()).toMatchObject({ status: 'held', expectedRequests: 6 });
+  });
+});
+
+describe('the SOT (R12)', () => {
+  it('R12: the contact person joins every SOT by default; a fifth in a year needs a reason', async () => {
+    const ids: string[] = [];
+    for (const offset of [7, 60, 120, 200]) {
+      const response = await ib.post('/api/meetings', meeting({ date: day(offset) }));
+      expect(response.statusCode, response.body).toBe(201);
+      const sot = response.json() as MeetingDetail;
+      expect(sot.participants).toEqual([
+        expect.objectContaining({ userId: contactId, role: 'contact_person' }),
+      ]);
+      ids.push(sot.id);
+    }
+    expect(codes(await ib.post('/api/meetings', meeting({ date: day(250) })))).toEqual([
+      ['overrideReason', 'fifth_sot_needs_reason'],
+    ]);
+    const fifth = await ib.post(
+      '/api/meetings',
+      meeting({ date: day(250), overrideReason: 'Extra overleg na incident' }),
+    );
+    expect(fifth.statusCode).toBe(201);
+    const overview = (
+      await coordinator.get(`/api/meeting-overview?schoolYear=${year}`)
+    ).json() as MeetingOverview;
+    expect(overview.items.find((item) => item.locationId === schools.a)).toMatchObject({
+      annualTalk: 'held',
+      sotPlanned: 5,
+      sotWarning: 'too_many',
+      ok: false,
+    });
+    // Cancelling the fifth brings the school back on track (R11 held, R12 four planned).
+    const cancelled = await ib.put(
+      `/api/meetings/${(fifth.json() as MeetingDetail).id}`,
+      meeting({ date: day(250), status: 'cancelled', overrideReason: 'Extra overleg na incident' }),
+    );
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const after = (
+      await coordinator.get(`/api/meeting-overview?schoolYear=${year}`)
+    ).json() as MeetingOverview;
+    expect(after.items.find((item) => item.locationId === schools.a)).toMatchObject({
+      sotPlanned: 4,
+      ok: true,
+    });
+    expect(after.items.find((item) => item.locationId === schools.c)).toMatchObject({
+      annualTalk: expect.stringMatching(/^(not_planned|late)$/),
+      sotPlanned: 0,
+      ok: false,
+    });
+  });
+
+  it('P2: minutes are for participants, the contact person and the staff office, and each read is audited', async () => {
+    const list = (await ib.get(`/api/meetings?kind=sot&schoolYear=${year}`)).json() as MeetingPage;
+    const first = list.items[0]?.id ?? '';
+    const withMinutes = await ib.put(
+      `/api/meetings/${first}`,
+      meeting({
+        date: day(7),
+        status: 'held',
+        minutes: 'Besproken: aanpak groep 6.',
+        participants: [
+          { userId: contactId, name: 'Contactpersoon', role: 'contact_person', attended: true },
+          { userId: ibId, name: 'IB', role: 'internal_coordinator', attended: true },
+        ],
+      }),
+    );
+    expect(withMinutes.statusCode, withMinutes.body).toBe(200);
+    const before = await minutesReads();
+    expect((await contact.get(`/api/meetings/${first}`)).json()).toMatchObject({
+      minutes: 'Besproken: aanpak groep 6.',
+    });
+    expect((await coordinator.get(`/api/meetings/${first}`)).json()).toMatchObject({ minutesHidden: false });
+    expect((await director.get(`/api/meetings/${first}`)).json()).toMatchObject({
+      minutes: null,
+      minutesHidden: true,
+    });
+    expect(await minutesReads()).toBe(before + 2);
+    expect((await otherIb.get(`/api/meetings/${first}`)).statusCode).toBe(404);
+  });
+
+  it('R12: an action item needs an owner and is followed up at the next meeting', async () => {
+    const list = (await ib.get(`/api/meetings?kind=sot&schoolYear=${year}`)).json() as MeetingPage;
+    const [first, second] = list.items;
+    const noOwner = await ib.post(`/api/meetings/${first?.id}/action-items`, {
+      description: 'Observatie plannen',
+      ownerName: '',
+      dueDate: day(30),
+    });
+    expect(codes(noOwner)).toEqual([['ownerName', 'too_short']]);
+    const item = await ib.post(`/api/meetings/${first?.id}/action-items`, {
+      description: 'Observatie plannen',
+      ownerUserId: contactId,
+      ownerName: 'Contactpersoon',
+      dueDate: day(30),
+    });
+    expect(item.statusCode, item.body).toBe(201);
+    const next = (await ib.get(`/api/meetings/${second?.id}`)).json() as MeetingDetail;
+    expect(next.openEarlierItems.map((open) => open.description)).toEqual(['Observatie plannen']);
+    const done = await contact.put(`/api/meeting-action-items/${item.json().id}`, {
+      status: 'done',
+      followUp: 'Observatie gedaan op 12 oktober',
+      followedUpInMeetingId: second?.id,
+    });
+    expect(done.json()).toMatchObject({ status: 'done', overdue: false });
+    expect(((await ib.get(`/api/meetings/${second?.id}`)).json() as MeetingDetail).openEarlierItems).toEqual(
+      [],
+    );
+  });
+});
+
+describe('interim meetings with outside parties (R13)', () => {
+  it('R13: the team records that it attends, with the reason, or that it declines; the school cannot decide for it', async () => {
+    const invited = await ib.post(
+      '/api/meetings',
+      meeting({ kind: 'interim', date: day(40), outsideParties: 'Jeugdhulp en wijkteam' }),
+    );
+    expect(invited.statusCode, invited.body).toBe(201);
+    const id = (invited.json() as MeetingDetail).id;
+    expect(invited.json()).toMatchObject({
+      decision: null,
+      outsideParties: 'Jeugdhulp en wijkteam',
+      commands: ['edit'],
+    });
+    expect((await ib.post(`/api/meetings/${id}/decision`, { decision: 'decline' })).statusCode).toBe(403);
+    expect(codes(await contact.post(`/api/meetings/${id}/decision`, { decision: 'attend' }))).toEqual([
+      ['reason', 'attend_reason_required'],
+    ]);
+    const attend = await contact.post(`/api/meetings/${id}/decision`, {
+      decision: 'attend',
+      reason: 'Afstemming over de aanpak in de klas',
+    });
+    expect(attend.json()).toMatchObject({
+      decision: 'attend',
+      decisionReason: 'Afstemming over de aanpak in de klas',
+    });
+    const declined = await contact.post(`/api/meetings/${id}/decision`, { decision: 'decline' });
+    expect(declined.json()).toMatchObject({ decision: 'decline', decisionReason: null });
+  });
+});
+
+describe('settings', () => {
+  it('the staff office sets the dates the overview checks', async () => {
+    const changed = await coordinator.put('/api/meeting-settings', {
+      annualTalkPlannedBy: '10-15',
+      sotMinimumBy: '02-01',
+      reminderDaysBefore: 3,
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const overview = (
+      await coordinator.get(`/api/meeting-overview?schoolYear=${year}`)
+    ).json() as MeetingOverview;
+    expect(overview).toMatchObject({
+      annualTalkDeadline: `${year}-10-15`,
+      sotMinimumBy: `${year + 1}-02-01`,
+    });
+    expect((await ib.get(`/api/meeting-overview?schoolYear=${year}`)).statusCode).toBe(403);
+  });
+});

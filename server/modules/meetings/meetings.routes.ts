@@ -1,0 +1,141 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { paginationQuerySchema } from '../../../contracts/fields.ts';
+import {
+  actionItemInputSchema,
+  actionItemSchema,
+  actionItemUpdateSchema,
+  interimDecisionInputSchema,
+  meetingDetailSchema,
+  meetingInputSchema,
+  meetingListQuerySchema,
+  meetingOverviewSchema,
+  meetingPageSchema,
+  meetingSettingsInputSchema,
+  meetingSettingsSchema,
+} from '../../../contracts/meetings.ts';
+import { actorOf, metaOf } from '../../platform/http/request-context.ts';
+import type { MeetingsService } from './meetings.service.ts';
+
+const tags = ['meetings'];
+const meetingParams = z.strictObject({ meetingId: z.uuid() });
+const itemParams = z.strictObject({ itemId: z.uuid() });
+const overviewQuery = paginationQuerySchema.extend({
+  schoolYear: z.coerce.number().int().min(1990).max(2100),
+  pageSize: z.coerce.number().int().min(1).max(200).default(100),
+});
+
+/** HTTP routes of the meetings module (issue 6). */
+export function meetingsRoutes(service: MeetingsService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/meetings',
+      {
+        config: { action: 'meetings.read' },
+        schema: { tags, querystring: meetingListQuerySchema, response: { 200: meetingPageSchema } },
+      },
+      (request) => service.list(actorOf(request), request.query),
+    );
+    app.post(
+      '/api/meetings',
+      {
+        config: { action: 'meetings.manage' },
+        schema: { tags, body: meetingInputSchema, response: { 201: meetingDetailSchema } },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await service.create(actorOf(request), request.body, metaOf(request))),
+    );
+    app.get(
+      '/api/meetings/:meetingId',
+      {
+        config: { action: 'meetings.read' },
+        schema: { tags, params: meetingParams, response: { 200: meetingDetailSchema } },
+      },
+      (request) => service.get(actorOf(request), request.params.meetingId, metaOf(request)),
+    );
+    app.put(
+      '/api/meetings/:meetingId',
+      {
+        config: { action: 'meetings.manage' },
+        schema: {
+          tags,
+          params: meetingParams,
+          body: meetingInputSchema,
+          response: { 200: meetingDetailSchema },
+        },
+      },
+      (request) => service.update(actorOf(request), request.params.meetingId, request.body, metaOf(request)),
+    );
+    app.post(
+      '/api/meetings/:meetingId/decision',
+      {
+        config: { action: 'meetings.decide' },
+        schema: {
+          tags,
+          params: meetingParams,
+          body: interimDecisionInputSchema,
+          response: { 200: meetingDetailSchema },
+        },
+      },
+      (request) => service.decide(actorOf(request), request.params.meetingId, request.body, metaOf(request)),
+    );
+    app.post(
+      '/api/meetings/:meetingId/action-items',
+      {
+        config: { action: 'meetings.manage' },
+        schema: {
+          tags,
+          params: meetingParams,
+          body: actionItemInputSchema,
+          response: { 201: actionItemSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await service.addActionItem(
+              actorOf(request),
+              request.params.meetingId,
+              request.body,
+              metaOf(request),
+            ),
+          ),
+    );
+    app.put(
+      '/api/meeting-action-items/:itemId',
+      {
+        config: { action: 'meetings.manage' },
+        schema: {
+          tags,
+          params: itemParams,
+          body: actionItemUpdateSchema,
+          response: { 200: actionItemSchema },
+        },
+      },
+      (request) =>
+        service.updateActionItem(actorOf(request), request.params.itemId, request.body, metaOf(request)),
+    );
+    app.get(
+      '/api/meeting-overview',
+      {
+        config: { action: 'meetings.overview' },
+        schema: { tags, querystring: overviewQuery, response: { 200: meetingOverviewSchema } },
+      },
+      (request) => service.overview(actorOf(request), request.query),
+    );
+    app.get(
+      '/api/meeting-settings',
+      { config: { action: 'meetings.overview' }, schema: { tags, response: { 200: meetingSettingsSchema } } },
+      (request) => service.settings(actorOf(request)),
+    );
+    app.put(
+      '/api/meeting-settings',
+      {
+        config: { action: 'meetings.overview' },
+        schema: { tags, body: meetingSettingsInputSchema, response: { 200: meetingSettingsSchema } },
+      },
+      (request) => service.changeSettings(actorOf(request), request.body, metaOf(request)),
+    );
+  };
+}

@@ -1,0 +1,609 @@
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type {
+  ActionItem,
+  ActionItemInput,
+  ActionItemUpdate,
+  InterimDecisionInput,
+  MeetingDetail,
+  MeetingInput,
+  MeetingListQuery,
+  MeetingOverview,
+  MeetingPage,
+  MeetingSettings,
+} from '../../../contracts/meetings.ts';
+import { amsterdamDateTimeOf, amsterdamInstant, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
+import { type Actor, canAccess, scopeCondition } from '../../platform/access/policies.ts';
+import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
+import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
+import { containsPattern, pageWindow } from '../../platform/http/pagination.ts';
+import { locations } from '../schools/schools.schema.ts';
+import { expertiseTags } from '../team/team.schema.ts';
+import {
+  annualTalkState,
+  dateInSchoolYear,
+  findDecisionProblems,
+  findMeetingProblems,
+  schoolIsOnTrack,
+  schoolYearOfMeeting,
+  sotWarning,
+} from './meetings.rules.ts';
+import {
+  meetingActionItems,
+  meetingParticipants,
+  meetingSettings,
+  meetings,
+  meetingWantedTags,
+} from './meetings.schema.ts';
+
+type MeetingRow = typeof meetings.$inferSelect;
+type ItemRow = typeof meetingActionItems.$inferSelect;
+
+const defaultSettings: MeetingSettings = {
+  annualTalkPlannedBy: '11-01',
+  sotMinimumBy: '01-31',
+  reminderDaysBefore: 2,
+};
+
+function itemView(row: ItemRow, today: string): ActionItem {
+  return {
+    id: row.id,
+    meetingId: row.meetingId,
+    description: row.description,
+    ownerUserId: row.ownerUserId,
+    ownerName: row.ownerName,
+    dueDate: row.dueDate,
+    status: row.status,
+    followUp: row.followUp,
+    followedUpInMeetingId: row.followedUpInMeetingId,
+    overdue: row.status === 'open' && row.dueDate < today,
+  };
+}
+
+/** Meetings (issue 6): the annual talk (R11), the SOT (R12), interim meetings with outside parties (R13). */
+export class MeetingsService {
+  constructor(private readonly database: DatabaseClient) {}
+
+  list(actor: Actor, query: MeetingListQuery): Promise<MeetingPage> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      const conditions = and(
+        scopeCondition(actor, 'meetings.read', { locationId: meetings.locationId }),
+        query.schoolYear ? eq(meetings.schoolYear, query.schoolYear) : undefined,
+        query.kind ? eq(meetings.kind, query.kind) : undefined,
+        query.locationId ? eq(meetings.locationId, query.locationId) : undefined,
+        query.q ? sql`${locations.name} ilike ${containsPattern(query.q)}` : undefined,
+      );
+      const { limit, offset } = pageWindow(query);
+      const rows = await transaction.db
+        .select({ meeting: meetings, locationName: locations.name, total: sql<number>`count(*) over ()` })
+        .from(meetings)
+        .innerJoin(locations, eq(locations.id, meetings.locationId))
+        .where(conditions)
+        .orderBy(asc(meetings.startsAt), asc(meetings.id))
+        .limit(limit)
+        .offset(offset);
+      return {
+        items: rows.map((row) => listItem(row.meeting, row.locationName)),
+        page: query.page,
+        pageSize: query.pageSize,
+        total: Number(rows[0]?.total ?? 0),
+      };
+    });
+  }
+
+  /** Plans (or records) a meeting; the rules refuse with field errors and nothing is saved. */
+  create(actor: Actor, input: MeetingInput, meta: RequestMeta): Promise<MeetingDetail> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      if (!canAccess(actor, 'meetings.manage', { tenantId: actor.tenantId, locationId: input.locationId }))
+        throw new Forbidden();
+      const values = await checkMeeting(transaction, input, null);
+      const [meeting] = await transaction.db
+        .insert(meetings)
+        .values({ ...values, tenantId: actor.tenantId, createdByUserId: actor.userId })
+        .returning();
+      if (!meeting) throw new NotFound();
+      await writeParticipantsAndTags(transaction, meeting.id, values.participants, input.wantedTagIds);
+      await recordAudit(
+        transaction,
+        auditActorOf(actor, meta),
+        'meetings.planned',
+        { type: 'meeting', id: meeting.id },
+        { kind: meeting.kind },
+      );
+      return detailOf(transaction, actor, meeting, meta);
+    });
+  }
+
+  /** Changes the plan or records what happened: agenda, attendance, minutes, outcome. */
+  update(actor: Actor, meetingId: string, input: MeetingInput, meta: RequestMeta): Promise<MeetingDetail> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      const existing = await findMeeting(transaction, actor, meetingId, 'meetings.manage', { lock: true });
+      if (input.kind !== existing.kind || input.locationId !== existing.locationId)
+        throw new ValidationFailed([{ path: 'kind', code: 'invalid_value' }]);
+      const values = await checkMeeting(transaction, input, existing);
+      const [meeting] = await transaction.db
+        .update(meetings)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(meetings.id, existing.id))
+        .returning();
+      if (!meeting) throw new NotFound();
+      await transaction.db.delete(meetingParticipants).where(eq(meetingParticipants.meetingId, meeting.id));
+      await transaction.db.delete(meetingWantedTags).where(eq(meetingWantedTags.meetingId, meeting.id));
+      await writeParticipantsAndTags(transaction, meeting.id, values.participants, input.wantedTagIds);
+      await recordAudit(transaction, auditActorOf(actor, meta), 'meetings.changed', {
+        type: 'meeting',
+        id: meeting.id,
+      });
+      return detailOf(transaction, actor, meeting, meta);
+    });
+  }
+
+  /** One meeting; reading minutes that may mention pupils is audited (P2). */
+  get(actor: Actor, meetingId: string, meta: RequestMeta): Promise<MeetingDetail> {
+    return this.database.withTenant(actor.tenantId, async (transaction) =>
+      detailOf(transaction, actor, await findMeeting(transaction, actor, meetingId, 'meetings.read'), meta),
+    );
+  }
+
+  /** The team member's answer to an interim-meeting invitation (R13). */
+  decide(
+    actor: Actor,
+    meetingId: string,
+    input: InterimDecisionInput,
+    meta: RequestMeta,
+  ): Promise<MeetingDetail> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      const meeting = await findMeeting(transaction, actor, meetingId, 'meetings.decide', { lock: true });
+      if (meeting.kind !== 'interim') throw new RuleViolation('transition_not_allowed');
+      const problems = findDecisionProblems(input.decision, input.reason);
+      if (problems.length > 0) throw new ValidationFailed(problems);
+      const [decided] = await transaction.db
+        .update(meetings)
+        .set({
+          decision: input.decision,
+          decisionReason: input.reason?.trim() || null,
+          decidedByUserId: actor.userId,
+          updatedAt: new Date(),
+        })
+        .where(eq(meetings.id, meeting.id))
+        .returning();
+      if (!decided) throw new NotFound();
+      await recordAudit(
+        transaction,
+        auditActorOf(actor, meta),
+        'meetings.interim_decided',
+        { type: 'meeting', id: meeting.id },
+        { decision: input.decision },
+      );
+      return detailOf(transaction, actor, decided, meta);
+    });
+  }
+
+  addActionItem(
+    actor: Actor,
+    meetingId: string,
+    input: ActionItemInput,
+    meta: RequestMeta,
+  ): Promise<ActionItem> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      const meeting = await findMeeting(transaction, actor, meetingId, 'meetings.manage');
+      await checkUsers(transaction, input.ownerUserId ? [input.ownerUserId] : [], 'ownerUserId');
+      const [item] = await transaction.db
+        .insert(meetingActionItems)
+        .values({ tenantId: actor.tenantId, meetingId: meeting.id, ...input })
+        .returning();
+      if (!item) throw new NotFound();
+      await recordAudit(transaction, auditActorOf(actor, meta), 'meetings.action_added', {
+        type: 'meeting_action_item',
+        id: item.id,
+      });
+      return itemView(item, todayInAmsterdam());
+    });
+  }
+
+  /** Marks an action item done or records its follow-up, usually at the school's next meeting. */
+  updateActionItem(
+    actor: Actor,
+    itemId: string,
+    input: ActionItemUpdate,
+    meta: RequestMeta,
+  ): Promise<ActionItem> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      const [existing] = await transaction.db
+        .select({ item: meetingActionItems, locationId: meetings.locationId })
+        .from(meetingActionItems)
+        .innerJoin(meetings, eq(meetings.id, meetingActionItems.meetingId))
+        .where(eq(meetingActionItems.id, itemId));
+      if (
+        !existing ||
+        !canAccess(actor, 'meetings.manage', { tenantId: actor.tenantId, locationId: existing.locationId })
+      )
+        throw new NotFound();
+      if (input.followedUpInMeetingId) {
+        const [later] = await transaction.db
+          .select({ locationId: meetings.locationId })
+          .from(meetings)
+          .where(eq(meetings.id, input.followedUpInMeetingId));
+        if (later?.locationId !== existing.locationId)
+          throw new ValidationFailed([{ path: 'followedUpInMeetingId', code: 'invalid_value' }]);
+      }
+      const [item] = await transaction.db
+        .update(meetingActionItems)
+        .set({
+          status: input.status,
+          followUp: input.followUp,
+          followedUpInMeetingId: input.followedUpInMeetingId,
+        })
+        .where(eq(meetingActionItems.id, itemId))
+        .returning();
+      if (!item) throw new NotFound();
+      await recordAudit(transaction, auditActorOf(actor, meta), 'meetings.action_followed_up', {
+        type: 'meeting_action_item',
+        id: item.id,
+      });
+      return itemView(item, todayInAmsterdam());
+    });
+  }
+
+  /**
+   * The staff office's overview of a school year per primary school: the annual talk held, planned,
+   * not planned or late (R11), and the SOT meetings planned with their warning (R12).
+   */
+  overview(
+    actor: Actor,
+    query: { schoolYear: number; page: number; pageSize: number; q?: string },
+  ): Promise<MeetingOverview> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      const settings = await settingsOf(transaction);
+      const { limit, offset } = pageWindow(query);
+      const search = query.q ? sql`and l.name ilike ${containsPattern(query.q)}` : sql``;
+      const rows = await queryRows<{
+        id: string;
+        name: string;
+        talk_held: boolean;
+        talk_planned: boolean;
+        sot_planned: number | string;
+        total: number | string;
+      }>(
+        transaction.db,
+        sql`select l.id, l.name,
+            coalesce(bool_or(m.kind = 'annual_talk' and m.status = 'held'), false) as talk_held,
+            coalesce(bool_or(m.kind = 'annual_talk' and m.status = 'planned'), false) as talk_planned,
+            count(m.id) filter (where m.kind = 'sot' and m.status <> 'cancelled') as sot_planned,
+            count(*) over () as total
+          from locations l
+          left join meetings m on m.location_id = l.id and m.school_year = ${query.schoolYear}
+          where l.sector in ('bo', 'sbo', 'so') and (l.active_to is null or l.active_to >= ${`${query.schoolYear}-08-01`}::date)
+            ${search}
+          group by l.id, l.name order by l.name, l.id limit ${limit} offset ${offset}`,
+      );
+      const today = todayInAmsterdam();
+      const plannedBy = dateInSchoolYear(query.schoolYear, settings.annualTalkPlannedBy);
+      const sotBy = dateInSchoolYear(query.schoolYear, settings.sotMinimumBy);
+      return {
+        schoolYear: query.schoolYear,
+        annualTalkDeadline: plannedBy,
+        sotMinimumBy: sotBy,
+        page: query.page,
+        pageSize: query.pageSize,
+        total: Number(rows[0]?.total ?? 0),
+        items: rows.map((row) => {
+          const talk = annualTalkState(
+            [
+              ...(row.talk_held ? [{ status: 'held' as const }] : []),
+              ...(row.talk_planned ? [{ status: 'planned' as const }] : []),
+            ],
+            plannedBy,
+            today,
+          );
+          const sotPlanned = Number(row.sot_planned);
+          return {
+            locationId: row.id,
+            name: row.name,
+            annualTalk: talk,
+            sotPlanned,
+            sotWarning: sotWarning(sotPlanned, sotBy, today),
+            ok: schoolIsOnTrack(talk, sotPlanned),
+          };
+        }),
+      };
+    });
+  }
+
+  settings(actor: Actor): Promise<MeetingSettings> {
+    return this.database.withTenant(actor.tenantId, settingsOf);
+  }
+
+  changeSettings(actor: Actor, input: MeetingSettings, meta: RequestMeta): Promise<MeetingSettings> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      await transaction.db
+        .insert(meetingSettings)
+        .values({ tenantId: actor.tenantId, ...input })
+        .onConflictDoUpdate({ target: meetingSettings.tenantId, set: { ...input, updatedAt: new Date() } });
+      await recordAudit(transaction, auditActorOf(actor, meta), 'settings.changed', null, {
+        setting: 'meetings',
+        ...input,
+      });
+      return input;
+    });
+  }
+}
+
+async function settingsOf(transaction: Transaction): Promise<MeetingSettings> {
+  const [row] = await transaction.db.select().from(meetingSettings);
+  return row
+    ? {
+        annualTalkPlannedBy: row.annualTalkPlannedBy,
+        sotMinimumBy: row.sotMinimumBy,
+        reminderDaysBefore: row.reminderDaysBefore,
+      }
+    : defaultSettings;
+}
+
+function listItem(meeting: MeetingRow, locationName: string) {
+  return {
+    id: meeting.id,
+    kind: meeting.kind,
+    status: meeting.status,
+    location: { id: meeting.locationId, name: locationName },
+    schoolYear: meeting.schoolYear,
+    startsAt: meeting.startsAt.toISOString(),
+    endsAt: meeting.endsAt.toISOString(),
+    place: meeting.place,
+    online: meeting.online,
+    decision: meeting.decision,
+  };
+}
+
+/** A meeting the actor may act on; 404 for one out of reach, so its existence does not leak. */
+export async function findMeeting(
+  transaction: Transaction,
+  actor: Actor,
+  meetingId: string,
+  action: 'meetings.read' | 'meetings.manage' | 'meetings.decide',
+  options: { lock?: boolean } = {},
+): Promise<MeetingRow> {
+  const query = transaction.db.select().from(meetings).where(eq(meetings.id, meetingId));
+  const [meeting] = options.lock ? await query.for('update') : await query;
+  if (!meeting || !canAccess(actor, action, { tenantId: meeting.tenantId, locationId: meeting.locationId }))
+    throw new NotFound();
+  return meeting;
+}
+
+async function checkUsers(transaction: Transaction, userIds: string[], path: string): Promise<void> {
+  if (userIds.length === 0) return;
+  const found = await queryRows<{ id: string }>(
+    transaction.db,
+    sql`select id from users where id in (${sql.join(
+      userIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`,
+  );
+  if (found.length !== new Set(userIds).size) throw new ValidationFailed([{ path, code: 'invalid_value' }]);
+}
+
+/**
+ * Turns the input into a row and applies the rules with the facts from the database: the school's
+ * contact person that day and its other SOT meetings of the year. The contact person joins an SOT
+ * by default (R12).
+ */
+async function checkMeeting(transaction: Transaction, input: MeetingInput, existing: MeetingRow | null) {
+  const startsAt = amsterdamInstant(input.date, input.startTime);
+  const endsAt = amsterdamInstant(input.date, input.endTime);
+  const schoolYear = schoolYearOfMeeting(startsAt);
+  const [location] = await transaction.db
+    .select({ sector: locations.sector })
+    .from(locations)
+    .where(eq(locations.id, input.locationId));
+  if (!location || !['bo', 'sbo', 'so'].includes(location.sector))
+    throw new ValidationFailed([{ path: 'locationId', code: 'meeting_not_primary' }]);
+  const [facts] = await queryRows<{
+    contact_id: string | null;
+    contact_name: string | null;
+    other_sot: number | string;
+  }>(
+    transaction.db,
+    sql`select
+      (select s.user_id from school_team_assignments s where s.location_id = ${input.locationId}::uuid and s.is_contact
+        and s.valid_from <= ${input.date}::date and (s.valid_to is null or s.valid_to > ${input.date}::date)) as contact_id,
+      (select u.name from school_team_assignments s join users u on u.id = s.user_id
+        where s.location_id = ${input.locationId}::uuid and s.is_contact
+        and s.valid_from <= ${input.date}::date and (s.valid_to is null or s.valid_to > ${input.date}::date)) as contact_name,
+      (select count(*) from meetings m where m.location_id = ${input.locationId}::uuid and m.kind = 'sot'
+        and m.school_year = ${schoolYear} and m.status <> 'cancelled'
+        and m.id <> ${existing?.id ?? '00000000-0000-0000-0000-000000000000'}::uuid) as other_sot`,
+  );
+  const contactUserId = facts?.contact_id ?? null;
+  const participants = [...input.participants];
+  if (input.kind === 'sot' && contactUserId && !participants.some((p) => p.userId === contactUserId))
+    participants.unshift({
+      userId: contactUserId,
+      name: facts?.contact_name ?? '',
+      role: 'contact_person',
+      attended: null,
+    });
+  const problems = findMeetingProblems({
+    kind: input.kind,
+    status: input.status,
+    startsAt,
+    endsAt,
+    participants,
+    contactUserId,
+    otherSotMeetings: Number(facts?.other_sot ?? 0),
+    overrideReason: input.overrideReason,
+  });
+  if (problems.length > 0) throw new ValidationFailed(problems);
+  await checkUsers(
+    transaction,
+    participants.flatMap((participant) => (participant.userId ? [participant.userId] : [])),
+    'participants',
+  );
+  if (input.wantedTagIds.length > 0) {
+    const tags = await transaction.db
+      .select({ id: expertiseTags.id })
+      .from(expertiseTags)
+      .where(inArray(expertiseTags.id, input.wantedTagIds));
+    if (tags.length !== new Set(input.wantedTagIds).size)
+      throw new ValidationFailed([{ path: 'wantedTagIds', code: 'invalid_value' }]);
+  }
+  return {
+    locationId: input.locationId,
+    kind: input.kind,
+    status: input.status,
+    schoolYear,
+    startsAt,
+    endsAt,
+    place: input.place,
+    online: input.online,
+    agenda: input.agenda,
+    minutes: input.minutes,
+    expectedRequests: input.kind === 'annual_talk' ? input.expectedRequests : null,
+    agreements: input.kind === 'annual_talk' ? input.agreements : null,
+    outsideParties: input.kind === 'interim' ? input.outsideParties : null,
+    overrideReason: input.kind === 'sot' ? input.overrideReason : null,
+    participants,
+  };
+}
+
+async function writeParticipantsAndTags(
+  transaction: Transaction,
+  meetingId: string,
+  participants: MeetingInput['participants'],
+  tagIds: string[],
+): Promise<void> {
+  const tenantId = transaction.tenantId;
+  if (!tenantId) throw new Error('meetings belong to a partnership');
+  if (participants.length > 0)
+    await transaction.db
+      .insert(meetingParticipants)
+      .values(participants.map((participant) => ({ tenantId, meetingId, ...participant })));
+  if (tagIds.length > 0)
+    await transaction.db
+      .insert(meetingWantedTags)
+      .values([...new Set(tagIds)].map((tagId) => ({ tenantId, meetingId, tagId })));
+}
+
+/**
+ * The meeting as this reader may see it. Minutes only for the staff office, a participant, or the
+ * school's contact person; reading them is audited. An annual talk comes with its preparation: the
+ * school's requests of the year and its hours.
+ */
+async function detailOf(
+  transaction: Transaction,
+  actor: Actor,
+  meeting: MeetingRow,
+  meta: RequestMeta,
+): Promise<MeetingDetail> {
+  const [location] = await transaction.db
+    .select({ name: locations.name })
+    .from(locations)
+    .where(eq(locations.id, meeting.locationId));
+  const participants = await transaction.db
+    .select()
+    .from(meetingParticipants)
+    .where(eq(meetingParticipants.meetingId, meeting.id))
+    .orderBy(asc(meetingParticipants.name));
+  const wantedTags = await transaction.db
+    .select({ id: expertiseTags.id, name: expertiseTags.name })
+    .from(meetingWantedTags)
+    .innerJoin(expertiseTags, eq(expertiseTags.id, meetingWantedTags.tagId))
+    .where(eq(meetingWantedTags.meetingId, meeting.id))
+    .orderBy(asc(expertiseTags.name));
+  const [contact] = await queryRows<{ is_contact: boolean }>(
+    transaction.db,
+    sql`select exists (select 1 from school_team_assignments s where s.location_id = ${meeting.locationId}::uuid
+      and s.user_id = ${actor.userId}::uuid and s.is_contact and s.valid_to is null) as is_contact`,
+  );
+  const mayReadMinutes =
+    actor.roles.some((role) => role.role === 'coordinator') ||
+    participants.some((participant) => participant.userId === actor.userId) ||
+    contact?.is_contact === true;
+  if (mayReadMinutes && meeting.minutes)
+    await recordAudit(transaction, auditActorOf(actor, meta), 'meetings.minutes_read', {
+      type: 'meeting',
+      id: meeting.id,
+    });
+  const today = todayInAmsterdam();
+  const items = await transaction.db
+    .select()
+    .from(meetingActionItems)
+    .where(eq(meetingActionItems.meetingId, meeting.id))
+    .orderBy(asc(meetingActionItems.dueDate), asc(meetingActionItems.createdAt));
+  const earlier = await transaction.db
+    .select({ item: meetingActionItems })
+    .from(meetingActionItems)
+    .innerJoin(meetings, eq(meetings.id, meetingActionItems.meetingId))
+    .where(
+      and(
+        eq(meetings.locationId, meeting.locationId),
+        eq(meetings.kind, meeting.kind),
+        lt(meetings.startsAt, meeting.startsAt),
+        eq(meetingActionItems.status, 'open'),
+      ),
+    )
+    .orderBy(asc(meetingActionItems.dueDate))
+    .limit(50);
+  const start = amsterdamDateTimeOf(meeting.startsAt);
+  const end = amsterdamDateTimeOf(meeting.endsAt);
+  return {
+    ...listItem(meeting, location?.name ?? ''),
+    date: start.date,
+    startTime: start.time,
+    endTime: end.time,
+    agenda: meeting.agenda,
+    minutes: mayReadMinutes ? meeting.minutes : null,
+    minutesHidden: !mayReadMinutes && meeting.minutes !== null,
+    participants: participants.map((participant) => ({
+      id: participant.id,
+      userId: participant.userId,
+      name: participant.name,
+      role: participant.role,
+      attended: participant.attended,
+    })),
+    expectedRequests: meeting.expectedRequests,
+    wantedTags,
+    agreements: meeting.agreements,
+    outsideParties: meeting.outsideParties,
+    decisionReason: meeting.decisionReason,
+    overrideReason: meeting.overrideReason,
+    actionItems: items.map((item) => itemView(item, today)),
+    openEarlierItems: earlier.map((row) => itemView(row.item, today)),
+    preparation: meeting.kind === 'annual_talk' ? await preparationOf(transaction, meeting) : null,
+    commands: [
+      ...(canAccess(actor, 'meetings.manage', { tenantId: meeting.tenantId, locationId: meeting.locationId })
+        ? (['edit'] as const)
+        : []),
+      ...(meeting.kind === 'interim' &&
+      canAccess(actor, 'meetings.decide', { tenantId: meeting.tenantId, locationId: meeting.locationId })
+        ? (['decide'] as const)
+        : []),
+    ],
+  };
+}
+
+/** The agenda's starting point for an annual talk: the year's requests (no pupil data) and the hours. */
+async function preparationOf(
+  transaction: Transaction,
+  meeting: MeetingRow,
+): Promise<MeetingDetail['preparation']> {
+  const requests = await queryRows<{ reference: string; status: string; type: string | null }>(
+    transaction.db,
+    sql`select reference, status, type from support_requests where location_id = ${meeting.locationId}::uuid
+      and school_year = ${meeting.schoolYear} and status <> 'draft' order by reference limit 200`,
+  );
+  const [hours] = await queryRows<{ allocated: number | string | null; used: number | string | null }>(
+    transaction.db,
+    sql`select
+      (select l.hours from allocation_lines l join allocations a on a.id = l.allocation_id
+        where a.school_year = ${meeting.schoolYear} and a.status = 'adopted' and l.location_id = ${meeting.locationId}::uuid) as allocated,
+      (select sum(hours) from time_entries where location_id = ${meeting.locationId}::uuid
+        and entry_date between ${`${meeting.schoolYear}-08-01`}::date and ${`${meeting.schoolYear + 1}-07-31`}::date) as used`,
+  );
+  return {
+    requests,
+    hours: {
+      allocated: hours?.allocated === null || hours?.allocated === undefined ? null : Number(hours.allocated),
+      used: Number(hours?.used ?? 0),
+    },
+  };
+}
