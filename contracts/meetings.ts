@@ -189,3 +189,11 @@ export const meetingSettingsSchema = z.object({
 });
 export type MeetingSettings = z.infer<typeof meetingSettingsSchema>;
 export const meetingSettingsInputSchema = meetingSettingsSchema.strict();
+
+/** The user's personal calendar feed; the link itself only in the answer that made it. */
+export const calendarFeedStatusSchema = z.object({
+  active: z.boolean(),
+  createdAt: z.string().nullable(),
+  url: z.string().nullable(),
+});
+export type CalendarFeedStatus = z.infer<typeof calendarFeedStatusSchema>;

@@ -21,6 +21,7 @@ import { BudgetService } from './modules/hours/budget.service.ts';
 import { hoursRoutes } from './modules/hours/hours.routes.ts';
 import { HoursService } from './modules/hours/hours.service.ts';
 import { TimeService } from './modules/hours/time.service.ts';
+import { CalendarService } from './modules/meetings/calendar.service.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
 import { MeetingsService } from './modules/meetings/meetings.service.ts';
 import { publicPagesRoutes } from './modules/public-pages/public-pages.routes.ts';
@@ -157,7 +158,12 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
   const workflow = new RequestWorkflow({ mailer, keys, baseUrl: config.baseUrl });
   const requests = new RequestsService(database, workflow);
   await app.register(requestsRoutes(requests, new ConsentService(database, requests, workflow, keys)));
-  await app.register(meetingsRoutes(new MeetingsService(database)));
+  await app.register(
+    meetingsRoutes(
+      new MeetingsService(database),
+      new CalendarService(database, { keys, baseUrl: config.baseUrl }),
+    ),
+  );
   const budgets = new BudgetService(database, { mailer, baseUrl: config.baseUrl });
   await app.register(hoursRoutes(new HoursService(database), new TimeService(database, budgets), budgets));
   await app.register(outboxRoutes(new OutboxService(database, mailer)));

@@ -69,6 +69,8 @@ export const accessProbes: AccessProbeModule['accessProbes'] = {
     ),
   'meetings.decide': (client) =>
     each(async (id) => statusOf(await client.post(`/api/meetings/${id}/decision`, { decision: 'decline' }))),
+  // One's own feed: only the status is read, so the probe changes nothing.
+  'calendar.feed': async (client) => [statusOf(await client.get('/api/calendar-feed')), '—', '—'],
   'meetings.overview': async (client) => [
     statusOf(await client.get('/api/meeting-overview?schoolYear=2026')),
     '—',

@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
+import ical from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse } from '../../../contracts/errors.ts';
-import type { MeetingDetail, MeetingOverview, MeetingPage } from '../../../contracts/meetings.ts';
+import type {
+  CalendarFeedStatus,
+  MeetingDetail,
+  MeetingOverview,
+  MeetingPage,
+} from '../../../contracts/meetings.ts';
 import { addDays, schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
 import { schoolTeamAssignments } from '../team/team.schema.ts';
@@ -271,5 +277,42 @@ describe('settings', () => {
       sotMinimumBy: `${year + 1}-02-01`,
     });
     expect((await ib.get(`/api/meeting-overview?schoolYear=${year}`)).statusCode).toBe(403);
+  });
+});
+
+describe('calendar', () => {
+  const events = (text: string) =>
+    Object.values(ical.sync.parseICS(text)).filter((item): item is ical.VEvent => item?.type === 'VEVENT');
+
+  it('downloads one meeting as .ics for those who may read it', async () => {
+    const list = (await ib.get(`/api/meetings?kind=sot&schoolYear=${year}`)).json() as MeetingPage;
+    const first = list.items[0];
+    const file = await ib.get(`/api/meetings/${first?.id}/calendar.ics`);
+    expect(file.headers['content-type']).toContain('text/calendar');
+    const [event] = events(file.body);
+    expect(event?.start.toISOString()).toBe(first?.startsAt);
+    expect(event?.summary).toMatch(/^SOT — /);
+    expect(file.body).not.toContain('Besproken');
+    expect((await otherIb.get(`/api/meetings/${first?.id}/calendar.ics`)).statusCode).toBe(404);
+  });
+
+  it('gives a personal feed of one’s meetings behind a secret link that can be renewed and revoked', async () => {
+    const made = (await contact.post('/api/calendar-feed', {})).json() as CalendarFeedStatus;
+    expect(made).toMatchObject({ active: true, url: expect.stringContaining('/api/calendar.ics?token=') });
+    const path = (url: string | null) => new URL(url ?? '').pathname + new URL(url ?? '').search;
+    const anonymous = harness.client();
+    const feed = await anonymous.get(path(made.url));
+    expect(feed.statusCode).toBe(200);
+    // The contact person takes part in the SOT meetings, the annual talk and nothing at school c.
+    const summaries = events(feed.body).map((event) => String(event.summary));
+    expect(summaries.filter((summary) => summary.startsWith('SOT'))).toHaveLength(5);
+    expect(summaries.filter((summary) => summary.startsWith('Jaargesprek'))).toHaveLength(1);
+    expect((await contact.get('/api/calendar-feed')).json()).toMatchObject({ active: true, url: null });
+    const renewed = (await contact.post('/api/calendar-feed', {})).json() as CalendarFeedStatus;
+    expect((await anonymous.get(path(made.url))).statusCode).toBe(404);
+    expect((await anonymous.get(path(renewed.url))).statusCode).toBe(200);
+    expect((await contact.delete('/api/calendar-feed')).json()).toMatchObject({ active: false });
+    expect((await anonymous.get(path(renewed.url))).statusCode).toBe(404);
+    expect((await anonymous.get('/api/calendar.ics?token=nonsense')).statusCode).toBe(404);
   });
 });

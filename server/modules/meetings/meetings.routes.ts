@@ -5,6 +5,7 @@ import {
   actionItemInputSchema,
   actionItemSchema,
   actionItemUpdateSchema,
+  calendarFeedStatusSchema,
   interimDecisionInputSchema,
   meetingDetailSchema,
   meetingInputSchema,
@@ -14,19 +15,22 @@ import {
   meetingSettingsInputSchema,
   meetingSettingsSchema,
 } from '../../../contracts/meetings.ts';
+import { contentDisposition } from '../../platform/http/downloads.ts';
 import { actorOf, metaOf } from '../../platform/http/request-context.ts';
+import type { CalendarService } from './calendar.service.ts';
 import type { MeetingsService } from './meetings.service.ts';
 
 const tags = ['meetings'];
 const meetingParams = z.strictObject({ meetingId: z.uuid() });
 const itemParams = z.strictObject({ itemId: z.uuid() });
+const feedQuery = z.strictObject({ token: z.string().max(200).optional() });
 const overviewQuery = paginationQuerySchema.extend({
   schoolYear: z.coerce.number().int().min(1990).max(2100),
   pageSize: z.coerce.number().int().min(1).max(200).default(100),
 });
 
 /** HTTP routes of the meetings module (issue 6). */
-export function meetingsRoutes(service: MeetingsService): FastifyPluginAsyncZod {
+export function meetingsRoutes(service: MeetingsService, calendar: CalendarService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/meetings',
@@ -136,6 +140,51 @@ export function meetingsRoutes(service: MeetingsService): FastifyPluginAsyncZod 
         schema: { tags, body: meetingSettingsInputSchema, response: { 200: meetingSettingsSchema } },
       },
       (request) => service.changeSettings(actorOf(request), request.body, metaOf(request)),
+    );
+    app.get(
+      '/api/meetings/:meetingId/calendar.ics',
+      {
+        config: { action: 'meetings.read' },
+        schema: { tags, params: meetingParams, produces: ['text/calendar'] },
+      },
+      async (request, reply) => {
+        const file = await calendar.meetingFile(
+          actorOf(request),
+          request.params.meetingId,
+          request.session?.locale ?? 'nl',
+        );
+        return reply
+          .type('text/calendar; charset=utf-8')
+          .header('content-disposition', contentDisposition('overleg.ics'))
+          .send(file);
+      },
+    );
+    app.get(
+      '/api/calendar-feed',
+      { config: { action: 'calendar.feed' }, schema: { tags, response: { 200: calendarFeedStatusSchema } } },
+      (request) => calendar.feedStatus(actorOf(request)),
+    );
+    app.post(
+      '/api/calendar-feed',
+      { config: { action: 'calendar.feed' }, schema: { tags, response: { 200: calendarFeedStatusSchema } } },
+      (request) => calendar.createFeed(actorOf(request), metaOf(request)),
+    );
+    app.delete(
+      '/api/calendar-feed',
+      { config: { action: 'calendar.feed' }, schema: { tags, response: { 200: calendarFeedStatusSchema } } },
+      (request) => calendar.revokeFeed(actorOf(request), metaOf(request)),
+    );
+    app.get(
+      '/api/calendar.ics',
+      {
+        config: { action: 'calendar.subscribe', rateLimit: { max: 60, timeWindow: '1 minute' } },
+        schema: { tags, querystring: feedQuery, produces: ['text/calendar'] },
+      },
+      async (request, reply) =>
+        reply
+          .type('text/calendar; charset=utf-8')
+          .header('cache-control', 'private, max-age=300')
+          .send(await calendar.feed(request.query.token)),
     );
   };
 }

@@ -191,6 +191,16 @@ export const policies = {
     description: "The staff office's overview of annual talks and SOT meetings, and its dates (R11, R12)",
     grants: { coordinator: 'tenant' },
   },
+  'calendar.feed': {
+    description: 'One meeting as .ics, and the own calendar feed link: make, renew, revoke',
+    grants: {
+      coordinator: 'self',
+      team_member: 'self',
+      internal_coordinator: 'self',
+      director: 'self',
+    },
+  },
+  'calendar.subscribe': { description: 'A calendar app reads a feed through its secret link', public: true },
   'consent.respond': {
     description: 'Parents and pupils read, give, refuse and withdraw consent through their link',
     public: true,

@@ -82,6 +82,8 @@ export const auditCatalogue = {
     'The team recorded whether it attends an interim meeting (details: the decision)',
   'meetings.action_added': 'An action item was added to a meeting',
   'meetings.action_followed_up': 'An action item was marked done or followed up',
+  'calendar.feed_created': 'A user made a new personal calendar link (the old one stopped working)',
+  'calendar.feed_revoked': 'A user revoked their personal calendar link',
   'time.period_closed': 'The staff office closed a month for time entries',
   'outbox.listed': 'The demo outbox was read',
 } as const;
