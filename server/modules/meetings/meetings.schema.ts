@@ -177,3 +177,26 @@ export const calendarFeeds = pgTable(
     tenantIsolation(table.tenantId),
   ],
 );
+
+/**
+ * Reminders sent: one row per kind, object and recipient, inserted in the transaction that queues the
+ * mail, so a reminder goes out once however often (and on however many instances) the job runs.
+ */
+export const meetingReminders = pgTable(
+  'meeting_reminders',
+  {
+    tenantId: tenantColumn().references(() => tenants.id),
+    kind: text('kind', { enum: ['meeting', 'action_overdue'] }).notNull(),
+    objectId: uuid('object_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.kind, table.objectId, table.userId] }),
+    index('meeting_reminders_user_idx').on(table.userId),
+    index('meeting_reminders_tenant_idx').on(table.tenantId),
+    tenantIsolation(table.tenantId),
+  ],
+);

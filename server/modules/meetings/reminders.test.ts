@@ -1,0 +1,88 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, amsterdamDateTimeOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { DatabaseClient } from '../../db/client.ts';
+import { createHarness, type Harness } from '../../test/harness.ts';
+import { sendDueReminders } from './reminders.ts';
+
+let harness: Harness;
+let tenantId: string;
+let memberEmail: string;
+let ibEmail: string;
+
+const mails = () =>
+  harness.database.queryAsOwner<{ to_address: string; subject: string; text: string }>(
+    sql`select to_address, subject, text from outbox_mails where tenant_id = ${tenantId} order by to_address, subject`,
+  );
+const deps = () => ({ mailer: harness.services.mailer, baseUrl: 'https://passend.example' });
+
+beforeAll(async () => {
+  harness = await createHarness();
+  const tenant = await harness.createTenant(['a']);
+  tenantId = tenant.tenantId;
+  const member = await harness.createUser(tenantId, [{ role: 'team_member', teamRole: 'inclusion_adviser' }]);
+  const ib = await harness.createUser(tenantId, [
+    { role: 'internal_coordinator', locationId: tenant.locationIds.a },
+  ]);
+  memberEmail = member.email;
+  ibEmail = ib.email;
+  const soon = new Date(Date.now() + 26 * 3_600_000);
+  const later = new Date(Date.now() + 10 * 86_400_000);
+  // A meeting tomorrow with both as participants, one in ten days (outside the lead time), and an
+  // action item of the member that was due yesterday.
+  await harness.database.queryAsOwner(sql`
+    with made as (
+      insert into meetings (tenant_id, location_id, kind, school_year, starts_at, ends_at, created_by_user_id)
+      values (${tenantId}, ${tenant.locationIds.a}, 'sot', 2026, ${soon.toISOString()}::timestamptz,
+        ${soon.toISOString()}::timestamptz + interval '1 hour', ${ib.userId}),
+        (${tenantId}, ${tenant.locationIds.a}, 'annual_talk', 2026, ${later.toISOString()}::timestamptz,
+        ${later.toISOString()}::timestamptz + interval '1 hour', ${ib.userId})
+      returning id, kind
+    ), people as (
+      insert into meeting_participants (tenant_id, meeting_id, user_id, name, role)
+      select ${tenantId}::uuid, made.id, p.user_id, p.name, p.role from made
+      cross join (values (${member.userId}::uuid, 'Lid', 'contact_person'), (${ib.userId}::uuid, 'IB', 'internal_coordinator'))
+        as p(user_id, name, role)
+      returning meeting_id
+    )
+    insert into meeting_action_items (tenant_id, meeting_id, description, owner_user_id, owner_name, due_date)
+    select ${tenantId}::uuid, id, 'Observatie plannen', ${member.userId}::uuid, 'Lid', ${addDays(todayInAmsterdam(), -1)}::date
+    from made where kind = 'sot'`);
+});
+afterAll(() => harness.close());
+
+describe('reminders (issue 6)', () => {
+  it('mails each participant once before a meeting, and the owner once about an overdue action item', async () => {
+    expect(await sendDueReminders(harness.database, deps())).toBe(3);
+    const sent = await mails();
+    expect(sent.map((mail) => mail.to_address).sort()).toEqual([ibEmail, memberEmail, memberEmail].sort());
+    const reminder = sent.find((mail) => mail.to_address === ibEmail);
+    const soon = amsterdamDateTimeOf(new Date(Date.now() + 26 * 3_600_000));
+    expect(reminder?.subject).toContain('SOT-overleg');
+    expect(reminder?.text).toContain(soon.time);
+    // No school, person or pupil in the mail.
+    for (const mail of sent) expect(`${mail.subject} ${mail.text}`).not.toMatch(/School a|Lid|IB|Observatie/);
+    expect(await sendDueReminders(harness.database, deps())).toBe(0);
+    expect(await mails()).toHaveLength(3);
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'sends each reminder once when two instances run the job at the same moment (PostgreSQL server)',
+    async () => {
+      await harness.database.queryAsOwner(sql`delete from meeting_reminders where tenant_id = ${tenantId}`);
+      await harness.database.queryAsOwner(sql`delete from outbox_mails where tenant_id = ${tenantId}`);
+      if (harness.config.database.kind !== 'pg') throw new Error('needs the server');
+      const second = await DatabaseClient.open({ kind: 'pg', url: harness.config.database.url, poolSize: 5 });
+      try {
+        const results = await Promise.all([
+          sendDueReminders(harness.database, deps()),
+          sendDueReminders(second, deps()),
+        ]);
+        expect(results[0] + results[1]).toBe(3);
+        expect(await mails()).toHaveLength(3);
+      } finally {
+        await second.close();
+      }
+    },
+  );
+});

@@ -1,0 +1,100 @@
+import { sql } from 'drizzle-orm';
+import type { Locale } from '../../../contracts/fields.ts';
+import type { MeetingKind } from '../../../contracts/meetings.ts';
+import { amsterdamDateTimeOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
+import { translate } from '../../platform/i18n/messages.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
+
+export type ReminderDeps = { mailer: Mailer; baseUrl: string };
+
+/**
+ * Mails the reminders that are due in every partnership: participants of a planned meeting within
+ * the partnership's lead time (2 days unless set), and owners of overdue open action items. Each
+ * reminder is recorded in `meeting_reminders` in the transaction that queues its mail, so it is sent
+ * once, also when the job runs twice or on two instances at the same moment. The mail names the kind
+ * of meeting and when, never a school, person or pupil.
+ */
+export async function sendDueReminders(
+  database: DatabaseClient,
+  deps: ReminderDeps,
+  now: Date = new Date(),
+): Promise<number> {
+  const tenants = await database.queryAsOwner<{ id: string }>(sql`select id from tenants order by id`);
+  let sent = 0;
+  for (const tenant of tenants)
+    sent += await database.withTenant(tenant.id, (transaction) => remindPartnership(transaction, deps, now));
+  return sent;
+}
+
+async function remindPartnership(transaction: Transaction, deps: ReminderDeps, now: Date): Promise<number> {
+  const [settings] = await queryRows<{ days: number | null }>(
+    transaction.db,
+    sql`select reminder_days_before as days from meeting_settings`,
+  );
+  const days = settings?.days ?? 2;
+  // Claim first, then mail: the insert that returns a row is the one that may send.
+  const meetings = await queryRows<{
+    meeting_id: string;
+    kind: MeetingKind;
+    starts_at: Date | string;
+    email: string;
+    locale: Locale;
+  }>(
+    transaction.db,
+    sql`with due as (
+        select m.id as meeting_id, m.kind, m.starts_at, p.user_id
+        from meetings m join meeting_participants p on p.meeting_id = m.id
+        join users u on u.id = p.user_id and u.status = 'active'
+        where m.status = 'planned' and m.starts_at > ${now.toISOString()}::timestamptz
+          and m.starts_at <= ${now.toISOString()}::timestamptz + make_interval(days => ${days})
+      ), claimed as (
+        insert into meeting_reminders (tenant_id, kind, object_id, user_id)
+        select current_setting('app.tenant_id')::uuid, 'meeting', meeting_id, user_id from due
+        on conflict do nothing returning object_id, user_id
+      )
+      select d.meeting_id, d.kind, d.starts_at, u.email, u.locale
+      from claimed c join due d on d.meeting_id = c.object_id and d.user_id = c.user_id
+      join users u on u.id = c.user_id`,
+  );
+  for (const row of meetings) {
+    const when = amsterdamDateTimeOf(new Date(row.starts_at));
+    const params = {
+      kind: translate(row.locale, `reminders.kind.${row.kind}`),
+      date: new Intl.DateTimeFormat(row.locale === 'en' ? 'en-GB' : 'nl-NL', {
+        dateStyle: 'long',
+        timeZone: 'Europe/Amsterdam',
+      }).format(new Date(row.starts_at)),
+      time: when.time,
+      link: `${deps.baseUrl}/overleg/${row.meeting_id}`,
+    };
+    await deps.mailer.send(transaction, {
+      to: row.email,
+      subject: translate(row.locale, 'reminders.meetingSubject', params),
+      text: translate(row.locale, 'reminders.meetingText', params),
+    });
+  }
+  const overdue = await queryRows<{ item_id: string; meeting_id: string; email: string; locale: Locale }>(
+    transaction.db,
+    sql`with due as (
+        select i.id as item_id, i.meeting_id, i.owner_user_id as user_id
+        from meeting_action_items i join users u on u.id = i.owner_user_id and u.status = 'active'
+        where i.status = 'open' and i.due_date < ${todayInAmsterdam(now)}::date
+      ), claimed as (
+        insert into meeting_reminders (tenant_id, kind, object_id, user_id)
+        select current_setting('app.tenant_id')::uuid, 'action_overdue', item_id, user_id from due
+        on conflict do nothing returning object_id
+      )
+      select d.item_id, d.meeting_id, u.email, u.locale
+      from claimed c join due d on d.item_id = c.object_id join users u on u.id = d.user_id`,
+  );
+  for (const row of overdue) {
+    const params = { link: `${deps.baseUrl}/overleg/${row.meeting_id}` };
+    await deps.mailer.send(transaction, {
+      to: row.email,
+      subject: translate(row.locale, 'reminders.actionSubject', params),
+      text: translate(row.locale, 'reminders.actionText', params),
+    });
+  }
+  return meetings.length + overdue.length;
+}
