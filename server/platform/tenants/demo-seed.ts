@@ -4,6 +4,7 @@ import type { AppServices } from '../../app.ts';
 import type { Config } from '../../config.ts';
 import type { DatabaseClient } from '../../db/client.ts';
 import { seedDemoHours } from '../../modules/hours/demo-hours.ts';
+import { seedDemoMeetings } from '../../modules/meetings/demo-meetings.ts';
 import { seedDemoRequests } from '../../modules/requests/demo-requests.ts';
 import { locations } from '../../modules/schools/schools.schema.ts';
 import { roleAssignments, users } from '../auth/auth.schema.ts';
@@ -186,6 +187,7 @@ export async function seedDemoIfEmpty(database: DatabaseClient, services: AppSer
     await seedDemoOrganisation(transaction, { tenantId, passwordHash, teamUserIds });
     await seedDemoRequests(transaction, tenantId);
     await seedDemoHours(transaction, tenantId);
+    await seedDemoMeetings(transaction, tenantId);
   });
   return describeDemoAccounts(secrets);
 }

@@ -99,6 +99,16 @@ describe('partnerships (CLI create-tenant) and demo data', () => {
           (select sum(l.hours)::int from allocation_lines l) as allocated,
           (select count(*)::int from time_entries) as entries,
           (select count(*)::int from budget_warnings where threshold = 80) as warnings`);
+      // Meetings (issue 6): most primary schools have their year's talk and SOT meetings; the
+      // Regenboog starts empty for the browser test.
+      const [meetingCounts] = await fresh.database.queryAsOwner<Record<string, number>>(sql`select
+          (select count(*)::int from meetings where kind = 'annual_talk') as talks,
+          (select count(*)::int from meetings where kind = 'sot') as sot,
+          (select count(*)::int from meetings m join locations l on l.id = m.location_id
+            where l.name = 'OBS De Regenboog') as regenboog`);
+      expect(meetingCounts?.talks).toBeGreaterThan(0);
+      expect(meetingCounts?.sot).toBeGreaterThan(0);
+      expect(meetingCounts?.regenboog).toBe(0);
       expect(hours?.adopted).toBe(1);
       expect(hours?.allocated).toBe(1200);
       const start = `${schoolYearOf(todayInAmsterdam())}-08-01`;
