@@ -198,6 +198,16 @@ describe('the SOT (R12)', () => {
       minutesHidden: true,
     });
     expect(await minutesReads()).toBe(before + 2);
+    // The director may edit the meeting but not read its minutes: a save keeps them.
+    const byDirector = await director.put(
+      `/api/meetings/${first}`,
+      meeting({ date: day(7), status: 'held', place: 'Aula', minutes: null }),
+    );
+    expect(byDirector.statusCode, byDirector.body).toBe(200);
+    expect((await contact.get(`/api/meetings/${first}`)).json()).toMatchObject({
+      place: 'Aula',
+      minutes: 'Besproken: aanpak groep 6.',
+    });
     expect((await otherIb.get(`/api/meetings/${first}`)).statusCode).toBe(404);
   });
 

@@ -121,9 +121,15 @@ export class MeetingsService {
       if (input.kind !== existing.kind || input.locationId !== existing.locationId)
         throw new ValidationFailed([{ path: 'kind', code: 'invalid_value' }]);
       const values = await checkMeeting(transaction, input, existing);
+      // Someone who may not read the minutes sent none back: keep what is there. Taking part in the
+      // meeting (as saved now) is what lets a school's IB or director write them.
+      const writesMinutes =
+        values.participants.some((participant) => participant.userId === actor.userId) ||
+        (await mayReadMinutes(transaction, actor, existing));
+      const minutes = writesMinutes ? values.minutes : existing.minutes;
       const [meeting] = await transaction.db
         .update(meetings)
-        .set({ ...values, updatedAt: new Date() })
+        .set({ ...values, minutes, updatedAt: new Date() })
         .where(eq(meetings.id, existing.id))
         .returning();
       if (!meeting) throw new NotFound();
@@ -509,16 +515,8 @@ async function detailOf(
     .innerJoin(expertiseTags, eq(expertiseTags.id, meetingWantedTags.tagId))
     .where(eq(meetingWantedTags.meetingId, meeting.id))
     .orderBy(asc(expertiseTags.name));
-  const [contact] = await queryRows<{ is_contact: boolean }>(
-    transaction.db,
-    sql`select exists (select 1 from school_team_assignments s where s.location_id = ${meeting.locationId}::uuid
-      and s.user_id = ${actor.userId}::uuid and s.is_contact and s.valid_to is null) as is_contact`,
-  );
-  const mayReadMinutes =
-    actor.roles.some((role) => role.role === 'coordinator') ||
-    participants.some((participant) => participant.userId === actor.userId) ||
-    contact?.is_contact === true;
-  if (mayReadMinutes && meeting.minutes)
+  const mayRead = await mayReadMinutes(transaction, actor, meeting);
+  if (mayRead && meeting.minutes)
     await recordAudit(transaction, auditActorOf(actor, meta), 'meetings.minutes_read', {
       type: 'meeting',
       id: meeting.id,
@@ -551,8 +549,8 @@ async function detailOf(
     startTime: start.time,
     endTime: end.time,
     agenda: meeting.agenda,
-    minutes: mayReadMinutes ? meeting.minutes : null,
-    minutesHidden: !mayReadMinutes && meeting.minutes !== null,
+    minutes: mayRead ? meeting.minutes : null,
+    minutesHidden: !mayRead && meeting.minutes !== null,
     participants: participants.map((participant) => ({
       id: participant.id,
       userId: participant.userId,
@@ -579,6 +577,19 @@ async function detailOf(
         : []),
     ],
   };
+}
+
+/** Minutes may mention pupils: the staff office, the meeting's participants and the school's contact person read them. */
+async function mayReadMinutes(transaction: Transaction, actor: Actor, meeting: MeetingRow): Promise<boolean> {
+  if (actor.roles.some((role) => role.role === 'coordinator')) return true;
+  const [facts] = await queryRows<{ allowed: boolean }>(
+    transaction.db,
+    sql`select exists (select 1 from meeting_participants p where p.meeting_id = ${meeting.id}::uuid
+        and p.user_id = ${actor.userId}::uuid)
+      or exists (select 1 from school_team_assignments s where s.location_id = ${meeting.locationId}::uuid
+        and s.user_id = ${actor.userId}::uuid and s.is_contact and s.valid_to is null) as allowed`,
+  );
+  return facts?.allowed === true;
 }
 
 /** The agenda's starting point for an annual talk: the year's requests (no pupil data) and the hours. */

@@ -5,7 +5,7 @@ export type ModuleNavItem = {
   to: string;
   /** Message key in the module's own namespace. */
   labelKey: string;
-  namespace: 'schools' | 'team' | 'expertisePoints' | 'publicPages' | 'requests' | 'hours';
+  namespace: 'schools' | 'team' | 'expertisePoints' | 'publicPages' | 'requests' | 'hours' | 'meetings';
   action: string;
 };
 

@@ -1,5 +1,6 @@
 import { webModule as expertisePoints } from '../modules/expertise-points/module.tsx';
 import { webModule as hours } from '../modules/hours/module.tsx';
+import { webModule as meetings } from '../modules/meetings/module.tsx';
 import { webModule as publicPages } from '../modules/public-pages/module.tsx';
 import { webModule as requests } from '../modules/requests/module.tsx';
 import { webModule as schools } from '../modules/schools/module.tsx';
@@ -7,4 +8,12 @@ import { webModule as team } from '../modules/team/module.tsx';
 import type { WebModule } from './modules.ts';
 
 /** Every domain module of the web app, in navigation order. */
-export const webModules: WebModule[] = [requests, schools, team, hours, expertisePoints, publicPages];
+export const webModules: WebModule[] = [
+  requests,
+  schools,
+  team,
+  hours,
+  meetings,
+  expertisePoints,
+  publicPages,
+];

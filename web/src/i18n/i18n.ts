@@ -5,6 +5,8 @@ import expertisePointsEn from '../modules/expertise-points/i18n/en.json';
 import expertisePointsNl from '../modules/expertise-points/i18n/nl.json';
 import hoursEn from '../modules/hours/i18n/en.json';
 import hoursNl from '../modules/hours/i18n/nl.json';
+import meetingsEn from '../modules/meetings/i18n/en.json';
+import meetingsNl from '../modules/meetings/i18n/nl.json';
 import publicPagesEn from '../modules/public-pages/i18n/en.json';
 import publicPagesNl from '../modules/public-pages/i18n/nl.json';
 import requestsEn from '../modules/requests/i18n/en.json';
@@ -29,6 +31,7 @@ export const resources = {
     publicPages: publicPagesNl,
     requests: requestsNl,
     hours: hoursNl,
+    meetings: meetingsNl,
   },
   en: {
     translation: en,
@@ -38,6 +41,7 @@ export const resources = {
     publicPages: publicPagesEn,
     requests: requestsEn,
     hours: hoursEn,
+    meetings: meetingsEn,
   },
 } as const;
 
@@ -79,7 +83,7 @@ export function initI18n(): typeof i18next {
     lng: storedLocale() ?? 'nl',
     fallbackLng: 'nl',
     // A module's error codes (errors.<code>) live in its own catalogue; shared screens find them there.
-    fallbackNS: ['requests', 'hours', 'team', 'schools', 'expertisePoints'],
+    fallbackNS: ['requests', 'hours', 'meetings', 'team', 'schools', 'expertisePoints'],
     supportedLngs: ['nl', 'en'],
     initAsync: false,
     interpolation: { escapeValue: false },

@@ -1,6 +1,7 @@
 import 'i18next';
 import type expertisePoints from '../modules/expertise-points/i18n/nl.json';
 import type hours from '../modules/hours/i18n/nl.json';
+import type meetings from '../modules/meetings/i18n/nl.json';
 import type publicPages from '../modules/public-pages/i18n/nl.json';
 import type requests from '../modules/requests/i18n/nl.json';
 import type schools from '../modules/schools/i18n/nl.json';
@@ -18,6 +19,7 @@ declare module 'i18next' {
       publicPages: typeof publicPages;
       requests: typeof requests;
       hours: typeof hours;
+      meetings: typeof meetings;
     };
   }
 }

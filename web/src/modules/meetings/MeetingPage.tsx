@@ -1,0 +1,145 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { type MeetingDetail, meetingDetailSchema, meetingKinds } from '../../../../contracts/meetings.ts';
+import { api } from '../../app/api.ts';
+import { useFormatters } from '../../app/format.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { RouterLink } from '../../ui/RouterLink.tsx';
+import { MeetingActionItems } from './MeetingActionItems.tsx';
+import { MeetingDecision } from './MeetingDecision.tsx';
+import { MeetingForm } from './MeetingForm.tsx';
+import { MeetingPreparation } from './MeetingPreparation.tsx';
+import { MeetingSummary } from './MeetingSummary.tsx';
+
+/** What the new-meeting page passes on to the meeting it made. */
+type SavedState = { saved?: boolean } | null;
+
+/** `/overleg/nieuw` and `/overleg/:meetingId`: plan a meeting, then prepare, record and follow it up. */
+export function MeetingPage() {
+  const { meetingId } = useParams();
+  return meetingId ? <ExistingMeeting key={meetingId} meetingId={meetingId} /> : <NewMeeting />;
+}
+
+function BackLink() {
+  const { t } = useTranslation('meetings');
+  return (
+    <Paragraph>
+      <RouterLink to="/overleg">{t('detail.back')}</RouterLink>
+    </Paragraph>
+  );
+}
+
+/** A new meeting; `?soort=sot&school=<id>` chooses the kind and school beforehand. */
+function NewMeeting() {
+  const { t } = useTranslation('meetings');
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [params] = useSearchParams();
+  const kind = meetingKinds.find((candidate) => candidate === params.get('soort')) ?? '';
+  return (
+    <>
+      <PageHeading>{t('form.newTitle')}</PageHeading>
+      <Paragraph>{t('form.newIntro')}</Paragraph>
+      <BackLink />
+      <MeetingForm
+        meeting={null}
+        initialKind={kind}
+        initialLocationId={params.get('school') ?? ''}
+        onSaved={(meeting) => {
+          queryClient.setQueryData(['meetings', meeting.id], meeting);
+          void queryClient.invalidateQueries({ queryKey: ['meetings', 'list'] });
+          navigate(`/overleg/${meeting.id}`, { state: { saved: true } satisfies SavedState });
+        }}
+      />
+    </>
+  );
+}
+
+function ExistingMeeting({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation('meetings');
+  const detail = useQuery({
+    queryKey: ['meetings', meetingId],
+    queryFn: ({ signal }) => api.get(`/api/meetings/${meetingId}`, meetingDetailSchema, signal),
+  });
+  if (detail.isError) {
+    return (
+      <>
+        <PageHeading>{t('detail.titleUnknown')}</PageHeading>
+        <ErrorAlert errors={formErrorsFrom(detail.error)} />
+        <BackLink />
+      </>
+    );
+  }
+  if (!detail.data) {
+    return (
+      <>
+        <PageHeading placeholder>{t('detail.titleUnknown')}</PageHeading>
+        <Paragraph role="status">{t('list.loading')}</Paragraph>
+      </>
+    );
+  }
+  return <MeetingView meeting={detail.data} />;
+}
+
+function MeetingView({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation('meetings');
+  const format = useFormatters();
+  const queryClient = useQueryClient();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const justPlanned = (location.state as SavedState)?.saved === true;
+  // The saved message belongs to this visit only, not to a reload or a later Back.
+  useEffect(() => {
+    if (justPlanned) navigate(location.pathname, { replace: true, state: null });
+  }, [justPlanned, navigate, location.pathname]);
+  const canEdit = meeting.commands.includes('edit');
+  // Saving sends the whole meeting, minutes included: one who cannot read them would erase them.
+  const editable = canEdit;
+  const replace = (changed: MeetingDetail) => {
+    queryClient.setQueryData(['meetings', meeting.id], changed);
+    void queryClient.invalidateQueries({ queryKey: ['meetings', 'list'] });
+  };
+  return (
+    <>
+      <PageHeading>
+        {t('detail.title', { kind: t(`kinds.${meeting.kind}`), school: meeting.location.name })}
+      </PageHeading>
+      <Paragraph>
+        {t('detail.when', {
+          date: format.date(meeting.date),
+          start: meeting.startTime,
+          end: meeting.endTime,
+        })}{' '}
+        · {t(`statuses.${meeting.status}`)}
+      </Paragraph>
+      <Paragraph>
+        <a
+          className="utrecht-link utrecht-link--html-a"
+          href={`/api/meetings/${meeting.id}/calendar.ics`}
+          download
+        >
+          {t('detail.calendar')}
+        </a>
+      </Paragraph>
+      <BackLink />
+      {!editable && (
+        <Alert type="info">
+          <Paragraph>{canEdit ? t('detail.minutesHiddenReadOnly') : t('detail.readOnly')}</Paragraph>
+        </Alert>
+      )}
+      {meeting.preparation && <MeetingPreparation preparation={meeting.preparation} />}
+      {editable ? (
+        <MeetingForm meeting={meeting} savedBefore={justPlanned} onSaved={replace} />
+      ) : (
+        <MeetingSummary meeting={meeting} />
+      )}
+      {meeting.kind === 'interim' && <MeetingDecision meeting={meeting} onDecided={replace} />}
+      <MeetingActionItems meeting={meeting} />
+    </>
+  );
+}
