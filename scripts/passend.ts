@@ -22,7 +22,8 @@ if (command !== 'create-tenant' && command !== 'demo-codes') {
   process.exit(2);
 }
 
-const config = { ...loadConfig(), logLevel: 'warn' as const };
+// A one-off command runs no jobs: those belong to the running Passend.
+const config = { ...loadConfig(), logLevel: 'warn' as const, jobs: false };
 const database = await DatabaseClient.open(config.database);
 try {
   await database.migrate();

@@ -24,6 +24,7 @@ import { TimeService } from './modules/hours/time.service.ts';
 import { CalendarService } from './modules/meetings/calendar.service.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
 import { MeetingsService } from './modules/meetings/meetings.service.ts';
+import { registerReminderJob } from './modules/meetings/reminders.ts';
 import { publicPagesRoutes } from './modules/public-pages/public-pages.routes.ts';
 import { PublicPagesService } from './modules/public-pages/public-pages.service.ts';
 import { ConsentService } from './modules/requests/consent.service.ts';
@@ -45,6 +46,7 @@ import { deriveKeys } from './platform/auth/credentials.ts';
 import { describeForLog, registerErrorHandling, send } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { assertKnownAction, registerRequestContext } from './platform/http/request-context.ts';
+import { Jobs } from './platform/jobs/jobs.ts';
 import { Mailer } from './platform/mail/mailer.ts';
 import { outboxRoutes } from './platform/mail/outbox.routes.ts';
 import { OutboxService } from './platform/mail/outbox.service.ts';
@@ -60,7 +62,7 @@ export type AppDependencies = {
 };
 
 /** The services behind the routes, exposed for the CLI, the seed and tests. */
-export type AppServices = { auth: AuthService; users: UsersService; mailer: Mailer };
+export type AppServices = { auth: AuthService; users: UsersService; mailer: Mailer; jobs: Jobs };
 
 /** A route as registered, with the policy action it declared (the route-walk test reads these). */
 export type RegisteredRoute = { method: string; url: string; action: string | null };
@@ -101,6 +103,8 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
     onError: (error) =>
       app.log.error({ code: (error as { code?: string }).code ?? 'unknown' }, 'mail delivery failed'),
   });
+  // Modules register their job handlers while the app is built; the queue starts at the end.
+  const jobs = new Jobs({ database, connection: config.database, enabled: config.jobs, log: app.log });
   const auth = new AuthService({ database, keys, mailer, config });
   const users = new UsersService(database, auth);
 
@@ -164,6 +168,7 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
       new CalendarService(database, { keys, baseUrl: config.baseUrl }),
     ),
   );
+  await registerReminderJob(jobs, database, { mailer, baseUrl: config.baseUrl });
   const budgets = new BudgetService(database, { mailer, baseUrl: config.baseUrl });
   await app.register(hoursRoutes(new HoursService(database), new TimeService(database, budgets), budgets));
   await app.register(outboxRoutes(new OutboxService(database, mailer)));
@@ -172,8 +177,13 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
   );
 
   await registerWebApp(app);
-  app.addHook('onClose', async () => mailer.close());
-  return { app, services: { auth, users, mailer } satisfies AppServices, routes };
+  // Jobs stop first (running handlers may still send mail), then the mail transport closes.
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    mailer.close();
+  });
+  await jobs.start();
+  return { app, services: { auth, users, mailer, jobs } satisfies AppServices, routes };
 }
 
 // The built web app is served by the same process; unknown non-API paths get index.html so the

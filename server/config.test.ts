@@ -46,6 +46,7 @@ describe('loadConfig', () => {
     expect(config.seedDemo).toBeNull();
     expect(config.trustProxy).toBe(false);
     expect(config.benchRoutes).toBe(false);
+    expect(config.jobs).toBe(true);
   });
 
   it('the default base URL follows PORT', () => {
@@ -66,6 +67,11 @@ describe('loadConfig', () => {
     expect(config.seedDemo).toBe(false);
   });
 
+  it('JOBS=off turns the job queue off', () => {
+    expect(loadConfig({ SESSION_SECRET: secret, JOBS: 'off' }).jobs).toBe(false);
+    expect(loadConfig({ SESSION_SECRET: secret, JOBS: 'on' }).jobs).toBe(true);
+  });
+
   it('an https BASE_URL gives secure cookies; a trailing slash is dropped', () => {
     const config = loadConfig({ SESSION_SECRET: secret, BASE_URL: 'https://passend.swv.nl/' });
     expect(config.secureCookies).toBe(true);
@@ -82,6 +88,7 @@ describe('loadConfig', () => {
     ['BASE_URL', 'not a url'],
     ['LOG_LEVEL', 'loud'],
     ['TRUST_PROXY', 'maybe'],
+    ['JOBS', 'false'],
     ['SESSION_SECRET', 'short'],
   ])('refuses %s=%s with a ConfigError naming the variable', (name, value) => {
     const error = configErrorOf({ SESSION_SECRET: secret, [name]: value });

@@ -38,6 +38,7 @@ const environmentSchema = z.object({
   SEED_DEMO: booleanFromEnv.optional(),
   TRUST_PROXY: booleanFromEnv.default(false),
   BENCH_ROUTES: booleanFromEnv.default(false),
+  JOBS: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = {
@@ -56,6 +57,8 @@ export type Config = {
   seedDemo: boolean | null;
   trustProxy: boolean;
   benchRoutes: boolean;
+  /** Whether this process runs the job queue (pg-boss): its workers, schedules and maintenance. */
+  jobs: boolean;
 };
 
 /** Thrown when the environment holds a wrong value; the message names every wrong variable. */
@@ -103,6 +106,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     seedDemo: env.SEED_DEMO ?? null,
     trustProxy: env.TRUST_PROXY,
     benchRoutes: env.BENCH_ROUTES,
+    jobs: env.JOBS === 'on',
   };
 }
 

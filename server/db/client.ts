@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,9 @@ export type Transaction = {
   /** Runs after a successful commit (e.g. sending mail), never when the transaction rolls back. */
   afterCommit(task: () => Promise<void>): void;
 };
+
+/** The rows of a raw SQL text (the last statement's when the text holds several). */
+export type RawResult = { rows: unknown[] };
 
 export type DatabaseOptions =
   | { kind: 'pglite'; dataDir: string | null }
@@ -75,6 +79,9 @@ export class DatabaseClient {
   private readonly db: Database;
   private readonly closeDriver: () => Promise<void>;
   private readonly migrateDriver: () => Promise<void>;
+  private readonly executeDriver: (text: string, values?: unknown[]) => Promise<RawResult>;
+  // Marks the code running inside one of our transactions (see isInsideTransaction).
+  private readonly transactionScope = new AsyncLocalStorage<true>();
   // PGlite has one connection: transactions must run one after another, never interleaved.
   private queue: Promise<unknown> = Promise.resolve();
   private readonly serialise: boolean;
@@ -86,11 +93,13 @@ export class DatabaseClient {
     db: Database;
     close: () => Promise<void>;
     migrate: () => Promise<void>;
+    execute: (text: string, values?: unknown[]) => Promise<RawResult>;
   }) {
     this.kind = parts.kind;
     this.db = parts.db;
     this.closeDriver = parts.close;
     this.migrateDriver = parts.migrate;
+    this.executeDriver = parts.execute;
     this.serialise = parts.kind === 'pglite';
   }
 
@@ -117,6 +126,11 @@ export class DatabaseClient {
             await lockClient.end();
           }
         },
+        execute: async (text, values) => {
+          // Several statements in one text (no values) give one result per statement.
+          const result = (await pool.query(text, values)) as unknown as RawResult | RawResult[];
+          return Array.isArray(result) ? { rows: result.at(-1)?.rows ?? [] } : { rows: result.rows };
+        },
       });
     }
     const releaseLock = options.dataDir ? lockDataDirectory(options.dataDir) : () => {};
@@ -132,6 +146,28 @@ export class DatabaseClient {
           releaseLock();
         },
         migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+        execute: async (text, values) => {
+          // Runs in the queue (see executeSql), so no transaction of ours can be open here; if one is,
+          // something ran outside the queue and joining it would be wrong.
+          if (client.isInTransaction()) throw new Error('PGlite is inside a transaction outside the queue');
+          try {
+            if (!values || values.length === 0) {
+              // The simple protocol: the text may hold several statements (pg-boss's schema scripts).
+              const results = await client.exec(text);
+              return { rows: results.at(-1)?.rows ?? [] };
+            }
+            // node-postgres sends undefined as NULL; PGlite needs it spelled out.
+            const result = await client.query(
+              text,
+              values.map((value) => (value === undefined ? null : value)),
+            );
+            return { rows: result.rows };
+          } finally {
+            // A script that failed after its BEGIN leaves the one connection in an aborted
+            // transaction; close it so the next request does not inherit it.
+            if (client.isInTransaction()) await client.exec('ROLLBACK').catch(() => {});
+          }
+        },
       });
     } catch (error) {
       releaseLock();
@@ -182,6 +218,25 @@ export class DatabaseClient {
     }
   }
 
+  /**
+   * Runs a raw SQL text with `$n` values as the connecting (owner) role, outside tenancy and outside
+   * any transaction of ours: the database adapter of the job queue (pg-boss) on PGlite. Without values
+   * the text may hold several statements. On PGlite it waits its turn in the same queue as the
+   * transactions, so it never runs inside one; called from inside a transaction it would wait for
+   * that very transaction, so it refuses.
+   */
+  async executeSql(text: string, values?: unknown[]): Promise<RawResult> {
+    if (this.isInsideTransaction) {
+      throw new Error('executeSql cannot run inside a transaction: use transaction.afterCommit');
+    }
+    return this.run(() => this.executeDriver(text, values));
+  }
+
+  /** Whether the caller runs inside `withTenant`/`withoutTenant` (its async context, not the queue). */
+  get isInsideTransaction(): boolean {
+    return this.transactionScope.getStore() === true;
+  }
+
   /** Runs one statement as the connecting (owner) role, outside tenancy: tests and benchmarks only. */
   queryAsOwner<T>(query: SQL): Promise<T[]> {
     return this.run(() => queryRows<T>(this.db, query));
@@ -200,7 +255,9 @@ export class DatabaseClient {
         await tx.execute(
           sql`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('role', 'passend_app', true)`,
         );
-        return work({ db: tx, tenantId, afterCommit: (task) => tasks.push(task) });
+        return this.transactionScope.run(true, () =>
+          work({ db: tx, tenantId, afterCommit: (task) => tasks.push(task) }),
+        );
       }),
     );
     for (const task of tasks) await task();

@@ -1,17 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { Config } from '../config.ts';
 import { DatabaseClient } from '../db/client.ts';
 
 /**
  * A migrated database for one test file: PGlite in memory, or — when TEST_DATABASE_URL is set — a
- * fresh database on that PostgreSQL server, dropped again by `drop()`.
+ * fresh database on that PostgreSQL server, dropped again by `drop()`. `connection` is the setting
+ * that names it (the job platform opens its own pool on the server).
  */
-export async function openTestDatabase(): Promise<{ database: DatabaseClient; drop: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<{
+  database: DatabaseClient;
+  connection: Config['database'];
+  drop: () => Promise<void>;
+}> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await DatabaseClient.open({ kind: 'pglite', dataDir: null });
     await database.migrate();
-    return { database, drop: () => database.close() };
+    return { database, connection: { kind: 'pglite', dataDir: null }, drop: () => database.close() };
   }
   const name = `passend_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(serverUrl, `create database ${name}`);
@@ -21,6 +27,7 @@ export async function openTestDatabase(): Promise<{ database: DatabaseClient; dr
   await database.migrate();
   return {
     database,
+    connection: { kind: 'pg', url: url.toString() },
     drop: async () => {
       await database.close();
       await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);

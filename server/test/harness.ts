@@ -32,17 +32,22 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     seedDemo: false,
     trustProxy: false,
     benchRoutes: false,
+    // The job platform (pg-boss) starts only for tests that ask: createHarness({ jobs: true }).
+    jobs: false,
     ...overrides,
   };
 }
 
-/** One test file's app on its own database, with factories for partnerships, locations and users. */
+/**
+ * One test file's app on its own database, with factories for partnerships, locations and users.
+ * Jobs are off unless `overrides` says `jobs: true`.
+ */
 export async function createHarness(
   overrides: Partial<Config> = {},
   logStream?: { write(line: string): void },
 ) {
-  const { database, drop } = await openTestDatabase();
-  const config = testConfig(overrides);
+  const { database, connection, drop } = await openTestDatabase();
+  const config = testConfig({ database: connection, ...overrides });
   const { app, services, routes } = await buildApp({ config, database, logStream });
   await app.ready();
   const keys = deriveKeys(config.secret);
