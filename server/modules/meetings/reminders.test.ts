@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamDateTimeOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { buildApp } from '../../app.ts';
 import { DatabaseClient } from '../../db/client.ts';
-import { createHarness, type Harness } from '../../test/harness.ts';
-import { sendDueReminders } from './reminders.ts';
+import { createHarness, type Harness, testConfig } from '../../test/harness.ts';
+import { reminderJob, sendDueReminders } from './reminders.ts';
 
 let harness: Harness;
 let tenantId: string;
@@ -85,4 +86,49 @@ describe('reminders (issue 6)', () => {
       }
     },
   );
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'two app instances on one PostgreSQL server, each running the reminder job, mail each reminder once',
+    async () => {
+      await harness.database.queryAsOwner(sql`delete from meeting_reminders where tenant_id = ${tenantId}`);
+      await harness.database.queryAsOwner(sql`delete from outbox_mails where tenant_id = ${tenantId}`);
+      if (harness.config.database.kind !== 'pg') throw new Error('needs the server');
+      const config = testConfig({ database: harness.config.database, jobs: true });
+      const instances: Array<{ app: { close(): Promise<unknown> }; database: DatabaseClient }> = [];
+      try {
+        for (let index = 0; index < 2; index += 1) {
+          const database = await DatabaseClient.open({ kind: 'pg', url: harness.config.database.url });
+          const { app, services } = await buildApp({ config, database });
+          instances.push({ app, database });
+          await app.ready();
+          // Each instance queues a run of its own, as two overlapping schedules would.
+          expect(await services.jobs.send(reminderJob, {})).toEqual(expect.any(String));
+        }
+        await waitUntil(async () => {
+          const [row] = await harness.database.queryAsOwner<{ done: number }>(
+            sql`select count(*)::int as done from pgboss.job where name = ${reminderJob} and state = 'completed'`,
+          );
+          return (row?.done ?? 0) >= 2;
+        });
+        const sent = await mails();
+        expect(sent.map((mail) => mail.to_address).sort()).toEqual(
+          [ibEmail, memberEmail, memberEmail].sort(),
+        );
+      } finally {
+        for (const { app, database } of instances) {
+          await app.close();
+          await database.close();
+        }
+      }
+    },
+    60_000,
+  );
 });
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

@@ -4,6 +4,7 @@ import type { MeetingKind } from '../../../contracts/meetings.ts';
 import { amsterdamDateTimeOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import { translate } from '../../platform/i18n/messages.ts';
+import type { Jobs } from '../../platform/jobs/jobs.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 
 export type ReminderDeps = { mailer: Mailer; baseUrl: string };
@@ -98,3 +99,17 @@ async function remindPartnership(transaction: Transaction, deps: ReminderDeps, n
   }
   return meetings.length + overdue.length;
 }
+
+/**
+ * Runs the reminders as the job `meeting-reminders` every quarter of an hour. Every instance declares
+ * it; pg-boss starts one job per due moment, and the claim in `meeting_reminders` keeps a reminder
+ * single even when two jobs overlap.
+ */
+export async function registerReminderJob(jobs: Jobs, database: DatabaseClient, deps: ReminderDeps) {
+  await jobs.register(reminderJob, async () => {
+    await sendDueReminders(database, deps);
+  });
+  await jobs.schedule(reminderJob, '*/15 * * * *');
+}
+
+export const reminderJob = 'meeting-reminders';
