@@ -125,7 +125,7 @@ test('the staff office chooses a member, logs on their behalf and closes last mo
   await expectAccessible(page, 'time-week-closed');
 
   await page.getByRole('link', { name: 'Lijstweergave' }).click();
-  await page.getByLabel('Maand').selectOption(lastMonth);
+  await page.getByLabel('Maand', { exact: true }).selectOption(lastMonth);
   await expect(
     page
       .getByRole('table', { name: /^Uren in / })
