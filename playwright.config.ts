@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { e2ePort, resultsDir } from './e2e/ports.ts';
 
 // Debian's Chromium; Playwright never downloads a browser here. The flags keep it off the network.
 export const chromiumLaunchOptions = {
@@ -25,9 +26,9 @@ export default defineConfig({
   timeout: 60_000,
   retries: 0,
   reporter: [['list']],
-  outputDir: 'test-results',
+  outputDir: resultsDir,
   use: {
-    baseURL: 'http://localhost:3210',
+    baseURL: `http://localhost:${e2ePort}`,
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
     screenshot: 'only-on-failure',

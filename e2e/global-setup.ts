@@ -1,12 +1,13 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServerProcess } from '../server/test/server-process.ts';
+import { e2ePort, resultsDir } from './ports.ts';
 
-export const demoSecretsFile = path.resolve(import.meta.dirname, '../test-results/demo-secrets.json');
+export const demoSecretsFile = path.join(resultsDir, 'demo-secrets.json');
 
 /** Starts one real Passend (embedded database, demo data) for all browser tests; returns its teardown. */
 export default async function globalSetup() {
-  const server = await startServerProcess({ port: 3210 });
+  const server = await startServerProcess({ port: e2ePort });
   mkdirSync(path.dirname(demoSecretsFile), { recursive: true });
   writeFileSync(demoSecretsFile, JSON.stringify(server.demoSecrets));
   // A new server has new demo secrets: time steps used in an earlier run no longer matter.

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { generate } from 'otplib';
+import { e2ePort } from './ports.ts';
 import { expectAccessible, signIn, signOut, submitPassword } from './support.ts';
 
 // The functional admin signs in only in this file.
@@ -65,7 +66,7 @@ test('an invited internal coordinator activates the account, enrols MFA and sign
   await expect(mail.getByRole('heading', { name: 'Je bent uitgenodigd voor Passend' })).toBeVisible();
   await expectAccessible(page, 'outbox');
   const link = await mail.getByRole('link', { name: /\/uitnodiging#token=/ }).getAttribute('href');
-  expect(link).toMatch(/^http:\/\/localhost:3210\/uitnodiging#token=[\w.-]+$/);
+  expect(link).toMatch(new RegExp(`^http://localhost:${e2ePort}/uitnodiging#token=[\\w.-]+$`));
 
   await signOut(page);
 

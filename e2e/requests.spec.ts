@@ -1,11 +1,12 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { type ServerProcess, startServerProcess } from '../server/test/server-process.ts';
 import { startSmtpServer } from '../server/test/smtp.ts';
+import { e2eSecondPort } from './ports.ts';
 import { expectAccessible, scrollWidth, signIn, useDemoSecrets } from './support.ts';
 
 // Issue 4 (support requests). This spec runs its own Passend with demo data that sends mail to a real
 // local SMTP server, so the consent links are read from the mails as parents would get them.
-const port = 3211;
+const port = e2eSecondPort;
 const baseURL = `http://localhost:${port}`;
 const ib = 'ib@demo.passend.test';
 const contactPerson = 'gedragswetenschapper@demo.passend.test';

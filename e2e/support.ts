@@ -3,6 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { generate } from 'otplib';
+import { resultsDir } from './ports.ts';
 
 /** The one password of every demo account (server/platform/tenants/demo-seed.ts). */
 export const demoPassword = 'Passend-demo-2026';
@@ -10,8 +11,8 @@ export const demoPassword = 'Passend-demo-2026';
 /** The demo partnership's name as the home page shows it. */
 export const demoTenantName = 'Samenwerkingsverband Passend Onderwijs Vallei en Rijn (demo)';
 
-const secretsFile = path.resolve(import.meta.dirname, '../test-results/demo-secrets.json');
-const screensDir = path.resolve(import.meta.dirname, '../test-results/screens');
+const secretsFile = path.join(resultsDir, 'demo-secrets.json');
+const screensDir = path.join(resultsDir, 'screens');
 
 const period = 30;
 
@@ -71,7 +72,7 @@ export async function wrongCode(secret: string): Promise<string> {
 
 // Last time step used per account, kept in a file so that a new worker (after a failed test) still
 // knows it: a repeated sign-in must never replay a code the server has seen.
-const usedStepsFile = path.resolve(import.meta.dirname, '../test-results/used-totp-steps.json');
+const usedStepsFile = path.join(resultsDir, 'used-totp-steps.json');
 
 function lastStepOf(email: string): number | null {
   if (!existsSync(usedStepsFile)) return null;
