@@ -63,6 +63,11 @@ export const errorCodes = [
   'no_location',
   'allocation_adopted',
   'allocation_draft_exists',
+  'opp_trajectory_not_open',
+  'opp_draft_exists',
+  'opp_not_draft',
+  'opp_not_adopted',
+  'opp_adoption_incomplete',
   'database_unavailable',
   'internal',
 ] as const;

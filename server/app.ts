@@ -38,6 +38,19 @@ import { LocationsService } from './modules/schools/locations.service.ts';
 import { PairsService } from './modules/team/pairs.service.ts';
 import { teamRoutes } from './modules/team/team.routes.ts';
 import { TeamService } from './modules/team/team.service.ts';
+import { attendanceRoutes } from './modules/trajectories/attendance.routes.ts';
+import { AttendanceService } from './modules/trajectories/attendance.service.ts';
+import { homeworkRoutes } from './modules/trajectories/homework.routes.ts';
+import { HomeworkService } from './modules/trajectories/homework.service.ts';
+import { oppRoutes } from './modules/trajectories/opp.routes.ts';
+import { OppService } from './modules/trajectories/opp.service.ts';
+import { registerOppReminderJob } from './modules/trajectories/opp-reminders.ts';
+import {
+  createPupilRecordsServices,
+  pupilRecordsRoutes,
+} from './modules/trajectories/pupil-records.routes.ts';
+import { trajectoriesRoutes } from './modules/trajectories/trajectories.routes.ts';
+import { TrajectoriesService } from './modules/trajectories/trajectories.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
@@ -168,7 +181,13 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
       new CalendarService(database, { keys, baseUrl: config.baseUrl }),
     ),
   );
+  await app.register(pupilRecordsRoutes(createPupilRecordsServices(database)));
+  await app.register(attendanceRoutes(new AttendanceService(database)));
+  await app.register(homeworkRoutes(new HomeworkService(database)));
   await registerReminderJob(jobs, database, { mailer, baseUrl: config.baseUrl });
+  await app.register(oppRoutes(new OppService(database, { keys, baseUrl: config.baseUrl })));
+  await registerOppReminderJob(jobs, database, { mailer, baseUrl: config.baseUrl });
+  await app.register(trajectoriesRoutes(new TrajectoriesService(database)));
   const budgets = new BudgetService(database, { mailer, baseUrl: config.baseUrl });
   await app.register(hoursRoutes(new HoursService(database), new TimeService(database, budgets), budgets));
   await app.register(outboxRoutes(new OutboxService(database, mailer)));

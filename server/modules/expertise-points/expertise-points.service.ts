@@ -5,7 +5,7 @@ import type {
   ExpertisePointOverview,
 } from '../../../contracts/expertise-points.ts';
 import type { DatabaseClient, DbTransaction } from '../../db/client.ts';
-import { type Actor, canAccess, scopeCondition } from '../../platform/access/policies.ts';
+import { type Action, type Actor, canAccess, scopeCondition } from '../../platform/access/policies.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { Forbidden, NotFound, RuleViolation } from '../../platform/http/errors.ts';
@@ -148,11 +148,15 @@ export class ExpertisePointsService {
   }
 }
 
-// The location is looked up inside the tenant transaction, so another partnership's id is simply not found.
-async function requireSecondaryLocation(
+/**
+ * The location, if the actor may perform `action` there and it is a secondary school with an
+ * expertise point (E1). Looked up inside the tenant transaction, so another partnership's id is
+ * simply not found.
+ */
+export async function requireSecondaryLocation(
   db: DbTransaction,
   actor: Actor,
-  action: 'expertise_points.read' | 'expertise_points.manage',
+  action: Action,
   locationId: string,
 ) {
   const [location] = await db

@@ -25,6 +25,15 @@ const managers = { coordinator: 'tenant', functional_admin: 'tenant' } as const 
   Record<Role, Scope>
 >;
 
+// Who reads a pupil's expertise-point file (P1): the location's care coordinators and team leaders, its
+// VSO teachers, and the pupil's own mentor ('self' is the trajectory's mentor).
+const pupilFileReaders = {
+  care_coordinator: 'own_location',
+  team_leader: 'own_location',
+  vso_teacher: 'own_location',
+  mentor: 'self',
+} as const satisfies Partial<Record<Role, Scope>>;
+
 const everyoneSelf = {
   coordinator: 'self',
   team_member: 'self',
@@ -199,6 +208,74 @@ export const policies = {
       internal_coordinator: 'self',
       director: 'self',
     },
+  },
+  // Expertise points (issue 7, P1): the pupil file by need to know.
+  'trajectories.signal': {
+    description: 'Record a concern about a pupil of the own location, or that the parents raised one (E9)',
+    grants: {
+      teacher: 'own_location',
+      mentor: 'own_location',
+      team_leader: 'own_location',
+      care_coordinator: 'own_location',
+      vso_teacher: 'own_location',
+    },
+  },
+  'trajectories.own_signals': {
+    description: 'A teacher or mentor reads the signals they recorded themselves (P1)',
+    grants: { teacher: 'self', mentor: 'self' },
+  },
+  'trajectories.read': {
+    description:
+      "Read a pupil's trajectory: the location's, the expertise point's, or the own mentor pupil's (P1)",
+    grants: pupilFileReaders,
+  },
+  'trajectories.intake': {
+    description: "Record the signal's discussion and the mentor's contacts with the parents (E9)",
+    grants: { mentor: 'self', team_leader: 'own_location', care_coordinator: 'own_location' },
+  },
+  'trajectories.decide': {
+    description: 'Decide whether the pupil qualifies for the expertise point, with reasons (E2, E9)',
+    grants: { team_leader: 'own_location', care_coordinator: 'own_location' },
+  },
+  'trajectories.end': {
+    description: 'End a trajectory with its reason and outcome (E11)',
+    grants: { team_leader: 'own_location', care_coordinator: 'own_location' },
+  },
+  'opp.manage': {
+    description: 'Draw up, discuss, adopt and evaluate the OPP; share it with the parents (E9)',
+    grants: pupilFileReaders,
+  },
+  'opp.parent_read': {
+    description: 'A parent reads the adopted OPP through their secure link',
+    public: true,
+  },
+  'attendance.manage': {
+    description: 'Check pupils in and out of the expertise point and plan their expected times (E3, E7)',
+    grants: { vso_teacher: 'own_location', care_coordinator: 'own_location' },
+  },
+  'homework.manage': {
+    description: 'Plan homework and work sessions and check them, where the location offers it (E4, E8)',
+    grants: { vso_teacher: 'own_location' },
+  },
+  'trajectory_contacts.manage': {
+    description: 'Log contacts about the pupil with parents and school staff, with follow-up (E5)',
+    grants: pupilFileReaders,
+  },
+  'referrals.manage': {
+    description: 'Record a referral to outside help with the ZAT, consent and outcome (E7)',
+    grants: { vso_teacher: 'own_location', team_leader: 'own_location', care_coordinator: 'own_location' },
+  },
+  'teacher_support.read': {
+    description: "The expertise point's support of teachers and the signals per month (E6)",
+    grants: { vso_teacher: 'own_location', team_leader: 'own_location', care_coordinator: 'own_location' },
+  },
+  'teacher_support.manage': {
+    description: 'Record training, support in class and tips for teachers (E6)',
+    grants: { vso_teacher: 'own_location' },
+  },
+  'expertise_point.overview': {
+    description: 'Per location: active pupils, attendance, OPP evaluations due, contacts, referrals',
+    grants: { vso_teacher: 'own_location', team_leader: 'own_location', care_coordinator: 'own_location' },
   },
   'calendar.subscribe': { description: 'A calendar app reads a feed through its secret link', public: true },
   'consent.respond': {

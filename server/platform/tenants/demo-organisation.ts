@@ -112,11 +112,16 @@ const extraMembers: Array<{ email: string; name: string; teamRole: TeamRole }> =
   { email: 'd.koster@demo.passend.test', name: 'Daan Koster', teamRole: 'inclusion_adviser' },
 ];
 
-/** VSO teachers for two more secondary locations; one location stays unstaffed to show the warning (E1). */
-const extraVsoTeachers = [
-  { email: 'w.bosch@demo.passend.test', name: 'Wendy Bosch', brin: '18MN' },
-  { email: 't.peters@demo.passend.test', name: 'Thomas Peters', brin: '19BX' },
-];
+/**
+ * VSO teachers and mentors for two more secondary locations, so they have pupils at their expertise
+ * points (issue 7); one location stays unstaffed to show the warning (E1).
+ */
+const extraSecondaryStaff = [
+  { email: 'w.bosch@demo.passend.test', name: 'Wendy Bosch', brin: '18MN', role: 'vso_teacher' },
+  { email: 't.peters@demo.passend.test', name: 'Thomas Peters', brin: '19BX', role: 'vso_teacher' },
+  { email: 'r.yilmaz@demo.passend.test', name: 'Rachid Yilmaz', brin: '18MN', role: 'mentor' },
+  { email: 'i.vermeulen@demo.passend.test', name: 'Inge Vermeulen', brin: '19BX', role: 'mentor' },
+] as const;
 
 /**
  * The organisation of the demo partnership (issue 3): boards, more schools with pupil counts, a team of
@@ -280,26 +285,27 @@ export async function seedDemoOrganisation(
         'en om samen met de docent vso je schoolwerk te plannen.',
     })),
   );
-  const vsoTeachers = await db
+  const staff = await db
     .insert(users)
     .values(
-      extraVsoTeachers.map((teacher) => ({
+      extraSecondaryStaff.map((member) => ({
         tenantId,
-        email: teacher.email,
-        name: teacher.name,
+        email: member.email,
+        name: member.name,
         status: 'active' as const,
         passwordHash: context.passwordHash,
       })),
     )
     .returning({ id: users.id, email: users.email });
   await db.insert(roleAssignments).values(
-    vsoTeachers.map((teacher) => ({
-      tenantId,
-      userId: teacher.id,
-      role: 'vso_teacher' as const,
-      locationId: allLocations.find(
-        (location) => location.brin === extraVsoTeachers.find((extra) => extra.email === teacher.email)?.brin,
-      )?.id as string,
-    })),
+    staff.map((member) => {
+      const planned = extraSecondaryStaff.find((extra) => extra.email === member.email);
+      return {
+        tenantId,
+        userId: member.id,
+        role: planned?.role ?? 'vso_teacher',
+        locationId: allLocations.find((location) => location.brin === planned?.brin)?.id as string,
+      };
+    }),
   );
 }

@@ -7,6 +7,10 @@ import { seedDemoHours } from '../../modules/hours/demo-hours.ts';
 import { seedDemoMeetings } from '../../modules/meetings/demo-meetings.ts';
 import { seedDemoRequests } from '../../modules/requests/demo-requests.ts';
 import { locations } from '../../modules/schools/schools.schema.ts';
+import { seedDemoAttendance } from '../../modules/trajectories/demo-attendance.ts';
+import { seedDemoOpp } from '../../modules/trajectories/demo-opp.ts';
+import { seedDemoPupilRecords } from '../../modules/trajectories/demo-pupil-records.ts';
+import { seedDemoTrajectories } from '../../modules/trajectories/demo-trajectories.ts';
 import { roleAssignments, users } from '../auth/auth.schema.ts';
 import {
   createTotpSecret,
@@ -108,6 +112,7 @@ export const demoUsers: DemoUser[] = [
     location: 'rijnstroom',
   },
   { email: 'mentor@demo.passend.test', name: 'Bram Hendriks', role: 'mentor', location: 'rijnstroom' },
+  { email: 'docent@demo.passend.test', name: 'Kees van Vliet', role: 'teacher', location: 'rijnstroom' },
   {
     email: 'docentvso@demo.passend.test',
     name: 'Lotte de Boer',
@@ -188,6 +193,10 @@ export async function seedDemoIfEmpty(database: DatabaseClient, services: AppSer
     await seedDemoRequests(transaction, tenantId);
     await seedDemoHours(transaction, tenantId);
     await seedDemoMeetings(transaction, tenantId);
+    await seedDemoTrajectories(transaction, tenantId);
+    await seedDemoOpp(transaction, tenantId);
+    await seedDemoAttendance(transaction, tenantId);
+    await seedDemoPupilRecords(transaction, tenantId);
   });
   return describeDemoAccounts(secrets);
 }

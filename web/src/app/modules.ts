@@ -5,7 +5,18 @@ export type ModuleNavItem = {
   to: string;
   /** Message key in the module's own namespace. */
   labelKey: string;
-  namespace: 'schools' | 'team' | 'expertisePoints' | 'publicPages' | 'requests' | 'hours' | 'meetings';
+  namespace:
+    | 'schools'
+    | 'team'
+    | 'expertisePoints'
+    | 'publicPages'
+    | 'requests'
+    | 'hours'
+    | 'meetings'
+    | 'trajectories'
+    | 'opp'
+    | 'attendance'
+    | 'pupilRecords';
   action: string;
 };
 

@@ -1,20 +1,28 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { type Locale, localeSchema } from '../../../contracts/fields.ts';
+import attendanceEn from '../modules/attendance/i18n/en.json';
+import attendanceNl from '../modules/attendance/i18n/nl.json';
 import expertisePointsEn from '../modules/expertise-points/i18n/en.json';
 import expertisePointsNl from '../modules/expertise-points/i18n/nl.json';
 import hoursEn from '../modules/hours/i18n/en.json';
 import hoursNl from '../modules/hours/i18n/nl.json';
 import meetingsEn from '../modules/meetings/i18n/en.json';
 import meetingsNl from '../modules/meetings/i18n/nl.json';
+import oppEn from '../modules/opp/i18n/en.json';
+import oppNl from '../modules/opp/i18n/nl.json';
 import publicPagesEn from '../modules/public-pages/i18n/en.json';
 import publicPagesNl from '../modules/public-pages/i18n/nl.json';
+import pupilRecordsEn from '../modules/pupil-records/i18n/en.json';
+import pupilRecordsNl from '../modules/pupil-records/i18n/nl.json';
 import requestsEn from '../modules/requests/i18n/en.json';
 import requestsNl from '../modules/requests/i18n/nl.json';
 import schoolsEn from '../modules/schools/i18n/en.json';
 import schoolsNl from '../modules/schools/i18n/nl.json';
 import teamEn from '../modules/team/i18n/en.json';
 import teamNl from '../modules/team/i18n/nl.json';
+import trajectoriesEn from '../modules/trajectories/i18n/en.json';
+import trajectoriesNl from '../modules/trajectories/i18n/nl.json';
 import en from './en.json';
 import nl from './nl.json';
 
@@ -32,6 +40,10 @@ export const resources = {
     requests: requestsNl,
     hours: hoursNl,
     meetings: meetingsNl,
+    trajectories: trajectoriesNl,
+    opp: oppNl,
+    attendance: attendanceNl,
+    pupilRecords: pupilRecordsNl,
   },
   en: {
     translation: en,
@@ -42,6 +54,10 @@ export const resources = {
     requests: requestsEn,
     hours: hoursEn,
     meetings: meetingsEn,
+    trajectories: trajectoriesEn,
+    opp: oppEn,
+    attendance: attendanceEn,
+    pupilRecords: pupilRecordsEn,
   },
 } as const;
 

@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { pageSchema, paginationQuerySchema } from './fields.ts';
+import { homeworkChecks, homeworkKinds, trajectoryStatuses, visitReasons } from './trajectories.ts';
+
+/**
+ * Daily use of the expertise point (E3, E7: expected times, check-in and check-out, overviews) and
+ * homework support (E4, E8: items, planned work sessions, the VSO teacher's check).
+ */
+
+export const visitReasonSchema = z.enum(visitReasons);
+export const homeworkKindSchema = z.enum(homeworkKinds);
+export const homeworkCheckSchema = z.enum(homeworkChecks);
+
+const isoDate = z.iso.date();
+/** A wall-clock time in Amsterdam, "09:30". */
+export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid_time' });
+/** An ISO week, "2026-W40". */
+export const isoWeekSchema = z
+  .string()
+  .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, { message: 'invalid_week' });
+const text = (max: number) => z.string().trim().max(max);
+const pupilSchema = z.object({
+  trajectoryId: z.uuid(),
+  firstName: z.string(),
+  lastName: z.string(),
+  className: z.string(),
+});
+const locationRefSchema = z.object({ id: z.uuid(), name: z.string() });
+
+/** One weekly expected time at the expertise point (E3); weekday 1 = Monday … 5 = Friday. */
+export const attendanceExpectationInputSchema = z.strictObject({
+  weekday: z.number().int().min(1).max(5),
+  startTime: clockTimeSchema,
+  endTime: clockTimeSchema,
+  reason: visitReasonSchema.default('planned'),
+});
+export type AttendanceExpectationInput = z.infer<typeof attendanceExpectationInputSchema>;
+
+/** The pupil's whole weekly schedule: saving replaces the earlier one. */
+export const attendanceExpectationsInputSchema = z.strictObject({
+  expectations: z.array(attendanceExpectationInputSchema).max(15),
+});
+export type AttendanceExpectationsInput = z.infer<typeof attendanceExpectationsInputSchema>;
+
+export const attendanceExpectationSchema = attendanceExpectationInputSchema.extend({ id: z.uuid() });
+export type AttendanceExpectation = z.infer<typeof attendanceExpectationSchema>;
+
+/**
+ * A check-in. `time` registers a stay afterwards (today, not in the future); without it the check-in
+ * is now. `locationId` is the expertise point the VSO teacher stands at (E3: the pupil's own).
+ */
+export const checkInInputSchema = z.strictObject({
+  reason: visitReasonSchema,
+  locationId: z.uuid().optional(),
+  time: clockTimeSchema.nullable().default(null),
+  note: text(1000).nullable().default(null),
+});
+export type CheckInInput = z.infer<typeof checkInInputSchema>;
+
+/** A check-out, now or at an explicit time on the day of the check-in. */
+export const checkOutInputSchema = z.strictObject({
+  time: clockTimeSchema.nullable().default(null),
+  note: text(1000).nullable().default(null),
+});
+export type CheckOutInput = z.infer<typeof checkOutInputSchema>;
+
+export const attendanceVisitSchema = z.object({
+  id: z.uuid(),
+  trajectoryId: z.uuid(),
+  locationId: z.uuid(),
+  reason: visitReasonSchema,
+  checkedInAt: z.string(),
+  checkedOutAt: z.string().nullable(),
+  /** Whole minutes of a finished stay (or of today's open stay up to now); null for an open stay of an earlier day. */
+  minutes: z.number().int().nullable(),
+  note: z.string().nullable(),
+});
+export type AttendanceVisit = z.infer<typeof attendanceVisitSchema>;
+
+/** A pupil on today's screen: the expected times today and the open stay, if any. */
+export const todayPupilSchema = pupilSchema.extend({
+  expected: z.array(attendanceExpectationSchema.omit({ id: true, weekday: true })),
+  openVisit: attendanceVisitSchema.nullable(),
+  /** Stays already finished today. */
+  visitsToday: z.number().int(),
+});
+export type TodayPupil = z.infer<typeof todayPupilSchema>;
+
+export const todayQuerySchema = z.strictObject({ locationId: z.uuid().optional() });
+
+/**
+ * Today at one expertise point: the pupils expected today (E3) that are not there now, who is present
+ * now, and the location's other active pupils (for a pupil who comes unplanned, e.g. in a crisis, E7).
+ */
+export const attendanceTodaySchema = z.object({
+  date: isoDate,
+  location: locationRefSchema,
+  /** The locations where this user checks pupils in: a picker when there are several. */
+  locations: z.array(locationRefSchema),
+  expected: z.array(todayPupilSchema),
+  present: z.array(todayPupilSchema),
+  others: z.array(pupilSchema),
+});
+export type AttendanceToday = z.infer<typeof attendanceTodaySchema>;
+
+export const weekQuerySchema = paginationQuerySchema.extend({
+  locationId: z.uuid().optional(),
+  week: isoWeekSchema.optional(),
+});
+export type WeekQuery = z.infer<typeof weekQuerySchema>;
+
+export const weekDaySchema = z.object({
+  date: isoDate,
+  minutes: z.number().int(),
+  visits: z.number().int(),
+  reasons: z.array(visitReasonSchema),
+  expected: z.boolean(),
+});
+
+export const weekRowSchema = pupilSchema.extend({
+  status: z.enum(trajectoryStatuses),
+  days: z.array(weekDaySchema),
+  totalMinutes: z.number().int(),
+});
+export type WeekRow = z.infer<typeof weekRowSchema>;
+
+/** The week at one expertise point: pupils × weekdays with minutes and reasons. */
+export const attendanceWeekSchema = pageSchema(weekRowSchema).extend({
+  week: isoWeekSchema,
+  previousWeek: isoWeekSchema,
+  nextWeek: isoWeekSchema,
+  dates: z.array(isoDate),
+  location: locationRefSchema,
+  locations: z.array(locationRefSchema),
+});
+export type AttendanceWeek = z.infer<typeof attendanceWeekSchema>;
+
+export const periodQuerySchema = paginationQuerySchema.omit({ q: true }).extend({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+export type PeriodQuery = z.infer<typeof periodQuerySchema>;
+
+/** A pupil's stays in a period with the totals per reason, and the weekly expected times. */
+export const attendancePeriodSchema = pageSchema(attendanceVisitSchema).extend({
+  from: isoDate,
+  to: isoDate,
+  totals: z.array(
+    z.object({ reason: visitReasonSchema, visits: z.number().int(), minutes: z.number().int() }),
+  ),
+  totalMinutes: z.number().int(),
+  expectations: z.array(attendanceExpectationSchema),
+  /** Whether this user plans the expected times and checks the pupil in and out. */
+  canManage: z.boolean(),
+});
+export type AttendancePeriod = z.infer<typeof attendancePeriodSchema>;
+
+/** An assignment or a test with its deadline (E4). */
+export const homeworkItemInputSchema = z.strictObject({
+  kind: homeworkKindSchema,
+  subject: text(100).min(1),
+  description: text(2000).min(1),
+  dueOn: isoDate,
+});
+export type HomeworkItemInput = z.infer<typeof homeworkItemInputSchema>;
+
+/** A planned work session on an item: on or before its deadline, and what to do then. */
+export const homeworkSessionInputSchema = z.strictObject({
+  plannedOn: isoDate,
+  plannedWork: text(1000).min(1),
+});
+export type HomeworkSessionInput = z.infer<typeof homeworkSessionInputSchema>;
+
+/** The VSO teacher's check of a session (E4). */
+export const homeworkCheckInputSchema = z.strictObject({
+  result: homeworkCheckSchema,
+  note: text(2000).nullable().default(null),
+});
+export type HomeworkCheckInput = z.infer<typeof homeworkCheckInputSchema>;
+
+export const homeworkSessionSchema = z.object({
+  id: z.uuid(),
+  homeworkItemId: z.uuid(),
+  plannedOn: isoDate,
+  plannedWork: z.string(),
+  result: homeworkCheckSchema.nullable(),
+  note: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+  checkedByName: z.string().nullable(),
+});
+export type HomeworkSession = z.infer<typeof homeworkSessionSchema>;
+
+export const homeworkItemSchema = z.object({
+  id: z.uuid(),
+  trajectoryId: z.uuid(),
+  kind: homeworkKindSchema,
+  subject: z.string(),
+  description: z.string(),
+  dueOn: isoDate,
+  createdAt: z.string(),
+  sessions: z.array(homeworkSessionSchema),
+});
+export type HomeworkItem = z.infer<typeof homeworkItemSchema>;
+
+export const homeworkQuerySchema = paginationQuerySchema.omit({ q: true }).extend({
+  /** Only items due today or later. */
+  upcoming: z.enum(['true', 'false']).optional(),
+});
+export type HomeworkQuery = z.infer<typeof homeworkQuerySchema>;
+
+/** A pupil's homework: the mentor reads it, the VSO teacher plans and checks it. */
+export const homeworkPageSchema = pageSchema(homeworkItemSchema).extend({
+  offersHomeworkSupport: z.boolean(),
+  canManage: z.boolean(),
+});
+export type HomeworkPage = z.infer<typeof homeworkPageSchema>;

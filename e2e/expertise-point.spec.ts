@@ -1,0 +1,226 @@
+import { expect, type Page, test } from '@playwright/test';
+import { addDays, todayInAmsterdam } from '../contracts/school-year.ts';
+import { expectAccessible, scrollWidth, signIn, signOut } from './support.ts';
+
+const today = todayInAmsterdam();
+
+const pupil = 'Jesse Kuipers';
+
+/** Opens the pupil's file from the expertise point's list, as staff would. */
+async function openPupil(page: Page) {
+  await page.getByRole('link', { name: 'Expertisepunt', exact: true }).click();
+  await page.getByLabel('Zoek op naam of klas').fill('Kuipers');
+  await page.getByLabel('Zoek op naam of klas').press('Enter');
+  await page.getByRole('link', { name: pupil }).click();
+  await expect(page.getByRole('heading', { level: 1, name: pupil })).toBeVisible();
+}
+
+function section(page: Page, name: string) {
+  return page.getByRole('region', { name });
+}
+
+// Issue 7, "Done when": a teacher signals, the care coordinator decides eligible, the mentor informs
+// the parents … the trajectory ends with a diploma.
+test('a teacher signals, the care coordinator decides, the OPP is agreed, the pupil uses the expertise point and leaves with a diploma', async ({
+  browser,
+}, testInfo) => {
+  // Several accounts sign in twice, each waiting for a fresh TOTP window.
+  test.setTimeout(300_000);
+  const { baseURL, locale, timezoneId } = testInfo.project.use;
+  const context = await browser.newContext({ baseURL, locale, timezoneId });
+  const page = await context.newPage();
+
+  // E9: the teacher records what they see and with whom they discuss it; they then see only their signal.
+  await signIn(page, 'docent@demo.passend.test');
+  await page.getByRole('link', { name: 'Mijn signalen' }).click();
+  await expectAccessible(page, 'signals-own-list');
+  await page.getByRole('link', { name: 'Signaal vastleggen' }).click();
+  await page.getByLabel('Voornaam leerling').fill('Jesse');
+  await page.getByLabel('Achternaam leerling').fill('Kuipers');
+  await page.getByLabel('Klas').fill('2D');
+  await page.getByLabel('Mentor').selectOption({ label: 'Bram Hendriks' });
+  await page.getByLabel('Wat zie je?').fill('Schiet in de stress bij groepswerk en weigert dan mee te doen.');
+  await page.getByLabel('Met wie bespreek je dit eerst?').selectOption({ label: 'Mentor' });
+  await expectAccessible(page, 'signal-form');
+  await page.getByRole('button', { name: 'Signaal vastleggen' }).click();
+  await expect(page).toHaveURL(/\/signalen\/[0-9a-f-]{36}$/);
+  await expect(page.getByText('Gesignaleerd', { exact: true })).toBeVisible();
+  await expect(page.getByText(/Je ziet alleen je eigen signaal/)).toBeVisible();
+  await expectAccessible(page, 'signal-own');
+  await signOut(page);
+
+  // E9: the mentor discusses it and contacts the parents.
+  await signIn(page, 'mentor@demo.passend.test');
+  await openPupil(page);
+  const discussion = section(page, 'Bespreking van het signaal');
+  await discussion.getByLabel('Uitkomst').fill('Samen met de docent besproken; ik bel de ouders.');
+  await discussion.getByRole('button', { name: 'Bespreking opslaan' }).click();
+  await expect(
+    discussion.getByRole('definition').filter({ hasText: /Samen met de docent besproken/ }),
+  ).toBeVisible();
+  const contact = section(page, 'Contact van de mentor met de ouders');
+  await contact.getByLabel('Hoe').selectOption({ label: 'Telefonisch' });
+  await contact.getByLabel('Uitkomst').fill('Ouders zien thuis hetzelfde en willen graag hulp.');
+  await contact.getByRole('button', { name: 'Contact opslaan' }).click();
+  await expect(contact.getByRole('definition').filter({ hasText: 'Telefonisch' })).toBeVisible();
+  await expectAccessible(page, 'trajectory-intake');
+  await signOut(page);
+
+  // E2: the care coordinator decides; a missing kind of problem is explained, nothing is saved.
+  await signIn(page, 'zorgcoordinator@demo.passend.test');
+  await openPupil(page);
+  const decision = section(page, 'Besluit over toelating');
+  await decision.getByRole('radio', { name: 'Ja' }).check();
+  await decision
+    .getByLabel('Redenen')
+    .fill('Spanning bij samenwerken belemmert het leren; past bij het expertisepunt.');
+  await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(decision.getByText('Kies minstens één soort problematiek.').first()).toBeVisible();
+  await expectAccessible(page, 'trajectory-decision-error');
+  await decision.getByLabel('Autisme of een verwante contactstoornis').check();
+  await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(page.getByText('Toelaatbaar', { exact: true })).toBeVisible();
+  await signOut(page);
+
+  // E9: the mentor explains it to the parents.
+  await signIn(page, 'mentor@demo.passend.test');
+  await openPupil(page);
+  const explained = section(page, 'Uitleg aan de ouders');
+  await explained.getByLabel('Hoe').selectOption({ label: 'Persoonlijk gesprek' });
+  await explained.getByRole('button', { name: 'Uitleg vastleggen' }).click();
+  await expect(explained.getByRole('definition').filter({ hasText: 'Persoonlijk gesprek' })).toBeVisible();
+  await signOut(page);
+
+  // E9: the VSO teacher draws up the OPP, discusses it with the parents, who agree; adopting it starts the trajectory.
+  await signIn(page, 'docentvso@demo.passend.test');
+  await openPupil(page);
+  await page.getByRole('link', { name: 'OPP', exact: true }).click();
+  await page.getByRole('button', { name: 'OPP opstellen' }).click();
+  await expect(page.getByRole('heading', { name: /Concept, versie 1/ })).toBeVisible();
+  await page.getByLabel('Verwachte uitstroombestemming').fill('vmbo-tl, daarna mbo niveau 4');
+  await page
+    .getByLabel('Onderbouwing van de uitstroombestemming')
+    .fill('Goede cijfers als de spanning laag blijft.');
+  await page
+    .getByLabel('Belemmerende factoren')
+    .fill('Spanning bij groepswerk en onverwachte veranderingen.');
+  await page.getByLabel('Bevorderende factoren').fill('Gemotiveerd, sterk in wiskunde, betrokken ouders.');
+  if ((await page.getByRole('group', { name: 'Ondersteuningsafspraak 1' }).count()) === 0)
+    await page.getByRole('button', { name: 'Ondersteuningsafspraak toevoegen' }).click();
+  const line = page.getByRole('group', { name: 'Ondersteuningsafspraak 1' });
+  await line.getByLabel('Doel').fill('Zelf aangeven wanneer het te veel wordt');
+  await line.getByLabel('Aanpak').fill('Time-outkaart; daarna kort gesprek op het expertisepunt');
+  await line.getByLabel('Wie').fill('Docent vso en mentor');
+  await line.getByLabel('Hoe vaak').fill('Wekelijks');
+  await page
+    .getByLabel('Afspraken over zelfstandig werken op het expertisepunt')
+    .fill('Dinsdag het 4e uur zelfstandig werken op het expertisepunt.');
+  if ((await page.getByLabel('Evaluatiemoment 1').count()) === 0)
+    await page.getByRole('button', { name: 'Evaluatiemoment toevoegen' }).click();
+  await page.getByLabel('Evaluatiemoment 1').fill(addDays(today, 70));
+  await page.getByLabel('Besproken met de ouders op').fill(today);
+  await page.getByLabel('Aanwezig bij het gesprek').fill('Moeder, mentor, docent vso');
+  await page.getByLabel('Wat de ouders ervan vinden').fill('Blij met de rustige plek en de vaste afspraken.');
+  await page.getByRole('radio', { name: 'Ja, de ouders stemmen in' }).check();
+  await page
+    .getByLabel('Wat de leerling zelf vindt')
+    .fill('Jesse wil graag zelf kiezen wanneer hij even weg gaat.');
+  await expectAccessible(page, 'opp-draft');
+  await page.getByRole('button', { name: 'Opslaan en vaststellen' }).click();
+  await expect(page.getByText('Het OPP is vastgesteld.')).toBeVisible();
+  await expectAccessible(page, 'opp-adopted');
+
+  // The parents get a personal link to the adopted OPP.
+  await page.getByRole('link', { name: 'Terug naar het traject' }).click();
+  await page.getByRole('link', { name: 'OPP', exact: true }).click();
+  await page.getByRole('button', { name: 'Link voor de ouders maken' }).click();
+  const parentLink = await page.getByLabel('Persoonlijke link voor de ouders').inputValue();
+  expect(parentLink).toContain('/opp-inzage#');
+
+  // E4, E8: homework planned and checked (Rijnstroom College offers homework support).
+  await page.getByRole('link', { name: 'Huiswerk', exact: true }).click();
+  await page.getByLabel('Soort').selectOption({ label: 'Opdracht' });
+  await page.getByLabel('Vak').fill('Aardrijkskunde');
+  await page.getByLabel('Omschrijving').fill('Werkstuk over rivieren in Nederland');
+  await page.getByLabel('Deadline').fill(addDays(today, 7));
+  await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+  await expect(page.getByText('De opdracht is toegevoegd.')).toBeVisible();
+  await page.getByLabel('Datum', { exact: true }).fill(today);
+  await page.getByLabel('Wat de leerling gaat doen').fill('Bronnen zoeken en een indeling maken');
+  await page.getByRole('button', { name: 'Werkmoment plannen', exact: true }).click();
+  await expect(page.getByText('Het werkmoment is gepland.')).toBeVisible();
+  await page.getByLabel('Controle', { exact: true }).selectOption({ label: 'Deels gedaan' });
+  await page.getByLabel('Notitie').fill('Indeling staat, bronnen volgen morgen.');
+  await page.getByRole('button', { name: 'Controle vastleggen' }).click();
+  await expect(page.getByText('De controle is vastgelegd.')).toBeVisible();
+  await expectAccessible(page, 'trajectory-homework');
+
+  // E7: a referral to outside help, together with the ZAT.
+  await page.getByRole('link', { name: 'Verwijzingen (ZAT)', exact: true }).click();
+  await page.getByLabel('Soort hulp').selectOption({ label: 'Jeugdhulp' });
+  await page.getByLabel('Reden').fill('Spanning thuis loopt op; ouders willen hulp bij opvoeding.');
+  await page.getByRole('button', { name: 'Verwijzing opslaan' }).click();
+  await expect(page.getByText('De verwijzing is opgeslagen.')).toBeVisible();
+  await expectAccessible(page, 'trajectory-referrals');
+  await context.close();
+
+  // E3, E7: on a tablet, the pupil checks in at the expertise point and out again.
+  const tablet = await browser.newContext({
+    baseURL,
+    locale,
+    timezoneId,
+    viewport: { width: 768, height: 1024 },
+  });
+  const tabletPage = await tablet.newPage();
+  await signIn(tabletPage, 'docentvso@demo.passend.test');
+  await tabletPage.getByRole('link', { name: 'Expertisepunt vandaag' }).click();
+  await tabletPage.getByLabel('Leerling', { exact: true }).selectOption({ label: 'Jesse Kuipers, klas 2D' });
+  await tabletPage.getByRole('button', { name: /^Inchecken\s*:\s*Jesse Kuipers$/ }).click();
+  await tabletPage.getByRole('button', { name: 'Zelfstandig werken' }).click();
+  await expect(tabletPage.getByText('Jesse Kuipers is ingecheckt (Zelfstandig werken).')).toBeVisible();
+  await expect(tabletPage.getByRole('heading', { name: /Aanwezig nu/ })).toContainText(/[1-9]/);
+  await expectAccessible(tabletPage, 'expertise-point-today-tablet');
+  expect(await scrollWidth(tabletPage)).toBeLessThanOrEqual(768);
+  await tabletPage.getByRole('button', { name: /^Uitchecken\s*:\s*Jesse Kuipers$/ }).click();
+  await expect(tabletPage.getByText('Jesse Kuipers is uitgecheckt.')).toBeVisible();
+  await context.close();
+
+  // The parent opens the OPP through the link, without an account; nothing else of the file is there.
+  const parent = await browser.newContext({ baseURL, locale, timezoneId });
+  const parentPage = await parent.newPage();
+  await parentPage.goto(parentLink);
+  await expect(
+    parentPage.getByRole('heading', { level: 1, name: /Het ontwikkelingsperspectiefplan van Jesse/ }),
+  ).toBeVisible();
+  await expect(parentPage.getByText('vmbo-tl, daarna mbo niveau 4')).toBeVisible();
+  await expect(parentPage.getByText(/Schiet in de stress/)).toHaveCount(0);
+  await expectAccessible(parentPage, 'opp-parent');
+  await parent.close();
+
+  // E11: the trajectory ends with a diploma and where the pupil goes next.
+  const last = await browser.newContext({ baseURL, locale, timezoneId });
+  const endPage = await last.newPage();
+  await signIn(endPage, 'zorgcoordinator@demo.passend.test');
+  await openPupil(endPage);
+  await expect(endPage.getByText('Actief', { exact: true })).toBeVisible();
+  const end = section(endPage, 'Afsluiting en uitstroom');
+  await end.getByLabel('Reden van afsluiten').selectOption({ label: 'Diploma behaald' });
+  await end.getByRole('radio', { name: 'Ja' }).check();
+  await end
+    .getByLabel('Niveau van het diploma')
+    .selectOption({ label: 'vmbo gemengde of theoretische leerweg' });
+  await end.getByLabel('Waar gaat de leerling naartoe?').fill('mbo niveau 4, ICT-beheer');
+  await end.getByRole('button', { name: 'Traject afsluiten' }).click();
+  await expect(endPage.getByText('Afgesloten', { exact: true })).toBeVisible();
+  await expect(end.getByText('Ja, vmbo gemengde of theoretische leerweg')).toBeVisible();
+  await expectAccessible(endPage, 'trajectory-ended');
+
+  // E6, overviews: the location's overview and the signals per month are there for the care coordinator.
+  await endPage.getByRole('link', { name: 'Terug naar het overzicht' }).click();
+  await endPage.getByRole('link', { name: 'Overzicht van de locatie' }).click();
+  await expect(endPage.getByRole('heading', { level: 1, name: 'Overzicht expertisepunt' })).toBeVisible();
+  await expectAccessible(endPage, 'expertise-point-overview');
+  await endPage.goto('/expertisepunt/docenten');
+  await expectAccessible(endPage, 'expertise-point-teachers');
+  await last.close();
+});

@@ -1,0 +1,108 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  attendanceExpectationSchema,
+  attendanceExpectationsInputSchema,
+  attendancePeriodSchema,
+  attendanceTodaySchema,
+  attendanceVisitSchema,
+  attendanceWeekSchema,
+  checkInInputSchema,
+  checkOutInputSchema,
+  periodQuerySchema,
+  todayQuerySchema,
+  weekQuerySchema,
+} from '../../../contracts/attendance.ts';
+import { actorOf, metaOf } from '../../platform/http/request-context.ts';
+import type { AttendanceService } from './attendance.service.ts';
+
+const tags = ['expertise points'];
+const trajectoryParams = z.strictObject({ trajectoryId: z.uuid() });
+const visitParams = z.strictObject({ visitId: z.uuid() });
+
+/** HTTP routes of the daily use of the expertise point (issue 7, E3, E7). */
+export function attendanceRoutes(service: AttendanceService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/expertise-point/today',
+      {
+        config: { action: 'attendance.manage' },
+        schema: { tags, querystring: todayQuerySchema, response: { 200: attendanceTodaySchema } },
+      },
+      (request) => service.today(actorOf(request), request.query, metaOf(request)),
+    );
+    app.post(
+      '/api/trajectories/:trajectoryId/check-in',
+      {
+        config: { action: 'attendance.manage' },
+        schema: {
+          tags,
+          params: trajectoryParams,
+          body: checkInInputSchema,
+          response: { 201: attendanceVisitSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await service.checkIn(
+              actorOf(request),
+              request.params.trajectoryId,
+              request.body,
+              metaOf(request),
+            ),
+          ),
+    );
+    app.post(
+      '/api/attendance-visits/:visitId/check-out',
+      {
+        config: { action: 'attendance.manage' },
+        schema: {
+          tags,
+          params: visitParams,
+          body: checkOutInputSchema,
+          response: { 200: attendanceVisitSchema },
+        },
+      },
+      (request) => service.checkOut(actorOf(request), request.params.visitId, request.body, metaOf(request)),
+    );
+    app.put(
+      '/api/trajectories/:trajectoryId/attendance-expectations',
+      {
+        config: { action: 'attendance.manage' },
+        schema: {
+          tags,
+          params: trajectoryParams,
+          body: attendanceExpectationsInputSchema,
+          response: { 200: z.array(attendanceExpectationSchema) },
+        },
+      },
+      (request) =>
+        service.setExpectations(actorOf(request), request.params.trajectoryId, request.body, metaOf(request)),
+    );
+    // Reading attendance follows the pupil file (P1): the location's staff and the pupil's own mentor.
+    app.get(
+      '/api/expertise-point/week',
+      {
+        config: { action: 'trajectories.read' },
+        schema: { tags, querystring: weekQuerySchema, response: { 200: attendanceWeekSchema } },
+      },
+      (request) => service.week(actorOf(request), request.query, metaOf(request)),
+    );
+    app.get(
+      '/api/trajectories/:trajectoryId/attendance',
+      {
+        config: { action: 'trajectories.read' },
+        schema: {
+          tags,
+          params: trajectoryParams,
+          querystring: periodQuerySchema,
+          response: { 200: attendancePeriodSchema },
+        },
+      },
+      (request) =>
+        service.period(actorOf(request), request.params.trajectoryId, request.query, metaOf(request)),
+    );
+  };
+}

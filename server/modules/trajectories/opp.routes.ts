@@ -1,0 +1,152 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  oppDraftInputSchema,
+  oppEvaluationInputSchema,
+  oppEvaluationSchema,
+  oppOverviewSchema,
+  oppParentLinkCreatedSchema,
+  oppParentLinkSchema,
+  oppParentTokenInputSchema,
+  oppParentViewSchema,
+  oppVersionDetailSchema,
+} from '../../../contracts/opp.ts';
+import { contentDisposition } from '../../platform/http/downloads.ts';
+import { actorOf, metaOf } from '../../platform/http/request-context.ts';
+import { translate } from '../../platform/i18n/messages.ts';
+import type { OppService } from './opp.service.ts';
+
+const tags = ['opp'];
+const trajectoryParams = z.strictObject({ trajectoryId: z.uuid() });
+const versionParams = z.strictObject({ versionId: z.uuid() });
+const linkParams = z.strictObject({ linkId: z.uuid() });
+const version = { 200: oppVersionDetailSchema };
+// The parent's page is public: a personal link must not be guessable by hammering it.
+const parentRateLimit = { max: 30, timeWindow: '1 minute' };
+
+/** HTTP routes of the OPP (E9): versions, adoption, evaluations, PDF, the parents' link. */
+export function oppRoutes(service: OppService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/trajectories/:trajectoryId/opp',
+      {
+        config: { action: 'opp.manage' },
+        schema: { tags, params: trajectoryParams, response: { 200: oppOverviewSchema } },
+      },
+      (request) => service.overview(actorOf(request), request.params.trajectoryId, metaOf(request)),
+    );
+    app.post(
+      '/api/trajectories/:trajectoryId/opp',
+      {
+        config: { action: 'opp.manage' },
+        schema: { tags, params: trajectoryParams, response: { 201: oppVersionDetailSchema } },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await service.createDraft(actorOf(request), request.params.trajectoryId, metaOf(request))),
+    );
+    app.get(
+      '/api/opp-versions/:versionId',
+      { config: { action: 'opp.manage' }, schema: { tags, params: versionParams, response: version } },
+      (request) => service.version(actorOf(request), request.params.versionId, metaOf(request)),
+    );
+    app.put(
+      '/api/opp-versions/:versionId',
+      {
+        config: { action: 'opp.manage' },
+        schema: { tags, params: versionParams, body: oppDraftInputSchema, response: version },
+      },
+      (request) =>
+        service.updateDraft(actorOf(request), request.params.versionId, request.body, metaOf(request)),
+    );
+    app.post(
+      '/api/opp-versions/:versionId/adopt',
+      { config: { action: 'opp.manage' }, schema: { tags, params: versionParams, response: version } },
+      (request) => service.adopt(actorOf(request), request.params.versionId, metaOf(request)),
+    );
+    app.post(
+      '/api/trajectories/:trajectoryId/opp/evaluations',
+      {
+        config: { action: 'opp.manage' },
+        schema: {
+          tags,
+          params: trajectoryParams,
+          body: oppEvaluationInputSchema,
+          response: { 201: oppEvaluationSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await service.evaluate(
+              actorOf(request),
+              request.params.trajectoryId,
+              request.body,
+              metaOf(request),
+            ),
+          ),
+    );
+    app.get(
+      '/api/opp-versions/:versionId/pdf',
+      {
+        config: { action: 'opp.manage' },
+        schema: { tags, params: versionParams, produces: ['application/pdf'] },
+      },
+      async (request, reply) => {
+        const { detail, partnershipName } = await service.forPdf(
+          actorOf(request),
+          request.params.versionId,
+          metaOf(request),
+        );
+        const locale = request.session?.locale ?? 'nl';
+        // Loaded on first use: pdfmake and its fonts are large and most processes never print.
+        const { renderOppPdf } = await import('./opp.pdf.ts');
+        const pdf = await renderOppPdf(
+          detail,
+          (key: string, params?: Record<string, unknown>) => translate(locale, key, params),
+          { partnershipName, generatedAt: new Date(), locale },
+        );
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', contentDisposition(`OPP-versie-${detail.version}.pdf`))
+          .header('cache-control', 'no-store')
+          .send(pdf);
+      },
+    );
+    app.post(
+      '/api/trajectories/:trajectoryId/opp/parent-links',
+      {
+        config: { action: 'opp.manage' },
+        schema: { tags, params: trajectoryParams, response: { 201: oppParentLinkCreatedSchema } },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .header('cache-control', 'no-store')
+          .send(
+            await service.createParentLink(actorOf(request), request.params.trajectoryId, metaOf(request)),
+          ),
+    );
+    app.delete(
+      '/api/opp-parent-links/:linkId',
+      {
+        config: { action: 'opp.manage' },
+        schema: { tags, params: linkParams, response: { 200: oppParentLinkSchema } },
+      },
+      (request) => service.revokeParentLink(actorOf(request), request.params.linkId, metaOf(request)),
+    );
+    app.post(
+      '/api/public/opp',
+      {
+        config: { action: 'opp.parent_read', rateLimit: parentRateLimit },
+        schema: { tags, body: oppParentTokenInputSchema, response: { 200: oppParentViewSchema } },
+      },
+      async (request, reply) =>
+        reply
+          .header('cache-control', 'no-store')
+          .send(await service.parentView(request.body.token, metaOf(request))),
+    );
+  };
+}

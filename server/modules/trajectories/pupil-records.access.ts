@@ -1,0 +1,100 @@
+import type { AccessFixtures, AccessProbeModule } from '../../platform/access/access-probes.ts';
+import { statusOf } from '../../platform/access/access-probes.ts';
+import { trajectories } from './trajectories.schema.ts';
+
+// Made by prepareAccess: an active trajectory at the own school (its mentor is the matrix's mentor),
+// one at the other school of the partnership (another mentor), and one in another partnership.
+const trajectoryIds = { own: '', otherSchool: '', foreign: '' };
+
+async function insertTrajectory(
+  { harness }: AccessFixtures,
+  tenantId: string,
+  locationId: string,
+  userId: string,
+): Promise<string> {
+  return harness.database.withTenant(tenantId, async ({ db }) => {
+    const [row] = await db
+      .insert(trajectories)
+      .values({
+        tenantId,
+        locationId,
+        status: 'active',
+        pupilFirstName: 'Proef',
+        pupilLastName: 'Leerling',
+        pupilClass: '1A',
+        mentorUserId: userId,
+        signalSource: 'teacher',
+        signalObserved: 'Toegangsproef',
+        signalledByUserId: userId,
+      })
+      .returning({ id: trajectories.id });
+    if (!row) throw new Error('no trajectory');
+    return row.id;
+  });
+}
+
+export async function prepareAccess(fixtures: AccessFixtures): Promise<void> {
+  const { own, other, userIds } = fixtures;
+  trajectoryIds.own = await insertTrajectory(fixtures, own.tenantId, own.locationIds.own, userIds.mentor);
+  trajectoryIds.otherSchool = await insertTrajectory(
+    fixtures,
+    own.tenantId,
+    own.locationIds.otherSchool,
+    userIds.coordinator,
+  );
+  trajectoryIds.foreign = await insertTrajectory(
+    fixtures,
+    other.tenantId,
+    other.locationIds.foreign,
+    other.adminUserId,
+  );
+}
+
+const eachTrajectory = async (
+  probe: (trajectoryId: string) => Promise<string>,
+): Promise<[string, string, string]> => [
+  await probe(trajectoryIds.own),
+  await probe(trajectoryIds.otherSchool),
+  await probe(trajectoryIds.foreign),
+];
+
+const eachLocation = async (
+  fixtures: AccessFixtures,
+  probe: (locationId: string) => Promise<string>,
+): Promise<[string, string, string]> => [
+  await probe(fixtures.own.locationIds.own),
+  await probe(fixtures.own.locationIds.otherSchool),
+  await probe(fixtures.other.locationIds.foreign),
+];
+
+/**
+ * Probes of the expertise point's records: a pupil's contacts (E5) and referrals (E7), teacher
+ * support (E6) read and added, and the overview per location.
+ */
+export const accessProbes: AccessProbeModule['accessProbes'] = {
+  'trajectory_contacts.manage': (client) =>
+    eachTrajectory(async (id) => statusOf(await client.get(`/api/trajectories/${id}/contacts`))),
+  'referrals.manage': (client) =>
+    eachTrajectory(async (id) => statusOf(await client.get(`/api/trajectories/${id}/referrals`))),
+  'teacher_support.read': (client, fixtures) =>
+    eachLocation(fixtures, async (id) =>
+      statusOf(await client.get(`/api/expertise-point/teacher-support?locationId=${id}`)),
+    ),
+  'teacher_support.manage': (client, fixtures) =>
+    eachLocation(fixtures, async (id) =>
+      statusOf(
+        await client.post('/api/expertise-point/teacher-support', {
+          kind: 'tip',
+          locationId: id,
+          occurredOn: '2026-10-01',
+          topic: 'Voorspelbare lesstart',
+          teacherName: 'Sectie wiskunde',
+          description: 'Zet het lesprogramma op het bord.',
+        }),
+      ),
+    ),
+  'expertise_point.overview': (client, fixtures) =>
+    eachLocation(fixtures, async (id) =>
+      statusOf(await client.get(`/api/expertise-point/overview?locationId=${id}`)),
+    ),
+};

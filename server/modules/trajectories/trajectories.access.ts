@@ -1,0 +1,118 @@
+import { todayInAmsterdam } from '../../../contracts/school-year.ts';
+import type { AccessFixtures, AccessProbeModule } from '../../platform/access/access-probes.ts';
+import { statusOf } from '../../platform/access/access-probes.ts';
+import { trajectories } from './trajectories.schema.ts';
+
+// Made by prepareAccess: a signalled trajectory at the own school (signalled by the teacher, the mentor's
+// pupil), one at the other school (neither theirs), and one in another partnership.
+const trajectoryIds = { own: '', otherSchool: '', foreign: '' };
+
+async function insertTrajectory(
+  { harness }: AccessFixtures,
+  tenantId: string,
+  locationId: string,
+  people: { mentorUserId: string; signalledByUserId: string },
+): Promise<string> {
+  return harness.database.withTenant(tenantId, async ({ db }) => {
+    const [row] = await db
+      .insert(trajectories)
+      .values({
+        tenantId,
+        locationId,
+        pupilFirstName: 'Sem',
+        pupilLastName: 'Jansen',
+        pupilClass: '1C',
+        signalSource: 'teacher',
+        signalObserved: 'Onrustig in de les',
+        signalDiscussWith: 'mentor',
+        ...people,
+      })
+      .returning({ id: trajectories.id });
+    if (!row) throw new Error('no trajectory');
+    return row.id;
+  });
+}
+
+export async function prepareAccess(fixtures: AccessFixtures): Promise<void> {
+  const { own, other, userIds } = fixtures;
+  trajectoryIds.own = await insertTrajectory(fixtures, own.tenantId, own.locationIds.own, {
+    mentorUserId: userIds.mentor,
+    signalledByUserId: userIds.teacher,
+  });
+  trajectoryIds.otherSchool = await insertTrajectory(fixtures, own.tenantId, own.locationIds.otherSchool, {
+    mentorUserId: userIds.coordinator,
+    signalledByUserId: userIds.coordinator,
+  });
+  trajectoryIds.foreign = await insertTrajectory(fixtures, other.tenantId, other.locationIds.foreign, {
+    mentorUserId: other.adminUserId,
+    signalledByUserId: other.adminUserId,
+  });
+}
+
+const each = async (probe: (trajectoryId: string) => Promise<string>): Promise<[string, string, string]> => [
+  await probe(trajectoryIds.own),
+  await probe(trajectoryIds.otherSchool),
+  await probe(trajectoryIds.foreign),
+];
+
+/**
+ * Probes of the intake. The own school in the fixtures is a primary school, so a signal allowed there
+ * answers 422 (no expertise point); a decision allowed there answers 400 (the parents were not yet
+ * contacted) and an end 409 (not yet eligible): in both the access check passed and nothing was saved.
+ */
+export const accessProbes: AccessProbeModule['accessProbes'] = {
+  'trajectories.signal': async (client, { own, other, userIds }) => {
+    const signalAt = async (locationId: string) =>
+      statusOf(
+        await client.post('/api/trajectories', {
+          locationId,
+          pupilFirstName: 'Sem',
+          pupilLastName: 'Jansen',
+          pupilClass: '1C',
+          mentorUserId: userIds.mentor,
+          source: 'teacher',
+          observed: 'Onrustig in de les',
+          discussWith: 'mentor',
+        }),
+      );
+    return [
+      await signalAt(own.locationIds.own),
+      await signalAt(own.locationIds.otherSchool),
+      await signalAt(other.locationIds.foreign),
+    ];
+  },
+  'trajectories.own_signals': (client) =>
+    each(async (id) => statusOf(await client.get(`/api/signals/${id}`))),
+  'trajectories.read': (client) => each(async (id) => statusOf(await client.get(`/api/trajectories/${id}`))),
+  'trajectories.intake': (client) =>
+    each(async (id) =>
+      statusOf(
+        await client.post(`/api/trajectories/${id}/discussion`, {
+          discussedOn: todayInAmsterdam(),
+          outcome: 'Besproken met de mentor',
+        }),
+      ),
+    ),
+  'trajectories.decide': (client) =>
+    each(async (id) =>
+      statusOf(
+        await client.post(`/api/trajectories/${id}/decision`, {
+          decidedOn: todayInAmsterdam(),
+          eligible: true,
+          problemKinds: ['behavioural'],
+          reasons: 'Gedrag belemmert het leren',
+        }),
+      ),
+    ),
+  'trajectories.end': (client) =>
+    each(async (id) =>
+      statusOf(
+        await client.post(`/api/trajectories/${id}/end`, {
+          endedOn: todayInAmsterdam(),
+          reason: 'goals_reached',
+          diplomaObtained: false,
+          nextDestination: 'Regulier rooster',
+        }),
+      ),
+    ),
+};

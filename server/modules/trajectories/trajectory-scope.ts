@@ -1,0 +1,47 @@
+import { eq, type SQL } from 'drizzle-orm';
+import type { Transaction } from '../../db/client.ts';
+import { type Action, type Actor, canAccess, scopeCondition } from '../../platform/access/policies.ts';
+import { NotFound } from '../../platform/http/errors.ts';
+import { trajectories } from './trajectories.schema.ts';
+
+export type TrajectoryRow = typeof trajectories.$inferSelect;
+
+// For a teacher's own signals "self" is the one who signalled; for every other action on the pupil
+// file it is the pupil's mentor (P1).
+function ownerColumnOf(action: Action) {
+  return action === 'trajectories.own_signals' ? trajectories.signalledByUserId : trajectories.mentorUserId;
+}
+
+/** Whether the actor may perform `action` on this trajectory (the single-record check, P1). */
+export function canOnTrajectory(actor: Actor, action: Action, trajectory: TrajectoryRow): boolean {
+  return canAccess(actor, action, {
+    tenantId: trajectory.tenantId,
+    locationId: trajectory.locationId,
+    userId: action === 'trajectories.own_signals' ? trajectory.signalledByUserId : trajectory.mentorUserId,
+  });
+}
+
+/** The same rule as an SQL condition on `trajectories`, for lists. */
+export function trajectoryCondition(actor: Actor, action: Action): SQL {
+  return scopeCondition(actor, action, {
+    locationId: trajectories.locationId,
+    userId: ownerColumnOf(action),
+  });
+}
+
+/**
+ * A trajectory the actor may perform `action` on; 404 for one out of reach, so its existence does not
+ * leak. `lock` takes a row lock for a change that depends on its current state.
+ */
+export async function findTrajectory(
+  transaction: Transaction,
+  actor: Actor,
+  trajectoryId: string,
+  action: Action,
+  options: { lock?: boolean } = {},
+): Promise<TrajectoryRow> {
+  const query = transaction.db.select().from(trajectories).where(eq(trajectories.id, trajectoryId));
+  const [trajectory] = options.lock ? await query.for('update') : await query;
+  if (!trajectory || !canOnTrajectory(actor, action, trajectory)) throw new NotFound();
+  return trajectory;
+}

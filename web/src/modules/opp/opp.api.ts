@@ -1,0 +1,32 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { oppOverviewSchema, oppVersionDetailSchema } from '../../../../contracts/opp.ts';
+import { api } from '../../app/api.ts';
+
+/** Query keys of the OPP screens: one trajectory's overview, one version. */
+export const oppKeys = {
+  overview: (trajectoryId: string) => ['opp', 'overview', trajectoryId] as const,
+  version: (versionId: string) => ['opp', 'version', versionId] as const,
+};
+
+/** The trajectory's OPP: versions, the adopted one, the draft, evaluations and parent links. */
+export function useOppOverview(trajectoryId: string) {
+  return useQuery({
+    queryKey: oppKeys.overview(trajectoryId),
+    queryFn: ({ signal }) => api.get(`/api/trajectories/${trajectoryId}/opp`, oppOverviewSchema, signal),
+  });
+}
+
+/** One OPP version (also an earlier, read-only one). */
+export function useOppVersion(versionId: string | null) {
+  return useQuery({
+    queryKey: oppKeys.version(versionId ?? ''),
+    enabled: Boolean(versionId),
+    queryFn: ({ signal }) => api.get(`/api/opp-versions/${versionId}`, oppVersionDetailSchema, signal),
+  });
+}
+
+/** Refreshes every OPP query after a change. */
+export function useRefreshOpp() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: ['opp'] });
+}

@@ -1,0 +1,65 @@
+import { PermissionGate } from '../../app/gates.tsx';
+import type { WebModule } from '../../app/modules.ts';
+import { SignalFormPage } from './SignalFormPage.tsx';
+import { TrajectoriesPage } from './TrajectoriesPage.tsx';
+import { TrajectoryPage } from './TrajectoryPage.tsx';
+
+/** Expertise points (issue 7): signals, the intake and eligibility (E2, E9), the pupil's file, the end (E11). */
+export const webModule: WebModule = {
+  signedInRoutes: [
+    {
+      path: 'trajecten',
+      element: (
+        <PermissionGate action="trajectories.read">
+          <TrajectoriesPage />
+        </PermissionGate>
+      ),
+    },
+    {
+      path: 'trajecten/:trajectoryId',
+      element: (
+        <PermissionGate action="trajectories.read">
+          <TrajectoryPage />
+        </PermissionGate>
+      ),
+    },
+    {
+      path: 'signalen',
+      element: (
+        <PermissionGate action="trajectories.own_signals">
+          <TrajectoriesPage ownSignals />
+        </PermissionGate>
+      ),
+    },
+    {
+      path: 'signalen/nieuw',
+      element: (
+        <PermissionGate action="trajectories.signal">
+          <SignalFormPage />
+        </PermissionGate>
+      ),
+    },
+    {
+      path: 'signalen/:trajectoryId',
+      element: (
+        <PermissionGate action="trajectories.own_signals">
+          <TrajectoryPage ownSignal />
+        </PermissionGate>
+      ),
+    },
+  ],
+  navItems: [
+    {
+      to: '/trajecten',
+      labelKey: 'nav.trajectories',
+      namespace: 'trajectories',
+      action: 'trajectories.read',
+    },
+    {
+      to: '/signalen',
+      labelKey: 'nav.ownSignals',
+      namespace: 'trajectories',
+      action: 'trajectories.own_signals',
+    },
+  ],
+};
