@@ -5,9 +5,13 @@ import { amsterdamDateTimeOf, todayInAmsterdam } from '../../../contracts/school
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
-import type { Mailer } from '../../platform/mail/mailer.ts';
+import {
+  type MailJobDeps,
+  registerScheduledJob,
+  sumOverPartnerships,
+} from '../../platform/jobs/partnership-jobs.ts';
 
-export type ReminderDeps = { mailer: Mailer; baseUrl: string };
+export type ReminderDeps = MailJobDeps;
 
 /**
  * Mails the reminders that are due in every partnership: participants of a planned meeting within
@@ -21,11 +25,7 @@ export async function sendDueReminders(
   deps: ReminderDeps,
   now: Date = new Date(),
 ): Promise<number> {
-  const tenants = await database.queryAsOwner<{ id: string }>(sql`select id from tenants order by id`);
-  let sent = 0;
-  for (const tenant of tenants)
-    sent += await database.withTenant(tenant.id, (transaction) => remindPartnership(transaction, deps, now));
-  return sent;
+  return sumOverPartnerships(database, (transaction) => remindPartnership(transaction, deps, now));
 }
 
 async function remindPartnership(transaction: Transaction, deps: ReminderDeps, now: Date): Promise<number> {
@@ -106,10 +106,7 @@ async function remindPartnership(transaction: Transaction, deps: ReminderDeps, n
  * single even when two jobs overlap.
  */
 export async function registerReminderJob(jobs: Jobs, database: DatabaseClient, deps: ReminderDeps) {
-  await jobs.register(reminderJob, async () => {
-    await sendDueReminders(database, deps);
-  });
-  await jobs.schedule(reminderJob, '*/15 * * * *');
+  await registerScheduledJob(jobs, reminderJob, '*/15 * * * *', () => sendDueReminders(database, deps));
 }
 
 export const reminderJob = 'meeting-reminders';

@@ -1,6 +1,6 @@
 import type { AccessFixtures, AccessProbeModule } from '../../platform/access/access-probes.ts';
 import { statusOf } from '../../platform/access/access-probes.ts';
-import { insertProbeTrajectory } from './attendance.access.ts';
+import { eachPlace, insertProbeTrajectories, type ProbePlaces } from './access-fixtures.ts';
 import { homeworkItems, homeworkSessions } from './trajectories.schema.ts';
 
 // Made by prepareAccess: a work session of a pupil at the own school, at the other school of the
@@ -10,10 +10,9 @@ const sessionIds = { own: '', otherSchool: '', foreign: '' };
 async function insertSession(
   fixtures: AccessFixtures,
   tenantId: string,
-  locationId: string,
-  userId: string,
+  trajectoryId: string,
+  createdByUserId: string,
 ): Promise<string> {
-  const trajectoryId = await insertProbeTrajectory(fixtures, tenantId, locationId, userId);
   return fixtures.harness.database.withTenant(tenantId, async ({ db }) => {
     const [item] = await db
       .insert(homeworkItems)
@@ -24,7 +23,7 @@ async function insertSession(
         subject: 'Wiskunde',
         description: 'Opgaven 1 tot en met 12',
         dueOn: '2025-10-03',
-        createdByUserId: userId,
+        createdByUserId,
       })
       .returning({ id: homeworkItems.id });
     if (!item) throw new Error('no homework item');
@@ -38,18 +37,24 @@ async function insertSession(
 }
 
 export async function prepareAccess(fixtures: AccessFixtures): Promise<void> {
-  const { own, other, userIds } = fixtures;
-  sessionIds.own = await insertSession(fixtures, own.tenantId, own.locationIds.own, userIds.mentor);
+  const trajectoryIds: ProbePlaces = await insertProbeTrajectories(fixtures, 'active');
+  const { own, other } = fixtures;
+  sessionIds.own = await insertSession(
+    fixtures,
+    own.tenantId,
+    trajectoryIds.own,
+    fixtures.userIds.vso_teacher,
+  );
   sessionIds.otherSchool = await insertSession(
     fixtures,
     own.tenantId,
-    own.locationIds.otherSchool,
-    userIds.mentor,
+    trajectoryIds.otherSchool,
+    fixtures.userIds.vso_teacher,
   );
   sessionIds.foreign = await insertSession(
     fixtures,
     other.tenantId,
-    other.locationIds.foreign,
+    trajectoryIds.foreign,
     other.adminUserId,
   );
 }
@@ -61,9 +66,8 @@ const check = { result: 'done', note: null };
  * session does not depend on the location's offer, so the probe measures access only.
  */
 export const accessProbes: AccessProbeModule['accessProbes'] = {
-  'homework.manage': async (client) => [
-    statusOf(await client.put(`/api/homework-sessions/${sessionIds.own}/check`, check)),
-    statusOf(await client.put(`/api/homework-sessions/${sessionIds.otherSchool}/check`, check)),
-    statusOf(await client.put(`/api/homework-sessions/${sessionIds.foreign}/check`, check)),
-  ],
+  'homework.manage': (client) =>
+    eachPlace(sessionIds, async (id) =>
+      statusOf(await client.put(`/api/homework-sessions/${id}/check`, check)),
+    ),
 };

@@ -4,10 +4,14 @@ import { addDays, schoolYearBounds, schoolYearOf, todayInAmsterdam } from '../..
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
-import type { Mailer } from '../../platform/mail/mailer.ts';
+import {
+  type MailJobDeps,
+  registerScheduledJob,
+  sumOverPartnerships,
+} from '../../platform/jobs/partnership-jobs.ts';
 import { evaluationDueWindowDays } from './opp.rules.ts';
 
-export type OppReminderDeps = { mailer: Mailer; baseUrl: string };
+export type OppReminderDeps = MailJobDeps;
 
 /**
  * Mails the pupil's mentor and the location's VSO teachers when an adopted OPP's evaluation is due
@@ -21,11 +25,7 @@ export async function sendOppEvaluationReminders(
   deps: OppReminderDeps,
   now: Date = new Date(),
 ): Promise<number> {
-  const tenants = await database.queryAsOwner<{ id: string }>(sql`select id from tenants order by id`);
-  let sent = 0;
-  for (const tenant of tenants)
-    sent += await database.withTenant(tenant.id, (transaction) => remindPartnership(transaction, deps, now));
-  return sent;
+  return sumOverPartnerships(database, (transaction) => remindPartnership(transaction, deps, now));
 }
 
 async function remindPartnership(
@@ -82,10 +82,9 @@ async function remindPartnership(
  * Every instance declares it; the claim in `trajectory_reminders` keeps each reminder single.
  */
 export async function registerOppReminderJob(jobs: Jobs, database: DatabaseClient, deps: OppReminderDeps) {
-  await jobs.register(oppReminderJob, async () => {
-    await sendOppEvaluationReminders(database, deps);
-  });
-  await jobs.schedule(oppReminderJob, '0 7 * * 1-5');
+  await registerScheduledJob(jobs, oppReminderJob, '0 7 * * 1-5', () =>
+    sendOppEvaluationReminders(database, deps),
+  );
 }
 
 export const oppReminderJob = 'opp-evaluation-reminders';

@@ -1,62 +1,16 @@
 import type { AccessFixtures, AccessProbeModule } from '../../platform/access/access-probes.ts';
 import { statusOf } from '../../platform/access/access-probes.ts';
-import { trajectories } from './trajectories.schema.ts';
+import { eachPlace, insertProbeTrajectories } from './access-fixtures.ts';
 
 // Made by prepareAccess: an active trajectory at the own school (its mentor is the matrix's mentor),
 // one at the other school of the partnership (another mentor), and one in another partnership.
 const trajectoryIds = { own: '', otherSchool: '', foreign: '' };
 
-async function insertTrajectory(
-  { harness }: AccessFixtures,
-  tenantId: string,
-  locationId: string,
-  userId: string,
-): Promise<string> {
-  return harness.database.withTenant(tenantId, async ({ db }) => {
-    const [row] = await db
-      .insert(trajectories)
-      .values({
-        tenantId,
-        locationId,
-        status: 'active',
-        pupilFirstName: 'Proef',
-        pupilLastName: 'Leerling',
-        pupilClass: '1A',
-        mentorUserId: userId,
-        signalSource: 'teacher',
-        signalObserved: 'Toegangsproef',
-        signalledByUserId: userId,
-      })
-      .returning({ id: trajectories.id });
-    if (!row) throw new Error('no trajectory');
-    return row.id;
-  });
-}
-
 export async function prepareAccess(fixtures: AccessFixtures): Promise<void> {
-  const { own, other, userIds } = fixtures;
-  trajectoryIds.own = await insertTrajectory(fixtures, own.tenantId, own.locationIds.own, userIds.mentor);
-  trajectoryIds.otherSchool = await insertTrajectory(
-    fixtures,
-    own.tenantId,
-    own.locationIds.otherSchool,
-    userIds.coordinator,
-  );
-  trajectoryIds.foreign = await insertTrajectory(
-    fixtures,
-    other.tenantId,
-    other.locationIds.foreign,
-    other.adminUserId,
-  );
+  Object.assign(trajectoryIds, await insertProbeTrajectories(fixtures, 'active'));
 }
 
-const eachTrajectory = async (
-  probe: (trajectoryId: string) => Promise<string>,
-): Promise<[string, string, string]> => [
-  await probe(trajectoryIds.own),
-  await probe(trajectoryIds.otherSchool),
-  await probe(trajectoryIds.foreign),
-];
+const eachTrajectory = (probe: (trajectoryId: string) => Promise<string>) => eachPlace(trajectoryIds, probe);
 
 const eachLocation = async (
   fixtures: AccessFixtures,

@@ -1,59 +1,17 @@
 import { todayInAmsterdam } from '../../../contracts/school-year.ts';
 import type { AccessFixtures, AccessProbeModule } from '../../platform/access/access-probes.ts';
 import { statusOf } from '../../platform/access/access-probes.ts';
-import { trajectories } from './trajectories.schema.ts';
+import { eachPlace, insertProbeTrajectories } from './access-fixtures.ts';
 
 // Made by prepareAccess: a signalled trajectory at the own school (signalled by the teacher, the mentor's
 // pupil), one at the other school (neither theirs), and one in another partnership.
 const trajectoryIds = { own: '', otherSchool: '', foreign: '' };
 
-async function insertTrajectory(
-  { harness }: AccessFixtures,
-  tenantId: string,
-  locationId: string,
-  people: { mentorUserId: string; signalledByUserId: string },
-): Promise<string> {
-  return harness.database.withTenant(tenantId, async ({ db }) => {
-    const [row] = await db
-      .insert(trajectories)
-      .values({
-        tenantId,
-        locationId,
-        pupilFirstName: 'Sem',
-        pupilLastName: 'Jansen',
-        pupilClass: '1C',
-        signalSource: 'teacher',
-        signalObserved: 'Onrustig in de les',
-        signalDiscussWith: 'mentor',
-        ...people,
-      })
-      .returning({ id: trajectories.id });
-    if (!row) throw new Error('no trajectory');
-    return row.id;
-  });
-}
-
 export async function prepareAccess(fixtures: AccessFixtures): Promise<void> {
-  const { own, other, userIds } = fixtures;
-  trajectoryIds.own = await insertTrajectory(fixtures, own.tenantId, own.locationIds.own, {
-    mentorUserId: userIds.mentor,
-    signalledByUserId: userIds.teacher,
-  });
-  trajectoryIds.otherSchool = await insertTrajectory(fixtures, own.tenantId, own.locationIds.otherSchool, {
-    mentorUserId: userIds.coordinator,
-    signalledByUserId: userIds.coordinator,
-  });
-  trajectoryIds.foreign = await insertTrajectory(fixtures, other.tenantId, other.locationIds.foreign, {
-    mentorUserId: other.adminUserId,
-    signalledByUserId: other.adminUserId,
-  });
+  Object.assign(trajectoryIds, await insertProbeTrajectories(fixtures, 'signalled'));
 }
 
-const each = async (probe: (trajectoryId: string) => Promise<string>): Promise<[string, string, string]> => [
-  await probe(trajectoryIds.own),
-  await probe(trajectoryIds.otherSchool),
-  await probe(trajectoryIds.foreign),
-];
+const each = (probe: (trajectoryId: string) => Promise<string>) => eachPlace(trajectoryIds, probe);
 
 /**
  * Probes of the intake. The own school in the fixtures is a primary school, so a signal allowed there
