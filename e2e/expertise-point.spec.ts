@@ -8,7 +8,7 @@ const pupil = 'Jesse Kuipers';
 
 /** Opens the pupil's file from the expertise point's list, as staff would. */
 async function openPupil(page: Page) {
-  await page.getByRole('link', { name: 'Expertisepunt', exact: true }).click();
+  await page.getByRole('link', { name: 'Leerlingen expertisepunt', exact: true }).click();
   await page.getByLabel('Zoek op naam of klas').fill('Kuipers');
   await page.getByLabel('Zoek op naam of klas').press('Enter');
   await page.getByRole('link', { name: pupil }).click();

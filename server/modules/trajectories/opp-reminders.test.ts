@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { DatabaseClient } from '../../db/client.ts';
 import { createHarness, type Harness } from '../../test/harness.ts';
 import { sendOppEvaluationReminders } from './opp-reminders.ts';
 import {
@@ -82,4 +83,27 @@ describe('OPP evaluation reminders (E9)', () => {
     expect(await sendOppEvaluationReminders(harness.database, deps(), june)).toBe(2);
     expect(await mails()).toHaveLength(4);
   });
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'E9: two instances running the job at the same moment mail each reminder once (PostgreSQL server)',
+    async () => {
+      await harness.database.queryAsOwner(
+        sql`delete from trajectory_reminders where tenant_id = ${world.tenantId}`,
+      );
+      await harness.database.queryAsOwner(sql`delete from outbox_mails where tenant_id = ${world.tenantId}`);
+      if (harness.config.database.kind !== 'pg') throw new Error('needs the server');
+      const second = await DatabaseClient.open({ kind: 'pg', url: harness.config.database.url, poolSize: 5 });
+      try {
+        const results = await Promise.all([
+          sendOppEvaluationReminders(harness.database, deps(), june),
+          sendOppEvaluationReminders(second, deps(), june),
+        ]);
+        // In June Noah's and Sem's OPPs are due: two recipients each.
+        expect(results[0] + results[1]).toBe(4);
+        expect(await mails()).toHaveLength(4);
+      } finally {
+        await second.close();
+      }
+    },
+  );
 });
