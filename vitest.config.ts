@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['server/**/*.test.ts', 'contracts/**/*.test.ts', 'web/src/**/*.test.ts'],
     environment: 'node',
+    // One migrated embedded database for the run; each test file starts from a copy of it.
+    globalSetup: ['server/test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Each route-test file runs its own database (PGlite in memory, or a fresh server database).

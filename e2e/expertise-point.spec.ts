@@ -1,6 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { addDays, todayInAmsterdam } from '../contracts/school-year.ts';
-import { expectAccessible, scrollWidth, signIn, signOut } from './support.ts';
+import { expectAccessible, scrollWidth, signIn } from './support.ts';
 
 const today = todayInAmsterdam();
 
@@ -24,14 +24,26 @@ function section(page: Page, name: string) {
 test('a teacher signals, the care coordinator decides, the OPP is agreed, the pupil uses the expertise point and leaves with a diploma', async ({
   browser,
 }, testInfo) => {
-  // Several accounts sign in twice, each waiting for a fresh TOTP window.
-  test.setTimeout(300_000);
+  test.setTimeout(240_000);
   const { baseURL, locale, timezoneId } = testInfo.project.use;
-  const context = await browser.newContext({ baseURL, locale, timezoneId });
-  const page = await context.newPage();
+  // One browser per person, each signed in once: switching back needs no new sign-in (and no wait for
+  // a fresh two-step code).
+  const contexts: BrowserContext[] = [];
+  const pages = new Map<string, Page>();
+  const as = async (email: string): Promise<Page> => {
+    const open = pages.get(email);
+    if (open) return open;
+    const context = await browser.newContext({ baseURL, locale, timezoneId });
+    contexts.push(context);
+    const signedIn = await context.newPage();
+    await signIn(signedIn, email);
+    pages.set(email, signedIn);
+    return signedIn;
+  };
+  let page: Page;
 
   // E9: the teacher records what they see and with whom they discuss it; they then see only their signal.
-  await signIn(page, 'docent@demo.passend.test');
+  page = await as('docent@demo.passend.test');
   await page.getByRole('link', { name: 'Mijn signalen' }).click();
   await expectAccessible(page, 'signals-own-list');
   await page.getByRole('link', { name: 'Signaal vastleggen' }).click();
@@ -47,10 +59,9 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await expect(page.getByText('Gesignaleerd', { exact: true })).toBeVisible();
   await expect(page.getByText(/Je ziet alleen je eigen signaal/)).toBeVisible();
   await expectAccessible(page, 'signal-own');
-  await signOut(page);
 
   // E9: the mentor discusses it and contacts the parents.
-  await signIn(page, 'mentor@demo.passend.test');
+  page = await as('mentor@demo.passend.test');
   await openPupil(page);
   const discussion = section(page, 'Bespreking van het signaal');
   await discussion.getByLabel('Uitkomst').fill('Samen met de docent besproken; ik bel de ouders.');
@@ -64,10 +75,9 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await contact.getByRole('button', { name: 'Contact opslaan' }).click();
   await expect(contact.getByRole('definition').filter({ hasText: 'Telefonisch' })).toBeVisible();
   await expectAccessible(page, 'trajectory-intake');
-  await signOut(page);
 
   // E2: the care coordinator decides; a missing kind of problem is explained, nothing is saved.
-  await signIn(page, 'zorgcoordinator@demo.passend.test');
+  page = await as('zorgcoordinator@demo.passend.test');
   await openPupil(page);
   const decision = section(page, 'Besluit over toelating');
   await decision.getByRole('radio', { name: 'Ja' }).check();
@@ -80,19 +90,17 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await decision.getByLabel('Autisme of een verwante contactstoornis').check();
   await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await expect(page.getByText('Toelaatbaar', { exact: true })).toBeVisible();
-  await signOut(page);
 
   // E9: the mentor explains it to the parents.
-  await signIn(page, 'mentor@demo.passend.test');
+  page = await as('mentor@demo.passend.test');
   await openPupil(page);
   const explained = section(page, 'Uitleg aan de ouders');
   await explained.getByLabel('Hoe').selectOption({ label: 'Persoonlijk gesprek' });
   await explained.getByRole('button', { name: 'Uitleg vastleggen' }).click();
   await expect(explained.getByRole('definition').filter({ hasText: 'Persoonlijk gesprek' })).toBeVisible();
-  await signOut(page);
 
   // E9: the VSO teacher draws up the OPP, discusses it with the parents, who agree; adopting it starts the trajectory.
-  await signIn(page, 'docentvso@demo.passend.test');
+  page = await as('docentvso@demo.passend.test');
   await openPupil(page);
   await page.getByRole('link', { name: 'OPP', exact: true }).click();
   await page.getByRole('button', { name: 'OPP opstellen' }).click();
@@ -162,17 +170,10 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await page.getByRole('button', { name: 'Verwijzing opslaan' }).click();
   await expect(page.getByText('De verwijzing is opgeslagen.')).toBeVisible();
   await expectAccessible(page, 'trajectory-referrals');
-  await context.close();
 
   // E3, E7: on a tablet, the pupil checks in at the expertise point and out again.
-  const tablet = await browser.newContext({
-    baseURL,
-    locale,
-    timezoneId,
-    viewport: { width: 768, height: 1024 },
-  });
-  const tabletPage = await tablet.newPage();
-  await signIn(tabletPage, 'docentvso@demo.passend.test');
+  const tabletPage = page;
+  await tabletPage.setViewportSize({ width: 768, height: 1024 });
   await tabletPage.getByRole('link', { name: 'Expertisepunt vandaag' }).click();
   await tabletPage.getByLabel('Leerling', { exact: true }).selectOption({ label: 'Jesse Kuipers, klas 2D' });
   await tabletPage.getByRole('button', { name: /^Inchecken\s*:\s*Jesse Kuipers$/ }).click();
@@ -183,7 +184,6 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   expect(await scrollWidth(tabletPage)).toBeLessThanOrEqual(768);
   await tabletPage.getByRole('button', { name: /^Uitchecken\s*:\s*Jesse Kuipers$/ }).click();
   await expect(tabletPage.getByText('Jesse Kuipers is uitgecheckt.')).toBeVisible();
-  await context.close();
 
   // The parent opens the OPP through the link, without an account; nothing else of the file is there.
   const parent = await browser.newContext({ baseURL, locale, timezoneId });
@@ -198,9 +198,7 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await parent.close();
 
   // E11: the trajectory ends with a diploma and where the pupil goes next.
-  const last = await browser.newContext({ baseURL, locale, timezoneId });
-  const endPage = await last.newPage();
-  await signIn(endPage, 'zorgcoordinator@demo.passend.test');
+  const endPage = await as('zorgcoordinator@demo.passend.test');
   await openPupil(endPage);
   await expect(endPage.getByText('Actief', { exact: true })).toBeVisible();
   const end = section(endPage, 'Afsluiting en uitstroom');
@@ -222,5 +220,5 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await expectAccessible(endPage, 'expertise-point-overview');
   await endPage.goto('/expertisepunt/docenten');
   await expectAccessible(endPage, 'expertise-point-teachers');
-  await last.close();
+  for (const context of contexts) await context.close();
 });

@@ -29,7 +29,12 @@ export type Transaction = {
 export type RawResult = { rows: unknown[] };
 
 export type DatabaseOptions =
-  | { kind: 'pglite'; dataDir: string | null }
+  | {
+      kind: 'pglite';
+      dataDir: string | null;
+      /** In memory only: start from this dump of a data directory (tests start from a migrated one). */
+      startFrom?: Blob;
+    }
   | { kind: 'pg'; url: string; poolSize?: number };
 
 /** Runs a raw SQL statement and returns its rows, the same for both drivers. */
@@ -80,6 +85,7 @@ export class DatabaseClient {
   private readonly closeDriver: () => Promise<void>;
   private readonly migrateDriver: () => Promise<void>;
   private readonly executeDriver: (text: string, values?: unknown[]) => Promise<RawResult>;
+  private readonly dumpDriver: (() => Promise<Blob>) | null;
   // Marks the code running inside one of our transactions (see isInsideTransaction).
   private readonly transactionScope = new AsyncLocalStorage<true>();
   // PGlite has one connection: transactions must run one after another, never interleaved.
@@ -94,12 +100,14 @@ export class DatabaseClient {
     close: () => Promise<void>;
     migrate: () => Promise<void>;
     execute: (text: string, values?: unknown[]) => Promise<RawResult>;
+    dump?: () => Promise<Blob>;
   }) {
     this.kind = parts.kind;
     this.db = parts.db;
     this.closeDriver = parts.close;
     this.migrateDriver = parts.migrate;
     this.executeDriver = parts.execute;
+    this.dumpDriver = parts.dump ?? null;
     this.serialise = parts.kind === 'pglite';
   }
 
@@ -135,7 +143,9 @@ export class DatabaseClient {
     }
     const releaseLock = options.dataDir ? lockDataDirectory(options.dataDir) : () => {};
     try {
-      const client = options.dataDir ? new PGlite(path.join(options.dataDir, 'pgdata')) : new PGlite();
+      const client = options.dataDir
+        ? new PGlite(path.join(options.dataDir, 'pgdata'))
+        : new PGlite(options.startFrom ? { loadDataDir: options.startFrom } : {});
       await client.waitReady;
       const db = drizzlePglite(client, { schema }) as unknown as Database;
       return new DatabaseClient({
@@ -146,6 +156,7 @@ export class DatabaseClient {
           releaseLock();
         },
         migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+        dump: async () => (await client.dumpDataDir('none')) as Blob,
         execute: async (text, values) => {
           // Runs in the queue (see executeSql), so no transaction of ours can be open here; if one is,
           // something ran outside the queue and joining it would be wrong.
@@ -178,6 +189,13 @@ export class DatabaseClient {
   /** Applies pending migrations (forward only). */
   migrate(): Promise<void> {
     return this.run(() => this.migrateDriver());
+  }
+
+  /** The embedded database's data directory as one file (tests start from a migrated one). */
+  dumpDataDirectory(): Promise<Blob> {
+    const dump = this.dumpDriver;
+    if (!dump) throw new Error('only an embedded database can be dumped');
+    return this.run(dump);
   }
 
   /** Registers a listener for database failures (used to log them without personal data). */

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { DatabaseClient } from '../db/client.ts';
+
+/** Names the file with a migrated PGlite data directory that the test run's global setup made. */
+export const migratedDumpVariable = 'PASSEND_TEST_PGLITE_DUMP';
 
 /**
  * A migrated database for one test file: PGlite in memory, or — when TEST_DATABASE_URL is set — a
@@ -15,7 +19,12 @@ export async function openTestDatabase(): Promise<{
 }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const database = await DatabaseClient.open({ kind: 'pglite', dataDir: null });
+    const dump = process.env[migratedDumpVariable];
+    const database = await DatabaseClient.open({
+      kind: 'pglite',
+      dataDir: null,
+      ...(dump ? { startFrom: new Blob([readFileSync(dump)]) } : {}),
+    });
     await database.migrate();
     return { database, connection: { kind: 'pglite', dataDir: null }, drop: () => database.close() };
   }
