@@ -36,6 +36,20 @@ export const participantInputSchema = z.strictObject({
 export type ParticipantInput = z.infer<typeof participantInputSchema>;
 
 /**
+ * Adding someone with a Passend account to a meeting: an action of its own, because a participant
+ * reads the minutes from then on.
+ */
+export const participantAdditionSchema = z.strictObject({
+  userId: z.uuid(),
+  role: participantRoleSchema,
+});
+export type ParticipantAddition = z.infer<typeof participantAdditionSchema>;
+
+/** Someone who can be added: the school's staff, the expertise team and the staff office. */
+export const participantCandidateSchema = z.object({ userId: z.uuid(), name: z.string() });
+export type ParticipantCandidate = z.infer<typeof participantCandidateSchema>;
+
+/**
  * A meeting as planned or recorded. Times are wall-clock times in Amsterdam; the server turns them
  * into instants, right across daylight-saving changes.
  */
@@ -154,7 +168,7 @@ export const meetingDetailSchema = meetingListItemSchema.extend({
       hours: z.object({ allocated: z.number().nullable(), used: z.number() }),
     })
     .nullable(),
-  commands: z.array(z.enum(['edit', 'decide'])),
+  commands: z.array(z.enum(['edit', 'decide', 'add_participant'])),
 });
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
 

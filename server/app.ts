@@ -58,7 +58,9 @@ import { AuthService } from './platform/auth/auth.service.ts';
 import { deriveKeys } from './platform/auth/credentials.ts';
 import { describeForLog, registerErrorHandling, send } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
+import { describeIdempotentRoute, registerIdempotency } from './platform/http/idempotency.ts';
 import { assertKnownAction, registerRequestContext } from './platform/http/request-context.ts';
+import { registerResponseHeaders } from './platform/http/response-headers.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
 import { Mailer } from './platform/mail/mailer.ts';
 import { outboxRoutes } from './platform/mail/outbox.routes.ts';
@@ -140,7 +142,10 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
     },
     hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
+    // The CSP's frame-ancestors 'none' says it already; one rule in one place.
+    frameguard: false,
   });
+  registerResponseHeaders(app);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
@@ -157,11 +162,13 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
   app.addHook('onRoute', (route) => {
     const action = route.config?.action;
     if (action) assertKnownAction(action);
+    describeIdempotentRoute(route);
     for (const method of [route.method].flat())
       routes.push({ method, url: route.url, action: action ?? null });
   });
   registerErrorHandling(app);
   registerRequestContext(app, auth, config);
+  registerIdempotency(app);
 
   await app.register(healthRoutes(database, { benchRoutes: config.benchRoutes }));
   await app.register(authRoutes(auth, config));

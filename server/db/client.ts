@@ -3,13 +3,15 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { idempotencyKeys } from '../platform/idempotency/idempotency.schema.ts';
+import { type IdempotencyClaim, IdempotencyKeyReused, idempotencyScope } from './idempotency-scope.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -273,9 +275,14 @@ export class DatabaseClient {
         await tx.execute(
           sql`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('role', 'passend_app', true)`,
         );
-        return this.transactionScope.run(true, () =>
-          work({ db: tx, tenantId, afterCommit: (task) => tasks.push(task) }),
-        );
+        const unit = () =>
+          this.transactionScope.run(true, () =>
+            work({ db: tx, tenantId, afterCommit: (task) => tasks.push(task) }),
+          );
+        const claim = idempotencyScope.getStore();
+        if (!claim || claim.claimed || !tenantId) return unit();
+        claim.claimed = true;
+        return runOnce(tx, tenantId, claim, unit);
       }),
     );
     for (const task of tasks) await task();
@@ -300,6 +307,38 @@ export class DatabaseClient {
     this.queue = next.catch(() => {});
     return next;
   }
+}
+
+/**
+ * The create behind an `Idempotency-Key`, at most once: a stored result of the same request is
+ * answered again (JSON, as the route sends it) and the work is skipped; the same key with another
+ * request is refused. Two concurrent first attempts both run, and the second one's insert fails on
+ * the unique key, rolling its work back.
+ */
+async function runOnce<T>(
+  tx: DbTransaction,
+  tenantId: string,
+  claim: IdempotencyClaim,
+  unit: () => Promise<T>,
+): Promise<T> {
+  const [stored] = await tx
+    .select({ requestHash: idempotencyKeys.requestHash, result: idempotencyKeys.result })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.userId, claim.userId), eq(idempotencyKeys.key, claim.key)));
+  if (stored) {
+    if (stored.requestHash !== claim.requestHash) throw new IdempotencyKeyReused();
+    return stored.result as T;
+  }
+  const result = await unit();
+  await tx.insert(idempotencyKeys).values({
+    tenantId,
+    userId: claim.userId,
+    key: claim.key,
+    requestHash: claim.requestHash,
+    // Round-tripped through JSON so a replay answers exactly what the first response serialised.
+    result: result === undefined ? null : JSON.parse(JSON.stringify(result)),
+  });
+  return result;
 }
 
 function countMigrationFiles(): number {

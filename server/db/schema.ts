@@ -7,5 +7,6 @@ export * from '../modules/team/team.schema.ts';
 export * from '../modules/trajectories/trajectories.schema.ts';
 export * from '../platform/audit/audit.schema.ts';
 export * from '../platform/auth/auth.schema.ts';
+export * from '../platform/idempotency/idempotency.schema.ts';
 export * from '../platform/mail/mail.schema.ts';
 export * from '../platform/tenants/tenants.schema.ts';

@@ -68,7 +68,7 @@ export function hoursRoutes(
     app.post(
       '/api/allocations',
       {
-        config: { action: 'allocations.manage' },
+        config: { action: 'allocations.manage', idempotent: true },
         schema: { tags: ['hours'], body: allocationInputSchema, response: { 201: allocationSchema } },
       },
       async (request, reply) =>
@@ -113,7 +113,6 @@ export function hoursRoutes(
           return reply
             .type(file.contentType)
             .header('content-disposition', contentDisposition(file.fileName))
-            .header('cache-control', 'no-store')
             .send(file.body);
         },
       );
@@ -141,7 +140,7 @@ export function hoursRoutes(
     app.post(
       '/api/time-entries',
       {
-        config: { action: 'time.register' },
+        config: { action: 'time.register', idempotent: true },
         schema: { tags: ['hours'], body: timeEntryInputSchema, response: { 201: timeEntrySchema } },
       },
       async (request, reply) =>
@@ -150,7 +149,7 @@ export function hoursRoutes(
     app.post(
       '/api/time-entries/copy-week',
       {
-        config: { action: 'time.register' },
+        config: { action: 'time.register', idempotent: true },
         schema: { tags: ['hours'], body: copyWeekInputSchema, response: { 200: copyWeekResultSchema } },
       },
       (request) => time.copyLastWeek(actorOf(request), request.body.weekStart, metaOf(request)),

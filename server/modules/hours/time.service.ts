@@ -7,12 +7,14 @@ import type {
   TimeEntryList,
   TimeEntryListQuery,
 } from '../../../contracts/hours.ts';
+import type { RequestStatus } from '../../../contracts/requests.ts';
 import { addDays, schoolYearBounds, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import { type Actor, canAccess } from '../../platform/access/policies.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
+import { isWorkAllowed } from '../requests/requests.rules.ts';
 import { locations } from '../schools/schools.schema.ts';
 import type { BudgetService } from './budget.service.ts';
 import { closedPeriods, timeEntries } from './hours.schema.ts';
@@ -282,6 +284,7 @@ async function checkEntry(
     serves: boolean;
     school_ok: boolean;
     request_ok: boolean;
+    request_status: string | null;
   }>(
     transaction.db,
     sql`select
@@ -294,10 +297,14 @@ async function checkEntry(
           and s.assigned_user_id = ${userId}::uuid and s.location_id = ${input.locationId}::uuid)) as serves,
       exists (select 1 from locations l where l.id = ${input.locationId}::uuid and l.sector in ('bo', 'sbo', 'so')) as school_ok,
       (${input.requestId}::uuid is null or exists (select 1 from support_requests s where s.id = ${input.requestId}::uuid
-        and s.location_id = ${input.locationId}::uuid)) as request_ok`,
+        and s.location_id = ${input.locationId}::uuid)) as request_ok,
+      (select s.status from support_requests s where s.id = ${input.requestId}::uuid) as request_status`,
   );
   if (!facts?.school_ok) throw new ValidationFailed([{ path: 'locationId', code: 'not_primary_location' }]);
   if (!facts.request_ok) throw new ValidationFailed([{ path: 'requestId', code: 'invalid_value' }]);
+  // P3: no hours against a request whose consent was withdrawn, from that moment on.
+  if (facts.request_status && !isWorkAllowed(facts.request_status as RequestStatus, 'time.register'))
+    throw new ValidationFailed([{ path: 'requestId', code: 'request_paused' }]);
   const closed = await closedMonthsOf(transaction);
   if (existing && closed.has(monthOf(existing.entryDate))) throw new RuleViolation('transition_not_allowed');
   const problems = findTimeEntryProblems({

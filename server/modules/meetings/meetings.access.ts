@@ -67,6 +67,13 @@ export const accessProbes: AccessProbeModule['accessProbes'] = {
         }),
       ),
     ),
+  // Adding the staff office's coordinator changes who reads the minutes: allowed only from inside.
+  'meetings.add_participant': (client, { userIds }) =>
+    each(async (id) =>
+      statusOf(
+        await client.post(`/api/meetings/${id}/participants`, { userId: userIds.coordinator, role: 'other' }),
+      ),
+    ),
   'meetings.decide': (client) =>
     each(async (id) => statusOf(await client.post(`/api/meetings/${id}/decision`, { decision: 'decline' }))),
   // One's own feed: only the status is read, so the probe changes nothing.

@@ -175,6 +175,12 @@ describe('the SOT (R12)', () => {
   it('P2: minutes are for participants, the contact person and the staff office, and each read is audited', async () => {
     const list = (await ib.get(`/api/meetings?kind=sot&schoolYear=${year}`)).json() as MeetingPage;
     const first = list.items[0]?.id ?? '';
+    // The IB planned it without taking part; the contact person lets them in to write the minutes.
+    const joined = await contact.post(`/api/meetings/${first}/participants`, {
+      userId: ibId,
+      role: 'internal_coordinator',
+    });
+    expect(joined.statusCode, joined.body).toBe(200);
     const withMinutes = await ib.put(
       `/api/meetings/${first}`,
       meeting({
@@ -198,10 +204,21 @@ describe('the SOT (R12)', () => {
       minutesHidden: true,
     });
     expect(await minutesReads()).toBe(before + 2);
-    // The director may edit the meeting but not read its minutes: a save keeps them.
+    // The director may edit the meeting but not read its minutes: a save keeps them, and the people in it.
+    const inside = ((await ib.get(`/api/meetings/${first}`)).json() as MeetingDetail).participants.map(
+      ({ id: _id, ...participant }) => participant,
+    );
+    expect(
+      codes(
+        await director.put(
+          `/api/meetings/${first}`,
+          meeting({ date: day(7), status: 'held', participants: [] }),
+        ),
+      ),
+    ).toEqual([['participants', 'participants_locked']]);
     const byDirector = await director.put(
       `/api/meetings/${first}`,
-      meeting({ date: day(7), status: 'held', place: 'Aula', minutes: null }),
+      meeting({ date: day(7), status: 'held', place: 'Aula', minutes: null, participants: inside }),
     );
     expect(byDirector.statusCode, byDirector.body).toBe(200);
     expect((await contact.get(`/api/meetings/${first}`)).json()).toMatchObject({
@@ -209,6 +226,62 @@ describe('the SOT (R12)', () => {
       minutes: 'Besproken: aanpak groep 6.',
     });
     expect((await otherIb.get(`/api/meetings/${first}`)).statusCode).toBe(404);
+  });
+
+  it('P1: a director who is not a participant cannot make themself one by editing, nor overwrite the minutes', async () => {
+    const list = (await ib.get(`/api/meetings?kind=sot&schoolYear=${year}`)).json() as MeetingPage;
+    const first = list.items[0]?.id ?? '';
+    const stored = (await ib.get(`/api/meetings/${first}`)).json() as MeetingDetail;
+    expect(stored.minutes).toBe('Besproken: aanpak groep 6.');
+    const participants = stored.participants.map(({ id: _id, ...participant }) => participant);
+    const directorId = (await director.get('/api/session')).json().user.id as string;
+    const takeover = await director.put(
+      `/api/meetings/${first}`,
+      meeting({
+        date: day(7),
+        status: 'held',
+        minutes: 'Overschreven.',
+        participants: [...participants, { userId: directorId, name: 'Directeur', role: 'director' }],
+      }),
+    );
+    expect(takeover.statusCode).toBe(400);
+    expect(codes(takeover)).toEqual([['participants', 'participant_added_separately']]);
+    // Without adding themself the minutes they sent are ignored: the right is decided on the stored meeting.
+    const rewrite = await director.put(
+      `/api/meetings/${first}`,
+      meeting({ date: day(7), status: 'held', minutes: 'Overschreven.', participants }),
+    );
+    expect(rewrite.statusCode, rewrite.body).toBe(200);
+    expect((await ib.get(`/api/meetings/${first}`)).json()).toMatchObject({
+      minutes: 'Besproken: aanpak groep 6.',
+    });
+    // Becoming a participant is an action of its own, open only to those who read the minutes already.
+    const selfAdd = await director.post(`/api/meetings/${first}/participants`, {
+      userId: directorId,
+      role: 'director',
+    });
+    expect(selfAdd.statusCode).toBe(403);
+    expect(selfAdd.json().error.code).toBe('meeting_participant_not_allowed');
+    expect((await director.get(`/api/meetings/${first}`)).json()).toMatchObject({ minutesHidden: true });
+
+    const candidates = (await ib.get(`/api/meetings/${first}/participant-candidates`)).json() as Array<{
+      userId: string;
+    }>;
+    expect(candidates.map((candidate) => candidate.userId)).toContain(directorId);
+    expect(candidates.map((candidate) => candidate.userId)).not.toContain(ibId);
+    const added = await ib.post(`/api/meetings/${first}/participants`, {
+      userId: directorId,
+      role: 'director',
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    expect((await director.get(`/api/meetings/${first}`)).json()).toMatchObject({
+      minutes: 'Besproken: aanpak groep 6.',
+    });
+    const outsider = await ib.post(`/api/meetings/${first}/participants`, {
+      userId: crypto.randomUUID(),
+      role: 'other',
+    });
+    expect(codes(outsider)).toEqual([['userId', 'invalid_value']]);
   });
 
   it('R12: an action item needs an owner and is followed up at the next meeting', async () => {

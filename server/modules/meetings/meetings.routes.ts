@@ -14,6 +14,8 @@ import {
   meetingPageSchema,
   meetingSettingsInputSchema,
   meetingSettingsSchema,
+  participantAdditionSchema,
+  participantCandidateSchema,
 } from '../../../contracts/meetings.ts';
 import { contentDisposition } from '../../platform/http/downloads.ts';
 import { actorOf, metaOf } from '../../platform/http/request-context.ts';
@@ -43,7 +45,7 @@ export function meetingsRoutes(service: MeetingsService, calendar: CalendarServi
     app.post(
       '/api/meetings',
       {
-        config: { action: 'meetings.manage' },
+        config: { action: 'meetings.manage', idempotent: true },
         schema: { tags, body: meetingInputSchema, response: { 201: meetingDetailSchema } },
       },
       async (request, reply) =>
@@ -70,6 +72,28 @@ export function meetingsRoutes(service: MeetingsService, calendar: CalendarServi
       },
       (request) => service.update(actorOf(request), request.params.meetingId, request.body, metaOf(request)),
     );
+    app.get(
+      '/api/meetings/:meetingId/participant-candidates',
+      {
+        config: { action: 'meetings.add_participant' },
+        schema: { tags, params: meetingParams, response: { 200: z.array(participantCandidateSchema) } },
+      },
+      (request) => service.participantCandidates(actorOf(request), request.params.meetingId),
+    );
+    app.post(
+      '/api/meetings/:meetingId/participants',
+      {
+        config: { action: 'meetings.add_participant' },
+        schema: {
+          tags,
+          params: meetingParams,
+          body: participantAdditionSchema,
+          response: { 200: meetingDetailSchema },
+        },
+      },
+      (request) =>
+        service.addParticipant(actorOf(request), request.params.meetingId, request.body, metaOf(request)),
+    );
     app.post(
       '/api/meetings/:meetingId/decision',
       {
@@ -86,7 +110,7 @@ export function meetingsRoutes(service: MeetingsService, calendar: CalendarServi
     app.post(
       '/api/meetings/:meetingId/action-items',
       {
-        config: { action: 'meetings.manage' },
+        config: { action: 'meetings.manage', idempotent: true },
         schema: {
           tags,
           params: meetingParams,

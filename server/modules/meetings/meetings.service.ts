@@ -10,12 +10,20 @@ import type {
   MeetingOverview,
   MeetingPage,
   MeetingSettings,
+  ParticipantAddition,
+  ParticipantCandidate,
 } from '../../../contracts/meetings.ts';
 import { amsterdamDateTimeOf, amsterdamInstant, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import { type Actor, canAccess, scopeCondition } from '../../platform/access/policies.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
-import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
+import {
+  Forbidden,
+  HttpError,
+  NotFound,
+  RuleViolation,
+  ValidationFailed,
+} from '../../platform/http/errors.ts';
 import { containsPattern, pageWindow } from '../../platform/http/pagination.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { expertiseTags } from '../team/team.schema.ts';
@@ -121,12 +129,19 @@ export class MeetingsService {
       if (input.kind !== existing.kind || input.locationId !== existing.locationId)
         throw new ValidationFailed([{ path: 'kind', code: 'invalid_value' }]);
       const values = await checkMeeting(transaction, input, existing);
-      // Someone who may not read the minutes sent none back: keep what is there. Taking part in the
-      // meeting (as saved now) is what lets a school's IB or director write them.
-      const writesMinutes =
-        values.participants.some((participant) => participant.userId === actor.userId) ||
-        (await mayReadMinutes(transaction, actor, existing));
-      const minutes = writesMinutes ? values.minutes : existing.minutes;
+      // Who may write the minutes is decided on the meeting as stored: a change cannot make its own
+      // author a participant. Someone who may not read them sent none back: keep what is there.
+      const storedUserIds = await participantUserIdsOf(transaction, existing.id);
+      const userIdsOf = (participants: MeetingInput['participants']) =>
+        new Set(participants.flatMap((participant) => (participant.userId ? [participant.userId] : [])));
+      if ([...userIdsOf(input.participants)].some((userId) => !storedUserIds.has(userId)))
+        throw new ValidationFailed([{ path: 'participants', code: 'participant_added_separately' }]);
+      const insider = await mayReadMinutes(transaction, actor, existing);
+      // Who is inside decides who reads the minutes: someone outside may not take anyone out either.
+      const keptUserIds = userIdsOf(values.participants);
+      if (!insider && [...storedUserIds].some((userId) => !keptUserIds.has(userId)))
+        throw new ValidationFailed([{ path: 'participants', code: 'participants_locked' }]);
+      const minutes = insider ? values.minutes : existing.minutes;
       const [meeting] = await transaction.db
         .update(meetings)
         .set({ ...values, minutes, updatedAt: new Date() })
@@ -141,6 +156,56 @@ export class MeetingsService {
         id: meeting.id,
       });
       return detailOf(transaction, actor, meeting, meta);
+    });
+  }
+
+  /**
+   * Adds a person with an account, who reads the minutes from then on. Only someone who reads them
+   * already (the staff office, a participant, the school's contact person) may let another in.
+   */
+  addParticipant(
+    actor: Actor,
+    meetingId: string,
+    input: ParticipantAddition,
+    meta: RequestMeta,
+  ): Promise<MeetingDetail> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      const meeting = await findMeeting(transaction, actor, meetingId, 'meetings.add_participant', {
+        lock: true,
+      });
+      if (!(await mayReadMinutes(transaction, actor, meeting)))
+        throw new HttpError(403, 'meeting_participant_not_allowed');
+      const candidate = (await candidatesOf(transaction, meeting)).find(
+        (person) => person.userId === input.userId,
+      );
+      if (!candidate) throw new ValidationFailed([{ path: 'userId', code: 'invalid_value' }]);
+      if (!(await participantUserIdsOf(transaction, meeting.id)).has(candidate.userId)) {
+        await writeParticipantsAndTags(
+          transaction,
+          meeting.id,
+          [{ userId: candidate.userId, name: candidate.name, role: input.role, attended: null }],
+          [],
+        );
+        await recordAudit(
+          transaction,
+          auditActorOf(actor, meta),
+          'meetings.participant_added',
+          { type: 'meeting', id: meeting.id },
+          { role: input.role },
+        );
+      }
+      return detailOf(transaction, actor, meeting, meta);
+    });
+  }
+
+  /** Who can be added to a meeting: the school's staff, the expertise team and the staff office. */
+  participantCandidates(actor: Actor, meetingId: string): Promise<ParticipantCandidate[]> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      const meeting = await findMeeting(transaction, actor, meetingId, 'meetings.add_participant');
+      if (!(await mayReadMinutes(transaction, actor, meeting)))
+        throw new HttpError(403, 'meeting_participant_not_allowed');
+      const taken = await participantUserIdsOf(transaction, meeting.id);
+      return (await candidatesOf(transaction, meeting)).filter((person) => !taken.has(person.userId));
     });
   }
 
@@ -366,7 +431,7 @@ export async function findMeeting(
   transaction: Transaction,
   actor: Actor,
   meetingId: string,
-  action: 'meetings.read' | 'meetings.manage' | 'meetings.decide',
+  action: 'meetings.read' | 'meetings.manage' | 'meetings.decide' | 'meetings.add_participant',
   options: { lock?: boolean } = {},
 ): Promise<MeetingRow> {
   const query = transaction.db.select().from(meetings).where(eq(meetings.id, meetingId));
@@ -374,6 +439,25 @@ export async function findMeeting(
   if (!meeting || !canAccess(actor, action, { tenantId: meeting.tenantId, locationId: meeting.locationId }))
     throw new NotFound();
   return meeting;
+}
+
+async function participantUserIdsOf(transaction: Transaction, meetingId: string): Promise<Set<string>> {
+  const rows = await transaction.db
+    .select({ userId: meetingParticipants.userId })
+    .from(meetingParticipants)
+    .where(eq(meetingParticipants.meetingId, meetingId));
+  return new Set(rows.flatMap((row) => (row.userId ? [row.userId] : [])));
+}
+
+async function candidatesOf(transaction: Transaction, meeting: MeetingRow): Promise<ParticipantCandidate[]> {
+  const rows = await queryRows<{ user_id: string; name: string }>(
+    transaction.db,
+    sql`select distinct u.id as user_id, u.name from users u join role_assignments r on r.user_id = u.id
+      where u.status = 'active' and (r.location_id = ${meeting.locationId}::uuid
+        or r.role in ('team_member', 'coordinator'))
+      order by u.name limit 500`,
+  );
+  return rows.map((row) => ({ userId: row.user_id, name: row.name }));
 }
 
 async function checkUsers(transaction: Transaction, userIds: string[], path: string): Promise<void> {
@@ -574,6 +658,13 @@ async function detailOf(
       ...(meeting.kind === 'interim' &&
       canAccess(actor, 'meetings.decide', { tenantId: meeting.tenantId, locationId: meeting.locationId })
         ? (['decide'] as const)
+        : []),
+      ...(mayRead &&
+      canAccess(actor, 'meetings.add_participant', {
+        tenantId: meeting.tenantId,
+        locationId: meeting.locationId,
+      })
+        ? (['add_participant'] as const)
         : []),
     ],
   };

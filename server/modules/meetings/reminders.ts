@@ -25,7 +25,9 @@ export async function sendDueReminders(
   deps: ReminderDeps,
   now: Date = new Date(),
 ): Promise<number> {
-  return sumOverPartnerships(database, (transaction) => remindPartnership(transaction, deps, now));
+  return sumOverPartnerships(database, reminderJob, (transaction) =>
+    remindPartnership(transaction, deps, now),
+  );
 }
 
 async function remindPartnership(transaction: Transaction, deps: ReminderDeps, now: Date): Promise<number> {

@@ -17,7 +17,12 @@ import { NotFound, RuleViolation } from '../../platform/http/errors.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
 import { checkAttachment } from './attachments.ts';
 import { loadConsentFacts, type RequestRow, revokeOpenLinks } from './requests.repository.ts';
-import { consentLinkUse, currentDecisionOf, isConsentRequiredOf } from './requests.rules.ts';
+import {
+  consentJudgementDate,
+  consentLinkUse,
+  currentDecisionOf,
+  isConsentRequiredOf,
+} from './requests.rules.ts';
 import {
   consentLinks,
   consentRecords,
@@ -84,7 +89,7 @@ export class ConsentService {
           method: 'school',
           recordedByUserId: actor.userId,
         });
-        return this.workflow.settle(transaction, request, 'requests.manage_consent', actor.userId);
+        return this.workflow.settle(transaction, request, 'requests.manage_consent', actor.userId, meta);
       },
     );
   }
@@ -106,7 +111,7 @@ export class ConsentService {
           recordedByUserId: actor.userId,
         });
         if (person.email) await this.workflow.sendConsentLink(transaction, request, person, actor.userId);
-        return this.workflow.settle(transaction, request, 'requests.manage_consent', actor.userId);
+        return this.workflow.settle(transaction, request, 'requests.manage_consent', actor.userId, meta);
       },
     );
   }
@@ -150,7 +155,7 @@ export class ConsentService {
           attachmentId,
           recordedByUserId: actor.userId,
         });
-        return this.workflow.settle(transaction, request, 'requests.manage_consent', actor.userId);
+        return this.workflow.settle(transaction, request, 'requests.manage_consent', actor.userId, meta);
       },
     );
   }
@@ -191,7 +196,7 @@ export class ConsentService {
         textVersion: consentTextVersions[link.person.kind],
         linkId: link.id,
       });
-      const settled = await this.workflow.settle(transaction, link.request, 'consent.respond', null);
+      const settled = await this.workflow.settle(transaction, link.request, 'consent.respond', null, meta);
       return this.pageOf(transaction, { ...link, request: settled, answeredAt: new Date(), decision });
     });
   }
@@ -210,7 +215,7 @@ export class ConsentService {
         textVersion: consentTextVersions[link.person.kind],
         linkId: link.id,
       });
-      const settled = await this.workflow.settle(transaction, link.request, 'consent.respond', null);
+      const settled = await this.workflow.settle(transaction, link.request, 'consent.respond', null, meta);
       return this.pageOf(transaction, { ...link, request: settled, decision: 'withdrawn' });
     });
   }
@@ -247,7 +252,7 @@ export class ConsentService {
       .from(requestPeople)
       .where(and(eq(requestPeople.id, personId), eq(requestPeople.requestId, request.id)));
     if (!person) throw new NotFound();
-    if (!isConsentRequiredOf(person, { onDate: todayInAmsterdam() }))
+    if (!isConsentRequiredOf(person, { onDate: consentJudgementDate(request, todayInAmsterdam()) }))
       throw new RuleViolation('consent_not_needed', 422);
     return person;
   }
@@ -352,5 +357,5 @@ type LinkFacts = typeof consentLinks.$inferSelect & {
 
 /** Parents and pupils act without an account: the audit names their role only. */
 function publicActor(person: Person, meta: RequestMeta): AuditActor {
-  return { userId: null, role: person.kind, requestId: meta.requestId, ip: meta.ip };
+  return { userId: null, roles: [person.kind], requestId: meta.requestId, ip: meta.ip };
 }

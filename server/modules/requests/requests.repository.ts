@@ -20,10 +20,11 @@ import {
   type ConsentEvent,
   type ConsentPerson,
   commandsFor,
+  consentJudgementDate,
   currentDecisionOf,
-  evaluateConsent,
   isConsentRequiredOf,
   personConsentStateOf,
+  settleConsent,
 } from './requests.rules.ts';
 import {
   consentLinks,
@@ -149,13 +150,17 @@ export async function loadConsentFacts(
   return { people, events };
 }
 
-/** The consent status of a request today, from its type, people and decisions. */
-export async function consentStatusOf(transaction: Transaction, request: RequestRow): Promise<ConsentStatus> {
-  if (!isPupilLevel(request.type)) return 'not_needed';
+/** The consent of a request from its type, people and decisions, and the day its requirement is fixed on (R9). */
+export async function consentOf(
+  transaction: Transaction,
+  request: RequestRow,
+): Promise<{ status: ConsentStatus; fixedOn: string | null }> {
+  if (!isPupilLevel(request.type)) return { status: 'not_needed', fixedOn: null };
   const { people, events } = await loadConsentFacts(transaction, request.id);
-  return evaluateConsent(people, events, {
+  return settleConsent(people, events, {
     oneParentSuffices: await oneParentSufficesIn(transaction),
-    onDate: todayInAmsterdam(),
+    today: todayInAmsterdam(),
+    fixedOn: request.consentFixedOn,
   });
 }
 
@@ -389,7 +394,7 @@ export async function loadDetail(
               kind: person.kind,
               name: person.name,
               hasEmail: !!person.email,
-              required: isConsentRequiredOf(person, { onDate: today }),
+              required: isConsentRequiredOf(person, { onDate: consentJudgementDate(request, today) }),
               state: personConsentStateOf(decision, newestLink, now),
               linkExpiresAt:
                 newestLink && !newestLink.answeredAt && !newestLink.revokedAt

@@ -228,7 +228,7 @@ describe('consent and the workflow (R1, R8, R9, P3)', () => {
       outcome: 'Advies gegeven',
     });
     expect(closeWhilePaused.statusCode).toBe(409);
-    expect(errorOf(closeWhilePaused).code).toBe('transition_not_allowed');
+    expect(errorOf(closeWhilePaused).code).toBe('request_paused');
     await expect.poll(() => smtp.received.length).toBeGreaterThan(mailsBefore);
     const pausedMail = await smtp.waitForMail(world.adviser.email);
     expect(pausedMail.text).not.toContain('Daan');

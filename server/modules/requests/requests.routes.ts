@@ -74,7 +74,7 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
     app.post(
       '/api/requests',
       {
-        config: { action: 'requests.create' },
+        config: { action: 'requests.create', idempotent: true },
         schema: {
           tags,
           body: createRequestInputSchema,
@@ -221,7 +221,7 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
     app.post(
       '/api/requests/:requestId/consents/paper',
       {
-        config: { action: 'requests.manage_consent' },
+        config: { action: 'requests.manage_consent', idempotent: true },
         schema: { tags, params: requestParams, consumes: ['multipart/form-data'], response: detail },
       },
       async (request) => {
@@ -235,7 +235,7 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
     app.post(
       '/api/requests/:requestId/messages',
       {
-        config: { action: 'requests.contribute' },
+        config: { action: 'requests.contribute', idempotent: true },
         schema: { tags, params: requestParams, consumes: ['multipart/form-data'], response: detail },
       },
       async (request) => {
@@ -249,7 +249,7 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
     app.post(
       '/api/requests/:requestId/attachments',
       {
-        config: { action: 'requests.contribute' },
+        config: { action: 'requests.contribute', idempotent: true },
         schema: { tags, params: requestParams, consumes: ['multipart/form-data'], response: detail },
       },
       async (request) => {
@@ -273,7 +273,6 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         return reply
           .type(file.mediaType)
           .header('content-disposition', contentDisposition(file.fileName))
-          .header('cache-control', 'no-store')
           .send(file.content);
       },
     );
@@ -305,7 +304,6 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         return reply
           .type('application/pdf')
           .header('content-disposition', contentDisposition(`${view.reference}.pdf`))
-          .header('cache-control', 'no-store')
           .send(pdf);
       },
     );

@@ -63,6 +63,21 @@ export const transitionTable: readonly TransitionRow[] = [
   { transition: 'resume', from: ['paused'], to: 'previous', by: consentActions },
 ];
 
+/**
+ * P3: withdrawn consent stops the work from that moment. A paused request takes only the actions that
+ * can restore or end it (consent, and the school withdrawing the request); reading stays possible.
+ */
+export const actionsWhilePaused: readonly Action[] = [
+  ...consentActions,
+  'requests.withdraw',
+  'requests.read',
+];
+
+/** Whether the action may happen on a request in this status (P3: nothing but consent while paused). */
+export function isWorkAllowed(status: RequestStatus, action: Action): boolean {
+  return status !== 'paused' || actionsWhilePaused.includes(action);
+}
+
 /** Why a transition is refused: a stable error code for the 409. */
 export type TransitionRefusal = 'transition_not_allowed' | 'consent_incomplete' | 'parents_not_informed';
 
@@ -241,6 +256,31 @@ export function evaluateConsent(
   return parentsAgree && pupilAgrees ? 'complete' : 'pending';
 }
 
+/**
+ * R9: the consent of a request and the day its requirement is fixed on. While consent is still open,
+ * whose consent counts is judged today (a pupil who turns 12 meanwhile is asked too); once it is
+ * complete, it is judged on the day it became complete, from then on. Only when consent is open again
+ * (asked again after a withdrawal or refusal) does the judgement return to today.
+ */
+export function settleConsent(
+  people: readonly ConsentPerson[],
+  events: readonly ConsentEvent[],
+  options: { oneParentSuffices: boolean; today: string; fixedOn: string | null },
+): { status: ConsentStatus; fixedOn: string | null } {
+  const { oneParentSuffices, today } = options;
+  if (options.fixedOn) {
+    const status = evaluateConsent(people, events, { oneParentSuffices, onDate: options.fixedOn });
+    if (status !== 'pending') return { status, fixedOn: options.fixedOn };
+  }
+  const status = evaluateConsent(people, events, { oneParentSuffices, onDate: today });
+  return { status, fixedOn: status === 'complete' ? today : null };
+}
+
+/** The day on which whose consent counts is judged (R9): the fixed day once complete, else today. */
+export function consentJudgementDate(request: { consentFixedOn: string | null }, today: string): string {
+  return request.consentFixedOn ?? today;
+}
+
 /** Whether a person's consent counts towards completeness on the date. */
 export function isConsentRequiredOf(person: ConsentPerson, options: { onDate: string }): boolean {
   if (person.kind === 'parent') return person.hasAuthority === true;
@@ -352,8 +392,9 @@ export function commandsFor(context: CommandContext): RequestCommand[] {
   )
     commands.push('manage_consent');
   // Files can be added while drafting; the thread opens once the request is submitted.
-  if (may('requests.contribute')) commands.push('upload_attachment');
-  if (status !== 'draft' && may('requests.contribute')) {
+  const mayContribute = may('requests.contribute') && isWorkAllowed(status, 'requests.contribute');
+  if (mayContribute) commands.push('upload_attachment');
+  if (status !== 'draft' && mayContribute) {
     commands.push('post_message');
     if (context.isTeam) commands.push('post_note');
   }

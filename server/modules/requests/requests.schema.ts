@@ -73,6 +73,9 @@ export const supportRequests = pgTable(
     status: text('status', { enum: requestStatuses }).notNull().default('draft'),
     // Kept with every consent change so lists can show and filter it without per-row work.
     consentStatus: text('consent_status', { enum: consentStatuses }).notNull().default('not_needed'),
+    // R9: the day consent became complete. Whose consent counts (the pupil from 12) is judged on this
+    // day from then on, so a birthday after it cannot reopen a finished consent.
+    consentFixedOn: date('consent_fixed_on'),
     // Where a paused request returns to once consent is complete again.
     statusBeforePause: text('status_before_pause', { enum: requestStatuses }),
     type: text('type', { enum: requestTypes }),

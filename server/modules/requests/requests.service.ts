@@ -34,7 +34,13 @@ import {
   mayAssign,
   type RequestRow,
 } from './requests.repository.ts';
-import { findSubmitProblems, planTransition, rankCandidates, submitOutcomeOf } from './requests.rules.ts';
+import {
+  findSubmitProblems,
+  isWorkAllowed,
+  planTransition,
+  rankCandidates,
+  submitOutcomeOf,
+} from './requests.rules.ts';
 import {
   requestAttachments,
   requestCounters,
@@ -273,6 +279,7 @@ export class RequestsService {
   deleteDraft(actor: Actor, requestId: string, meta: RequestMeta): Promise<void> {
     return this.database.withTenant(actor.tenantId, async (transaction) => {
       const request = await findRequestFor(transaction, actor, requestId, 'requests.create', { lock: true });
+      if (!isWorkAllowed(request.status, 'requests.create')) throw new RuleViolation('request_paused');
       if (request.status !== 'draft') throw new RuleViolation('transition_not_allowed');
       await transaction.db.delete(supportRequests).where(eq(supportRequests.id, request.id));
       await recordAudit(
@@ -327,7 +334,7 @@ export class RequestsService {
             await this.workflow.sendConsentLink(transaction, current, person, actor.userId);
         }
       }
-      current = await this.workflow.settle(transaction, current, 'requests.submit', actor.userId);
+      current = await this.workflow.settle(transaction, current, 'requests.submit', actor.userId, meta);
       return current;
     });
   }
@@ -388,7 +395,13 @@ export class RequestsService {
           'requests.parents_informed',
           requestObject(request),
         );
-        return this.workflow.settle(transaction, updated, 'requests.record_parents_informed', actor.userId);
+        return this.workflow.settle(
+          transaction,
+          updated,
+          'requests.record_parents_informed',
+          actor.userId,
+          meta,
+        );
       },
     );
   }
@@ -677,6 +690,7 @@ export class RequestsService {
   ): Promise<RequestDetail> {
     return this.database.withTenant(actor.tenantId, async (transaction) => {
       const request = await findRequestFor(transaction, actor, requestId, action, { lock: true });
+      if (!isWorkAllowed(request.status, action)) throw new RuleViolation('request_paused');
       const updated = await work(transaction, request);
       return this.detailOf(transaction, actor, updated);
     });

@@ -3,6 +3,7 @@ import { isPupilLevel } from '../../../contracts/requests.ts';
 import { todayInAmsterdam } from '../../../contracts/school-year.ts';
 import type { Transaction } from '../../db/client.ts';
 import type { Action } from '../../platform/access/policies.ts';
+import { type RequestMeta, recordAudit, systemAuditActor } from '../../platform/audit/audit.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { createToken, type Keys } from '../../platform/auth/credentials.ts';
 import { RuleViolation } from '../../platform/http/errors.ts';
@@ -11,7 +12,7 @@ import type { Mailer } from '../../platform/mail/mailer.ts';
 import { tenants } from '../../platform/tenants/tenants.schema.ts';
 import {
   applyTransition,
-  consentStatusOf,
+  consentOf,
   contactPersonOf,
   loadConsentFacts,
   type RequestRow,
@@ -43,13 +44,19 @@ export class RequestWorkflow {
    * Brings a request in line with its consent and parents-informed facts after a change, under the
    * action of the command that made it. Returns the request as it now stands.
    */
-  async settle(transaction: Transaction, request: RequestRow, action: Action, actorUserId: string | null) {
+  async settle(
+    transaction: Transaction,
+    request: RequestRow,
+    action: Action,
+    actorUserId: string | null,
+    meta: RequestMeta,
+  ) {
     let current = request;
-    const consentStatus = await consentStatusOf(transaction, current);
-    if (consentStatus !== current.consentStatus) {
+    const { status: consentStatus, fixedOn } = await consentOf(transaction, current);
+    if (consentStatus !== current.consentStatus || fixedOn !== current.consentFixedOn) {
       const [updated] = await transaction.db
         .update(supportRequests)
-        .set({ consentStatus, updatedAt: sql`now()` })
+        .set({ consentStatus, consentFixedOn: fixedOn, updatedAt: sql`now()` })
         .where(eq(supportRequests.id, current.id))
         .returning();
       if (updated) current = updated;
@@ -64,12 +71,12 @@ export class RequestWorkflow {
     if (current.status === 'submitted' && isReadyToStart(facts)) {
       const plan = planTransition(facts, 'mark_ready', action);
       if (plan.ok) {
-        current = await applyTransition(transaction, current, {
+        current = await this.applyAutomatic(transaction, current, action, meta, {
           transition: 'mark_ready',
           to: plan.to,
           actorUserId,
         });
-        current = await this.assignToContactPerson(transaction, current, action);
+        current = await this.assignToContactPerson(transaction, current, action, meta);
       }
     } else if (
       consentStatus === 'withdrawn' &&
@@ -77,7 +84,7 @@ export class RequestWorkflow {
     ) {
       const plan = planTransition(facts, 'pause', action);
       if (plan.ok) {
-        current = await applyTransition(transaction, current, {
+        current = await this.applyAutomatic(transaction, current, action, meta, {
           transition: 'pause',
           to: plan.to,
           actorUserId,
@@ -88,7 +95,7 @@ export class RequestWorkflow {
     } else if (current.status === 'paused' && consentStatus === 'complete') {
       const plan = planTransition(facts, 'resume', action);
       if (plan.ok) {
-        current = await applyTransition(transaction, current, {
+        current = await this.applyAutomatic(transaction, current, action, meta, {
           transition: 'resume',
           to: plan.to,
           actorUserId,
@@ -102,13 +109,40 @@ export class RequestWorkflow {
     return current;
   }
 
+  /**
+   * A step the workflow takes by itself, as a consequence of someone's command: on the timeline and,
+   * with the system as its actor and the command as its cause, in the audit trail (P2).
+   */
+  private async applyAutomatic(
+    transaction: Transaction,
+    request: RequestRow,
+    cause: Action,
+    meta: RequestMeta,
+    change: Parameters<typeof applyTransition>[2],
+  ): Promise<RequestRow> {
+    const updated = await applyTransition(transaction, request, change);
+    await recordAudit(
+      transaction,
+      systemAuditActor({ requestId: meta.requestId }),
+      'requests.transitioned',
+      { type: 'support_request', id: request.id },
+      { transition: change.transition, from: request.status, to: updated.status, cause },
+    );
+    return updated;
+  }
+
   /** R1: a ready request goes to the school's contact person, when it has one. */
-  private async assignToContactPerson(transaction: Transaction, request: RequestRow, action: Action) {
+  private async assignToContactPerson(
+    transaction: Transaction,
+    request: RequestRow,
+    action: Action,
+    meta: RequestMeta,
+  ) {
     const contactUserId = await contactPersonOf(transaction, request.locationId);
     if (!contactUserId) return request;
     const plan = planTransition({ status: request.status }, 'assign', action);
     if (!plan.ok) return request;
-    const assigned = await applyTransition(transaction, request, {
+    const assigned = await this.applyAutomatic(transaction, request, action, meta, {
       transition: 'assign',
       to: plan.to,
       actorUserId: null,

@@ -37,7 +37,7 @@ export function locationsRoutes(service: LocationsService): FastifyPluginAsyncZo
     app.post(
       '/api/locations',
       {
-        config: { action: 'locations.manage' },
+        config: { action: 'locations.manage', idempotent: true },
         schema: {
           tags: ['locations'],
           body: createLocationInputSchema,
@@ -118,7 +118,7 @@ export function locationsRoutes(service: LocationsService): FastifyPluginAsyncZo
     app.post(
       '/api/school-boards',
       {
-        config: { action: 'locations.manage' },
+        config: { action: 'locations.manage', idempotent: true },
         schema: {
           tags: ['locations'],
           body: createSchoolBoardInputSchema,

@@ -84,7 +84,7 @@ export function teamRoutes(service: TeamService, pairs: PairsService): FastifyPl
     app.post(
       '/api/team/:userId/absences',
       {
-        config: { action: 'team.manage' },
+        config: { action: 'team.manage', idempotent: true },
         schema: {
           tags: ['team'],
           params: memberParams,
@@ -166,7 +166,7 @@ export function teamRoutes(service: TeamService, pairs: PairsService): FastifyPl
     app.post(
       '/api/expertise-tags',
       {
-        config: { action: 'team.manage' },
+        config: { action: 'team.manage', idempotent: true },
         schema: { tags: ['team'], body: expertiseTagInputSchema, response: { 201: expertiseTagSchema } },
       },
       async (request, reply) => {

@@ -34,7 +34,7 @@ export function attendanceRoutes(service: AttendanceService): FastifyPluginAsync
     app.post(
       '/api/trajectories/:trajectoryId/check-in',
       {
-        config: { action: 'attendance.manage' },
+        config: { action: 'attendance.manage', idempotent: true },
         schema: {
           tags,
           params: trajectoryParams,

@@ -38,7 +38,7 @@ export function homeworkRoutes(service: HomeworkService): FastifyPluginAsyncZod 
     app.post(
       '/api/trajectories/:trajectoryId/homework',
       {
-        config: { action: 'homework.manage' },
+        config: { action: 'homework.manage', idempotent: true },
         schema: {
           tags,
           params: trajectoryParams,
@@ -61,7 +61,7 @@ export function homeworkRoutes(service: HomeworkService): FastifyPluginAsyncZod 
     app.post(
       '/api/homework-items/:itemId/sessions',
       {
-        config: { action: 'homework.manage' },
+        config: { action: 'homework.manage', idempotent: true },
         schema: {
           tags,
           params: itemParams,

@@ -25,7 +25,9 @@ export async function sendOppEvaluationReminders(
   deps: OppReminderDeps,
   now: Date = new Date(),
 ): Promise<number> {
-  return sumOverPartnerships(database, (transaction) => remindPartnership(transaction, deps, now));
+  return sumOverPartnerships(database, oppReminderJob, (transaction) =>
+    remindPartnership(transaction, deps, now),
+  );
 }
 
 async function remindPartnership(

@@ -38,7 +38,7 @@ export function oppRoutes(service: OppService): FastifyPluginAsyncZod {
     app.post(
       '/api/trajectories/:trajectoryId/opp',
       {
-        config: { action: 'opp.manage' },
+        config: { action: 'opp.manage', idempotent: true },
         schema: { tags, params: trajectoryParams, response: { 201: oppVersionDetailSchema } },
       },
       async (request, reply) =>
@@ -68,7 +68,7 @@ export function oppRoutes(service: OppService): FastifyPluginAsyncZod {
     app.post(
       '/api/trajectories/:trajectoryId/opp/evaluations',
       {
-        config: { action: 'opp.manage' },
+        config: { action: 'opp.manage', idempotent: true },
         schema: {
           tags,
           params: trajectoryParams,
@@ -111,20 +111,18 @@ export function oppRoutes(service: OppService): FastifyPluginAsyncZod {
         return reply
           .type('application/pdf')
           .header('content-disposition', contentDisposition(`OPP-versie-${detail.version}.pdf`))
-          .header('cache-control', 'no-store')
           .send(pdf);
       },
     );
     app.post(
       '/api/trajectories/:trajectoryId/opp/parent-links',
       {
-        config: { action: 'opp.manage' },
+        config: { action: 'opp.manage', idempotent: true },
         schema: { tags, params: trajectoryParams, response: { 201: oppParentLinkCreatedSchema } },
       },
       async (request, reply) =>
         reply
           .status(201)
-          .header('cache-control', 'no-store')
           .send(
             await service.createParentLink(actorOf(request), request.params.trajectoryId, metaOf(request)),
           ),
@@ -143,10 +141,7 @@ export function oppRoutes(service: OppService): FastifyPluginAsyncZod {
         config: { action: 'opp.parent_read', rateLimit: parentRateLimit },
         schema: { tags, body: oppParentTokenInputSchema, response: { 200: oppParentViewSchema } },
       },
-      async (request, reply) =>
-        reply
-          .header('cache-control', 'no-store')
-          .send(await service.parentView(request.body.token, metaOf(request))),
+      async (request, reply) => reply.send(await service.parentView(request.body.token, metaOf(request))),
     );
   };
 }

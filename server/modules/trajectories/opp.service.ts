@@ -427,7 +427,7 @@ export class OppService {
         .update(oppParentLinks)
         .set({ lastOpenedAt: now })
         .where(eq(oppParentLinks.id, row.link.id));
-      const parent: AuditActor = { userId: null, role: 'parent', requestId: meta.requestId, ip: meta.ip };
+      const parent: AuditActor = { userId: null, roles: ['parent'], requestId: meta.requestId, ip: meta.ip };
       await recordAudit(
         transaction,
         parent,

@@ -72,7 +72,7 @@ export function pupilRecordsRoutes(services: PupilRecordsServices): FastifyPlugi
     app.post(
       '/api/trajectories/:trajectoryId/contacts',
       {
-        config: { action: 'trajectory_contacts.manage' },
+        config: { action: 'trajectory_contacts.manage', idempotent: true },
         schema: {
           tags,
           params: trajectoryParams,
@@ -112,7 +112,7 @@ export function pupilRecordsRoutes(services: PupilRecordsServices): FastifyPlugi
     app.post(
       '/api/trajectories/:trajectoryId/referrals',
       {
-        config: { action: 'referrals.manage' },
+        config: { action: 'referrals.manage', idempotent: true },
         schema: {
           tags,
           params: trajectoryParams,
@@ -157,7 +157,7 @@ export function pupilRecordsRoutes(services: PupilRecordsServices): FastifyPlugi
     app.post(
       '/api/expertise-point/teacher-support',
       {
-        config: { action: 'teacher_support.manage' },
+        config: { action: 'teacher_support.manage', idempotent: true },
         schema: { tags, body: teacherSupportInputSchema, response: { 201: teacherSupportSchema } },
       },
       async (request, reply) =>

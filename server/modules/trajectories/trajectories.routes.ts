@@ -36,7 +36,7 @@ export function trajectoriesRoutes(service: TrajectoriesService): FastifyPluginA
     app.post(
       '/api/trajectories',
       {
-        config: { action: 'trajectories.signal' },
+        config: { action: 'trajectories.signal', idempotent: true },
         schema: { tags, body: signalInputSchema, response: { 201: trajectoryDetailSchema } },
       },
       async (request, reply) =>

@@ -26,7 +26,7 @@ export function usersRoutes(service: UsersService): FastifyPluginAsyncZod {
     app.post(
       '/api/users',
       {
-        config: { action: 'users.invite' },
+        config: { action: 'users.invite', idempotent: true },
         schema: { tags: ['users'], body: inviteUserInputSchema, response: { 201: userSummarySchema } },
       },
       async (request, reply) => {

@@ -192,6 +192,16 @@ export const policies = {
       director: 'own_location',
     },
   },
+  'meetings.add_participant': {
+    description:
+      'Add a person with an account to a meeting, who then reads its minutes (only by someone who reads them already)',
+    grants: {
+      coordinator: 'tenant',
+      team_member: 'assigned_schools',
+      internal_coordinator: 'own_location',
+      director: 'own_location',
+    },
+  },
   'meetings.decide': {
     description: 'Record whether the team attends an interim meeting with outside parties, and why (R13)',
     grants: { coordinator: 'tenant', team_member: 'assigned_schools' },

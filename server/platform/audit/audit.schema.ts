@@ -11,7 +11,7 @@ export const auditEvents = pgTable(
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     event: text('event').notNull(),
     actorUserId: uuid('actor_user_id'),
-    actorRole: text('actor_role'),
+    actorRoles: text('actor_roles').array().notNull().default([]),
     objectType: text('object_type'),
     objectId: text('object_id'),
     requestId: text('request_id'),

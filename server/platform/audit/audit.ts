@@ -110,18 +110,22 @@ export const auditCatalogue = {
   'meetings.interim_decided':
     'The team recorded whether it attends an interim meeting (details: the decision)',
   'meetings.action_added': 'An action item was added to a meeting',
+  'meetings.participant_added':
+    'A person with an account was added to a meeting and reads its minutes from now on',
   'meetings.action_followed_up': 'An action item was marked done or followed up',
   'calendar.feed_created': 'A user made a new personal calendar link (the old one stopped working)',
   'calendar.feed_revoked': 'A user revoked their personal calendar link',
   'time.period_closed': 'The staff office closed a month for time entries',
   'outbox.listed': 'The demo outbox was read',
+  'jobs.run': 'A background job did work in the partnership (details: the job and how many items)',
 } as const;
 export type AuditEvent = keyof typeof auditCatalogue;
 
 /** Who did it and from where; taken from the request. */
 export type AuditActor = {
   userId: string | null;
-  role: string | null;
+  /** Every role the actor held (a person can be IB at one school and team member too); 'system' for jobs. */
+  roles: string[];
   requestId: string | null;
   ip: string | null;
 };
@@ -129,12 +133,29 @@ export type AuditActor = {
 /** Request facts every command records in the audit trail. */
 export type RequestMeta = { requestId: string; ip: string };
 
-/** The audit actor of a signed-in user: the first of their roles names the capacity they acted in. */
+/**
+ * The audit actor of a signed-in user with all of their roles: which one a command used is not always
+ * decidable, and recording only the first would hide the capacity that mattered.
+ */
 export function auditActorOf(
   actor: { userId: string; roles: Array<{ role: string }> },
   meta: RequestMeta,
 ): AuditActor {
-  return { userId: actor.userId, role: actor.roles[0]?.role ?? null, requestId: meta.requestId, ip: meta.ip };
+  const roles = [...new Set(actor.roles.map((assignment) => assignment.role))].sort();
+  return { userId: actor.userId, roles, requestId: meta.requestId, ip: meta.ip };
+}
+
+/**
+ * The actor of what Passend does by itself: a job, or a step the workflow takes as a consequence of
+ * someone's command. `cause` names the job or the command's request, so the event can be traced.
+ */
+export function systemAuditActor(cause: { job: string } | { requestId: string }): AuditActor {
+  return {
+    userId: null,
+    roles: ['system'],
+    requestId: 'job' in cause ? `job:${cause.job}` : cause.requestId,
+    ip: null,
+  };
 }
 
 /** Appends one event in the caller's transaction, so it commits or rolls back with the change. */
@@ -150,7 +171,7 @@ export async function recordAudit(
     tenantId: transaction.tenantId,
     event,
     actorUserId: actor.userId,
-    actorRole: actor.role,
+    actorRoles: actor.roles,
     objectType: object?.type ?? null,
     objectId: object?.id ?? null,
     requestId: actor.requestId,

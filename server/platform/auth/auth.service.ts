@@ -574,7 +574,7 @@ export class AuthService {
     object: { type: string; id: string } | null = null,
     details: Record<string, number> | null = null,
   ) {
-    const actor: AuditActor = { userId, role: null, requestId: meta.requestId, ip: meta.ip };
+    const actor: AuditActor = { userId, roles: [], requestId: meta.requestId, ip: meta.ip };
     return recordAudit(transaction, actor, event, object ?? { type: 'user', id: userId }, details);
   }
 }

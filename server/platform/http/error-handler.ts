@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode, ErrorResponse, FieldError } from '../../../contracts/errors.ts';
 import { DatabaseUnavailable, databaseErrorOf, isUniqueViolation } from '../../db/client.ts';
+import { IdempotencyKeyReused } from '../../db/idempotency-scope.ts';
 import { hasMessage, localeFromHeader, translate } from '../i18n/messages.ts';
 import { HttpError } from './errors.ts';
 
@@ -18,6 +19,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (error instanceof HttpError) return send(request, reply, error.statusCode, error.code, error.fields);
     if (error instanceof DatabaseUnavailable) return send(request, reply, 503, 'database_unavailable');
+    if (error instanceof IdempotencyKeyReused) return send(request, reply, 422, 'idempotency_key_reused');
     const code = (error as { code?: string }).code;
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(request, reply, 413, 'body_too_large');
     if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(request, reply, 415, 'unsupported_media_type');

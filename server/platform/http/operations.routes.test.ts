@@ -25,6 +25,26 @@ describe('operations: headers, API description, logs', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('sends a Permissions-Policy and leaves framing to the CSP alone', async () => {
+    const response = await harness.app.inject({ method: 'GET', url: '/healthz' });
+    expect(String(response.headers['permissions-policy'])).toContain('camera=()');
+    expect(response.headers['x-frame-options']).toBeUndefined();
+  });
+
+  it('tells browsers and proxies to keep no copy of API answers, errors included', async () => {
+    const tenant = await harness.createTenant();
+    const client = await harness.signedIn(
+      await harness.createUser(tenant.tenantId, [{ role: 'functional_admin' }]),
+    );
+    for (const response of [
+      await client.get('/api/users'),
+      await client.get('/api/session'),
+      await client.get(`/api/users/${crypto.randomUUID()}`),
+      await harness.client().get('/api/users'),
+    ])
+      expect(response.headers['cache-control']).toBe('no-store');
+  });
+
   it('sends HSTS when Passend runs behind https', async () => {
     const response = await https.app.inject({ method: 'GET', url: '/healthz' });
     expect(String(response.headers['strict-transport-security'])).toMatch(/max-age=\d+/);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DatabaseClient, Transaction } from '../../db/client.ts';
+import { recordAudit, systemAuditActor } from '../audit/audit.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Jobs } from './jobs.ts';
 
@@ -8,15 +9,23 @@ export type MailJobDeps = { mailer: Mailer; baseUrl: string };
 
 /**
  * Runs a job's work in every partnership, each in a transaction of its own (row-level security on),
- * and returns the sum of what the runs report (e.g. mails queued).
+ * and returns the sum of what the runs report (e.g. mails queued). A run that did something is in
+ * the partnership's audit trail with the system as its actor (P2).
  */
 export async function sumOverPartnerships(
   database: DatabaseClient,
+  job: string,
   work: (transaction: Transaction) => Promise<number>,
 ): Promise<number> {
   const tenants = await database.queryAsOwner<{ id: string }>(sql`select id from tenants order by id`);
   let total = 0;
-  for (const tenant of tenants) total += await database.withTenant(tenant.id, work);
+  for (const tenant of tenants)
+    total += await database.withTenant(tenant.id, async (transaction) => {
+      const count = await work(transaction);
+      if (count > 0)
+        await recordAudit(transaction, systemAuditActor({ job }), 'jobs.run', null, { job, count });
+      return count;
+    });
   return total;
 }
 

@@ -46,7 +46,7 @@ export async function createTenant(
     const invitationLink = options.invite ? await auth.sendInvitation(transaction, admin) : null;
     await recordAudit(
       transaction,
-      { userId: null, role: 'operator', requestId: null, ip: null },
+      { userId: null, roles: ['operator'], requestId: null, ip: null },
       'tenant.created',
       { type: 'tenant', id: tenantId },
     );

@@ -31,6 +31,11 @@ type RequestOptions<T> = {
   schema?: z.ZodType<T>;
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * Sent with every POST so the server can answer a resent create with its first result instead of a
+   * second row; a form that may be submitted again keeps one key for its lifetime.
+   */
+  idempotencyKey?: string;
 };
 
 /** Reads the CSRF cookie the server sets on every response (double-submit pattern). */
@@ -47,10 +52,17 @@ async function primeCsrfCookie(): Promise<void> {
   await fetch('/api/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
 }
 
-async function send(method: Method, path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+async function send(
+  method: Method,
+  path: string,
+  body: unknown,
+  signal?: AbortSignal,
+  idempotencyKey?: string,
+): Promise<Response> {
   const headers: Record<string, string> = {
     accept: 'application/json',
     'accept-language': currentLocale(),
+    ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
   };
   const init: RequestInit = { method, headers, credentials: 'same-origin', signal };
   if (method !== 'GET') {
@@ -93,14 +105,15 @@ export async function apiRequest<T = undefined>(
   options: RequestOptions<T> = {},
 ): Promise<T> {
   let response: Response;
+  const idempotencyKey = method === 'POST' ? (options.idempotencyKey ?? crypto.randomUUID()) : undefined;
   try {
-    response = await send(method, path, options.body, options.signal);
+    response = await send(method, path, options.body, options.signal, idempotencyKey);
     if (response.status === 403 && method !== 'GET') {
       // A stale CSRF cookie (e.g. after the server rotated it): fetch a fresh one and retry once.
       const error = await toApiError(response.clone());
       if (error.code === 'csrf_failed') {
         await primeCsrfCookie();
-        response = await send(method, path, options.body, options.signal);
+        response = await send(method, path, options.body, options.signal, idempotencyKey);
       }
     }
   } catch (error) {
@@ -136,6 +149,7 @@ export async function uploadForm<T>(
         accept: 'application/json',
         'accept-language': currentLocale(),
         'x-csrf-token': readCsrfCookie() ?? '',
+        'idempotency-key': crypto.randomUUID(),
       },
       body,
     });

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { MeetingActionItems } from './MeetingActionItems.tsx';
+import { MeetingAddParticipant } from './MeetingAddParticipant.tsx';
 import { MeetingDecision } from './MeetingDecision.tsx';
 import { MeetingForm } from './MeetingForm.tsx';
 import { MeetingPreparation } from './MeetingPreparation.tsx';
@@ -134,11 +135,20 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
       )}
       {meeting.preparation && <MeetingPreparation preparation={meeting.preparation} />}
       {editable ? (
-        <MeetingForm meeting={meeting} savedBefore={justPlanned} onSaved={replace} />
+        <MeetingForm
+          // A participant added below must be in the form's list, or the next save would take them out.
+          key={meeting.participants.map((participant) => participant.id).join()}
+          meeting={meeting}
+          savedBefore={justPlanned}
+          onSaved={replace}
+        />
       ) : (
         <MeetingSummary meeting={meeting} />
       )}
       {meeting.kind === 'interim' && <MeetingDecision meeting={meeting} onDecided={replace} />}
+      {meeting.commands.includes('add_participant') && (
+        <MeetingAddParticipant meeting={meeting} onAdded={replace} />
+      )}
       <MeetingActionItems meeting={meeting} />
     </>
   );
