@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { DatabaseClient, DataDirectoryInUse } from './db/client.ts';
+import { DatabaseClient, DatabaseRoleError, DataDirectoryInUse } from './db/client.ts';
+import { checkLoginRole } from './db/roles.ts';
 import { seedDemoIfEmpty, shouldSeedDemo } from './platform/tenants/demo-seed.ts';
 
 /** Starts Passend: configuration → database → migrations → (demo data) → app → listen. */
@@ -17,8 +18,21 @@ export async function main(): Promise<void> {
     }
     throw error;
   }
-  await database.migrate();
+  let roleWarning: string | null = null;
+  try {
+    // Before anything else touches the server: a refused role must not even migrate.
+    if (config.database.kind === 'pg') roleWarning = await checkLoginRole(database, config.database);
+    await database.migrate();
+  } catch (error) {
+    if (error instanceof DatabaseRoleError) {
+      console.error(error.message);
+      await database.close();
+      process.exit(1);
+    }
+    throw error;
+  }
   const { app, services } = await buildApp({ config, database });
+  if (roleWarning) app.log.warn(roleWarning);
   if (shouldSeedDemo(config)) {
     const printout = await seedDemoIfEmpty(database, services, config);
     if (printout) console.log(printout);
