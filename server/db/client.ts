@@ -68,6 +68,17 @@ export function databaseErrorOf(error: unknown): { code: string; constraint: str
   return null;
 }
 
+/** The message PostgreSQL gave for a failed query, without the driver's wrapping (and its SQL text). */
+function databaseMessageOf(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth += 1) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && typeof message === 'string') return message;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return 'permission denied';
+}
+
 /** Whether a query failed on a unique constraint (optionally a named one). */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const failure = databaseErrorOf(error);
@@ -167,9 +178,9 @@ export class DatabaseClient {
           } catch (error) {
             if (databaseErrorOf(error)?.code !== '42501') throw error;
             throw new DatabaseRoleError(
-              'Migrations are pending and the role of MIGRATION_DATABASE_URL (default DATABASE_URL) may not ' +
-                'apply them. Run `npm run db:migrate` with MIGRATION_DATABASE_URL set to the owner role, ' +
-                'or give the app that URL too.',
+              `Migrations are pending and the role of MIGRATION_DATABASE_URL (default DATABASE_URL) may not ` +
+                `apply them (${databaseMessageOf(error)}). Run \`npm run db:migrate\` with ` +
+                'MIGRATION_DATABASE_URL set to the owner role (README, "Running on a PostgreSQL server").',
               { cause: error },
             );
           } finally {

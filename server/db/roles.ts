@@ -13,7 +13,8 @@ type RoleRow = { role: string; is_login: boolean; superuser: boolean; bypass: bo
 // Every role the login role can become (itself included), with what makes it dangerous: being
 // superuser, BYPASSRLS, or owning tables, schemas or this database (an owner may switch row-level
 // security off, drop the audit trigger, grant itself anything). Temporary and system schemas do not
-// count. A superuser is a member of every role, so for one only its own row matters.
+// count. A superuser is a member of every role, so for one only its own row matters; the database's
+// owner is implicitly pg_database_owner, which its own count of owned objects already shows.
 const loginRoleQuery = `
   select r.rolname as role, r.rolname = current_user as is_login, r.rolsuper as superuser,
     r.rolbypassrls as bypass,
@@ -26,7 +27,8 @@ const loginRoleQuery = `
   from pg_roles r
   where pg_has_role(current_user, r.oid, 'MEMBER')
     and (r.rolname = current_user or not (select rolsuper from pg_roles where rolname = current_user))
-  order by r.rolname`;
+    and r.rolname <> 'pg_database_owner'
+  order by r.rolname <> current_user, r.rolname`;
 
 /**
  * What the login role of the app's own connection (DATABASE_URL) can do beyond becoming passend_app.

@@ -223,8 +223,9 @@ export class Jobs {
     } catch (error) {
       if (databaseErrorOf(error)?.code !== '42501') throw error;
       throw new DatabaseRoleError(
-        'The job queue may not create or use its schema pgboss: set JOBS_DATABASE_URL to the jobs role ' +
-          '(README, "Running on a PostgreSQL server"); the runtime role of DATABASE_URL owns nothing.',
+        'The role of JOBS_DATABASE_URL (default DATABASE_URL) may not create or use the schema pgboss. ' +
+          'Set JOBS_DATABASE_URL to the jobs role, which owns it (README, "Running on a PostgreSQL ' +
+          'server"): the runtime role of DATABASE_URL owns nothing.',
         { cause: error },
       );
     }
