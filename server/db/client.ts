@@ -152,13 +152,14 @@ export class DatabaseClient {
       const inspectionUrl = options.inspectionUrl ?? migrationUrl;
       // Opened on first use only: a running Passend never queries as the owner.
       let ownerPool: pg.Pool | null = null;
+      let ownerDatabase: Database | null = inspectionUrl === options.url ? db : null;
       const ownerDb = () => {
-        if (inspectionUrl === options.url) return db;
-        if (!ownerPool) {
+        if (!ownerDatabase) {
           ownerPool = new pg.Pool({ connectionString: inspectionUrl, max: 2 });
           ownerPool.on('error', () => {});
+          ownerDatabase = drizzleNodePostgres(ownerPool) as unknown as Database;
         }
-        return drizzleNodePostgres(ownerPool) as unknown as Database;
+        return ownerDatabase;
       };
       return new DatabaseClient({
         kind: 'pg',
