@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, loadMigrationTarget } from './config.ts';
 
 const secret = 'a-session-secret-of-at-least-32-characters!';
 const temporaryDirectories: string[] = [];
@@ -61,7 +61,13 @@ describe('loadConfig', () => {
       TRUST_PROXY: 'yes',
       SEED_DEMO: '0',
     });
-    expect(config.database).toEqual({ kind: 'pg', url: 'postgresql://passend@db:5432/passend' });
+    expect(config.database).toEqual({
+      kind: 'pg',
+      url: 'postgresql://passend@db:5432/passend',
+      migrationUrl: 'postgresql://passend@db:5432/passend',
+      jobsUrl: 'postgresql://passend@db:5432/passend',
+      roleCheck: 'warn',
+    });
     expect(config.smtpUrl).toBe('smtps://mail.example.nl:465');
     expect(config.trustProxy).toBe(true);
     expect(config.seedDemo).toBe(false);
@@ -90,6 +96,9 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'maybe'],
     ['JOBS', 'false'],
     ['SESSION_SECRET', 'short'],
+    ['MIGRATION_DATABASE_URL', 'mysql://x'],
+    ['JOBS_DATABASE_URL', 'http://x'],
+    ['DATABASE_ROLE_CHECK', 'ignore'],
   ])('refuses %s=%s with a ConfigError naming the variable', (name, value) => {
     const error = configErrorOf({ SESSION_SECRET: secret, [name]: value });
     expect(error.message).toContain(name);
@@ -109,6 +118,97 @@ describe('loadConfig', () => {
     // Right values are not blamed.
     expect(error.message).not.toContain('SESSION_SECRET');
     expect(error.message).not.toContain('DATA_DIR');
+  });
+
+  describe('database roles (issue 13, finding 11)', () => {
+    const server = { SESSION_SECRET: secret, SMTP_URL: 'smtp://mail:25' };
+    const runtime = 'postgres://passend_runtime@db/passend';
+    const owner = 'postgres://passend_owner@db/passend';
+    const jobs = 'postgres://passend_jobs@db/passend';
+
+    it('reads the three roles: runtime (DATABASE_URL), migrations and jobs', () => {
+      const config = loadConfig({
+        ...server,
+        DATABASE_URL: runtime,
+        MIGRATION_DATABASE_URL: owner,
+        JOBS_DATABASE_URL: jobs,
+      });
+      expect(config.database).toEqual({
+        kind: 'pg',
+        url: runtime,
+        migrationUrl: owner,
+        jobsUrl: jobs,
+        roleCheck: 'warn',
+      });
+    });
+
+    it('the job queue may not default to the runtime role once the owner is a role of its own', () => {
+      const error = configErrorOf({ ...server, DATABASE_URL: runtime, MIGRATION_DATABASE_URL: owner });
+      expect(error.message).toContain('JOBS_DATABASE_URL');
+      // Without jobs in this process there is nothing to connect.
+      const withoutJobs = loadConfig({
+        ...server,
+        DATABASE_URL: runtime,
+        MIGRATION_DATABASE_URL: owner,
+        JOBS: 'off',
+      });
+      expect(withoutJobs.database).toMatchObject({ migrationUrl: owner, jobsUrl: runtime });
+    });
+
+    it('the role URLs and the role check need DATABASE_URL', () => {
+      for (const name of ['MIGRATION_DATABASE_URL', 'JOBS_DATABASE_URL']) {
+        expect(configErrorOf({ SESSION_SECRET: secret, [name]: owner }).message).toContain(name);
+      }
+      expect(configErrorOf({ SESSION_SECRET: secret, DATABASE_ROLE_CHECK: 'warn' }).message).toContain(
+        'DATABASE_ROLE_CHECK',
+      );
+    });
+
+    it('a real deployment (https) refuses a privileged runtime role unless DATABASE_ROLE_CHECK=warn', () => {
+      const https = { ...server, DATABASE_URL: runtime, BASE_URL: 'https://passend.swv.nl' };
+      expect(loadConfig(https).database).toMatchObject({ roleCheck: 'refuse' });
+      expect(loadConfig({ ...https, DATABASE_ROLE_CHECK: 'warn' }).database).toMatchObject({
+        roleCheck: 'warn',
+      });
+      expect(
+        loadConfig({ ...server, DATABASE_URL: runtime, DATABASE_ROLE_CHECK: 'refuse' }).database,
+      ).toMatchObject({
+        roleCheck: 'refuse',
+      });
+    });
+
+    it('BENCH_ROUTES starts only on the embedded database or a database whose name says bench', () => {
+      const error = configErrorOf({ ...server, DATABASE_URL: runtime, BENCH_ROUTES: 'true' });
+      expect(error.message).toContain('BENCH_ROUTES');
+      expect(error.message).toContain('bench');
+      // No database name in the URL: libpq takes the user's name, which is no benchmark either.
+      expect(() =>
+        loadConfig({ ...server, DATABASE_URL: 'postgres://passend@db', BENCH_ROUTES: 'true' }),
+      ).toThrow(ConfigError);
+      expect(
+        loadConfig({
+          ...server,
+          DATABASE_URL: 'postgres://postgres@db/passend_bench_1a2b',
+          BENCH_ROUTES: 'true',
+        }).benchRoutes,
+      ).toBe(true);
+      expect(loadConfig({ SESSION_SECRET: secret, BENCH_ROUTES: 'true' }).benchRoutes).toBe(true);
+    });
+
+    it('npm run db:migrate uses MIGRATION_DATABASE_URL, else DATABASE_URL, else the embedded database', () => {
+      expect(loadMigrationTarget({ DATABASE_URL: runtime, MIGRATION_DATABASE_URL: owner })).toEqual({
+        kind: 'pg',
+        url: owner,
+      });
+      expect(loadMigrationTarget({ DATABASE_URL: owner })).toEqual({ kind: 'pg', url: owner });
+      expect(loadMigrationTarget({ DATA_DIR: '/srv/passend' })).toEqual({
+        kind: 'pglite',
+        dataDir: '/srv/passend',
+      });
+      expect(() => loadMigrationTarget({ MIGRATION_DATABASE_URL: 'mysql://x' })).toThrow(
+        /MIGRATION_DATABASE_URL/,
+      );
+    });
   });
 
   it('with DATABASE_URL but no SESSION_SECRET: a ConfigError naming SESSION_SECRET', () => {

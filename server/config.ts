@@ -7,11 +7,16 @@ const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+  .optional();
+
 const environmentSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional(),
+  DATABASE_URL: postgresUrl,
+  MIGRATION_DATABASE_URL: postgresUrl,
+  JOBS_DATABASE_URL: postgresUrl,
+  DATABASE_ROLE_CHECK: z.enum(['refuse', 'warn']).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -41,8 +46,24 @@ const environmentSchema = z.object({
   JOBS: z.enum(['on', 'off']).default('on'),
 });
 
+/** A PostgreSQL server and the roles Passend connects as there (docs/adr/0004-database-roles.md). */
+export type ServerDatabase = {
+  kind: 'pg';
+  /** `DATABASE_URL`: the runtime login role, which owns nothing and can only become passend_app. */
+  url: string;
+  /** `MIGRATION_DATABASE_URL`: the owner role that applies migrations (default `url`). */
+  migrationUrl?: string;
+  /** `JOBS_DATABASE_URL`: the role of the job queue, owner of the schema pgboss (default `url`). */
+  jobsUrl?: string;
+  /**
+   * `DATABASE_ROLE_CHECK`: what a start does when the runtime role can do more than it should (owns
+   * tables, BYPASSRLS, superuser, other roles): refuse, or start with a warning (default warn).
+   */
+  roleCheck?: 'refuse' | 'warn';
+};
+
 export type Config = {
-  database: { kind: 'pglite'; dataDir: string | null } | { kind: 'pg'; url: string };
+  database: { kind: 'pglite'; dataDir: string | null } | ServerDatabase;
   dataDir: string;
   port: number;
   host: string;
@@ -90,8 +111,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       'Invalid configuration:\n  SMTP_URL: required when DATABASE_URL is set (smtp:// or smtps://)',
     );
   }
+  const database = serverDatabaseOf(env, baseUrl);
   return {
-    database: env.DATABASE_URL ? { kind: 'pg', url: env.DATABASE_URL } : { kind: 'pglite', dataDir },
+    database: database ?? { kind: 'pglite', dataDir },
     dataDir,
     port: env.PORT,
     host: env.HOST,
@@ -108,6 +130,66 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     benchRoutes: env.BENCH_ROUTES,
     jobs: env.JOBS === 'on',
   };
+}
+
+/** Where `npm run db:migrate` applies the migrations: the owner role's URL, or the embedded database. */
+export function loadMigrationTarget(
+  environment: NodeJS.ProcessEnv = process.env,
+): { kind: 'pglite'; dataDir: string } | { kind: 'pg'; url: string } {
+  const parsed = environmentSchema
+    .pick({ DATABASE_URL: true, MIGRATION_DATABASE_URL: true, DATA_DIR: true })
+    .safeParse(environment);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const url = parsed.data.MIGRATION_DATABASE_URL ?? parsed.data.DATABASE_URL;
+  return url ? { kind: 'pg', url } : { kind: 'pglite', dataDir: path.resolve(parsed.data.DATA_DIR) };
+}
+
+function serverDatabaseOf(env: z.infer<typeof environmentSchema>, baseUrl: string): ServerDatabase | null {
+  const url = env.DATABASE_URL;
+  if (!url) {
+    for (const name of ['MIGRATION_DATABASE_URL', 'JOBS_DATABASE_URL', 'DATABASE_ROLE_CHECK'] as const) {
+      if (env[name]) {
+        throw new ConfigError(
+          `Invalid configuration:\n  ${name}: only with DATABASE_URL (the embedded database has one role)`,
+        );
+      }
+    }
+    return null;
+  }
+  const migrationUrl = env.MIGRATION_DATABASE_URL ?? url;
+  // The runtime role owns nothing, so it cannot own pg-boss's schema: once the owner is a role of its
+  // own, the job queue needs one too (or the owner's URL, given on purpose).
+  if (migrationUrl !== url && env.JOBS === 'on' && !env.JOBS_DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  JOBS_DATABASE_URL: required when MIGRATION_DATABASE_URL is another role than ' +
+        'DATABASE_URL: the job queue cannot run as the runtime role, which may own nothing',
+    );
+  }
+  // A bare route without session or tenancy must never reach a database with real data.
+  if (env.BENCH_ROUTES && !databaseNameOf(url).includes('bench')) {
+    throw new ConfigError(
+      'Invalid configuration:\n  BENCH_ROUTES: only for benchmarks: on the embedded database, or when the ' +
+        'database name in DATABASE_URL contains "bench"',
+    );
+  }
+  return {
+    kind: 'pg',
+    url,
+    migrationUrl,
+    jobsUrl: env.JOBS_DATABASE_URL ?? url,
+    // A real deployment (https) refuses a runtime role that can do too much; a trial run warns.
+    roleCheck: env.DATABASE_ROLE_CHECK ?? (baseUrl.startsWith('https://') ? 'refuse' : 'warn'),
+  };
+}
+
+/** The database a PostgreSQL URL names (its path, or like libpq the user name when it has none). */
+function databaseNameOf(url: string): string {
+  const parsed = new URL(url);
+  const name = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  return name || decodeURIComponent(parsed.username);
 }
 
 // The secret must survive restarts (it encrypts TOTP secrets), so it lives beside the database.

@@ -1,9 +1,10 @@
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { DatabaseClient, DataDirectoryInUse } from './db/client.ts';
+import { DatabaseClient, DatabaseRoleError, DataDirectoryInUse } from './db/client.ts';
+import { checkLoginRole } from './db/roles.ts';
 import { seedDemoIfEmpty, shouldSeedDemo } from './platform/tenants/demo-seed.ts';
 
-/** Starts Passend: configuration → database → migrations → (demo data) → app → listen. */
+/** Starts Passend: configuration → database → role check → migrations → app → (demo data) → listen. */
 export async function main(): Promise<void> {
   let config: Config;
   let database: DatabaseClient;
@@ -17,8 +18,23 @@ export async function main(): Promise<void> {
     }
     throw error;
   }
-  await database.migrate();
-  const { app, services } = await buildApp({ config, database });
+  let built: Awaited<ReturnType<typeof buildApp>>;
+  let roleWarning: string | null = null;
+  try {
+    // Before anything else touches the server: a refused role must not even migrate.
+    if (config.database.kind === 'pg') roleWarning = await checkLoginRole(database, config.database);
+    await database.migrate();
+    // Starts the job queue, which on a server connects as the jobs role.
+    built = await buildApp({ config, database });
+  } catch (error) {
+    if (error instanceof DatabaseRoleError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { app, services } = built;
+  if (roleWarning) app.log.warn(roleWarning);
   if (shouldSeedDemo(config)) {
     const printout = await seedDemoIfEmpty(database, services, config);
     if (printout) console.log(printout);

@@ -37,7 +37,19 @@ export type DatabaseOptions =
       /** In memory only: start from this dump of a data directory (tests start from a migrated one). */
       startFrom?: Blob;
     }
-  | { kind: 'pg'; url: string; poolSize?: number };
+  | {
+      kind: 'pg';
+      /** The runtime login role: owns nothing and can only become passend_app (docs/adr/0004). */
+      url: string;
+      /** The owner role that applies migrations; default `url` (the single-role setup). */
+      migrationUrl?: string;
+      /**
+       * Tests and benchmarks only: where `queryAsOwner` runs (default the migration URL). The test
+       * harness passes its superuser, since row-level security binds the owner as well.
+       */
+      inspectionUrl?: string;
+      poolSize?: number;
+    };
 
 /** Runs a raw SQL statement and returns its rows, the same for both drivers. */
 export async function queryRows<T>(db: Pick<Database, 'execute'>, query: SQL): Promise<T[]> {
@@ -58,6 +70,17 @@ export function databaseErrorOf(error: unknown): { code: string; constraint: str
   return null;
 }
 
+/** The message PostgreSQL gave for a failed query, without the driver's wrapping (and its SQL text). */
+function databaseMessageOf(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth += 1) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && typeof message === 'string') return message;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return 'permission denied';
+}
+
 /** Whether a query failed on a unique constraint (optionally a named one). */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const failure = databaseErrorOf(error);
@@ -66,6 +89,9 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 
 /** Thrown when the database cannot be reached; the HTTP layer answers 503. */
 export class DatabaseUnavailable extends Error {}
+
+/** Thrown when a database role may not do what Passend needs, or may do more than it should. */
+export class DatabaseRoleError extends Error {}
 
 /** Thrown when a second process opens the same embedded data directory. */
 export class DataDirectoryInUse extends Error {}
@@ -88,6 +114,7 @@ export class DatabaseClient {
   private readonly migrateDriver: () => Promise<void>;
   private readonly executeDriver: (text: string, values?: unknown[]) => Promise<RawResult>;
   private readonly dumpDriver: (() => Promise<Blob>) | null;
+  private readonly ownerQueryDriver: <T>(query: SQL) => Promise<T[]>;
   // Marks the code running inside one of our transactions (see isInsideTransaction).
   private readonly transactionScope = new AsyncLocalStorage<true>();
   // PGlite has one connection: transactions must run one after another, never interleaved.
@@ -103,6 +130,8 @@ export class DatabaseClient {
     migrate: () => Promise<void>;
     execute: (text: string, values?: unknown[]) => Promise<RawResult>;
     dump?: () => Promise<Blob>;
+    /** Defaults to the app's own connection. */
+    queryAsOwner?: <T>(query: SQL) => Promise<T[]>;
   }) {
     this.kind = parts.kind;
     this.db = parts.db;
@@ -110,6 +139,7 @@ export class DatabaseClient {
     this.migrateDriver = parts.migrate;
     this.executeDriver = parts.execute;
     this.dumpDriver = parts.dump ?? null;
+    this.ownerQueryDriver = parts.queryAsOwner ?? (<T>(query: SQL) => queryRows<T>(parts.db, query));
     this.serialise = parts.kind === 'pglite';
   }
 
@@ -120,22 +150,48 @@ export class DatabaseClient {
       // An idle client losing its connection must not crash the process; the next query reports it.
       pool.on('error', () => {});
       const db = drizzleNodePostgres(pool, { schema }) as unknown as Database;
+      const migrationUrl = options.migrationUrl ?? options.url;
+      const inspectionUrl = options.inspectionUrl ?? migrationUrl;
+      // Opened on first use only: a running Passend never queries as the owner.
+      let ownerPool: pg.Pool | null = null;
+      let ownerDatabase: Database | null = inspectionUrl === options.url ? db : null;
+      const ownerDb = () => {
+        if (!ownerDatabase) {
+          ownerPool = new pg.Pool({ connectionString: inspectionUrl, max: 2 });
+          ownerPool.on('error', () => {});
+          ownerDatabase = drizzleNodePostgres(ownerPool) as unknown as Database;
+        }
+        return ownerDatabase;
+      };
       return new DatabaseClient({
         kind: 'pg',
         db,
-        close: () => pool.end(),
+        close: async () => {
+          await pool.end();
+          await ownerPool?.end();
+        },
         migrate: async () => {
-          const lockClient = new pg.Client({ connectionString: options.url });
-          await lockClient.connect();
+          // The owner's own connection: the advisory lock and the migrations share it.
+          const client = new pg.Client({ connectionString: migrationUrl });
+          await client.connect();
           try {
             // Two instances starting together must not both migrate.
-            await lockClient.query('select pg_advisory_lock(7263540211)');
-            await migrateNodePostgres(drizzleNodePostgres(pool), { migrationsFolder });
+            await client.query('select pg_advisory_lock(7263540211)');
+            await migrateNodePostgres(drizzleNodePostgres(client), { migrationsFolder });
+          } catch (error) {
+            if (databaseErrorOf(error)?.code !== '42501') throw error;
+            throw new DatabaseRoleError(
+              `Migrations are pending and the role of MIGRATION_DATABASE_URL (default DATABASE_URL) may not ` +
+                `apply them (${databaseMessageOf(error)}). Run \`npm run db:migrate\` with ` +
+                'MIGRATION_DATABASE_URL set to the owner role (README, "Running on a PostgreSQL server").',
+              { cause: error },
+            );
           } finally {
-            await lockClient.query('select pg_advisory_unlock(7263540211)').catch(() => {});
-            await lockClient.end();
+            await client.query('select pg_advisory_unlock(7263540211)').catch(() => {});
+            await client.end();
           }
         },
+        queryAsOwner: <T>(query: SQL) => queryRows<T>(ownerDb(), query),
         execute: async (text, values) => {
           // Several statements in one text (no values) give one result per statement.
           const result = (await pool.query(text, values)) as unknown as RawResult | RawResult[];
@@ -188,8 +244,13 @@ export class DatabaseClient {
     }
   }
 
-  /** Applies pending migrations (forward only). */
-  migrate(): Promise<void> {
+  /**
+   * Applies pending migrations (forward only). On a server it connects as the migration (owner) role,
+   * and only when something is pending: an instance whose migrations were applied by
+   * `npm run db:migrate` starts without the owner's URL.
+   */
+  async migrate(): Promise<void> {
+    if (this.kind === 'pg' && (await this.isReady())) return;
     return this.run(() => this.migrateDriver());
   }
 
@@ -226,9 +287,10 @@ export class DatabaseClient {
   async isReady(): Promise<boolean> {
     const expected = countMigrationFiles();
     try {
-      const [row] = await this.run(() =>
+      // As passend_app, like every request: the runtime login role may read nothing itself.
+      const [row] = await this.withoutTenant(({ db }) =>
         queryRows<{ applied: number }>(
-          this.db,
+          db,
           sql`select count(*)::int as applied from drizzle.__drizzle_migrations`,
         ),
       );
@@ -239,8 +301,9 @@ export class DatabaseClient {
   }
 
   /**
-   * Runs a raw SQL text with `$n` values as the connecting (owner) role, outside tenancy and outside
-   * any transaction of ours: the database adapter of the job queue (pg-boss) on PGlite. Without values
+   * Runs a raw SQL text with `$n` values as the connecting login role itself, outside tenancy and
+   * outside any transaction of ours: the database adapter of the job queue (pg-boss) on PGlite, and
+   * the start-up check of the login role on a server (server/db/roles.ts). Without values
    * the text may hold several statements. On PGlite it waits its turn in the same queue as the
    * transactions, so it never runs inside one; called from inside a transaction it would wait for
    * that very transaction, so it refuses.
@@ -257,9 +320,13 @@ export class DatabaseClient {
     return this.transactionScope.getStore() === true;
   }
 
-  /** Runs one statement as the connecting (owner) role, outside tenancy: tests and benchmarks only. */
+  /**
+   * Runs one statement outside tenancy on the owner's (inspection) connection: tests and benchmarks
+   * only. On PGlite that is its superuser; on a server the migration URL, or the `inspectionUrl`
+   * the test harness gives (a superuser: row-level security binds the owner too).
+   */
   queryAsOwner<T>(query: SQL): Promise<T[]> {
-    return this.run(() => queryRows<T>(this.db, query));
+    return this.run(() => this.ownerQueryDriver<T>(query));
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,10 @@ import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-or
 import { tenantColumn, tenantIsolation } from '../../db/tenancy.ts';
 import { tenants } from '../tenants/tenants.schema.ts';
 
-/** Append-only: the app role has SELECT and INSERT only (migration 0002), so history cannot be edited (P2). */
+/**
+ * Append-only (P2): the app role has SELECT and INSERT only (migration 0002), and a trigger refuses
+ * UPDATE, DELETE and TRUNCATE from every role, the owner included (0013_database_roles).
+ */
 export const auditEvents = pgTable(
   'audit_events',
   {

@@ -17,7 +17,9 @@ export function healthRoutes(
     });
     if (options.benchRoutes) {
       // Benchmark baseline only (BENCH_ROUTES=true): the same query as GET /api/locations/:id, but
-      // without session, tenancy or audit, to show what the platform's safety costs.
+      // without session, tenancy or audit, to show what the platform's safety costs. It reads past
+      // row-level security, so the configuration allows it only on the embedded database or one whose
+      // name says bench (server/config.ts).
       app.get(
         '/bench/bare/:locationId',
         { config, schema: { hide: true, params: z.strictObject({ locationId: z.uuid() }) } },

@@ -3,21 +3,22 @@ import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promi
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Config } from '../../config.ts';
-import { type DatabaseClient, databaseErrorOf, type RawResult } from '../../db/client.ts';
+import { type DatabaseClient, DatabaseRoleError, databaseErrorOf, type RawResult } from '../../db/client.ts';
 
 /**
  * The job platform: reminders, retention and mail that run outside a request, on pg-boss 10 in the
  * app's own database (schema `pgboss`).
  *
  * Where pg-boss connects, and as whom:
- * - PostgreSQL server: its own small pool on `DATABASE_URL`, so polling never takes a connection the
- *   requests need. That URL's user is the owner role that runs the migrations (requests switch to
- *   `passend_app` per transaction), so pg-boss installs and later migrates its schema `pgboss` itself
- *   at start (under its own advisory lock: instances starting together install it once). That needs
- *   CREATE on the database, which its owner has. Queues are created one instance at a time (see
- *   `createQueueLocked`). `passend_app` gets no grant on `pgboss`: requests cannot read or change
- *   jobs. We do not create the schema in a Drizzle migration: pg-boss owns its schema across its
- *   upgrades, and its tables have no tenant column for row-level security anyway.
+ * - PostgreSQL server: its own small pool on `JOBS_DATABASE_URL` (default `DATABASE_URL`), so polling
+ *   never takes a connection the requests need. That URL's user is the jobs role (in the single-role
+ *   setup the owner): it owns the schema `pgboss`, which pg-boss installs and later migrates itself at
+ *   start (under its own advisory lock: instances starting together install it once). That needs
+ *   CREATE on the database. It cannot be the runtime login role, which owns nothing (docs/adr/0004).
+ *   Queues are created one instance at a time (see `createQueueLocked`). `passend_app` gets no grant
+ *   on `pgboss`: requests cannot read or change jobs. We do not create the schema in a Drizzle
+ *   migration: pg-boss owns its schema across its upgrades, and its tables have no tenant column for
+ *   row-level security anyway.
  * - PGlite: one connection. pg-boss gets a `db` adapter whose every statement goes through
  *   `DatabaseClient.executeSql`, i.e. the same queue as the app's transactions: a pg-boss statement
  *   runs between two transactions, never inside one, and a failed pg-boss script is rolled back
@@ -69,7 +70,7 @@ export type JobsLog = {
 
 export type JobsOptions = {
   database: DatabaseClient;
-  /** The app's database setting: on the server pg-boss opens its own pool on the same URL. */
+  /** The app's database setting: on the server pg-boss opens its own pool on its jobs URL. */
   connection: Config['database'];
   /** `JOBS=on`: start pg-boss. Off: nothing is queued or run, `send` and `schedule` are ignored. */
   enabled: boolean;
@@ -217,7 +218,17 @@ export class Jobs {
     boss.on('error', (error: unknown) =>
       this.options.log.error({ failure: describeFailure(error) }, 'job queue error'),
     );
-    await boss.start();
+    try {
+      await boss.start();
+    } catch (error) {
+      if (databaseErrorOf(error)?.code !== '42501') throw error;
+      throw new DatabaseRoleError(
+        'The role of JOBS_DATABASE_URL (default DATABASE_URL) may not create or use the schema pgboss. ' +
+          'Set JOBS_DATABASE_URL to the jobs role, which owns it (README, "Running on a PostgreSQL ' +
+          'server"): the runtime role of DATABASE_URL owns nothing.',
+        { cause: error },
+      );
+    }
     this.boss = boss;
     for (const [name, queue] of this.queues) await this.activate(name, queue);
     for (const name of this.schedules.keys()) await this.applySchedule(name);
@@ -302,7 +313,7 @@ export class Jobs {
     if (connection.kind === 'pglite') return database.executeSql(text, values);
     if (!this.pool) {
       const pool = new pg.Pool({
-        connectionString: connection.url,
+        connectionString: connection.jobsUrl ?? connection.url,
         max: 3,
         application_name: 'passend-jobs',
       });

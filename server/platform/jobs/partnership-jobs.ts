@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DatabaseClient, Transaction } from '../../db/client.ts';
+import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import { recordAudit, systemAuditActor } from '../audit/audit.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Jobs } from './jobs.ts';
@@ -17,7 +17,11 @@ export async function sumOverPartnerships(
   job: string,
   work: (transaction: Transaction) => Promise<number>,
 ): Promise<number> {
-  const tenants = await database.queryAsOwner<{ id: string }>(sql`select id from tenants order by id`);
+  // The list of partnerships is one question across them all, answered by a lookup function: the app
+  // role sees no partnership without app.tenant_id.
+  const tenants = await database.withoutTenant(({ db }) =>
+    queryRows<{ id: string }>(db, sql`select id from passend_tenant_ids() as id`),
+  );
   let total = 0;
   for (const tenant of tenants)
     total += await database.withTenant(tenant.id, async (transaction) => {

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Role, TeamRole } from '../../../contracts/roles.ts';
 import type { AppServices } from '../../app.ts';
 import type { Config } from '../../config.ts';
-import type { DatabaseClient } from '../../db/client.ts';
+import { type DatabaseClient, queryRows } from '../../db/client.ts';
 import { seedDemoHours } from '../../modules/hours/demo-hours.ts';
 import { seedDemoMeetings } from '../../modules/meetings/demo-meetings.ts';
 import { seedDemoRequests } from '../../modules/requests/demo-requests.ts';
@@ -131,8 +131,8 @@ export function shouldSeedDemo(config: Pick<Config, 'seedDemo' | 'database'>): b
  * (accounts and their TOTP secrets), or null when nothing was seeded.
  */
 export async function seedDemoIfEmpty(database: DatabaseClient, services: AppServices, config: Config) {
-  const [existing] = await database.queryAsOwner<{ any: boolean }>(
-    sql`select exists(select 1 from tenants) as any`,
+  const [existing] = await database.withoutTenant(({ db }) =>
+    queryRows<{ any: boolean }>(db, sql`select exists(select 1 from passend_tenant_ids()) as any`),
   );
   if (existing?.any) return null;
   const keys = deriveKeys(config.secret);
@@ -204,8 +204,8 @@ export async function seedDemoIfEmpty(database: DatabaseClient, services: AppSer
 /** The demo accounts with their TOTP secrets and current codes (`npm run passend -- demo-codes`). */
 export async function readDemoSecrets(database: DatabaseClient, config: Config) {
   const keys = deriveKeys(config.secret);
-  const [demo] = await database.queryAsOwner<{ id: string }>(
-    sql`select id from tenants where is_demo limit 1`,
+  const [demo] = await database.withoutTenant(({ db }) =>
+    queryRows<{ id: string | null }>(db, sql`select passend_demo_tenant() as id`),
   );
   const tenantId = demo?.id;
   if (!tenantId) return [];
