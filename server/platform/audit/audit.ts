@@ -114,7 +114,8 @@ export const auditCatalogue = {
   'calendar.feed_created': 'A user made a new personal calendar link (the old one stopped working)',
   'calendar.feed_revoked': 'A user revoked their personal calendar link',
   'time.period_closed': 'The staff office closed a month for time entries',
-  'outbox.listed': 'The demo outbox was read',
+  'outbox.listed': 'The list of outgoing mail (or the demo outbox) was read (details: the count)',
+  'outbox.retried': 'A mail that could not be delivered was queued for delivery again',
 } as const;
 export type AuditEvent = keyof typeof auditCatalogue;
 

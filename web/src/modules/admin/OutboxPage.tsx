@@ -45,7 +45,7 @@ export function OutboxPage() {
             {t('outbox.createdAt')}: <time dateTime={mail.createdAt}>{dateTime(mail.createdAt)}</time>
           </Paragraph>
           <pre className="passend-mail-text">
-            <LinkifiedText text={mail.text} />
+            <LinkifiedText text={mail.text ?? ''} />
           </pre>
         </article>
       ))}
