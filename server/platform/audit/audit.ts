@@ -74,7 +74,7 @@ export const auditCatalogue = {
   'time.removed': 'A time entry was removed',
   'time.week_copied': 'A team member copied last week’s entries (details: how many)',
   'budgets.warning_sent':
-    'A school reached 80 % or 100 % of its hours; the coordinators and contact person were mailed',
+    'A school reached 80 % or 100 % of its hours; mail to the coordinators and contact person was queued (its delivery: outbox_mails)',
   'trajectories.signalled': 'A concern about a pupil was recorded (details: the source)',
   'trajectories.listed': 'A list of trajectories was read (count only, P2)',
   'trajectories.viewed': "A pupil's trajectory was read (P2)",

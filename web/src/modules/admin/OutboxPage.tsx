@@ -189,7 +189,9 @@ function OutgoingMail() {
             <TableBody>
               {mails.data.items.length === 0 && (
                 <TableRow>
-                  <TableCell colSpan={columns}>{t('outbox.empty')}</TableCell>
+                  <TableCell colSpan={columns}>
+                    {status ? t('outbox.emptyWithStatus') : t('outbox.empty')}
+                  </TableCell>
                 </TableRow>
               )}
               {mails.data.items.map((mail) => {
