@@ -207,7 +207,8 @@ function OutgoingMail() {
                     </TableCell>
                     <TableCell>
                       {t(`outbox.status.${mail.status}`)}
-                      {mail.attempts > 0 && (
+                      {/* One attempt for a sent mail goes without saying. */}
+                      {(mail.status === 'sent' ? mail.attempts > 1 : mail.attempts > 0) && (
                         <>
                           <br />
                           <span className="passend-meta">
