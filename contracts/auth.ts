@@ -35,7 +35,7 @@ export const sessionStateSchema = z.discriminatedUnion('state', [
     tenant: z.object({ id: z.uuid(), name: z.string() }),
     /** Actions from the policy table this user may perform somewhere; drives the navigation. */
     permissions: z.array(z.string()),
-    /** Whether mail goes to the in-app outbox instead of SMTP (embedded mode without SMTP_URL). */
+    /** Whether mail is kept in the app, text and all, instead of sent (embedded mode without SMTP_URL). */
     outboxEnabled: z.boolean(),
   }),
 ]);

@@ -71,6 +71,7 @@ export const errorCodes = [
   'opp_not_draft',
   'opp_not_adopted',
   'opp_adoption_incomplete',
+  'mail_not_failed',
   'database_unavailable',
   'internal',
 ] as const;

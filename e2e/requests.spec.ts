@@ -209,4 +209,22 @@ test.describe('support requests with consent', () => {
     await contact.context.close();
     await context.close();
   });
+
+  test('the functional admin sees the consent mails as sent, without their text', async ({ browser }) => {
+    const { context, page } = await signedInPage(browser, 'beheer@demo.passend.test');
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Uitgaande e-mail' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Uitgaande e-mail' })).toBeVisible();
+    const row = page.getByRole('row').filter({ hasText: mother });
+    await expect(row.first()).toContainText('Verzonden');
+    // The link in the mail is the parent's own: not on this screen.
+    await expect(page.getByText('/toestemming#token=')).toHaveCount(0);
+    await expectAccessible(page, 'outgoing-mail');
+    await page.getByLabel('Toon').selectOption({ label: 'Mislukt' });
+    await expect(page).toHaveURL(/status=failed/);
+    await expect(page.getByText('Er is geen e-mail met deze status.')).toBeVisible();
+    await context.close();
+  });
 });

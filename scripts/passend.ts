@@ -47,9 +47,9 @@ try {
       });
       console.log(`Partnership created (${created.tenantId}).`);
       console.log(
-        services.mailer.usesOutbox
-          ? 'No SMTP_URL: the invitation is in the in-app outbox. Hand this link to the admin (valid 7 days):'
-          : 'The invitation was mailed. The same link, valid 7 days:',
+        services.mailer.hasMailServer
+          ? 'The invitation is mailed (if the mail server cannot take it now, the running Passend retries it). The same link, valid 7 days:'
+          : 'No SMTP_URL: the invitation is in the in-app outbox. Hand this link to the admin (valid 7 days):',
       );
       console.log(`  ${created.invitationLink}`);
     } finally {

@@ -62,6 +62,7 @@ import { describeIdempotentRoute, registerIdempotency } from './platform/http/id
 import { assertKnownAction, registerRequestContext } from './platform/http/request-context.ts';
 import { registerResponseHeaders } from './platform/http/response-headers.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
+import { registerMailDeliveryJob } from './platform/mail/mail-delivery.ts';
 import { Mailer } from './platform/mail/mailer.ts';
 import { outboxRoutes } from './platform/mail/outbox.routes.ts';
 import { OutboxService } from './platform/mail/outbox.service.ts';
@@ -111,15 +112,16 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
   database.onFailure((error) => app.log.error({ failure: describeForLog(error) }, 'database unavailable'));
 
   const keys = deriveKeys(config.secret);
-  const mailer = new Mailer({
-    smtpUrl: config.smtpUrl,
-    from: config.mailFrom,
-    // The mail server's answer may quote the address, so only the error code is logged.
-    onError: (error) =>
-      app.log.error({ code: (error as { code?: string }).code ?? 'unknown' }, 'mail delivery failed'),
-  });
   // Modules register their job handlers while the app is built; the queue starts at the end.
   const jobs = new Jobs({ database, connection: config.database, enabled: config.jobs, log: app.log });
+  const mailer = new Mailer({
+    database,
+    jobs,
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    log: app.log,
+  });
+  await registerMailDeliveryJob(jobs, database, mailer);
   const auth = new AuthService({ database, keys, mailer, config });
   const users = new UsersService(database, auth);
 
@@ -203,10 +205,12 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
   );
 
   await registerWebApp(app);
-  // Jobs stop first (running handlers may still send mail), then the mail transport closes.
+  // Deliveries started after a commit finish first (with jobs on they send a job), then the jobs stop
+  // (a running delivery job may still send mail), then the mail transport closes.
   app.addHook('onClose', async () => {
+    await mailer.idle();
     await jobs.stop();
-    mailer.close();
+    await mailer.close();
   });
   await jobs.start();
   return { app, services: { auth, users, mailer, jobs } satisfies AppServices, routes };

@@ -205,7 +205,7 @@ describe('the runtime database role (issue 13, finding 11)', () => {
 
   it('P6: a job reaches every partnership through passend_tenant_ids, each under its own tenant setting', async () => {
     const seen: string[] = [];
-    const total = await sumOverPartnerships(harness.database, async ({ tenantId: current }) => {
+    const total = await sumOverPartnerships(harness.database, 'test-job', async ({ tenantId: current }) => {
       seen.push(current ?? 'none');
       return 1;
     });

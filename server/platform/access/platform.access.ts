@@ -1,7 +1,24 @@
-import type { AccessProbeModule } from './access-probes.ts';
+import { sql } from 'drizzle-orm';
+import type { AccessFixtures, AccessProbeModule } from './access-probes.ts';
 import { statusOf } from './access-probes.ts';
 
 let invitations = 0;
+// A mail that could not be delivered in each partnership, for the retry probe.
+const failedMailIds = { own: '', other: '' };
+
+async function insertFailedMail(fixtures: AccessFixtures, tenantId: string): Promise<string> {
+  const [row] = await fixtures.harness.database.queryAsOwner<{ id: string }>(sql`
+    insert into outbox_mails (tenant_id, to_address, subject, text, status, attempts, last_error)
+    values (${tenantId}, 'onbestelbaar@school.test', 'Onbestelbaar', 'Tekst', 'failed', 10, 'ECONNECTION')
+    returning id`);
+  return row?.id ?? '';
+}
+
+/** Adds a failed mail in the own and the other partnership. */
+export async function prepareAccess(fixtures: AccessFixtures): Promise<void> {
+  failedMailIds.own = await insertFailedMail(fixtures, fixtures.own.tenantId);
+  failedMailIds.other = await insertFailedMail(fixtures, fixtures.other.tenantId);
+}
 
 /** Probes of the platform's own protected actions (accounts, users, outbox). */
 export const accessProbes: AccessProbeModule['accessProbes'] = {
@@ -32,4 +49,15 @@ export const accessProbes: AccessProbeModule['accessProbes'] = {
     ];
   },
   'outbox.read': async (client) => [statusOf(await client.get('/api/outbox')), '—', '—'],
+  'outbox.retry': async (client, fixtures) => {
+    // Failed again before each role's try: an allowed retry queues it.
+    await fixtures.harness.database.queryAsOwner(
+      sql`update outbox_mails set status = 'failed', next_attempt_at = null where id = ${failedMailIds.own}`,
+    );
+    return [
+      statusOf(await client.post(`/api/outbox/${failedMailIds.own}/retry`)),
+      '—',
+      statusOf(await client.post(`/api/outbox/${failedMailIds.other}/retry`)),
+    ];
+  },
 };

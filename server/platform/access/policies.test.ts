@@ -130,10 +130,10 @@ describe('hasGrant: the route-level check', () => {
 });
 
 describe('permittedActions: what the navigation is built from', () => {
-  it('a functional admin may read and invite users and read the outbox', () => {
+  it('a functional admin may read and invite users, read the outbox and retry failed mail', () => {
     const actions = permittedActions(admin);
     expect(actions).toEqual(
-      expect.arrayContaining(['users.read', 'users.invite', 'outbox.read', 'account.manage']),
+      expect.arrayContaining(['users.read', 'users.invite', 'outbox.read', 'outbox.retry', 'account.manage']),
     );
   });
 
@@ -142,6 +142,7 @@ describe('permittedActions: what the navigation is built from', () => {
     expect(actions).not.toContain('users.read');
     expect(actions).not.toContain('users.invite');
     expect(actions).not.toContain('outbox.read');
+    expect(actions).not.toContain('outbox.retry');
     expect(actions).toContain('locations.read');
   });
 

@@ -297,7 +297,14 @@ export const policies = {
     grants: { functional_admin: 'tenant' },
   },
   'public.read': { description: 'Public team page and expertise-point pages (R15, E10)', public: true },
-  'outbox.read': { description: 'Demo outbox of unsent mail', grants: { functional_admin: 'tenant' } },
+  'outbox.read': {
+    description: 'Outgoing mail with its delivery status (the demo outbox: with the text)',
+    grants: { functional_admin: 'tenant' },
+  },
+  'outbox.retry': {
+    description: 'Queue a mail that could not be delivered for delivery again',
+    grants: { functional_admin: 'tenant' },
+  },
 } as const satisfies Record<string, Policy>;
 
 export type Action = keyof typeof policies;

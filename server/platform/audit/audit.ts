@@ -74,7 +74,7 @@ export const auditCatalogue = {
   'time.removed': 'A time entry was removed',
   'time.week_copied': 'A team member copied last week’s entries (details: how many)',
   'budgets.warning_sent':
-    'A school reached 80 % or 100 % of its hours; the coordinators and contact person were mailed',
+    'A school reached 80 % or 100 % of its hours; mail to the coordinators and contact person was queued (its delivery: outbox_mails)',
   'trajectories.signalled': 'A concern about a pupil was recorded (details: the source)',
   'trajectories.listed': 'A list of trajectories was read (count only, P2)',
   'trajectories.viewed': "A pupil's trajectory was read (P2)",
@@ -116,7 +116,8 @@ export const auditCatalogue = {
   'calendar.feed_created': 'A user made a new personal calendar link (the old one stopped working)',
   'calendar.feed_revoked': 'A user revoked their personal calendar link',
   'time.period_closed': 'The staff office closed a month for time entries',
-  'outbox.listed': 'The demo outbox was read',
+  'outbox.listed': 'The list of outgoing mail (or the demo outbox) was read (details: the count)',
+  'outbox.retried': 'A mail that could not be delivered was queued for delivery again',
   'jobs.run': 'A background job did work in the partnership (details: the job and how many items)',
 } as const;
 export type AuditEvent = keyof typeof auditCatalogue;

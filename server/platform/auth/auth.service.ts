@@ -523,7 +523,7 @@ export class AuthService {
       },
       tenant: { id: tenant?.id ?? '', name: tenant?.name ?? '' },
       permissions: permittedActions(actor),
-      outboxEnabled: this.deps.mailer.usesOutbox,
+      outboxEnabled: !this.deps.mailer.hasMailServer,
     };
   }
 

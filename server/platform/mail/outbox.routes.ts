@@ -1,19 +1,34 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { paginationQuerySchema } from '../../../contracts/fields.ts';
-import { outboxPageSchema } from '../../../contracts/outbox.ts';
+import { z } from 'zod';
+import { outboxMailSchema, outboxPageSchema, outboxQuerySchema } from '../../../contracts/outbox.ts';
 import { actorOf, metaOf } from '../http/request-context.ts';
 import type { OutboxService } from './outbox.service.ts';
 
-/** HTTP route of the demo outbox. */
+const mailParams = z.strictObject({ mailId: z.uuid() });
+
+/** HTTP routes of outgoing mail: the list (the demo outbox without a mail server) and a retry. */
 export function outboxRoutes(service: OutboxService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/outbox',
       {
         config: { action: 'outbox.read' },
-        schema: { tags: ['outbox'], querystring: paginationQuerySchema, response: { 200: outboxPageSchema } },
+        schema: { tags: ['outbox'], querystring: outboxQuerySchema, response: { 200: outboxPageSchema } },
       },
       (request) => service.listMails(actorOf(request), request.query, metaOf(request)),
+    );
+    app.post(
+      '/api/outbox/:mailId/retry',
+      {
+        config: { action: 'outbox.retry' },
+        schema: {
+          tags: ['outbox'],
+          params: mailParams,
+          body: z.strictObject({}).optional(),
+          response: { 200: outboxMailSchema },
+        },
+      },
+      (request) => service.retryMail(actorOf(request), request.params.mailId, metaOf(request)),
     );
   };
 }

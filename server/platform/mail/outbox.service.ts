@@ -1,49 +1,90 @@
-import { count, desc } from 'drizzle-orm';
-import type { PaginationQuery } from '../../../contracts/fields.ts';
+import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
+import type { OutboxMail, OutboxQuery } from '../../../contracts/outbox.ts';
 import type { DatabaseClient } from '../../db/client.ts';
 import type { Actor } from '../access/policies.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../audit/audit.ts';
-import { NotFound } from '../http/errors.ts';
-import { loadPage } from '../http/pagination.ts';
+import { NotFound, RuleViolation } from '../http/errors.ts';
+import { containsPattern, loadPage } from '../http/pagination.ts';
 import { outboxMails } from './mail.schema.ts';
 import type { Mailer } from './mailer.ts';
 
-/** The demo outbox: mail that was kept instead of sent because no SMTP server is configured. */
+type MailRow = typeof outboxMails.$inferSelect;
+
+/**
+ * The functional admin's view of outgoing mail: with a mail server, each mail's address, subject and
+ * delivery status (never its text: it may hold someone else's reset link) and a retry of a failed
+ * one; without one (the embedded demo), the mail kept in the app, text and all.
+ */
 export class OutboxService {
   constructor(
     private readonly database: DatabaseClient,
     private readonly mailer: Mailer,
   ) {}
 
-  /** Newest mail first. */
-  listMails(actor: Actor, query: PaginationQuery, meta: RequestMeta) {
-    if (!this.mailer.usesOutbox) throw new NotFound();
+  /** Newest mail first, optionally of one status or to addresses containing `q`. */
+  listMails(actor: Actor, query: OutboxQuery, meta: RequestMeta) {
     return this.database.withTenant(actor.tenantId, async (transaction) => {
+      const conditions: SQL[] = [];
+      if (query.status) conditions.push(eq(outboxMails.status, query.status));
+      if (query.q) conditions.push(ilike(outboxMails.toAddress, containsPattern(query.q)));
+      const where = conditions.length > 0 ? and(...conditions) : undefined;
       const page = await loadPage(
         query,
         ({ limit, offset }) =>
           transaction.db
             .select()
             .from(outboxMails)
+            .where(where)
             .orderBy(desc(outboxMails.createdAt), desc(outboxMails.id))
             .limit(limit)
             .offset(offset),
-        () => transaction.db.select({ total: count() }).from(outboxMails),
+        () => transaction.db.select({ total: count() }).from(outboxMails).where(where),
       );
-      const rows = page.items;
       await recordAudit(transaction, auditActorOf(actor, meta), 'outbox.listed', null, {
-        count: rows.length,
+        count: page.items.length,
       });
-      return {
-        ...page,
-        items: rows.map((row) => ({
-          id: row.id,
-          to: row.toAddress,
-          subject: row.subject,
-          text: row.text,
-          createdAt: row.createdAt.toISOString(),
-        })),
-      };
+      return { ...page, items: page.items.map((row) => this.mailOf(row)) };
     });
+  }
+
+  /** Queues a failed mail again with a fresh series of attempts, delivered right after the commit. */
+  retryMail(actor: Actor, mailId: string, meta: RequestMeta): Promise<OutboxMail> {
+    return this.database.withTenant(actor.tenantId, async (transaction) => {
+      const [current] = await transaction.db
+        .select({ status: outboxMails.status })
+        .from(outboxMails)
+        .where(eq(outboxMails.id, mailId))
+        .for('update');
+      if (!current) throw new NotFound();
+      if (current.status !== 'failed') throw new RuleViolation('mail_not_failed');
+      const [row] = await transaction.db
+        .update(outboxMails)
+        .set({ status: 'queued', attempts: 0, nextAttemptAt: new Date(), lastError: null })
+        .where(eq(outboxMails.id, mailId))
+        .returning();
+      if (!row) throw new NotFound();
+      await recordAudit(transaction, auditActorOf(actor, meta), 'outbox.retried', {
+        type: 'mail',
+        id: mailId,
+      });
+      this.mailer.deliverAfterCommit(transaction);
+      return this.mailOf(row);
+    });
+  }
+
+  private mailOf(row: MailRow): OutboxMail {
+    return {
+      id: row.id,
+      to: row.toAddress,
+      subject: row.subject,
+      // The text only where no mail server is configured: there the app is the mailbox.
+      text: !this.mailer.hasMailServer && row.status === 'kept' ? row.text : null,
+      status: row.status,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      nextAttemptAt: row.status === 'queued' ? (row.nextAttemptAt?.toISOString() ?? null) : null,
+      sentAt: row.sentAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
+    };
   }
 }

@@ -94,8 +94,10 @@ function Navigation({ session }: { session: Extract<SessionState, { state: 'sign
           {hasPermission(session, 'users.read') && (
             <NavItem to="/beheer/gebruikers">{t('nav.users')}</NavItem>
           )}
-          {hasPermission(session, 'outbox.read') && session.outboxEnabled && (
-            <NavItem to="/beheer/postvak">{t('nav.outbox')}</NavItem>
+          {hasPermission(session, 'outbox.read') && (
+            <NavItem to="/beheer/postvak">
+              {session.outboxEnabled ? t('nav.outbox') : t('nav.outgoingMail')}
+            </NavItem>
           )}
           <NavItem to="/account">{t('nav.account')}</NavItem>
         </NavList>

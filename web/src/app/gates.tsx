@@ -62,18 +62,7 @@ export function EnrolGate({ children }: { children: ReactNode }) {
 }
 
 /** Shows a "no access" page when the user lacks the action (the server checks again). */
-export function PermissionGate({
-  action,
-  requireOutbox = false,
-  children,
-}: {
-  action: string;
-  requireOutbox?: boolean;
-  children: ReactNode;
-}) {
+export function PermissionGate({ action, children }: { action: string; children: ReactNode }) {
   const session = useLoadedSession();
-  const allowed =
-    hasPermission(session, action) &&
-    (!requireOutbox || (session.state === 'signed_in' && session.outboxEnabled));
-  return allowed ? children : <ForbiddenPage />;
+  return hasPermission(session, action) ? children : <ForbiddenPage />;
 }

@@ -68,7 +68,7 @@ export function createRouter() {
                 {
                   path: 'beheer/postvak',
                   element: (
-                    <PermissionGate action="outbox.read" requireOutbox>
+                    <PermissionGate action="outbox.read">
                       <OutboxPage />
                     </PermissionGate>
                   ),

@@ -1,29 +1,65 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Heading2,
+  Paragraph,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { outboxPageSchema } from '../../../../contracts/outbox.ts';
+import {
+  type MailStatus,
+  mailStatusSchema,
+  type OutboxMail,
+  outboxMailSchema,
+  outboxPageSchema,
+} from '../../../../contracts/outbox.ts';
 import { api, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
+import { hasPermission, useSignedInSession } from '../../app/session.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LinkifiedText } from '../../ui/LinkifiedText.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
 
-const pageSize = 10;
+const demoPageSize = 10;
+const pageSize = 25;
+const filterStatuses: MailStatus[] = ['queued', 'failed', 'sent'];
 
-/** `/beheer/postvak`: mail the demo would have sent, with its links clickable. */
+function positiveInteger(value: string | null): number {
+  const parsed = Number(value);
+  return Number.isInteger(parsed) && parsed > 0 ? parsed : 1;
+}
+
+/**
+ * `/beheer/postvak`: without a mail server (the embedded demo) the mail Passend kept instead of
+ * sending, links clickable; with one, the outgoing mail and how its delivery stands.
+ */
 export function OutboxPage() {
+  const session = useSignedInSession();
+  return session.outboxEnabled ? <DemoOutbox /> : <OutgoingMail />;
+}
+
+/** The demo outbox: every mail with its text, because in the demo the app is the mailbox. */
+function DemoOutbox() {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
   const [searchParams, setSearchParams] = useSearchParams();
-  const requested = Number(searchParams.get('pagina'));
-  const page = Number.isInteger(requested) && requested > 0 ? requested : 1;
+  const page = positiveInteger(searchParams.get('pagina'));
 
   const outbox = useQuery({
-    queryKey: ['outbox', { page, pageSize }],
-    queryFn: ({ signal }) => api.get(withQuery('/api/outbox', { page, pageSize }), outboxPageSchema, signal),
+    queryKey: ['outbox', { page, pageSize: demoPageSize }],
+    queryFn: ({ signal }) =>
+      api.get(withQuery('/api/outbox', { page, pageSize: demoPageSize }), outboxPageSchema, signal),
     placeholderData: keepPreviousData,
     // New mail arrives while the user works through an invitation in another tab.
     refetchOnWindowFocus: 'always',
@@ -45,7 +81,7 @@ export function OutboxPage() {
             {t('outbox.createdAt')}: <time dateTime={mail.createdAt}>{dateTime(mail.createdAt)}</time>
           </Paragraph>
           <pre className="passend-mail-text">
-            <LinkifiedText text={mail.text} />
+            <LinkifiedText text={mail.text ?? ''} />
           </pre>
         </article>
       ))}
@@ -56,6 +92,168 @@ export function OutboxPage() {
           total={outbox.data.total}
           onPageChange={(next) => setSearchParams(next > 1 ? { pagina: String(next) } : {})}
         />
+      )}
+    </>
+  );
+}
+
+/**
+ * Outgoing mail with a mail server: address, subject and delivery status, never the text (it may hold
+ * someone else's reset link), and a retry for mail that could not be delivered.
+ */
+function OutgoingMail() {
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  const session = useSignedInSession();
+  const queryClient = useQueryClient();
+  const canRetry = hasPermission(session, 'outbox.retry');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const page = positiveInteger(searchParams.get('pagina'));
+  const parsedStatus = mailStatusSchema.safeParse(searchParams.get('status'));
+  const status = parsedStatus.success ? parsedStatus.data : undefined;
+  const [retried, setRetried] = useState<OutboxMail | null>(null);
+
+  const mails = useQuery({
+    queryKey: ['outbox', { page, pageSize, status }],
+    queryFn: ({ signal }) =>
+      api.get(withQuery('/api/outbox', { page, pageSize, status }), outboxPageSchema, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  const retry = useMutation({
+    mutationFn: (mail: OutboxMail) => api.post(`/api/outbox/${mail.id}/retry`, {}, outboxMailSchema),
+    onSuccess: async (mail) => {
+      setRetried(mail);
+      await queryClient.invalidateQueries({ queryKey: ['outbox'] });
+    },
+  });
+
+  const go = (next: { page?: number; status?: string }) => {
+    const params = new URLSearchParams();
+    const nextStatus = next.status ?? status ?? '';
+    if (nextStatus) params.set('status', nextStatus);
+    if (next.page && next.page > 1) params.set('pagina', String(next.page));
+    setSearchParams(params);
+  };
+
+  const statusDetail = (mail: OutboxMail) => {
+    if (mail.status === 'sent' && mail.sentAt) return t('outbox.sentAt', { time: dateTime(mail.sentAt) });
+    if (mail.status === 'queued' && mail.nextAttemptAt)
+      return t('outbox.nextAttempt', { time: dateTime(mail.nextAttemptAt) });
+    return null;
+  };
+
+  const errorOf = (code: string) => {
+    const [name = ''] = code.split(' ');
+    const key = `outbox.errorCodes.${name}`;
+    return `${t(key, { defaultValue: t('outbox.errorCodes.UNKNOWN') })} (${code})`;
+  };
+
+  const columns = canRetry ? 6 : 5;
+  return (
+    <>
+      <PageHeading>{t('outbox.mailTitle')}</PageHeading>
+      <Paragraph>{t('outbox.mailIntro')}</Paragraph>
+      {retried && (
+        <Alert type="ok" role="status">
+          {t('outbox.retried', { to: retried.to })}
+        </Alert>
+      )}
+      {retry.isError && <ErrorAlert errors={formErrorsFrom(retry.error)} />}
+      <search className="passend-toolbar">
+        <SelectField
+          name="status"
+          label={t('outbox.statusFilter')}
+          placeholder={t('outbox.statusAll')}
+          required={false}
+          value={status ?? ''}
+          onChange={(value) => go({ status: value, page: 1 })}
+          choices={filterStatuses.map((value) => ({ value, label: t(`outbox.status.${value}`) }))}
+        />
+      </search>
+      {mails.isError && <ErrorAlert errors={formErrorsFrom(mails.error)} />}
+      {mails.isPending && <Paragraph role="status">{t('app.loading')}</Paragraph>}
+      {mails.data && (
+        <>
+          <ScrollTable caption={t('outbox.tableCaption')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('outbox.to')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('outbox.subject')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('outbox.createdAt')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('outbox.columnStatus')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('outbox.lastError')}</TableHeaderCell>
+                {canRetry && <TableHeaderCell scope="col">{t('outbox.columnActions')}</TableHeaderCell>}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {mails.data.items.length === 0 && (
+                <TableRow>
+                  <TableCell colSpan={columns}>
+                    {status ? t('outbox.emptyWithStatus') : t('outbox.empty')}
+                  </TableCell>
+                </TableRow>
+              )}
+              {mails.data.items.map((mail) => {
+                const detail = statusDetail(mail);
+                return (
+                  <TableRow key={mail.id}>
+                    <TableHeaderCell scope="row" className="passend-break-anywhere">
+                      {mail.to}
+                    </TableHeaderCell>
+                    <TableCell>{mail.subject}</TableCell>
+                    <TableCell>
+                      <time dateTime={mail.createdAt}>{dateTime(mail.createdAt)}</time>
+                    </TableCell>
+                    <TableCell>
+                      {t(`outbox.status.${mail.status}`)}
+                      {/* One attempt for a sent mail goes without saying. */}
+                      {(mail.status === 'sent' ? mail.attempts > 1 : mail.attempts > 0) && (
+                        <>
+                          <br />
+                          <span className="passend-meta">
+                            {t('outbox.attempts', { count: mail.attempts })}
+                          </span>
+                        </>
+                      )}
+                      {detail && (
+                        <>
+                          <br />
+                          <span className="passend-meta">{detail}</span>
+                        </>
+                      )}
+                    </TableCell>
+                    <TableCell>{mail.lastError ? errorOf(mail.lastError) : '—'}</TableCell>
+                    {canRetry && (
+                      <TableCell>
+                        {mail.status === 'failed' && (
+                          <Button
+                            appearance="secondary-action-button"
+                            type="button"
+                            aria-label={t('outbox.retryFor', { to: mail.to })}
+                            disabled={retry.isPending}
+                            onClick={() => {
+                              setRetried(null);
+                              retry.mutate(mail);
+                            }}
+                          >
+                            {t('outbox.retry')}
+                          </Button>
+                        )}
+                      </TableCell>
+                    )}
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </ScrollTable>
+          <Pagination
+            page={mails.data.page}
+            pageSize={mails.data.pageSize}
+            total={mails.data.total}
+            onPageChange={(next) => go({ page: next })}
+          />
+        </>
       )}
     </>
   );

@@ -20,7 +20,7 @@ export function HomePage() {
   const session = useSignedInSession();
   const { user, tenant } = session;
   const canManageUsers = hasPermission(session, 'users.read');
-  const canReadOutbox = hasPermission(session, 'outbox.read') && session.outboxEnabled;
+  const canReadOutbox = hasPermission(session, 'outbox.read');
 
   return (
     <>
@@ -55,7 +55,9 @@ export function HomePage() {
         )}
         {canReadOutbox && (
           <UnorderedListItem>
-            <RouterLink to="/beheer/postvak">{t('nav.outbox')}</RouterLink>
+            <RouterLink to="/beheer/postvak">
+              {session.outboxEnabled ? t('nav.outbox') : t('nav.outgoingMail')}
+            </RouterLink>
           </UnorderedListItem>
         )}
         <UnorderedListItem>
