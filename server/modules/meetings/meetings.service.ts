@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type {
   ActionItem,
   ActionItemInput,
@@ -14,8 +14,9 @@ import type {
 import { amsterdamDateTimeOf, amsterdamInstant, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import { type Actor, canAccess, scopeCondition } from '../../platform/access/policies.ts';
+import { indexedFields, requireVisible } from '../../platform/access/references.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
-import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
+import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { containsPattern, pageWindow } from '../../platform/http/pagination.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { expertiseTags } from '../team/team.schema.ts';
@@ -94,9 +95,13 @@ export class MeetingsService {
   /** Plans (or records) a meeting; the rules refuse with field errors and nothing is saved. */
   create(actor: Actor, input: MeetingInput, meta: RequestMeta): Promise<MeetingDetail> {
     return this.database.withTenant(actor.tenantId, async (transaction) => {
-      if (!canAccess(actor, 'meetings.manage', { tenantId: actor.tenantId, locationId: input.locationId }))
-        throw new Forbidden();
-      const values = await checkMeeting(transaction, input, null);
+      await requireVisible(
+        transaction,
+        actor,
+        { kind: 'location', action: 'meetings.manage' },
+        { locationId: input.locationId },
+      );
+      const values = await checkMeeting(transaction, actor, input, null);
       const [meeting] = await transaction.db
         .insert(meetings)
         .values({ ...values, tenantId: actor.tenantId, createdByUserId: actor.userId })
@@ -120,7 +125,7 @@ export class MeetingsService {
       const existing = await findMeeting(transaction, actor, meetingId, 'meetings.manage', { lock: true });
       if (input.kind !== existing.kind || input.locationId !== existing.locationId)
         throw new ValidationFailed([{ path: 'kind', code: 'invalid_value' }]);
-      const values = await checkMeeting(transaction, input, existing);
+      const values = await checkMeeting(transaction, actor, input, existing);
       // Someone who may not read the minutes sent none back: keep what is there. Taking part in the
       // meeting (as saved now) is what lets a school's IB or director write them.
       const writesMinutes =
@@ -193,7 +198,12 @@ export class MeetingsService {
   ): Promise<ActionItem> {
     return this.database.withTenant(actor.tenantId, async (transaction) => {
       const meeting = await findMeeting(transaction, actor, meetingId, 'meetings.manage');
-      await checkUsers(transaction, input.ownerUserId ? [input.ownerUserId] : [], 'ownerUserId');
+      await requireVisible(
+        transaction,
+        actor,
+        { kind: 'meetingParticipant', locationId: meeting.locationId },
+        { ownerUserId: input.ownerUserId },
+      );
       const [item] = await transaction.db
         .insert(meetingActionItems)
         .values({ tenantId: actor.tenantId, meetingId: meeting.id, ...input })
@@ -225,6 +235,12 @@ export class MeetingsService {
         !canAccess(actor, 'meetings.manage', { tenantId: actor.tenantId, locationId: existing.locationId })
       )
         throw new NotFound();
+      await requireVisible(
+        transaction,
+        actor,
+        { kind: 'meeting', action: 'meetings.read' },
+        { followedUpInMeetingId: input.followedUpInMeetingId },
+      );
       if (input.followedUpInMeetingId) {
         const [later] = await transaction.db
           .select({ locationId: meetings.locationId })
@@ -376,24 +392,17 @@ export async function findMeeting(
   return meeting;
 }
 
-async function checkUsers(transaction: Transaction, userIds: string[], path: string): Promise<void> {
-  if (userIds.length === 0) return;
-  const found = await queryRows<{ id: string }>(
-    transaction.db,
-    sql`select id from users where id in (${sql.join(
-      userIds.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`,
-  );
-  if (found.length !== new Set(userIds).size) throw new ValidationFailed([{ path, code: 'invalid_value' }]);
-}
-
 /**
  * Turns the input into a row and applies the rules with the facts from the database: the school's
  * contact person that day and its other SOT meetings of the year. The contact person joins an SOT
  * by default (R12).
  */
-async function checkMeeting(transaction: Transaction, input: MeetingInput, existing: MeetingRow | null) {
+async function checkMeeting(
+  transaction: Transaction,
+  actor: Actor,
+  input: MeetingInput,
+  existing: MeetingRow | null,
+) {
   const startsAt = amsterdamInstant(input.date, input.startTime);
   const endsAt = amsterdamInstant(input.date, input.endTime);
   const schoolYear = schoolYearOfMeeting(startsAt);
@@ -439,19 +448,34 @@ async function checkMeeting(transaction: Transaction, input: MeetingInput, exist
     overrideReason: input.overrideReason,
   });
   if (problems.length > 0) throw new ValidationFailed(problems);
-  await checkUsers(
+  // The users sent as participants (the contact person added above is the school's own); those the
+  // meeting already has stay, even when they have since left the school.
+  const kept = existing
+    ? new Set(
+        (
+          await transaction.db
+            .select({ userId: meetingParticipants.userId })
+            .from(meetingParticipants)
+            .where(eq(meetingParticipants.meetingId, existing.id))
+        ).map((participant) => participant.userId),
+      )
+    : new Set<string | null>();
+  await requireVisible(
     transaction,
-    participants.flatMap((participant) => (participant.userId ? [participant.userId] : [])),
-    'participants',
+    actor,
+    { kind: 'meetingParticipant', locationId: input.locationId },
+    indexedFields(
+      'participants',
+      input.participants.map((participant) => (kept.has(participant.userId) ? null : participant.userId)),
+      '.userId',
+    ),
   );
-  if (input.wantedTagIds.length > 0) {
-    const tags = await transaction.db
-      .select({ id: expertiseTags.id })
-      .from(expertiseTags)
-      .where(inArray(expertiseTags.id, input.wantedTagIds));
-    if (tags.length !== new Set(input.wantedTagIds).size)
-      throw new ValidationFailed([{ path: 'wantedTagIds', code: 'invalid_value' }]);
-  }
+  await requireVisible(
+    transaction,
+    actor,
+    { kind: 'expertiseTag' },
+    indexedFields('wantedTagIds', input.wantedTagIds),
+  );
   return {
     locationId: input.locationId,
     kind: input.kind,
