@@ -14,7 +14,7 @@ import type {
 import { amsterdamDateTimeOf, amsterdamInstant, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import { type Actor, canAccess, scopeCondition } from '../../platform/access/policies.ts';
-import { indexedFields, requireVisible } from '../../platform/access/references.ts';
+import { listField, requireVisible } from '../../platform/access/references.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { containsPattern, pageWindow } from '../../platform/http/pagination.ts';
@@ -464,17 +464,16 @@ async function checkMeeting(
     transaction,
     actor,
     { kind: 'meetingParticipant', locationId: input.locationId },
-    indexedFields(
+    listField(
       'participants',
       input.participants.map((participant) => (kept.has(participant.userId) ? null : participant.userId)),
-      '.userId',
     ),
   );
   await requireVisible(
     transaction,
     actor,
     { kind: 'expertiseTag' },
-    indexedFields('wantedTagIds', input.wantedTagIds),
+    listField('wantedTagIds', input.wantedTagIds),
   );
   return {
     locationId: input.locationId,

@@ -17,7 +17,7 @@ import { isPupilLevel } from '../../../contracts/requests.ts';
 import { schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import { type Action, type Actor, scopeCondition } from '../../platform/access/policies.ts';
-import { indexedFields, requireVisible } from '../../platform/access/references.ts';
+import { listField, requireVisible } from '../../platform/access/references.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
@@ -769,7 +769,7 @@ export class RequestsService {
       transaction,
       actor,
       { kind: 'expertiseTag' },
-      indexedFields('expertiseTagIds', input.expertiseTagIds),
+      listField('expertiseTagIds', input.expertiseTagIds),
     );
     const pupilLevel = isPupilLevel(input.type);
     const [updated] = await db

@@ -42,25 +42,29 @@ export async function requireVisible(
   transaction: Transaction,
   actor: Actor,
   reference: Reference,
-  fields: Record<string, string | null | undefined>,
+  fields: Record<string, Id> | ReadonlyArray<readonly [string, Id]>,
   code: string = unknownReference,
 ): Promise<void> {
-  const ids = [...new Set(Object.values(fields).filter((id): id is string => typeof id === 'string'))];
+  const entries = Array.isArray(fields) ? fields : Object.entries(fields);
+  const ids = [...new Set(entries.flatMap(([, id]) => (typeof id === 'string' ? [id] : [])))];
   if (ids.length === 0) return;
   const visible = await visibleIds(transaction, actor, reference, ids);
-  const unknown = Object.entries(fields).flatMap(([path, id]) =>
-    typeof id === 'string' && !visible.has(id) ? [{ path, code }] : [],
+  const paths = new Set(
+    entries.flatMap(([path, id]) => (typeof id === 'string' && !visible.has(id) ? [path] : [])),
   );
-  if (unknown.length > 0) throw new ValidationFailed(unknown);
+  if (paths.size > 0) throw new ValidationFailed([...paths].map((path) => ({ path, code })));
 }
 
-/** The field paths of a list of ids, `tagIds.0`, `tagIds.1`, … or `participants.0.userId` with a suffix. */
-export function indexedFields(
-  prefix: string,
-  ids: ReadonlyArray<string | null | undefined>,
-  suffix = '',
-): Record<string, string | null | undefined> {
-  return Object.fromEntries(ids.map((id, index) => [`${prefix}.${index}${suffix}`, id]));
+type Id = string | null | undefined;
+
+/** Each id of a list on its own path: `tagIds.0`, `tagIds.1`, … or `roles.0.locationId` with a suffix. */
+export function indexedFields(prefix: string, ids: readonly Id[], suffix = ''): Array<readonly [string, Id]> {
+  return ids.map((id, index) => [`${prefix}.${index}${suffix}`, id] as const);
+}
+
+/** Every id of a list on the list's own path, where the form shows one message for the whole list. */
+export function listField(path: string, ids: readonly Id[]): Array<readonly [string, Id]> {
+  return ids.map((id) => [path, id] as const);
 }
 
 // Every query runs in the actor's tenant transaction, so row-level security already hides other
