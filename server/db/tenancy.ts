@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { pgPolicy, pgRole, uuid } from 'drizzle-orm/pg-core';
+import { getTableName, sql } from 'drizzle-orm';
+import { type AnyPgColumn, foreignKey, pgPolicy, pgRole, unique, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The role the application works as inside every transaction. It has no BYPASSRLS and owns no
@@ -23,5 +23,30 @@ export function tenantIsolation(tenantIdColumn: { name: string }) {
     to: appRole,
     using: sql`${column} = ${currentTenant}`,
     withCheck: sql`${column} = ${currentTenant}`,
+  });
+}
+
+/**
+ * The key other partnership tables reference: (tenant_id, id). With it a reference can name the
+ * partnership too, so the database refuses a row that points into another partnership (P6).
+ */
+export function tenantKey(tenantIdColumn: AnyPgColumn, idColumn: AnyPgColumn) {
+  return unique(`${getTableName(idColumn.table)}_tenant_key`).on(tenantIdColumn, idColumn);
+}
+
+/**
+ * A reference from one partnership table to another, over (tenant_id, id): the foreign key itself
+ * proves that both rows belong to the same partnership (P6). A plain `references()` is checked
+ * without row-level security and would accept another partnership's id.
+ * `server/db/tenant-references.routes.test.ts` fails for a reference between partnership tables without it.
+ */
+export function tenantReference(
+  [tenantIdColumn, column]: [AnyPgColumn, AnyPgColumn],
+  [parentTenantIdColumn, parentColumn]: [AnyPgColumn, AnyPgColumn],
+) {
+  return foreignKey({
+    name: `${getTableName(column.table)}_${column.name}_fk`,
+    columns: [tenantIdColumn, column],
+    foreignColumns: [parentTenantIdColumn, parentColumn],
   });
 }

@@ -1,5 +1,5 @@
 import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tenantColumn, tenantIsolation } from '../../db/tenancy.ts';
+import { tenantColumn, tenantIsolation, tenantReference } from '../../db/tenancy.ts';
 import { tenants } from '../../platform/tenants/tenants.schema.ts';
 import { locations } from '../schools/schools.schema.ts';
 
@@ -13,9 +13,7 @@ export const expertisePoints = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => locations.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id').notNull(),
     room: text('room').notNull().default(''),
     openingHours: text('opening_hours').notNull().default(''),
     offersHomeworkSupport: boolean('offers_homework_support').notNull().default(false),
@@ -27,5 +25,8 @@ export const expertisePoints = pgTable(
     uniqueIndex('expertise_points_location_unique').on(table.locationId),
     index('expertise_points_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.locationId], [locations.tenantId, locations.id]).onDelete(
+      'cascade',
+    ),
   ],
 );

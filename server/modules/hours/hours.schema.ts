@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { timeActivities } from '../../../contracts/hours.ts';
-import { tenantColumn, tenantIsolation } from '../../db/tenancy.ts';
+import { tenantColumn, tenantIsolation, tenantKey, tenantReference } from '../../db/tenancy.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { tenants } from '../../platform/tenants/tenants.schema.ts';
 import { supportRequests } from '../requests/requests.schema.ts';
@@ -26,9 +26,7 @@ export const historicalRequestCounts = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => locations.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id').notNull(),
     schoolYear: integer('school_year').notNull(),
     count: integer('count').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -38,6 +36,9 @@ export const historicalRequestCounts = pgTable(
     index('historical_request_counts_tenant_year_idx').on(table.tenantId, table.schoolYear),
     check('historical_request_counts_not_negative', sql`${table.count} >= 0`),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.locationId], [locations.tenantId, locations.id]).onDelete(
+      'cascade',
+    ),
   ],
 );
 
@@ -63,11 +64,9 @@ export const allocations = pgTable(
     minimumHours: numeric('minimum_hours', { precision: 9, scale: 2 }).notNull(),
     roundingUnit: numeric('rounding_unit', { precision: 3, scale: 1 }).notNull(),
     reason: text('reason'),
-    createdByUserId: uuid('created_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    createdByUserId: uuid('created_by_user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    adoptedByUserId: uuid('adopted_by_user_id').references(() => users.id),
+    adoptedByUserId: uuid('adopted_by_user_id'),
     adoptedAt: timestamp('adopted_at', { withTimezone: true }),
   },
   (table) => [
@@ -81,6 +80,9 @@ export const allocations = pgTable(
     index('allocations_created_by_idx').on(table.createdByUserId),
     index('allocations_adopted_by_idx').on(table.adoptedByUserId),
     tenantIsolation(table.tenantId),
+    tenantKey(table.tenantId, table.id),
+    tenantReference([table.tenantId, table.createdByUserId], [users.tenantId, users.id]),
+    tenantReference([table.tenantId, table.adoptedByUserId], [users.tenantId, users.id]),
   ],
 );
 
@@ -89,12 +91,8 @@ export const allocationLines = pgTable(
   'allocation_lines',
   {
     tenantId: tenantColumn().references(() => tenants.id),
-    allocationId: uuid('allocation_id')
-      .notNull()
-      .references(() => allocations.id, { onDelete: 'cascade' }),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => locations.id),
+    allocationId: uuid('allocation_id').notNull(),
+    locationId: uuid('location_id').notNull(),
     pupils: integer('pupils').notNull(),
     requests: integer('requests').notNull(),
     pupilShare: numeric('pupil_share', { precision: 12, scale: 10 }).notNull(),
@@ -107,6 +105,10 @@ export const allocationLines = pgTable(
     index('allocation_lines_location_idx').on(table.locationId),
     index('allocation_lines_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.allocationId], [allocations.tenantId, allocations.id]).onDelete(
+      'cascade',
+    ),
+    tenantReference([table.tenantId, table.locationId], [locations.tenantId, locations.id]),
   ],
 );
 
@@ -116,20 +118,14 @@ export const timeEntries = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => locations.id),
-    requestId: uuid('request_id').references(() => supportRequests.id, { onDelete: 'set null' }),
+    userId: uuid('user_id').notNull(),
+    locationId: uuid('location_id').notNull(),
+    requestId: uuid('request_id'),
     entryDate: date('entry_date').notNull(),
     hours: numeric('hours', { precision: 5, scale: 2 }).notNull(),
     activity: text('activity', { enum: timeActivities }).notNull(),
     note: text('note'),
-    createdByUserId: uuid('created_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    createdByUserId: uuid('created_by_user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -141,6 +137,14 @@ export const timeEntries = pgTable(
     index('time_entries_tenant_date_idx').on(table.tenantId, table.entryDate),
     check('time_entries_hours_range', sql`${table.hours} > 0 and ${table.hours} <= 24`),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.userId], [users.tenantId, users.id]),
+    tenantReference([table.tenantId, table.locationId], [locations.tenantId, locations.id]),
+    // SET NULL (request_id) only, not tenant_id: migration 0015_tenant_references_set_null.
+    tenantReference(
+      [table.tenantId, table.requestId],
+      [supportRequests.tenantId, supportRequests.id],
+    ).onDelete('set null'),
+    tenantReference([table.tenantId, table.createdByUserId], [users.tenantId, users.id]),
   ],
 );
 
@@ -150,9 +154,7 @@ export const closedPeriods = pgTable(
   {
     tenantId: tenantColumn().references(() => tenants.id),
     month: text('month').notNull(),
-    closedByUserId: uuid('closed_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    closedByUserId: uuid('closed_by_user_id').notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -160,6 +162,7 @@ export const closedPeriods = pgTable(
     index('closed_periods_closed_by_idx').on(table.closedByUserId),
     check('closed_periods_month_format', sql`${table.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.closedByUserId], [users.tenantId, users.id]),
   ],
 );
 
@@ -171,9 +174,7 @@ export const budgetWarnings = pgTable(
   'budget_warnings',
   {
     tenantId: tenantColumn().references(() => tenants.id),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => locations.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id').notNull(),
     schoolYear: integer('school_year').notNull(),
     threshold: integer('threshold').notNull(),
     reachedAt: timestamp('reached_at', { withTimezone: true }).notNull().defaultNow(),
@@ -183,5 +184,8 @@ export const budgetWarnings = pgTable(
     index('budget_warnings_tenant_year_idx').on(table.tenantId, table.schoolYear),
     check('budget_warnings_threshold', sql`${table.threshold} in (80, 100)`),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.locationId], [locations.tenantId, locations.id]).onDelete(
+      'cascade',
+    ),
   ],
 );

@@ -8,6 +8,7 @@ const facts = (changes: Partial<TimeEntryFacts> = {}): TimeEntryFacts => ({
   otherHoursThatDay: 0,
   closedMonths: new Set(),
   servesSchool: true,
+  requestIsTheirs: true,
   isStaffOffice: false,
   ...changes,
 });
@@ -46,6 +47,15 @@ describe('time registration rules (issue 5)', () => {
   it('only on schools the person serves, unless the staff office logs it', () => {
     expect(codes({ servesSchool: false })).toEqual(['not_your_school']);
     expect(codes({ servesSchool: false, isStaffOffice: true })).toEqual([]);
+  });
+
+  it('finding 4: only on a request the person may log against, also when the staff office logs it', () => {
+    expect(codes({ requestIsTheirs: false })).toEqual(['request_not_theirs']);
+    expect(codes({ servesSchool: false, isStaffOffice: true, requestIsTheirs: false })).toEqual([
+      'request_not_theirs',
+    ]);
+    // A school the person does not serve is the one problem to name first.
+    expect(codes({ servesSchool: false, requestIsTheirs: false })).toEqual(['not_your_school']);
   });
 
   it('copying last week moves entries seven days and leaves out future, closed and other-year days', () => {

@@ -17,6 +17,11 @@ export type TimeEntryFacts = {
   closedMonths: ReadonlySet<string>;
   /** Whether the person serves the school on that date (fixed pair, or the request is theirs). */
   servesSchool: boolean;
+  /**
+   * Whether the request (if any) is one the person may log against: assigned to them, or at a school
+   * they serve as one of its fixed pair on that date. The staff office's exception does not reach it.
+   */
+  requestIsTheirs: boolean;
   /** The staff office may log for any school (its way to allow an exception). */
   isStaffOffice: boolean;
 };
@@ -48,6 +53,7 @@ export function findTimeEntryProblems(facts: TimeEntryFacts): TimeEntryProblem[]
     problems.push({ path: 'date', code: 'period_closed' });
   if (!facts.servesSchool && !facts.isStaffOffice)
     problems.push({ path: 'locationId', code: 'not_your_school' });
+  else if (!facts.requestIsTheirs) problems.push({ path: 'requestId', code: 'request_not_theirs' });
   return problems;
 }
 

@@ -11,6 +11,7 @@ import type { RequestStatus } from '../../../contracts/requests.ts';
 import { addDays, schoolYearBounds, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import { type Actor, canAccess } from '../../platform/access/policies.ts';
+import { requireVisible } from '../../platform/access/references.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
@@ -62,6 +63,8 @@ export class TimeService {
     return this.database.withTenant(actor.tenantId, async (transaction) => {
       const userId = input.userId ?? actor.userId;
       if (!canAccess(actor, 'time.register', { tenantId: actor.tenantId, userId })) throw new Forbidden();
+      // Hours are a team member's; the staff office names one of its own partnership's members.
+      await requireVisible(transaction, actor, { kind: 'teamMember' }, { userId });
       await checkEntry(transaction, actor, userId, input, null);
       const [entry] = await transaction.db
         .insert(timeEntries)
@@ -279,11 +282,14 @@ async function checkEntry(
   input: Omit<TimeEntryInput, 'userId'>,
   existing: EntryRow | null,
 ): Promise<void> {
+  await requireVisible(transaction, actor, { kind: 'location' }, { locationId: input.locationId });
+  await requireVisible(transaction, actor, { kind: 'request' }, { requestId: input.requestId });
   const [facts] = await queryRows<{
     other: string | number | null;
     serves: boolean;
     school_ok: boolean;
     request_ok: boolean;
+    request_theirs: boolean;
     request_status: string | null;
   }>(
     transaction.db,
@@ -298,7 +304,11 @@ async function checkEntry(
       exists (select 1 from locations l where l.id = ${input.locationId}::uuid and l.sector in ('bo', 'sbo', 'so')) as school_ok,
       (${input.requestId}::uuid is null or exists (select 1 from support_requests s where s.id = ${input.requestId}::uuid
         and s.location_id = ${input.locationId}::uuid)) as request_ok,
-      (select s.status from support_requests s where s.id = ${input.requestId}::uuid) as request_status`,
+      (select s.status from support_requests s where s.id = ${input.requestId}::uuid) as request_status,
+      (${input.requestId}::uuid is null or exists (select 1 from support_requests s where s.id = ${input.requestId}::uuid
+        and (s.assigned_user_id = ${userId}::uuid or exists (select 1 from school_team_assignments a
+          where a.user_id = ${userId}::uuid and a.location_id = s.location_id and a.valid_from <= ${input.date}::date
+          and (a.valid_to is null or a.valid_to > ${input.date}::date))))) as request_theirs`,
   );
   if (!facts?.school_ok) throw new ValidationFailed([{ path: 'locationId', code: 'not_primary_location' }]);
   if (!facts.request_ok) throw new ValidationFailed([{ path: 'requestId', code: 'invalid_value' }]);
@@ -314,6 +324,7 @@ async function checkEntry(
     otherHoursThatDay: Number(facts.other ?? 0),
     closedMonths: closed,
     servesSchool: facts.serves,
+    requestIsTheirs: facts.request_theirs,
     isStaffOffice: isStaffOffice(actor),
   });
   if (problems.length > 0) throw new ValidationFailed(problems);

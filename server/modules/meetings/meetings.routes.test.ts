@@ -281,7 +281,7 @@ describe('the SOT (R12)', () => {
       userId: crypto.randomUUID(),
       role: 'other',
     });
-    expect(codes(outsider)).toEqual([['userId', 'invalid_value']]);
+    expect(codes(outsider)).toEqual([['userId', 'unknown_reference']]);
   });
 
   it('R12: an action item needs an owner and is followed up at the next meeting', async () => {

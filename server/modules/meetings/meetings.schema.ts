@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { meetingKinds, meetingStatuses, participantRoles } from '../../../contracts/meetings.ts';
-import { tenantColumn, tenantIsolation } from '../../db/tenancy.ts';
+import { tenantColumn, tenantIsolation, tenantKey, tenantReference } from '../../db/tenancy.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { tenants } from '../../platform/tenants/tenants.schema.ts';
 import { locations } from '../schools/schools.schema.ts';
@@ -30,9 +30,7 @@ export const meetings = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => locations.id),
+    locationId: uuid('location_id').notNull(),
     kind: text('kind', { enum: meetingKinds }).notNull(),
     status: text('status', { enum: meetingStatuses }).notNull().default('planned'),
     schoolYear: integer('school_year').notNull(),
@@ -47,11 +45,9 @@ export const meetings = pgTable(
     outsideParties: text('outside_parties'),
     decision: text('decision', { enum: ['attend', 'decline'] }),
     decisionReason: text('decision_reason'),
-    decidedByUserId: uuid('decided_by_user_id').references(() => users.id),
+    decidedByUserId: uuid('decided_by_user_id'),
     overrideReason: text('override_reason'),
-    createdByUserId: uuid('created_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    createdByUserId: uuid('created_by_user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -63,6 +59,10 @@ export const meetings = pgTable(
     index('meetings_decided_by_idx').on(table.decidedByUserId),
     check('meetings_end_after_start', sql`${table.endsAt} > ${table.startsAt}`),
     tenantIsolation(table.tenantId),
+    tenantKey(table.tenantId, table.id),
+    tenantReference([table.tenantId, table.locationId], [locations.tenantId, locations.id]),
+    tenantReference([table.tenantId, table.decidedByUserId], [users.tenantId, users.id]),
+    tenantReference([table.tenantId, table.createdByUserId], [users.tenantId, users.id]),
   ],
 );
 
@@ -72,10 +72,8 @@ export const meetingParticipants = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').references(() => users.id),
+    meetingId: uuid('meeting_id').notNull(),
+    userId: uuid('user_id'),
     name: text('name').notNull(),
     role: text('role', { enum: participantRoles }).notNull(),
     attended: boolean('attended'),
@@ -85,6 +83,8 @@ export const meetingParticipants = pgTable(
     index('meeting_participants_user_idx').on(table.userId),
     index('meeting_participants_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.meetingId], [meetings.tenantId, meetings.id]).onDelete('cascade'),
+    tenantReference([table.tenantId, table.userId], [users.tenantId, users.id]),
   ],
 );
 
@@ -93,18 +93,18 @@ export const meetingWantedTags = pgTable(
   'meeting_wanted_tags',
   {
     tenantId: tenantColumn().references(() => tenants.id),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
-    tagId: uuid('tag_id')
-      .notNull()
-      .references(() => expertiseTags.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id').notNull(),
+    tagId: uuid('tag_id').notNull(),
   },
   (table) => [
     primaryKey({ columns: [table.meetingId, table.tagId] }),
     index('meeting_wanted_tags_tag_idx').on(table.tagId),
     index('meeting_wanted_tags_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.meetingId], [meetings.tenantId, meetings.id]).onDelete('cascade'),
+    tenantReference([table.tenantId, table.tagId], [expertiseTags.tenantId, expertiseTags.id]).onDelete(
+      'cascade',
+    ),
   ],
 );
 
@@ -114,20 +114,16 @@ export const meetingActionItems = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id').notNull(),
     description: text('description').notNull(),
-    ownerUserId: uuid('owner_user_id').references(() => users.id),
+    ownerUserId: uuid('owner_user_id'),
     ownerName: text('owner_name').notNull(),
     dueDate: date('due_date').notNull(),
     status: text('status', { enum: ['open', 'done'] })
       .notNull()
       .default('open'),
     followUp: text('follow_up'),
-    followedUpInMeetingId: uuid('followed_up_in_meeting_id').references(() => meetings.id, {
-      onDelete: 'set null',
-    }),
+    followedUpInMeetingId: uuid('followed_up_in_meeting_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -136,6 +132,12 @@ export const meetingActionItems = pgTable(
     index('meeting_action_items_followed_up_idx').on(table.followedUpInMeetingId),
     index('meeting_action_items_due_idx').on(table.tenantId, table.status, table.dueDate),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.meetingId], [meetings.tenantId, meetings.id]).onDelete('cascade'),
+    tenantReference([table.tenantId, table.ownerUserId], [users.tenantId, users.id]),
+    // SET NULL (followed_up_in_meeting_id) only, not tenant_id: migration 0015_tenant_references_set_null.
+    tenantReference([table.tenantId, table.followedUpInMeetingId], [meetings.tenantId, meetings.id]).onDelete(
+      'set null',
+    ),
   ],
 );
 
@@ -163,9 +165,7 @@ export const calendarFeeds = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     tokenHash: text('token_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -175,6 +175,7 @@ export const calendarFeeds = pgTable(
     uniqueIndex('calendar_feeds_one_active_per_user').on(table.userId).where(sql`${table.revokedAt} is null`),
     index('calendar_feeds_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.userId], [users.tenantId, users.id]).onDelete('cascade'),
   ],
 );
 
@@ -188,9 +189,7 @@ export const meetingReminders = pgTable(
     tenantId: tenantColumn().references(() => tenants.id),
     kind: text('kind', { enum: ['meeting', 'action_overdue'] }).notNull(),
     objectId: uuid('object_id').notNull(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -198,5 +197,6 @@ export const meetingReminders = pgTable(
     index('meeting_reminders_user_idx').on(table.userId),
     index('meeting_reminders_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.userId], [users.tenantId, users.id]).onDelete('cascade'),
   ],
 );

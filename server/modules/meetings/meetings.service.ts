@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type {
   ActionItem,
   ActionItemInput,
@@ -16,7 +16,9 @@ import type {
 import { amsterdamDateTimeOf, amsterdamInstant, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import { type Actor, canAccess, scopeCondition } from '../../platform/access/policies.ts';
+import { listField, mayTakePartIn, requireVisible } from '../../platform/access/references.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
+import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import {
   Forbidden,
   HttpError,
@@ -102,9 +104,13 @@ export class MeetingsService {
   /** Plans (or records) a meeting; the rules refuse with field errors and nothing is saved. */
   create(actor: Actor, input: MeetingInput, meta: RequestMeta): Promise<MeetingDetail> {
     return this.database.withTenant(actor.tenantId, async (transaction) => {
-      if (!canAccess(actor, 'meetings.manage', { tenantId: actor.tenantId, locationId: input.locationId }))
-        throw new Forbidden();
-      const values = await checkMeeting(transaction, input, null);
+      await requireVisible(
+        transaction,
+        actor,
+        { kind: 'location', action: 'meetings.manage' },
+        { locationId: input.locationId },
+      );
+      const values = await checkMeeting(transaction, actor, input, null);
       const [meeting] = await transaction.db
         .insert(meetings)
         .values({ ...values, tenantId: actor.tenantId, createdByUserId: actor.userId })
@@ -128,7 +134,7 @@ export class MeetingsService {
       const existing = await findMeeting(transaction, actor, meetingId, 'meetings.manage', { lock: true });
       if (input.kind !== existing.kind || input.locationId !== existing.locationId)
         throw new ValidationFailed([{ path: 'kind', code: 'invalid_value' }]);
-      const values = await checkMeeting(transaction, input, existing);
+      const values = await checkMeeting(transaction, actor, input, existing);
       // Who may write the minutes is decided on the meeting as stored: a change cannot make its own
       // author a participant. Someone who may not read them sent none back: keep what is there.
       const storedUserIds = await participantUserIdsOf(transaction, existing.id);
@@ -175,10 +181,17 @@ export class MeetingsService {
       });
       if (!(await mayReadMinutes(transaction, actor, meeting)))
         throw new HttpError(403, 'meeting_participant_not_allowed');
-      const candidate = (await candidatesOf(transaction, meeting)).find(
-        (person) => person.userId === input.userId,
+      await requireVisible(
+        transaction,
+        actor,
+        { kind: 'meetingParticipant', locationId: meeting.locationId },
+        { userId: input.userId },
       );
-      if (!candidate) throw new ValidationFailed([{ path: 'userId', code: 'invalid_value' }]);
+      const [candidate] = await transaction.db
+        .select({ userId: users.id, name: users.name })
+        .from(users)
+        .where(eq(users.id, input.userId));
+      if (!candidate) throw new NotFound();
       if (!(await participantUserIdsOf(transaction, meeting.id)).has(candidate.userId)) {
         await writeParticipantsAndTags(
           transaction,
@@ -258,7 +271,12 @@ export class MeetingsService {
   ): Promise<ActionItem> {
     return this.database.withTenant(actor.tenantId, async (transaction) => {
       const meeting = await findMeeting(transaction, actor, meetingId, 'meetings.manage');
-      await checkUsers(transaction, input.ownerUserId ? [input.ownerUserId] : [], 'ownerUserId');
+      await requireVisible(
+        transaction,
+        actor,
+        { kind: 'meetingParticipant', locationId: meeting.locationId },
+        { ownerUserId: input.ownerUserId },
+      );
       const [item] = await transaction.db
         .insert(meetingActionItems)
         .values({ tenantId: actor.tenantId, meetingId: meeting.id, ...input })
@@ -290,6 +308,12 @@ export class MeetingsService {
         !canAccess(actor, 'meetings.manage', { tenantId: actor.tenantId, locationId: existing.locationId })
       )
         throw new NotFound();
+      await requireVisible(
+        transaction,
+        actor,
+        { kind: 'meeting', action: 'meetings.read' },
+        { followedUpInMeetingId: input.followedUpInMeetingId },
+      );
       if (input.followedUpInMeetingId) {
         const [later] = await transaction.db
           .select({ locationId: meetings.locationId })
@@ -450,26 +474,13 @@ async function participantUserIdsOf(transaction: Transaction, meetingId: string)
 }
 
 async function candidatesOf(transaction: Transaction, meeting: MeetingRow): Promise<ParticipantCandidate[]> {
-  const rows = await queryRows<{ user_id: string; name: string }>(
-    transaction.db,
-    sql`select distinct u.id as user_id, u.name from users u join role_assignments r on r.user_id = u.id
-      where u.status = 'active' and (r.location_id = ${meeting.locationId}::uuid
-        or r.role in ('team_member', 'coordinator'))
-      order by u.name limit 500`,
-  );
-  return rows.map((row) => ({ userId: row.user_id, name: row.name }));
-}
-
-async function checkUsers(transaction: Transaction, userIds: string[], path: string): Promise<void> {
-  if (userIds.length === 0) return;
-  const found = await queryRows<{ id: string }>(
-    transaction.db,
-    sql`select id from users where id in (${sql.join(
-      userIds.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`,
-  );
-  if (found.length !== new Set(userIds).size) throw new ValidationFailed([{ path, code: 'invalid_value' }]);
+  return transaction.db
+    .selectDistinct({ userId: users.id, name: users.name })
+    .from(users)
+    .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .where(and(eq(users.status, 'active'), mayTakePartIn(meeting.locationId)))
+    .orderBy(asc(users.name))
+    .limit(500);
 }
 
 /**
@@ -477,7 +488,12 @@ async function checkUsers(transaction: Transaction, userIds: string[], path: str
  * contact person that day and its other SOT meetings of the year. The contact person joins an SOT
  * by default (R12).
  */
-async function checkMeeting(transaction: Transaction, input: MeetingInput, existing: MeetingRow | null) {
+async function checkMeeting(
+  transaction: Transaction,
+  actor: Actor,
+  input: MeetingInput,
+  existing: MeetingRow | null,
+) {
   const startsAt = amsterdamInstant(input.date, input.startTime);
   const endsAt = amsterdamInstant(input.date, input.endTime);
   const schoolYear = schoolYearOfMeeting(startsAt);
@@ -523,19 +539,33 @@ async function checkMeeting(transaction: Transaction, input: MeetingInput, exist
     overrideReason: input.overrideReason,
   });
   if (problems.length > 0) throw new ValidationFailed(problems);
-  await checkUsers(
+  // The users sent as participants (the contact person added above is the school's own); those the
+  // meeting already has stay, even when they have since left the school.
+  const kept = existing
+    ? new Set(
+        (
+          await transaction.db
+            .select({ userId: meetingParticipants.userId })
+            .from(meetingParticipants)
+            .where(eq(meetingParticipants.meetingId, existing.id))
+        ).map((participant) => participant.userId),
+      )
+    : new Set<string | null>();
+  await requireVisible(
     transaction,
-    participants.flatMap((participant) => (participant.userId ? [participant.userId] : [])),
-    'participants',
+    actor,
+    { kind: 'meetingParticipant', locationId: input.locationId },
+    listField(
+      'participants',
+      input.participants.map((participant) => (kept.has(participant.userId) ? null : participant.userId)),
+    ),
   );
-  if (input.wantedTagIds.length > 0) {
-    const tags = await transaction.db
-      .select({ id: expertiseTags.id })
-      .from(expertiseTags)
-      .where(inArray(expertiseTags.id, input.wantedTagIds));
-    if (tags.length !== new Set(input.wantedTagIds).size)
-      throw new ValidationFailed([{ path: 'wantedTagIds', code: 'invalid_value' }]);
-  }
+  await requireVisible(
+    transaction,
+    actor,
+    { kind: 'expertiseTag' },
+    listField('wantedTagIds', input.wantedTagIds),
+  );
   return {
     locationId: input.locationId,
     kind: input.kind,

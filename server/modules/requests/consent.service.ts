@@ -11,6 +11,7 @@ import type { TeamRole } from '../../../contracts/roles.ts';
 import { todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/policies.ts';
+import { requireVisible } from '../../platform/access/references.ts';
 import { type AuditActor, auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { type Keys, parseToken } from '../../platform/auth/credentials.ts';
 import { NotFound, RuleViolation } from '../../platform/http/errors.ts';
@@ -129,6 +130,12 @@ export class ConsentService {
       requestId,
       'requests.manage_consent',
       async (transaction, request) => {
+        await requireVisible(
+          transaction,
+          actor,
+          { kind: 'requestPerson', requestId: request.id },
+          { personId: fields.personId },
+        );
         const person = await this.personFor(transaction, request, fields.personId);
         const decision = await this.decisionOf(transaction, request, person.id);
         if (decision === 'refused' || decision === 'withdrawn')

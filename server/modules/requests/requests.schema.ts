@@ -22,7 +22,7 @@ import {
   requestTransitions,
   requestTypes,
 } from '../../../contracts/requests.ts';
-import { tenantColumn, tenantIsolation } from '../../db/tenancy.ts';
+import { tenantColumn, tenantIsolation, tenantKey, tenantReference } from '../../db/tenancy.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { tenants } from '../../platform/tenants/tenants.schema.ts';
 import { locations } from '../schools/schools.schema.ts';
@@ -64,9 +64,7 @@ export const supportRequests = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => locations.id),
+    locationId: uuid('location_id').notNull(),
     reference: text('reference').notNull(),
     schoolYear: integer('school_year').notNull(),
     idempotencyKey: uuid('idempotency_key').notNull(),
@@ -86,13 +84,11 @@ export const supportRequests = pgTable(
     groupName: text('group_name'),
     asksDirectPupilSupport: boolean('asks_direct_pupil_support'),
     pupilGroup: text('pupil_group'),
-    assignedUserId: uuid('assigned_user_id').references(() => users.id),
-    createdByUserId: uuid('created_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    assignedUserId: uuid('assigned_user_id'),
+    createdByUserId: uuid('created_by_user_id').notNull(),
     parentsInformedOn: date('parents_informed_on'),
     parentsInformedHow: text('parents_informed_how'),
-    parentsInformedByUserId: uuid('parents_informed_by_user_id').references(() => users.id),
+    parentsInformedByUserId: uuid('parents_informed_by_user_id'),
     outcome: text('outcome'),
     refusalReason: text('refusal_reason'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -110,6 +106,11 @@ export const supportRequests = pgTable(
     index('support_requests_created_by_idx').on(table.createdByUserId),
     index('support_requests_informed_by_idx').on(table.parentsInformedByUserId),
     tenantIsolation(table.tenantId),
+    tenantKey(table.tenantId, table.id),
+    tenantReference([table.tenantId, table.locationId], [locations.tenantId, locations.id]),
+    tenantReference([table.tenantId, table.assignedUserId], [users.tenantId, users.id]),
+    tenantReference([table.tenantId, table.createdByUserId], [users.tenantId, users.id]),
+    tenantReference([table.tenantId, table.parentsInformedByUserId], [users.tenantId, users.id]),
   ],
 );
 
@@ -118,18 +119,21 @@ export const supportRequestTags = pgTable(
   'support_request_tags',
   {
     tenantId: tenantColumn().references(() => tenants.id),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => supportRequests.id, { onDelete: 'cascade' }),
-    tagId: uuid('tag_id')
-      .notNull()
-      .references(() => expertiseTags.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id').notNull(),
+    tagId: uuid('tag_id').notNull(),
   },
   (table) => [
     primaryKey({ columns: [table.requestId, table.tagId] }),
     index('support_request_tags_tag_idx').on(table.tagId),
     index('support_request_tags_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantReference(
+      [table.tenantId, table.requestId],
+      [supportRequests.tenantId, supportRequests.id],
+    ).onDelete('cascade'),
+    tenantReference([table.tenantId, table.tagId], [expertiseTags.tenantId, expertiseTags.id]).onDelete(
+      'cascade',
+    ),
   ],
 );
 
@@ -139,9 +143,7 @@ export const requestPeople = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => supportRequests.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id').notNull(),
     kind: text('kind', { enum: ['parent', 'pupil'] }).notNull(),
     name: text('name').notNull(),
     email: text('email'),
@@ -158,6 +160,11 @@ export const requestPeople = pgTable(
       sql`${table.kind} <> 'pupil' or ${table.birthDate} is not null`,
     ),
     tenantIsolation(table.tenantId),
+    tenantKey(table.tenantId, table.id),
+    tenantReference(
+      [table.tenantId, table.requestId],
+      [supportRequests.tenantId, supportRequests.id],
+    ).onDelete('cascade'),
   ],
 );
 
@@ -170,17 +177,13 @@ export const consentLinks = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => supportRequests.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => requestPeople.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id').notNull(),
+    personId: uuid('person_id').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
-    sentByUserId: uuid('sent_by_user_id').references(() => users.id),
+    sentByUserId: uuid('sent_by_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -189,6 +192,15 @@ export const consentLinks = pgTable(
     index('consent_links_sent_by_idx').on(table.sentByUserId),
     index('consent_links_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantKey(table.tenantId, table.id),
+    tenantReference(
+      [table.tenantId, table.requestId],
+      [supportRequests.tenantId, supportRequests.id],
+    ).onDelete('cascade'),
+    tenantReference([table.tenantId, table.personId], [requestPeople.tenantId, requestPeople.id]).onDelete(
+      'cascade',
+    ),
+    tenantReference([table.tenantId, table.sentByUserId], [users.tenantId, users.id]),
   ],
 );
 
@@ -198,18 +210,14 @@ export const requestAttachments = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => supportRequests.id, { onDelete: 'cascade' }),
-    messageId: uuid('message_id').references(() => requestMessages.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id').notNull(),
+    messageId: uuid('message_id'),
     kind: text('kind', { enum: ['attachment', 'consent_form'] }).notNull(),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),
     size: integer('size').notNull(),
     content: bytea('content').notNull(),
-    uploadedByUserId: uuid('uploaded_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    uploadedByUserId: uuid('uploaded_by_user_id').notNull(),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -218,6 +226,16 @@ export const requestAttachments = pgTable(
     index('request_attachments_uploaded_by_idx').on(table.uploadedByUserId),
     index('request_attachments_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantKey(table.tenantId, table.id),
+    tenantReference(
+      [table.tenantId, table.requestId],
+      [supportRequests.tenantId, supportRequests.id],
+    ).onDelete('cascade'),
+    tenantReference(
+      [table.tenantId, table.messageId],
+      [requestMessages.tenantId, requestMessages.id],
+    ).onDelete('cascade'),
+    tenantReference([table.tenantId, table.uploadedByUserId], [users.tenantId, users.id]),
   ],
 );
 
@@ -230,22 +248,18 @@ export const consentRecords = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => supportRequests.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => requestPeople.id),
+    requestId: uuid('request_id').notNull(),
+    personId: uuid('person_id').notNull(),
     decision: text('decision', { enum: consentDecisions }).notNull(),
     method: text('method', { enum: consentMethods }).notNull(),
     decidedOn: date('decided_on').notNull(),
     // clock_timestamp, not now(): records of one transaction keep their order.
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
-    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
+    recordedByUserId: uuid('recorded_by_user_id'),
     textVersion: text('text_version'),
     signedBy: text('signed_by'),
-    attachmentId: uuid('attachment_id').references(() => requestAttachments.id),
-    linkId: uuid('link_id').references(() => consentLinks.id),
+    attachmentId: uuid('attachment_id'),
+    linkId: uuid('link_id'),
   },
   (table) => [
     index('consent_records_request_idx').on(table.requestId, table.recordedAt),
@@ -255,6 +269,14 @@ export const consentRecords = pgTable(
     index('consent_records_link_idx').on(table.linkId),
     index('consent_records_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.requestId], [supportRequests.tenantId, supportRequests.id]),
+    tenantReference([table.tenantId, table.personId], [requestPeople.tenantId, requestPeople.id]),
+    tenantReference([table.tenantId, table.recordedByUserId], [users.tenantId, users.id]),
+    tenantReference(
+      [table.tenantId, table.attachmentId],
+      [requestAttachments.tenantId, requestAttachments.id],
+    ),
+    tenantReference([table.tenantId, table.linkId], [consentLinks.tenantId, consentLinks.id]),
   ],
 );
 
@@ -264,14 +286,10 @@ export const requestMessages = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => supportRequests.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id').notNull(),
     kind: text('kind', { enum: messageKinds }).notNull(),
     body: text('body').notNull(),
-    authorUserId: uuid('author_user_id')
-      .notNull()
-      .references(() => users.id),
+    authorUserId: uuid('author_user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -279,6 +297,12 @@ export const requestMessages = pgTable(
     index('request_messages_author_idx').on(table.authorUserId),
     index('request_messages_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantKey(table.tenantId, table.id),
+    tenantReference(
+      [table.tenantId, table.requestId],
+      [supportRequests.tenantId, supportRequests.id],
+    ).onDelete('cascade'),
+    tenantReference([table.tenantId, table.authorUserId], [users.tenantId, users.id]),
   ],
 );
 
@@ -288,13 +312,11 @@ export const requestEvents = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => supportRequests.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id').notNull(),
     transition: text('transition', { enum: requestTransitions }).notNull(),
     fromStatus: text('from_status', { enum: requestStatuses }),
     toStatus: text('to_status', { enum: requestStatuses }).notNull(),
-    actorUserId: uuid('actor_user_id').references(() => users.id),
+    actorUserId: uuid('actor_user_id'),
     reason: text('reason'),
     // clock_timestamp, not now(): a submit that also readies and assigns keeps its steps in order.
     at: timestamp('at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
@@ -304,5 +326,10 @@ export const requestEvents = pgTable(
     index('request_events_actor_idx').on(table.actorUserId),
     index('request_events_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantReference(
+      [table.tenantId, table.requestId],
+      [supportRequests.tenantId, supportRequests.id],
+    ).onDelete('cascade'),
+    tenantReference([table.tenantId, table.actorUserId], [users.tenantId, users.id]),
   ],
 );

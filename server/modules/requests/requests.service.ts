@@ -16,7 +16,8 @@ import type {
 import { isPupilLevel } from '../../../contracts/requests.ts';
 import { schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
-import { type Action, type Actor, canAccess, scopeCondition } from '../../platform/access/policies.ts';
+import { type Action, type Actor, scopeCondition } from '../../platform/access/policies.ts';
+import { listField, requireVisible } from '../../platform/access/references.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
@@ -222,15 +223,18 @@ export class RequestsService {
         if (existing.createdByUserId !== actor.userId) throw new RuleViolation('conflict');
         return { created: false, detail: await this.detailOf(transaction, actor, existing) };
       }
+      await requireVisible(
+        transaction,
+        actor,
+        { kind: 'location', action: 'requests.create' },
+        { locationId: input.locationId },
+        'no_location',
+      );
       const [location] = await db
         .select({ id: locations.id, sector: locations.sector })
         .from(locations)
         .where(eq(locations.id, input.locationId));
-      if (
-        !location ||
-        !canAccess(actor, 'requests.create', { tenantId: actor.tenantId, locationId: location.id })
-      )
-        throw new ValidationFailed([{ path: 'locationId', code: 'no_location' }]);
+      if (!location) throw new ValidationFailed([{ path: 'locationId', code: 'no_location' }]);
       if (!primarySectors.includes(location.sector))
         throw new ValidationFailed([{ path: 'locationId', code: 'not_primary_location' }]);
       const schoolYear = schoolYearOf(todayInAmsterdam());
@@ -254,7 +258,7 @@ export class RequestsService {
         })
         .returning();
       if (!request) throw new NotFound();
-      const saved = await this.writeDraft(transaction, request, input);
+      const saved = await this.writeDraft(transaction, actor, request, input);
       await recordAudit(transaction, auditActorOf(actor, meta), 'requests.created', requestObject(saved));
       return { created: true, detail: await this.detailOf(transaction, actor, saved) };
     });
@@ -264,7 +268,7 @@ export class RequestsService {
   saveDraft(actor: Actor, requestId: string, input: RequestDraftInput, meta: RequestMeta) {
     return this.command(actor, requestId, 'requests.create', async (transaction, request) => {
       if (request.status !== 'draft') throw new RuleViolation('transition_not_allowed');
-      const saved = await this.writeDraft(transaction, request, input);
+      const saved = await this.writeDraft(transaction, actor, request, input);
       await recordAudit(
         transaction,
         auditActorOf(actor, meta),
@@ -434,7 +438,8 @@ export class RequestsService {
           left join team_members m on m.user_id = u.id
           where u.id = ${userId}::uuid and u.status = 'active' and coalesce(m.status, 'active') = 'active'`,
       );
-      if (!member) throw new RuleViolation('not_team_member', 422);
+      if (!member)
+        throw new RuleViolation('not_team_member', 422, [{ path: 'userId', code: 'not_team_member' }]);
       if (request.assignedUserId === userId) return request;
       const updated = await applyTransition(transaction, request, {
         transition,
@@ -769,18 +774,17 @@ export class RequestsService {
   /** Writes the form's answers, its tags and its people (a draft has no consent history yet). */
   private async writeDraft(
     transaction: Transaction,
+    actor: Actor,
     request: RequestRow,
     input: RequestDraftInput,
   ): Promise<RequestRow> {
     const { db } = transaction;
-    if (input.expertiseTagIds.length > 0) {
-      const known = await db
-        .select({ id: expertiseTags.id })
-        .from(expertiseTags)
-        .where(inArray(expertiseTags.id, input.expertiseTagIds));
-      if (known.length !== new Set(input.expertiseTagIds).size)
-        throw new ValidationFailed([{ path: 'expertiseTagIds', code: 'invalid_value' }]);
-    }
+    await requireVisible(
+      transaction,
+      actor,
+      { kind: 'expertiseTag' },
+      listField('expertiseTagIds', input.expertiseTagIds),
+    );
     const pupilLevel = isPupilLevel(input.type);
     const [updated] = await db
       .update(supportRequests)

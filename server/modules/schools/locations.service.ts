@@ -15,6 +15,7 @@ import { locationScopedRoles } from '../../../contracts/roles.ts';
 import { schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { type DatabaseClient, isUniqueViolation, type Transaction } from '../../db/client.ts';
 import { type Action, type Actor, canAccess, scopeCondition } from '../../platform/access/policies.ts';
+import { requireVisible } from '../../platform/access/references.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
@@ -116,7 +117,13 @@ export class LocationsService {
     return this.database
       .withTenant(actor.tenantId, async (transaction) => {
         if (!canAccess(actor, 'locations.manage', { tenantId: actor.tenantId })) throw new Forbidden();
-        await this.assertBoardKnown(transaction, input.boardId);
+        await requireVisible(
+          transaction,
+          actor,
+          { kind: 'schoolBoard' },
+          { boardId: input.boardId },
+          'unknown_board',
+        );
         await this.assertCodeFree(transaction, input.brin, input.locationCode, null);
         const [location] = await transaction.db
           .insert(locations)
@@ -146,7 +153,13 @@ export class LocationsService {
         const activeTo = input.activeTo === undefined ? current.activeTo : input.activeTo;
         if (isEndBeforeStart(activeFrom, activeTo))
           throw new ValidationFailed([{ path: 'activeTo', code: 'end_before_start' }]);
-        if (input.boardId !== undefined) await this.assertBoardKnown(transaction, input.boardId);
+        await requireVisible(
+          transaction,
+          actor,
+          { kind: 'schoolBoard' },
+          { boardId: input.boardId },
+          'unknown_board',
+        );
         if (input.brin !== undefined || input.locationCode !== undefined) {
           await this.assertCodeFree(
             transaction,
@@ -331,16 +344,6 @@ export class LocationsService {
       pupilCounts: counts.map(toPupilCount),
       staff: staff.map((member) => ({ ...member, email: showEmail ? member.email : null })),
     };
-  }
-
-  /** A board id must name a board of this partnership: the foreign key alone ignores row-level security. */
-  private async assertBoardKnown({ db }: Transaction, boardId: string | null): Promise<void> {
-    if (!boardId) return;
-    const [board] = await db
-      .select({ id: schoolBoards.id })
-      .from(schoolBoards)
-      .where(eq(schoolBoards.id, boardId));
-    if (!board) throw new ValidationFailed([{ path: 'boardId', code: 'unknown_board' }]);
   }
 
   /** A clear answer before the insert; the unique constraint still decides between two at once. */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { tenantColumn, tenantIsolation } from '../../db/tenancy.ts';
+import { tenantColumn, tenantIsolation, tenantKey, tenantReference } from '../../db/tenancy.ts';
 import { tenants } from '../../platform/tenants/tenants.schema.ts';
 
 /** A school board (bevoegd gezag), identified by DUO's board number. */
@@ -16,6 +16,7 @@ export const schoolBoards = pgTable(
   (table) => [
     unique('school_boards_code_unique').on(table.tenantId, table.code),
     tenantIsolation(table.tenantId),
+    tenantKey(table.tenantId, table.id),
   ],
 );
 
@@ -29,7 +30,7 @@ export const locations = pgTable(
     locationCode: text('location_code').notNull(),
     name: text('name').notNull(),
     sector: text('sector', { enum: ['bo', 'sbo', 'so', 'vo', 'vso'] }).notNull(),
-    boardId: uuid('board_id').references(() => schoolBoards.id),
+    boardId: uuid('board_id'),
     street: text('street').notNull().default(''),
     houseNumber: text('house_number').notNull().default(''),
     postalCode: text('postal_code').notNull().default(''),
@@ -48,6 +49,8 @@ export const locations = pgTable(
       sql`${table.activeTo} is null or ${table.activeFrom} is null or ${table.activeTo} >= ${table.activeFrom}`,
     ),
     tenantIsolation(table.tenantId),
+    tenantKey(table.tenantId, table.id),
+    tenantReference([table.tenantId, table.boardId], [schoolBoards.tenantId, schoolBoards.id]),
   ],
 );
 
@@ -57,9 +60,7 @@ export const pupilCounts = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => locations.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id').notNull(),
     schoolYear: integer('school_year').notNull(),
     pupils: integer('pupils').notNull(),
     source: text('source', { enum: ['manual', 'import'] }).notNull(),
@@ -70,5 +71,8 @@ export const pupilCounts = pgTable(
     index('pupil_counts_tenant_year_idx').on(table.tenantId, table.schoolYear),
     check('pupil_counts_not_negative', sql`${table.pupils} >= 0`),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.locationId], [locations.tenantId, locations.id]).onDelete(
+      'cascade',
+    ),
   ],
 );

@@ -15,7 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { teamRoles } from '../../../contracts/roles.ts';
-import { tenantColumn, tenantIsolation } from '../../db/tenancy.ts';
+import { tenantColumn, tenantIsolation, tenantKey, tenantReference } from '../../db/tenancy.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { tenants } from '../../platform/tenants/tenants.schema.ts';
 import { locations } from '../schools/schools.schema.ts';
@@ -32,6 +32,7 @@ export const expertiseTags = pgTable(
   (table) => [
     unique('expertise_tags_name_unique').on(table.tenantId, table.name),
     tenantIsolation(table.tenantId),
+    tenantKey(table.tenantId, table.id),
   ],
 );
 
@@ -42,9 +43,7 @@ export const expertiseTags = pgTable(
 export const teamMembers = pgTable(
   'team_members',
   {
-    userId: uuid('user_id')
-      .primaryKey()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').primaryKey(),
     tenantId: tenantColumn().references(() => tenants.id),
     status: text('status', { enum: ['active', 'left'] })
       .notNull()
@@ -57,25 +56,32 @@ export const teamMembers = pgTable(
     photoDataUrl: text('photo_data_url'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('team_members_tenant_idx').on(table.tenantId), tenantIsolation(table.tenantId)],
+  (table) => [
+    index('team_members_tenant_idx').on(table.tenantId),
+    tenantIsolation(table.tenantId),
+    tenantKey(table.tenantId, table.userId),
+    tenantReference([table.tenantId, table.userId], [users.tenantId, users.id]).onDelete('cascade'),
+  ],
 );
 
 export const teamMemberTags = pgTable(
   'team_member_tags',
   {
     tenantId: tenantColumn().references(() => tenants.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => teamMembers.userId, { onDelete: 'cascade' }),
-    tagId: uuid('tag_id')
-      .notNull()
-      .references(() => expertiseTags.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    tagId: uuid('tag_id').notNull(),
   },
   (table) => [
     primaryKey({ columns: [table.userId, table.tagId] }),
     index('team_member_tags_tag_idx').on(table.tagId),
     index('team_member_tags_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.userId], [teamMembers.tenantId, teamMembers.userId]).onDelete(
+      'cascade',
+    ),
+    tenantReference([table.tenantId, table.tagId], [expertiseTags.tenantId, expertiseTags.id]).onDelete(
+      'cascade',
+    ),
   ],
 );
 
@@ -84,9 +90,7 @@ export const teamMemberHours = pgTable(
   'team_member_hours',
   {
     tenantId: tenantColumn().references(() => tenants.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => teamMembers.userId, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     schoolYear: integer('school_year').notNull(),
     contractedHours: numeric('contracted_hours', { precision: 7, scale: 2 }).notNull(),
   },
@@ -95,6 +99,9 @@ export const teamMemberHours = pgTable(
     index('team_member_hours_tenant_idx').on(table.tenantId, table.schoolYear),
     check('team_member_hours_not_negative', sql`${table.contractedHours} >= 0`),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.userId], [teamMembers.tenantId, teamMembers.userId]).onDelete(
+      'cascade',
+    ),
   ],
 );
 
@@ -103,9 +110,7 @@ export const teamMemberAbsences = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => teamMembers.userId, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on').notNull(),
   },
@@ -114,6 +119,9 @@ export const teamMemberAbsences = pgTable(
     index('team_member_absences_tenant_idx').on(table.tenantId),
     check('team_member_absences_order', sql`${table.endsOn} >= ${table.startsOn}`),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.userId], [teamMembers.tenantId, teamMembers.userId]).onDelete(
+      'cascade',
+    ),
   ],
 );
 
@@ -128,12 +136,8 @@ export const schoolTeamAssignments = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => locations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    locationId: uuid('location_id').notNull(),
+    userId: uuid('user_id').notNull(),
     teamRole: text('team_role', { enum: teamRoles }).notNull(),
     isContact: boolean('is_contact').notNull(),
     validFrom: date('valid_from').notNull(),
@@ -155,5 +159,9 @@ export const schoolTeamAssignments = pgTable(
       sql`${table.validTo} is null or ${table.validTo} > ${table.validFrom}`,
     ),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.locationId], [locations.tenantId, locations.id]).onDelete(
+      'cascade',
+    ),
+    tenantReference([table.tenantId, table.userId], [users.tenantId, users.id]),
   ],
 );

@@ -23,6 +23,7 @@ import {
   hasGrant,
   scopeCondition,
 } from '../../platform/access/policies.ts';
+import { indexedFields, requireVisible } from '../../platform/access/references.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
@@ -156,7 +157,14 @@ export class TeamService {
           ]);
         }
       }
-      if (input.tagIds) await assertTagsKnown(transaction, input.tagIds);
+      if (input.tagIds)
+        await requireVisible(
+          transaction,
+          actor,
+          { kind: 'expertiseTag' },
+          indexedFields('tagIds', input.tagIds),
+          'unknown_tag',
+        );
       await upsertProfile(transaction, userId, { status, leftOn });
       if (input.tagIds) {
         await db.delete(teamMemberTags).where(eq(teamMemberTags.userId, userId));
@@ -564,19 +572,6 @@ function photoError(code: string, params?: Record<string, number>) {
 }
 
 /** Tag ids must name tags of this partnership: the foreign key alone ignores row-level security. */
-async function assertTagsKnown({ db }: Transaction, tagIds: string[]): Promise<void> {
-  if (tagIds.length === 0) return;
-  const known = new Set(
-    (
-      await db.select({ id: expertiseTags.id }).from(expertiseTags).where(inArray(expertiseTags.id, tagIds))
-    ).map((row) => row.id),
-  );
-  const unknown = tagIds.flatMap((tagId, index) =>
-    known.has(tagId) ? [] : [{ path: `tagIds.${index}`, code: 'unknown_tag' }],
-  );
-  if (unknown.length > 0) throw new ValidationFailed(unknown);
-}
-
 async function assertTagNameFree({ db }: Transaction, name: string, exceptId: string | null): Promise<void> {
   const [existing] = await db
     .select({ id: expertiseTags.id })

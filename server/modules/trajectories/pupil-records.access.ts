@@ -34,6 +34,7 @@ export const accessProbes: AccessProbeModule['accessProbes'] = {
     eachLocation(fixtures, async (id) =>
       statusOf(await client.get(`/api/expertise-point/teacher-support?locationId=${id}`)),
     ),
+  // A location out of reach answers 400 on `locationId`, the same as an unknown one (issue 13 finding 4).
   'teacher_support.manage': (client, fixtures) =>
     eachLocation(fixtures, async (id) =>
       statusOf(

@@ -331,7 +331,11 @@ describe('support for teachers (E6)', () => {
       '/api/expertise-point/teacher-support',
       support({ kind: 'tip', topic: 'Rust', teacherName: 'Team', description: 'Tip' }),
     );
-    expect(add.statusCode).toBe(403);
+    // A location out of reach in the body is refused on its field, like an unknown one (issue 13 finding 4).
+    expect(add.statusCode).toBe(400);
+    expect((add.json() as ErrorResponse).error.fields).toEqual([
+      expect.objectContaining({ path: 'locationId', code: 'unknown_reference' }),
+    ]);
     const own = (
       await world.otherVsoTeacher.client.get('/api/expertise-point/teacher-support')
     ).json() as TeacherSupportPage;

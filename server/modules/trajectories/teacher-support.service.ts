@@ -9,11 +9,12 @@ import type {
 import { schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { type DatabaseClient, queryRows } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/policies.ts';
+import { requireVisible } from '../../platform/access/references.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { NotFound, ValidationFailed } from '../../platform/http/errors.ts';
 import { pageWindow } from '../../platform/http/pagination.ts';
-import { checkLocation, chooseLocation } from './pupil-records.locations.ts';
+import { chooseLocation } from './pupil-records.locations.ts';
 import { findTeacherSupportProblems, schoolYearRange, signalsPerMonth } from './teacher-support.rules.ts';
 import { teacherSupportActivities } from './trajectories.schema.ts';
 
@@ -79,7 +80,12 @@ export class TeacherSupportService {
   /** Records a training, a class visit or a tip at the actor's own location. */
   add(actor: Actor, input: TeacherSupportInput, meta: RequestMeta): Promise<TeacherSupport> {
     return this.database.withTenant(actor.tenantId, async (transaction) => {
-      await checkLocation(transaction, actor, 'teacher_support.manage', input.locationId);
+      await requireVisible(
+        transaction,
+        actor,
+        { kind: 'location', action: 'teacher_support.manage' },
+        { locationId: input.locationId },
+      );
       const problems = findTeacherSupportProblems({
         occurredOn: input.occurredOn,
         today: todayInAmsterdam(),

@@ -17,6 +17,8 @@ const each = (probe: (trajectoryId: string) => Promise<string>) => eachPlace(tra
  * Probes of the intake. The own school in the fixtures is a primary school, so a signal allowed there
  * answers 422 (no expertise point); a decision allowed there answers 400 (the parents were not yet
  * contacted) and an end 409 (not yet eligible): in both the access check passed and nothing was saved.
+ * A signal at a location out of reach (another school, another partnership) answers 400 on
+ * `locationId`, the same as an unknown one (issue 13 finding 4).
  */
 export const accessProbes: AccessProbeModule['accessProbes'] = {
   'trajectories.signal': async (client, { own, other, userIds }) => {

@@ -84,7 +84,11 @@ describe('the intake (E9)', () => {
       '/api/trajectories',
       signal({ locationId: world.locationIds.other }),
     );
-    expect(elsewhere.statusCode).toBe(403);
+    // Out of reach, the location is refused on its field like an unknown one (issue 13 finding 4).
+    expect(elsewhere.statusCode).toBe(400);
+    expect((elsewhere.json() as ErrorResponse).error.fields).toEqual([
+      expect.objectContaining({ path: 'locationId', code: 'unknown_reference' }),
+    ]);
     const primaryTeacher = await harness.signedIn(
       await harness.createUser(world.tenantId, [{ role: 'teacher', locationId: world.locationIds.primary }]),
     );

@@ -31,7 +31,7 @@ import {
   trajectoryStatuses,
   visitReasons,
 } from '../../../contracts/trajectories.ts';
-import { tenantColumn, tenantIsolation } from '../../db/tenancy.ts';
+import { tenantColumn, tenantIsolation, tenantKey, tenantReference } from '../../db/tenancy.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { tenants } from '../../platform/tenants/tenants.schema.ts';
 import { locations } from '../schools/schools.schema.ts';
@@ -47,52 +47,46 @@ export const trajectories = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => locations.id),
+    locationId: uuid('location_id').notNull(),
     status: text('status', { enum: trajectoryStatuses }).notNull().default('signalled'),
     pupilFirstName: text('pupil_first_name').notNull(),
     pupilLastName: text('pupil_last_name').notNull(),
     pupilBirthDate: date('pupil_birth_date'),
     pupilClass: text('pupil_class').notNull(),
-    mentorUserId: uuid('mentor_user_id')
-      .notNull()
-      .references(() => users.id),
+    mentorUserId: uuid('mentor_user_id').notNull(),
     // The signal (E9): what was seen, since when, what was tried, and with whom it is discussed first.
     signalSource: text('signal_source', { enum: signalSources }).notNull(),
     signalObserved: text('signal_observed').notNull(),
     signalSince: text('signal_since').notNull().default(''),
     signalTried: text('signal_tried').notNull().default(''),
     signalDiscussWith: text('signal_discuss_with', { enum: signalDiscussWith }),
-    signalledByUserId: uuid('signalled_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    signalledByUserId: uuid('signalled_by_user_id').notNull(),
     // The discussion of the signal with the mentor, team leader or care coordinator.
     discussedOn: date('discussed_on'),
     discussionOutcome: text('discussion_outcome'),
-    discussedByUserId: uuid('discussed_by_user_id').references(() => users.id),
+    discussedByUserId: uuid('discussed_by_user_id'),
     // The mentor's contact with the parents about the concern.
     parentsContactedOn: date('parents_contacted_on'),
     parentsContactedHow: text('parents_contacted_how', { enum: contactChannels }),
     parentsContactOutcome: text('parents_contact_outcome'),
-    parentsContactedByUserId: uuid('parents_contacted_by_user_id').references(() => users.id),
+    parentsContactedByUserId: uuid('parents_contacted_by_user_id'),
     // The eligibility decision (E2) by the care coordinator or team leader.
     eligibilityDecidedOn: date('eligibility_decided_on'),
     problemKinds: text('problem_kinds').array(),
     eligibilityReasons: text('eligibility_reasons'),
     alternativeAdvice: text('alternative_advice'),
-    eligibilityDecidedByUserId: uuid('eligibility_decided_by_user_id').references(() => users.id),
+    eligibilityDecidedByUserId: uuid('eligibility_decided_by_user_id'),
     // The mentor explained the decision to the parents (E9).
     parentsExplainedOn: date('parents_explained_on'),
     parentsExplainedHow: text('parents_explained_how', { enum: contactChannels }),
-    parentsExplainedByUserId: uuid('parents_explained_by_user_id').references(() => users.id),
+    parentsExplainedByUserId: uuid('parents_explained_by_user_id'),
     // The end and its outcome (E11).
     endedOn: date('ended_on'),
     endReason: text('end_reason', { enum: endReasons }),
     diplomaObtained: boolean('diploma_obtained'),
     diplomaLevel: text('diploma_level', { enum: diplomaLevels }),
     nextDestination: text('next_destination'),
-    endedByUserId: uuid('ended_by_user_id').references(() => users.id),
+    endedByUserId: uuid('ended_by_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -108,6 +102,15 @@ export const trajectories = pgTable(
     index('trajectories_explained_by_idx').on(table.parentsExplainedByUserId),
     index('trajectories_ended_by_idx').on(table.endedByUserId),
     tenantIsolation(table.tenantId),
+    tenantKey(table.tenantId, table.id),
+    tenantReference([table.tenantId, table.locationId], [locations.tenantId, locations.id]),
+    tenantReference([table.tenantId, table.mentorUserId], [users.tenantId, users.id]),
+    tenantReference([table.tenantId, table.signalledByUserId], [users.tenantId, users.id]),
+    tenantReference([table.tenantId, table.discussedByUserId], [users.tenantId, users.id]),
+    tenantReference([table.tenantId, table.parentsContactedByUserId], [users.tenantId, users.id]),
+    tenantReference([table.tenantId, table.eligibilityDecidedByUserId], [users.tenantId, users.id]),
+    tenantReference([table.tenantId, table.parentsExplainedByUserId], [users.tenantId, users.id]),
+    tenantReference([table.tenantId, table.endedByUserId], [users.tenantId, users.id]),
   ],
 );
 
@@ -123,9 +126,7 @@ export const oppVersions = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    trajectoryId: uuid('trajectory_id')
-      .notNull()
-      .references(() => trajectories.id, { onDelete: 'cascade' }),
+    trajectoryId: uuid('trajectory_id').notNull(),
     version: integer('version').notNull(),
     status: text('status', { enum: ['draft', 'adopted', 'superseded'] })
       .notNull()
@@ -146,11 +147,9 @@ export const oppVersions = pgTable(
     parentsAgreement: text('parents_agreement', { enum: parentAgreements }),
     parentsAgreementComments: text('parents_agreement_comments'),
     pupilView: text('pupil_view'),
-    createdByUserId: uuid('created_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    createdByUserId: uuid('created_by_user_id').notNull(),
     adoptedAt: timestamp('adopted_at', { withTimezone: true }),
-    adoptedByUserId: uuid('adopted_by_user_id').references(() => users.id),
+    adoptedByUserId: uuid('adopted_by_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -161,6 +160,12 @@ export const oppVersions = pgTable(
     index('opp_versions_created_by_idx').on(table.createdByUserId),
     index('opp_versions_adopted_by_idx').on(table.adoptedByUserId),
     tenantIsolation(table.tenantId),
+    tenantKey(table.tenantId, table.id),
+    tenantReference([table.tenantId, table.trajectoryId], [trajectories.tenantId, trajectories.id]).onDelete(
+      'cascade',
+    ),
+    tenantReference([table.tenantId, table.createdByUserId], [users.tenantId, users.id]),
+    tenantReference([table.tenantId, table.adoptedByUserId], [users.tenantId, users.id]),
   ],
 );
 
@@ -170,17 +175,11 @@ export const oppEvaluations = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    trajectoryId: uuid('trajectory_id')
-      .notNull()
-      .references(() => trajectories.id, { onDelete: 'cascade' }),
-    oppVersionId: uuid('opp_version_id')
-      .notNull()
-      .references(() => oppVersions.id, { onDelete: 'cascade' }),
+    trajectoryId: uuid('trajectory_id').notNull(),
+    oppVersionId: uuid('opp_version_id').notNull(),
     evaluatedOn: date('evaluated_on').notNull(),
     summary: text('summary').notNull(),
-    evaluatedByUserId: uuid('evaluated_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    evaluatedByUserId: uuid('evaluated_by_user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -188,6 +187,13 @@ export const oppEvaluations = pgTable(
     index('opp_evaluations_version_idx').on(table.oppVersionId),
     index('opp_evaluations_by_idx').on(table.evaluatedByUserId),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.trajectoryId], [trajectories.tenantId, trajectories.id]).onDelete(
+      'cascade',
+    ),
+    tenantReference([table.tenantId, table.oppVersionId], [oppVersions.tenantId, oppVersions.id]).onDelete(
+      'cascade',
+    ),
+    tenantReference([table.tenantId, table.evaluatedByUserId], [users.tenantId, users.id]),
   ],
 );
 
@@ -197,13 +203,9 @@ export const oppParentLinks = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    trajectoryId: uuid('trajectory_id')
-      .notNull()
-      .references(() => trajectories.id, { onDelete: 'cascade' }),
+    trajectoryId: uuid('trajectory_id').notNull(),
     tokenHash: text('token_hash').notNull(),
-    createdByUserId: uuid('created_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    createdByUserId: uuid('created_by_user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -215,6 +217,10 @@ export const oppParentLinks = pgTable(
     index('opp_parent_links_created_by_idx').on(table.createdByUserId),
     index('opp_parent_links_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.trajectoryId], [trajectories.tenantId, trajectories.id]).onDelete(
+      'cascade',
+    ),
+    tenantReference([table.tenantId, table.createdByUserId], [users.tenantId, users.id]),
   ],
 );
 
@@ -224,9 +230,7 @@ export const attendanceExpectations = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    trajectoryId: uuid('trajectory_id')
-      .notNull()
-      .references(() => trajectories.id, { onDelete: 'cascade' }),
+    trajectoryId: uuid('trajectory_id').notNull(),
     // ISO weekday: 1 = Monday … 5 = Friday.
     weekday: smallint('weekday').notNull(),
     startsAt: time('starts_at').notNull(),
@@ -239,6 +243,9 @@ export const attendanceExpectations = pgTable(
     check('attendance_expectations_weekday', sql`${table.weekday} between 1 and 5`),
     check('attendance_expectations_order', sql`${table.endsAt} > ${table.startsAt}`),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.trajectoryId], [trajectories.tenantId, trajectories.id]).onDelete(
+      'cascade',
+    ),
   ],
 );
 
@@ -248,20 +255,14 @@ export const attendanceVisits = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    trajectoryId: uuid('trajectory_id')
-      .notNull()
-      .references(() => trajectories.id, { onDelete: 'cascade' }),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => locations.id),
+    trajectoryId: uuid('trajectory_id').notNull(),
+    locationId: uuid('location_id').notNull(),
     reason: text('reason', { enum: visitReasons }).notNull(),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }).notNull(),
     checkedOutAt: timestamp('checked_out_at', { withTimezone: true }),
     note: text('note'),
-    checkedInByUserId: uuid('checked_in_by_user_id')
-      .notNull()
-      .references(() => users.id),
-    checkedOutByUserId: uuid('checked_out_by_user_id').references(() => users.id),
+    checkedInByUserId: uuid('checked_in_by_user_id').notNull(),
+    checkedOutByUserId: uuid('checked_out_by_user_id'),
   },
   (table) => [
     uniqueIndex('attendance_visits_one_open')
@@ -276,6 +277,12 @@ export const attendanceVisits = pgTable(
       sql`${table.checkedOutAt} is null or ${table.checkedOutAt} >= ${table.checkedInAt}`,
     ),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.trajectoryId], [trajectories.tenantId, trajectories.id]).onDelete(
+      'cascade',
+    ),
+    tenantReference([table.tenantId, table.locationId], [locations.tenantId, locations.id]),
+    tenantReference([table.tenantId, table.checkedInByUserId], [users.tenantId, users.id]),
+    tenantReference([table.tenantId, table.checkedOutByUserId], [users.tenantId, users.id]),
   ],
 );
 
@@ -285,22 +292,23 @@ export const homeworkItems = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    trajectoryId: uuid('trajectory_id')
-      .notNull()
-      .references(() => trajectories.id, { onDelete: 'cascade' }),
+    trajectoryId: uuid('trajectory_id').notNull(),
     kind: text('kind', { enum: homeworkKinds }).notNull(),
     subject: text('subject').notNull(),
     description: text('description').notNull(),
     dueOn: date('due_on').notNull(),
-    createdByUserId: uuid('created_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    createdByUserId: uuid('created_by_user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     index('homework_items_trajectory_idx').on(table.trajectoryId, table.dueOn),
     index('homework_items_created_by_idx').on(table.createdByUserId),
     tenantIsolation(table.tenantId),
+    tenantKey(table.tenantId, table.id),
+    tenantReference([table.tenantId, table.trajectoryId], [trajectories.tenantId, trajectories.id]).onDelete(
+      'cascade',
+    ),
+    tenantReference([table.tenantId, table.createdByUserId], [users.tenantId, users.id]),
   ],
 );
 
@@ -310,20 +318,23 @@ export const homeworkSessions = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    homeworkItemId: uuid('homework_item_id')
-      .notNull()
-      .references(() => homeworkItems.id, { onDelete: 'cascade' }),
+    homeworkItemId: uuid('homework_item_id').notNull(),
     plannedOn: date('planned_on').notNull(),
     plannedWork: text('planned_work').notNull().default(''),
     result: text('result', { enum: homeworkChecks }),
     note: text('note'),
-    checkedByUserId: uuid('checked_by_user_id').references(() => users.id),
+    checkedByUserId: uuid('checked_by_user_id'),
     checkedAt: timestamp('checked_at', { withTimezone: true }),
   },
   (table) => [
     index('homework_sessions_item_idx').on(table.homeworkItemId, table.plannedOn),
     index('homework_sessions_checked_by_idx').on(table.checkedByUserId),
     tenantIsolation(table.tenantId),
+    tenantReference(
+      [table.tenantId, table.homeworkItemId],
+      [homeworkItems.tenantId, homeworkItems.id],
+    ).onDelete('cascade'),
+    tenantReference([table.tenantId, table.checkedByUserId], [users.tenantId, users.id]),
   ],
 );
 
@@ -333,20 +344,16 @@ export const trajectoryContacts = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    trajectoryId: uuid('trajectory_id')
-      .notNull()
-      .references(() => trajectories.id, { onDelete: 'cascade' }),
+    trajectoryId: uuid('trajectory_id').notNull(),
     contactOn: date('contact_on').notNull(),
     party: text('party', { enum: contactParties }).notNull(),
     partyName: text('party_name').notNull().default(''),
     channel: text('channel', { enum: contactChannels }).notNull(),
     summary: text('summary').notNull(),
     followUp: text('follow_up'),
-    followUpOwnerUserId: uuid('follow_up_owner_user_id').references(() => users.id),
+    followUpOwnerUserId: uuid('follow_up_owner_user_id'),
     followUpDoneAt: timestamp('follow_up_done_at', { withTimezone: true }),
-    createdByUserId: uuid('created_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    createdByUserId: uuid('created_by_user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -354,6 +361,11 @@ export const trajectoryContacts = pgTable(
     index('trajectory_contacts_owner_idx').on(table.followUpOwnerUserId),
     index('trajectory_contacts_created_by_idx').on(table.createdByUserId),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.trajectoryId], [trajectories.tenantId, trajectories.id]).onDelete(
+      'cascade',
+    ),
+    tenantReference([table.tenantId, table.followUpOwnerUserId], [users.tenantId, users.id]),
+    tenantReference([table.tenantId, table.createdByUserId], [users.tenantId, users.id]),
   ],
 );
 
@@ -363,9 +375,7 @@ export const zatReferrals = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    trajectoryId: uuid('trajectory_id')
-      .notNull()
-      .references(() => trajectories.id, { onDelete: 'cascade' }),
+    trajectoryId: uuid('trajectory_id').notNull(),
     referredOn: date('referred_on').notNull(),
     agencyKind: text('agency_kind', { enum: agencyKinds }).notNull(),
     reason: text('reason').notNull(),
@@ -375,9 +385,7 @@ export const zatReferrals = pgTable(
     zatDiscussion: text('zat_discussion'),
     outcome: text('outcome'),
     outcomeOn: date('outcome_on'),
-    createdByUserId: uuid('created_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    createdByUserId: uuid('created_by_user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -386,6 +394,10 @@ export const zatReferrals = pgTable(
     index('zat_referrals_tenant_pending_idx').on(table.tenantId, table.outcomeOn),
     index('zat_referrals_created_by_idx').on(table.createdByUserId),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.trajectoryId], [trajectories.tenantId, trajectories.id]).onDelete(
+      'cascade',
+    ),
+    tenantReference([table.tenantId, table.createdByUserId], [users.tenantId, users.id]),
   ],
 );
 
@@ -395,9 +407,7 @@ export const teacherSupportActivities = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => locations.id),
+    locationId: uuid('location_id').notNull(),
     kind: text('kind', { enum: teacherSupportKinds }).notNull(),
     occurredOn: date('occurred_on').notNull(),
     topic: text('topic').notNull(),
@@ -405,9 +415,7 @@ export const teacherSupportActivities = pgTable(
     teacherName: text('teacher_name'),
     className: text('class_name'),
     description: text('description').notNull().default(''),
-    createdByUserId: uuid('created_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    createdByUserId: uuid('created_by_user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -418,6 +426,8 @@ export const teacherSupportActivities = pgTable(
       sql`${table.participantCount} is null or ${table.participantCount} > 0`,
     ),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.locationId], [locations.tenantId, locations.id]),
+    tenantReference([table.tenantId, table.createdByUserId], [users.tenantId, users.id]),
   ],
 );
 
@@ -431,9 +441,7 @@ export const trajectoryReminders = pgTable(
     tenantId: tenantColumn().references(() => tenants.id),
     kind: text('kind', { enum: ['opp_evaluation_due'] }).notNull(),
     objectId: uuid('object_id').notNull(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -441,5 +449,6 @@ export const trajectoryReminders = pgTable(
     index('trajectory_reminders_user_idx').on(table.userId),
     index('trajectory_reminders_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.userId], [users.tenantId, users.id]).onDelete('cascade'),
   ],
 );

@@ -15,6 +15,7 @@ import type {
 } from '../../../contracts/trajectories.ts';
 import type { DatabaseClient, Transaction } from '../../db/client.ts';
 import type { Action, Actor } from '../../platform/access/policies.ts';
+import { requireVisible } from '../../platform/access/references.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
@@ -55,6 +56,12 @@ export class TrajectoriesService {
   /** Records a concern about a pupil of a secondary location (E9). */
   signal(actor: Actor, input: SignalInput, meta: RequestMeta): Promise<TrajectoryDetail> {
     return this.database.withTenant(actor.tenantId, async (transaction) => {
+      await requireVisible(
+        transaction,
+        actor,
+        { kind: 'location', action: 'trajectories.signal' },
+        { locationId: input.locationId },
+      );
       await requireSecondaryLocation(transaction.db, actor, 'trajectories.signal', input.locationId);
       const problems = findSignalProblems(input, { today: todayInAmsterdam(), actorUserId: actor.userId });
       if (!(await isMentorAt(transaction, input.mentorUserId, input.locationId)))

@@ -84,7 +84,7 @@ describe('PUT /api/users/:userId/roles', () => {
     ]);
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields).toEqual([
-      expect.objectContaining({ path: 'roles.1.locationId', code: 'invalid_value' }),
+      expect.objectContaining({ path: 'roles.1.locationId', code: 'unknown_reference' }),
     ]);
     expect(await rolesOf(userId)).toEqual([{ role: 'teacher', teamRole: null, locationId: ids.a }]);
   });

@@ -5,10 +5,11 @@ import { todayInAmsterdam } from '../../../contracts/school-year.ts';
 import type { InviteUserInput, UpdateUserRolesInput, UserSummary } from '../../../contracts/users.ts';
 import { type DatabaseClient, isUniqueViolation, type Transaction } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/policies.ts';
+import { indexedFields, requireVisible } from '../../platform/access/references.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import type { AuthService } from '../../platform/auth/auth.service.ts';
-import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
+import { NotFound, RuleViolation } from '../../platform/http/errors.ts';
 import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { schoolTeamAssignments } from '../team/team.schema.ts';
@@ -67,7 +68,7 @@ export class UsersService {
     return this.database
       .withTenant(actor.tenantId, async (transaction) => {
         const { db } = transaction;
-        await assertLocationsKnown(transaction, input.roles);
+        await assertLocationsKnown(transaction, actor, input.roles);
         const [user] = await db
           .insert(users)
           .values({ tenantId: actor.tenantId, email: input.email, name: input.name, status: 'invited' })
@@ -126,7 +127,7 @@ export class UsersService {
         .from(users)
         .where(eq(users.id, userId));
       if (!user) throw new NotFound();
-      await assertLocationsKnown(transaction, input.roles);
+      await assertLocationsKnown(transaction, actor, input.roles);
       const next = distinctRoles(input.roles);
       const current = await db
         .select({ role: roleAssignments.role, teamRole: roleAssignments.teamRole })
@@ -194,21 +195,18 @@ async function insertRoles({ db, tenantId }: Transaction, userId: string, roles:
   );
 }
 
-/** A foreign key is checked without row-level security, so every location must be proven ours here. */
-async function assertLocationsKnown({ db }: Transaction, roles: RoleAssignmentInput[]) {
-  const locationIds = [...new Set(roles.flatMap((role) => (role.locationId ? [role.locationId] : [])))];
-  if (locationIds.length === 0) return;
-  const known = await db
-    .select({ id: locations.id })
-    .from(locations)
-    .where(inArray(locations.id, locationIds));
-  const knownIds = new Set(known.map((row) => row.id));
-  const unknown = roles.flatMap((role, index) =>
-    role.locationId && !knownIds.has(role.locationId)
-      ? [{ path: `roles.${index}.locationId`, code: 'invalid_value' }]
-      : [],
+/** Every location of a role assignment must be one of this partnership (issue 13 finding 4). */
+async function assertLocationsKnown(transaction: Transaction, actor: Actor, roles: RoleAssignmentInput[]) {
+  await requireVisible(
+    transaction,
+    actor,
+    { kind: 'location' },
+    indexedFields(
+      'roles',
+      roles.map((role) => role.locationId),
+      '.locationId',
+    ),
   );
-  if (unknown.length > 0) throw new ValidationFailed(unknown);
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { roles, teamRoles } from '../../../contracts/roles.ts';
-import { tenantColumn, tenantIsolation } from '../../db/tenancy.ts';
+import { tenantColumn, tenantIsolation, tenantKey, tenantReference } from '../../db/tenancy.ts';
 import { locations } from '../../modules/schools/schools.schema.ts';
 import { tenants } from '../tenants/tenants.schema.ts';
 
@@ -41,6 +41,7 @@ export const users = pgTable(
     uniqueIndex('users_email_unique').on(table.email),
     index('users_tenant_name_idx').on(table.tenantId, table.name),
     tenantIsolation(table.tenantId),
+    tenantKey(table.tenantId, table.id),
   ],
 );
 
@@ -49,12 +50,10 @@ export const roleAssignments = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     role: text('role', { enum: roles }).notNull(),
     teamRole: text('team_role', { enum: teamRoles }),
-    locationId: uuid('location_id').references(() => locations.id),
+    locationId: uuid('location_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -62,6 +61,8 @@ export const roleAssignments = pgTable(
     index('role_assignments_tenant_idx').on(table.tenantId),
     index('role_assignments_location_idx').on(table.locationId),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.userId], [users.tenantId, users.id]).onDelete('cascade'),
+    tenantReference([table.tenantId, table.locationId], [locations.tenantId, locations.id]),
   ],
 );
 
@@ -70,9 +71,7 @@ export const recoveryCodes = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     codeHash: text('code_hash').notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
@@ -80,6 +79,7 @@ export const recoveryCodes = pgTable(
     index('recovery_codes_user_idx').on(table.userId),
     index('recovery_codes_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.userId], [users.tenantId, users.id]).onDelete('cascade'),
   ],
 );
 
@@ -88,9 +88,7 @@ export const sessions = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     tokenHash: text('token_hash').notNull(),
     stage: text('stage', { enum: ['mfa_enrol', 'mfa_challenge', 'full'] }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -102,6 +100,7 @@ export const sessions = pgTable(
     index('sessions_user_idx').on(table.userId),
     index('sessions_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.userId], [users.tenantId, users.id]).onDelete('cascade'),
   ],
 );
 
@@ -110,9 +109,7 @@ export const userTokens = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     purpose: text('purpose', { enum: ['password_reset', 'invitation'] }).notNull(),
     tokenHash: text('token_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -124,5 +121,6 @@ export const userTokens = pgTable(
     index('user_tokens_user_idx').on(table.userId),
     index('user_tokens_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.userId], [users.tenantId, users.id]).onDelete('cascade'),
   ],
 );

@@ -282,7 +282,7 @@ describe('nothing half-written', () => {
     expect(response.statusCode).toBe(400);
     const error = errorOf(response);
     expect(error.code).toBe('validation_failed');
-    expect(fieldOf(error, 'roles.1.locationId').code).toBe('invalid_value');
+    expect(fieldOf(error, 'roles.1.locationId').code).toBe('unknown_reference');
     expect(await usersWithEmailLike(email)).toBe(0);
     expect(await counts()).toEqual(before);
   });
@@ -299,7 +299,7 @@ describe('nothing half-written', () => {
       ],
     });
     expect(response.statusCode).toBe(400);
-    expect(fieldOf(errorOf(response), 'roles.1.locationId').code).toBe('invalid_value');
+    expect(fieldOf(errorOf(response), 'roles.1.locationId').code).toBe('unknown_reference');
     expect(await usersWithEmailLike(email)).toBe(0);
     expect(await counts()).toEqual(before);
   });
