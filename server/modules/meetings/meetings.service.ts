@@ -19,13 +19,7 @@ import { type Actor, canAccess, scopeCondition } from '../../platform/access/pol
 import { listField, mayTakePartIn, requireVisible } from '../../platform/access/references.ts';
 import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
-import {
-  Forbidden,
-  HttpError,
-  NotFound,
-  RuleViolation,
-  ValidationFailed,
-} from '../../platform/http/errors.ts';
+import { HttpError, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { containsPattern, pageWindow } from '../../platform/http/pagination.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { expertiseTags } from '../team/team.schema.ts';

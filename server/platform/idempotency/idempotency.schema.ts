@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { tenantColumn, tenantIsolation } from '../../db/tenancy.ts';
+import { tenantColumn, tenantIsolation, tenantReference } from '../../db/tenancy.ts';
 import { users } from '../auth/auth.schema.ts';
 import { tenants } from '../tenants/tenants.schema.ts';
 
@@ -12,9 +12,7 @@ export const idempotencyKeys = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     key: text('key').notNull(),
     // A digest of method, route, path parameters and body: the same key with other content is refused.
     requestHash: text('request_hash').notNull(),
@@ -24,6 +22,7 @@ export const idempotencyKeys = pgTable(
   (table) => [
     unique('idempotency_keys_unique').on(table.tenantId, table.userId, table.key),
     index('idempotency_keys_user_idx').on(table.userId),
+    tenantReference([table.tenantId, table.userId], [users.tenantId, users.id]).onDelete('cascade'),
     index('idempotency_keys_created_idx').on(table.createdAt),
     tenantIsolation(table.tenantId),
   ],
