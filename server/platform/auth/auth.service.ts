@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { SessionState } from '../../../contracts/auth.ts';
 import type { Locale } from '../../../contracts/fields.ts';
@@ -133,7 +133,7 @@ export class AuthService {
         await this.registerFailure(transaction, user, meta);
         return null;
       }
-      await transaction.db.update(users).set({ failedSignIns: 0 }).where(eq(users.id, user.id));
+      // A1: the count stays until the second factor passes too, or the codes could be guessed forever.
       await this.audit(transaction, user.id, meta, 'auth.signed_in');
       const stage: SessionStage = user.mfaEnrolledAt ? 'mfa_challenge' : 'mfa_enrol';
       return this.issueSession(transaction, user.id, stage, null);
@@ -297,9 +297,11 @@ export class AuthService {
     await this.redeemToken(token, 'password_reset', async (transaction, user) => {
       await transaction.db
         .update(users)
-        .set({ passwordHash: await hashPassword(password), failedSignIns: 0, lockedUntil: null })
+        // A1: neither the count nor a lock ends here; a reset link proves the mailbox, not the second factor.
+        .set({ passwordHash: await hashPassword(password) })
         .where(eq(users.id, user.id));
       await transaction.db.delete(sessions).where(eq(sessions.userId, user.id));
+      await retireTokens(transaction, user.id, ['password_reset']);
       await this.audit(transaction, user.id, meta, 'auth.password_reset');
     });
   }
@@ -380,6 +382,8 @@ export class AuthService {
       await transaction.db
         .delete(sessions)
         .where(and(eq(sessions.userId, user.id), ne(sessions.id, session.sessionId)));
+      // A2: a reset link asked for before the change would undo it.
+      await retireTokens(transaction, user.id, ['password_reset']);
       await this.audit(transaction, user.id, meta, 'auth.password_changed');
     });
   }
@@ -439,8 +443,15 @@ export class AuthService {
     return user;
   }
 
+  /** A1: every failed step (password, code, recovery code) counts; the fifth in a row locks. */
   private async registerFailure(transaction: Transaction, user: UserRow, meta: RequestMeta) {
-    const failures = user.failedSignIns + 1;
+    // Counted in the database, not from the row read earlier: parallel guesses cannot overwrite each other.
+    const [counted] = await transaction.db
+      .update(users)
+      .set({ failedSignIns: sql`${users.failedSignIns} + 1` })
+      .where(eq(users.id, user.id))
+      .returning({ failures: users.failedSignIns });
+    const failures = counted?.failures ?? user.failedSignIns + 1;
     if (failures >= maximumFailedAttempts) {
       await transaction.db
         .update(users)
@@ -458,7 +469,6 @@ export class AuthService {
       });
       return;
     }
-    await transaction.db.update(users).set({ failedSignIns: failures }).where(eq(users.id, user.id));
     await this.audit(transaction, user.id, meta, 'auth.sign_in_failed', null, { attempt: failures });
   }
 
@@ -623,6 +633,22 @@ function requireStage(session: SessionContext | null, stages: SessionStage[]): S
 function assertStrongPassword(password: string, field: string): void {
   const problem = findPasswordProblem(password);
   if (problem) throw new ValidationFailed([{ path: field, code: problem, params: { minimum: 12 } }]);
+}
+
+/** Marks every unused link of these purposes used, so none of them works any more (A2, P7). */
+export async function retireTokens(
+  { db }: Transaction,
+  userId: string,
+  purposes: Array<'password_reset' | 'invitation'>,
+): Promise<number> {
+  const retired = await db
+    .update(userTokens)
+    .set({ usedAt: new Date() })
+    .where(
+      and(eq(userTokens.userId, userId), inArray(userTokens.purpose, purposes), isNull(userTokens.usedAt)),
+    )
+    .returning({ id: userTokens.id });
+  return retired.length;
 }
 
 function liveTokenConditions(hash: string, purpose: 'password_reset' | 'invitation') {
