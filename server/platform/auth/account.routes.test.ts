@@ -207,7 +207,7 @@ describe('password reset by e-mail', () => {
     expect(good.statusCode).toBe(204);
   });
 
-  it('a reset ends every existing session of the user', async () => {
+  it('A2: a reset ends every existing session of the user', async () => {
     const user = await newUser();
     const client = await signInFully(harness, user);
     expect(json(await client.get('/api/session')).state).toBe('signed_in');
@@ -217,6 +217,51 @@ describe('password reset by e-mail', () => {
     ).toBe(204);
     expect(json(await client.get('/api/session')).state).toBe('anonymous');
     expect((await client.get('/api/users')).statusCode).toBe(401);
+  });
+
+  it('A2: using the newer of two reset links retires the older one (422 invalid_token)', async () => {
+    const user = await newUser();
+    const older = await resetTokenFor(user.email);
+    const newer = await resetTokenFor(user.email);
+    expect(newer).not.toBe(older);
+    expect(
+      (await clientAt(harness).post('/api/auth/password/reset', { token: newer, password: newPassword }))
+        .statusCode,
+    ).toBe(204);
+    const stale = await clientAt(harness).post('/api/auth/password/reset', {
+      token: older,
+      password: 'nog-een-heel-ander-wachtwoord',
+    });
+    expect(stale.statusCode).toBe(422);
+    expect(json(stale).error.code).toBe('invalid_token');
+    expect(await signInStatus(user.email, newPassword)).toBe(200);
+  });
+
+  it('A1: a reset link does not clear the failure count: one more wrong attempt after it locks', async () => {
+    const user = await newUser();
+    await harness.updateUser(tenant.tenantId, user.userId, { failedSignIns: 4 });
+    const token = await resetTokenFor(user.email);
+    expect(
+      (await clientAt(harness).post('/api/auth/password/reset', { token, password: newPassword })).statusCode,
+    ).toBe(204);
+    expect(await signInStatus(user.email, 'not-the-new-password-either')).toBe(401);
+    expect(await signInStatus(user.email, newPassword)).toBe(401);
+  });
+
+  it('A2: changing the password retires an outstanding reset link', async () => {
+    const user = await newUser();
+    const outstanding = await resetTokenFor(user.email);
+    const client = await signInFully(harness, user);
+    expect(
+      (await client.post('/api/account/password', { currentPassword: testPassword, newPassword })).statusCode,
+    ).toBe(204);
+    const stale = await clientAt(harness).post('/api/auth/password/reset', {
+      token: outstanding,
+      password: 'nog-een-heel-ander-wachtwoord',
+    });
+    expect(stale.statusCode).toBe(422);
+    expect(json(stale).error.code).toBe('invalid_token');
+    expect(await signInStatus(user.email, newPassword)).toBe(200);
   });
 });
 
@@ -235,7 +280,7 @@ describe('my account', () => {
     expect(await signInStatus(user.email, testPassword)).toBe(200);
   });
 
-  it('changing the password (204) ends other sessions and keeps the own one', async () => {
+  it('A2: changing the password (204) ends other sessions and keeps the own one', async () => {
     const user = await newUser();
     const own = await signInFully(harness, user);
     const other = await signInFully(harness, user, { stepsAhead: 1 });
