@@ -51,6 +51,7 @@ import {
 } from './modules/trajectories/pupil-records.routes.ts';
 import { trajectoriesRoutes } from './modules/trajectories/trajectories.routes.ts';
 import { TrajectoriesService } from './modules/trajectories/trajectories.service.ts';
+import { AccountsService, registerLeaverJob } from './modules/users/accounts.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
@@ -120,6 +121,7 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
   const jobs = new Jobs({ database, connection: config.database, enabled: config.jobs, log: app.log });
   const auth = new AuthService({ database, keys, mailer, config });
   const users = new UsersService(database, auth);
+  const accounts = new AccountsService(database, auth);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -165,13 +167,14 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
 
   await app.register(healthRoutes(database, { benchRoutes: config.benchRoutes }));
   await app.register(authRoutes(auth, config));
-  await app.register(usersRoutes(users));
+  await app.register(usersRoutes(users, accounts));
+  await registerLeaverJob(jobs, database);
   // Domain modules: one line each.
   await app.register(importRoutes(new ImportService(database)));
   await app.register(expertisePointsRoutes(new ExpertisePointsService(database)));
   await app.register(publicPagesRoutes(new PublicPagesService(database)));
   await app.register(locationsRoutes(new LocationsService(database)));
-  await app.register(teamRoutes(new TeamService(database), new PairsService(database)));
+  await app.register(teamRoutes(new TeamService(database), new PairsService(database), accounts));
   const workflow = new RequestWorkflow({ mailer, keys, baseUrl: config.baseUrl });
   const requests = new RequestsService(database, workflow);
   await app.register(requestsRoutes(requests, new ConsentService(database, requests, workflow, keys)));

@@ -252,9 +252,9 @@ describe('lockout after failed attempts', () => {
     expect(
       (await client.post('/api/auth/mfa/verify', { code: await wrongCode(user.secret) })).statusCode,
     ).toBe(401);
-    expect(
-      (await client.post('/api/auth/mfa/recover', { recoveryCode: 'AAAA-BBBB-CCCC' })).statusCode,
-    ).toBe(401);
+    expect((await client.post('/api/auth/mfa/recover', { recoveryCode: 'AAAA-BBBB-CCCC' })).statusCode).toBe(
+      401,
+    );
     // The fifth failure, whatever its kind, locks.
     expect(
       (await client.post('/api/auth/sign-in', { email: user.email, password: 'wrong-password-three' }))
