@@ -119,7 +119,18 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
   });
   // Modules register their job handlers while the app is built; the queue starts at the end.
   const jobs = new Jobs({ database, connection: config.database, enabled: config.jobs, log: app.log });
-  const auth = new AuthService({ database, keys, mailer, config });
+  const auth = new AuthService({
+    database,
+    keys,
+    mailer,
+    config,
+    // Its messages may quote an address (a mail server's answer does): the kind and code are enough.
+    onBackgroundError: (error) => {
+      const { type, code } = describeForLog(error);
+      const errorCode = code ?? (error as { code?: unknown }).code ?? null;
+      app.log.error({ failure: { type, code: errorCode } }, 'sign-in work after the answer failed');
+    },
+  });
   const users = new UsersService(database, auth);
   const accounts = new AccountsService(database, auth);
 
@@ -201,6 +212,8 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
   await registerWebApp(app);
   // Jobs stop first (running handlers may still send mail), then the mail transport closes.
   app.addHook('onClose', async () => {
+    // Work after an answer (a failure's count, a reset mail) still needs the database.
+    await auth.whenIdle();
     await jobs.stop();
     mailer.close();
   });

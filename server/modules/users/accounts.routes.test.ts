@@ -108,6 +108,7 @@ describe('ending an account (P7)', () => {
     const before = smtp.received.length;
     const forgot = await clientAt(harness).post('/api/auth/password/forgot', { email: user.email });
     expect(forgot.statusCode).toBe(202);
+    await harness.services.auth.whenIdle();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(smtp.received.slice(before).some((mail) => JSON.stringify(mail.to).includes(user.email))).toBe(
       false,

@@ -143,8 +143,36 @@ describe('password reset by e-mail', () => {
     expect(first.body).toBe(second.body);
     const mail = await smtp.waitForMail(user.email);
     expect(mail.text).toContain(`${harness.config.baseUrl}/wachtwoord-herstellen#token=`);
+    await harness.services.auth.whenIdle();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(smtp.received.some((candidate) => JSON.stringify(candidate.to).includes(unknown))).toBe(false);
+  });
+
+  it('finding 10: a known address gets the same 202 even when its link or mail fails; the log names no address', async () => {
+    const lines: string[] = [];
+    const logged = await createHarness({ logLevel: 'info' }, { write: (line) => lines.push(line) });
+    try {
+      const partnership = await logged.createTenant(['a']);
+      const user = await logged.createUser(partnership.tenantId, [{ role: 'coordinator' }]);
+      logged.services.mailer.send = () => Promise.reject(new Error(`mail to ${user.email} refused`));
+      const known = await clientAt(logged).post('/api/auth/password/forgot', { email: user.email });
+      const unknown = await clientAt(logged).post('/api/auth/password/forgot', {
+        email: 'nobody-at-all@school.test',
+      });
+      expect([known.statusCode, known.body]).toEqual([unknown.statusCode, unknown.body]);
+      expect(known.statusCode).toBe(202);
+      await logged.services.auth.whenIdle();
+      const failure = lines.find((line) => line.includes('after the answer failed'));
+      expect(failure).toBeDefined();
+      expect(lines.join('\n')).not.toContain(user.email);
+      // The failed work left nothing half done: no link was stored.
+      const [links] = await logged.database.queryAsOwner<{ count: number }>(
+        sql`select count(*)::int as count from user_tokens where user_id = ${user.userId}`,
+      );
+      expect(links?.count).toBe(0);
+    } finally {
+      await logged.close();
+    }
   });
 
   it('the token sets a new password (204), the old password stops working, and the token is single-use', async () => {

@@ -55,13 +55,34 @@ export type { RequestMeta };
 /** A command that (re)issues the session cookie returns its new token with the new state. */
 export type SessionIssued = { token: string; state: SessionState };
 
-type Dependencies = { database: DatabaseClient; keys: Keys; mailer: Mailer; config: Config };
+type Dependencies = {
+  database: DatabaseClient;
+  keys: Keys;
+  mailer: Mailer;
+  config: Config;
+  /** Where a failure of work done after the answer goes (the log; never with personal data). */
+  onBackgroundError?: (error: unknown) => void;
+};
+
+// The partnership of an address that has no account: none has this id, so row-level security shows
+// nothing, and the unknown address takes the same steps as a known one.
+const noPartnership = '00000000-0000-0000-0000-000000000000';
 
 type UserRow = typeof users.$inferSelect;
 
 /** Sign-in with password and TOTP, sessions, recovery codes, password reset, invitations, own account. */
 export class AuthService {
+  // Work that runs after its request was answered; awaited before the database closes.
+  private readonly background = new Set<Promise<unknown>>();
+  // The same work by address, so the next sign-in of that address waits for its earlier failure's count.
+  private readonly backgroundByAddress = new Map<string, Promise<unknown>>();
+
   constructor(private readonly deps: Dependencies) {}
+
+  /** Resolves once the work started after an answer (see `requestPasswordReset`) has finished. */
+  async whenIdle(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
 
   /** Finds the live session behind a cookie value; expired or idle sessions are removed. */
   async resolveSession(cookieValue: string | undefined): Promise<SessionContext | null> {
@@ -116,23 +137,35 @@ export class AuthService {
     );
   }
 
-  /** First factor: e-mail and password. The same answer for unknown, wrong and locked accounts. */
+  /**
+   * First factor: e-mail and password. The same answer, after the same steps, for unknown, wrong,
+   * locked and ended accounts: one lookup of the partnership, one of the user (none for an unknown
+   * address), one password check outside any transaction; a wrong password is counted after the
+   * answer (A1), so its writes do not tell that the address has an account.
+   */
   async signIn(email: string, password: string, meta: RequestMeta): Promise<SessionIssued> {
-    const tenantId = await this.tenantOfEmail(email);
-    if (!tenantId) {
-      await verifyPassword(null, password);
+    const address = email.toLowerCase();
+    // The count of this address's previous failure must be in before its lock is checked.
+    await this.backgroundByAddress.get(address);
+    const tenantId = (await this.tenantOfEmail(address)) ?? noPartnership;
+    const found = await this.deps.database.withTenant(tenantId, (transaction) =>
+      this.findUserByEmail(transaction, address),
+    );
+    const usable = found?.status === 'active' && !isLocked(found);
+    const valid = await verifyPassword(usable ? found.passwordHash : null, password);
+    if (!found || !usable) throw new Unauthenticated('invalid_credentials');
+    if (!valid) {
+      this.afterAnswer(address, () =>
+        this.deps.database.withTenant(tenantId, (transaction) =>
+          this.registerFailure(transaction, found, meta),
+        ),
+      );
       throw new Unauthenticated('invalid_credentials');
     }
     const outcome = await this.deps.database.withTenant(tenantId, async (transaction) => {
-      const user = await this.findUserByEmail(transaction, email);
-      if (user?.status !== 'active' || isLocked(user)) {
-        await verifyPassword(null, password);
-        return null;
-      }
-      if (!(await verifyPassword(user.passwordHash, password))) {
-        await this.registerFailure(transaction, user, meta);
-        return null;
-      }
+      // Ended or locked while the password was checked: the same answer as a wrong password.
+      const user = await this.findUser(transaction, found.id);
+      if (user?.status !== 'active' || isLocked(user)) return null;
       // A1: the count stays until the second factor passes too, or the codes could be guessed forever.
       await this.audit(transaction, user.id, meta, 'auth.signed_in');
       const stage: SessionStage = user.mfaEnrolledAt ? 'mfa_challenge' : 'mfa_enrol';
@@ -264,8 +297,16 @@ export class AuthService {
     });
   }
 
-  /** Sends a reset link when the address is known; the caller answers the same either way. */
-  async requestPasswordReset(email: string, meta: RequestMeta): Promise<void> {
+  /**
+   * Asks for a reset link. Returns at once, whether or not the address has an account: the lookup,
+   * the link and the mail happen after the answer, so its timing tells nothing (finding 10).
+   */
+  requestPasswordReset(email: string, meta: RequestMeta): void {
+    const address = email.toLowerCase();
+    this.afterAnswer(address, () => this.sendPasswordReset(address, meta));
+  }
+
+  private async sendPasswordReset(email: string, meta: RequestMeta): Promise<void> {
     const tenantId = await this.tenantOfEmail(email);
     if (!tenantId) return;
     await this.deps.database.withTenant(tenantId, async (transaction) => {
@@ -289,6 +330,24 @@ export class AuthService {
         }),
       });
     });
+  }
+
+  /**
+   * Runs work after the answer has gone, one piece at a time per address; a failure is logged, never
+   * answered. `whenIdle` waits for it (closing the app, tests, the timing benchmark).
+   */
+  private afterAnswer(address: string, work: () => Promise<unknown>): void {
+    const previous = this.backgroundByAddress.get(address) ?? Promise.resolve();
+    const running: Promise<unknown> = previous
+      .then(() => new Promise((resolve) => setImmediate(resolve)))
+      .then(work)
+      .catch((error: unknown) => this.deps.onBackgroundError?.(error))
+      .finally(() => {
+        this.background.delete(running);
+        if (this.backgroundByAddress.get(address) === running) this.backgroundByAddress.delete(address);
+      });
+    this.background.add(running);
+    this.backgroundByAddress.set(address, running);
   }
 
   /** Sets a new password through a reset link; every session of the user ends. */
