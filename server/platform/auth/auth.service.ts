@@ -74,8 +74,9 @@ type UserRow = typeof users.$inferSelect;
 export class AuthService {
   // Work that runs after its request was answered; awaited before the database closes.
   private readonly background = new Set<Promise<unknown>>();
-  // The same work by address, so the next sign-in of that address waits for its earlier failure's count.
-  private readonly backgroundByAddress = new Map<string, Promise<unknown>>();
+  // The same work by purpose and address: one piece at a time each, and a right password waits for
+  // the count of the wrong ones before it (A1).
+  private readonly backgroundByKey = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: Dependencies) {}
 
@@ -145,8 +146,6 @@ export class AuthService {
    */
   async signIn(email: string, password: string, meta: RequestMeta): Promise<SessionIssued> {
     const address = email.toLowerCase();
-    // The count of this address's previous failure must be in before its lock is checked.
-    await this.backgroundByAddress.get(address);
     const tenantId = (await this.tenantOfEmail(address)) ?? noPartnership;
     const found = await this.deps.database.withTenant(tenantId, (transaction) =>
       this.findUserByEmail(transaction, address),
@@ -154,16 +153,20 @@ export class AuthService {
     const usable = found?.status === 'active' && !isLocked(found);
     const valid = await verifyPassword(usable ? found.passwordHash : null, password);
     if (!found || !usable) throw new Unauthenticated('invalid_credentials');
+    const failureKey = `sign-in:${address}`;
     if (!valid) {
-      this.afterAnswer(address, () =>
+      // A failure never waits for anything, or a wait would tell that the address has an account.
+      this.afterAnswer(failureKey, () =>
         this.deps.database.withTenant(tenantId, (transaction) =>
           this.registerFailure(transaction, found, meta),
         ),
       );
       throw new Unauthenticated('invalid_credentials');
     }
+    // The right password: the count of earlier wrong ones is in first, so a lock they caused holds.
+    await this.backgroundByKey.get(failureKey);
     const outcome = await this.deps.database.withTenant(tenantId, async (transaction) => {
-      // Ended or locked while the password was checked: the same answer as a wrong password.
+      // Ended or locked meanwhile: the same answer as a wrong password.
       const user = await this.findUser(transaction, found.id);
       if (user?.status !== 'active' || isLocked(user)) return null;
       // A1: the count stays until the second factor passes too, or the codes could be guessed forever.
@@ -303,7 +306,7 @@ export class AuthService {
    */
   requestPasswordReset(email: string, meta: RequestMeta): void {
     const address = email.toLowerCase();
-    this.afterAnswer(address, () => this.sendPasswordReset(address, meta));
+    this.afterAnswer(`reset:${address}`, () => this.sendPasswordReset(address, meta));
   }
 
   private async sendPasswordReset(email: string, meta: RequestMeta): Promise<void> {
@@ -333,21 +336,21 @@ export class AuthService {
   }
 
   /**
-   * Runs work after the answer has gone, one piece at a time per address; a failure is logged, never
+   * Runs work after the answer has gone, one piece at a time per key; a failure is logged, never
    * answered. `whenIdle` waits for it (closing the app, tests, the timing benchmark).
    */
-  private afterAnswer(address: string, work: () => Promise<unknown>): void {
-    const previous = this.backgroundByAddress.get(address) ?? Promise.resolve();
+  private afterAnswer(key: string, work: () => Promise<unknown>): void {
+    const previous = this.backgroundByKey.get(key) ?? Promise.resolve();
     const running: Promise<unknown> = previous
       .then(() => new Promise((resolve) => setImmediate(resolve)))
       .then(work)
       .catch((error: unknown) => this.deps.onBackgroundError?.(error))
       .finally(() => {
         this.background.delete(running);
-        if (this.backgroundByAddress.get(address) === running) this.backgroundByAddress.delete(address);
+        if (this.backgroundByKey.get(key) === running) this.backgroundByKey.delete(key);
       });
     this.background.add(running);
-    this.backgroundByAddress.set(address, running);
+    this.backgroundByKey.set(key, running);
   }
 
   /** Sets a new password through a reset link; every session of the user ends. */
@@ -504,13 +507,15 @@ export class AuthService {
 
   /** A1: every failed step (password, code, recovery code) counts; the fifth in a row locks. */
   private async registerFailure(transaction: Transaction, user: UserRow, meta: RequestMeta) {
-    // Counted in the database, not from the row read earlier: parallel guesses cannot overwrite each other.
+    // Counted in the database, not from the row read earlier: parallel guesses cannot overwrite each
+    // other. A guess that arrives while the account is locked (a lock set meanwhile) is not counted.
     const [counted] = await transaction.db
       .update(users)
       .set({ failedSignIns: sql`${users.failedSignIns} + 1` })
-      .where(eq(users.id, user.id))
+      .where(and(eq(users.id, user.id), or(isNull(users.lockedUntil), lte(users.lockedUntil, sql`now()`))))
       .returning({ failures: users.failedSignIns });
-    const failures = counted?.failures ?? user.failedSignIns + 1;
+    if (!counted) return;
+    const failures = counted.failures;
     if (failures >= maximumFailedAttempts) {
       await transaction.db
         .update(users)
