@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageSchema, paginationQuerySchema } from './fields.ts';
 import { schoolYearSchema, sectorSchema } from './locations.ts';
 import { teamRoleSchema } from './roles.ts';
+import { userStatusSchema } from './users.ts';
 
 const isoDateSchema = z.iso.date();
 
@@ -44,6 +45,8 @@ export const teamMemberSummarySchema = z.object({
   contractedHours: z.number().nullable(),
   schools: z.array(servedSchoolSchema),
   schoolCount: z.number().int(),
+  /** The account behind the profile: `disabled` once it was ended (P7). */
+  accountStatus: userStatusSchema,
 });
 export type TeamMemberSummary = z.infer<typeof teamMemberSummarySchema>;
 export const teamPageSchema = pageSchema(teamMemberSummarySchema).extend({ schoolYear: z.number().int() });
@@ -68,6 +71,8 @@ export const teamMemberDetailSchema = teamMemberSummarySchema.extend({
   hasPhoto: z.boolean(),
   /** The member's photo as a `data:image/…;base64,` URL; null without a photo. */
   photoDataUrl: z.string().nullable(),
+  /** Whether every role of the account is team member, so the staff office may end or reopen it (P7). */
+  onlyTeamRoles: z.boolean(),
 });
 export type TeamMemberDetail = z.infer<typeof teamMemberDetailSchema>;
 

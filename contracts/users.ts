@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { emailSchema, pageSchema, personNameSchema } from './fields.ts';
+import { emailSchema, pageSchema, paginationQuerySchema, personNameSchema } from './fields.ts';
 import { roleAssignmentInputSchema, roleAssignmentSchema } from './roles.ts';
 
 export const userStatusSchema = z.enum(['invited', 'active', 'disabled']);
+export type UserStatus = z.infer<typeof userStatusSchema>;
 
 export const userSummarySchema = z.object({
   id: z.uuid(),
@@ -10,10 +11,29 @@ export const userSummarySchema = z.object({
   email: z.string(),
   status: userStatusSchema,
   mfaEnrolled: z.boolean(),
+  /** When the account was ended (status `disabled`, P7); null otherwise. */
+  deactivatedAt: z.string().nullable(),
   roles: z.array(roleAssignmentSchema),
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 export const userPageSchema = pageSchema(userSummarySchema);
+
+/** The user list: search, paging and a filter on the account's status. */
+export const userListQuerySchema = paginationQuerySchema.extend({ status: userStatusSchema.optional() });
+export type UserListQuery = z.infer<typeof userListQuerySchema>;
+
+/** Why an account is ended (P7): a code, so the audit trail holds no free text about a person. */
+export const deactivationReasons = ['left', 'absence', 'security', 'other'] as const;
+export const deactivationReasonSchema = z.enum(deactivationReasons);
+export type DeactivationReason = z.infer<typeof deactivationReasonSchema>;
+
+/** Ending an account (P7); the reason is optional. */
+export const deactivateUserInputSchema = z.strictObject({ reason: deactivationReasonSchema.optional() });
+export type DeactivateUserInput = z.infer<typeof deactivateUserInputSchema>;
+
+/** The account's status after ending or reactivating it. */
+export const accountStatusSchema = z.object({ userId: z.uuid(), status: userStatusSchema });
+export type AccountStatus = z.infer<typeof accountStatusSchema>;
 
 export const inviteUserInputSchema = z.strictObject({
   email: emailSchema,

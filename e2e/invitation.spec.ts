@@ -3,7 +3,7 @@ import { generate } from 'otplib';
 import { e2ePort } from './ports.ts';
 import { expectAccessible, signIn, signOut, submitPassword } from './support.ts';
 
-// The functional admin signs in only in this file.
+// The functional admin signs in here and in users.spec.ts.
 const admin = 'beheer@demo.passend.test';
 
 test('an invited internal coordinator activates the account, enrols MFA and signs in with a recovery code', async ({

@@ -51,6 +51,7 @@ import {
 } from './modules/trajectories/pupil-records.routes.ts';
 import { trajectoriesRoutes } from './modules/trajectories/trajectories.routes.ts';
 import { TrajectoriesService } from './modules/trajectories/trajectories.service.ts';
+import { AccountsService, registerLeaverJob } from './modules/users/accounts.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
@@ -122,8 +123,20 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
     log: app.log,
   });
   await registerMailDeliveryJob(jobs, database, mailer);
-  const auth = new AuthService({ database, keys, mailer, config });
+  const auth = new AuthService({
+    database,
+    keys,
+    mailer,
+    config,
+    // Its messages may quote an address (a mail server's answer does): the kind and code are enough.
+    onBackgroundError: (error) => {
+      const { type, code } = describeForLog(error);
+      const errorCode = code ?? (error as { code?: unknown }).code ?? null;
+      app.log.error({ failure: { type, code: errorCode } }, 'sign-in work after the answer failed');
+    },
+  });
   const users = new UsersService(database, auth);
+  const accounts = new AccountsService(database, auth);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -174,13 +187,14 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
 
   await app.register(healthRoutes(database, { benchRoutes: config.benchRoutes }));
   await app.register(authRoutes(auth, config));
-  await app.register(usersRoutes(users));
+  await app.register(usersRoutes(users, accounts));
+  await registerLeaverJob(jobs, database);
   // Domain modules: one line each.
   await app.register(importRoutes(new ImportService(database)));
   await app.register(expertisePointsRoutes(new ExpertisePointsService(database)));
   await app.register(publicPagesRoutes(new PublicPagesService(database)));
   await app.register(locationsRoutes(new LocationsService(database)));
-  await app.register(teamRoutes(new TeamService(database), new PairsService(database)));
+  await app.register(teamRoutes(new TeamService(database), new PairsService(database), accounts));
   const workflow = new RequestWorkflow({ mailer, keys, baseUrl: config.baseUrl });
   const requests = new RequestsService(database, workflow);
   await app.register(requestsRoutes(requests, new ConsentService(database, requests, workflow, keys)));
@@ -208,6 +222,8 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
   // Deliveries started after a commit finish first (with jobs on they send a job), then the jobs stop
   // (a running delivery job may still send mail), then the mail transport closes.
   app.addHook('onClose', async () => {
+    // Work after an answer (a failure's count, a reset mail) still needs the database.
+    await auth.whenIdle();
     await mailer.idle();
     await jobs.stop();
     await mailer.close();

@@ -51,6 +51,15 @@ export const accessProbes: AccessProbeModule['accessProbes'] = {
       await status(foreignMemberUserId),
     ];
   },
+  // Reopening an open account changes nothing: 409 not_deactivated shows the access check let the actor through.
+  'team.deactivate': async (client, { userIds }) => {
+    const status = async (id: string) => statusOf(await client.post(`/api/team/${id}/reactivate`, {}));
+    return [
+      await status(userIds.team_member),
+      await status(adviserUserId),
+      await status(foreignMemberUserId),
+    ];
+  },
   'team.public_profile': async (client, { userIds }) => {
     const status = async (id: string) => statusOf(await client.patch(`/api/team/${id}/public-profile`, {}));
     return [

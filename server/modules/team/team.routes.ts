@@ -17,7 +17,9 @@ import {
   teamPageSchema,
   updateTeamMemberInputSchema,
 } from '../../../contracts/team.ts';
+import { accountStatusSchema, deactivateUserInputSchema } from '../../../contracts/users.ts';
 import { actorOf, metaOf } from '../../platform/http/request-context.ts';
+import type { AccountsService } from '../users/accounts.service.ts';
 import { pairsRoutes } from './pairs.routes.ts';
 import type { PairsService } from './pairs.service.ts';
 import type { TeamService } from './team.service.ts';
@@ -26,9 +28,17 @@ const memberParams = z.strictObject({ userId: z.uuid() });
 const hoursParams = z.strictObject({ userId: z.uuid(), schoolYear: schoolYearSchema });
 const absenceParams = z.strictObject({ userId: z.uuid(), absenceId: z.uuid() });
 const tagParams = z.strictObject({ id: z.uuid() });
+const emptyBodySchema = z.strictObject({});
 
-/** HTTP routes of the expertise team (R1) and, registered with them, the fixed pairs of schools (R5). */
-export function teamRoutes(service: TeamService, pairs: PairsService): FastifyPluginAsyncZod {
+/**
+ * HTTP routes of the expertise team (R1), ending a member's account (P7) and, registered with them,
+ * the fixed pairs of schools (R5).
+ */
+export function teamRoutes(
+  service: TeamService,
+  pairs: PairsService,
+  accounts: AccountsService,
+): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(pairsRoutes(pairs));
     app.get(
@@ -60,6 +70,40 @@ export function teamRoutes(service: TeamService, pairs: PairsService): FastifyPl
       },
       (request) =>
         service.updateMember(actorOf(request), request.params.userId, request.body, metaOf(request)),
+    );
+    app.post(
+      '/api/team/:userId/deactivate',
+      {
+        config: { action: 'team.deactivate' },
+        schema: {
+          tags: ['team'],
+          params: memberParams,
+          body: deactivateUserInputSchema,
+          response: { 200: accountStatusSchema },
+        },
+      },
+      (request) =>
+        accounts.deactivate(
+          actorOf(request),
+          request.params.userId,
+          request.body,
+          metaOf(request),
+          'team.deactivate',
+        ),
+    );
+    app.post(
+      '/api/team/:userId/reactivate',
+      {
+        config: { action: 'team.deactivate' },
+        schema: {
+          tags: ['team'],
+          params: memberParams,
+          body: emptyBodySchema,
+          response: { 200: accountStatusSchema },
+        },
+      },
+      (request) =>
+        accounts.reactivate(actorOf(request), request.params.userId, metaOf(request), 'team.deactivate'),
     );
     app.put(
       '/api/team/:userId/hours/:schoolYear',

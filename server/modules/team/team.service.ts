@@ -29,6 +29,8 @@ import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
 import { locations } from '../schools/schools.schema.ts';
+import { hasOnlyTeamRoles, isLeaverDue } from '../users/accounts.rules.ts';
+import { endAccount } from '../users/accounts.service.ts';
 import {
   expertiseTags,
   schoolTeamAssignments,
@@ -48,6 +50,7 @@ const memberColumns = {
   showExpertise: sql<boolean>`coalesce(${teamMembers.showExpertise}, true)`,
   showSchools: sql<boolean>`coalesce(${teamMembers.showSchools}, true)`,
   showPhoto: sql<boolean>`coalesce(${teamMembers.showPhoto}, false)`,
+  accountStatus: users.status,
 };
 
 const isTeamMember = and(
@@ -138,8 +141,9 @@ export class TeamService {
     return this.database.withTenant(actor.tenantId, async (transaction) => {
       const { db } = transaction;
       const current = await this.loadChecked(transaction, actor, 'team.manage', userId);
+      const today = todayInAmsterdam();
       const status = input.status ?? current.status;
-      const leftOn = status === 'active' ? null : (input.leftOn ?? current.leftOn ?? todayInAmsterdam());
+      const leftOn = status === 'active' ? null : (input.leftOn ?? current.leftOn ?? today);
       if (status === 'left' && leftOn) {
         const [serving] = await db
           .select({ schools: count() })
@@ -166,6 +170,11 @@ export class TeamService {
           'unknown_tag',
         );
       await upsertProfile(transaction, userId, { status, leftOn });
+      // P7: leaving on a day that has come ends the account now, not at the next night's leaver job.
+      const [account] = await db.select({ status: users.status }).from(users).where(eq(users.id, userId));
+      if (account && isLeaverDue({ teamStatus: status, leftOn, accountStatus: account.status }, today)) {
+        await endAccount(transaction, userId, auditActorOf(actor, meta), 'left');
+      }
       if (input.tagIds) {
         await db.delete(teamMemberTags).where(eq(teamMemberTags.userId, userId));
         const tagIds = [...new Set(input.tagIds)];
@@ -463,6 +472,12 @@ export class TeamService {
       },
       hasPhoto: row.photoDataUrl !== null,
       photoDataUrl: row.photoDataUrl,
+      onlyTeamRoles: hasOnlyTeamRoles(
+        await db
+          .select({ role: roleAssignments.role })
+          .from(roleAssignments)
+          .where(eq(roleAssignments.userId, userId)),
+      ),
     };
   }
 }
@@ -474,6 +489,7 @@ type SummaryRow = {
   status: TeamMemberSummary['status'];
   leftOn: string | null;
   contractedHours: string | null;
+  accountStatus: TeamMemberSummary['accountStatus'];
 };
 
 function toSummary(row: SummaryRow, tags: ExpertiseTag[], schools: ServedSchool[]): TeamMemberSummary {
@@ -487,6 +503,7 @@ function toSummary(row: SummaryRow, tags: ExpertiseTag[], schools: ServedSchool[
     contractedHours: row.contractedHours === null ? null : Number(row.contractedHours),
     schools,
     schoolCount: schools.length,
+    accountStatus: row.accountStatus,
   };
 }
 

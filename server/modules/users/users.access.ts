@@ -28,6 +28,12 @@ export async function prepareAccess(fixtures: AccessFixtures) {
 
 /** Probes of user administration beyond the platform's own (platform.access.ts). */
 export const accessProbes: AccessProbeModule['accessProbes'] = {
+  // Reopening an open account changes nothing: 409 not_deactivated shows the access check let the actor through.
+  'users.deactivate': async (client, { other }) => [
+    statusOf(await client.post(`/api/users/${targetUserId}/reactivate`, {})),
+    '—',
+    statusOf(await client.post(`/api/users/${other.adminUserId}/reactivate`, {})),
+  ],
   // Own and other school: the target teacher moved to that school; other partnership: its admin's roles.
   'users.manage': async (client, fixtures) => {
     const { own, other } = fixtures;

@@ -1,25 +1,29 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { paginationQuerySchema } from '../../../contracts/fields.ts';
 import {
+  accountStatusSchema,
+  deactivateUserInputSchema,
   inviteUserInputSchema,
   updateUserRolesInputSchema,
+  userListQuerySchema,
   userPageSchema,
   userSummarySchema,
 } from '../../../contracts/users.ts';
 import { actorOf, metaOf } from '../../platform/http/request-context.ts';
+import type { AccountsService } from './accounts.service.ts';
 import type { UsersService } from './users.service.ts';
 
 const userParams = z.strictObject({ userId: z.uuid() });
+const emptyBodySchema = z.strictObject({});
 
-/** HTTP routes of user administration. */
-export function usersRoutes(service: UsersService): FastifyPluginAsyncZod {
+/** HTTP routes of user administration, and ending and reopening accounts (P7). */
+export function usersRoutes(service: UsersService, accounts: AccountsService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/users',
       {
         config: { action: 'users.read' },
-        schema: { tags: ['users'], querystring: paginationQuerySchema, response: { 200: userPageSchema } },
+        schema: { tags: ['users'], querystring: userListQuerySchema, response: { 200: userPageSchema } },
       },
       (request) => service.listUsers(actorOf(request), request.query, metaOf(request)),
     );
@@ -47,6 +51,40 @@ export function usersRoutes(service: UsersService): FastifyPluginAsyncZod {
       },
       (request) =>
         service.updateRoles(actorOf(request), request.params.userId, request.body, metaOf(request)),
+    );
+    app.post(
+      '/api/users/:userId/deactivate',
+      {
+        config: { action: 'users.deactivate' },
+        schema: {
+          tags: ['users'],
+          params: userParams,
+          body: deactivateUserInputSchema,
+          response: { 200: accountStatusSchema },
+        },
+      },
+      (request) =>
+        accounts.deactivate(
+          actorOf(request),
+          request.params.userId,
+          request.body,
+          metaOf(request),
+          'users.deactivate',
+        ),
+    );
+    app.post(
+      '/api/users/:userId/reactivate',
+      {
+        config: { action: 'users.deactivate' },
+        schema: {
+          tags: ['users'],
+          params: userParams,
+          body: emptyBodySchema,
+          response: { 200: accountStatusSchema },
+        },
+      },
+      (request) =>
+        accounts.reactivate(actorOf(request), request.params.userId, metaOf(request), 'users.deactivate'),
     );
   };
 }

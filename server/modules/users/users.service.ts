@@ -1,8 +1,12 @@
 import { and, asc, count, eq, gt, ilike, inArray, isNull, or } from 'drizzle-orm';
-import type { PaginationQuery } from '../../../contracts/fields.ts';
 import type { RoleAssignment, RoleAssignmentInput } from '../../../contracts/roles.ts';
 import { todayInAmsterdam } from '../../../contracts/school-year.ts';
-import type { InviteUserInput, UpdateUserRolesInput, UserSummary } from '../../../contracts/users.ts';
+import type {
+  InviteUserInput,
+  UpdateUserRolesInput,
+  UserListQuery,
+  UserSummary,
+} from '../../../contracts/users.ts';
 import { type DatabaseClient, isUniqueViolation, type Transaction } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/policies.ts';
 import { indexedFields, requireVisible } from '../../platform/access/references.ts';
@@ -22,12 +26,15 @@ export class UsersService {
   ) {}
 
   /** A page of the partnership's users with their roles (two queries, not one per user). */
-  listUsers(actor: Actor, query: PaginationQuery, meta: RequestMeta) {
+  listUsers(actor: Actor, query: UserListQuery, meta: RequestMeta) {
     return this.database.withTenant(actor.tenantId, async (transaction) => {
       const { db } = transaction;
-      const where = query.q
-        ? or(ilike(users.name, containsPattern(query.q)), ilike(users.email, containsPattern(query.q)))
-        : undefined;
+      const where = and(
+        query.q
+          ? or(ilike(users.name, containsPattern(query.q)), ilike(users.email, containsPattern(query.q)))
+          : undefined,
+        query.status ? eq(users.status, query.status) : undefined,
+      );
       const page = await loadPage(
         query,
         ({ limit, offset }) =>
@@ -38,6 +45,7 @@ export class UsersService {
               email: users.email,
               status: users.status,
               mfaEnrolledAt: users.mfaEnrolledAt,
+              deactivatedAt: users.deactivatedAt,
             })
             .from(users)
             .where(where)
@@ -52,9 +60,10 @@ export class UsersService {
         rows.map((row) => row.id),
       );
       await recordAudit(transaction, auditActorOf(actor, meta), 'users.listed', null, { count: rows.length });
-      const items: UserSummary[] = rows.map(({ mfaEnrolledAt, ...row }) => ({
+      const items: UserSummary[] = rows.map(({ mfaEnrolledAt, deactivatedAt, ...row }) => ({
         ...row,
         mfaEnrolled: mfaEnrolledAt !== null,
+        deactivatedAt: deactivatedAt?.toISOString() ?? null,
         roles: rolesByUser.get(row.id) ?? [],
       }));
       return { ...page, items };
@@ -93,6 +102,7 @@ export class UsersService {
           email: user.email,
           status: user.status,
           mfaEnrolled: false,
+          deactivatedAt: null,
           roles,
         };
       })
@@ -123,6 +133,7 @@ export class UsersService {
           email: users.email,
           status: users.status,
           mfaEnrolledAt: users.mfaEnrolledAt,
+          deactivatedAt: users.deactivatedAt,
         })
         .from(users)
         .where(eq(users.id, userId));
@@ -148,8 +159,13 @@ export class UsersService {
         { before: current.length, after: next.length },
       );
       const roles = (await loadRoles(transaction, [userId])).get(userId) ?? [];
-      const { mfaEnrolledAt, ...summary } = user;
-      return { ...summary, mfaEnrolled: mfaEnrolledAt !== null, roles };
+      const { mfaEnrolledAt, deactivatedAt, ...summary } = user;
+      return {
+        ...summary,
+        mfaEnrolled: mfaEnrolledAt !== null,
+        deactivatedAt: deactivatedAt?.toISOString() ?? null,
+        roles,
+      };
     });
   }
 }
@@ -213,7 +229,7 @@ async function assertLocationsKnown(transaction: Transaction, actor: Actor, role
  * The partnership keeps at least one functional admin who can still sign in. The admin rows are
  * locked, so two admins taking the role from each other at the same moment cannot both succeed.
  */
-async function assertAnotherAdmin({ db }: Transaction, userId: string) {
+export async function assertAnotherAdmin({ db }: Transaction, userId: string) {
   const admins = await db
     .select({ userId: roleAssignments.userId, status: users.status })
     .from(roleAssignments)

@@ -66,6 +66,10 @@ export const policies = {
     description: "Change a user's roles and locations",
     grants: { functional_admin: 'tenant' },
   },
+  'users.deactivate': {
+    description: 'End an account at once, or reopen it (P7)',
+    grants: { functional_admin: 'tenant' },
+  },
   'locations.read': {
     description: 'School locations, their boards and pupil counts',
     grants: { ...managers, team_member: 'assigned_schools', ...schoolRoles },
@@ -77,6 +81,10 @@ export const policies = {
     grants: { ...managers, team_member: 'self' },
   },
   'team.manage': { description: 'Team member profiles, expertise tags, hours, absences', grants: managers },
+  'team.deactivate': {
+    description: 'End or reopen the account of someone who is only a team member (P7)',
+    grants: managers,
+  },
   'team.public_profile': {
     description: 'Choose what the public team page shows of a member',
     grants: { ...managers, team_member: 'self' },

@@ -45,6 +45,9 @@ export const auditCatalogue = {
   'pairs.viewed': 'The pair or pair history of a school was read',
   'pairs.changed': 'The fixed pair of a school changed from a date (R5)',
   'users.roles_changed': 'The role assignments of a user were replaced (counts only)',
+  'users.deactivated':
+    'An account was ended (P7): sessions, invitations, reset and calendar links retired (details: reason code, counts)',
+  'users.reactivated': 'An ended account was opened again (details: the new status)',
   'requests.listed': 'A list of support requests was read (count only)',
   'requests.viewed': 'A support request was read (details: whether pupil data was shown, P2)',
   'requests.created': 'A support request was started as a draft',

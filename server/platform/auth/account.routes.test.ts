@@ -143,8 +143,36 @@ describe('password reset by e-mail', () => {
     expect(first.body).toBe(second.body);
     const mail = await smtp.waitForMail(user.email);
     expect(mail.text).toContain(`${harness.config.baseUrl}/wachtwoord-herstellen#token=`);
+    await harness.services.auth.whenIdle();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(smtp.received.some((candidate) => JSON.stringify(candidate.to).includes(unknown))).toBe(false);
+  });
+
+  it('finding 10: a known address gets the same 202 even when its link or mail fails; the log names no address', async () => {
+    const lines: string[] = [];
+    const logged = await createHarness({ logLevel: 'info' }, { write: (line) => lines.push(line) });
+    try {
+      const partnership = await logged.createTenant(['a']);
+      const user = await logged.createUser(partnership.tenantId, [{ role: 'coordinator' }]);
+      logged.services.mailer.send = () => Promise.reject(new Error(`mail to ${user.email} refused`));
+      const known = await clientAt(logged).post('/api/auth/password/forgot', { email: user.email });
+      const unknown = await clientAt(logged).post('/api/auth/password/forgot', {
+        email: 'nobody-at-all@school.test',
+      });
+      expect([known.statusCode, known.body]).toEqual([unknown.statusCode, unknown.body]);
+      expect(known.statusCode).toBe(202);
+      await logged.services.auth.whenIdle();
+      const failure = lines.find((line) => line.includes('after the answer failed'));
+      expect(failure).toBeDefined();
+      expect(lines.join('\n')).not.toContain(user.email);
+      // The failed work left nothing half done: no link was stored.
+      const [links] = await logged.database.queryAsOwner<{ count: number }>(
+        sql`select count(*)::int as count from user_tokens where user_id = ${user.userId}`,
+      );
+      expect(links?.count).toBe(0);
+    } finally {
+      await logged.close();
+    }
   });
 
   it('the token sets a new password (204), the old password stops working, and the token is single-use', async () => {
@@ -207,7 +235,7 @@ describe('password reset by e-mail', () => {
     expect(good.statusCode).toBe(204);
   });
 
-  it('a reset ends every existing session of the user', async () => {
+  it('A2: a reset ends every existing session of the user', async () => {
     const user = await newUser();
     const client = await signInFully(harness, user);
     expect(json(await client.get('/api/session')).state).toBe('signed_in');
@@ -217,6 +245,51 @@ describe('password reset by e-mail', () => {
     ).toBe(204);
     expect(json(await client.get('/api/session')).state).toBe('anonymous');
     expect((await client.get('/api/users')).statusCode).toBe(401);
+  });
+
+  it('A2: using the newer of two reset links retires the older one (422 invalid_token)', async () => {
+    const user = await newUser();
+    const older = await resetTokenFor(user.email);
+    const newer = await resetTokenFor(user.email);
+    expect(newer).not.toBe(older);
+    expect(
+      (await clientAt(harness).post('/api/auth/password/reset', { token: newer, password: newPassword }))
+        .statusCode,
+    ).toBe(204);
+    const stale = await clientAt(harness).post('/api/auth/password/reset', {
+      token: older,
+      password: 'nog-een-heel-ander-wachtwoord',
+    });
+    expect(stale.statusCode).toBe(422);
+    expect(json(stale).error.code).toBe('invalid_token');
+    expect(await signInStatus(user.email, newPassword)).toBe(200);
+  });
+
+  it('A1: a reset link does not clear the failure count: one more wrong attempt after it locks', async () => {
+    const user = await newUser();
+    await harness.updateUser(tenant.tenantId, user.userId, { failedSignIns: 4 });
+    const token = await resetTokenFor(user.email);
+    expect(
+      (await clientAt(harness).post('/api/auth/password/reset', { token, password: newPassword })).statusCode,
+    ).toBe(204);
+    expect(await signInStatus(user.email, 'not-the-new-password-either')).toBe(401);
+    expect(await signInStatus(user.email, newPassword)).toBe(401);
+  });
+
+  it('A2: changing the password retires an outstanding reset link', async () => {
+    const user = await newUser();
+    const outstanding = await resetTokenFor(user.email);
+    const client = await signInFully(harness, user);
+    expect(
+      (await client.post('/api/account/password', { currentPassword: testPassword, newPassword })).statusCode,
+    ).toBe(204);
+    const stale = await clientAt(harness).post('/api/auth/password/reset', {
+      token: outstanding,
+      password: 'nog-een-heel-ander-wachtwoord',
+    });
+    expect(stale.statusCode).toBe(422);
+    expect(json(stale).error.code).toBe('invalid_token');
+    expect(await signInStatus(user.email, newPassword)).toBe(200);
   });
 });
 
@@ -235,7 +308,7 @@ describe('my account', () => {
     expect(await signInStatus(user.email, testPassword)).toBe(200);
   });
 
-  it('changing the password (204) ends other sessions and keeps the own one', async () => {
+  it('A2: changing the password (204) ends other sessions and keeps the own one', async () => {
     const user = await newUser();
     const own = await signInFully(harness, user);
     const other = await signInFully(harness, user, { stepsAhead: 1 });

@@ -182,6 +182,8 @@ describe('lockout after failed attempts', () => {
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       await client.post('/api/auth/sign-in', { email: user.email, password: `wrong-${attempt}-password` });
     }
+    // A wrong password is counted just after the answer, so the answer's timing says nothing.
+    await harness.services.auth.whenIdle();
     const events = (await auditOf(harness, user.userId)).map((row) => row.event);
     expect(events.filter((event) => event === 'auth.sign_in_failed')).toHaveLength(4);
     expect(events).toContain('auth.account_locked');
@@ -209,6 +211,86 @@ describe('lockout after failed attempts', () => {
     });
     expect(again.statusCode).toBe(401);
     expect((await auditOf(harness, user.userId)).map((row) => row.event)).toContain('auth.account_locked');
+  });
+
+  it('A1: a right password does not wipe wrong codes: password + 4 wrong codes, password again + 1 wrong code locks', async () => {
+    const user = await newUser();
+    const wrong = await wrongCode(user.secret);
+    const first = clientAt(harness);
+    expect(
+      (await first.post('/api/auth/sign-in', { email: user.email, password: testPassword })).statusCode,
+    ).toBe(200);
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      expect((await first.post('/api/auth/mfa/verify', { code: wrong })).statusCode).toBe(401);
+    }
+    const second = clientAt(harness);
+    expect(
+      (await second.post('/api/auth/sign-in', { email: user.email, password: testPassword })).statusCode,
+    ).toBe(200);
+    expect((await second.post('/api/auth/mfa/verify', { code: wrong })).statusCode).toBe(401);
+
+    // Locked: the right password is refused now, and the right code does not finish the old attempt.
+    expect(
+      (await second.post('/api/auth/mfa/verify', { code: await totpCode(user.secret) })).statusCode,
+    ).toBe(401);
+    const third = await clientAt(harness).post('/api/auth/sign-in', {
+      email: user.email,
+      password: testPassword,
+    });
+    expect(third.statusCode).toBe(401);
+    expect(json(third).error.code).toBe('invalid_credentials');
+    expect((await auditOf(harness, user.userId)).map((row) => row.event)).toContain('auth.account_locked');
+  });
+
+  it('A1: wrong passwords, wrong codes and wrong recovery codes add up to one lockout', async () => {
+    const user = await newUser();
+    const client = clientAt(harness);
+    for (const password of ['wrong-password-one', 'wrong-password-two']) {
+      expect((await client.post('/api/auth/sign-in', { email: user.email, password })).statusCode).toBe(401);
+    }
+    expect(
+      (await client.post('/api/auth/sign-in', { email: user.email, password: testPassword })).statusCode,
+    ).toBe(200);
+    expect(
+      (await client.post('/api/auth/mfa/verify', { code: await wrongCode(user.secret) })).statusCode,
+    ).toBe(401);
+    expect((await client.post('/api/auth/mfa/recover', { recoveryCode: 'AAAA-BBBB-CCCC' })).statusCode).toBe(
+      401,
+    );
+    // The fifth failure, whatever its kind, locks.
+    expect(
+      (await client.post('/api/auth/sign-in', { email: user.email, password: 'wrong-password-three' }))
+        .statusCode,
+    ).toBe(401);
+    await harness.services.auth.whenIdle();
+    const [row] = await harness.database.queryAsOwner<{ locked: boolean }>(
+      sql`select locked_until > now() as locked from users where id = ${user.userId}`,
+    );
+    expect(row?.locked).toBe(true);
+  });
+
+  it('A1: the count resets only after a complete sign-in (both factors)', async () => {
+    const user = await newUser();
+    const wrong = await wrongCode(user.secret);
+    const failing = clientAt(harness);
+    await failing.post('/api/auth/sign-in', { email: user.email, password: testPassword });
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      expect((await failing.post('/api/auth/mfa/verify', { code: wrong })).statusCode).toBe(401);
+    }
+    await signInFully(harness, user);
+    const [afterFull] = await harness.database.queryAsOwner<{ failed: number }>(
+      sql`select failed_sign_ins as failed from users where id = ${user.userId}`,
+    );
+    expect(Number(afterFull?.failed)).toBe(0);
+    // Four more failures after the complete sign-in do not lock: the earlier four were forgiven.
+    const again = clientAt(harness);
+    await again.post('/api/auth/sign-in', { email: user.email, password: testPassword });
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      expect((await again.post('/api/auth/mfa/verify', { code: wrong })).statusCode).toBe(401);
+    }
+    expect(
+      (await again.post('/api/auth/mfa/verify', { code: await totpCode(user.secret, 1) })).statusCode,
+    ).toBe(200);
   });
 });
 

@@ -101,7 +101,7 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
         schema: { tags, body: forgotPasswordInputSchema },
       },
       async (request, reply) => {
-        await auth.requestPasswordReset(request.body.email, metaOf(request));
+        auth.requestPasswordReset(request.body.email, metaOf(request));
         return reply.status(202).send();
       },
     );

@@ -35,6 +35,8 @@ export const users = pgTable(
     mfaEnrolledAt: timestamp('mfa_enrolled_at', { withTimezone: true }),
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    // P7: when the account was ended (status 'disabled'); the row itself stays for history and authorship.
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { SessionState } from '../../../contracts/auth.ts';
 import type { Locale } from '../../../contracts/fields.ts';
@@ -55,13 +55,35 @@ export type { RequestMeta };
 /** A command that (re)issues the session cookie returns its new token with the new state. */
 export type SessionIssued = { token: string; state: SessionState };
 
-type Dependencies = { database: DatabaseClient; keys: Keys; mailer: Mailer; config: Config };
+type Dependencies = {
+  database: DatabaseClient;
+  keys: Keys;
+  mailer: Mailer;
+  config: Config;
+  /** Where a failure of work done after the answer goes (the log; never with personal data). */
+  onBackgroundError?: (error: unknown) => void;
+};
+
+// The partnership of an address that has no account: none has this id, so row-level security shows
+// nothing, and the unknown address takes the same steps as a known one.
+const noPartnership = '00000000-0000-0000-0000-000000000000';
 
 type UserRow = typeof users.$inferSelect;
 
 /** Sign-in with password and TOTP, sessions, recovery codes, password reset, invitations, own account. */
 export class AuthService {
+  // Work that runs after its request was answered; awaited before the database closes.
+  private readonly background = new Set<Promise<unknown>>();
+  // The same work by purpose and address: one piece at a time each, and a right password waits for
+  // the count of the wrong ones before it (A1).
+  private readonly backgroundByKey = new Map<string, Promise<unknown>>();
+
   constructor(private readonly deps: Dependencies) {}
+
+  /** Resolves once the work started after an answer (see `requestPasswordReset`) has finished. */
+  async whenIdle(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
 
   /** Finds the live session behind a cookie value; expired or idle sessions are removed. */
   async resolveSession(cookieValue: string | undefined): Promise<SessionContext | null> {
@@ -116,24 +138,38 @@ export class AuthService {
     );
   }
 
-  /** First factor: e-mail and password. The same answer for unknown, wrong and locked accounts. */
+  /**
+   * First factor: e-mail and password. The same answer, after the same steps, for unknown, wrong,
+   * locked and ended accounts: one lookup of the partnership, one of the user (none for an unknown
+   * address), one password check outside any transaction; a wrong password is counted after the
+   * answer (A1), so its writes do not tell that the address has an account.
+   */
   async signIn(email: string, password: string, meta: RequestMeta): Promise<SessionIssued> {
-    const tenantId = await this.tenantOfEmail(email);
-    if (!tenantId) {
-      await verifyPassword(null, password);
+    const address = email.toLowerCase();
+    const tenantId = (await this.tenantOfEmail(address)) ?? noPartnership;
+    const found = await this.deps.database.withTenant(tenantId, (transaction) =>
+      this.findUserByEmail(transaction, address),
+    );
+    const usable = found?.status === 'active' && !isLocked(found);
+    const valid = await verifyPassword(usable ? found.passwordHash : null, password);
+    if (!found || !usable) throw new Unauthenticated('invalid_credentials');
+    const failureKey = `sign-in:${address}`;
+    if (!valid) {
+      // A failure never waits for anything, or a wait would tell that the address has an account.
+      this.afterAnswer(failureKey, () =>
+        this.deps.database.withTenant(tenantId, (transaction) =>
+          this.registerFailure(transaction, found, meta),
+        ),
+      );
       throw new Unauthenticated('invalid_credentials');
     }
+    // The right password: the count of earlier wrong ones is in first, so a lock they caused holds.
+    await this.backgroundByKey.get(failureKey);
     const outcome = await this.deps.database.withTenant(tenantId, async (transaction) => {
-      const user = await this.findUserByEmail(transaction, email);
-      if (user?.status !== 'active' || isLocked(user)) {
-        await verifyPassword(null, password);
-        return null;
-      }
-      if (!(await verifyPassword(user.passwordHash, password))) {
-        await this.registerFailure(transaction, user, meta);
-        return null;
-      }
-      await transaction.db.update(users).set({ failedSignIns: 0 }).where(eq(users.id, user.id));
+      // Ended or locked meanwhile: the same answer as a wrong password.
+      const user = await this.findUser(transaction, found.id);
+      if (user?.status !== 'active' || isLocked(user)) return null;
+      // A1: the count stays until the second factor passes too, or the codes could be guessed forever.
       await this.audit(transaction, user.id, meta, 'auth.signed_in');
       const stage: SessionStage = user.mfaEnrolledAt ? 'mfa_challenge' : 'mfa_enrol';
       return this.issueSession(transaction, user.id, stage, null);
@@ -264,8 +300,16 @@ export class AuthService {
     });
   }
 
-  /** Sends a reset link when the address is known; the caller answers the same either way. */
-  async requestPasswordReset(email: string, meta: RequestMeta): Promise<void> {
+  /**
+   * Asks for a reset link. Returns at once, whether or not the address has an account: the lookup,
+   * the link and the mail happen after the answer, so its timing tells nothing (finding 10).
+   */
+  requestPasswordReset(email: string, meta: RequestMeta): void {
+    const address = email.toLowerCase();
+    this.afterAnswer(`reset:${address}`, () => this.sendPasswordReset(address, meta));
+  }
+
+  private async sendPasswordReset(email: string, meta: RequestMeta): Promise<void> {
     const tenantId = await this.tenantOfEmail(email);
     if (!tenantId) return;
     await this.deps.database.withTenant(tenantId, async (transaction) => {
@@ -291,15 +335,35 @@ export class AuthService {
     });
   }
 
+  /**
+   * Runs work after the answer has gone, one piece at a time per key; a failure is logged, never
+   * answered. `whenIdle` waits for it (closing the app, tests, the timing benchmark).
+   */
+  private afterAnswer(key: string, work: () => Promise<unknown>): void {
+    const previous = this.backgroundByKey.get(key) ?? Promise.resolve();
+    const running: Promise<unknown> = previous
+      .then(() => new Promise((resolve) => setImmediate(resolve)))
+      .then(work)
+      .catch((error: unknown) => this.deps.onBackgroundError?.(error))
+      .finally(() => {
+        this.background.delete(running);
+        if (this.backgroundByKey.get(key) === running) this.backgroundByKey.delete(key);
+      });
+    this.background.add(running);
+    this.backgroundByKey.set(key, running);
+  }
+
   /** Sets a new password through a reset link; every session of the user ends. */
   async resetPassword(token: string, password: string, meta: RequestMeta): Promise<void> {
     assertStrongPassword(password, 'password');
     await this.redeemToken(token, 'password_reset', async (transaction, user) => {
       await transaction.db
         .update(users)
-        .set({ passwordHash: await hashPassword(password), failedSignIns: 0, lockedUntil: null })
+        // A1: neither the count nor a lock ends here; a reset link proves the mailbox, not the second factor.
+        .set({ passwordHash: await hashPassword(password) })
         .where(eq(users.id, user.id));
       await transaction.db.delete(sessions).where(eq(sessions.userId, user.id));
+      await retireTokens(transaction, user.id, ['password_reset']);
       await this.audit(transaction, user.id, meta, 'auth.password_reset');
     });
   }
@@ -380,6 +444,8 @@ export class AuthService {
       await transaction.db
         .delete(sessions)
         .where(and(eq(sessions.userId, user.id), ne(sessions.id, session.sessionId)));
+      // A2: a reset link asked for before the change would undo it.
+      await retireTokens(transaction, user.id, ['password_reset']);
       await this.audit(transaction, user.id, meta, 'auth.password_changed');
     });
   }
@@ -439,8 +505,17 @@ export class AuthService {
     return user;
   }
 
+  /** A1: every failed step (password, code, recovery code) counts; the fifth in a row locks. */
   private async registerFailure(transaction: Transaction, user: UserRow, meta: RequestMeta) {
-    const failures = user.failedSignIns + 1;
+    // Counted in the database, not from the row read earlier: parallel guesses cannot overwrite each
+    // other. A guess that arrives while the account is locked (a lock set meanwhile) is not counted.
+    const [counted] = await transaction.db
+      .update(users)
+      .set({ failedSignIns: sql`${users.failedSignIns} + 1` })
+      .where(and(eq(users.id, user.id), or(isNull(users.lockedUntil), lte(users.lockedUntil, sql`now()`))))
+      .returning({ failures: users.failedSignIns });
+    if (!counted) return;
+    const failures = counted.failures;
     if (failures >= maximumFailedAttempts) {
       await transaction.db
         .update(users)
@@ -458,7 +533,6 @@ export class AuthService {
       });
       return;
     }
-    await transaction.db.update(users).set({ failedSignIns: failures }).where(eq(users.id, user.id));
     await this.audit(transaction, user.id, meta, 'auth.sign_in_failed', null, { attempt: failures });
   }
 
@@ -623,6 +697,22 @@ function requireStage(session: SessionContext | null, stages: SessionStage[]): S
 function assertStrongPassword(password: string, field: string): void {
   const problem = findPasswordProblem(password);
   if (problem) throw new ValidationFailed([{ path: field, code: problem, params: { minimum: 12 } }]);
+}
+
+/** Marks every unused link of these purposes used, so none of them works any more (A2, P7). */
+export async function retireTokens(
+  { db }: Transaction,
+  userId: string,
+  purposes: Array<'password_reset' | 'invitation'>,
+): Promise<number> {
+  const retired = await db
+    .update(userTokens)
+    .set({ usedAt: new Date() })
+    .where(
+      and(eq(userTokens.userId, userId), inArray(userTokens.purpose, purposes), isNull(userTokens.usedAt)),
+    )
+    .returning({ id: userTokens.id });
+  return retired.length;
 }
 
 function liveTokenConditions(hash: string, purpose: 'password_reset' | 'invitation') {

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -16,15 +16,23 @@ import {
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { type UserSummary, userPageSchema } from '../../../../contracts/users.ts';
+import {
+  type UserStatus,
+  type UserSummary,
+  userPageSchema,
+  userStatusSchema,
+} from '../../../../contracts/users.ts';
 import { api, withQuery } from '../../app/api.ts';
+import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
 import { roleAssignmentLabel } from '../../app/labels.ts';
 import { hasPermission, useSignedInSession } from '../../app/session.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { AccountDialog, accountChangedMessage } from './AccountDialog.tsx';
 import { EditRolesForm } from './EditRolesForm.tsx';
 import { InviteUserForm } from './InviteUserForm.tsx';
 
@@ -35,14 +43,32 @@ function positiveInteger(value: string | null): number {
   return Number.isInteger(parsed) && parsed > 0 ? parsed : 1;
 }
 
-/** `/beheer/gebruikers`: the partnership's users, searchable and paged, the invite form and role changes. */
+function statusParam(value: string | null): UserStatus | undefined {
+  const parsed = userStatusSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * `/beheer/gebruikers`: the partnership's users, searchable, filtered by status and paged; the invite
+ * form, role changes, and ending or reopening an account (P7).
+ */
 export function UsersPage() {
   const { t } = useTranslation();
+  const format = useFormatters();
+  const queryClient = useQueryClient();
   const session = useSignedInSession();
   const [searchParams, setSearchParams] = useSearchParams();
   const page = positiveInteger(searchParams.get('pagina'));
   const q = searchParams.get('zoek') ?? '';
+  const status = statusParam(searchParams.get('status'));
   const [search, setSearch] = useState(q);
+  const [statusChoice, setStatusChoice] = useState<string>(status ?? '');
+  const [accountChange, setAccountChange] = useState<{
+    user: UserSummary;
+    mode: 'deactivate' | 'reactivate';
+  } | null>(null);
+  const [accountMessage, setAccountMessage] = useState<string | null>(null);
+  const accountButtonRefs = useRef(new Map<string, HTMLButtonElement>());
   const [inviting, setInviting] = useState(false);
   const [invitedEmail, setInvitedEmail] = useState<string | null>(null);
   const inviteButtonRef = useRef<HTMLButtonElement>(null);
@@ -53,19 +79,36 @@ export function UsersPage() {
   const canInvite = hasPermission(session, 'users.invite');
   const canManage = hasPermission(session, 'users.manage');
   const canReadLocations = hasPermission(session, 'locations.read');
+  const canDeactivate = hasPermission(session, 'users.deactivate');
+  const hasActions = canManage || canDeactivate;
 
   const users = useQuery({
-    queryKey: ['users', { page, pageSize, q }],
-    queryFn: ({ signal }) => api.get(withQuery('/api/users', { page, pageSize, q }), userPageSchema, signal),
+    queryKey: ['users', { page, pageSize, q, status }],
+    queryFn: ({ signal }) =>
+      api.get(withQuery('/api/users', { page, pageSize, q, status }), userPageSchema, signal),
     placeholderData: keepPreviousData,
   });
 
-  const go = (next: { page?: number; q?: string }) => {
+  const go = (next: { page?: number; q?: string; status?: string }) => {
     const params = new URLSearchParams();
     const nextQ = next.q ?? q;
+    const nextStatus = next.status ?? status ?? '';
     if (nextQ) params.set('zoek', nextQ);
+    if (nextStatus) params.set('status', nextStatus);
     if (next.page && next.page > 1) params.set('pagina', String(next.page));
     setSearchParams(params);
+  };
+
+  const closeAccountChange = (userId: string) => {
+    setAccountChange(null);
+    // The row's button may have changed from "deactivate" to "reactivate"; it keeps its place.
+    requestAnimationFrame(() => accountButtonRefs.current.get(userId)?.focus());
+  };
+
+  const clearMessages = () => {
+    setSavedName(null);
+    setInvitedEmail(null);
+    setAccountMessage(null);
   };
 
   const closeInvite = () => {
@@ -84,6 +127,11 @@ export function UsersPage() {
     <>
       <PageHeading>{t('users.title')}</PageHeading>
       <Paragraph>{t('users.intro', { tenant: session.tenant.name })}</Paragraph>
+      {accountMessage && (
+        <Alert type="ok" role="status">
+          {accountMessage}
+        </Alert>
+      )}
       {savedName && (
         <Alert type="ok" role="status">
           {t('editRoles.saved', { name: savedName })}
@@ -102,8 +150,7 @@ export function UsersPage() {
             type="button"
             aria-expanded={false}
             onClick={() => {
-              setInvitedEmail(null);
-              setSavedName(null);
+              clearMessages();
               setEditing(null);
               setInviting(true);
             }}
@@ -140,7 +187,7 @@ export function UsersPage() {
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            go({ q: search.trim(), page: 1 });
+            go({ q: search.trim(), status: statusChoice, page: 1 });
           }}
         >
           <TextField
@@ -152,6 +199,15 @@ export function UsersPage() {
             maxLength={100}
             value={search}
             onChange={setSearch}
+          />
+          <SelectField
+            name="status"
+            label={t('users.statusFilter')}
+            placeholder={t('users.statusAll')}
+            required={false}
+            value={statusChoice}
+            onChange={setStatusChoice}
+            choices={userStatusSchema.options.map((value) => ({ value, label: t(`userStatus.${value}`) }))}
           />
           <ButtonGroup>
             <SecondaryActionButton type="submit">{t('users.searchSubmit')}</SecondaryActionButton>
@@ -185,13 +241,15 @@ export function UsersPage() {
                   <TableHeaderCell scope="col">{t('users.columnRoles')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('users.columnStatus')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('users.columnMfa')}</TableHeaderCell>
-                  {canManage && <TableHeaderCell scope="col">{t('editRoles.columnActions')}</TableHeaderCell>}
+                  {hasActions && (
+                    <TableHeaderCell scope="col">{t('editRoles.columnActions')}</TableHeaderCell>
+                  )}
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {users.data.items.length === 0 && (
                   <TableRow>
-                    <TableCell colSpan={canManage ? 6 : 5}>{t('users.empty')}</TableCell>
+                    <TableCell colSpan={hasActions ? 6 : 5}>{t('users.empty')}</TableCell>
                   </TableRow>
                 )}
                 {users.data.items.map((user) => (
@@ -207,28 +265,68 @@ export function UsersPage() {
                         ))}
                       </ul>
                     </TableCell>
-                    <TableCell>{t(`userStatus.${user.status}`)}</TableCell>
+                    <TableCell>
+                      {user.status === 'disabled' && user.deactivatedAt
+                        ? t('users.deactivatedOn', { date: format.date(user.deactivatedAt) })
+                        : t(`userStatus.${user.status}`)}
+                    </TableCell>
                     <TableCell>{user.mfaEnrolled ? t('users.mfaYes') : t('users.mfaNo')}</TableCell>
-                    {canManage && (
+                    {hasActions && (
                       <TableCell>
-                        <Button
-                          ref={(element) => {
-                            if (element) editButtonRefs.current.set(user.id, element);
-                            else editButtonRefs.current.delete(user.id);
-                          }}
-                          appearance="secondary-action-button"
-                          type="button"
-                          aria-label={t('editRoles.openFor', { name: user.name })}
-                          aria-expanded={editing?.id === user.id}
-                          onClick={() => {
-                            setSavedName(null);
-                            setInvitedEmail(null);
-                            setInviting(false);
-                            setEditing(user);
-                          }}
-                        >
-                          {t('editRoles.open')}
-                        </Button>
+                        <ButtonGroup>
+                          {canManage && (
+                            <Button
+                              ref={(element) => {
+                                if (element) editButtonRefs.current.set(user.id, element);
+                                else editButtonRefs.current.delete(user.id);
+                              }}
+                              appearance="secondary-action-button"
+                              type="button"
+                              aria-label={t('editRoles.openFor', { name: user.name })}
+                              aria-expanded={editing?.id === user.id}
+                              onClick={() => {
+                                clearMessages();
+                                setInviting(false);
+                                setEditing(user);
+                              }}
+                            >
+                              {t('editRoles.open')}
+                            </Button>
+                          )}
+                          {canDeactivate && user.id === session.user.id && (
+                            <span className="passend-muted">{t('accountEnd.ownAccount')}</span>
+                          )}
+                          {canDeactivate && user.id !== session.user.id && (
+                            <Button
+                              ref={(element) => {
+                                if (element) accountButtonRefs.current.set(user.id, element);
+                                else accountButtonRefs.current.delete(user.id);
+                              }}
+                              appearance="secondary-action-button"
+                              type="button"
+                              aria-haspopup="dialog"
+                              aria-label={t(
+                                user.status === 'disabled'
+                                  ? 'accountEnd.reactivateFor'
+                                  : 'accountEnd.deactivateFor',
+                                { name: user.name },
+                              )}
+                              onClick={() => {
+                                clearMessages();
+                                setAccountChange({
+                                  user,
+                                  mode: user.status === 'disabled' ? 'reactivate' : 'deactivate',
+                                });
+                              }}
+                            >
+                              {t(
+                                user.status === 'disabled'
+                                  ? 'accountEnd.reactivate'
+                                  : 'accountEnd.deactivate',
+                              )}
+                            </Button>
+                          )}
+                        </ButtonGroup>
                       </TableCell>
                     )}
                   </TableRow>
@@ -245,6 +343,20 @@ export function UsersPage() {
         </>
       )}
       {users.isPending && <Paragraph role="status">{t('app.loading')}</Paragraph>}
+      {accountChange && (
+        <AccountDialog
+          key={`${accountChange.user.id}-${accountChange.mode}`}
+          user={accountChange.user}
+          mode={accountChange.mode}
+          basePath="/api/users"
+          onDone={async (changed) => {
+            setAccountMessage(accountChangedMessage(t, accountChange.user.name, changed.status));
+            await queryClient.invalidateQueries({ queryKey: ['users'] });
+            closeAccountChange(accountChange.user.id);
+          }}
+          onCancel={() => closeAccountChange(accountChange.user.id)}
+        />
+      )}
     </>
   );
 }

@@ -17,7 +17,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
@@ -40,6 +40,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { AccountDialog, accountChangedMessage } from '../admin/AccountDialog.tsx';
 import { PhotoSection } from './PhotoSection.tsx';
 import { formatHours, put, remove, schoolYearLabel, teamMessageFor, useExpertiseTags } from './team.api.ts';
 import './team.css';
@@ -50,6 +51,7 @@ export function TeamMemberPage() {
   const { userId = '' } = useParams();
   const session = useSignedInSession();
   const canManage = hasPermission(session, 'team.manage');
+  const canEndAccount = hasPermission(session, 'team.deactivate') && session.user.id !== userId;
   const canChoosePublic = canManage || session.user.id === userId;
   const member = useQuery({
     queryKey: ['team', 'member', userId],
@@ -82,6 +84,7 @@ export function TeamMemberPage() {
       </Paragraph>
       <SchoolsSection member={data} />
       {canManage && <ProfileSection member={data} />}
+      {canEndAccount && <AccountSection member={data} />}
       <HoursSection member={data} canManage={canManage} />
       <AbsencesSection member={data} canManage={canManage} />
       {canChoosePublic && <PhotoSection member={data} />}
@@ -96,6 +99,66 @@ function useRefreshMember(userId: string) {
     if (detail) queryClient.setQueryData(['team', 'member', userId], detail);
     await queryClient.invalidateQueries({ queryKey: ['team'] });
   };
+}
+
+/** P7: the account behind the profile; the staff office ends or reopens it when it holds team roles only. */
+function AccountSection({ member }: { member: TeamMemberDetail }) {
+  const { t } = useTranslation('team');
+  const { t: tCore } = useTranslation();
+  const headingId = useId();
+  const refresh = useRefreshMember(member.userId);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const mode = member.accountStatus === 'disabled' ? 'reactivate' : 'deactivate';
+  const close = () => {
+    setOpen(false);
+    requestAnimationFrame(() => buttonRef.current?.focus());
+  };
+  return (
+    <section className="passend-section" aria-labelledby={headingId}>
+      <Heading2 id={headingId}>{t('member.accountHeading')}</Heading2>
+      {message && (
+        <Alert type="ok" role="status">
+          {message}
+        </Alert>
+      )}
+      <Paragraph>
+        {t('member.accountStatus', { status: tCore(`userStatus.${member.accountStatus}`) })}
+      </Paragraph>
+      {member.onlyTeamRoles ? (
+        <ButtonGroup>
+          <Button
+            ref={buttonRef}
+            appearance="secondary-action-button"
+            type="button"
+            aria-haspopup="dialog"
+            onClick={() => {
+              setMessage(null);
+              setOpen(true);
+            }}
+          >
+            {tCore(mode === 'deactivate' ? 'accountEnd.deactivate' : 'accountEnd.reactivate')}
+          </Button>
+        </ButtonGroup>
+      ) : (
+        <Paragraph>{t('member.accountOtherRoles', { name: member.name })}</Paragraph>
+      )}
+      {open && (
+        <AccountDialog
+          user={{ id: member.userId, name: member.name }}
+          mode={mode}
+          basePath="/api/team"
+          onDone={async (changed) => {
+            setMessage(accountChangedMessage(tCore, member.name, changed.status));
+            await refresh();
+            close();
+          }}
+          onCancel={close}
+        />
+      )}
+    </section>
+  );
 }
 
 function SchoolsSection({ member }: { member: TeamMemberDetail }) {
