@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { pageSchema, paginationQuerySchema } from './fields.ts';
+import {
+  dateSchema,
+  multilineTextSchema,
+  pageSchema,
+  paginationQuerySchema,
+  storedDateSchema,
+  textSchema,
+} from './fields.ts';
 
 /** What the coordinator chooses for the allocation key of a school year (R14). */
 export const allocationPreviewQuerySchema = z
@@ -67,7 +74,7 @@ export const allocationInputSchema = z
     minimumHours: z.number().min(0).max(10_000).default(0),
     roundingUnit: z.union([z.literal(1), z.literal(0.5)]).default(1),
     /** Why a version corrects an adopted one; required then. */
-    reason: z.string().trim().max(2000).nullable().default(null),
+    reason: multilineTextSchema(2000).nullable().default(null),
   })
   .superRefine((value, context) => {
     if (value.totalHours !== null && value.totalHours <= 0)
@@ -135,16 +142,14 @@ export const timeActivities = [
 export const timeActivitySchema = z.enum(timeActivities);
 export type TimeActivity = z.infer<typeof timeActivitySchema>;
 
-const isoDate = z.iso.date();
-
 /** A time entry as the team member (or the staff office on their behalf) enters it. */
 export const timeEntryInputSchema = z.strictObject({
-  date: isoDate,
+  date: dateSchema,
   hours: z.number().min(0).max(24),
   locationId: z.uuid(),
   requestId: z.uuid().nullable().default(null),
   activity: timeActivitySchema,
-  note: z.string().trim().max(500).nullable().default(null),
+  note: textSchema(500).nullable().default(null),
   /** Only the staff office logs for someone else. */
   userId: z.uuid().optional(),
 });
@@ -153,7 +158,7 @@ export type TimeEntryInput = z.infer<typeof timeEntryInputSchema>;
 export const timeEntrySchema = z.object({
   id: z.uuid(),
   userId: z.uuid(),
-  date: isoDate,
+  date: storedDateSchema,
   hours: z.number(),
   location: z.object({ id: z.uuid(), name: z.string() }),
   requestId: z.uuid().nullable(),
@@ -169,8 +174,8 @@ export const maxTimeListDays = 62;
 
 export const timeEntryListQuerySchema = z
   .strictObject({
-    from: isoDate,
-    to: isoDate,
+    from: dateSchema,
+    to: dateSchema,
     userId: z.uuid().optional(),
     locationId: z.uuid().optional(),
     activity: timeActivitySchema.optional(),
@@ -190,7 +195,7 @@ export const closePeriodInputSchema = z.strictObject({
 });
 
 /** Copies the entries of the week before `weekStart` (a Monday) into that week, where the rules allow. */
-export const copyWeekInputSchema = z.strictObject({ weekStart: isoDate });
+export const copyWeekInputSchema = z.strictObject({ weekStart: dateSchema });
 export const copyWeekResultSchema = z.object({ copied: z.number().int(), skipped: z.number().int() });
 export type CopyWeekResult = z.infer<typeof copyWeekResultSchema>;
 

@@ -58,6 +58,7 @@ import { AuthService } from './platform/auth/auth.service.ts';
 import { deriveKeys } from './platform/auth/credentials.ts';
 import { describeForLog, registerErrorHandling, send } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
+import { multipartBodyForDocumentation } from './platform/http/multipart.ts';
 import { assertKnownAction, registerRequestContext } from './platform/http/request-context.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
 import { Mailer } from './platform/mail/mailer.ts';
@@ -150,7 +151,15 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
         description: 'API of Passend (JSON, cookie session + CSRF header).',
       },
     },
-    transform: jsonSchemaTransform,
+    // A multipart route reads its body itself; its form is added here so the description shows it.
+    transform: (document) => {
+      const form = document.route.config?.multipart;
+      return jsonSchemaTransform(
+        form
+          ? { ...document, schema: { ...document.schema, body: multipartBodyForDocumentation(form) } }
+          : document,
+      );
+    },
   });
 
   const routes: RegisteredRoute[] = [];
