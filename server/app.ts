@@ -101,6 +101,10 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
     bodyLimit: 64 * 1024,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // A path the router cannot read (a broken %-escape, a parameter over its length) is bad input
+    // too, answered in the one error shape instead of Fastify's own.
+    frameworkErrors: (error, request, reply) =>
+      send(request, reply, error.statusCode === 414 ? 414 : 400, 'validation_failed'),
   }).withTypeProvider<ZodTypeProvider>();
 
   // The API speaks JSON only; Fastify's built-in text parser would hand a string to the validators.
