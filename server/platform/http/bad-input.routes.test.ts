@@ -241,6 +241,17 @@ describe('content type, unknown routes and language', () => {
     expect(errorOf(post).code).toBe('not_found');
   });
 
+  it('bad input: a broken %-escape or an over-long path parameter gets the one error shape, no framework code', async () => {
+    for (const url of ['/api/requests/%/start', '/api/team/%ED%A0%80', '/api/meetings/%ZZ']) {
+      const response = await admin.get(url);
+      expect({ url, status: response.statusCode }).toEqual({ url, status: 400 });
+      expect(errorOf(response).code).toBe('validation_failed');
+    }
+    const long = await admin.get(`/api/meetings/${'x'.repeat(300)}`);
+    expect(long.statusCode).toBe(414);
+    expect(errorOf(long).code).toBe('validation_failed');
+  });
+
   it('an unknown method on a known path gives 404', async () => {
     for (const method of ['DELETE', 'PUT'] as const) {
       const response = await harness.app.inject({
