@@ -45,6 +45,9 @@ export const dateSchema = z.iso
     message: 'date_out_of_range',
   });
 
+/** A school year by its start year (2026 is 2026-2027), as a query or path parameter gives it. */
+export const schoolYearSchema = z.coerce.number().int().min(1990).max(2100);
+
 /** A calendar date (YYYY-MM-DD) in a response: what is stored, without the input's range check. */
 export const storedDateSchema = z.iso.date();
 

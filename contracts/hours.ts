@@ -4,6 +4,7 @@ import {
   multilineTextSchema,
   pageSchema,
   paginationQuerySchema,
+  schoolYearSchema,
   storedDateSchema,
   textSchema,
 } from './fields.ts';
@@ -11,7 +12,7 @@ import {
 /** What the coordinator chooses for the allocation key of a school year (R14). */
 export const allocationPreviewQuerySchema = z
   .strictObject({
-    schoolYear: z.coerce.number().int().min(1990).max(2100),
+    schoolYear: schoolYearSchema,
     /** Hours to divide; without it, the team's contracted hours of the year minus the set-aside. */
     totalHours: z.coerce.number().min(0).max(1_000_000).optional(),
     /** Hours kept for team-wide work when the total comes from the contracted hours. */
@@ -224,10 +225,8 @@ export const schoolBudgetLineSchema = z.object({
 });
 export type SchoolBudgetLine = z.infer<typeof schoolBudgetLineSchema>;
 
-const schoolYearField = z.coerce.number().int().min(1990).max(2100);
-
 export const budgetOverviewQuerySchema = paginationQuerySchema.extend({
-  schoolYear: schoolYearField,
+  schoolYear: schoolYearSchema,
   pageSize: z.coerce.number().int().min(1).max(200).default(100),
 });
 export type BudgetOverviewQuery = z.infer<typeof budgetOverviewQuerySchema>;
@@ -249,7 +248,7 @@ export const budgetOverviewSchema = pageSchema(schoolBudgetLineSchema).extend({
 });
 export type BudgetOverview = z.infer<typeof budgetOverviewSchema>;
 
-export const schoolBudgetQuerySchema = z.strictObject({ schoolYear: schoolYearField });
+export const schoolBudgetQuerySchema = z.strictObject({ schoolYear: schoolYearSchema });
 
 /** One school's budget with its trend through the year and, when adopted, its line of the key. */
 export const schoolBudgetSchema = schoolBudgetLineSchema.extend({
@@ -274,7 +273,7 @@ export const schoolBudgetSchema = schoolBudgetLineSchema.extend({
 });
 export type SchoolBudget = z.infer<typeof schoolBudgetSchema>;
 
-export const memberBudgetQuerySchema = paginationQuerySchema.extend({ schoolYear: schoolYearField });
+export const memberBudgetQuerySchema = paginationQuerySchema.extend({ schoolYear: schoolYearSchema });
 
 /** Hours a team member booked in a school year against their contracted hours. */
 export const memberBudgetPageSchema = pageSchema(

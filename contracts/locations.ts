@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { dateSchema, pageSchema, paginationQuerySchema, storedDateSchema, textSchema } from './fields.ts';
+import {
+  dateSchema,
+  pageSchema,
+  paginationQuerySchema,
+  schoolYearSchema,
+  storedDateSchema,
+  textSchema,
+} from './fields.ts';
 import {
   isEndBeforeStart,
   isValidBrin,
@@ -34,8 +41,7 @@ export type LocationSort = z.infer<typeof locationSortSchema>;
 export const sortDirectionSchema = z.enum(['asc', 'desc']);
 export type SortDirection = z.infer<typeof sortDirectionSchema>;
 
-/** A school year by its start year (2026 is 2026-2027). */
-export const schoolYearSchema = z.coerce.number().int().min(1990).max(2100);
+export { schoolYearSchema };
 
 export const locationListQuerySchema = paginationQuerySchema.extend({
   sector: sectorSchema.optional(),

@@ -4,6 +4,7 @@ import {
   multilineTextSchema,
   pageSchema,
   paginationQuerySchema,
+  schoolYearSchema,
   storedDateSchema,
   textSchema,
 } from './fields.ts';
@@ -120,7 +121,7 @@ export const meetingListItemSchema = z.object({
 export type MeetingListItem = z.infer<typeof meetingListItemSchema>;
 
 export const meetingListQuerySchema = paginationQuerySchema.extend({
-  schoolYear: z.coerce.number().int().min(1990).max(2100).optional(),
+  schoolYear: schoolYearSchema.optional(),
   kind: meetingKindSchema.optional(),
   locationId: z.uuid().optional(),
 });

@@ -4,6 +4,7 @@ import {
   multilineTextSchema,
   pageSchema,
   paginationQuerySchema,
+  schoolYearSchema,
   storedDateSchema,
   textSchema,
 } from './fields.ts';
@@ -205,7 +206,7 @@ export type TeacherSupportPage = z.infer<typeof teacherSupportPageSchema>;
 /** Signals per month at a location in a school year: counts only, no names (E6, the signalling role). */
 export const signalsPerMonthQuerySchema = z.strictObject({
   locationId: z.uuid().optional(),
-  schoolYear: z.coerce.number().int().min(1990).max(2100).optional(),
+  schoolYear: schoolYearSchema.optional(),
 });
 export const signalsPerMonthSchema = z.object({
   locationId: z.uuid().nullable(),

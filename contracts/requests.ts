@@ -6,6 +6,7 @@ import {
   pageSchema,
   paginationQuerySchema,
   personNameSchema,
+  schoolYearSchema,
   storedDateSchema,
   textSchema,
   tokenSchema,
@@ -387,7 +388,7 @@ export const requestListQuerySchema = paginationQuerySchema.extend({
   type: requestTypeSchema.optional(),
   locationId: z.uuid().optional(),
   assignedUserId: z.uuid().optional(),
-  schoolYear: z.coerce.number().int().min(1990).max(2100).optional(),
+  schoolYear: schoolYearSchema.optional(),
   /** Only requests assigned to the signed-in user. */
   mine: z.enum(['true', 'false']).optional(),
 });
