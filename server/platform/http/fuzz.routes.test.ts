@@ -27,7 +27,7 @@ let successes: FuzzRequest[] = [];
 
 beforeAll(async () => {
   ({ world, log } = await prepareFuzz());
-}, 120_000);
+}, 300_000);
 afterAll(() => world?.harness.close());
 
 describe('the fuzz of every route (issue 13, the guard)', () => {
