@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageSchema, paginationQuerySchema } from './fields.ts';
+import { dateSchema, pageSchema, paginationQuerySchema, storedDateSchema, textSchema } from './fields.ts';
 import { homeworkChecks, homeworkKinds, trajectoryStatuses, visitReasons } from './trajectories.ts';
 
 /**
@@ -11,14 +11,12 @@ export const visitReasonSchema = z.enum(visitReasons);
 export const homeworkKindSchema = z.enum(homeworkKinds);
 export const homeworkCheckSchema = z.enum(homeworkChecks);
 
-const isoDate = z.iso.date();
 /** A wall-clock time in Amsterdam, "09:30". */
 export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid_time' });
 /** An ISO week, "2026-W40". */
 export const isoWeekSchema = z
   .string()
   .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, { message: 'invalid_week' });
-const text = (max: number) => z.string().trim().max(max);
 const pupilSchema = z.object({
   trajectoryId: z.uuid(),
   firstName: z.string(),
@@ -53,14 +51,14 @@ export const checkInInputSchema = z.strictObject({
   reason: visitReasonSchema,
   locationId: z.uuid().optional(),
   time: clockTimeSchema.nullable().default(null),
-  note: text(1000).nullable().default(null),
+  note: textSchema(1000).nullable().default(null),
 });
 export type CheckInInput = z.infer<typeof checkInInputSchema>;
 
 /** A check-out, now or at an explicit time on the day of the check-in. */
 export const checkOutInputSchema = z.strictObject({
   time: clockTimeSchema.nullable().default(null),
-  note: text(1000).nullable().default(null),
+  note: textSchema(1000).nullable().default(null),
 });
 export type CheckOutInput = z.infer<typeof checkOutInputSchema>;
 
@@ -93,7 +91,7 @@ export const todayQuerySchema = z.strictObject({ locationId: z.uuid().optional()
  * now, and the location's other active pupils (for a pupil who comes unplanned, e.g. in a crisis, E7).
  */
 export const attendanceTodaySchema = z.object({
-  date: isoDate,
+  date: storedDateSchema,
   location: locationRefSchema,
   /** The locations where this user checks pupils in: a picker when there are several. */
   locations: z.array(locationRefSchema),
@@ -110,7 +108,7 @@ export const weekQuerySchema = paginationQuerySchema.extend({
 export type WeekQuery = z.infer<typeof weekQuerySchema>;
 
 export const weekDaySchema = z.object({
-  date: isoDate,
+  date: storedDateSchema,
   minutes: z.number().int(),
   visits: z.number().int(),
   reasons: z.array(visitReasonSchema),
@@ -129,22 +127,22 @@ export const attendanceWeekSchema = pageSchema(weekRowSchema).extend({
   week: isoWeekSchema,
   previousWeek: isoWeekSchema,
   nextWeek: isoWeekSchema,
-  dates: z.array(isoDate),
+  dates: z.array(storedDateSchema),
   location: locationRefSchema,
   locations: z.array(locationRefSchema),
 });
 export type AttendanceWeek = z.infer<typeof attendanceWeekSchema>;
 
 export const periodQuerySchema = paginationQuerySchema.omit({ q: true }).extend({
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
 });
 export type PeriodQuery = z.infer<typeof periodQuerySchema>;
 
 /** A pupil's stays in a period with the totals per reason, and the weekly expected times. */
 export const attendancePeriodSchema = pageSchema(attendanceVisitSchema).extend({
-  from: isoDate,
-  to: isoDate,
+  from: storedDateSchema,
+  to: storedDateSchema,
   totals: z.array(
     z.object({ reason: visitReasonSchema, visits: z.number().int(), minutes: z.number().int() }),
   ),
@@ -158,30 +156,30 @@ export type AttendancePeriod = z.infer<typeof attendancePeriodSchema>;
 /** An assignment or a test with its deadline (E4). */
 export const homeworkItemInputSchema = z.strictObject({
   kind: homeworkKindSchema,
-  subject: text(100).min(1),
-  description: text(2000).min(1),
-  dueOn: isoDate,
+  subject: textSchema(100).min(1),
+  description: textSchema(2000).min(1),
+  dueOn: dateSchema,
 });
 export type HomeworkItemInput = z.infer<typeof homeworkItemInputSchema>;
 
 /** A planned work session on an item: on or before its deadline, and what to do then. */
 export const homeworkSessionInputSchema = z.strictObject({
-  plannedOn: isoDate,
-  plannedWork: text(1000).min(1),
+  plannedOn: dateSchema,
+  plannedWork: textSchema(1000).min(1),
 });
 export type HomeworkSessionInput = z.infer<typeof homeworkSessionInputSchema>;
 
 /** The VSO teacher's check of a session (E4). */
 export const homeworkCheckInputSchema = z.strictObject({
   result: homeworkCheckSchema,
-  note: text(2000).nullable().default(null),
+  note: textSchema(2000).nullable().default(null),
 });
 export type HomeworkCheckInput = z.infer<typeof homeworkCheckInputSchema>;
 
 export const homeworkSessionSchema = z.object({
   id: z.uuid(),
   homeworkItemId: z.uuid(),
-  plannedOn: isoDate,
+  plannedOn: storedDateSchema,
   plannedWork: z.string(),
   result: homeworkCheckSchema.nullable(),
   note: z.string().nullable(),
@@ -196,7 +194,7 @@ export const homeworkItemSchema = z.object({
   kind: homeworkKindSchema,
   subject: z.string(),
   description: z.string(),
-  dueOn: isoDate,
+  dueOn: storedDateSchema,
   createdAt: z.string(),
   sessions: z.array(homeworkSessionSchema),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageSchema, paginationQuerySchema } from './fields.ts';
+import { multilineTextSchema, pageSchema, paginationQuerySchema, textSchema } from './fields.ts';
 
 /**
  * Why a secondary location shows on the coordinator's warning list (E1): it has no expertise point
@@ -13,10 +13,10 @@ export const expertisePointLimits = { room: 100, openingHours: 200, publicDescri
 
 /** Room, opening hours and the offer of one expertise point (E7 always; E8 only when offered). */
 export const expertisePointInputSchema = z.strictObject({
-  room: z.string().trim().min(1).max(expertisePointLimits.room),
-  openingHours: z.string().trim().min(1).max(expertisePointLimits.openingHours),
+  room: textSchema(expertisePointLimits.room).min(1),
+  openingHours: multilineTextSchema(expertisePointLimits.openingHours).min(1),
   offersHomeworkSupport: z.boolean(),
-  publicDescription: z.string().trim().max(expertisePointLimits.publicDescription),
+  publicDescription: multilineTextSchema(expertisePointLimits.publicDescription),
 });
 export type ExpertisePointInput = z.infer<typeof expertisePointInputSchema>;
 

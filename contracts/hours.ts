@@ -1,10 +1,18 @@
 import { z } from 'zod';
-import { pageSchema, paginationQuerySchema } from './fields.ts';
+import {
+  dateSchema,
+  multilineTextSchema,
+  pageSchema,
+  paginationQuerySchema,
+  schoolYearSchema,
+  storedDateSchema,
+  textSchema,
+} from './fields.ts';
 
 /** What the coordinator chooses for the allocation key of a school year (R14). */
 export const allocationPreviewQuerySchema = z
   .strictObject({
-    schoolYear: z.coerce.number().int().min(1990).max(2100),
+    schoolYear: schoolYearSchema,
     /** Hours to divide; without it, the team's contracted hours of the year minus the set-aside. */
     totalHours: z.coerce.number().min(0).max(1_000_000).optional(),
     /** Hours kept for team-wide work when the total comes from the contracted hours. */
@@ -67,7 +75,7 @@ export const allocationInputSchema = z
     minimumHours: z.number().min(0).max(10_000).default(0),
     roundingUnit: z.union([z.literal(1), z.literal(0.5)]).default(1),
     /** Why a version corrects an adopted one; required then. */
-    reason: z.string().trim().max(2000).nullable().default(null),
+    reason: multilineTextSchema(2000).nullable().default(null),
   })
   .superRefine((value, context) => {
     if (value.totalHours !== null && value.totalHours <= 0)
@@ -135,16 +143,14 @@ export const timeActivities = [
 export const timeActivitySchema = z.enum(timeActivities);
 export type TimeActivity = z.infer<typeof timeActivitySchema>;
 
-const isoDate = z.iso.date();
-
 /** A time entry as the team member (or the staff office on their behalf) enters it. */
 export const timeEntryInputSchema = z.strictObject({
-  date: isoDate,
+  date: dateSchema,
   hours: z.number().min(0).max(24),
   locationId: z.uuid(),
   requestId: z.uuid().nullable().default(null),
   activity: timeActivitySchema,
-  note: z.string().trim().max(500).nullable().default(null),
+  note: textSchema(500).nullable().default(null),
   /** Only the staff office logs for someone else. */
   userId: z.uuid().optional(),
 });
@@ -153,7 +159,7 @@ export type TimeEntryInput = z.infer<typeof timeEntryInputSchema>;
 export const timeEntrySchema = z.object({
   id: z.uuid(),
   userId: z.uuid(),
-  date: isoDate,
+  date: storedDateSchema,
   hours: z.number(),
   location: z.object({ id: z.uuid(), name: z.string() }),
   requestId: z.uuid().nullable(),
@@ -169,8 +175,8 @@ export const maxTimeListDays = 62;
 
 export const timeEntryListQuerySchema = z
   .strictObject({
-    from: isoDate,
-    to: isoDate,
+    from: dateSchema,
+    to: dateSchema,
     userId: z.uuid().optional(),
     locationId: z.uuid().optional(),
     activity: timeActivitySchema.optional(),
@@ -190,7 +196,7 @@ export const closePeriodInputSchema = z.strictObject({
 });
 
 /** Copies the entries of the week before `weekStart` (a Monday) into that week, where the rules allow. */
-export const copyWeekInputSchema = z.strictObject({ weekStart: isoDate });
+export const copyWeekInputSchema = z.strictObject({ weekStart: dateSchema });
 export const copyWeekResultSchema = z.object({ copied: z.number().int(), skipped: z.number().int() });
 export type CopyWeekResult = z.infer<typeof copyWeekResultSchema>;
 
@@ -219,10 +225,8 @@ export const schoolBudgetLineSchema = z.object({
 });
 export type SchoolBudgetLine = z.infer<typeof schoolBudgetLineSchema>;
 
-const schoolYearField = z.coerce.number().int().min(1990).max(2100);
-
 export const budgetOverviewQuerySchema = paginationQuerySchema.extend({
-  schoolYear: schoolYearField,
+  schoolYear: schoolYearSchema,
   pageSize: z.coerce.number().int().min(1).max(200).default(100),
 });
 export type BudgetOverviewQuery = z.infer<typeof budgetOverviewQuerySchema>;
@@ -244,7 +248,7 @@ export const budgetOverviewSchema = pageSchema(schoolBudgetLineSchema).extend({
 });
 export type BudgetOverview = z.infer<typeof budgetOverviewSchema>;
 
-export const schoolBudgetQuerySchema = z.strictObject({ schoolYear: schoolYearField });
+export const schoolBudgetQuerySchema = z.strictObject({ schoolYear: schoolYearSchema });
 
 /** One school's budget with its trend through the year and, when adopted, its line of the key. */
 export const schoolBudgetSchema = schoolBudgetLineSchema.extend({
@@ -269,7 +273,7 @@ export const schoolBudgetSchema = schoolBudgetLineSchema.extend({
 });
 export type SchoolBudget = z.infer<typeof schoolBudgetSchema>;
 
-export const memberBudgetQuerySchema = paginationQuerySchema.extend({ schoolYear: schoolYearField });
+export const memberBudgetQuerySchema = paginationQuerySchema.extend({ schoolYear: schoolYearSchema });
 
 /** Hours a team member booked in a school year against their contracted hours. */
 export const memberBudgetPageSchema = pageSchema(

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { pageSchema, paginationQuerySchema } from './fields.ts';
+import {
+  dateSchema,
+  pageSchema,
+  paginationQuerySchema,
+  schoolYearSchema,
+  storedDateSchema,
+  textSchema,
+} from './fields.ts';
 import {
   isEndBeforeStart,
   isValidBrin,
@@ -18,8 +25,6 @@ export type Sector = z.infer<typeof sectorSchema>;
 export const primarySectors: readonly Sector[] = ['bo', 'sbo', 'so'];
 export const secondarySectors: readonly Sector[] = ['vo', 'vso'];
 
-const isoDateSchema = z.iso.date();
-
 /** A location as pickers and the access matrix know it. */
 export const locationSchema = z.object({
   id: z.uuid(),
@@ -36,8 +41,7 @@ export type LocationSort = z.infer<typeof locationSortSchema>;
 export const sortDirectionSchema = z.enum(['asc', 'desc']);
 export type SortDirection = z.infer<typeof sortDirectionSchema>;
 
-/** A school year by its start year (2026 is 2026-2027). */
-export const schoolYearSchema = z.coerce.number().int().min(1990).max(2100);
+export { schoolYearSchema };
 
 export const locationListQuerySchema = paginationQuerySchema.extend({
   sector: sectorSchema.optional(),
@@ -65,8 +69,8 @@ export type SchoolBoard = z.infer<typeof schoolBoardSchema>;
 export const schoolBoardListSchema = z.object({ items: z.array(schoolBoardSchema) });
 
 export const createSchoolBoardInputSchema = z.strictObject({
-  code: z.string().trim().min(1).max(20),
-  name: z.string().trim().min(1).max(200),
+  code: textSchema(20).min(1),
+  name: textSchema(200).min(1),
 });
 export type CreateSchoolBoardInput = z.infer<typeof createSchoolBoardInputSchema>;
 
@@ -95,8 +99,8 @@ export const locationDetailSchema = locationSchema.extend({
   street: z.string(),
   houseNumber: z.string(),
   postalCode: z.string(),
-  activeFrom: isoDateSchema.nullable(),
-  activeTo: isoDateSchema.nullable(),
+  activeFrom: storedDateSchema.nullable(),
+  activeTo: storedDateSchema.nullable(),
   active: z.boolean(),
   /** Newest school year first. */
   pupilCounts: z.array(pupilCountSchema),
@@ -105,39 +109,30 @@ export const locationDetailSchema = locationSchema.extend({
 export type LocationDetail = z.infer<typeof locationDetailSchema>;
 
 // Codes and postal codes are normalised before they are checked, so "12ab" and "1234ab" are accepted.
-const brinSchema = z
-  .string()
-  .trim()
+const brinSchema = textSchema(10)
   .min(1)
-  .max(10)
   .transform(normaliseBrin)
   .refine(isValidBrin, { message: 'invalid_brin' });
-const locationCodeSchema = z
-  .string()
-  .trim()
+const locationCodeSchema = textSchema(5)
   .min(1)
-  .max(5)
   .transform(normaliseLocationCode)
   .refine(isValidLocationCode, { message: 'invalid_location_code' });
-const postalCodeSchema = z
-  .string()
-  .trim()
-  .max(10)
+const postalCodeSchema = textSchema(10)
   .transform(normalisePostalCode)
   .refine((value) => value === '' || isValidPostalCode(value), { message: 'invalid_postal_code' });
 
 const locationFields = {
   brin: brinSchema,
   locationCode: locationCodeSchema,
-  name: z.string().trim().min(1).max(200),
+  name: textSchema(200).min(1),
   sector: sectorSchema,
   boardId: z.uuid().nullable(),
-  street: z.string().trim().max(200),
-  houseNumber: z.string().trim().max(20),
+  street: textSchema(200),
+  houseNumber: textSchema(20),
   postalCode: postalCodeSchema,
-  place: z.string().trim().min(1).max(100),
-  activeFrom: isoDateSchema.nullable(),
-  activeTo: isoDateSchema.nullable(),
+  place: textSchema(100).min(1),
+  activeFrom: dateSchema.nullable(),
+  activeTo: dateSchema.nullable(),
 };
 
 /** The active period's order, for a form that has both dates at hand. */

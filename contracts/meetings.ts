@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { pageSchema, paginationQuerySchema } from './fields.ts';
+import {
+  dateSchema,
+  multilineTextSchema,
+  pageSchema,
+  paginationQuerySchema,
+  schoolYearSchema,
+  storedDateSchema,
+  textSchema,
+} from './fields.ts';
 
 /** The meetings of issue 6: the annual planning talk (R11), the SOT (R12), interim meetings (R13). */
 export const meetingKinds = ['annual_talk', 'sot', 'interim'] as const;
@@ -22,14 +30,12 @@ export const participantRoles = [
 export const participantRoleSchema = z.enum(participantRoles);
 export type ParticipantRole = z.infer<typeof participantRoleSchema>;
 
-const isoDate = z.iso.date();
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid_time' });
-const text = (max: number) => z.string().trim().max(max);
 
 export const participantInputSchema = z.strictObject({
   /** A Passend user, or null for someone named only (e.g. a youth-care worker). */
   userId: z.uuid().nullable().default(null),
-  name: text(200).min(1),
+  name: textSchema(200).min(1),
   role: participantRoleSchema,
   attended: z.boolean().nullable().default(null),
 });
@@ -56,46 +62,46 @@ export type ParticipantCandidate = z.infer<typeof participantCandidateSchema>;
 export const meetingInputSchema = z.strictObject({
   kind: meetingKindSchema,
   locationId: z.uuid(),
-  date: isoDate,
+  date: dateSchema,
   startTime: clockTime,
   endTime: clockTime,
-  place: text(200).nullable().default(null),
+  place: textSchema(200).nullable().default(null),
   online: z.boolean().default(false),
   status: meetingStatusSchema.default('planned'),
-  agenda: text(10_000).nullable().default(null),
+  agenda: multilineTextSchema(10_000).nullable().default(null),
   /** Minutes of an SOT, notes of an annual talk: may mention pupils (need to know, reads audited). */
-  minutes: text(20_000).nullable().default(null),
+  minutes: multilineTextSchema(20_000).nullable().default(null),
   participants: z.array(participantInputSchema).max(40).default([]),
   /** Annual talk outcome (R11): requests expected in the coming period, expertise wanted, agreements. */
   expectedRequests: z.number().int().min(0).max(1000).nullable().default(null),
   wantedTagIds: z.array(z.uuid()).max(30).default([]),
-  agreements: text(10_000).nullable().default(null),
+  agreements: multilineTextSchema(10_000).nullable().default(null),
   /** Interim meeting (R13): who the outside parties are. */
-  outsideParties: text(500).nullable().default(null),
+  outsideParties: multilineTextSchema(500).nullable().default(null),
   /** Why a fifth SOT in a school year is planned anyway (R12). */
-  overrideReason: text(1000).nullable().default(null),
+  overrideReason: multilineTextSchema(1000).nullable().default(null),
 });
 export type MeetingInput = z.infer<typeof meetingInputSchema>;
 
 /** The team's answer to an interim-meeting invitation (R13): attend with the reason, or decline. */
 export const interimDecisionInputSchema = z.strictObject({
   decision: z.enum(['attend', 'decline']),
-  reason: text(2000).nullable().default(null),
+  reason: multilineTextSchema(2000).nullable().default(null),
 });
 export type InterimDecisionInput = z.infer<typeof interimDecisionInputSchema>;
 
 export const actionItemInputSchema = z.strictObject({
-  description: text(1000).min(1),
+  description: textSchema(1000).min(1),
   ownerUserId: z.uuid().nullable().default(null),
-  ownerName: text(200).min(1),
-  dueDate: isoDate,
+  ownerName: textSchema(200).min(1),
+  dueDate: dateSchema,
 });
 export type ActionItemInput = z.infer<typeof actionItemInputSchema>;
 
 /** Follow-up of an action item, usually at the next meeting. */
 export const actionItemUpdateSchema = z.strictObject({
   status: z.enum(['open', 'done']),
-  followUp: text(2000).nullable().default(null),
+  followUp: textSchema(2000).nullable().default(null),
   followedUpInMeetingId: z.uuid().nullable().default(null),
 });
 export type ActionItemUpdate = z.infer<typeof actionItemUpdateSchema>;
@@ -106,7 +112,7 @@ export const actionItemSchema = z.object({
   description: z.string(),
   ownerUserId: z.uuid().nullable(),
   ownerName: z.string(),
-  dueDate: isoDate,
+  dueDate: storedDateSchema,
   status: z.enum(['open', 'done']),
   followUp: z.string().nullable(),
   followedUpInMeetingId: z.uuid().nullable(),
@@ -129,7 +135,7 @@ export const meetingListItemSchema = z.object({
 export type MeetingListItem = z.infer<typeof meetingListItemSchema>;
 
 export const meetingListQuerySchema = paginationQuerySchema.extend({
-  schoolYear: z.coerce.number().int().min(1990).max(2100).optional(),
+  schoolYear: schoolYearSchema.optional(),
   kind: meetingKindSchema.optional(),
   locationId: z.uuid().optional(),
 });
@@ -138,7 +144,7 @@ export const meetingPageSchema = pageSchema(meetingListItemSchema);
 export type MeetingPage = z.infer<typeof meetingPageSchema>;
 
 export const meetingDetailSchema = meetingListItemSchema.extend({
-  date: isoDate,
+  date: storedDateSchema,
   startTime: z.string(),
   endTime: z.string(),
   agenda: z.string().nullable(),
@@ -175,8 +181,8 @@ export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
 /** The coordinator's overview per school (R11, R12): green when the year's talk is held and the SOT count is in range. */
 export const meetingOverviewSchema = z.object({
   schoolYear: z.number().int(),
-  annualTalkDeadline: isoDate,
-  sotMinimumBy: isoDate,
+  annualTalkDeadline: storedDateSchema,
+  sotMinimumBy: storedDateSchema,
   items: z.array(
     z.object({
       locationId: z.uuid(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tokenSchema } from './fields.ts';
+import { dateSchema, multilineTextSchema, textSchema, tokenSchema } from './fields.ts';
 import { parentAgreements, trajectoryStatuses } from './trajectories.ts';
 
 /**
@@ -15,15 +15,12 @@ export const parentAgreementSchema = z.enum(parentAgreements);
 /** How long a parent's link to the OPP works (days). */
 export const oppParentLinkDays = 90;
 
-const isoDate = z.iso.date();
-const text = (max: number) => z.string().trim().max(max);
-
 /** One line of the support to be given: goal, approach, who, how often (E9). */
 export const oppSupportLineSchema = z.strictObject({
-  goal: text(1000).min(1),
-  approach: text(2000).min(1),
-  who: text(200).min(1),
-  frequency: text(200).min(1),
+  goal: textSchema(1000).min(1),
+  approach: textSchema(2000).min(1),
+  who: textSchema(200).min(1),
+  frequency: textSchema(200).min(1),
 });
 export type OppSupportLine = z.infer<typeof oppSupportLineSchema>;
 
@@ -33,28 +30,28 @@ export type OppSupportLine = z.infer<typeof oppSupportLineSchema>;
  * discussion and answer, and the pupil's own view.
  */
 export const oppDraftInputSchema = z.strictObject({
-  exitDestination: text(500).default(''),
-  exitReasons: text(5000).default(''),
-  hinderingFactors: text(5000).default(''),
-  supportingFactors: text(5000).default(''),
+  exitDestination: textSchema(500).default(''),
+  exitReasons: multilineTextSchema(5000).default(''),
+  hinderingFactors: multilineTextSchema(5000).default(''),
+  supportingFactors: multilineTextSchema(5000).default(''),
   support: z.array(oppSupportLineSchema).max(30).default([]),
-  independentWorkAgreement: text(5000).default(''),
-  homeworkAgreement: text(5000).nullable().default(null),
-  curriculumDeviations: text(5000).default(''),
-  evaluationDates: z.array(isoDate).max(12).default([]),
-  parentsDiscussedOn: isoDate.nullable().default(null),
-  parentsDiscussionParticipants: text(1000).nullable().default(null),
-  parentsView: text(5000).nullable().default(null),
+  independentWorkAgreement: multilineTextSchema(5000).default(''),
+  homeworkAgreement: multilineTextSchema(5000).nullable().default(null),
+  curriculumDeviations: multilineTextSchema(5000).default(''),
+  evaluationDates: z.array(dateSchema).max(12).default([]),
+  parentsDiscussedOn: dateSchema.nullable().default(null),
+  parentsDiscussionParticipants: textSchema(1000).nullable().default(null),
+  parentsView: multilineTextSchema(5000).nullable().default(null),
   parentsAgreement: parentAgreementSchema.nullable().default(null),
-  parentsAgreementComments: text(5000).nullable().default(null),
-  pupilView: text(5000).nullable().default(null),
+  parentsAgreementComments: multilineTextSchema(5000).nullable().default(null),
+  pupilView: multilineTextSchema(5000).nullable().default(null),
 });
 export type OppDraftInput = z.infer<typeof oppDraftInputSchema>;
 
 /** An evaluation of the adopted OPP (E9). */
 export const oppEvaluationInputSchema = z.strictObject({
-  evaluatedOn: isoDate,
-  summary: text(10_000).min(1),
+  evaluatedOn: dateSchema,
+  summary: multilineTextSchema(10_000).min(1),
 });
 export type OppEvaluationInput = z.infer<typeof oppEvaluationInputSchema>;
 

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { pageSchema, paginationQuerySchema } from './fields.ts';
+import {
+  dateSchema,
+  multilineTextSchema,
+  pageSchema,
+  paginationQuerySchema,
+  schoolYearSchema,
+  storedDateSchema,
+  textSchema,
+} from './fields.ts';
 import {
   agencyKinds,
   contactChannels,
@@ -13,11 +21,9 @@ import {
  * outside help with the ZAT (E7, P3), support for teachers (E6) and the overview per location.
  */
 
-const isoDate = z.iso.date();
-const text = (max: number) => z.string().trim().max(max);
 /** An optional free text: empty becomes null, so "nothing written" has one form. */
 const optionalText = (max: number) =>
-  text(max)
+  multilineTextSchema(max)
     .nullable()
     .default(null)
     .transform((value) => (value ? value : null));
@@ -26,12 +32,12 @@ const person = z.object({ id: z.uuid(), name: z.string() });
 // ——— Contacts (E5) ———
 
 export const contactInputSchema = z.strictObject({
-  contactOn: isoDate,
+  contactOn: dateSchema,
   party: z.enum(contactParties),
   /** The person's name or role, e.g. "moeder" or "docent wiskunde". */
-  partyName: text(200).default(''),
+  partyName: textSchema(200).default(''),
   channel: z.enum(contactChannels),
-  summary: text(5000).min(1),
+  summary: multilineTextSchema(5000).min(1),
   followUp: optionalText(2000),
   followUpOwnerUserId: z.uuid().nullable().default(null),
 });
@@ -40,7 +46,7 @@ export type ContactInput = z.infer<typeof contactInputSchema>;
 export const contactSchema = z.object({
   id: z.uuid(),
   trajectoryId: z.uuid(),
-  contactOn: isoDate,
+  contactOn: storedDateSchema,
   party: z.enum(contactParties),
   partyName: z.string(),
   channel: z.enum(contactChannels),
@@ -67,15 +73,15 @@ export const referralStates = ['awaiting_consent', 'consent_refused', 'in_progre
 export type ReferralState = (typeof referralStates)[number];
 
 const referralFields = {
-  referredOn: isoDate,
+  referredOn: dateSchema,
   agencyKind: z.enum(agencyKinds),
-  reason: text(5000).min(1),
+  reason: multilineTextSchema(5000).min(1),
   parentalConsent: z.enum(referralConsents),
-  consentRecordedOn: isoDate.nullable(),
-  zatDiscussedOn: isoDate.nullable(),
+  consentRecordedOn: dateSchema.nullable(),
+  zatDiscussedOn: dateSchema.nullable(),
   zatDiscussion: optionalText(5000),
   outcome: optionalText(5000),
-  outcomeOn: isoDate.nullable(),
+  outcomeOn: dateSchema.nullable(),
 };
 
 export const referralInputSchema = z.strictObject({
@@ -95,11 +101,11 @@ export const referralUpdateSchema = z.strictObject({
   parentalConsent: referralFields.parentalConsent.optional(),
   consentRecordedOn: referralFields.consentRecordedOn.optional(),
   zatDiscussedOn: referralFields.zatDiscussedOn.optional(),
-  zatDiscussion: text(5000)
+  zatDiscussion: multilineTextSchema(5000)
     .nullable()
     .optional()
     .transform((value) => (value === undefined ? undefined : value || null)),
-  outcome: text(5000)
+  outcome: multilineTextSchema(5000)
     .nullable()
     .optional()
     .transform((value) => (value === undefined ? undefined : value || null)),
@@ -110,15 +116,15 @@ export type ReferralUpdate = z.infer<typeof referralUpdateSchema>;
 export const referralSchema = z.object({
   id: z.uuid(),
   trajectoryId: z.uuid(),
-  referredOn: isoDate,
+  referredOn: storedDateSchema,
   agencyKind: z.enum(agencyKinds),
   reason: z.string(),
   parentalConsent: z.enum(referralConsents),
-  consentRecordedOn: isoDate.nullable(),
-  zatDiscussedOn: isoDate.nullable(),
+  consentRecordedOn: storedDateSchema.nullable(),
+  zatDiscussedOn: storedDateSchema.nullable(),
   zatDiscussion: z.string().nullable(),
   outcome: z.string().nullable(),
-  outcomeOn: isoDate.nullable(),
+  outcomeOn: storedDateSchema.nullable(),
   state: z.enum(referralStates),
   createdBy: person,
   createdAt: z.string(),
@@ -132,33 +138,33 @@ export type ReferralPage = z.infer<typeof referralPageSchema>;
 
 // ——— Support for teachers (E6) ———
 
-const supportCommon = { locationId: z.uuid(), occurredOn: isoDate };
+const supportCommon = { locationId: z.uuid(), occurredOn: dateSchema };
 
 /** A training on behavioural problems, support in a class, or a tip; each with its own fields. */
 export const teacherSupportInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('training'),
     ...supportCommon,
-    topic: text(200).min(1),
+    topic: textSchema(200).min(1),
     participantCount: z.number().int().min(1).max(10_000),
-    description: text(5000).default(''),
+    description: multilineTextSchema(5000).default(''),
   }),
   z.strictObject({
     kind: z.literal('class_support'),
     ...supportCommon,
-    teacherName: text(200).min(1),
-    className: text(50).min(1),
-    topic: text(200).default(''),
+    teacherName: textSchema(200).min(1),
+    className: textSchema(50).min(1),
+    topic: textSchema(200).default(''),
     /** What was done in the class. */
-    description: text(5000).min(1),
+    description: multilineTextSchema(5000).min(1),
   }),
   z.strictObject({
     kind: z.literal('tip'),
     ...supportCommon,
-    topic: text(200).min(1),
+    topic: textSchema(200).min(1),
     /** To whom: a teacher, a section, the whole team. */
-    teacherName: text(200).min(1),
-    description: text(5000).min(1),
+    teacherName: textSchema(200).min(1),
+    description: multilineTextSchema(5000).min(1),
   }),
 ]);
 export type TeacherSupportInput = z.infer<typeof teacherSupportInputSchema>;
@@ -167,7 +173,7 @@ export const teacherSupportSchema = z.object({
   id: z.uuid(),
   locationId: z.uuid(),
   kind: z.enum(teacherSupportKinds),
-  occurredOn: isoDate,
+  occurredOn: storedDateSchema,
   topic: z.string(),
   participantCount: z.number().int().nullable(),
   teacherName: z.string().nullable(),
@@ -186,8 +192,8 @@ export const teacherSupportQuerySchema = paginationQuerySchema.extend({
   /** Without it: the first location the user may see. */
   locationId: z.uuid().optional(),
   kind: z.enum(teacherSupportKinds).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
 });
 export type TeacherSupportQuery = z.infer<typeof teacherSupportQuerySchema>;
 
@@ -200,7 +206,7 @@ export type TeacherSupportPage = z.infer<typeof teacherSupportPageSchema>;
 /** Signals per month at a location in a school year: counts only, no names (E6, the signalling role). */
 export const signalsPerMonthQuerySchema = z.strictObject({
   locationId: z.uuid().optional(),
-  schoolYear: z.coerce.number().int().min(1990).max(2100).optional(),
+  schoolYear: schoolYearSchema.optional(),
 });
 export const signalsPerMonthSchema = z.object({
   locationId: z.uuid().nullable(),
@@ -238,8 +244,8 @@ export const expertisePointOverviewSchema = z.object({
   locations: z.array(locationChoiceSchema),
   schoolYear: z.number().int(),
   /** Monday and Sunday of this ISO week (Amsterdam). */
-  weekStart: isoDate,
-  weekEnd: isoDate,
+  weekStart: storedDateSchema,
+  weekEnd: storedDateSchema,
   totals: z.object({
     activePupils: z.number().int(),
     visitsThisWeek: z.number().int(),

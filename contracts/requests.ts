@@ -1,10 +1,20 @@
 import { z } from 'zod';
-import { emailSchema, pageSchema, paginationQuerySchema, personNameSchema, tokenSchema } from './fields.ts';
+import {
+  dateSchema,
+  emailSchema,
+  multilineTextSchema,
+  pageSchema,
+  paginationQuerySchema,
+  personNameSchema,
+  schoolYearSchema,
+  storedDateSchema,
+  textSchema,
+  tokenSchema,
+} from './fields.ts';
 import { ageOn, todayInAmsterdam } from './school-year.ts';
 
-const isoDateSchema = z.iso.date();
-const longText = z.string().trim().max(4000);
-const shortText = z.string().trim().max(200);
+const longText = multilineTextSchema(4000);
+const shortText = textSchema(200);
 
 // --- Types, statuses and what a type implies ----------------------------------------------------
 
@@ -104,7 +114,7 @@ function checkBirthDate(birthDate: string | undefined | null, context: z.Refinem
 export const pupilInputSchema = z
   .strictObject({
     name: personNameSchema,
-    birthDate: isoDateSchema,
+    birthDate: dateSchema,
     /** The group (class) the pupil is in, e.g. "groep 6". */
     group: shortText.nullable().default(null),
     /** Where the pupil's own consent link goes once they are 12 or older (R9); optional. */
@@ -119,10 +129,7 @@ export const parentInputSchema = z.strictObject({
   name: personNameSchema,
   /** Needed for digital consent; without it the school records consent on paper. */
   email: emailSchema.nullable().default(null),
-  phone: z
-    .string()
-    .trim()
-    .max(30)
+  phone: textSchema(30)
     .regex(/^[+\d][\d\s()-]{5,29}$/, { message: 'invalid_phone' })
     .nullable()
     .default(null),
@@ -161,18 +168,18 @@ export type CreateRequestInput = z.infer<typeof createRequestInputSchema>;
 
 // --- Commands ------------------------------------------------------------------------------------
 
-export const refuseRequestInputSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
-export const withdrawRequestInputSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
+export const refuseRequestInputSchema = z.strictObject({ reason: multilineTextSchema(2000).min(1) });
+export const withdrawRequestInputSchema = z.strictObject({ reason: multilineTextSchema(2000).min(1) });
 export const closeRequestInputSchema = z.strictObject({
   /** The short outcome: advice given, agreements. */
-  outcome: z.string().trim().min(1).max(4000),
+  outcome: multilineTextSchema(4000).min(1),
 });
 export const assignRequestInputSchema = z.strictObject({ userId: z.uuid() });
 export const parentsInformedInputSchema = z
   .strictObject({
-    informedOn: isoDateSchema,
+    informedOn: dateSchema,
     /** How the parents were informed (letter, parents' evening, message in the school app, …). */
-    how: z.string().trim().min(1).max(1000),
+    how: textSchema(1000).min(1),
   })
   .superRefine((value, context) => {
     if (value.informedOn > todayInAmsterdam())
@@ -185,7 +192,7 @@ export const paperConsentFieldsSchema = z
   .strictObject({
     personId: z.uuid(),
     decision: z.enum(['given', 'refused']),
-    signedOn: isoDateSchema,
+    signedOn: dateSchema,
     /** Who signed, as written on the form. */
     signedBy: personNameSchema,
   })
@@ -201,7 +208,7 @@ export const messageKindSchema = z.enum(messageKinds);
 /** Fields of the multipart message post (an optional file is the `file` part). */
 export const messageFieldsSchema = z.strictObject({
   kind: messageKindSchema.default('message'),
-  body: z.string().trim().min(1).max(8000),
+  body: multilineTextSchema(8000).min(1),
 });
 export type MessageFields = z.infer<typeof messageFieldsSchema>;
 
@@ -283,7 +290,7 @@ export const consentRecordSchema = z.object({
   kind: z.enum(['parent', 'pupil']),
   decision: consentDecisionSchema,
   method: consentMethodSchema,
-  decidedOn: isoDateSchema,
+  decidedOn: storedDateSchema,
   recordedAt: z.string(),
   recordedByName: z.string().nullable(),
   textVersion: z.string().nullable(),
@@ -329,7 +336,7 @@ export type RequestMessage = z.infer<typeof requestMessageSchema>;
 export const requestPupilSchema = z.object({
   id: z.uuid(),
   name: z.string(),
-  birthDate: isoDateSchema,
+  birthDate: storedDateSchema,
   group: z.string().nullable(),
   email: z.string().nullable(),
 });
@@ -361,7 +368,7 @@ export const requestDetailSchema = z.object({
   parents: z.array(requestParentSchema),
   pupilHidden: z.boolean(),
   consent: requestConsentSchema,
-  parentsInformed: z.object({ informedOn: isoDateSchema, how: z.string() }).nullable(),
+  parentsInformed: z.object({ informedOn: storedDateSchema, how: z.string() }).nullable(),
   assignedTo: personRefSchema.nullable(),
   createdBy: personRefSchema,
   createdAt: z.string(),
@@ -381,7 +388,7 @@ export const requestListQuerySchema = paginationQuerySchema.extend({
   type: requestTypeSchema.optional(),
   locationId: z.uuid().optional(),
   assignedUserId: z.uuid().optional(),
-  schoolYear: z.coerce.number().int().min(1990).max(2100).optional(),
+  schoolYear: schoolYearSchema.optional(),
   /** Only requests assigned to the signed-in user. */
   mine: z.enum(['true', 'false']).optional(),
 });

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { pageSchema, paginationQuerySchema } from './fields.ts';
+import { dateSchema, pageSchema, paginationQuerySchema, storedDateSchema, textSchema } from './fields.ts';
 import { schoolYearSchema, sectorSchema } from './locations.ts';
 import { teamRoleSchema } from './roles.ts';
 import { userStatusSchema } from './users.ts';
-
-const isoDateSchema = z.iso.date();
 
 // --- Expertise team (R1) ---------------------------------------------------------------------
 
@@ -14,7 +12,7 @@ export type TeamMemberStatus = z.infer<typeof teamMemberStatusSchema>;
 export const expertiseTagSchema = z.object({ id: z.uuid(), name: z.string() });
 export type ExpertiseTag = z.infer<typeof expertiseTagSchema>;
 export const expertiseTagListSchema = z.object({ items: z.array(expertiseTagSchema) });
-export const expertiseTagInputSchema = z.strictObject({ name: z.string().trim().min(1).max(60) });
+export const expertiseTagInputSchema = z.strictObject({ name: textSchema(60).min(1) });
 export type ExpertiseTagInput = z.infer<typeof expertiseTagInputSchema>;
 
 /** A school a member serves as one of its fixed pair (R5). */
@@ -40,7 +38,7 @@ export const teamMemberSummarySchema = z.object({
   name: z.string(),
   teamRole: teamRoleSchema,
   status: teamMemberStatusSchema,
-  leftOn: isoDateSchema.nullable(),
+  leftOn: storedDateSchema.nullable(),
   tags: z.array(expertiseTagSchema),
   contractedHours: z.number().nullable(),
   schools: z.array(servedSchoolSchema),
@@ -54,7 +52,7 @@ export type TeamPage = z.infer<typeof teamPageSchema>;
 
 export const contractedHoursSchema = z.object({ schoolYear: z.number().int(), contractedHours: z.number() });
 export type ContractedHours = z.infer<typeof contractedHoursSchema>;
-export const absenceSchema = z.object({ id: z.uuid(), startsOn: isoDateSchema, endsOn: isoDateSchema });
+export const absenceSchema = z.object({ id: z.uuid(), startsOn: storedDateSchema, endsOn: storedDateSchema });
 export type Absence = z.infer<typeof absenceSchema>;
 export const publicProfileSchema = z.object({
   showExpertise: z.boolean(),
@@ -80,7 +78,7 @@ export const updateTeamMemberInputSchema = z
   .strictObject({
     status: teamMemberStatusSchema,
     /** The day the member left; today when a member is marked as left without a date. */
-    leftOn: isoDateSchema.nullable(),
+    leftOn: dateSchema.nullable(),
     tagIds: z.array(z.uuid()).max(50),
   })
   .partial();
@@ -96,7 +94,7 @@ export const contractedHoursInputSchema = z.strictObject({
 export type ContractedHoursInput = z.infer<typeof contractedHoursInputSchema>;
 
 export const absenceInputSchema = z
-  .strictObject({ startsOn: isoDateSchema, endsOn: isoDateSchema })
+  .strictObject({ startsOn: dateSchema, endsOn: dateSchema })
   .superRefine((value, context) => {
     if (value.endsOn < value.startsOn) {
       context.addIssue({ code: 'custom', path: ['endsOn'], message: 'end_before_start' });
@@ -127,8 +125,8 @@ export const pairPeriodSchema = z.object({
   name: z.string(),
   teamRole: teamRoleSchema,
   isContact: z.boolean(),
-  validFrom: isoDateSchema,
-  validTo: isoDateSchema.nullable(),
+  validFrom: storedDateSchema,
+  validTo: storedDateSchema.nullable(),
 });
 export type PairPeriodView = z.infer<typeof pairPeriodSchema>;
 
@@ -140,7 +138,7 @@ export const locationPairSchema = z.object({
   locationCode: z.string(),
   sector: sectorSchema,
   place: z.string(),
-  date: isoDateSchema,
+  date: storedDateSchema,
   status: pairStatusSchema,
   behaviouralScientist: pairPeriodSchema.nullable(),
   inclusionAdviser: pairPeriodSchema.nullable(),
@@ -148,16 +146,16 @@ export const locationPairSchema = z.object({
 export type LocationPair = z.infer<typeof locationPairSchema>;
 
 export const pairListQuerySchema = paginationQuerySchema.extend({
-  date: isoDateSchema.optional(),
+  date: dateSchema.optional(),
   status: pairStatusSchema.optional(),
   /** `status`: schools lacking a complete pair first. */
   sort: z.enum(['status', 'name']).default('status'),
 });
 export type PairListQuery = z.infer<typeof pairListQuerySchema>;
-export const pairPageSchema = pageSchema(locationPairSchema).extend({ date: isoDateSchema });
+export const pairPageSchema = pageSchema(locationPairSchema).extend({ date: storedDateSchema });
 export type PairPage = z.infer<typeof pairPageSchema>;
 
-export const pairDateQuerySchema = z.strictObject({ date: isoDateSchema.optional() });
+export const pairDateQuerySchema = z.strictObject({ date: dateSchema.optional() });
 
 export const pairHistorySchema = z.object({
   locationId: z.uuid(),
@@ -174,12 +172,12 @@ const pairFields = {
   contact: teamRoleSchema,
 };
 
-export const setPairInputSchema = z.strictObject({ ...pairFields, effectiveFrom: isoDateSchema });
+export const setPairInputSchema = z.strictObject({ ...pairFields, effectiveFrom: dateSchema });
 export type SetPairInput = z.infer<typeof setPairInputSchema>;
 
 export const maxBulkAssignments = 200;
 export const bulkPairInputSchema = z.strictObject({
-  effectiveFrom: isoDateSchema,
+  effectiveFrom: dateSchema,
   assignments: z
     .array(z.strictObject({ locationId: z.uuid(), ...pairFields }))
     .min(1)

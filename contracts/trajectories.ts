@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { pageSchema, paginationQuerySchema } from './fields.ts';
+import {
+  dateSchema,
+  multilineTextSchema,
+  pageSchema,
+  paginationQuerySchema,
+  storedDateSchema,
+  textSchema,
+} from './fields.ts';
 
 /**
  * The vocabulary of expertise-point trajectories (issue 7, rules E2–E11): shared by the server's
@@ -96,10 +103,8 @@ export const diplomaLevels = [
 ] as const;
 export type DiplomaLevel = (typeof diplomaLevels)[number];
 
-const isoDate = z.iso.date();
-const text = (max: number) => z.string().trim().max(max);
-const requiredText = (max: number) => text(max).min(1);
-const optionalText = (max: number) => text(max).nullable().default(null);
+const requiredText = (max: number) => textSchema(max).min(1);
+const requiredMultilineText = (max: number) => multilineTextSchema(max).min(1);
 
 /**
  * A signal (E9): a teacher's concern about a pupil, or the mentor's note that the parents raised one.
@@ -110,52 +115,52 @@ export const signalInputSchema = z.strictObject({
   locationId: z.uuid(),
   pupilFirstName: requiredText(100),
   pupilLastName: requiredText(100),
-  pupilBirthDate: isoDate.nullable().default(null),
+  pupilBirthDate: dateSchema.nullable().default(null),
   pupilClass: requiredText(20),
   mentorUserId: z.uuid(),
   source: z.enum(signalSources),
-  observed: requiredText(4000),
-  since: text(200).default(''),
-  tried: text(4000).default(''),
+  observed: requiredMultilineText(4000),
+  since: textSchema(200).default(''),
+  tried: multilineTextSchema(4000).default(''),
   discussWith: z.enum(signalDiscussWith),
 });
 export type SignalInput = z.infer<typeof signalInputSchema>;
 
 /** The discussion of the signal with the mentor, team leader or care coordinator (E9). */
 export const discussionInputSchema = z.strictObject({
-  discussedOn: isoDate,
-  outcome: requiredText(4000),
+  discussedOn: dateSchema,
+  outcome: requiredMultilineText(4000),
 });
 export type DiscussionInput = z.infer<typeof discussionInputSchema>;
 
 /** The mentor's contact with the parents about the concern (E9). */
 export const parentsContactInputSchema = z.strictObject({
-  contactedOn: isoDate,
+  contactedOn: dateSchema,
   how: z.enum(contactChannels),
-  outcome: requiredText(4000),
+  outcome: requiredMultilineText(4000),
 });
 export type ParentsContactInput = z.infer<typeof parentsContactInputSchema>;
 
 /** The eligibility decision (E2): the kinds of problem and reasons, or the alternative advice. */
 export const decisionInputSchema = z.strictObject({
-  decidedOn: isoDate,
+  decidedOn: dateSchema,
   eligible: z.boolean(),
   problemKinds: z.array(z.enum(problemKinds)).max(problemKinds.length).default([]),
-  reasons: requiredText(4000),
-  alternativeAdvice: optionalText(4000),
+  reasons: requiredMultilineText(4000),
+  alternativeAdvice: multilineTextSchema(4000).nullable().default(null),
 });
 export type DecisionInput = z.infer<typeof decisionInputSchema>;
 
 /** The mentor explained the decision to the parents (E9). */
 export const explainedInputSchema = z.strictObject({
-  explainedOn: isoDate,
+  explainedOn: dateSchema,
   how: z.enum(contactChannels),
 });
 export type ExplainedInput = z.infer<typeof explainedInputSchema>;
 
 /** The end of a trajectory and its outcome (E11). */
 export const endInputSchema = z.strictObject({
-  endedOn: isoDate,
+  endedOn: dateSchema,
   reason: z.enum(endReasons),
   diplomaObtained: z.boolean(),
   diplomaLevel: z.enum(diplomaLevels).nullable().default(null),
@@ -179,7 +184,7 @@ export const trajectorySummarySchema = z.object({
   locationId: z.uuid(),
   locationName: z.string(),
   mentorName: z.string(),
-  signalledOn: isoDate,
+  signalledOn: storedDateSchema,
   updatedAt: z.iso.datetime({ offset: true }),
 });
 export type TrajectorySummary = z.infer<typeof trajectorySummarySchema>;
@@ -198,7 +203,7 @@ export const trajectoryDetailSchema = z.object({
   offersHomeworkSupport: z.boolean(),
   pupilFirstName: z.string(),
   pupilLastName: z.string(),
-  pupilBirthDate: isoDate.nullable(),
+  pupilBirthDate: storedDateSchema.nullable(),
   pupilClass: z.string(),
   mentor: personSchema,
   signal: z.object({
@@ -208,12 +213,14 @@ export const trajectoryDetailSchema = z.object({
     tried: z.string(),
     discussWith: z.enum(signalDiscussWith).nullable(),
     signalledBy: personSchema,
-    signalledOn: isoDate,
+    signalledOn: storedDateSchema,
   }),
-  discussion: z.object({ discussedOn: isoDate, outcome: z.string(), discussedBy: personSchema }).nullable(),
+  discussion: z
+    .object({ discussedOn: storedDateSchema, outcome: z.string(), discussedBy: personSchema })
+    .nullable(),
   parentsContact: z
     .object({
-      contactedOn: isoDate,
+      contactedOn: storedDateSchema,
       how: z.enum(contactChannels),
       outcome: z.string(),
       contactedBy: personSchema,
@@ -221,7 +228,7 @@ export const trajectoryDetailSchema = z.object({
     .nullable(),
   decision: z
     .object({
-      decidedOn: isoDate,
+      decidedOn: storedDateSchema,
       eligible: z.boolean(),
       problemKinds: z.array(z.enum(problemKinds)),
       reasons: z.string(),
@@ -230,11 +237,11 @@ export const trajectoryDetailSchema = z.object({
     })
     .nullable(),
   explained: z
-    .object({ explainedOn: isoDate, how: z.enum(contactChannels), explainedBy: personSchema })
+    .object({ explainedOn: storedDateSchema, how: z.enum(contactChannels), explainedBy: personSchema })
     .nullable(),
   end: z
     .object({
-      endedOn: isoDate,
+      endedOn: storedDateSchema,
       reason: z.enum(endReasons),
       diplomaObtained: z.boolean(),
       diplomaLevel: z.enum(diplomaLevels).nullable(),

@@ -60,6 +60,7 @@ import { deriveKeys } from './platform/auth/credentials.ts';
 import { describeForLog, registerErrorHandling, send } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { describeIdempotentRoute, registerIdempotency } from './platform/http/idempotency.ts';
+import { multipartBodyForDocumentation } from './platform/http/multipart.ts';
 import { assertKnownAction, registerRequestContext } from './platform/http/request-context.ts';
 import { registerResponseHeaders } from './platform/http/response-headers.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
@@ -104,6 +105,10 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
     bodyLimit: 64 * 1024,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // A path the router cannot read (a broken %-escape, a parameter over its length) is bad input
+    // too, answered in the one error shape instead of Fastify's own.
+    frameworkErrors: (error, request, reply) =>
+      send(request, reply, error.statusCode === 414 ? 414 : 400, 'validation_failed'),
   }).withTypeProvider<ZodTypeProvider>();
 
   // The API speaks JSON only; Fastify's built-in text parser would hand a string to the validators.
@@ -170,7 +175,15 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
         description: 'API of Passend (JSON, cookie session + CSRF header).',
       },
     },
-    transform: jsonSchemaTransform,
+    // A multipart route reads its body itself; its form is added here so the description shows it.
+    transform: (document) => {
+      const form = document.route.config?.multipart;
+      return jsonSchemaTransform(
+        form
+          ? { ...document, schema: { ...document.schema, body: multipartBodyForDocumentation(form) } }
+          : document,
+      );
+    },
   });
 
   const routes: RegisteredRoute[] = [];

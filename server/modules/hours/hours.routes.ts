@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { schoolYearSchema } from '../../../contracts/fields.ts';
 import {
   allocationExportFormats,
   allocationInputSchema,
@@ -32,10 +33,10 @@ import type { TimeService } from './time.service.ts';
 const entryParams = z.strictObject({ entryId: z.uuid() });
 const locationParams = z.strictObject({ locationId: z.uuid() });
 const allocationParams = z.strictObject({ allocationId: z.uuid() });
-const yearQuery = z.strictObject({ schoolYear: z.coerce.number().int().min(1990).max(2100) });
+const yearQuery = z.strictObject({ schoolYear: schoolYearSchema });
 const historyParams = z.strictObject({
   locationId: z.uuid(),
-  schoolYear: z.coerce.number().int().min(1990).max(2100),
+  schoolYear: schoolYearSchema,
 });
 
 /** HTTP routes of the hours module (R14); the allocation screens and time registration follow. */

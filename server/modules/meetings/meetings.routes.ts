@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { paginationQuerySchema } from '../../../contracts/fields.ts';
+import { paginationQuerySchema, schoolYearSchema } from '../../../contracts/fields.ts';
 import {
   actionItemInputSchema,
   actionItemSchema,
@@ -27,7 +27,7 @@ const meetingParams = z.strictObject({ meetingId: z.uuid() });
 const itemParams = z.strictObject({ itemId: z.uuid() });
 const feedQuery = z.strictObject({ token: z.string().max(200).optional() });
 const overviewQuery = paginationQuerySchema.extend({
-  schoolYear: z.coerce.number().int().min(1990).max(2100),
+  schoolYear: schoolYearSchema,
   pageSize: z.coerce.number().int().min(1).max(200).default(100),
 });
 

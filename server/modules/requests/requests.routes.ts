@@ -38,6 +38,10 @@ const tags = ['requests'];
 const detail = { 200: requestDetailSchema };
 // The consent page is public: a personal link must not be guessable by hammering it.
 const consentRateLimit = { max: 30, timeWindow: '1 minute' };
+// The multipart forms: a signed paper consent form, a message with an optional file, an attachment.
+const paperConsentForm = { fields: paperConsentFieldsSchema, fileRequired: true };
+const messageForm = { fields: messageFieldsSchema, fileRequired: false };
+const attachmentForm = { fields: z.strictObject({}), fileRequired: true };
 
 /** HTTP routes of support requests (R1–R10), consent (R8, R9, P3) and the consent setting. */
 export function requestsRoutes(service: RequestsService, consent: ConsentService): FastifyPluginAsyncZod {
@@ -221,42 +225,33 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
     app.post(
       '/api/requests/:requestId/consents/paper',
       {
-        config: { action: 'requests.manage_consent', idempotent: true },
+        config: { action: 'requests.manage_consent', idempotent: true, multipart: paperConsentForm },
         schema: { tags, params: requestParams, consumes: ['multipart/form-data'], response: detail },
       },
       async (request) => {
-        const { file, fields } = await readMultipart(request, paperConsentFieldsSchema, {
-          fileRequired: true,
-          tooLarge: 'attachment_too_large',
-        });
+        const { file, fields } = await readMultipart(request, paperConsentForm, 'attachment_too_large');
         return consent.recordPaper(actorOf(request), request.params.requestId, fields, file, metaOf(request));
       },
     );
     app.post(
       '/api/requests/:requestId/messages',
       {
-        config: { action: 'requests.contribute', idempotent: true },
+        config: { action: 'requests.contribute', idempotent: true, multipart: messageForm },
         schema: { tags, params: requestParams, consumes: ['multipart/form-data'], response: detail },
       },
       async (request) => {
-        const { file, fields } = await readMultipart(request, messageFieldsSchema, {
-          fileRequired: false,
-          tooLarge: 'attachment_too_large',
-        });
+        const { file, fields } = await readMultipart(request, messageForm, 'attachment_too_large');
         return service.postMessage(actorOf(request), request.params.requestId, fields, file, metaOf(request));
       },
     );
     app.post(
       '/api/requests/:requestId/attachments',
       {
-        config: { action: 'requests.contribute', idempotent: true },
+        config: { action: 'requests.contribute', idempotent: true, multipart: attachmentForm },
         schema: { tags, params: requestParams, consumes: ['multipart/form-data'], response: detail },
       },
       async (request) => {
-        const { file } = await readMultipart(request, z.strictObject({}), {
-          fileRequired: true,
-          tooLarge: 'attachment_too_large',
-        });
+        const { file } = await readMultipart(request, attachmentForm, 'attachment_too_large');
         return service.uploadAttachment(actorOf(request), request.params.requestId, file, metaOf(request));
       },
     );

@@ -241,6 +241,17 @@ describe('content type, unknown routes and language', () => {
     expect(errorOf(post).code).toBe('not_found');
   });
 
+  it('bad input: a broken %-escape or an over-long path parameter gets the one error shape, no framework code', async () => {
+    for (const url of ['/api/requests/%/start', '/api/team/%ED%A0%80', '/api/meetings/%ZZ']) {
+      const response = await admin.get(url);
+      expect({ url, status: response.statusCode }).toEqual({ url, status: 400 });
+      expect(errorOf(response).code).toBe('validation_failed');
+    }
+    const long = await admin.get(`/api/meetings/${'x'.repeat(300)}`);
+    expect(long.statusCode).toBe(414);
+    expect(errorOf(long).code).toBe('validation_failed');
+  });
+
   it('an unknown method on a known path gives 404', async () => {
     for (const method of ['DELETE', 'PUT'] as const) {
       const response = await harness.app.inject({
@@ -302,6 +313,199 @@ describe('nothing half-written', () => {
     expect(fieldOf(errorOf(response), 'roles.1.locationId').code).toBe('unknown_reference');
     expect(await usersWithEmailLike(email)).toBe(0);
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('bad input never reaches the database (issue 13, finding 3)', () => {
+  let coordinator: TestClient;
+  let ib: TestClient;
+  let requestId: string;
+
+  beforeAll(async () => {
+    coordinator = await harness.signedIn(
+      await harness.createUser(tenant.tenantId, [{ role: 'coordinator' }]),
+    );
+    ib = await harness.signedIn(
+      await harness.createUser(tenant.tenantId, [
+        { role: 'internal_coordinator', locationId: tenant.locationIds.a },
+      ]),
+    );
+    const draft = await ib.post('/api/requests', {
+      locationId: tenant.locationIds.a,
+      idempotencyKey: crypto.randomUUID(),
+      question: 'Hoe helpen we groep 5 met samenwerken?',
+    });
+    expect(draft.statusCode).toBe(201);
+    requestId = draft.json().id;
+  });
+
+  it('bad input: a NUL character in a body text field gives 400 invalid_characters and stores nothing', async () => {
+    const before = await counts();
+    const response = await admin.post('/api/school-boards', { code: 'NUL1', name: 'Stichting\u0000Primair' });
+    expect(response.statusCode).toBe(400);
+    const error = errorOf(response);
+    expect(error.code).toBe('validation_failed');
+    const field = fieldOf(error, 'name');
+    expect(field.code).toBe('invalid_characters');
+    expect(field.message).toBe(nl.validation.invalid_characters);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('bad input: a NUL character in multi-line text is refused; tab and line breaks are kept', async () => {
+    const refused = await ib.put(`/api/requests/${requestId}`, { question: 'Regel een\u0000' });
+    expect(refused.statusCode).toBe(400);
+    expect(fieldOf(errorOf(refused), 'question').code).toBe('invalid_characters');
+    const kept = await ib.put(`/api/requests/${requestId}`, { question: 'Regel een\r\nRegel\ttwee' });
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json().question).toBe('Regel een\r\nRegel\ttwee');
+  });
+
+  it('bad input: a line break or tab in one-line text is refused', async () => {
+    for (const name of ['Stichting\nPrimair', 'Stichting\tPrimair', 'Stichting\u0085Primair']) {
+      const response = await admin.post('/api/school-boards', { code: 'LB1', name });
+      expect({ name, status: response.statusCode }).toEqual({ name, status: 400 });
+      expect(fieldOf(errorOf(response), 'name').code).toBe('invalid_characters');
+    }
+  });
+
+  it('bad input: a NUL character in q= gives 400 invalid_characters, in English too', async () => {
+    for (const url of ['/api/users?q=a%00b', '/api/locations?q=%00', '/api/requests?q=HV%00']) {
+      const client = url.startsWith('/api/users') ? admin : coordinator;
+      const response = await client.get(url);
+      expect({ url, status: response.statusCode }).toEqual({ url, status: 400 });
+      expect(fieldOf(errorOf(response), 'q').code).toBe('invalid_characters');
+    }
+    const english = await harness.signedIn(
+      await harness.createUser(tenant.tenantId, [{ role: 'functional_admin' }]),
+    );
+    expect((await english.patch('/api/account', { locale: 'en' })).statusCode).toBe(204);
+    const response = await english.get('/api/users?q=%00');
+    expect(fieldOf(errorOf(response), 'q').message).toBe(en.validation.invalid_characters);
+  });
+
+  it('bad input: a lone surrogate in text gives 400 invalid_characters instead of storing U+FFFD', async () => {
+    for (const name of ['a\\ud800b', 'a\\udfff', '\\ud83d']) {
+      const response = await admin.raw('POST', '/api/school-boards', `{"code":"LS1","name":"${name}"}`);
+      expect({ name, status: response.statusCode }).toEqual({ name, status: 400 });
+      expect(fieldOf(errorOf(response), 'name').code).toBe('invalid_characters');
+    }
+    const pair = await admin.raw(
+      'POST',
+      '/api/school-boards',
+      '{"code":"LS2","name":"Stichting \\ud83d\\ude00"}',
+    );
+    expect(pair.statusCode).toBe(201);
+    expect(pair.json().name).toBe('Stichting 😀');
+  });
+
+  it('bad input: year 0000 in a date gives 400 date_out_of_range (POST /api/time-entries)', async () => {
+    const before = await counts();
+    const response = await coordinator.post('/api/time-entries', {
+      date: '0000-01-01',
+      hours: 1,
+      locationId: tenant.locationIds.a,
+      activity: 'travel',
+    });
+    expect(response.statusCode).toBe(400);
+    const field = fieldOf(errorOf(response), 'date');
+    expect(field.code).toBe('date_out_of_range');
+    expect(field.message).toBe(nl.validation.date_out_of_range);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('bad input: a date in 2101 or before 1900 gives 400 date_out_of_range; 1900 and 2100 are accepted', async () => {
+    for (const [from, to] of [
+      ['2101-01-01', '2101-01-02'],
+      ['1899-12-31', '1900-01-01'],
+    ]) {
+      const response = await coordinator.get(`/api/time-entries?from=${from}&to=${to}`);
+      expect({ from, status: response.statusCode }).toEqual({ from, status: 400 });
+      const fields = errorOf(response).fields ?? [];
+      expect(fields.map((field) => field.code)).toContain('date_out_of_range');
+    }
+    for (const [from, to] of [
+      ['1900-01-01', '1900-01-02'],
+      ['2100-12-30', '2100-12-31'],
+    ]) {
+      expect((await coordinator.get(`/api/time-entries?from=${from}&to=${to}`)).statusCode).toBe(200);
+    }
+  });
+
+  describe('bad input: a multipart body without or with a broken boundary', () => {
+    const brokenBodies = [
+      { name: 'no boundary', contentType: 'multipart/form-data', payload: 'kind=message&body=Hallo' },
+      {
+        name: 'a boundary the body does not use',
+        contentType: 'multipart/form-data; boundary=elsewhere',
+        payload: '--passend\r\nContent-Disposition: form-data; name="body"\r\n\r\nHallo\r\n--passend--\r\n',
+      },
+      {
+        name: 'a part cut off',
+        contentType: 'multipart/form-data; boundary=passend',
+        payload: '--passend\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4',
+      },
+    ];
+    const uploadRoutes = () => [
+      { client: ib, url: `/api/requests/${requestId}/messages` },
+      { client: ib, url: `/api/requests/${requestId}/attachments` },
+      { client: ib, url: `/api/requests/${requestId}/consents/paper` },
+      { client: coordinator, url: '/api/locations/import/preview' },
+      { client: coordinator, url: '/api/locations/import' },
+    ];
+
+    for (const body of brokenBodies) {
+      it(`bad input: ${body.name} gives 400 unreadable_form on every upload route`, async () => {
+        for (const { client, url } of uploadRoutes()) {
+          const response = await client.raw('POST', url, body.payload, { 'content-type': body.contentType });
+          expect({ url, status: response.statusCode }).toEqual({ url, status: 400 });
+          const error = errorOf(response);
+          expect(error.code).toBe('validation_failed');
+          const field = fieldOf(error, 'file');
+          expect(field.code).toBe('unreadable_form');
+          expect(field.message).toBe(nl.validation.unreadable_form);
+        }
+      });
+    }
+
+    it('bad input: a NUL character in a multipart text field gives 400 invalid_characters', async () => {
+      const response = await ib.upload(`/api/requests/${requestId}/messages`, {
+        kind: 'message',
+        body: 'Hallo\u0000',
+      });
+      expect(response.statusCode).toBe(400);
+      expect(fieldOf(errorOf(response), 'body').code).toBe('invalid_characters');
+    });
+
+    it('bad input: a part without a name, or named __proto__, gives 400', async () => {
+      const nameless = await ib.raw(
+        'POST',
+        `/api/requests/${requestId}/messages`,
+        '--passend\r\nContent-Disposition\r\n\r\nHallo\r\n--passend--\r\n',
+        { 'content-type': 'multipart/form-data; boundary=passend' },
+      );
+      expect(nameless.statusCode).toBe(400);
+      expect(errorOf(nameless).code).toBe('validation_failed');
+      const fields = Object.fromEntries([
+        ['kind', 'message'],
+        ['body', 'Hallo'],
+        ['__proto__', 'x'],
+      ]);
+      const response = await ib.upload(`/api/requests/${requestId}/messages`, fields);
+      expect(response.statusCode).toBe(400);
+      expect(errorOf(response).code).toBe('validation_failed');
+    });
+
+    it('the OpenAPI description shows the fields and the file of every upload route', async () => {
+      const document = (await admin.get('/api/openapi.json')).json();
+      const message = document.paths['/api/requests/{requestId}/messages'].post.requestBody;
+      const schema = message.content['multipart/form-data'].schema;
+      expect(Object.keys(schema.properties).sort()).toEqual(['body', 'file', 'kind']);
+      expect(schema.properties.file.format).toBe('binary');
+      const paper = document.paths['/api/requests/{requestId}/consents/paper'].post.requestBody;
+      expect(paper.content['multipart/form-data'].schema.required).toContain('file');
+      const preview = document.paths['/api/locations/import/preview'].post.requestBody;
+      expect(Object.keys(preview.content['multipart/form-data'].schema.properties)).toContain('layout');
+    });
   });
 });
 

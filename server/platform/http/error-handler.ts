@@ -8,6 +8,16 @@ import { HttpError } from './errors.ts';
 
 type RawField = { path: string; code: string; params?: Record<string, unknown> };
 
+/**
+ * PostgreSQL data exceptions that only bad input causes: a value too long (22001), a number out of
+ * range (22003), a date or time that is malformed or out of range (22007, 22008), a character the
+ * database cannot store such as NUL (22021, 22P05), text that is not the type it should be (22P02).
+ */
+const badInputStates = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
+
+/** The log message of the backstop; the fuzz test counts it and expects none. */
+export const badInputBackstopMessage = 'bad input reached the database';
+
 /** Turns every error into the one error shape, with Dutch (or English) messages and no stack trace. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -29,6 +39,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return send(request, reply, 400, 'invalid_json');
     if (error.statusCode === 429) return send(request, reply, 429, 'rate_limited');
     if (isUniqueViolation(error)) return send(request, reply, 409, 'conflict');
+    // A backstop only: the contracts refuse such input with field errors before it gets here. When
+    // one slips through, the caller still hears it was their input, and the log says which query.
+    const failure = databaseErrorOf(error);
+    if (failure && badInputStates.has(failure.code)) {
+      request.log.warn({ failure: describeForLog(error) }, badInputBackstopMessage);
+      return send(request, reply, 400, 'validation_failed');
+    }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(
         request,

@@ -135,18 +135,29 @@ export async function seedDemoIfEmpty(database: DatabaseClient, services: AppSer
     queryRows<{ any: boolean }>(db, sql`select exists(select 1 from passend_tenant_ids()) as any`),
   );
   if (existing?.any) return null;
+  const { secrets } = await seedDemoPartnership(database, services, config, {
+    name: 'Samenwerkingsverband Passend Onderwijs Vallei en Rijn (demo)',
+    slug: 'demo',
+  });
+  return describeDemoAccounts(secrets);
+}
+
+/**
+ * Seeds one demo partnership with every demo account and the demo data of every module; returns its
+ * id and the accounts' TOTP secrets. The fuzz test seeds two (renaming the first one's addresses).
+ */
+export async function seedDemoPartnership(
+  database: DatabaseClient,
+  services: AppServices,
+  config: Config,
+  partnership: { name: string; slug: string },
+): Promise<{ tenantId: string; secrets: Array<{ email: string; secret: string }> }> {
   const keys = deriveKeys(config.secret);
   const admin = demoUsers[0] as DemoUser;
   const { tenantId, adminId } = await createTenant(
     database,
     services.auth,
-    {
-      name: 'Samenwerkingsverband Passend Onderwijs Vallei en Rijn (demo)',
-      slug: 'demo',
-      adminEmail: admin.email,
-      adminName: admin.name,
-      isDemo: true,
-    },
+    { ...partnership, adminEmail: admin.email, adminName: admin.name, isDemo: true },
     { invite: false },
   );
   const passwordHash = await hashPassword(demoPassword);
@@ -198,7 +209,7 @@ export async function seedDemoIfEmpty(database: DatabaseClient, services: AppSer
     await seedDemoAttendance(transaction, tenantId);
     await seedDemoPupilRecords(transaction, tenantId);
   });
-  return describeDemoAccounts(secrets);
+  return { tenantId, secrets };
 }
 
 /** The demo accounts with their TOTP secrets and current codes (`npm run passend -- demo-codes`). */

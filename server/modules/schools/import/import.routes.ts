@@ -12,6 +12,9 @@ import { readMultipart } from '../../../platform/http/multipart.ts';
 import { actorOf, metaOf } from '../../../platform/http/request-context.ts';
 import type { ImportService } from './import.service.ts';
 
+// The import form: the CSV file with the layout and, where the file lacks them, sector and school year.
+const importForm = { fields: importOptionsSchema, fileRequired: true };
+
 /** HTTP routes of the CSV import: template, preview and import (multipart: file, layout, sector, schoolYear). */
 export function importRoutes(service: ImportService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -32,7 +35,7 @@ export function importRoutes(service: ImportService): FastifyPluginAsyncZod {
     app.post(
       '/api/locations/import/preview',
       {
-        config: { action: 'locations.import' },
+        config: { action: 'locations.import', multipart: importForm },
         schema: {
           tags: ['locations'],
           consumes: ['multipart/form-data'],
@@ -47,7 +50,7 @@ export function importRoutes(service: ImportService): FastifyPluginAsyncZod {
     app.post(
       '/api/locations/import',
       {
-        config: { action: 'locations.import' },
+        config: { action: 'locations.import', multipart: importForm },
         schema: {
           tags: ['locations'],
           consumes: ['multipart/form-data'],
@@ -64,9 +67,6 @@ export function importRoutes(service: ImportService): FastifyPluginAsyncZod {
 
 /** The uploaded file and the import options beside it. */
 async function readUpload(request: FastifyRequest): Promise<{ file: Buffer; options: ImportOptions }> {
-  const { file, fields } = await readMultipart(request, importOptionsSchema, {
-    fileRequired: true,
-    tooLarge: 'body_too_large',
-  });
+  const { file, fields } = await readMultipart(request, importForm, 'body_too_large');
   return { file: file?.content ?? Buffer.alloc(0), options: fields };
 }

@@ -307,6 +307,50 @@ describe('invalid rows: line number and reason', () => {
   });
 });
 
+describe('bad input never reaches the database (issue 13, finding 3)', () => {
+  it('bad input: a NUL byte past the first 64 KiB is refused as a binary file too', async () => {
+    const rows = Array.from({ length: 2500 }, (_, index) => `12AB;00;School ${index};bo;;;;Ede;;;;`);
+    const file = `${templateHeader}\n${rows.join('\n')}\n12AB;01;Na\u0000am;bo;;;;Ede;;;;\n`;
+    expect(file.indexOf('\u0000')).toBeGreaterThan(64 * 1024);
+    expect((await parseImportFile(utf8(file), passend)).problems).toEqual([
+      { code: 'binary_file', params: { type: 'unknown' } },
+    ]);
+    const windows = win1252(`${templateHeader}\n${rows.join('\n')}\n12AB;01;Caf\u00e9\u0000;bo;;;;Ede;;;;\n`);
+    expect((await parseImportFile(windows, passend)).problems).toEqual([
+      { code: 'binary_file', params: { type: 'unknown' } },
+    ]);
+  });
+
+  it('bad input: a control character in a cell makes the row invalid with invalid_characters', async () => {
+    const file = [
+      templateHeader,
+      '12AB;00;De \u0007Eik;bo;;;;Ede;;;;',
+      '12AB;01;De Linde;bo;Dorps\u001bstraat;;;Ede;;;;',
+      '12AB;02;De Wilg;bo;;;;Ede;;;;',
+    ].join('\n');
+    const parsed = await parseImportFile(utf8(file), passend);
+    expect(parsed.rows.map((row) => row.line)).toEqual([4]);
+    expect(parsed.invalid).toEqual([
+      { line: 2, reasons: [{ code: 'invalid_characters', column: 'naam' }] },
+      { line: 3, reasons: [{ code: 'invalid_characters', column: 'straat' }] },
+    ]);
+  });
+
+  it('bad input: a count date whose school year lies outside 1990–2100 is an invalid date', async () => {
+    const file =
+      'PEILDATUM;INSTELLINGSCODE;VESTIGINGSCODE;TOTAAL\n' +
+      '01-10-1500;12AB;00;245\n' +
+      '2101-10-01;12AB;01;130\n' +
+      '1990-10-01;12AB;02;100\n';
+    const parsed = await parseImportFile(utf8(file), { layout: 'duo_pupils' });
+    expect(parsed.rows.map((row) => row.pupilCount?.schoolYear)).toEqual([1990]);
+    expect(parsed.invalid).toEqual([
+      { line: 2, reasons: [{ code: 'invalid_date', column: 'PEILDATUM', params: { value: '01-10-1500' } }] },
+      { line: 3, reasons: [{ code: 'invalid_date', column: 'PEILDATUM', params: { value: '2101-10-01' } }] },
+    ]);
+  });
+});
+
 describe('value rules', () => {
   it('maps DUO sector texts', () => {
     expect(

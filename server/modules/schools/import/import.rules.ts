@@ -7,6 +7,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { fileTypeFromBuffer } from 'file-type';
 import iconv from 'iconv-lite';
+import { isSingleLineText } from '../../../../contracts/fields.ts';
 import type {
   ImportChange,
   ImportCounts,
@@ -318,8 +319,9 @@ export async function parseImportFile(bytes: Uint8Array, options: ImportOptions)
 
   const { text, encoding } = decodeText(bytes);
   result.encoding = encoding;
-  if (encoding === 'utf-16' && text.includes('\u0000'))
-    return fail({ code: 'binary_file', params: { type: 'unknown' } });
+  // The binary check reads the first 64 KiB; a NUL further on (which PostgreSQL cannot store) is
+  // found in the decoded text, whatever the encoding.
+  if (text.includes('\u0000')) return fail({ code: 'binary_file', params: { type: 'unknown' } });
   const headerLine = text.split(/\r?\n/).find((line) => line.trim() !== '');
   if (headerLine === undefined) return fail({ code: 'empty_file' });
   const delimiterProblem = wrongDelimiter(headerLine);
@@ -420,6 +422,7 @@ function checkRow(
     if (required && value === '') reasons.push({ code: 'required', column: columnOf(field) });
     else if (value.length > maximum)
       reasons.push({ code: 'too_long', column: columnOf(field), params: { maximum } });
+    else if (!isSingleLineText(value)) reasons.push({ code: 'invalid_characters', column: columnOf(field) });
     return value;
   };
 
@@ -514,7 +517,8 @@ function rowSchoolYear(
   const countDate = cell('countDate');
   if (countDate) {
     const date = parseCountDate(countDate);
-    if (!date) {
+    const year = date ? schoolYearOf(date) : null;
+    if (!date || year === null || year < 1990 || year > 2100) {
       reasons.push({
         code: 'invalid_date',
         column: columnOf('countDate'),
@@ -522,7 +526,7 @@ function rowSchoolYear(
       });
       return null;
     }
-    return schoolYearOf(date);
+    return year;
   }
   const yearText = cell('schoolYear');
   if (yearText) {
