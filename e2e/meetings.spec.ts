@@ -62,6 +62,11 @@ test('the IB and the contact person plan and record the year’s meetings; the o
     await page.getByRole('button', { name: 'Actie toevoegen' }).click();
     await expect(page.getByText(`Observatie plannen (${index + 1})`).first()).toBeVisible();
   }
+  // Adding a colleague with an account is a step of its own: they read the minutes from then on.
+  await page.getByLabel('Wie', { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel('Rol in het overleg').selectOption({ label: 'Directeur' });
+  await page.getByRole('button', { name: 'Als deelnemer toevoegen' }).click();
+  await expect(page.getByText('is toegevoegd als deelnemer.')).toBeVisible();
   await expectAccessible(page, 'meeting-sot');
 
   // The calendar feed: a personal link whose .ics holds the meetings.

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { TeamRole } from '../../../contracts/roles.ts';
 import { schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import type { Transaction } from '../../db/client.ts';
@@ -150,7 +150,10 @@ export async function seedDemoOrganisation(
       postalCode: '6700 AA',
     })),
   );
-  const allLocations = await db.select().from(locations);
+  // In the order they were inserted (the demo's own schools, then these): pupil counts, pairs and the
+  // homework offer follow it, and the browser tests count on that. Without an order the planner may
+  // walk an index and hand them back in another order.
+  const allLocations = await db.select().from(locations).orderBy(sql`ctid`);
   for (const location of allLocations) {
     const code = baseBoardOf[location.brin];
     if (code && !location.boardId) {

@@ -137,7 +137,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
       {editable ? (
         <MeetingForm
           // A participant added below must be in the form's list, or the next save would take them out.
-          key={meeting.participants.map((participant) => participant.id).join()}
+          key={meeting.participants.map((participant) => participant.userId ?? '').join()}
           meeting={meeting}
           savedBefore={justPlanned}
           onSaved={replace}
