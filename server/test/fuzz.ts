@@ -1472,6 +1472,13 @@ export function serverErrorsOf(report: FuzzReport): number {
   return [...report.byStatus].filter(([status]) => status >= 500).reduce((sum, [, count]) => sum + count, 0);
 }
 
+/** The 5xx answers that a known gap accounts for. */
+function knownServerErrors(report: FuzzReport): number {
+  return [...report.knownGaps]
+    .filter(([key]) => key.includes(' server_error'))
+    .reduce((sum, [, count]) => sum + count, 0);
+}
+
 /** One problem on one line: what was sent, by whom, and what came back. */
 export function describeProblem(entry: FoundProblem): string {
   const { request } = entry;
@@ -1487,7 +1494,7 @@ export function formatReport(report: FuzzReport, shown = 15): string {
     `${report.requests} requests over ${report.operations} operations in ${seconds.toFixed(1)} s (${(report.requests / seconds).toFixed(0)} per second)`,
     `per status: ${statuses.map(([status, count]) => `${status} × ${count}`).join(', ')}`,
     `per kind: ${kinds.map(([kind, count]) => `${kind} × ${count}`).join(', ')}`,
-    `5xx: ${serverErrorsOf(report)}`,
+    `5xx: ${serverErrorsOf(report)}${knownServerErrors(report) > 0 ? ` (${knownServerErrors(report)} of them known gaps, listed below)` : ''}`,
     `backstop (a data exception answered 400): ${report.backstopCount}`,
     `problems: ${report.problemCount}; known gaps (allow-listed): ${[...report.knownGaps.values()].reduce((sum, count) => sum + count, 0)}`,
     `slowest operations (total ms): ${[...report.timeByOperation]
