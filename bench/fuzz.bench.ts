@@ -2,8 +2,8 @@
  * `tsx bench/fuzz.bench.ts`: the fuzz of every route (issue 13), longer than the test: FUZZ_REQUESTS
  * requests (default 100,000) from the same generator with FUZZ_SEED (default 2026, another seed than
  * the test's), on PGlite in memory, then on the PostgreSQL server (see bench/databases.ts). Prints
- * the count per status and kind, the number of 5xx (expect 0), how often the error handler's backstop
- * fired (expect 0) and the first problems; exits with 1 when there was any.
+ * the count per status and kind, the number of 5xx (expect 0), how often the
+ * error handler's backstop fired (expect 0) and the first problems; exits with 1 when there was any.
  */
 import {
   type FuzzReport,
@@ -47,6 +47,7 @@ console.log(`\nFuzz of every route: ${count} requests, seed ${seed}, Node ${proc
 let failed = false;
 for (const { database, result } of results) {
   console.log(`${database}:\n${formatReport(result, 30)}\n`);
-  if (serverErrorsOf(result) > 0 || result.problemCount > 0 || result.backstopCount > 0) failed = true;
+  // A 5xx is a problem too (the run counts it as one).
+  if (result.problemCount > 0 || result.backstopCount > 0) failed = true;
 }
 if (failed) process.exitCode = 1;

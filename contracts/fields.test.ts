@@ -55,5 +55,10 @@ describe('the date piece (issue 13, finding 3)', () => {
     for (const value of ['2026-02-30', '2026-13-01', '2026-1-1', '']) {
       expect(dateSchema.safeParse(value).success).toBe(false);
     }
+    // Something that is not a date gets the one answer that it is not, not also that it is out of range.
+    for (const value of ['morgen', '1-10-2026', '2026-01-01T00:00:00Z']) {
+      const result = dateSchema.safeParse(value);
+      expect(result.error?.issues.map((issue) => issue.code)).toEqual(['invalid_format']);
+    }
   });
 });

@@ -39,11 +39,13 @@ export const dateRange = { earliest: '1900-01-01', latest: '2100-12-31' } as con
  * A calendar date (YYYY-MM-DD) as input: a real date between 1900 and 2100. Year 0000 passes the ISO
  * pattern but not PostgreSQL (22008), and nothing in a school's work lies outside this range.
  */
-export const dateSchema = z.iso
-  .date()
-  .refine((value) => value >= dateRange.earliest && value <= dateRange.latest, {
-    message: 'date_out_of_range',
-  });
+export const dateSchema = z.iso.date().refine(isWithinDateRange, { message: 'date_out_of_range' });
+
+/** Whether a date lies in the range; what is not a date at all is left to the format check alone. */
+function isWithinDateRange(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true;
+  return value >= dateRange.earliest && value <= dateRange.latest;
+}
 
 /** A school year by its start year (2026 is 2026-2027), as a query or path parameter gives it. */
 export const schoolYearSchema = z.coerce.number().int().min(1990).max(2100);
