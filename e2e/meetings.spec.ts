@@ -67,6 +67,7 @@ test('the IB and the contact person plan and record the year’s meetings; the o
   await page.getByLabel('Rol in het overleg').selectOption({ label: 'Directeur' });
   await page.getByRole('button', { name: 'Als deelnemer toevoegen' }).click();
   await expect(page.getByText('is toegevoegd als deelnemer.')).toBeVisible();
+  await expect(page.getByLabel('Notulen')).toHaveValue('SOT 3: besproken zijn de groepen 5 en 6.');
   await expectAccessible(page, 'meeting-sot');
 
   // The calendar feed: a personal link whose .ics holds the meetings.
