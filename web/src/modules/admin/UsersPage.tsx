@@ -13,7 +13,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
@@ -99,10 +99,18 @@ export function UsersPage() {
     setSearchParams(params);
   };
 
+  // Focus goes back to the row's button once the dialog is gone: the dialog's own close returns focus
+  // as it unmounts, so this runs in an effect after it (the button may now read "reactivate").
+  const [focusAccountOf, setFocusAccountOf] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusAccountOf || accountChange) return;
+    accountButtonRefs.current.get(focusAccountOf)?.focus();
+    setFocusAccountOf(null);
+  }, [focusAccountOf, accountChange]);
+
   const closeAccountChange = (userId: string) => {
     setAccountChange(null);
-    // The row's button may have changed from "deactivate" to "reactivate"; it keeps its place.
-    requestAnimationFrame(() => accountButtonRefs.current.get(userId)?.focus());
+    setFocusAccountOf(userId);
   };
 
   const clearMessages = () => {
