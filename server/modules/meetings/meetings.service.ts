@@ -535,15 +535,8 @@ async function checkMeeting(
   if (problems.length > 0) throw new ValidationFailed(problems);
   // The users sent as participants (the contact person added above is the school's own); those the
   // meeting already has stay, even when they have since left the school.
-  const kept = existing
-    ? new Set(
-        (
-          await transaction.db
-            .select({ userId: meetingParticipants.userId })
-            .from(meetingParticipants)
-            .where(eq(meetingParticipants.meetingId, existing.id))
-        ).map((participant) => participant.userId),
-      )
+  const kept: Set<string | null> = existing
+    ? await participantUserIdsOf(transaction, existing.id)
     : new Set<string | null>();
   await requireVisible(
     transaction,
