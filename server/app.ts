@@ -34,7 +34,6 @@ import { RequestWorkflow } from './modules/requests/workflow.ts';
 import { importRoutes } from './modules/schools/import/import.routes.ts';
 import { ImportService } from './modules/schools/import/import.service.ts';
 import { locationsRoutes } from './modules/schools/locations.routes.ts';
-import { LocationsService } from './modules/schools/locations.service.ts';
 import { PairsService } from './modules/team/pairs.service.ts';
 import { teamRoutes } from './modules/team/team.routes.ts';
 import { TeamService } from './modules/team/team.service.ts';
@@ -64,6 +63,8 @@ import { multipartBodyForDocumentation } from './platform/http/multipart.ts';
 import { assertKnownAction, registerRequestContext } from './platform/http/request-context.ts';
 import { registerResponseHeaders } from './platform/http/response-headers.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
+import { type Clock, systemClock } from './platform/kernel/clock.ts';
+import { Kernel } from './platform/kernel/kernel.ts';
 import { registerMailDeliveryJob } from './platform/mail/mail-delivery.ts';
 import { Mailer } from './platform/mail/mailer.ts';
 import { outboxRoutes } from './platform/mail/outbox.routes.ts';
@@ -77,16 +78,24 @@ export type AppDependencies = {
   database: DatabaseClient;
   /** Where the JSON log goes (standard output when absent); tests read it to prove what is never logged. */
   logStream?: { write(line: string): void };
+  /** Where "now" comes from (the wall clock when absent); tests set the date through it. */
+  clock?: Clock;
 };
 
 /** The services behind the routes, exposed for the CLI, the seed and tests. */
-export type AppServices = { auth: AuthService; users: UsersService; mailer: Mailer; jobs: Jobs };
+export type AppServices = {
+  auth: AuthService;
+  users: UsersService;
+  mailer: Mailer;
+  jobs: Jobs;
+  kernel: Kernel;
+};
 
 /** A route as registered, with the policy action it declared (the route-walk test reads these). */
 export type RegisteredRoute = { method: string; url: string; action: string | null };
 
 /** Builds the Fastify app: plugins, hooks, modules. Listening is the caller's business. */
-export async function buildApp({ config, database, logStream }: AppDependencies) {
+export async function buildApp({ config, database, logStream, clock = systemClock }: AppDependencies) {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -196,6 +205,8 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
   });
   registerErrorHandling(app);
   registerRequestContext(app, auth, config);
+  const kernel = new Kernel({ database, clock });
+  kernel.register(app);
   registerIdempotency(app);
 
   await app.register(healthRoutes(database, { benchRoutes: config.benchRoutes }));
@@ -206,7 +217,7 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
   await app.register(importRoutes(new ImportService(database)));
   await app.register(expertisePointsRoutes(new ExpertisePointsService(database)));
   await app.register(publicPagesRoutes(new PublicPagesService(database)));
-  await app.register(locationsRoutes(new LocationsService(database)));
+  await app.register(locationsRoutes());
   await app.register(teamRoutes(new TeamService(database), new PairsService(database), accounts));
   const workflow = new RequestWorkflow({ mailer, keys, baseUrl: config.baseUrl });
   const requests = new RequestsService(database, workflow);
@@ -242,7 +253,7 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
     await mailer.close();
   });
   await jobs.start();
-  return { app, services: { auth, users, mailer, jobs } satisfies AppServices, routes };
+  return { app, services: { auth, users, mailer, jobs, kernel } satisfies AppServices, routes };
 }
 
 // The built web app is served by the same process; unknown non-API paths get index.html so the

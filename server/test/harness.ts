@@ -8,6 +8,7 @@ import { locations } from '../modules/schools/schools.schema.ts';
 import { roleAssignments, users } from '../platform/auth/auth.schema.ts';
 import { createTotpSecret, deriveKeys, encryptSecret, hashPassword } from '../platform/auth/credentials.ts';
 import { csrfCookie, csrfHeader, sessionCookie } from '../platform/http/request-context.ts';
+import { settableClock } from '../platform/kernel/clock.ts';
 import { tenants } from '../platform/tenants/tenants.schema.ts';
 import { openTestDatabase } from './database.ts';
 import { multipartBody, type TestFile } from './multipart.ts';
@@ -48,13 +49,16 @@ export async function createHarness(
 ) {
   const { database, connection, drop } = await openTestDatabase();
   const config = testConfig({ database: connection, ...overrides });
-  const { app, services, routes } = await buildApp({ config, database, logStream });
+  // Follows the wall clock until a test sets the date (the domain reads time only from it).
+  const clock = settableClock();
+  const { app, services, routes } = await buildApp({ config, database, logStream, clock });
   await app.ready();
   const keys = deriveKeys(config.secret);
   let passwordHash: string | null = null;
 
   const harness = {
     app,
+    clock,
     database,
     services,
     routes,

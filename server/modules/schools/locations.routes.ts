@@ -13,14 +13,22 @@ import {
   schoolYearSchema,
   updateLocationInputSchema,
 } from '../../../contracts/locations.ts';
-import { actorOf, metaOf } from '../../platform/http/request-context.ts';
-import type { LocationsService } from './locations.service.ts';
+import {
+  createLocation,
+  createSchoolBoard,
+  deletePupilCount,
+  getLocation,
+  listLocations,
+  listSchoolBoards,
+  setPupilCount,
+  updateLocation,
+} from './locations.service.ts';
 
 const locationParams = z.strictObject({ locationId: z.uuid() });
 const pupilCountParams = z.strictObject({ locationId: z.uuid(), schoolYear: schoolYearSchema });
 
 /** HTTP routes of school locations, their pupil counts and school boards. */
-export function locationsRoutes(service: LocationsService): FastifyPluginAsyncZod {
+export function locationsRoutes(): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/locations',
@@ -32,7 +40,7 @@ export function locationsRoutes(service: LocationsService): FastifyPluginAsyncZo
           response: { 200: locationPageSchema },
         },
       },
-      (request) => service.listLocations(actorOf(request), request.query, metaOf(request)),
+      (request) => request.useCase((context) => listLocations(context, request.query)),
     );
     app.post(
       '/api/locations',
@@ -45,7 +53,7 @@ export function locationsRoutes(service: LocationsService): FastifyPluginAsyncZo
         },
       },
       async (request, reply) => {
-        const location = await service.createLocation(actorOf(request), request.body, metaOf(request));
+        const location = await request.useCase((context) => createLocation(context, request.body));
         return reply.status(201).send(location);
       },
     );
@@ -55,7 +63,7 @@ export function locationsRoutes(service: LocationsService): FastifyPluginAsyncZo
         config: { action: 'locations.read' },
         schema: { tags: ['locations'], params: locationParams, response: { 200: locationDetailSchema } },
       },
-      (request) => service.getLocation(actorOf(request), request.params.locationId, metaOf(request)),
+      (request) => request.useCase((context) => getLocation(context, request.params.locationId)),
     );
     app.patch(
       '/api/locations/:locationId',
@@ -69,7 +77,7 @@ export function locationsRoutes(service: LocationsService): FastifyPluginAsyncZo
         },
       },
       (request) =>
-        service.updateLocation(actorOf(request), request.params.locationId, request.body, metaOf(request)),
+        request.useCase((context) => updateLocation(context, request.params.locationId, request.body)),
     );
     app.put(
       '/api/locations/:locationId/pupil-counts/:schoolYear',
@@ -83,12 +91,8 @@ export function locationsRoutes(service: LocationsService): FastifyPluginAsyncZo
         },
       },
       (request) =>
-        service.setPupilCount(
-          actorOf(request),
-          request.params.locationId,
-          request.params.schoolYear,
-          request.body.pupils,
-          metaOf(request),
+        request.useCase((context) =>
+          setPupilCount(context, request.params.locationId, request.params.schoolYear, request.body.pupils),
         ),
     );
     app.delete(
@@ -98,11 +102,8 @@ export function locationsRoutes(service: LocationsService): FastifyPluginAsyncZo
         schema: { tags: ['locations'], params: pupilCountParams },
       },
       async (request, reply) => {
-        await service.deletePupilCount(
-          actorOf(request),
-          request.params.locationId,
-          request.params.schoolYear,
-          metaOf(request),
+        await request.useCase((context) =>
+          deletePupilCount(context, request.params.locationId, request.params.schoolYear),
         );
         return reply.status(204).send();
       },
@@ -113,7 +114,7 @@ export function locationsRoutes(service: LocationsService): FastifyPluginAsyncZo
         config: { action: 'locations.read' },
         schema: { tags: ['locations'], response: { 200: schoolBoardListSchema } },
       },
-      (request) => service.listSchoolBoards(actorOf(request), metaOf(request)),
+      (request) => request.useCase(listSchoolBoards),
     );
     app.post(
       '/api/school-boards',
@@ -126,7 +127,7 @@ export function locationsRoutes(service: LocationsService): FastifyPluginAsyncZo
         },
       },
       async (request, reply) => {
-        const board = await service.createSchoolBoard(actorOf(request), request.body, metaOf(request));
+        const board = await request.useCase((context) => createSchoolBoard(context, request.body));
         return reply.status(201).send(board);
       },
     );

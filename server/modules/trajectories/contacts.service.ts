@@ -184,6 +184,7 @@ export async function followUpOwnersOf(
           tenantId: trajectory.tenantId,
           roles: candidate.roles.map((role) => ({ role, teamRole: null, locationId: trajectory.locationId })),
           assignedLocationIds: [],
+          contactLocationIds: [],
         },
         'trajectories.read',
         trajectory,

@@ -26,6 +26,7 @@ function actor(
     userId: id,
     tenantId,
     assignedLocationIds,
+    contactLocationIds: [],
     roles: assignments.map(({ role, locationId }) => ({
       role,
       teamRole: role === 'team_member' ? 'behavioural_scientist' : null,

@@ -2,12 +2,30 @@ import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Role, TeamRole } from '../../../contracts/roles.ts';
 
-/** How far a grant reaches inside the actor's own partnership. */
-export type Scope = 'tenant' | 'own_location' | 'assigned_schools' | 'assigned' | 'self';
+/**
+ * How far a grant reaches inside the actor's own partnership:
+ * - `tenant`: every record; `own_location`: records of a location the role is held at;
+ * - `assigned_schools`: records of the schools the team member serves today as one of their pair (R5);
+ * - `assigned`: those, or a record assigned to the actor; `self`: a record that is the actor's own
+ *   (its owner, assignee or mentor);
+ * - `contact_person`: records of a school whose contact person the actor is today (R5);
+ * - `participant`: a record the actor takes part in (a meeting's participant).
+ */
+export type Scope =
+  | 'tenant'
+  | 'own_location'
+  | 'assigned_schools'
+  | 'assigned'
+  | 'self'
+  | 'contact_person'
+  | 'participant';
 
-type Policy = { description: string } & (
+/** A role's reach for an action: one scope, or several that each grant it. */
+type Grant = Scope | readonly Scope[];
+
+type Policy = { description: string; pupilData?: true } & (
   | { public: true }
-  | { public?: false; grants: Partial<Record<Role, Scope>> }
+  | { public?: false; grants: Partial<Record<Role, Grant>> }
 );
 
 const schoolRoles = {
@@ -104,12 +122,29 @@ export const policies = {
   },
   'requests.read': {
     description: 'Support requests: lists, detail, attachments, PDF (pupil data audited, P2)',
+    pupilData: true,
     grants: {
       coordinator: 'tenant',
       team_member: 'assigned',
       internal_coordinator: 'own_location',
       director: 'own_location',
     },
+  },
+  'requests.read_pupil': {
+    description:
+      "Need to know (P1): see the pupil's name and details on a request — the school, its fixed pair, and whoever it is assigned to",
+    pupilData: true,
+    grants: {
+      coordinator: 'self',
+      team_member: 'assigned',
+      internal_coordinator: 'own_location',
+      director: 'own_location',
+    },
+  },
+  'requests.read_team_notes': {
+    description: "Need to know (P1): read the team's internal notes on a request the actor reads",
+    pupilData: true,
+    grants: { coordinator: 'tenant', team_member: 'assigned' },
   },
   'requests.create': {
     description: 'File a support request and keep its draft (R6)',
@@ -137,7 +172,7 @@ export const policies = {
   },
   'requests.assign': {
     description: "Assign or reassign a ready request (coordinator, or the school's contact person) (R1)",
-    grants: { coordinator: 'tenant', team_member: 'assigned' },
+    grants: { coordinator: 'tenant', team_member: 'contact_person' },
   },
   'requests.start': {
     description: 'Start work on an assigned request (the assigned member)',
@@ -191,6 +226,17 @@ export const policies = {
       director: 'own_location',
     },
   },
+  'meetings.read_minutes': {
+    description:
+      "Need to know (P1): read a meeting's minutes, which may mention pupils — the staff office, its participants and the school's contact person",
+    pupilData: true,
+    grants: {
+      coordinator: 'tenant',
+      team_member: ['participant', 'contact_person'],
+      internal_coordinator: 'participant',
+      director: 'participant',
+    },
+  },
   'meetings.manage': {
     description: 'Plan meetings, record attendance, minutes, outcomes and action items (R11, R12)',
     grants: {
@@ -239,10 +285,12 @@ export const policies = {
     },
   },
   'trajectories.own_signals': {
+    pupilData: true,
     description: 'A teacher or mentor reads the signals they recorded themselves (P1)',
     grants: { teacher: 'self', mentor: 'self' },
   },
   'trajectories.read': {
+    pupilData: true,
     description:
       "Read a pupil's trajectory: the location's, the expertise point's, or the own mentor pupil's (P1)",
     grants: pupilFileReaders,
@@ -260,6 +308,7 @@ export const policies = {
     grants: { team_leader: 'own_location', care_coordinator: 'own_location' },
   },
   'opp.manage': {
+    pupilData: true,
     description: 'Draw up, discuss, adopt and evaluate the OPP; share it with the parents (E9)',
     grants: pupilFileReaders,
   },
@@ -268,18 +317,22 @@ export const policies = {
     public: true,
   },
   'attendance.manage': {
+    pupilData: true,
     description: 'Check pupils in and out of the expertise point and plan their expected times (E3, E7)',
     grants: { vso_teacher: 'own_location', care_coordinator: 'own_location' },
   },
   'homework.manage': {
+    pupilData: true,
     description: 'Plan homework and work sessions and check them, where the location offers it (E4, E8)',
     grants: { vso_teacher: 'own_location' },
   },
   'trajectory_contacts.manage': {
+    pupilData: true,
     description: 'Log contacts about the pupil with parents and school staff, with follow-up (E5)',
     grants: pupilFileReaders,
   },
   'referrals.manage': {
+    pupilData: true,
     description: 'Record a referral to outside help with the ZAT, consent and outcome (E7)',
     grants: { vso_teacher: 'own_location', team_leader: 'own_location', care_coordinator: 'own_location' },
   },
@@ -324,10 +377,30 @@ export type Actor = {
   roles: Array<{ role: Role; teamRole: TeamRole | null; locationId: string | null }>;
   /** Locations a team member serves today as one of their fixed pair (R5); empty for others. */
   assignedLocationIds: string[];
+  /** Locations whose contact person the actor is today (R5); empty for others. */
+  contactLocationIds: string[];
 };
 
-/** What a record offers the check: its partnership and, where it has them, its location and owner. */
-export type ResourceScope = { tenantId: string; locationId?: string | null; userId?: string | null };
+/**
+ * What a record offers the check: its partnership and, where it has them, its location, its owner
+ * (assignee, mentor, author) and the users taking part in it.
+ */
+export type ResourceScope = {
+  tenantId: string;
+  locationId?: string | null;
+  userId?: string | null;
+  participantUserIds?: readonly string[];
+};
+
+/**
+ * The columns of a listed table that the policy's scopes filter on; `isParticipant` gives the SQL that
+ * is true when the user takes part in the row.
+ */
+export type ScopeColumns = {
+  locationId?: AnyPgColumn | SQL;
+  userId?: AnyPgColumn | SQL;
+  isParticipant?: (userId: string) => SQL;
+};
 
 /** Whether the action needs no signed-in user. */
 export function isPublicAction(action: Action): boolean {
@@ -343,40 +416,57 @@ export function hasGrant(actor: Actor, action: Action): boolean {
 export function canAccess(actor: Actor, action: Action, resource: ResourceScope): boolean {
   if (isPublicAction(action)) return true;
   if (resource.tenantId !== actor.tenantId) return false;
-  return grantsOf(actor, action).some(({ scope, locationId }) => {
-    if (scope === 'tenant') return true;
-    if (scope === 'own_location') return !!resource.locationId && resource.locationId === locationId;
-    if (scope === 'assigned_schools')
-      return !!resource.locationId && actor.assignedLocationIds.includes(resource.locationId);
-    if (scope === 'assigned')
-      return (
-        (!!resource.locationId && actor.assignedLocationIds.includes(resource.locationId)) ||
-        (!!resource.userId && resource.userId === actor.userId)
-      );
-    return !!resource.userId && resource.userId === actor.userId;
-  });
+  return grantsOf(actor, action).some(({ scope, locationId }) =>
+    isInScope(actor, scope, locationId, resource),
+  );
+}
+
+function isInScope(actor: Actor, scope: Scope, locationId: string | null, resource: ResourceScope): boolean {
+  const at = (locationIds: readonly string[]) =>
+    !!resource.locationId && locationIds.includes(resource.locationId);
+  const isOwn = !!resource.userId && resource.userId === actor.userId;
+  switch (scope) {
+    case 'tenant':
+      return true;
+    case 'own_location':
+      return !!locationId && at([locationId]);
+    case 'assigned_schools':
+      return at(actor.assignedLocationIds);
+    case 'assigned':
+      return at(actor.assignedLocationIds) || isOwn;
+    case 'self':
+      return isOwn;
+    case 'contact_person':
+      return at(actor.contactLocationIds);
+    case 'participant':
+      return !!resource.participantUserIds?.includes(actor.userId);
+  }
 }
 
 /**
  * The same policy as an SQL condition for lists, so a list never shows a row the single-record check
- * would refuse (a test proves they agree). The tenant itself is enforced by row-level security.
+ * would refuse (a test proves they agree). The tenant itself is enforced by row-level security. A
+ * scope whose column the list does not name contributes nothing (it cannot match there).
  */
-export function scopeCondition(
-  actor: Actor,
-  action: Action,
-  columns: { locationId?: AnyPgColumn; userId?: AnyPgColumn },
-): SQL {
+export function scopeCondition(actor: Actor, action: Action, columns: ScopeColumns): SQL {
   const grants = grantsOf(actor, action);
   if (grants.some(({ scope }) => scope === 'tenant')) return sql`true`;
-  const conditions: SQL[] = [];
-  const locationIds = grants.flatMap(({ scope, locationId }) => {
-    if (scope === 'own_location') return locationId ? [locationId] : [];
-    return scope === 'assigned_schools' || scope === 'assigned' ? actor.assignedLocationIds : [];
-  });
-  if (locationIds.length > 0 && columns.locationId) conditions.push(inArray(columns.locationId, locationIds));
-  if (grants.some(({ scope }) => scope === 'self' || scope === 'assigned') && columns.userId) {
-    conditions.push(sql`${columns.userId} = ${actor.userId}`);
+  const locationIds = new Set<string>();
+  let matchesOwn = false;
+  let matchesParticipant = false;
+  for (const { scope, locationId } of grants) {
+    if (scope === 'own_location' && locationId) locationIds.add(locationId);
+    if (scope === 'assigned_schools' || scope === 'assigned')
+      for (const id of actor.assignedLocationIds) locationIds.add(id);
+    if (scope === 'contact_person') for (const id of actor.contactLocationIds) locationIds.add(id);
+    if (scope === 'assigned' || scope === 'self') matchesOwn = true;
+    if (scope === 'participant') matchesParticipant = true;
   }
+  const conditions: SQL[] = [];
+  if (locationIds.size > 0 && columns.locationId)
+    conditions.push(inArray(columns.locationId as AnyPgColumn, [...locationIds].sort()));
+  if (matchesOwn && columns.userId) conditions.push(sql`${columns.userId} = ${actor.userId}`);
+  if (matchesParticipant && columns.isParticipant) conditions.push(columns.isParticipant(actor.userId));
   if (conditions.length === 0) return sql`false`;
   return sql`(${sql.join(conditions, sql` or `)})`;
 }
@@ -388,12 +478,18 @@ export function permittedActions(actor: Actor): Action[] {
   );
 }
 
+/** The scopes through which each of the actor's roles holds the action. */
 function grantsOf(actor: Actor, action: Action): Array<{ scope: Scope; locationId: string | null }> {
+  return actor.roles.flatMap((assignment) =>
+    scopesOf(action, assignment.role).map((scope) => ({ scope, locationId: assignment.locationId })),
+  );
+}
+
+/** The scopes a role holds an action with (none: it does not hold it). */
+export function scopesOf(action: Action, role: Role): readonly Scope[] {
   const policy = policies[action];
   if (!('grants' in policy)) return [];
-  const grants = policy.grants as Partial<Record<Role, Scope>>;
-  return actor.roles.flatMap((assignment) => {
-    const scope = grants[assignment.role];
-    return scope ? [{ scope, locationId: assignment.locationId }] : [];
-  });
+  const grant = (policy.grants as Partial<Record<Role, Grant>>)[role];
+  if (!grant) return [];
+  return typeof grant === 'string' ? [grant] : grant;
 }

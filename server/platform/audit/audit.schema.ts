@@ -19,7 +19,7 @@ export const auditEvents = pgTable(
     objectId: text('object_id'),
     requestId: text('request_id'),
     ip: text('ip'),
-    details: jsonb('details').$type<Record<string, string | number | boolean | null>>(),
+    details: jsonb('details').$type<Record<string, string | number | boolean | null | string[]>>(),
   },
   (table) => [
     index('audit_events_tenant_time_idx').on(table.tenantId, table.occurredAt),

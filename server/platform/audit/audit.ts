@@ -162,17 +162,21 @@ export function systemAuditActor(cause: { job: string } | { requestId: string })
   };
 }
 
-/** Appends one event in the caller's transaction, so it commits or rolls back with the change. */
-export async function recordAudit(
-  transaction: Transaction,
+/** What an event is about. */
+export type AuditObject = { type: string; id: string | null };
+/** Ids, counts and codes only (see the catalogue). */
+export type AuditDetails = Record<string, string | number | boolean | null | string[]>;
+
+/** The row of one event, as stored. */
+export function auditRowOf(
+  tenantId: string,
   actor: AuditActor,
   event: AuditEvent,
-  object: { type: string; id: string | null } | null = null,
-  details: Record<string, string | number | boolean | null> | null = null,
-): Promise<void> {
-  if (!transaction.tenantId) throw new Error('audit events belong to a partnership');
-  await transaction.db.insert(auditEvents).values({
-    tenantId: transaction.tenantId,
+  object: AuditObject | null,
+  details: AuditDetails | null,
+) {
+  return {
+    tenantId,
     event,
     actorUserId: actor.userId,
     actorRoles: actor.roles,
@@ -181,5 +185,19 @@ export async function recordAudit(
     requestId: actor.requestId,
     ip: actor.ip,
     details,
-  });
+  } satisfies typeof auditEvents.$inferInsert;
+}
+
+/** Appends one event in the caller's transaction, so it commits or rolls back with the change. */
+export async function recordAudit(
+  transaction: Transaction,
+  actor: AuditActor,
+  event: AuditEvent,
+  object: AuditObject | null = null,
+  details: AuditDetails | null = null,
+): Promise<void> {
+  if (!transaction.tenantId) throw new Error('audit events belong to a partnership');
+  await transaction.db
+    .insert(auditEvents)
+    .values(auditRowOf(transaction.tenantId, actor, event, object, details));
 }

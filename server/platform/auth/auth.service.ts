@@ -667,7 +667,7 @@ async function loadActor(transaction: Transaction, userId: string): Promise<Acto
   const today = todayInAmsterdam();
   const assigned = roles.some((assignment) => assignment.role === 'team_member')
     ? await db
-        .select({ locationId: schoolTeamAssignments.locationId })
+        .select({ locationId: schoolTeamAssignments.locationId, isContact: schoolTeamAssignments.isContact })
         .from(schoolTeamAssignments)
         .where(
           and(
@@ -682,6 +682,7 @@ async function loadActor(transaction: Transaction, userId: string): Promise<Acto
     tenantId: transaction.tenantId as string,
     roles,
     assignedLocationIds: assigned.map((row) => row.locationId),
+    contactLocationIds: assigned.flatMap((row) => (row.isContact ? [row.locationId] : [])),
   };
 }
 

@@ -1,0 +1,230 @@
+import type { SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Locale } from '../../../contracts/fields.ts';
+import type { DatabaseClient, DbTransaction, Transaction } from '../../db/client.ts';
+import {
+  type Action,
+  type Actor,
+  canAccess,
+  type ResourceScope,
+  type ScopeColumns,
+  scopeCondition,
+} from '../access/policies.ts';
+import { type Reference, requireVisible } from '../access/references.ts';
+import {
+  type AuditActor,
+  type AuditDetails,
+  type AuditEvent,
+  type AuditObject,
+  auditActorOf,
+  auditRowOf,
+  recordAudit,
+  systemAuditActor,
+} from '../audit/audit.ts';
+import { Forbidden, NotFound, Unauthenticated } from '../http/errors.ts';
+import { AuditBatcher, type PendingAuditEvent } from './audit-batch.ts';
+import type { Clock } from './clock.ts';
+import type { Target } from './targets.ts';
+
+/** What every use case runs with: who, what, when, where — and one transaction in their partnership. */
+export type UseCaseContext = {
+  actor: Actor;
+  /** The policy action of the route. */
+  action: Action;
+  requestId: string;
+  locale: Locale;
+  clock: Clock;
+  /** The use case's one transaction, bound to the actor's partnership (row-level security on). */
+  transaction: Transaction;
+  db: DbTransaction;
+  /** Records an event as the actor: in the transaction for a command, group-committed for a read. */
+  audit(event: AuditEvent, object?: AuditObject | null, details?: AuditDetails | null): Promise<void>;
+  /** Records what Passend did by itself as a consequence of this command (an automatic step). */
+  auditAsSystem(event: AuditEvent, object?: AuditObject | null, details?: AuditDetails | null): Promise<void>;
+  /** The single-record check of the policy table. */
+  may(action: Action, scope: Omit<ResourceScope, 'tenantId'>): boolean;
+  /** Refuses (403) unless the policy allows the action on this record. */
+  require(action: Action, scope: Omit<ResourceScope, 'tenantId'>): void;
+  /** The policy as an SQL condition, for lists. */
+  scope(action: Action, columns: ScopeColumns): SQL;
+  /**
+   * The target row through the policy: missing, another partnership's, or out of the actor's reach to
+   * read all answer 404; readable but not for this action answers 403.
+   */
+  load<Row>(target: Target<Row>, id: string, options?: { lock?: boolean; action?: Action }): Promise<Row>;
+  /** Proves every id the client sent names a row this actor may use there (400 on the field otherwise). */
+  requireVisible(
+    reference: Reference,
+    fields: Parameters<typeof requireVisible>[3],
+    code?: string,
+  ): Promise<void>;
+};
+
+/**
+ * The context of a route without a signed-in user (a parent's link, a calendar feed, the public pages):
+ * the partnership comes from the link, and events are recorded without a user.
+ */
+export type PublicContext = Pick<UseCaseContext, 'requestId' | 'locale' | 'clock' | 'transaction' | 'db'> & {
+  audit: UseCaseContext['audit'];
+};
+
+/** What Passend does by itself in one partnership (a job), with a system actor and a clock. */
+export type SystemContext = Pick<UseCaseContext, 'clock' | 'transaction' | 'db'> & {
+  audit: UseCaseContext['audit'];
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Runs the route's use case through the kernel (see `Kernel.run`). */
+    useCase<T>(work: (context: UseCaseContext) => Promise<T>): Promise<T>;
+    /** Runs a public route's use case in the partnership its link names. */
+    publicUseCase<T>(tenantId: string, work: (context: PublicContext) => Promise<T>): Promise<T>;
+  }
+}
+
+const safeMethods = new Set(['GET', 'HEAD']);
+
+/**
+ * The one request path: the session (already resolved by the request hook) → the route's action →
+ * one transaction in the actor's partnership → the use case with its context → audit events bound to
+ * the actor. A module writes the contract, the policy row and the use case; it never opens a
+ * transaction, builds an audit actor, checks a role or reads the wall clock.
+ */
+export class Kernel {
+  readonly audits: AuditBatcher;
+
+  constructor(private readonly deps: { database: DatabaseClient; clock: Clock }) {
+    this.audits = new AuditBatcher(deps.database);
+  }
+
+  get clock(): Clock {
+    return this.deps.clock;
+  }
+
+  /** Adds `request.useCase` and `request.publicUseCase` to every request of the app. */
+  register(app: FastifyInstance): void {
+    const kernel = this;
+    app.decorateRequest('useCase', function useCase<
+      T,
+    >(this: FastifyRequest, work: (context: UseCaseContext) => Promise<T>) {
+      return kernel.run(this, work);
+    });
+    app.decorateRequest('publicUseCase', function publicUseCase<
+      T,
+    >(this: FastifyRequest, tenantId: string, work: (context: PublicContext) => Promise<T>) {
+      return kernel.runPublic(this, tenantId, work);
+    });
+    app.addHook('onClose', () => this.audits.idle());
+  }
+
+  /** Runs a protected route's use case; its read events are committed before the answer leaves. */
+  async run<T>(request: FastifyRequest, work: (context: UseCaseContext) => Promise<T>): Promise<T> {
+    const action = request.routeOptions.config.action;
+    const actor = request.session?.actor;
+    if (!action) throw new Error(`route ${request.routeOptions.url} names no action`);
+    if (!actor) throw new Unauthenticated();
+    const isRead = safeMethods.has(request.method);
+    const auditActor = auditActorOf(actor, { requestId: request.id, ip: request.ip });
+    const deferred: PendingAuditEvent[] = [];
+    const result = await this.deps.database.withTenant(actor.tenantId, (transaction) =>
+      work(
+        this.contextOf(transaction, {
+          actor,
+          action,
+          auditActor,
+          requestId: request.id,
+          locale: request.session?.locale ?? 'nl',
+          deferTo: isRead ? deferred : null,
+        }),
+      ),
+    );
+    await this.audits.record(deferred);
+    return result;
+  }
+
+  /** Runs a public route's use case in the partnership its link names; events carry no user. */
+  async runPublic<T>(
+    request: FastifyRequest,
+    tenantId: string,
+    work: (context: PublicContext) => Promise<T>,
+  ): Promise<T> {
+    const auditActor: AuditActor = { userId: null, roles: [], requestId: request.id, ip: request.ip };
+    return this.deps.database.withTenant(tenantId, (transaction) =>
+      work({
+        requestId: request.id,
+        locale: request.session?.locale ?? 'nl',
+        clock: this.deps.clock,
+        transaction,
+        db: transaction.db,
+        audit: (event, object = null, details = null) =>
+          recordAudit(transaction, auditActor, event, object, details),
+      }),
+    );
+  }
+
+  /** Runs work of a job in one partnership as the system, in one transaction. */
+  runAsSystem<T>(tenantId: string, job: string, work: (context: SystemContext) => Promise<T>): Promise<T> {
+    const auditActor = systemAuditActor({ job });
+    return this.deps.database.withTenant(tenantId, (transaction) =>
+      work({
+        clock: this.deps.clock,
+        transaction,
+        db: transaction.db,
+        audit: (event, object = null, details = null) =>
+          recordAudit(transaction, auditActor, event, object, details),
+      }),
+    );
+  }
+
+  private contextOf(
+    transaction: Transaction,
+    facts: {
+      actor: Actor;
+      action: Action;
+      auditActor: AuditActor;
+      requestId: string;
+      locale: Locale;
+      deferTo: PendingAuditEvent[] | null;
+    },
+  ): UseCaseContext {
+    const { actor, action, auditActor, deferTo } = facts;
+    const may = (checked: Action, scope: Omit<ResourceScope, 'tenantId'>) =>
+      canAccess(actor, checked, { tenantId: actor.tenantId, ...scope });
+    return {
+      actor,
+      action,
+      requestId: facts.requestId,
+      locale: facts.locale,
+      clock: this.deps.clock,
+      transaction,
+      db: transaction.db,
+      audit: async (event, object = null, details = null) => {
+        if (!deferTo) return recordAudit(transaction, auditActor, event, object, details);
+        deferTo.push(auditRowOf(actor.tenantId, auditActor, event, object, details));
+      },
+      auditAsSystem: (event, object = null, details = null) =>
+        recordAudit(transaction, systemAuditActor({ requestId: facts.requestId }), event, object, details),
+      may,
+      require(checked, scope) {
+        if (!may(checked, scope)) throw new Forbidden();
+      },
+      scope: (checked, columns) => scopeCondition(actor, checked, columns),
+      async load(target, id, options = {}) {
+        const row = await target.load(transaction, id, { lock: options.lock ?? false });
+        if (!row) throw new NotFound();
+        const scope = target.scopeOf(row);
+        const fullMay = (checked: Action, resource: ResourceScope) => canAccess(actor, checked, resource);
+        const readable =
+          canAccess(actor, target.readAction, scope) && (target.isVisible?.(actor, row, fullMay) ?? true);
+        if (!readable) throw new NotFound();
+        if (!canAccess(actor, options.action ?? action, scope)) throw new Forbidden();
+        return row;
+      },
+      requireVisible: (reference, fields, code) =>
+        requireVisible(transaction, actor, reference, fields, code),
+    };
+  }
+}
+
+export type { AnyPgColumn, ScopeColumns };
