@@ -23,6 +23,7 @@ import {
   systemAuditActor,
 } from '../audit/audit.ts';
 import { Forbidden, NotFound, Unauthenticated } from '../http/errors.ts';
+import { partnershipIds } from '../jobs/partnership-jobs.ts';
 import { AuditBatcher, type PendingAuditEvent } from './audit-batch.ts';
 import type { Clock } from './clock.ts';
 import type { Target } from './targets.ts';
@@ -71,6 +72,7 @@ export type PublicContext = Pick<UseCaseContext, 'requestId' | 'locale' | 'clock
 
 /** What Passend does by itself in one partnership (a job), with a system actor and a clock. */
 export type SystemContext = Pick<UseCaseContext, 'clock' | 'transaction' | 'db'> & {
+  tenantId: string;
   audit: UseCaseContext['audit'];
 };
 
@@ -168,6 +170,7 @@ export class Kernel {
     const auditActor = systemAuditActor({ job });
     return this.deps.database.withTenant(tenantId, (transaction) =>
       work({
+        tenantId,
         clock: this.deps.clock,
         transaction,
         db: transaction.db,
@@ -175,6 +178,21 @@ export class Kernel {
           recordAudit(transaction, auditActor, event, object, details),
       }),
     );
+  }
+
+  /**
+   * Runs a job's work in every partnership, each in a transaction of its own as the system, and returns
+   * the sum of what the runs report; a run that did something is in the partnership's audit trail.
+   */
+  async sumOverPartnerships(job: string, work: (context: SystemContext) => Promise<number>): Promise<number> {
+    let total = 0;
+    for (const tenantId of await partnershipIds(this.deps.database))
+      total += await this.runAsSystem(tenantId, job, async (context) => {
+        const count = await work(context);
+        if (count > 0) await context.audit('jobs.run', null, { job, count });
+        return count;
+      });
+    return total;
   }
 
   private contextOf(
