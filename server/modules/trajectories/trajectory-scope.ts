@@ -1,7 +1,14 @@
 import { eq, type SQL } from 'drizzle-orm';
 import type { Transaction } from '../../db/client.ts';
-import { type Action, type Actor, canAccess, scopeCondition } from '../../platform/access/policies.ts';
+import {
+  type Action,
+  type Actor,
+  canAccess,
+  type ScopeColumns,
+  scopeCondition,
+} from '../../platform/access/policies.ts';
 import { NotFound } from '../../platform/http/errors.ts';
+import { defineTarget } from '../../platform/kernel/targets.ts';
 import { trajectories } from './trajectories.schema.ts';
 
 export type TrajectoryRow = typeof trajectories.$inferSelect;
@@ -44,4 +51,27 @@ export async function findTrajectory(
   const [trajectory] = options.lock ? await query.for('update') : await query;
   if (!trajectory || !canOnTrajectory(actor, action, trajectory)) throw new NotFound();
   return trajectory;
+}
+
+/**
+ * A trajectory as a route's target: it exists for whoever may read the pupil file or, for the one who
+ * signalled it, their own signals (P1).
+ */
+export const trajectoryTarget = defineTarget<TrajectoryRow>({
+  readAction: ['trajectories.read', 'trajectories.own_signals'],
+  async load({ db }, id, { lock }) {
+    const query = db.select().from(trajectories).where(eq(trajectories.id, id));
+    const [row] = lock ? await query.for('update') : await query;
+    return row;
+  },
+  scopeOf: (row, action) => ({
+    tenantId: row.tenantId,
+    locationId: row.locationId,
+    userId: action === 'trajectories.own_signals' ? row.signalledByUserId : row.mentorUserId,
+  }),
+});
+
+/** The columns of `trajectories` the policy filters a list on for an action (see `trajectoryTarget`). */
+export function trajectoryColumns(action: Action): ScopeColumns {
+  return { locationId: trajectories.locationId, userId: ownerColumnOf(action) };
 }

@@ -231,12 +231,14 @@ export class Kernel {
       async load(target, id, options = {}) {
         const row = await target.load(transaction, id, { lock: options.lock ?? false });
         if (!row) throw new NotFound();
-        const scope = target.scopeOf(row);
         const fullMay = (checked: Action, resource: ResourceScope) => canAccess(actor, checked, resource);
+        const readActions = typeof target.readAction === 'string' ? [target.readAction] : target.readAction;
         const readable =
-          canAccess(actor, target.readAction, scope) && (target.isVisible?.(actor, row, fullMay) ?? true);
+          readActions.some((read) => canAccess(actor, read, target.scopeOf(row, read))) &&
+          (target.isVisible?.(actor, row, fullMay) ?? true);
         if (!readable) throw new NotFound();
-        if (!canAccess(actor, options.action ?? action, scope)) throw new Forbidden();
+        const performed = options.action ?? action;
+        if (!canAccess(actor, performed, target.scopeOf(row, performed))) throw new Forbidden();
         return row;
       },
       requireVisible: (reference, fields, code) =>
