@@ -23,9 +23,18 @@ export type DbTransaction = Parameters<Parameters<Database['transaction']>[0]>[0
 export type Transaction = {
   db: DbTransaction;
   tenantId: string | null;
+  /** The rows of the transaction's opening statement (see `TransactionOptions.opening`), else empty. */
+  openingRows: unknown[];
   /** Runs after a successful commit (e.g. sending mail), never when the transaction rolls back. */
   afterCommit(task: () => Promise<void>): void;
 };
+
+/**
+ * How a transaction starts. `opening` is one statement run right after the partnership is set, in the
+ * same round trip on a server: a plain SQL text with no parameters, so every value in it must be a
+ * literal its builder has validated (the kernel's session check, built from a uuid and a date).
+ */
+export type TransactionOptions = { opening?: string };
 
 /** The rows of a raw SQL text (the last statement's when the text holds several). */
 export type RawResult = { rows: unknown[] };
@@ -115,6 +124,7 @@ export class DatabaseClient {
   private readonly executeDriver: (text: string, values?: unknown[]) => Promise<RawResult>;
   private readonly dumpDriver: (() => Promise<Blob>) | null;
   private readonly ownerQueryDriver: <T>(query: SQL) => Promise<T[]>;
+  private readonly transactDriver: TransactDriver;
   // Marks the code running inside one of our transactions (see isInsideTransaction).
   private readonly transactionScope = new AsyncLocalStorage<true>();
   // PGlite has one connection: transactions must run one after another, never interleaved.
@@ -132,7 +142,9 @@ export class DatabaseClient {
     dump?: () => Promise<Blob>;
     /** Defaults to the app's own connection. */
     queryAsOwner?: <T>(query: SQL) => Promise<T[]>;
+    transact: TransactDriver;
   }) {
+    this.transactDriver = parts.transact;
     this.kind = parts.kind;
     this.db = parts.db;
     this.closeDriver = parts.close;
@@ -192,6 +204,7 @@ export class DatabaseClient {
           }
         },
         queryAsOwner: <T>(query: SQL) => queryRows<T>(ownerDb(), query),
+        transact: (tenantId, opening, work) => transactOnServer(pool, tenantId, opening, work),
         execute: async (text, values) => {
           // Several statements in one text (no values) give one result per statement.
           const result = (await pool.query(text, values)) as unknown as RawResult | RawResult[];
@@ -214,6 +227,14 @@ export class DatabaseClient {
           releaseLock();
         },
         migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+        transact: (tenantId, opening, work) =>
+          db.transaction(async (tx) => {
+            await tx.execute(
+              sql`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('role', 'passend_app', true)`,
+            );
+            const openingRows = opening ? (await client.query(opening)).rows : [];
+            return work(tx, openingRows);
+          }),
         dump: async () => (await client.dumpDataDir('none')) as Blob,
         execute: async (text, values) => {
           // Runs in the queue (see executeSql), so no transaction of ours can be open here; if one is,
@@ -270,9 +291,13 @@ export class DatabaseClient {
    * Runs `work` in one transaction as the app role with `app.tenant_id` set for this transaction
    * only, so row-level security limits every query to that partnership.
    */
-  withTenant<T>(tenantId: string, work: (transaction: Transaction) => Promise<T>): Promise<T> {
+  withTenant<T>(
+    tenantId: string,
+    work: (transaction: Transaction) => Promise<T>,
+    options: TransactionOptions = {},
+  ): Promise<T> {
     if (!uuidPattern.test(tenantId)) throw new Error('withTenant needs a tenant id (uuid)');
-    return this.transaction(tenantId, work);
+    return this.transaction(tenantId, work, options);
   }
 
   /**
@@ -280,7 +305,7 @@ export class DatabaseClient {
    * the sign-in lookup of a partnership by e-mail address.
    */
   withoutTenant<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
-    return this.transaction(null, work);
+    return this.transaction(null, work, {});
   }
 
   /** Whether the database answers and every migration in the folder has been applied. */
@@ -335,16 +360,17 @@ export class DatabaseClient {
     await this.closeDriver();
   }
 
-  private async transaction<T>(tenantId: string | null, work: (transaction: Transaction) => Promise<T>) {
+  private async transaction<T>(
+    tenantId: string | null,
+    work: (transaction: Transaction) => Promise<T>,
+    options: TransactionOptions,
+  ) {
     const tasks: Array<() => Promise<void>> = [];
     const result = await this.run(() =>
-      this.db.transaction(async (tx) => {
-        await tx.execute(
-          sql`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('role', 'passend_app', true)`,
-        );
+      this.transactDriver(tenantId, options.opening ?? null, async (tx, openingRows) => {
         const unit = () =>
           this.transactionScope.run(true, () =>
-            work({ db: tx, tenantId, afterCommit: (task) => tasks.push(task) }),
+            work({ db: tx, tenantId, openingRows, afterCommit: (task) => tasks.push(task) }),
           );
         const claim = idempotencyScope.getStore();
         if (!claim || claim.claimed || !tenantId) return unit();
@@ -370,9 +396,62 @@ export class DatabaseClient {
       }
     };
     if (!this.serialise) return guarded();
-    const next = this.queue.then(guarded, guarded);
+    // PGlite runs in this thread and settles its promises without touching the event loop: without a
+    // turn of the loop between operations, a full queue would starve the sockets (new requests, and
+    // even /healthz, would wait for the whole queue to drain).
+    const yielded = () => new Promise<void>((resolve) => setImmediate(resolve)).then(guarded);
+    const next = this.queue.then(yielded, yielded);
     this.queue = next.catch(() => {});
     return next;
+  }
+}
+
+/** Runs work in one transaction as the app role in a partnership, given the opening's rows. */
+type TransactDriver = <T>(
+  tenantId: string | null,
+  opening: string | null,
+  work: (tx: DbTransaction, openingRows: unknown[]) => Promise<T>,
+) => Promise<T>;
+
+// One Drizzle handle per pooled connection, made once: building one per transaction costs more than
+// the queries of a small read.
+const serverHandles = new WeakMap<pg.PoolClient, DbTransaction>();
+
+/**
+ * A transaction on the server in as few round trips as the protocol allows: BEGIN, the partnership
+ * and role settings and the opening statement travel as one simple-protocol text (no parameters: the
+ * tenant id is a validated uuid, the opening's values are validated literals), then the work, then
+ * COMMIT. Drizzle's own transaction would spend three round trips before the first query.
+ */
+async function transactOnServer<T>(
+  pool: pg.Pool,
+  tenantId: string | null,
+  opening: string | null,
+  work: (tx: DbTransaction, openingRows: unknown[]) => Promise<T>,
+): Promise<T> {
+  if (tenantId !== null && !uuidPattern.test(tenantId)) throw new Error('tenant id must be a uuid');
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    const setup = `begin; select set_config('app.tenant_id', '${tenantId ?? ''}', true), set_config('role', 'passend_app', true)`;
+    const results = (await client.query(opening ? `${setup}; ${opening}` : setup)) as unknown as RawResult[];
+    const openingRows = opening ? (results.at(-1)?.rows ?? []) : [];
+    let handle = serverHandles.get(client);
+    if (!handle) {
+      handle = drizzleNodePostgres(client, { schema }) as unknown as DbTransaction;
+      serverHandles.set(client, handle);
+    }
+    const result = await work(handle, openingRows);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    // A connection that could not even roll back is not given to the next request.
+    client.release(broken);
   }
 }
 
