@@ -205,7 +205,7 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   });
   registerErrorHandling(app);
   registerRequestContext(app, auth, config);
-  const kernel = new Kernel({ database, clock });
+  const kernel = new Kernel({ database, clock, sessions: auth });
   kernel.register(app);
   registerIdempotency(app);
 

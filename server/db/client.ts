@@ -232,7 +232,7 @@ export class DatabaseClient {
             await tx.execute(
               sql`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('role', 'passend_app', true)`,
             );
-            const openingRows = opening ? (await client.query(opening)).rows : [];
+            const openingRows = opening ? await queryRows<unknown>(tx, sql.raw(opening)) : [];
             return work(tx, openingRows);
           }),
         dump: async () => (await client.dumpDataDir('none')) as Blob,

@@ -28,6 +28,7 @@ import {
   parseToken,
   verifyPassword,
 } from './credentials.ts';
+import { actorFromCheck, SessionCache, sessionCheckStatement } from './session-check.ts';
 
 export const maximumFailedAttempts = 5;
 export const lockMinutes = 15;
@@ -78,7 +79,35 @@ export class AuthService {
   // the count of the wrong ones before it (A1).
   private readonly backgroundByKey = new Map<string, Promise<unknown>>();
 
+  // Full sessions for half a minute (less than the last-seen precision, so a session in use keeps
+  // being marked as seen); see SessionCache for why it is never the last word.
+  private readonly sessionCache = new SessionCache(30_000);
+
   constructor(private readonly deps: Dependencies) {}
+
+  /**
+   * The session behind a cookie for a protected route's early checks: from the short-lived cache when
+   * it is there, else from the database. The use case checks it again in its own transaction.
+   */
+  async resolveSessionCached(cookieValue: string | undefined): Promise<SessionContext | null> {
+    const parsed = parseToken(this.deps.keys, cookieValue);
+    if (!parsed) return null;
+    const cached = this.sessionCache.get(parsed.hash, Date.now());
+    if (cached && cached.tenantId === parsed.tenantId) return cached;
+    return this.resolveSession(cookieValue);
+  }
+
+  /** The opening statement of a use case's transaction: the session check (see session-check.ts). */
+  sessionCheckFor(session: SessionContext, today: string): string {
+    return sessionCheckStatement(session.sessionId, today, this.deps.config.sessionIdleMinutes);
+  }
+
+  /** The actor as the session check found it, or null (and the session is forgotten here). */
+  actorFromSessionCheck(session: SessionContext, rows: unknown[]): Actor | null {
+    const actor = actorFromCheck(session, rows);
+    if (!actor) this.sessionCache.forget(session.sessionId);
+    return actor;
+  }
 
   /** Resolves once the work started after an answer (see `requestPasswordReset`) has finished. */
   async whenIdle(): Promise<void> {
@@ -118,7 +147,7 @@ export class AuthService {
           .where(eq(sessions.id, row.id));
       }
       const actor = row.stage === 'full' ? await loadActor(transaction, row.userId) : null;
-      return {
+      const session: SessionContext = {
         sessionId: row.id,
         tenantId: parsed.tenantId,
         userId: row.userId,
@@ -126,6 +155,8 @@ export class AuthService {
         locale: row.locale,
         actor,
       };
+      if (actor) this.sessionCache.set(parsed.hash, session, now);
+      return session;
     });
   }
 
@@ -294,6 +325,7 @@ export class AuthService {
   /** Ends the session. */
   async signOut(session: SessionContext | null, meta: RequestMeta): Promise<void> {
     if (!session) return;
+    this.sessionCache.forget(session.sessionId);
     await this.deps.database.withTenant(session.tenantId, async (transaction) => {
       await transaction.db.delete(sessions).where(eq(sessions.id, session.sessionId));
       await this.audit(transaction, session.userId, meta, 'auth.signed_out');

@@ -51,8 +51,16 @@ export function registerRequestContext(app: FastifyInstance, auth: AuthService, 
       }
     }
 
-    request.session = await auth.resolveSession(request.cookies[sessionCookie]);
-    if (isPublicAction(action)) return;
+    const cookie = request.cookies[sessionCookie];
+    // The sign-in flow and the own account work on the session itself: always as it is now.
+    if (isPublicAction(action) || action === 'account.manage') {
+      request.session = await auth.resolveSession(cookie);
+      return;
+    }
+    request.session = await auth.resolveSessionCached(cookie);
+    // A cached session may predate a role just given: a refusal is decided on a fresh one.
+    if (request.session?.actor && !hasGrant(request.session.actor, action))
+      request.session = await auth.resolveSession(cookie);
     const actor = request.session?.actor;
     if (!actor) return send(request, reply, 401, 'unauthenticated');
     if (!hasGrant(actor, action)) return send(request, reply, 403, 'forbidden');

@@ -7,6 +7,7 @@ import {
   type Action,
   type Actor,
   canAccess,
+  hasGrant,
   type ResourceScope,
   type ScopeColumns,
   scopeCondition,
@@ -22,11 +23,18 @@ import {
   recordAudit,
   systemAuditActor,
 } from '../audit/audit.ts';
+import type { SessionContext } from '../auth/auth.service.ts';
 import { Forbidden, NotFound, Unauthenticated } from '../http/errors.ts';
 import { partnershipIds } from '../jobs/partnership-jobs.ts';
 import { AuditBatcher, type PendingAuditEvent } from './audit-batch.ts';
 import type { Clock } from './clock.ts';
 import type { Target } from './targets.ts';
+
+/** How the kernel checks a session again inside the use case's transaction (the auth service). */
+export type SessionChecker = {
+  sessionCheckFor(session: SessionContext, today: string): string;
+  actorFromSessionCheck(session: SessionContext, rows: unknown[]): Actor | null;
+};
 
 /** What every use case runs with: who, what, when, where — and one transaction in their partnership. */
 export type UseCaseContext = {
@@ -96,7 +104,7 @@ const safeMethods = new Set(['GET', 'HEAD']);
 export class Kernel {
   readonly audits: AuditBatcher;
 
-  constructor(private readonly deps: { database: DatabaseClient; clock: Clock }) {
+  constructor(private readonly deps: { database: DatabaseClient; clock: Clock; sessions: SessionChecker }) {
     this.audits = new AuditBatcher(deps.database);
   }
 
@@ -123,23 +131,30 @@ export class Kernel {
   /** Runs a protected route's use case; its read events are committed before the answer leaves. */
   async run<T>(request: FastifyRequest, work: (context: UseCaseContext) => Promise<T>): Promise<T> {
     const action = request.routeOptions.config.action;
-    const actor = request.session?.actor;
+    const session = request.session;
     if (!action) throw new Error(`route ${request.routeOptions.url} names no action`);
-    if (!actor) throw new Unauthenticated();
-    const isRead = safeMethods.has(request.method);
-    const auditActor = auditActorOf(actor, { requestId: request.id, ip: request.ip });
+    if (!session?.actor) throw new Unauthenticated();
+    const { sessions, clock } = this.deps;
     const deferred: PendingAuditEvent[] = [];
-    const result = await this.deps.database.withTenant(actor.tenantId, (transaction) =>
-      work(
-        this.contextOf(transaction, {
-          actor,
-          action,
-          auditActor,
-          requestId: request.id,
-          locale: request.session?.locale ?? 'nl',
-          deferTo: isRead ? deferred : null,
-        }),
-      ),
+    const result = await this.deps.database.withTenant(
+      session.tenantId,
+      (transaction) => {
+        // The session as it is now, not as the request's early check saw it (P7: the next request).
+        const actor = sessions.actorFromSessionCheck(session, transaction.openingRows);
+        if (!actor) throw new Unauthenticated();
+        if (!hasGrant(actor, action)) throw new Forbidden();
+        return work(
+          this.contextOf(transaction, {
+            actor,
+            action,
+            auditActor: auditActorOf(actor, { requestId: request.id, ip: request.ip }),
+            requestId: request.id,
+            locale: session.locale,
+            deferTo: safeMethods.has(request.method) ? deferred : null,
+          }),
+        );
+      },
+      { opening: sessions.sessionCheckFor(session, clock.today()) },
     );
     await this.audits.record(deferred);
     return result;

@@ -1,0 +1,87 @@
+import type { Role, TeamRole } from '../../../contracts/roles.ts';
+import type { Actor } from '../access/policies.ts';
+import type { SessionContext } from './auth.service.ts';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The statement that opens every use case's transaction: is the session still there, full, within its
+ * absolute and idle limits, and its user not ended — and what are the user's roles and pairs today.
+ * It runs in the same round trip as BEGIN, so it takes no parameters: both values are validated here
+ * and written as literals.
+ */
+export function sessionCheckStatement(sessionId: string, today: string, idleMinutes: number): string {
+  if (!uuidPattern.test(sessionId)) throw new Error('session id must be a uuid');
+  if (!datePattern.test(today)) throw new Error('today must be a date');
+  if (!Number.isInteger(idleMinutes) || idleMinutes <= 0) throw new Error('idle minutes must be positive');
+  return `select coalesce((select json_agg(json_build_object('role', r.role, 'teamRole', r.team_role,
+        'locationId', r.location_id)) from role_assignments r where r.user_id = s.user_id), '[]') as roles,
+      coalesce((select json_agg(json_build_object('locationId', a.location_id, 'isContact', a.is_contact))
+        from school_team_assignments a where a.user_id = s.user_id and a.valid_from <= '${today}'::date
+          and (a.valid_to is null or a.valid_to > '${today}'::date)), '[]') as pairs
+    from sessions s join users u on u.id = s.user_id
+    where s.id = '${sessionId}'::uuid and s.stage = 'full' and u.status <> 'disabled'
+      and s.expires_at > now() and s.last_seen_at > now() - interval '${idleMinutes} minutes'`;
+}
+
+type CheckRow = {
+  roles: Array<{ role: Role; teamRole: TeamRole | null; locationId: string | null }> | string;
+  pairs: Array<{ locationId: string; isContact: boolean }> | string;
+};
+
+/** The actor as the session check found it now, or null when the session no longer holds. */
+export function actorFromCheck(session: SessionContext, rows: unknown[]): Actor | null {
+  const [row] = rows as CheckRow[];
+  if (!row) return null;
+  // The server's simple protocol answers text; the embedded database parses JSON itself.
+  const roles = typeof row.roles === 'string' ? JSON.parse(row.roles) : row.roles;
+  const pairs: Array<{ locationId: string; isContact: boolean }> =
+    typeof row.pairs === 'string' ? JSON.parse(row.pairs) : row.pairs;
+  const hasPairs = roles.some((assignment: { role: Role }) => assignment.role === 'team_member');
+  return {
+    userId: session.userId,
+    tenantId: session.tenantId,
+    roles,
+    assignedLocationIds: hasPairs ? pairs.map((pair) => pair.locationId) : [],
+    contactLocationIds: hasPairs ? pairs.flatMap((pair) => (pair.isContact ? [pair.locationId] : [])) : [],
+  };
+}
+
+/**
+ * Full sessions by token hash for a short while, so a request's early checks (is there a session, may it
+ * do this action at all) need no database. It is never the last word: every use case checks the
+ * session again inside its own transaction, so a sign-out, an ended account or a changed role counts
+ * from the very next request on every instance.
+ */
+export class SessionCache {
+  private readonly entries = new Map<string, { session: SessionContext; until: number }>();
+
+  constructor(
+    private readonly lifetimeMs: number,
+    private readonly capacity = 10_000,
+  ) {}
+
+  get(hash: string, now: number): SessionContext | null {
+    const entry = this.entries.get(hash);
+    if (!entry) return null;
+    if (entry.until > now) return entry.session;
+    this.entries.delete(hash);
+    return null;
+  }
+
+  set(hash: string, session: SessionContext, now: number): void {
+    this.entries.delete(hash);
+    if (this.entries.size >= this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(hash, { session, until: now + this.lifetimeMs });
+  }
+
+  /** Forgets a session (signed out here, or found gone by a use case). */
+  forget(sessionId: string): void {
+    for (const [hash, entry] of this.entries)
+      if (entry.session.sessionId === sessionId) this.entries.delete(hash);
+  }
+}
