@@ -17,9 +17,8 @@ import type { Config } from './config.ts';
 import type { DatabaseClient } from './db/client.ts';
 import { expertisePointsRoutes } from './modules/expertise-points/expertise-points.routes.ts';
 import { ExpertisePointsService } from './modules/expertise-points/expertise-points.service.ts';
-import { BudgetService } from './modules/hours/budget.service.ts';
+import { BudgetWarnings } from './modules/hours/budget.service.ts';
 import { hoursRoutes } from './modules/hours/hours.routes.ts';
-import { HoursService } from './modules/hours/hours.service.ts';
 import { TimeService } from './modules/hours/time.service.ts';
 import { CalendarService } from './modules/meetings/calendar.service.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
@@ -235,8 +234,7 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   await app.register(oppRoutes(new OppService(database, { keys, baseUrl: config.baseUrl })));
   await registerOppReminderJob(jobs, database, { mailer, baseUrl: config.baseUrl });
   await app.register(trajectoriesRoutes(new TrajectoriesService(database)));
-  const budgets = new BudgetService(database, { mailer, baseUrl: config.baseUrl });
-  await app.register(hoursRoutes(new HoursService(database), new TimeService(database, budgets), budgets));
+  await app.register(hoursRoutes(new TimeService(new BudgetWarnings({ mailer, baseUrl: config.baseUrl }))));
   await app.register(outboxRoutes(new OutboxService(database, mailer)));
   app.get('/api/openapi.json', { config: { action: 'system.health' }, schema: { hide: true } }, () =>
     app.swagger(),

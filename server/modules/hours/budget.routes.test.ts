@@ -7,7 +7,7 @@ import type {
   SchoolBudget,
   TimeEntry,
 } from '../../../contracts/hours.ts';
-import { schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { schoolYearOf } from '../../../contracts/school-year.ts';
 import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
 import { schoolTeamAssignments } from '../team/team.schema.ts';
 
@@ -21,7 +21,8 @@ let memberEmail: string;
 let coordinatorEmail: string;
 let otherMemberId: string;
 let schoolA: TestClient;
-const today = todayInAmsterdam();
+// A date set on the app's clock, so the budget's trend and the school year do not follow the real date.
+const today = '2026-03-04';
 const year = schoolYearOf(today);
 
 const log = async (hours: number) => {
@@ -42,6 +43,7 @@ const mails = () =>
 
 beforeAll(async () => {
   harness = await createHarness();
+  harness.clock.set(today);
   // a and c are primary schools (the harness alternates sectors; b is secondary).
   const tenant = await harness.createTenant(['a', 'b', 'c']);
   tenantId = tenant.tenantId;
@@ -90,7 +92,10 @@ beforeAll(async () => {
   ).json() as Allocation;
   expect((await coordinator.post(`/api/allocations/${draft.id}/adopt`, {})).statusCode).toBe(200);
 });
-afterAll(() => harness.close());
+afterAll(async () => {
+  harness.clock.set(null);
+  await harness.close();
+});
 
 describe('budgets per school (issue 5)', () => {
   it('warns the coordinator and the contact person once at 80 %, by mail without personal data', async () => {
@@ -106,6 +111,15 @@ describe('budgets per school (issue 5)', () => {
     }
     const overview = (await coordinator.get(`/api/budgets?schoolYear=${year}`)).json() as BudgetOverview;
     expect(overview.warnings).toEqual([expect.objectContaining({ locationId: schools.a, threshold: 80 })]);
+    // Passend warns by itself, as a consequence of the logged hours: the event names no user.
+    const audited = await harness.database.queryAsOwner<{
+      actor_user_id: string | null;
+      actor_roles: string[];
+    }>(
+      sql`select actor_user_id, actor_roles from audit_events
+        where tenant_id = ${tenantId} and event = 'budgets.warning_sent'`,
+    );
+    expect(audited).toEqual([{ actor_user_id: null, actor_roles: ['system'] }]);
   });
 
   it('warns again at 100 %, and never twice for the same threshold', async () => {
@@ -179,5 +193,28 @@ describe('budgets per school (issue 5)', () => {
     const own = (await member.get(`/api/budgets/members?schoolYear=${year}`)).json() as MemberBudgetPage;
     expect(own.items).toEqual([expect.objectContaining({ userId: memberId, percentBooked: 3.8 })]);
     expect((await schoolA.get(`/api/budgets/members?schoolYear=${year}`)).statusCode).toBe(403);
+  });
+});
+
+describe('P1: the budget list and the single-record check agree', () => {
+  it('lists for every role exactly the schools whose budget it may open, and none of another partnership', async () => {
+    const foreign = await harness.createTenant(['x']);
+    // Budgets are primary schools' (a secondary school has no allocation and is never listed): the
+    // own partnership's primary schools and another partnership's.
+    const primarySchools = [schools.a, schools.c, foreign.locationIds.x] as string[];
+    const clients = { coordinator, member, schoolA };
+    for (const [role, client] of Object.entries(clients)) {
+      const list = await client.get(`/api/budgets?schoolYear=${year}&pageSize=100`);
+      expect(list.statusCode).toBe(200);
+      const listed = (list.json() as BudgetOverview).items.map((item) => item.locationId);
+      const readable: string[] = [];
+      for (const id of primarySchools) {
+        const response = await client.get(`/api/budgets/${id}?schoolYear=${year}`);
+        if (response.statusCode === 200) readable.push(id);
+        else expect(response.statusCode).toBe(404);
+      }
+      expect(listed.length, role).toBeGreaterThan(0);
+      expect({ role, ids: listed.sort() }).toEqual({ role, ids: readable.sort() });
+    }
   });
 });

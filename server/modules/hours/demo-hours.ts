@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { timeActivities } from '../../../contracts/hours.ts';
-import { addDays, schoolYearBounds, schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { addDays, schoolYearBounds, schoolYearOf } from '../../../contracts/school-year.ts';
 import { queryRows, type Transaction } from '../../db/client.ts';
+import { type Clock, systemClock } from '../../platform/kernel/clock.ts';
 import { thresholdsReached } from './budget.rules.ts';
 import { timeEntries } from './hours.schema.ts';
 import { insertAllocationVersion } from './hours.service.ts';
@@ -14,9 +15,14 @@ const chunkHours = 2.5;
 /**
  * The demo's hours: this school year's allocation adopted by the staff office, and the pairs' time
  * entries from the third week of the school year until last week, so the budget screens have a story.
+ * "Today" comes from `clock`: the app's clock (`services.kernel.clock`), the wall clock by default.
  */
-export async function seedDemoHours(transaction: Transaction, tenantId: string): Promise<void> {
-  const today = todayInAmsterdam();
+export async function seedDemoHours(
+  transaction: Transaction,
+  tenantId: string,
+  clock: Clock = systemClock,
+): Promise<void> {
+  const today = clock.today();
   const schoolYear = schoolYearOf(today);
   const [staff] = await queryRows<{ id: string }>(
     transaction.db,
@@ -42,7 +48,7 @@ export async function seedDemoHours(transaction: Transaction, tenantId: string):
     },
     version: 1,
     userId: staff.id,
-    adopted: true,
+    adoptedAt: clock.now(),
   });
   const schools = await queryRows<{ id: string; hours: string | number; members: string[] }>(
     transaction.db,

@@ -4,8 +4,8 @@ import { statusOf } from '../../platform/access/access-probes.ts';
 /**
  * Probes of the hours module. The preview reads only (400 `no_schools_with_pupils` in the fixtures,
  * which have no pupil counts, means the access check let the actor through); past requests are probed with a count
- * for the own school (primary), the other school (secondary: 400 `not_primary_location` means the
- * access check let the actor through) and another partnership's school (not visible: 400 as well).
+ * for the other school (secondary: 400 `not_primary_location` means the access check let the actor
+ * through) and another partnership's school (not visible: 404).
  */
 export const accessProbes: AccessProbeModule['accessProbes'] = {
   'allocations.manage': async (client, { own, other }) => {

@@ -193,6 +193,55 @@ describe('R14: the allocation preview', () => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('P1: lists for every role exactly the versions it may open, and none of another partnership', async () => {
+    const foreign = await harness.createTenant(['x']);
+    const foreignStaff = await harness.createUser(foreign.tenantId, [{ role: 'coordinator' }]);
+    await harness.database.queryAsOwner(sql`
+      insert into allocations (tenant_id, school_year, version, status, set_aside_hours, total_hours,
+        pupil_weight_percent, reference_years, minimum_hours, rounding_unit, created_by_user_id)
+      values (${foreign.tenantId}, 2026, 1, 'draft', 0, 10, 50, 3, 0, 1, ${foreignStaff.userId})`);
+    const stored = await harness.database.queryAsOwner<{ id: string; school_year: number }>(
+      sql`select id, school_year from allocations where tenant_id in (${tenantId}, ${foreign.tenantId})`,
+    );
+    const years = [...new Set(stored.map((row) => row.school_year))];
+    const ib = await harness.signedIn(
+      await harness.createUser(tenantId, [{ role: 'internal_coordinator', locationId: schools.a }]),
+    );
+    for (const [role, client] of Object.entries({ coordinator, ib })) {
+      const listed: string[] = [];
+      for (const schoolYear of years) {
+        const response = await client.get(`/api/allocations?schoolYear=${schoolYear}`);
+        if (response.statusCode !== 200) expect(response.statusCode).toBe(403);
+        else listed.push(...(response.json() as AllocationVersionList).items.map((item) => item.id));
+      }
+      const readable: string[] = [];
+      for (const { id } of stored) {
+        const response = await client.get(`/api/allocations/${id}`);
+        if (response.statusCode === 200) readable.push(id);
+        else expect(response.statusCode).toBe(role === 'ib' ? 403 : 404);
+      }
+      expect({ role, ids: listed.sort() }).toEqual({ role, ids: readable.sort() });
+    }
+  });
+
+  it('enters past requests only for a primary school (400 otherwise), and another partnership’s school is not found', async () => {
+    const secondary = await coordinator.put(`/api/locations/${schools.b}/historical-requests/2023`, {
+      count: 1,
+    });
+    expect([secondary.statusCode, fieldCodes(secondary)]).toEqual([
+      400,
+      [['locationId', 'not_primary_location']],
+    ]);
+    const foreign = await harness.createTenant(['x']);
+    const elsewhere = await coordinator.put(
+      `/api/locations/${foreign.locationIds.x}/historical-requests/2023`,
+      {
+        count: 1,
+      },
+    );
+    expect(elsewhere.statusCode).toBe(404);
+  });
+
   it('only the staff office computes allocations', async () => {
     const ib = await harness.signedIn(
       await harness.createUser(tenantId, [{ role: 'internal_coordinator', locationId: schools.a }]),

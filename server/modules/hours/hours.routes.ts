@@ -25,10 +25,18 @@ import {
   timeEntrySchema,
 } from '../../../contracts/hours.ts';
 import { contentDisposition } from '../../platform/http/downloads.ts';
-import { actorOf, metaOf } from '../../platform/http/request-context.ts';
-import type { BudgetService } from './budget.service.ts';
-import type { HoursService } from './hours.service.ts';
-import type { TimeService } from './time.service.ts';
+import { budgetOverview, memberBudgets, schoolBudget } from './budget.service.ts';
+import {
+  adoptAllocation,
+  createAllocation,
+  exportAllocation,
+  getAllocation,
+  listAllocationVersions,
+  previewAllocation,
+  setHistoricalCount,
+  updateAllocationDraft,
+} from './hours.service.ts';
+import { closeMonth, listClosedMonths, type TimeService } from './time.service.ts';
 
 const entryParams = z.strictObject({ entryId: z.uuid() });
 const locationParams = z.strictObject({ locationId: z.uuid() });
@@ -40,11 +48,7 @@ const historyParams = z.strictObject({
 });
 
 /** HTTP routes of the hours module (R14); the allocation screens and time registration follow. */
-export function hoursRoutes(
-  service: HoursService,
-  time: TimeService,
-  budgets: BudgetService,
-): FastifyPluginAsyncZod {
+export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/allocations/preview',
@@ -56,7 +60,7 @@ export function hoursRoutes(
           response: { 200: allocationPreviewSchema },
         },
       },
-      (request) => service.preview(actorOf(request), request.query, metaOf(request)),
+      (request) => request.useCase((context) => previewAllocation(context, request.query)),
     );
     app.get(
       '/api/allocations',
@@ -64,7 +68,7 @@ export function hoursRoutes(
         config: { action: 'allocations.manage' },
         schema: { tags: ['hours'], querystring: yearQuery, response: { 200: allocationVersionListSchema } },
       },
-      (request) => service.listVersions(actorOf(request), request.query.schoolYear),
+      (request) => request.useCase((context) => listAllocationVersions(context, request.query.schoolYear)),
     );
     app.post(
       '/api/allocations',
@@ -73,9 +77,7 @@ export function hoursRoutes(
         schema: { tags: ['hours'], body: allocationInputSchema, response: { 201: allocationSchema } },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send(await service.createAllocation(actorOf(request), request.body, metaOf(request))),
+        reply.status(201).send(await request.useCase((context) => createAllocation(context, request.body))),
     );
     app.get(
       '/api/allocations/:allocationId',
@@ -83,7 +85,7 @@ export function hoursRoutes(
         config: { action: 'allocations.manage' },
         schema: { tags: ['hours'], params: allocationParams, response: { 200: allocationSchema } },
       },
-      (request) => service.getAllocation(actorOf(request), request.params.allocationId, metaOf(request)),
+      (request) => request.useCase((context) => getAllocation(context, request.params.allocationId)),
     );
     app.put(
       '/api/allocations/:allocationId',
@@ -97,19 +99,17 @@ export function hoursRoutes(
         },
       },
       (request) =>
-        service.updateDraft(actorOf(request), request.params.allocationId, request.body, metaOf(request)),
+        request.useCase((context) =>
+          updateAllocationDraft(context, request.params.allocationId, request.body),
+        ),
     );
     for (const format of allocationExportFormats) {
       app.get(
         `/api/allocations/:allocationId/export.${format}`,
         { config: { action: 'allocations.manage' }, schema: { tags: ['hours'], params: allocationParams } },
         async (request, reply) => {
-          const file = await service.exportAllocation(
-            actorOf(request),
-            request.params.allocationId,
-            format,
-            request.session?.locale ?? 'nl',
-            metaOf(request),
+          const file = await request.useCase((context) =>
+            exportAllocation(context, request.params.allocationId, format),
           );
           return reply
             .type(file.contentType)
@@ -124,7 +124,7 @@ export function hoursRoutes(
         config: { action: 'allocations.manage' },
         schema: { tags: ['hours'], params: allocationParams, response: { 200: allocationSchema } },
       },
-      (request) => service.adopt(actorOf(request), request.params.allocationId, metaOf(request)),
+      (request) => request.useCase((context) => adoptAllocation(context, request.params.allocationId)),
     );
     app.get(
       '/api/time-entries',
@@ -136,7 +136,7 @@ export function hoursRoutes(
           response: { 200: timeEntryListSchema },
         },
       },
-      (request) => time.list(actorOf(request), request.query),
+      (request) => request.useCase((context) => time.list(context, request.query)),
     );
     app.post(
       '/api/time-entries',
@@ -145,7 +145,7 @@ export function hoursRoutes(
         schema: { tags: ['hours'], body: timeEntryInputSchema, response: { 201: timeEntrySchema } },
       },
       async (request, reply) =>
-        reply.status(201).send(await time.create(actorOf(request), request.body, metaOf(request))),
+        reply.status(201).send(await request.useCase((context) => time.create(context, request.body))),
     );
     app.post(
       '/api/time-entries/copy-week',
@@ -153,7 +153,7 @@ export function hoursRoutes(
         config: { action: 'time.register', idempotent: true },
         schema: { tags: ['hours'], body: copyWeekInputSchema, response: { 200: copyWeekResultSchema } },
       },
-      (request) => time.copyLastWeek(actorOf(request), request.body.weekStart, metaOf(request)),
+      (request) => request.useCase((context) => time.copyLastWeek(context, request.body.weekStart)),
     );
     app.put(
       '/api/time-entries/:entryId',
@@ -166,13 +166,13 @@ export function hoursRoutes(
           response: { 200: timeEntrySchema },
         },
       },
-      (request) => time.update(actorOf(request), request.params.entryId, request.body, metaOf(request)),
+      (request) => request.useCase((context) => time.update(context, request.params.entryId, request.body)),
     );
     app.delete(
       '/api/time-entries/:entryId',
       { config: { action: 'time.register' }, schema: { tags: ['hours'], params: entryParams } },
       async (request, reply) => {
-        await time.remove(actorOf(request), request.params.entryId, metaOf(request));
+        await request.useCase((context) => time.remove(context, request.params.entryId));
         return reply.status(204).send();
       },
     );
@@ -180,7 +180,7 @@ export function hoursRoutes(
       '/api/closed-periods',
       { config: { action: 'time.close_periods' }, schema: { tags: ['hours'], body: closePeriodInputSchema } },
       async (request, reply) => {
-        await time.closeMonth(actorOf(request), request.body.month, metaOf(request));
+        await request.useCase((context) => closeMonth(context, request.body.month));
         return reply.status(204).send();
       },
     );
@@ -190,7 +190,7 @@ export function hoursRoutes(
         config: { action: 'time.close_periods' },
         schema: { tags: ['hours'], querystring: yearQuery, response: { 200: closedPeriodListSchema } },
       },
-      (request) => time.listClosedMonths(actorOf(request), request.query.schoolYear),
+      (request) => request.useCase((context) => listClosedMonths(context, request.query.schoolYear)),
     );
     app.get(
       '/api/budgets',
@@ -202,7 +202,7 @@ export function hoursRoutes(
           response: { 200: budgetOverviewSchema },
         },
       },
-      (request) => budgets.overview(actorOf(request), request.query),
+      (request) => request.useCase((context) => budgetOverview(context, request.query)),
     );
     app.get(
       '/api/budgets/members',
@@ -214,7 +214,7 @@ export function hoursRoutes(
           response: { 200: memberBudgetPageSchema },
         },
       },
-      (request) => budgets.members(actorOf(request), request.query),
+      (request) => request.useCase((context) => memberBudgets(context, request.query)),
     );
     app.get(
       '/api/budgets/:locationId',
@@ -227,7 +227,10 @@ export function hoursRoutes(
           response: { 200: schoolBudgetSchema },
         },
       },
-      (request) => budgets.school(actorOf(request), request.params.locationId, request.query.schoolYear),
+      (request) =>
+        request.useCase((context) =>
+          schoolBudget(context, request.params.locationId, request.query.schoolYear),
+        ),
     );
     app.put(
       '/api/locations/:locationId/historical-requests/:schoolYear',
@@ -236,12 +239,13 @@ export function hoursRoutes(
         schema: { tags: ['hours'], params: historyParams, body: historicalRequestCountInputSchema },
       },
       async (request, reply) => {
-        await service.setHistoricalCount(
-          actorOf(request),
-          request.params.locationId,
-          request.params.schoolYear,
-          request.body.count,
-          metaOf(request),
+        await request.useCase((context) =>
+          setHistoricalCount(
+            context,
+            request.params.locationId,
+            request.params.schoolYear,
+            request.body.count,
+          ),
         );
         return reply.status(204).send();
       },

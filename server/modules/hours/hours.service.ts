@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Locale } from '../../../contracts/fields.ts';
 import type {
   Allocation,
   AllocationExportFormat,
@@ -8,11 +7,12 @@ import type {
   AllocationPreviewQuery,
   AllocationVersionList,
 } from '../../../contracts/hours.ts';
-import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
-import { type Actor, canAccess } from '../../platform/access/policies.ts';
-import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
-import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
+import { isUniqueViolation, queryRows, type Transaction } from '../../db/client.ts';
+import { RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { translate } from '../../platform/i18n/messages.ts';
+import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
+import { defineTarget } from '../../platform/kernel/targets.ts';
+import { locationTarget } from '../schools/locations.service.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { type AllocationProblem, allocateHours } from './allocation.rules.ts';
 import { allocationLines, allocations, historicalRequestCounts } from './hours.schema.ts';
@@ -27,228 +27,215 @@ const problemFields: Record<AllocationProblem, string> = {
   no_schools_with_pupils: 'schoolYear',
 };
 
-/** Hours (R14): the allocation key and its inputs. */
-export class HoursService {
-  constructor(private readonly database: DatabaseClient) {}
+type AllocationRow = typeof allocations.$inferSelect;
 
-  /**
-   * Computes the allocation of a school year with every input and step per school: pupils of the
-   * previous 1 October count, past requests of the reference years (Passend's own, not drafts or
-   * refusals, plus counts entered for years before Passend), and the rule's rounded hours.
-   */
-  preview(actor: Actor, query: AllocationPreviewQuery, meta: RequestMeta): Promise<AllocationPreview> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const preview = await computeAllocation(transaction, {
-        ...query,
-        totalHours: query.totalHours ?? null,
-        roundingUnit: query.roundingUnit === '0.5' ? 0.5 : 1,
-      });
-      await recordAudit(transaction, auditActorOf(actor, meta), 'allocations.previewed', null, {
-        schoolYear: query.schoolYear,
-        schools: preview.lines.length,
-      });
-      return preview;
-    });
-  }
+/** An allocation version as a route's target: the partnership's own, for whoever manages the key. */
+export const allocationTarget = defineTarget<AllocationRow>({
+  readAction: 'allocations.manage',
+  async load({ db }, id, { lock }) {
+    const query = db.select().from(allocations).where(eq(allocations.id, id));
+    const [row] = lock ? await query.for('update') : await query;
+    return row;
+  },
+  scopeOf: (row) => ({ tenantId: row.tenantId }),
+});
 
-  /** The versions of the allocation of a school year, newest first. */
-  listVersions(actor: Actor, schoolYear: number): Promise<AllocationVersionList> {
-    return this.database.withTenant(actor.tenantId, async ({ db }) => {
-      const rows = await db
-        .select()
-        .from(allocations)
-        .where(eq(allocations.schoolYear, schoolYear))
-        .orderBy(desc(allocations.version));
-      return {
-        items: rows.map((row) => ({
-          id: row.id,
-          version: row.version,
-          status: row.status,
-          totalHours: Number(row.totalHours),
-          reason: row.reason,
-          createdAt: row.createdAt.toISOString(),
-          adoptedAt: row.adoptedAt?.toISOString() ?? null,
-        })),
-      };
-    });
-  }
+/**
+ * Computes the allocation of a school year with every input and step per school: pupils of the
+ * previous 1 October count, past requests of the reference years (Passend's own, not drafts or
+ * refusals, plus counts entered for years before Passend), and the rule's rounded hours.
+ */
+export async function previewAllocation(
+  context: UseCaseContext,
+  query: AllocationPreviewQuery,
+): Promise<AllocationPreview> {
+  const preview = await computeAllocation(context.transaction, {
+    ...query,
+    totalHours: query.totalHours ?? null,
+    roundingUnit: query.roundingUnit === '0.5' ? 0.5 : 1,
+  });
+  await context.audit('allocations.previewed', null, {
+    schoolYear: query.schoolYear,
+    schools: preview.lines.length,
+  });
+  return preview;
+}
 
-  /** One version with its explanation table. */
-  getAllocation(actor: Actor, allocationId: string, meta: RequestMeta): Promise<Allocation> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const allocation = await findAllocation(transaction, allocationId);
-      await recordAudit(transaction, auditActorOf(actor, meta), 'allocations.viewed', {
-        type: 'allocation',
-        id: allocationId,
-      });
-      return allocationView(transaction, allocation);
-    });
-  }
+/** The versions of the allocation of a school year, newest first. */
+export async function listAllocationVersions(
+  context: UseCaseContext,
+  schoolYear: number,
+): Promise<AllocationVersionList> {
+  const rows = await context.db
+    .select()
+    .from(allocations)
+    .where(and(context.scope('allocations.manage', {}), eq(allocations.schoolYear, schoolYear)))
+    .orderBy(desc(allocations.version));
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      version: row.version,
+      status: row.status,
+      totalHours: Number(row.totalHours),
+      reason: row.reason,
+      createdAt: row.createdAt.toISOString(),
+      adoptedAt: row.adoptedAt?.toISOString() ?? null,
+    })),
+  };
+}
 
-  /**
-   * A new version for a school year, computed and stored as a draft. Once a version is adopted, a new
-   * one is a correction and needs its reason.
-   */
-  createAllocation(actor: Actor, input: AllocationInput, meta: RequestMeta): Promise<Allocation> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const existing = await transaction.db
-        .select({ version: allocations.version, status: allocations.status })
-        .from(allocations)
-        .where(eq(allocations.schoolYear, input.schoolYear));
-      if (existing.some((row) => row.status === 'draft')) throw new RuleViolation('allocation_draft_exists');
-      if (existing.some((row) => row.status === 'adopted') && !input.reason)
-        throw new ValidationFailed([{ path: 'reason', code: 'reason_required' }]);
-      const allocation = await insertAllocationVersion(transaction, {
-        input,
-        version: Math.max(0, ...existing.map((row) => row.version)) + 1,
-        userId: actor.userId,
-        adopted: false,
-      });
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'allocations.created',
-        {
-          type: 'allocation',
-          id: allocation.id,
-        },
-        { schoolYear: input.schoolYear, version: allocation.version },
-      );
-      return allocationView(transaction, allocation);
-    });
-  }
+/** One version with its explanation table. */
+export async function getAllocation(context: UseCaseContext, allocationId: string): Promise<Allocation> {
+  const allocation = await context.load(allocationTarget, allocationId);
+  await context.audit('allocations.viewed', { type: 'allocation', id: allocation.id });
+  return allocationView(context.transaction, allocation);
+}
 
-  /**
-   * A version as a file: CSV (semicolons and decimal commas, for Dutch Excel), XLSX or PDF. The
-   * writers are loaded on first use; most processes never export.
-   */
-  exportAllocation(
-    actor: Actor,
-    allocationId: string,
-    format: AllocationExportFormat,
-    locale: Locale,
-    meta: RequestMeta,
-  ): Promise<{ fileName: string; contentType: string; body: string | Buffer }> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const allocation = await allocationView(transaction, await findAllocation(transaction, allocationId));
-      const [tenant] = await queryRows<{ name: string }>(transaction.db, sql`select name from tenants`);
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'allocations.exported',
-        { type: 'allocation', id: allocationId },
-        { format },
-      );
-      const exporter = await import('./allocation.export.ts');
-      const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params);
-      const fileName = exporter.allocationFileName(allocation, format);
-      if (format === 'csv')
-        return { fileName, contentType: 'text/csv; charset=utf-8', body: exporter.allocationCsv(allocation) };
-      if (format === 'xlsx')
-        return {
-          fileName,
-          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          body: await exporter.allocationXlsx(allocation, t),
-        };
-      return {
-        fileName,
-        contentType: 'application/pdf',
-        body: await exporter.allocationPdf(allocation, t, {
-          partnershipName: tenant?.name ?? '',
-          generatedAt: new Date(),
-          locale,
-        }),
-      };
-    });
-  }
+/**
+ * A new version for a school year, computed and stored as a draft. Once a version is adopted, a new
+ * one is a correction and needs its reason.
+ */
+export async function createAllocation(context: UseCaseContext, input: AllocationInput): Promise<Allocation> {
+  const existing = await context.db
+    .select({ version: allocations.version, status: allocations.status })
+    .from(allocations)
+    .where(eq(allocations.schoolYear, input.schoolYear));
+  if (existing.some((row) => row.status === 'draft')) throw new RuleViolation('allocation_draft_exists');
+  if (existing.some((row) => row.status === 'adopted') && !input.reason)
+    throw new ValidationFailed([{ path: 'reason', code: 'reason_required' }]);
+  const allocation = await insertAllocationVersion(context.transaction, {
+    input,
+    version: Math.max(0, ...existing.map((row) => row.version)) + 1,
+    userId: context.actor.userId,
+    adoptedAt: null,
+  });
+  await context.audit(
+    'allocations.created',
+    { type: 'allocation', id: allocation.id },
+    { schoolYear: input.schoolYear, version: allocation.version },
+  );
+  return allocationView(context.transaction, allocation);
+}
 
-  /** Recomputes a draft with new settings; an adopted version is never changed (409). */
-  updateDraft(
-    actor: Actor,
-    allocationId: string,
-    input: AllocationInput,
-    meta: RequestMeta,
-  ): Promise<Allocation> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const allocation = await findAllocation(transaction, allocationId, { lock: true });
-      if (allocation.status !== 'draft') throw new RuleViolation('allocation_adopted');
-      if (input.schoolYear !== allocation.schoolYear)
-        throw new ValidationFailed([{ path: 'schoolYear', code: 'invalid_value' }]);
-      if (allocation.version > 1 && !input.reason)
-        throw new ValidationFailed([{ path: 'reason', code: 'reason_required' }]);
-      const preview = await computeAllocation(transaction, input);
-      const [updated] = await transaction.db
-        .update(allocations)
-        .set(settingsColumns(input, preview.totalHours))
-        .where(eq(allocations.id, allocation.id))
-        .returning();
-      await transaction.db.delete(allocationLines).where(eq(allocationLines.allocationId, allocation.id));
-      await writeLines(transaction, allocation.id, preview);
-      await recordAudit(transaction, auditActorOf(actor, meta), 'allocations.updated', {
-        type: 'allocation',
-        id: allocation.id,
-      });
-      return allocationView(transaction, updated ?? allocation);
-    });
-  }
+/**
+ * A version as a file: CSV (semicolons and decimal commas, for Dutch Excel), XLSX or PDF, in the
+ * reader's language. The writers are loaded on first use; most processes never export.
+ */
+export async function exportAllocation(
+  context: UseCaseContext,
+  allocationId: string,
+  format: AllocationExportFormat,
+): Promise<{ fileName: string; contentType: string; body: string | Buffer }> {
+  const { locale } = context;
+  const allocation = await allocationView(
+    context.transaction,
+    await context.load(allocationTarget, allocationId),
+  );
+  const [tenant] = await queryRows<{ name: string }>(context.db, sql`select name from tenants`);
+  await context.audit('allocations.exported', { type: 'allocation', id: allocation.id }, { format });
+  const exporter = await import('./allocation.export.ts');
+  const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params);
+  const fileName = exporter.allocationFileName(allocation, format);
+  if (format === 'csv')
+    return { fileName, contentType: 'text/csv; charset=utf-8', body: exporter.allocationCsv(allocation) };
+  if (format === 'xlsx')
+    return {
+      fileName,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      body: await exporter.allocationXlsx(allocation, t),
+    };
+  return {
+    fileName,
+    contentType: 'application/pdf',
+    body: await exporter.allocationPdf(allocation, t, {
+      partnershipName: tenant?.name ?? '',
+      generatedAt: context.clock.now(),
+      locale,
+    }),
+  };
+}
 
-  /** Adopts a draft: from now on it is immutable; the version it corrects becomes superseded. */
-  adopt(actor: Actor, allocationId: string, meta: RequestMeta): Promise<Allocation> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const allocation = await findAllocation(transaction, allocationId, { lock: true });
-      if (allocation.status !== 'draft') throw new RuleViolation('allocation_adopted');
-      await transaction.db
-        .update(allocations)
-        .set({ status: 'superseded' })
-        .where(and(eq(allocations.schoolYear, allocation.schoolYear), eq(allocations.status, 'adopted')));
-      const [adopted] = await transaction.db
-        .update(allocations)
-        .set({ status: 'adopted', adoptedAt: new Date(), adoptedByUserId: actor.userId })
-        .where(eq(allocations.id, allocation.id))
-        .returning();
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'allocations.adopted',
-        {
-          type: 'allocation',
-          id: allocation.id,
-        },
-        { schoolYear: allocation.schoolYear, version: allocation.version },
-      );
-      return allocationView(transaction, adopted ?? allocation);
-    });
-  }
+/** Recomputes a draft with new settings; an adopted version is never changed (409). */
+export async function updateAllocationDraft(
+  context: UseCaseContext,
+  allocationId: string,
+  input: AllocationInput,
+): Promise<Allocation> {
+  const allocation = await context.load(allocationTarget, allocationId, { lock: true });
+  if (allocation.status !== 'draft') throw new RuleViolation('allocation_adopted');
+  if (input.schoolYear !== allocation.schoolYear)
+    throw new ValidationFailed([{ path: 'schoolYear', code: 'invalid_value' }]);
+  if (allocation.version > 1 && !input.reason)
+    throw new ValidationFailed([{ path: 'reason', code: 'reason_required' }]);
+  const preview = await computeAllocation(context.transaction, input);
+  const [updated] = await context.db
+    .update(allocations)
+    .set(settingsColumns(input, preview.totalHours))
+    .where(eq(allocations.id, allocation.id))
+    .returning();
+  await context.db.delete(allocationLines).where(eq(allocationLines.allocationId, allocation.id));
+  await writeLines(context.transaction, allocation.id, preview);
+  await context.audit('allocations.updated', { type: 'allocation', id: allocation.id });
+  return allocationView(context.transaction, updated ?? allocation);
+}
 
-  /** Records the past requests of a school in a school year before Passend (for the allocation key). */
-  setHistoricalCount(actor: Actor, locationId: string, schoolYear: number, count: number, meta: RequestMeta) {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const [location] = await queryRows<{ id: string }>(
-        transaction.db,
-        sql`select id from locations where id = ${locationId}::uuid and sector in ('bo', 'sbo', 'so')`,
-      );
-      if (!location) throw new ValidationFailed([{ path: 'locationId', code: 'not_primary_location' }]);
-      if (!canAccess(actor, 'allocations.manage', { tenantId: actor.tenantId, locationId }))
-        throw new Forbidden();
-      await transaction.db
-        .insert(historicalRequestCounts)
-        .values({ tenantId: actor.tenantId, locationId, schoolYear, count })
-        .onConflictDoUpdate({
-          target: [historicalRequestCounts.locationId, historicalRequestCounts.schoolYear],
-          set: { count, updatedAt: new Date() },
-        });
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'allocations.history_set',
-        { type: 'location', id: locationId },
-        {
-          schoolYear,
-          count,
-        },
-      );
+/** Adopts a draft: from now on it is immutable; the version it corrects becomes superseded. */
+export async function adoptAllocation(context: UseCaseContext, allocationId: string): Promise<Allocation> {
+  const allocation = await context.load(allocationTarget, allocationId, { lock: true });
+  if (allocation.status !== 'draft') throw new RuleViolation('allocation_adopted');
+  await context.db
+    .update(allocations)
+    .set({ status: 'superseded' })
+    .where(and(eq(allocations.schoolYear, allocation.schoolYear), eq(allocations.status, 'adopted')));
+  const [adopted] = await context.db
+    .update(allocations)
+    .set({ status: 'adopted', adoptedAt: context.clock.now(), adoptedByUserId: context.actor.userId })
+    .where(eq(allocations.id, allocation.id))
+    .returning();
+  await context.audit(
+    'allocations.adopted',
+    { type: 'allocation', id: allocation.id },
+    { schoolYear: allocation.schoolYear, version: allocation.version },
+  );
+  return allocationView(context.transaction, adopted ?? allocation);
+}
+
+/**
+ * Records the past requests of a school in a school year before Passend (for the allocation key);
+ * only primary schools take part in it.
+ */
+export async function setHistoricalCount(
+  context: UseCaseContext,
+  locationId: string,
+  schoolYear: number,
+  count: number,
+): Promise<void> {
+  const location = await context.load(locationTarget, locationId);
+  if (!['bo', 'sbo', 'so'].includes(location.sector))
+    throw new ValidationFailed([{ path: 'locationId', code: 'not_primary_location' }]);
+  await context.db
+    .insert(historicalRequestCounts)
+    .values({ tenantId: location.tenantId, locationId: location.id, schoolYear, count })
+    .onConflictDoUpdate({
+      target: [historicalRequestCounts.locationId, historicalRequestCounts.schoolYear],
+      set: { count, updatedAt: context.clock.now() },
     });
-  }
+  await context.audit(
+    'allocations.history_set',
+    { type: 'location', id: location.id },
+    { schoolYear, count },
+  );
+}
+
+/**
+ * Two new versions of a school year stored at once (the same version number, or a second draft):
+ * the one that came second finds the draft the other has just made.
+ */
+function rethrowDraftExists(error: unknown): never {
+  throw isUniqueViolation(error, 'allocations_year_version_unique') ||
+    isUniqueViolation(error, 'allocations_one_draft_per_year')
+    ? new RuleViolation('allocation_draft_exists')
+    : error;
 }
 
 /** Hours per school in the adopted allocation of a school year (empty when none was adopted). */
@@ -262,7 +249,6 @@ async function adoptedHoursOf(transaction: Transaction, schoolYear: number): Pro
 }
 
 type AllocationSettingsInput = Omit<AllocationInput, 'reason'> & { reason?: string | null };
-type AllocationRow = typeof allocations.$inferSelect;
 
 /**
  * Gathers the inputs of a school year and applies the rule: pupils of the previous 1 October count,
@@ -347,12 +333,12 @@ async function computeAllocation(
 }
 
 /**
- * Computes and stores a version with its lines: a draft, or — for the demo partnership, which starts
- * with the current year already decided — adopted at once.
+ * Computes and stores a version with its lines: a draft (`adoptedAt` null), or — for the demo
+ * partnership, which starts with the current year already decided — adopted at once, at `adoptedAt`.
  */
 export async function insertAllocationVersion(
   transaction: Transaction,
-  options: { input: AllocationSettingsInput; version: number; userId: string; adopted: boolean },
+  options: { input: AllocationSettingsInput; version: number; userId: string; adoptedAt: Date | null },
 ): Promise<AllocationRow> {
   if (!transaction.tenantId) throw new Error('allocations belong to a partnership');
   const preview = await computeAllocation(transaction, options.input);
@@ -362,14 +348,15 @@ export async function insertAllocationVersion(
       tenantId: transaction.tenantId,
       schoolYear: options.input.schoolYear,
       version: options.version,
-      status: options.adopted ? 'adopted' : 'draft',
+      status: options.adoptedAt ? 'adopted' : 'draft',
       createdByUserId: options.userId,
-      adoptedByUserId: options.adopted ? options.userId : null,
-      adoptedAt: options.adopted ? new Date() : null,
+      adoptedByUserId: options.adoptedAt ? options.userId : null,
+      adoptedAt: options.adoptedAt,
       ...settingsColumns(options.input, preview.totalHours),
     })
-    .returning();
-  if (!allocation) throw new NotFound();
+    .returning()
+    .catch(rethrowDraftExists);
+  if (!allocation) throw new Error('insert returned nothing');
   await writeLines(transaction, allocation.id, preview);
   return allocation;
 }
@@ -416,17 +403,6 @@ async function writeLines(transaction: Transaction, allocationId: string, previe
     })),
   ];
   if (values.length > 0) await transaction.db.insert(allocationLines).values(values);
-}
-
-async function findAllocation(
-  transaction: Transaction,
-  allocationId: string,
-  options: { lock?: boolean } = {},
-) {
-  const query = transaction.db.select().from(allocations).where(eq(allocations.id, allocationId));
-  const [allocation] = options.lock ? await query.for('update') : await query;
-  if (!allocation) throw new NotFound();
-  return allocation;
 }
 
 async function allocationView(transaction: Transaction, allocation: AllocationRow): Promise<Allocation> {

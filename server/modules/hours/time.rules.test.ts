@@ -9,7 +9,7 @@ const facts = (changes: Partial<TimeEntryFacts> = {}): TimeEntryFacts => ({
   closedMonths: new Set(),
   servesSchool: true,
   requestIsTheirs: true,
-  isStaffOffice: false,
+  registersForAnyone: false,
   ...changes,
 });
 const codes = (changes: Partial<TimeEntryFacts>) =>
@@ -46,12 +46,12 @@ describe('time registration rules (issue 5)', () => {
 
   it('only on schools the person serves, unless the staff office logs it', () => {
     expect(codes({ servesSchool: false })).toEqual(['not_your_school']);
-    expect(codes({ servesSchool: false, isStaffOffice: true })).toEqual([]);
+    expect(codes({ servesSchool: false, registersForAnyone: true })).toEqual([]);
   });
 
   it('finding 4: only on a request the person may log against, also when the staff office logs it', () => {
     expect(codes({ requestIsTheirs: false })).toEqual(['request_not_theirs']);
-    expect(codes({ servesSchool: false, isStaffOffice: true, requestIsTheirs: false })).toEqual([
+    expect(codes({ servesSchool: false, registersForAnyone: true, requestIsTheirs: false })).toEqual([
       'request_not_theirs',
     ]);
     // A school the person does not serve is the one problem to name first.

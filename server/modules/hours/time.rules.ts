@@ -22,8 +22,11 @@ export type TimeEntryFacts = {
    * they serve as one of its fixed pair on that date. The staff office's exception does not reach it.
    */
   requestIsTheirs: boolean;
-  /** The staff office may log for any school (its way to allow an exception). */
-  isStaffOffice: boolean;
+  /**
+   * Whether the one logging registers hours for anyone, not only their own (the staff office): they
+   * may log for any school (their way to allow an exception).
+   */
+  registersForAnyone: boolean;
 };
 
 /** The month (YYYY-MM) of a date; closing periods works per month. */
@@ -51,7 +54,7 @@ export function findTimeEntryProblems(facts: TimeEntryFacts): TimeEntryProblem[]
     problems.push({ path: 'date', code: 'outside_school_year' });
   else if (facts.closedMonths.has(monthOf(facts.date)))
     problems.push({ path: 'date', code: 'period_closed' });
-  if (!facts.servesSchool && !facts.isStaffOffice)
+  if (!facts.servesSchool && !facts.registersForAnyone)
     problems.push({ path: 'locationId', code: 'not_your_school' });
   else if (!facts.requestIsTheirs) problems.push({ path: 'requestId', code: 'request_not_theirs' });
   return problems;

@@ -8,137 +8,130 @@ import type {
   TimeEntryListQuery,
 } from '../../../contracts/hours.ts';
 import type { RequestStatus } from '../../../contracts/requests.ts';
-import { addDays, schoolYearBounds, todayInAmsterdam } from '../../../contracts/school-year.ts';
-import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
-import { type Actor, canAccess } from '../../platform/access/policies.ts';
-import { requireVisible } from '../../platform/access/references.ts';
-import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
+import { addDays, schoolYearBounds } from '../../../contracts/school-year.ts';
+import { queryRows } from '../../db/client.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
-import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
+import { RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
+import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
+import { defineTarget } from '../../platform/kernel/targets.ts';
 import { isWorkAllowed } from '../requests/requests.rules.ts';
 import { locations } from '../schools/schools.schema.ts';
-import type { BudgetService } from './budget.service.ts';
+import type { BudgetWarnings } from './budget.service.ts';
 import { closedPeriods, timeEntries } from './hours.schema.ts';
 import { copyWeek, findTimeEntryProblems, monthOf } from './time.rules.ts';
 
 type EntryRow = typeof timeEntries.$inferSelect;
 
-function isStaffOffice(actor: Actor): boolean {
-  return actor.roles.some((assignment) => assignment.role === 'coordinator');
+/**
+ * A time entry as a route's target: it is its person's, so a team member reaches their own and the
+ * staff office anyone's; to everyone else it does not exist (404).
+ */
+export const timeEntryTarget = defineTarget<EntryRow>({
+  readAction: 'time.register',
+  async load({ db }, id, { lock }) {
+    const query = db.select().from(timeEntries).where(eq(timeEntries.id, id));
+    const [row] = lock ? await query.for('update') : await query;
+    return row;
+  },
+  scopeOf: (row) => ({ tenantId: row.tenantId, userId: row.userId }),
+});
+
+/**
+ * Whether the actor registers hours for anyone, not only for themselves (the staff office, whose
+ * reach is the partnership): an entry of no one in particular is within only such a reach. The rules
+ * let them log on any school, their way to allow an exception.
+ */
+function registersForAnyone(context: UseCaseContext): boolean {
+  return context.may('time.register', { userId: null });
 }
 
-/** Time registration (issue 5): team members log their own hours; the staff office closes months. */
+/**
+ * Time registration (issue 5): team members log their own hours, the staff office anyone's and
+ * closes months. Writing hours may warn about a school's budget, hence the budgets.
+ */
 export class TimeService {
-  constructor(
-    private readonly database: DatabaseClient,
-    private readonly budgets: BudgetService,
-  ) {}
+  constructor(private readonly budgets: BudgetWarnings) {}
 
   /** Entries in a date range: one's own, or anyone's for the staff office. */
-  list(actor: Actor, query: TimeEntryListQuery): Promise<TimeEntryList> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const userId = query.userId ?? actor.userId;
-      if (!canAccess(actor, 'time.register', { tenantId: actor.tenantId, userId })) throw new Forbidden();
-      const rows = await transaction.db
-        .select({ entry: timeEntries, locationName: locations.name })
-        .from(timeEntries)
-        .innerJoin(locations, eq(locations.id, timeEntries.locationId))
-        .where(
-          and(
-            eq(timeEntries.userId, userId),
-            between(timeEntries.entryDate, query.from, query.to),
-            query.locationId ? eq(timeEntries.locationId, query.locationId) : undefined,
-            query.activity ? eq(timeEntries.activity, query.activity) : undefined,
-          ),
-        )
-        .orderBy(asc(timeEntries.entryDate), asc(timeEntries.createdAt));
-      const closed = await closedMonthsOf(transaction);
-      const items = rows.map((row) => viewOf(row.entry, row.locationName, closed));
-      return { items, totalHours: items.reduce((sum, item) => sum + item.hours, 0) };
-    });
+  async list(context: UseCaseContext, query: TimeEntryListQuery): Promise<TimeEntryList> {
+    const userId = query.userId ?? context.actor.userId;
+    context.require('time.register', { userId });
+    const rows = await context.db
+      .select({ entry: timeEntries, locationName: locations.name })
+      .from(timeEntries)
+      .innerJoin(locations, eq(locations.id, timeEntries.locationId))
+      .where(
+        and(
+          context.scope('time.register', { userId: timeEntries.userId }),
+          eq(timeEntries.userId, userId),
+          between(timeEntries.entryDate, query.from, query.to),
+          query.locationId ? eq(timeEntries.locationId, query.locationId) : undefined,
+          query.activity ? eq(timeEntries.activity, query.activity) : undefined,
+        ),
+      )
+      .orderBy(asc(timeEntries.entryDate), asc(timeEntries.createdAt));
+    const closed = await closedMonthsOf(context);
+    const items = rows.map((row) => viewOf(row.entry, row.locationName, closed));
+    return { items, totalHours: items.reduce((sum, item) => sum + item.hours, 0) };
   }
 
   /** Logs hours; the rules refuse with field errors and nothing is saved. */
-  create(actor: Actor, input: TimeEntryInput, meta: RequestMeta): Promise<TimeEntry> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const userId = input.userId ?? actor.userId;
-      if (!canAccess(actor, 'time.register', { tenantId: actor.tenantId, userId })) throw new Forbidden();
-      // Hours are a team member's; the staff office names one of its own partnership's members.
-      await requireVisible(transaction, actor, { kind: 'teamMember' }, { userId });
-      await checkEntry(transaction, actor, userId, input, null);
-      const [entry] = await transaction.db
-        .insert(timeEntries)
-        .values({
-          tenantId: actor.tenantId,
-          userId,
-          locationId: input.locationId,
-          requestId: input.requestId,
-          entryDate: input.date,
-          hours: String(input.hours),
-          activity: input.activity,
-          note: input.note,
-          createdByUserId: actor.userId,
-        })
-        .returning();
-      if (!entry) throw new NotFound();
-      await this.budgets.recordThresholds(transaction, actor, meta, [
-        { locationId: entry.locationId, date: entry.entryDate },
-      ]);
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'time.logged',
-        { type: 'time_entry', id: entry.id },
-        {
-          hours: input.hours,
-        },
-      );
-      return viewOf(entry, await locationName(transaction, entry.locationId), new Set());
-    });
+  async create(context: UseCaseContext, input: TimeEntryInput): Promise<TimeEntry> {
+    const userId = input.userId ?? context.actor.userId;
+    context.require('time.register', { userId });
+    // Hours are a team member's; the staff office names one of its own partnership's members.
+    await context.requireVisible({ kind: 'teamMember' }, { userId });
+    await checkEntry(context, userId, input, null);
+    const [entry] = await context.db
+      .insert(timeEntries)
+      .values({
+        tenantId: context.actor.tenantId,
+        userId,
+        locationId: input.locationId,
+        requestId: input.requestId,
+        entryDate: input.date,
+        hours: String(input.hours),
+        activity: input.activity,
+        note: input.note,
+        createdByUserId: context.actor.userId,
+      })
+      .returning();
+    if (!entry) throw new Error('insert returned nothing');
+    await this.budgets.recordThresholds(context, [{ locationId: entry.locationId, date: entry.entryDate }]);
+    await context.audit('time.logged', { type: 'time_entry', id: entry.id }, { hours: input.hours });
+    return viewOf(entry, await locationName(context, entry.locationId), new Set());
   }
 
   /** Changes an entry of an open month. */
-  update(actor: Actor, entryId: string, input: TimeEntryInput, meta: RequestMeta): Promise<TimeEntry> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const existing = await ownEntry(transaction, actor, entryId);
-      await checkEntry(transaction, actor, existing.userId, input, existing);
-      const [entry] = await transaction.db
-        .update(timeEntries)
-        .set({
-          locationId: input.locationId,
-          requestId: input.requestId,
-          entryDate: input.date,
-          hours: String(input.hours),
-          activity: input.activity,
-          note: input.note,
-          updatedAt: new Date(),
-        })
-        .where(eq(timeEntries.id, existing.id))
-        .returning();
-      if (!entry) throw new NotFound();
-      await this.budgets.recordThresholds(transaction, actor, meta, [
-        { locationId: entry.locationId, date: entry.entryDate },
-      ]);
-      await recordAudit(transaction, auditActorOf(actor, meta), 'time.changed', {
-        type: 'time_entry',
-        id: entry.id,
-      });
-      return viewOf(entry, await locationName(transaction, entry.locationId), new Set());
-    });
+  async update(context: UseCaseContext, entryId: string, input: TimeEntryInput): Promise<TimeEntry> {
+    const existing = await context.load(timeEntryTarget, entryId, { lock: true });
+    await checkEntry(context, existing.userId, input, existing);
+    const [entry] = await context.db
+      .update(timeEntries)
+      .set({
+        locationId: input.locationId,
+        requestId: input.requestId,
+        entryDate: input.date,
+        hours: String(input.hours),
+        activity: input.activity,
+        note: input.note,
+        updatedAt: context.clock.now(),
+      })
+      .where(eq(timeEntries.id, existing.id))
+      .returning();
+    if (!entry) throw new Error('update returned nothing');
+    await this.budgets.recordThresholds(context, [{ locationId: entry.locationId, date: entry.entryDate }]);
+    await context.audit('time.changed', { type: 'time_entry', id: entry.id });
+    return viewOf(entry, await locationName(context, entry.locationId), new Set());
   }
 
   /** Removes an entry of an open month. */
-  remove(actor: Actor, entryId: string, meta: RequestMeta): Promise<void> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const existing = await ownEntry(transaction, actor, entryId);
-      if ((await closedMonthsOf(transaction)).has(monthOf(existing.entryDate)))
-        throw new ValidationFailed([{ path: 'date', code: 'period_closed' }]);
-      await transaction.db.delete(timeEntries).where(eq(timeEntries.id, existing.id));
-      await recordAudit(transaction, auditActorOf(actor, meta), 'time.removed', {
-        type: 'time_entry',
-        id: existing.id,
-      });
-    });
+  async remove(context: UseCaseContext, entryId: string): Promise<void> {
+    const existing = await context.load(timeEntryTarget, entryId, { lock: true });
+    if ((await closedMonthsOf(context)).has(monthOf(existing.entryDate)))
+      throw new ValidationFailed([{ path: 'date', code: 'period_closed' }]);
+    await context.db.delete(timeEntries).where(eq(timeEntries.id, existing.id));
+    await context.audit('time.removed', { type: 'time_entry', id: existing.id });
   }
 
   /**
@@ -146,102 +139,96 @@ export class TimeService {
    * Days in the future, another school year or a closed month are left out (copyWeek), and so is any
    * entry the rules would refuse now; the answer says how many were copied and skipped.
    */
-  copyLastWeek(actor: Actor, weekStart: string, meta: RequestMeta): Promise<CopyWeekResult> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      if (!canAccess(actor, 'time.register', { tenantId: actor.tenantId, userId: actor.userId }))
-        throw new Forbidden();
-      const previous = await transaction.db
-        .select()
-        .from(timeEntries)
-        .where(
-          and(
-            eq(timeEntries.userId, actor.userId),
-            between(timeEntries.entryDate, addDays(weekStart, -7), addDays(weekStart, -1)),
-          ),
-        )
-        .orderBy(asc(timeEntries.entryDate), asc(timeEntries.createdAt));
-      const candidates = copyWeek(
-        previous.map((entry) => ({ ...entry, date: entry.entryDate })),
-        { today: todayInAmsterdam(), closedMonths: await closedMonthsOf(transaction) },
+  async copyLastWeek(context: UseCaseContext, weekStart: string): Promise<CopyWeekResult> {
+    const { userId, tenantId } = context.actor;
+    context.require('time.register', { userId });
+    const previous = await context.db
+      .select()
+      .from(timeEntries)
+      .where(
+        and(
+          eq(timeEntries.userId, userId),
+          between(timeEntries.entryDate, addDays(weekStart, -7), addDays(weekStart, -1)),
+        ),
+      )
+      .orderBy(asc(timeEntries.entryDate), asc(timeEntries.createdAt));
+    const candidates = copyWeek(
+      previous.map((entry) => ({ ...entry, date: entry.entryDate })),
+      { today: context.clock.today(), closedMonths: await closedMonthsOf(context) },
+    );
+    const copiedEntries: Array<{ locationId: string; date: string }> = [];
+    for (const candidate of candidates) {
+      const input = {
+        date: candidate.date,
+        hours: Number(candidate.hours),
+        locationId: candidate.locationId,
+        requestId: candidate.requestId,
+        activity: candidate.activity,
+        note: candidate.note,
+      };
+      const refused = await checkEntry(context, userId, input, null).then(
+        () => false,
+        (error: unknown) => {
+          if (error instanceof ValidationFailed) return true;
+          throw error;
+        },
       );
-      const copiedEntries: Array<{ locationId: string; date: string }> = [];
-      for (const candidate of candidates) {
-        const input = {
-          date: candidate.date,
-          hours: Number(candidate.hours),
-          locationId: candidate.locationId,
-          requestId: candidate.requestId,
-          activity: candidate.activity,
-          note: candidate.note,
-        };
-        const refused = await checkEntry(transaction, actor, actor.userId, input, null).then(
-          () => false,
-          (error: unknown) => {
-            if (error instanceof ValidationFailed) return true;
-            throw error;
-          },
-        );
-        if (refused) continue;
-        await transaction.db.insert(timeEntries).values({
-          tenantId: actor.tenantId,
-          userId: actor.userId,
-          locationId: input.locationId,
-          requestId: input.requestId,
-          entryDate: input.date,
-          hours: String(input.hours),
-          activity: input.activity,
-          note: input.note,
-          createdByUserId: actor.userId,
-        });
-        copiedEntries.push({ locationId: input.locationId, date: input.date });
-      }
-      await this.budgets.recordThresholds(transaction, actor, meta, copiedEntries);
-      const copied = copiedEntries.length;
-      await recordAudit(transaction, auditActorOf(actor, meta), 'time.week_copied', null, { copied });
-      return { copied, skipped: previous.length - copied };
-    });
-  }
-
-  /** The staff office closes a month: its entries no longer change. Closing twice changes nothing. */
-  closeMonth(actor: Actor, month: string, meta: RequestMeta): Promise<void> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      if (!canAccess(actor, 'time.close_periods', { tenantId: actor.tenantId })) throw new Forbidden();
-      if (month > monthOf(todayInAmsterdam()))
-        throw new ValidationFailed([{ path: 'month', code: 'date_in_future' }]);
-      await transaction.db
-        .insert(closedPeriods)
-        .values({ tenantId: actor.tenantId, month, closedByUserId: actor.userId })
-        .onConflictDoNothing();
-      await recordAudit(transaction, auditActorOf(actor, meta), 'time.period_closed', null, { month });
-    });
-  }
-
-  /** The closed months of a school year (August to July), in calendar order. */
-  listClosedMonths(actor: Actor, schoolYear: number): Promise<ClosedPeriodList> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      if (!canAccess(actor, 'time.close_periods', { tenantId: actor.tenantId })) throw new Forbidden();
-      const { start, end } = schoolYearBounds(schoolYear);
-      const rows = await transaction.db
-        .select({ month: closedPeriods.month, closedAt: closedPeriods.closedAt, closedByName: users.name })
-        .from(closedPeriods)
-        .innerJoin(users, eq(users.id, closedPeriods.closedByUserId))
-        .where(between(closedPeriods.month, monthOf(start), monthOf(end)))
-        .orderBy(asc(closedPeriods.month));
-      return { items: rows.map((row) => ({ ...row, closedAt: row.closedAt.toISOString() })) };
-    });
+      if (refused) continue;
+      await context.db.insert(timeEntries).values({
+        tenantId,
+        userId,
+        locationId: input.locationId,
+        requestId: input.requestId,
+        entryDate: input.date,
+        hours: String(input.hours),
+        activity: input.activity,
+        note: input.note,
+        createdByUserId: userId,
+      });
+      copiedEntries.push({ locationId: input.locationId, date: input.date });
+    }
+    await this.budgets.recordThresholds(context, copiedEntries);
+    const copied = copiedEntries.length;
+    await context.audit('time.week_copied', null, { copied });
+    return { copied, skipped: previous.length - copied };
   }
 }
 
-async function closedMonthsOf(transaction: Transaction): Promise<Set<string>> {
-  const rows = await transaction.db.select({ month: closedPeriods.month }).from(closedPeriods);
+/** The staff office closes a month: its entries no longer change. Closing twice changes nothing. */
+export async function closeMonth(context: UseCaseContext, month: string): Promise<void> {
+  context.require('time.close_periods', {});
+  if (month > monthOf(context.clock.today()))
+    throw new ValidationFailed([{ path: 'month', code: 'date_in_future' }]);
+  await context.db
+    .insert(closedPeriods)
+    .values({ tenantId: context.actor.tenantId, month, closedByUserId: context.actor.userId })
+    .onConflictDoNothing();
+  await context.audit('time.period_closed', null, { month });
+}
+
+/** The closed months of a school year (August to July), in calendar order. */
+export async function listClosedMonths(
+  context: UseCaseContext,
+  schoolYear: number,
+): Promise<ClosedPeriodList> {
+  context.require('time.close_periods', {});
+  const { start, end } = schoolYearBounds(schoolYear);
+  const rows = await context.db
+    .select({ month: closedPeriods.month, closedAt: closedPeriods.closedAt, closedByName: users.name })
+    .from(closedPeriods)
+    .innerJoin(users, eq(users.id, closedPeriods.closedByUserId))
+    .where(between(closedPeriods.month, monthOf(start), monthOf(end)))
+    .orderBy(asc(closedPeriods.month));
+  return { items: rows.map((row) => ({ ...row, closedAt: row.closedAt.toISOString() })) };
+}
+
+async function closedMonthsOf({ db }: UseCaseContext): Promise<Set<string>> {
+  const rows = await db.select({ month: closedPeriods.month }).from(closedPeriods);
   return new Set(rows.map((row) => row.month));
 }
 
-async function locationName(transaction: Transaction, locationId: string): Promise<string> {
-  const [row] = await transaction.db
-    .select({ name: locations.name })
-    .from(locations)
-    .where(eq(locations.id, locationId));
+async function locationName({ db }: UseCaseContext, locationId: string): Promise<string> {
+  const [row] = await db.select({ name: locations.name }).from(locations).where(eq(locations.id, locationId));
   return row?.name ?? '';
 }
 
@@ -259,31 +246,18 @@ function viewOf(entry: EntryRow, name: string, closed: Set<string>): TimeEntry {
   };
 }
 
-/** An entry the actor may change: their own, or anyone's for the staff office; 404 otherwise. */
-async function ownEntry(transaction: Transaction, actor: Actor, entryId: string): Promise<EntryRow> {
-  const [entry] = await transaction.db
-    .select()
-    .from(timeEntries)
-    .where(eq(timeEntries.id, entryId))
-    .for('update');
-  if (!entry || !canAccess(actor, 'time.register', { tenantId: entry.tenantId, userId: entry.userId }))
-    throw new NotFound();
-  return entry;
-}
-
 /**
  * Applies the rules with the facts from the database: the day's other hours, closed months, whether
  * the person serves the school that day (fixed pair) or the request is theirs at that school.
  */
 async function checkEntry(
-  transaction: Transaction,
-  actor: Actor,
+  context: UseCaseContext,
   userId: string,
   input: Omit<TimeEntryInput, 'userId'>,
   existing: EntryRow | null,
 ): Promise<void> {
-  await requireVisible(transaction, actor, { kind: 'location' }, { locationId: input.locationId });
-  await requireVisible(transaction, actor, { kind: 'request' }, { requestId: input.requestId });
+  await context.requireVisible({ kind: 'location' }, { locationId: input.locationId });
+  await context.requireVisible({ kind: 'request' }, { requestId: input.requestId });
   const [facts] = await queryRows<{
     other: string | number | null;
     serves: boolean;
@@ -292,7 +266,7 @@ async function checkEntry(
     request_theirs: boolean;
     request_status: string | null;
   }>(
-    transaction.db,
+    context.db,
     sql`select
       (select sum(hours) from time_entries where user_id = ${userId}::uuid and entry_date = ${input.date}::date
         and id <> ${existing?.id ?? '00000000-0000-0000-0000-000000000000'}::uuid) as other,
@@ -315,17 +289,17 @@ async function checkEntry(
   // P3: no hours against a request whose consent was withdrawn, from that moment on.
   if (facts.request_status && !isWorkAllowed(facts.request_status as RequestStatus, 'time.register'))
     throw new ValidationFailed([{ path: 'requestId', code: 'request_paused' }]);
-  const closed = await closedMonthsOf(transaction);
+  const closed = await closedMonthsOf(context);
   if (existing && closed.has(monthOf(existing.entryDate))) throw new RuleViolation('transition_not_allowed');
   const problems = findTimeEntryProblems({
     date: input.date,
     hours: input.hours,
-    today: todayInAmsterdam(),
+    today: context.clock.today(),
     otherHoursThatDay: Number(facts.other ?? 0),
     closedMonths: closed,
     servesSchool: facts.serves,
     requestIsTheirs: facts.request_theirs,
-    isStaffOffice: isStaffOffice(actor),
+    registersForAnyone: registersForAnyone(context),
   });
   if (problems.length > 0) throw new ValidationFailed(problems);
 }
