@@ -35,7 +35,7 @@ async function insertGroupRequestWithNote(
         consentStatus: 'not_needed',
         createdByUserId: userIds.createdBy,
         outcome: 'Groepsbegeleiding gegeven.',
-        submittedAt: new Date(),
+        submittedAt: harness.clock.now(),
       })
       .returning({ id: supportRequests.id });
     await db.insert(requestMessages).values({
@@ -69,7 +69,7 @@ async function insertClosedRequest(
         consentStatus: 'complete',
         createdByUserId,
         outcome: 'Advies gegeven.',
-        submittedAt: new Date(),
+        submittedAt: harness.clock.now(),
       })
       .returning({ id: supportRequests.id });
     const [pupil] = await db
