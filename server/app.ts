@@ -219,8 +219,7 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   await app.register(locationsRoutes());
   await app.register(teamRoutes(new TeamService(database), new PairsService(database), accounts));
   const workflow = new RequestWorkflow({ mailer, keys, baseUrl: config.baseUrl });
-  const requests = new RequestsService(database, workflow);
-  await app.register(requestsRoutes(requests, new ConsentService(database, requests, workflow, keys)));
+  await app.register(requestsRoutes(new RequestsService(workflow), new ConsentService(workflow, keys)));
   await app.register(
     meetingsRoutes(
       new MeetingsService(database),

@@ -6,7 +6,7 @@ import {
   type RequestTransition,
   type RequestType,
 } from '../../../contracts/requests.ts';
-import { addDays, schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { addDays, schoolYearOf } from '../../../contracts/school-year.ts';
 import type { Transaction } from '../../db/client.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { translate } from '../../platform/i18n/messages.ts';
@@ -53,175 +53,192 @@ type DemoRequest = {
   >;
 };
 
-const today = todayInAmsterdam();
-const born = (years: number, extraDays: number) =>
-  addDays(addDays(today, -Math.round(years * 365.25)), -extraDays);
-
 // Fictional pupils and parents of OBS De Regenboog; every status of the workflow occurs once or more.
-const demoRequests: DemoRequest[] = [
-  {
-    type: 'pupil_advice',
-    status: 'draft',
-    question: 'Lisa raakt snel overprikkeld in de drukke groep. Welke aanpassingen passen binnen de klas?',
-    tried: '',
-    hoped: '',
-    pupil: { name: 'Lisa Bosman', birthDate: born(8, 40), group: 'groep 5', email: null },
-    parents: [{ name: 'Karin Bosman', email: 'karin.bosman@example.nl', hasAuthority: true }],
-    steps: [],
-  },
-  {
-    type: 'pupil_advice',
-    status: 'submitted',
-    question:
-      'Noah heeft moeite met het op gang komen bij zelfstandig werken. Hoe kan de leerkracht hem helpen?',
-    tried: 'Een dagplanning op tafel en een vaste instructieplek; dat helpt maar kort.',
-    hoped: 'Concrete handelingsadviezen voor de leerkracht en een gesprek met de ouders.',
-    teacher: 'Meester Ruben',
-    pupil: { name: 'Noah van Leeuwen', birthDate: born(9, 100), group: 'groep 6', email: null },
-    parents: [
-      { name: 'Ilse van Leeuwen', email: 'ilse.vanleeuwen@example.nl', hasAuthority: true },
-      { name: 'Tom van Leeuwen', email: 'tom.vanleeuwen@example.nl', hasAuthority: true },
-    ],
-    consent: [[0, 'given', 2]],
-    asked: [1],
-    steps: [['submit', 'submitted', 3, 'ib']],
-  },
-  {
-    type: 'group_guidance',
-    status: 'submitted',
-    question: 'In groep 7 is veel onrust en buitensluiten. Kan het team de groepsvorming begeleiden?',
-    tried: 'Groepsregels opnieuw opgesteld, Kanjertraining-lessen, gesprekken met enkele leerlingen.',
-    hoped: 'Een betere sfeer en handvatten voor de leerkracht om de groep te sturen.',
-    group: 'groep 7',
-    steps: [['submit', 'submitted', 1, 'ib']],
-  },
-  {
-    type: 'process_guidance',
-    status: 'ready',
-    question: 'Wij willen ons ondersteuningsaanbod voor meer- en hoogbegaafde leerlingen opnieuw inrichten.',
-    tried: 'Een werkgroep van drie leerkrachten heeft het huidige aanbod in kaart gebracht.',
-    hoped: 'Begeleiding bij het opstellen van een plan van aanpak voor de komende twee jaar.',
-    steps: [
-      ['submit', 'submitted', 2, 'ib'],
-      ['mark_ready', 'ready', 2, 'ib'],
-    ],
-  },
-  {
-    type: 'teacher_coaching_classroom',
-    status: 'assigned',
-    question: 'Een startende leerkracht in groep 4 zoekt houvast bij klassenmanagement.',
-    tried: 'Collegiale consultatie en een maatje uit groep 3.',
-    hoped: 'Coaching met video-opnames in de klas, drie tot vier keer.',
-    teacher: 'Juf Yara',
-    assignee: 'contact',
-    steps: [
-      ['submit', 'submitted', 6, 'ib'],
-      ['mark_ready', 'ready', 6, 'ib'],
-      ['assign', 'assigned', 6, null],
-    ],
-  },
-  {
-    type: 'pupil_advice',
-    status: 'in_progress',
-    question: 'Sem (12) laat thuis en op school veel boosheid zien. Wat heeft hij nodig in de klas?',
-    tried: 'Time-out-plek in de klas, korte check-ins met de leerkracht, contact met ouders elke week.',
-    hoped: 'Inzicht in zijn onderwijsbehoeften en adviezen voor de leerkracht.',
-    teacher: 'Meester Ahmed',
-    pupil: { name: 'Sem Dekker', birthDate: born(12, 60), group: 'groep 8', email: 'sem.dekker@example.nl' },
-    parents: [
-      { name: 'Linda Dekker', email: 'linda.dekker@example.nl', hasAuthority: true },
-      { name: 'Erik Dekker', email: 'erik.dekker@example.nl', hasAuthority: true },
-    ],
-    consent: [
-      [0, 'given', 20],
-      [1, 'given', 19],
-      [-1, 'given', 19],
-    ],
-    assignee: 'adviser',
-    steps: [
-      ['submit', 'submitted', 21, 'ib'],
-      ['mark_ready', 'ready', 19, null],
-      ['assign', 'assigned', 19, null],
-      ['reassign', 'assigned', 18, 'contact'],
-      ['start', 'in_progress', 15, 'adviser'],
-    ],
-    messages: [
-      ['adviser', 'message', 14, 'Ik kom donderdag observeren in groep 8, van 8.30 tot 10.00 uur. Past dat?'],
-      ['ib', 'message', 13, 'Dat past. Meester Ahmed weet ervan.'],
-      ['adviser', 'note', 10, 'Observatie gedaan: prikkels bij overgangen; adviesgesprek plannen.'],
-    ],
-  },
-  {
-    type: 'ib_coaching',
-    status: 'closed',
-    question: 'Coaching van de nieuwe intern begeleider bij het voeren van groepsbesprekingen.',
-    tried: 'Intervisie met IB-ers van het bestuur.',
-    hoped: 'Meer structuur in de groepsbesprekingen.',
-    assignee: 'contact',
-    outcome: 'Vier coachingsgesprekken gevoerd; een vast format voor groepsbesprekingen is ingevoerd.',
-    steps: [
-      ['submit', 'submitted', 80, 'ib'],
-      ['mark_ready', 'ready', 80, 'ib'],
-      ['assign', 'assigned', 80, null],
-      ['start', 'in_progress', 75, 'contact'],
-      ['close', 'closed', 20, 'contact'],
-    ],
-  },
-  {
-    type: 'pupil_advice',
-    status: 'refused',
-    question: 'Kan iemand van het team twee keer per week met Daan werken aan zijn lezen?',
-    tried: 'Extra leesinstructie in de groep.',
-    hoped: 'Individuele begeleiding voor Daan.',
-    asksDirectPupilSupport: true,
-    pupil: { name: 'Daan Smits', birthDate: born(7, 200), group: 'groep 4', email: null },
-    parents: [{ name: 'Petra Smits', email: null, hasAuthority: true }],
-    steps: [['refuse', 'refused', 30, 'ib', translate('nl', 'refusal.directPupilSupport')]],
-  },
-  {
-    type: 'school_wide_theme',
-    status: 'withdrawn',
-    question: 'Studiedag over inclusief onderwijs voor het hele team.',
-    tried: 'Literatuur gedeeld in de teamvergadering.',
-    hoped: 'Een inspirerende studiedag in februari.',
-    steps: [
-      ['submit', 'submitted', 40, 'ib'],
-      ['mark_ready', 'ready', 40, 'ib'],
-      ['withdraw', 'withdrawn', 35, 'ib', 'De studiedag wordt door het bestuur georganiseerd.'],
-    ],
-  },
-  {
-    type: 'teacher_coaching_pupil',
-    status: 'paused',
-    question: 'De leerkracht zoekt handvatten voor Mila, die veel faalangst laat zien.',
-    tried: 'Complimenten op inzet, kleinere opdrachten, oefenen met presenteren in een klein groepje.',
-    hoped: 'Coaching van de leerkracht met concrete voorbeelden.',
-    teacher: 'Juf Sanne',
-    pupil: { name: 'Mila de Graaf', birthDate: born(10, 15), group: 'groep 6', email: null },
-    parents: [{ name: 'Jasper de Graaf', email: 'jasper.degraaf@example.nl', hasAuthority: true }],
-    consent: [
-      [0, 'given', 12],
-      [0, 'withdrawn', 2],
-    ],
-    assignee: 'contact',
-    steps: [
-      ['submit', 'submitted', 13, 'ib'],
-      ['mark_ready', 'ready', 12, null],
-      ['assign', 'assigned', 12, null],
-      ['start', 'in_progress', 9, 'contact'],
-      ['pause', 'paused', 2, null],
-    ],
-  },
-];
-
-const daysAgo = (days: number, hour = 10) => {
-  const date = new Date(`${addDays(today, -days)}T${String(hour).padStart(2, '0')}:00:00Z`);
-  return date;
+// Ages and dates are relative to the day the demo is seeded.
+const demoRequestsOn = (today: string): DemoRequest[] => {
+  const born = (years: number, extraDays: number) =>
+    addDays(addDays(today, -Math.round(years * 365.25)), -extraDays);
+  return [
+    {
+      type: 'pupil_advice',
+      status: 'draft',
+      question: 'Lisa raakt snel overprikkeld in de drukke groep. Welke aanpassingen passen binnen de klas?',
+      tried: '',
+      hoped: '',
+      pupil: { name: 'Lisa Bosman', birthDate: born(8, 40), group: 'groep 5', email: null },
+      parents: [{ name: 'Karin Bosman', email: 'karin.bosman@example.nl', hasAuthority: true }],
+      steps: [],
+    },
+    {
+      type: 'pupil_advice',
+      status: 'submitted',
+      question:
+        'Noah heeft moeite met het op gang komen bij zelfstandig werken. Hoe kan de leerkracht hem helpen?',
+      tried: 'Een dagplanning op tafel en een vaste instructieplek; dat helpt maar kort.',
+      hoped: 'Concrete handelingsadviezen voor de leerkracht en een gesprek met de ouders.',
+      teacher: 'Meester Ruben',
+      pupil: { name: 'Noah van Leeuwen', birthDate: born(9, 100), group: 'groep 6', email: null },
+      parents: [
+        { name: 'Ilse van Leeuwen', email: 'ilse.vanleeuwen@example.nl', hasAuthority: true },
+        { name: 'Tom van Leeuwen', email: 'tom.vanleeuwen@example.nl', hasAuthority: true },
+      ],
+      consent: [[0, 'given', 2]],
+      asked: [1],
+      steps: [['submit', 'submitted', 3, 'ib']],
+    },
+    {
+      type: 'group_guidance',
+      status: 'submitted',
+      question: 'In groep 7 is veel onrust en buitensluiten. Kan het team de groepsvorming begeleiden?',
+      tried: 'Groepsregels opnieuw opgesteld, Kanjertraining-lessen, gesprekken met enkele leerlingen.',
+      hoped: 'Een betere sfeer en handvatten voor de leerkracht om de groep te sturen.',
+      group: 'groep 7',
+      steps: [['submit', 'submitted', 1, 'ib']],
+    },
+    {
+      type: 'process_guidance',
+      status: 'ready',
+      question:
+        'Wij willen ons ondersteuningsaanbod voor meer- en hoogbegaafde leerlingen opnieuw inrichten.',
+      tried: 'Een werkgroep van drie leerkrachten heeft het huidige aanbod in kaart gebracht.',
+      hoped: 'Begeleiding bij het opstellen van een plan van aanpak voor de komende twee jaar.',
+      steps: [
+        ['submit', 'submitted', 2, 'ib'],
+        ['mark_ready', 'ready', 2, 'ib'],
+      ],
+    },
+    {
+      type: 'teacher_coaching_classroom',
+      status: 'assigned',
+      question: 'Een startende leerkracht in groep 4 zoekt houvast bij klassenmanagement.',
+      tried: 'Collegiale consultatie en een maatje uit groep 3.',
+      hoped: 'Coaching met video-opnames in de klas, drie tot vier keer.',
+      teacher: 'Juf Yara',
+      assignee: 'contact',
+      steps: [
+        ['submit', 'submitted', 6, 'ib'],
+        ['mark_ready', 'ready', 6, 'ib'],
+        ['assign', 'assigned', 6, null],
+      ],
+    },
+    {
+      type: 'pupil_advice',
+      status: 'in_progress',
+      question: 'Sem (12) laat thuis en op school veel boosheid zien. Wat heeft hij nodig in de klas?',
+      tried: 'Time-out-plek in de klas, korte check-ins met de leerkracht, contact met ouders elke week.',
+      hoped: 'Inzicht in zijn onderwijsbehoeften en adviezen voor de leerkracht.',
+      teacher: 'Meester Ahmed',
+      pupil: {
+        name: 'Sem Dekker',
+        birthDate: born(12, 60),
+        group: 'groep 8',
+        email: 'sem.dekker@example.nl',
+      },
+      parents: [
+        { name: 'Linda Dekker', email: 'linda.dekker@example.nl', hasAuthority: true },
+        { name: 'Erik Dekker', email: 'erik.dekker@example.nl', hasAuthority: true },
+      ],
+      consent: [
+        [0, 'given', 20],
+        [1, 'given', 19],
+        [-1, 'given', 19],
+      ],
+      assignee: 'adviser',
+      steps: [
+        ['submit', 'submitted', 21, 'ib'],
+        ['mark_ready', 'ready', 19, null],
+        ['assign', 'assigned', 19, null],
+        ['reassign', 'assigned', 18, 'contact'],
+        ['start', 'in_progress', 15, 'adviser'],
+      ],
+      messages: [
+        [
+          'adviser',
+          'message',
+          14,
+          'Ik kom donderdag observeren in groep 8, van 8.30 tot 10.00 uur. Past dat?',
+        ],
+        ['ib', 'message', 13, 'Dat past. Meester Ahmed weet ervan.'],
+        ['adviser', 'note', 10, 'Observatie gedaan: prikkels bij overgangen; adviesgesprek plannen.'],
+      ],
+    },
+    {
+      type: 'ib_coaching',
+      status: 'closed',
+      question: 'Coaching van de nieuwe intern begeleider bij het voeren van groepsbesprekingen.',
+      tried: 'Intervisie met IB-ers van het bestuur.',
+      hoped: 'Meer structuur in de groepsbesprekingen.',
+      assignee: 'contact',
+      outcome: 'Vier coachingsgesprekken gevoerd; een vast format voor groepsbesprekingen is ingevoerd.',
+      steps: [
+        ['submit', 'submitted', 80, 'ib'],
+        ['mark_ready', 'ready', 80, 'ib'],
+        ['assign', 'assigned', 80, null],
+        ['start', 'in_progress', 75, 'contact'],
+        ['close', 'closed', 20, 'contact'],
+      ],
+    },
+    {
+      type: 'pupil_advice',
+      status: 'refused',
+      question: 'Kan iemand van het team twee keer per week met Daan werken aan zijn lezen?',
+      tried: 'Extra leesinstructie in de groep.',
+      hoped: 'Individuele begeleiding voor Daan.',
+      asksDirectPupilSupport: true,
+      pupil: { name: 'Daan Smits', birthDate: born(7, 200), group: 'groep 4', email: null },
+      parents: [{ name: 'Petra Smits', email: null, hasAuthority: true }],
+      steps: [['refuse', 'refused', 30, 'ib', translate('nl', 'refusal.directPupilSupport')]],
+    },
+    {
+      type: 'school_wide_theme',
+      status: 'withdrawn',
+      question: 'Studiedag over inclusief onderwijs voor het hele team.',
+      tried: 'Literatuur gedeeld in de teamvergadering.',
+      hoped: 'Een inspirerende studiedag in februari.',
+      steps: [
+        ['submit', 'submitted', 40, 'ib'],
+        ['mark_ready', 'ready', 40, 'ib'],
+        ['withdraw', 'withdrawn', 35, 'ib', 'De studiedag wordt door het bestuur georganiseerd.'],
+      ],
+    },
+    {
+      type: 'teacher_coaching_pupil',
+      status: 'paused',
+      question: 'De leerkracht zoekt handvatten voor Mila, die veel faalangst laat zien.',
+      tried: 'Complimenten op inzet, kleinere opdrachten, oefenen met presenteren in een klein groepje.',
+      hoped: 'Coaching van de leerkracht met concrete voorbeelden.',
+      teacher: 'Juf Sanne',
+      pupil: { name: 'Mila de Graaf', birthDate: born(10, 15), group: 'groep 6', email: null },
+      parents: [{ name: 'Jasper de Graaf', email: 'jasper.degraaf@example.nl', hasAuthority: true }],
+      consent: [
+        [0, 'given', 12],
+        [0, 'withdrawn', 2],
+      ],
+      assignee: 'contact',
+      steps: [
+        ['submit', 'submitted', 13, 'ib'],
+        ['mark_ready', 'ready', 12, null],
+        ['assign', 'assigned', 12, null],
+        ['start', 'in_progress', 9, 'contact'],
+        ['pause', 'paused', 2, null],
+      ],
+    },
+  ];
 };
 
-/** Seeds support requests of OBS De Regenboog in every state of the workflow (issue 4, demo data). */
-export async function seedDemoRequests(transaction: Transaction, tenantId: string): Promise<void> {
+/**
+ * Seeds support requests of OBS De Regenboog in every state of the workflow (issue 4, demo data),
+ * dated relative to `today` (the seeding app's clock).
+ */
+export async function seedDemoRequests(
+  transaction: Transaction,
+  tenantId: string,
+  today: string,
+): Promise<void> {
   const { db } = transaction;
+  const demoRequests = demoRequestsOn(today);
+  const daysAgo = (days: number, hour = 10) =>
+    new Date(`${addDays(today, -days)}T${String(hour).padStart(2, '0')}:00:00Z`);
   const people = await db
     .select({ id: users.id, email: users.email })
     .from(users)

@@ -1,14 +1,53 @@
+import type { RequestDetail } from '../../../contracts/requests.ts';
 import type { AccessFixtures, AccessProbeModule } from '../../platform/access/access-probes.ts';
 import { statusOf } from '../../platform/access/access-probes.ts';
 import type { TestClient } from '../../test/harness.ts';
-import { requestPeople, supportRequests } from './requests.schema.ts';
-import { bornYearsAgo } from './requests.test-support.ts';
+import { requestMessages, requestPeople, supportRequests } from './requests.schema.ts';
+import { bornYearsAgo, detailOf } from './requests.test-support.ts';
 
 // Made by prepareAccess: a closed pupil-level request (with a 13-year-old pupil) at the own school, one
 // at the other school of the partnership, and one in another partnership. Closed, so that every
 // command the access check lets through is refused by the workflow (409/422) and changes nothing.
 const requestIds = { own: '', otherSchool: '', foreign: '' };
 const pupilIds = { own: '', otherSchool: '', foreign: '' };
+// And at each place a closed group request with a team note: its thread shows to everyone who reads
+// it, so only the team notes tell who reads them.
+const groupRequestIds = { own: '', otherSchool: '', foreign: '' };
+
+/** Adds a closed group request with one team note by the author. */
+async function insertGroupRequestWithNote(
+  { harness }: AccessFixtures,
+  tenantId: string,
+  locationId: string,
+  userIds: { createdBy: string; noteBy: string },
+): Promise<string> {
+  return harness.database.withTenant(tenantId, async ({ db }) => {
+    const [request] = await db
+      .insert(supportRequests)
+      .values({
+        tenantId,
+        locationId,
+        reference: `HV-2026-8${Math.floor(Math.random() * 1000)}`,
+        schoolYear: 2026,
+        idempotencyKey: crypto.randomUUID(),
+        status: 'closed',
+        type: 'group_guidance',
+        consentStatus: 'not_needed',
+        createdByUserId: userIds.createdBy,
+        outcome: 'Groepsbegeleiding gegeven.',
+        submittedAt: harness.clock.now(),
+      })
+      .returning({ id: supportRequests.id });
+    await db.insert(requestMessages).values({
+      tenantId,
+      requestId: request?.id ?? '',
+      kind: 'note',
+      body: 'Intern: observatie gepland.',
+      authorUserId: userIds.noteBy,
+    });
+    return request?.id ?? '';
+  });
+}
 
 async function insertClosedRequest(
   { harness }: AccessFixtures,
@@ -30,7 +69,7 @@ async function insertClosedRequest(
         consentStatus: 'complete',
         createdByUserId,
         outcome: 'Advies gegeven.',
-        submittedAt: new Date(),
+        submittedAt: harness.clock.now(),
       })
       .returning({ id: supportRequests.id });
     const [pupil] = await db
@@ -70,17 +109,58 @@ export async function prepareAccess(fixtures: AccessFixtures): Promise<void> {
     string,
     string,
   ];
+  const ownAuthors = { createdBy: userIds.internal_coordinator, noteBy: userIds.team_member };
+  groupRequestIds.own = await insertGroupRequestWithNote(
+    fixtures,
+    own.tenantId,
+    own.locationIds.own,
+    ownAuthors,
+  );
+  groupRequestIds.otherSchool = await insertGroupRequestWithNote(
+    fixtures,
+    own.tenantId,
+    own.locationIds.otherSchool,
+    ownAuthors,
+  );
+  groupRequestIds.foreign = await insertGroupRequestWithNote(
+    fixtures,
+    other.tenantId,
+    other.locationIds.foreign,
+    {
+      createdBy: other.adminUserId,
+      noteBy: other.adminUserId,
+    },
+  );
 }
 
 type Where = keyof typeof requestIds;
 const places: Where[] = ['own', 'otherSchool', 'foreign'];
 
 async function probeEach(
-  send: (where: Where) => Promise<{ statusCode: number }>,
+  send: (where: Where) => Promise<{ statusCode: number } | { cell: string }>,
 ): Promise<[string, string, string]> {
   const results: string[] = [];
-  for (const where of places) results.push(statusOf(await send(where)));
+  for (const where of places) {
+    const result = await send(where);
+    results.push('cell' in result ? result.cell : statusOf(result));
+  }
   return results as [string, string, string];
+}
+
+/**
+ * What a reader is shown of a request's detail: 'shown' or 'hidden' where they read the request, the
+ * HTTP status (404, 403) where they do not.
+ */
+function shownEach(
+  client: TestClient,
+  ids: Record<Where, string>,
+  isShown: (detail: RequestDetail) => boolean,
+): Promise<[string, string, string]> {
+  return probeEach(async (where) => {
+    const response = await client.get(`/api/requests/${ids[where]}`);
+    if (response.statusCode !== 200) return response;
+    return { cell: isShown(detailOf(response)) ? 'shown' : 'hidden' };
+  });
 }
 
 const post =
@@ -91,10 +171,17 @@ const post =
 /**
  * Probes of support requests, on a closed request at the own school (bo), at the other school of the
  * partnership, and in another partnership: 404 where the actor may not even read it, 403 where they may
- * read but not act, 409/422/415 where the access check let them through and the workflow refused.
+ * read but not act, 409/422/415 where the access check let them through and the workflow refused;
+ * 'shown'/'hidden' for what a reader of the request is shown of its pupil and its team notes.
  */
 export const accessProbes: AccessProbeModule['accessProbes'] = {
   'requests.read': (client) => probeEach((where) => client.get(`/api/requests/${requestIds[where]}`)),
+  // Need to know (P1): the pupil of a pupil-level request that is assigned to no one.
+  'requests.read_pupil': (client) => shownEach(client, requestIds, (detail) => detail.pupil !== null),
+  'requests.read_team_notes': (client) =>
+    shownEach(client, groupRequestIds, (detail) =>
+      detail.messages.some((message) => message.kind === 'note'),
+    ),
   'requests.create': (client) =>
     probeEach((where) => client.put(`/api/requests/${requestIds[where]}`, { question: 'Nieuwe vraag' })),
   'requests.submit': (client) => probeEach(post(client, '/submit')),

@@ -8,11 +8,18 @@ import type {
   RequestTransition,
 } from '../../../contracts/requests.ts';
 import { isPupilLevel } from '../../../contracts/requests.ts';
-import { todayInAmsterdam } from '../../../contracts/school-year.ts';
-import { queryRows, type Transaction } from '../../db/client.ts';
-import { type Action, type Actor, canAccess } from '../../platform/access/policies.ts';
+import { queryRows } from '../../db/client.ts';
+import {
+  type Action,
+  type Actor,
+  canAccess,
+  type ResourceScope,
+  type ScopeColumns,
+} from '../../platform/access/policies.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
-import { Forbidden, NotFound } from '../../platform/http/errors.ts';
+import { NotFound } from '../../platform/http/errors.ts';
+import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
+import { defineTarget } from '../../platform/kernel/targets.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { expertiseTags, schoolTeamAssignments } from '../team/team.schema.ts';
 import {
@@ -38,58 +45,54 @@ import {
   supportRequestTags,
 } from './requests.schema.ts';
 
+/** What the module's queries need of any context (a user's, a link's, the system's): its transaction. */
+export type Queries = Pick<UseCaseContext, 'db'>;
+
 export type RequestRow = typeof supportRequests.$inferSelect;
 
-/** The record a policy check needs: its partnership, school and assigned member. */
-export function scopeOf(request: RequestRow) {
-  return { tenantId: request.tenantId, locationId: request.locationId, userId: request.assignedUserId };
+/** What a request offers the policy besides its partnership: its school and the member it is assigned to. */
+export function requestScope(request: Pick<RequestRow, 'locationId' | 'assignedUserId'>) {
+  return { locationId: request.locationId, userId: request.assignedUserId };
 }
+
+/** The columns of `support_requests` the policy filters a list on (see `requestScope`). */
+export const requestColumns = {
+  locationId: supportRequests.locationId,
+  userId: supportRequests.assignedUserId,
+} satisfies ScopeColumns;
 
 /**
- * Loads a request for an action: 404 when the actor may not even read it (drafts are the school's
- * own), 403 when they may read it but not do this. Locks the row for commands.
+ * A support request as a route's target: whoever may read requests there sees it, except a draft,
+ * which exists only for the school that keeps it (R6).
  */
-export async function findRequestFor(
-  transaction: Transaction,
-  actor: Actor,
-  requestId: string,
-  action: Action,
-  options: { lock?: boolean } = {},
-): Promise<RequestRow> {
-  const query = transaction.db.select().from(supportRequests).where(eq(supportRequests.id, requestId));
-  const [request] = options.lock ? await query.for('update') : await query;
-  if (!request || !mayRead(actor, request)) throw new NotFound();
-  if (!canAccess(actor, action, scopeOf(request))) throw new Forbidden();
-  return request;
-}
+export const requestTarget = defineTarget<RequestRow>({
+  readAction: 'requests.read',
+  async load({ db }, id, { lock }) {
+    const query = db.select().from(supportRequests).where(eq(supportRequests.id, id));
+    const [row] = lock ? await query.for('update') : await query;
+    return row;
+  },
+  scopeOf: (row) => ({ tenantId: row.tenantId, ...requestScope(row) }),
+  isVisible: (_actor, row, may) =>
+    row.status !== 'draft' || may('requests.create', { tenantId: row.tenantId, ...requestScope(row) }),
+});
 
-/** Whether the actor may read the request at all; drafts only at the school. */
+/** Whether the actor may read the request at all, as `context.load(requestTarget, …)` decides it. */
 export function mayRead(actor: Actor, request: RequestRow): boolean {
-  if (!canAccess(actor, 'requests.read', scopeOf(request))) return false;
-  return request.status !== 'draft' || canAccess(actor, 'requests.create', scopeOf(request));
-}
-
-/**
- * P1 need to know: the pupil's details show to the school, the school's fixed members and the
- * assigned member; the staff office sees them only when the request is assigned to them.
- */
-export function isPupilVisibleTo(
-  actor: Actor,
-  request: { tenantId: string; locationId: string; assignedUserId: string | null },
-): boolean {
-  if (request.assignedUserId === actor.userId) return true;
-  return actor.roles.some(
-    (assignment) =>
-      (['internal_coordinator', 'director'].includes(assignment.role) &&
-        assignment.locationId === request.locationId) ||
-      (assignment.role === 'team_member' && actor.assignedLocationIds.includes(request.locationId)),
+  const may = (action: Action, scope: ResourceScope) => canAccess(actor, action, scope);
+  return (
+    may('requests.read', requestTarget.scopeOf(request, 'requests.read')) &&
+    (requestTarget.isVisible?.(actor, request, may) ?? true)
   );
 }
 
-/** The school's contact person today (R5), if it has one. */
-export async function contactPersonOf(transaction: Transaction, locationId: string): Promise<string | null> {
-  const today = todayInAmsterdam();
-  const [row] = await transaction.db
+/** The school's contact person on the day (R5), if it has one: whom a ready request goes to (R1). */
+export async function contactPersonOf(
+  { db }: Queries,
+  locationId: string,
+  today: string,
+): Promise<string | null> {
+  const [row] = await db
     .select({ userId: schoolTeamAssignments.userId })
     .from(schoolTeamAssignments)
     .where(
@@ -103,20 +106,9 @@ export async function contactPersonOf(transaction: Transaction, locationId: stri
   return row?.userId ?? null;
 }
 
-/** Whether the actor may assign this request: the staff office, or the school's contact person (R1). */
-export async function mayAssign(
-  transaction: Transaction,
-  actor: Actor,
-  request: RequestRow,
-): Promise<boolean> {
-  if (!canAccess(actor, 'requests.assign', scopeOf(request))) return false;
-  if (actor.roles.some((assignment) => assignment.role === 'coordinator')) return true;
-  return (await contactPersonOf(transaction, request.locationId)) === actor.userId;
-}
-
 /** The partnership's consent setting (R8). */
-export async function oneParentSufficesIn(transaction: Transaction): Promise<boolean> {
-  const [row] = await transaction.db
+export async function oneParentSufficesIn({ db }: Queries): Promise<boolean> {
+  const [row] = await db
     .select({ value: partnershipSettings.consentOneParentSuffices })
     .from(partnershipSettings);
   return row?.value ?? false;
@@ -124,13 +116,13 @@ export async function oneParentSufficesIn(transaction: Transaction): Promise<boo
 
 /** Everyone whose consent may count on a request, and every decision so far, in order. */
 export async function loadConsentFacts(
-  transaction: Transaction,
+  { db }: Queries,
   requestId: string,
 ): Promise<{
   people: Array<ConsentPerson & { name: string; email: string | null }>;
   events: ConsentEvent[];
 }> {
-  const people = await transaction.db
+  const people = await db
     .select({
       id: requestPeople.id,
       kind: requestPeople.kind,
@@ -142,7 +134,7 @@ export async function loadConsentFacts(
     .from(requestPeople)
     .where(eq(requestPeople.requestId, requestId))
     .orderBy(asc(requestPeople.position));
-  const events = await transaction.db
+  const events = await db
     .select({ personId: consentRecords.personId, decision: consentRecords.decision })
     .from(consentRecords)
     .where(eq(consentRecords.requestId, requestId))
@@ -152,21 +144,21 @@ export async function loadConsentFacts(
 
 /** The consent of a request from its type, people and decisions, and the day its requirement is fixed on (R9). */
 export async function consentOf(
-  transaction: Transaction,
+  context: Pick<UseCaseContext, 'db' | 'clock'>,
   request: RequestRow,
 ): Promise<{ status: ConsentStatus; fixedOn: string | null }> {
   if (!isPupilLevel(request.type)) return { status: 'not_needed', fixedOn: null };
-  const { people, events } = await loadConsentFacts(transaction, request.id);
+  const { people, events } = await loadConsentFacts(context, request.id);
   return settleConsent(people, events, {
-    oneParentSuffices: await oneParentSufficesIn(transaction),
-    today: todayInAmsterdam(),
+    oneParentSuffices: await oneParentSufficesIn(context),
+    today: context.clock.today(),
     fixedOn: request.consentFixedOn,
   });
 }
 
 /** Applies a status change with its timeline entry; the caller has checked it with planTransition. */
 export async function applyTransition(
-  transaction: Transaction,
+  { db }: Queries,
   request: RequestRow,
   change: {
     transition: RequestTransition;
@@ -176,12 +168,12 @@ export async function applyTransition(
     set?: Partial<typeof supportRequests.$inferInsert>;
   },
 ): Promise<RequestRow> {
-  const [updated] = await transaction.db
+  const [updated] = await db
     .update(supportRequests)
     .set({ ...change.set, status: change.to, updatedAt: sql`now()` })
     .where(eq(supportRequests.id, request.id))
     .returning();
-  await transaction.db.insert(requestEvents).values({
+  await db.insert(requestEvents).values({
     tenantId: request.tenantId,
     requestId: request.id,
     transition: change.transition,
@@ -202,15 +194,13 @@ const uploader = alias(users, 'uploader');
 
 /**
  * The detail view of a request for this actor: one query per part (no query per row), pupil data
- * left out where the actor may not see it, and the commands the actor may use now.
+ * left out where the actor may not see it (P1: `requests.read_pupil`), team notes only for those who
+ * read them (`requests.read_team_notes`), and the commands the actor may use now.
  */
-export async function loadDetail(
-  transaction: Transaction,
-  actor: Actor,
-  request: RequestRow,
-  options: { isTeam: boolean },
-): Promise<RequestDetail> {
-  const { db } = transaction;
+export async function loadDetail(context: UseCaseContext, request: RequestRow): Promise<RequestDetail> {
+  const { db, actor } = context;
+  const may = (action: Action) => context.may(action, requestScope(request));
+  const readsTeamNotes = may('requests.read_team_notes');
   const [head] = await db
     .select({
       locationName: locations.name,
@@ -230,7 +220,7 @@ export async function loadDetail(
     .innerJoin(expertiseTags, eq(expertiseTags.id, supportRequestTags.tagId))
     .where(eq(supportRequestTags.requestId, request.id))
     .orderBy(asc(expertiseTags.name));
-  const pupilVisible = isPupilVisibleTo(actor, request);
+  const pupilVisible = may('requests.read_pupil');
   const people = await db
     .select()
     .from(requestPeople)
@@ -305,19 +295,19 @@ export async function loadDetail(
     .where(
       and(
         eq(requestMessages.requestId, request.id),
-        options.isTeam ? undefined : eq(requestMessages.kind, 'message'),
+        readsTeamNotes ? undefined : eq(requestMessages.kind, 'message'),
       ),
     )
     .orderBy(asc(requestMessages.createdAt), asc(requestMessages.id));
   const authorSides = await sidesOf(
-    transaction,
+    context,
     messages.map((message) => message.authorId),
     request.locationId,
   );
 
-  const now = new Date();
-  const oneParentSuffices = await oneParentSufficesIn(transaction);
-  const today = todayInAmsterdam();
+  const now = context.clock.now();
+  const oneParentSuffices = await oneParentSufficesIn(context);
+  const today = context.clock.today();
   const events = records.map((record) => ({ personId: record.personId, decision: record.decision }));
   const consentPeople = people.filter((person) => person.kind === 'pupil' || person.hasAuthority === true);
   const toAttachment = (file: (typeof files)[number]): Attachment => ({
@@ -334,14 +324,11 @@ export async function loadDetail(
   const pupil = people.find((person) => person.kind === 'pupil');
   const personName = (personId: string) =>
     hidden ? '—' : (people.find((person) => person.id === personId)?.name ?? '—');
-  const may = (action: Action) => canAccess(actor, action, scopeOf(request));
-  const context: CommandContext = {
+  const commandContext: CommandContext = {
     status: request.status,
     type: request.type,
     may,
     isAssignee: request.assignedUserId === actor.userId,
-    mayAssign: await mayAssign(transaction, actor, request),
-    isTeam: options.isTeam,
   };
 
   return {
@@ -444,22 +431,25 @@ export async function loadDetail(
       attachments: files.filter((file) => file.messageId === message.id).map(toAttachment),
     })),
     // Whoever may not read the thread does not write in it either.
-    commands: commandsFor(context).filter(
+    commands: commandsFor(commandContext).filter(
       (command) => !hidesText || !['post_message', 'post_note', 'upload_attachment'].includes(command),
     ),
   };
 }
 
-/** Whether each author speaks for the school, the team or the staff office, from their roles. */
+/**
+ * Whether each author speaks for the school, the team or the staff office, from their roles: data
+ * about the authors shown beside their messages, not an access check.
+ */
 async function sidesOf(
-  transaction: Transaction,
+  { db }: Queries,
   userIds: string[],
   locationId: string,
 ): Promise<Map<string, 'school' | 'team' | 'office'>> {
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return new Map();
   const rows = await queryRows<{ user_id: string; side: 'school' | 'team' | 'office' }>(
-    transaction.db,
+    db,
     sql`
     select user_id,
       case when bool_or(role = 'team_member') then 'team'
@@ -477,8 +467,8 @@ async function sidesOf(
 }
 
 /** The newest links that can still be answered, per person, to revoke on resend or paper consent. */
-export async function revokeOpenLinks(transaction: Transaction, personId: string): Promise<void> {
-  await transaction.db
+export async function revokeOpenLinks({ db }: Queries, personId: string): Promise<void> {
+  await db
     .update(consentLinks)
     .set({ revokedAt: sql`now()` })
     .where(

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse } from '../../../contracts/errors.ts';
 import type { AssignmentSuggestionList, ConsentPage, RequestPage } from '../../../contracts/requests.ts';
 import { todayInAmsterdam } from '../../../contracts/school-year.ts';
-import { createHarness, type Harness } from '../../test/harness.ts';
+import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
 import { startSmtpServer } from '../../test/smtp.ts';
 import {
   bornYearsAgo,
@@ -198,11 +198,14 @@ describe('consent and the workflow (R1, R8, R9, P3)', () => {
     expect(
       (suggestions.json() as AssignmentSuggestionList).items.slice(0, 2).map((item) => item.userId),
     ).toEqual(expect.arrayContaining([world.contact.userId, world.adviser.userId]));
+    // The other fixed member reads the request but is not the contact person: assigning is refused.
     const notAllowed = await world.adviser.client.post(`/api/requests/${submitted.id}/assign`, {
       userId: world.adviser.userId,
     });
-    expect(notAllowed.statusCode).toBe(409);
-    expect(errorOf(notAllowed).code).toBe('not_contact_person');
+    expect(notAllowed.statusCode).toBe(403);
+    expect(
+      (await world.adviser.client.get(`/api/requests/${submitted.id}/assignment-suggestions`)).statusCode,
+    ).toBe(403);
     const reassigned = await world.contact.client.post(`/api/requests/${submitted.id}/assign`, {
       userId: world.adviser.userId,
     });
@@ -283,10 +286,26 @@ describe('consent and the workflow (R1, R8, R9, P3)', () => {
       required: false,
       state: 'not_asked',
     });
-    await harness
-      .client()
-      .post('/api/consent/answer', { token: await consentTokenFor(smtp, mother), decision: 'given' });
+    const anonymous = harness.client();
+    const token = await consentTokenFor(smtp, mother);
+    expect((await anonymous.post('/api/consent/view', { token })).statusCode).toBe(200);
+    await anonymous.post('/api/consent/answer', { token, decision: 'given' });
     expect(detailOf(await world.ib.client.get(`/api/requests/${detail.id}`)).status).toBe('assigned');
+    // P2: the parent has no account: the trail names their role; what followed is the system's.
+    const trail = await harness.database.queryAsOwner<{
+      event: string;
+      actor_user_id: string | null;
+      actor_roles: string[];
+    }>(
+      sql`select event, actor_user_id, actor_roles from audit_events
+        where object_id = ${detail.id} and actor_user_id is null order by id`,
+    );
+    expect(trail.map((row) => [row.event, row.actor_roles])).toEqual([
+      ['consent.page_viewed', ['parent']],
+      ['consent.recorded', ['parent']],
+      ['requests.transitioned', ['system']],
+      ['requests.transitioned', ['system']],
+    ]);
   });
 
   it('a refusal is final for that person; an expired link cannot be answered', async () => {
@@ -463,7 +482,7 @@ describe('who sees what (P1, P2)', () => {
     expect(otherList.items.map((item) => item.id)).not.toContain(requestId);
   });
 
-  it('P1: for every role the list shows exactly the requests the single-record check lets through', async () => {
+  it('P1: for every role the list shows exactly the requests and pupils the single-record check lets through', async () => {
     const all = await harness.database.queryAsOwner<{ id: string }>(
       sql`select id from support_requests where tenant_id = ${world.tenantId}`,
     );
@@ -473,22 +492,69 @@ describe('who sees what (P1, P2)', () => {
       world.director,
       world.otherIb,
       world.coordinator,
+      world.admin,
       world.contact,
       world.adviser,
       world.outsider,
     ];
+    const itemsOf = async (client: TestClient, url: string) => {
+      const response = await client.get(url);
+      return response.statusCode === 200 ? (response.json() as RequestPage).items : [];
+    };
     for (const person of people) {
-      const listed = (
-        (await person.client.get('/api/requests?pageSize=100')).json() as RequestPage
-      ).items.map((item) => item.id);
+      const user = person.userId;
+      const listed = await itemsOf(person.client, '/api/requests?pageSize=100');
+      const found = await itemsOf(person.client, '/api/requests?q=Daan&pageSize=100');
       const readable: string[] = [];
-      for (const { id } of all)
-        if ((await person.client.get(`/api/requests/${id}`)).statusCode === 200) readable.push(id);
-      expect({ user: person.userId, ids: listed.sort() }).toEqual({
-        user: person.userId,
-        ids: readable.sort(),
+      const pupilsShown: Array<[string, string]> = [];
+      for (const { id } of all) {
+        const response = await person.client.get(`/api/requests/${id}`);
+        if (response.statusCode !== 200) continue;
+        readable.push(id);
+        const pupil = detailOf(response).pupil;
+        if (pupil) pupilsShown.push([id, pupil.name]);
+      }
+      expect({ user, ids: listed.map((item) => item.id).sort() }).toEqual({ user, ids: readable.sort() });
+      // requests.read_pupil: the list names a pupil exactly where the detail shows them.
+      expect({
+        user,
+        pupils: listed.flatMap((item) => (item.pupilName ? [[item.id, item.pupilName]] : [])).sort(),
+      }).toEqual({ user, pupils: pupilsShown.sort() });
+      // A pupil's name finds a request only where the reader is shown that pupil.
+      expect({ user, found: found.map((item) => item.id).sort() }).toEqual({
+        user,
+        found: pupilsShown
+          .filter(([, name]) => name.includes('Daan'))
+          .map(([id]) => id)
+          .sort(),
       });
     }
+  });
+
+  it('P2: the list audit names the pupils whose names were on the page, and only those', async () => {
+    const listedBy = async (person: RequestsWorld['ib']) => {
+      const page = (await person.client.get('/api/requests?pageSize=100')).json() as RequestPage;
+      const [event] = await harness.database.queryAsOwner<{
+        details: { count: number; pupilIds: string[] };
+      }>(
+        sql`select details from audit_events where event = 'requests.listed' and actor_user_id = ${person.userId}
+          order by occurred_at desc, id desc limit 1`,
+      );
+      return { page, details: event?.details };
+    };
+    const school = await listedBy(world.ib);
+    const shownPupilIds: string[] = [];
+    for (const item of school.page.items.filter((entry) => entry.pupilName)) {
+      const pupilId = detailOf(await world.ib.client.get(`/api/requests/${item.id}`)).pupil?.id;
+      if (pupilId) shownPupilIds.push(pupilId);
+    }
+    expect(shownPupilIds.length).toBeGreaterThan(0);
+    expect(school.details?.count).toBe(school.page.items.length);
+    expect([...(school.details?.pupilIds ?? [])].sort()).toEqual(shownPupilIds.sort());
+
+    const office = await listedBy(world.coordinator);
+    expect(office.page.items.some((item) => item.pupilHidden)).toBe(true);
+    expect(office.details).toEqual({ count: office.page.items.length, pupilIds: [] });
   });
 
   it('P2: reading a request is audited, with whether pupil data was shown', async () => {

@@ -26,9 +26,8 @@ import {
 } from '../../../contracts/requests.ts';
 import { contentDisposition } from '../../platform/http/downloads.ts';
 import { readMultipart } from '../../platform/http/multipart.ts';
-import { actorOf, metaOf } from '../../platform/http/request-context.ts';
 import { translate } from '../../platform/i18n/messages.ts';
-import type { ConsentService } from './consent.service.ts';
+import { type ConsentService, changeConsentSettings, consentSettings } from './consent.service.ts';
 import type { RequestsService } from './requests.service.ts';
 
 const requestParams = z.strictObject({ requestId: z.uuid() });
@@ -57,7 +56,7 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         config: { action: 'requests.create' },
         schema: { tags, response: { 200: requestFormOptionsSchema } },
       },
-      (request) => service.formOptions(actorOf(request)),
+      (request) => request.useCase((context) => service.formOptions(context)),
     );
     app.get(
       '/api/requests/filter-options',
@@ -65,7 +64,7 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         config: { action: 'requests.read' },
         schema: { tags, response: { 200: requestFilterOptionsSchema } },
       },
-      (request) => service.filterOptions(actorOf(request)),
+      (request) => request.useCase((context) => service.filterOptions(context)),
     );
     app.get(
       '/api/requests',
@@ -73,7 +72,7 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         config: { action: 'requests.read' },
         schema: { tags, querystring: requestListQuerySchema, response: { 200: requestPageSchema } },
       },
-      (request) => service.list(actorOf(request), request.query, metaOf(request)),
+      (request) => request.useCase((context) => service.list(context, request.query)),
     );
     app.post(
       '/api/requests',
@@ -86,14 +85,14 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         },
       },
       async (request, reply) => {
-        const { created, detail } = await service.create(actorOf(request), request.body, metaOf(request));
+        const { created, detail } = await request.useCase((context) => service.create(context, request.body));
         return reply.status(created ? 201 : 200).send(detail);
       },
     );
     app.get(
       '/api/requests/:requestId',
       { config: { action: 'requests.read' }, schema: { tags, params: requestParams, response: detail } },
-      (request) => service.get(actorOf(request), request.params.requestId, metaOf(request)),
+      (request) => request.useCase((context) => service.get(context, request.params.requestId)),
     );
     app.put(
       '/api/requests/:requestId',
@@ -102,20 +101,20 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         schema: { tags, params: requestParams, body: requestDraftInputSchema, response: detail },
       },
       (request) =>
-        service.saveDraft(actorOf(request), request.params.requestId, request.body, metaOf(request)),
+        request.useCase((context) => service.saveDraft(context, request.params.requestId, request.body)),
     );
     app.delete(
       '/api/requests/:requestId',
       { config: { action: 'requests.create' }, schema: { tags, params: requestParams } },
       async (request, reply) => {
-        await service.deleteDraft(actorOf(request), request.params.requestId, metaOf(request));
+        await request.useCase((context) => service.deleteDraft(context, request.params.requestId));
         return reply.status(204).send();
       },
     );
     app.post(
       '/api/requests/:requestId/submit',
       { config: { action: 'requests.submit' }, schema: { tags, params: requestParams, response: detail } },
-      (request) => service.submit(actorOf(request), request.params.requestId, metaOf(request)),
+      (request) => request.useCase((context) => service.submit(context, request.params.requestId)),
     );
     app.post(
       '/api/requests/:requestId/refuse',
@@ -124,7 +123,7 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         schema: { tags, params: requestParams, body: refuseRequestInputSchema, response: detail },
       },
       (request) =>
-        service.refuse(actorOf(request), request.params.requestId, request.body.reason, metaOf(request)),
+        request.useCase((context) => service.refuse(context, request.params.requestId, request.body.reason)),
     );
     app.post(
       '/api/requests/:requestId/withdraw',
@@ -133,7 +132,9 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         schema: { tags, params: requestParams, body: withdrawRequestInputSchema, response: detail },
       },
       (request) =>
-        service.withdraw(actorOf(request), request.params.requestId, request.body.reason, metaOf(request)),
+        request.useCase((context) =>
+          service.withdraw(context, request.params.requestId, request.body.reason),
+        ),
     );
     app.post(
       '/api/requests/:requestId/assign',
@@ -142,7 +143,7 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         schema: { tags, params: requestParams, body: assignRequestInputSchema, response: detail },
       },
       (request) =>
-        service.assign(actorOf(request), request.params.requestId, request.body.userId, metaOf(request)),
+        request.useCase((context) => service.assign(context, request.params.requestId, request.body.userId)),
     );
     app.get(
       '/api/requests/:requestId/assignment-suggestions',
@@ -150,12 +151,12 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         config: { action: 'requests.assign' },
         schema: { tags, params: requestParams, response: { 200: assignmentSuggestionListSchema } },
       },
-      (request) => service.suggestions(actorOf(request), request.params.requestId, metaOf(request)),
+      (request) => request.useCase((context) => service.suggestions(context, request.params.requestId)),
     );
     app.post(
       '/api/requests/:requestId/start',
       { config: { action: 'requests.start' }, schema: { tags, params: requestParams, response: detail } },
-      (request) => service.start(actorOf(request), request.params.requestId, metaOf(request)),
+      (request) => request.useCase((context) => service.start(context, request.params.requestId)),
     );
     app.post(
       '/api/requests/:requestId/close',
@@ -164,7 +165,7 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         schema: { tags, params: requestParams, body: closeRequestInputSchema, response: detail },
       },
       (request) =>
-        service.close(actorOf(request), request.params.requestId, request.body.outcome, metaOf(request)),
+        request.useCase((context) => service.close(context, request.params.requestId, request.body.outcome)),
     );
     app.post(
       '/api/requests/:requestId/parents-informed',
@@ -173,11 +174,8 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         schema: { tags, params: requestParams, body: parentsInformedInputSchema, response: detail },
       },
       (request) =>
-        service.recordParentsInformed(
-          actorOf(request),
-          request.params.requestId,
-          request.body,
-          metaOf(request),
+        request.useCase((context) =>
+          service.recordParentsInformed(context, request.params.requestId, request.body),
         ),
     );
     app.post(
@@ -187,11 +185,8 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         schema: { tags, params: personParams, response: detail },
       },
       (request) =>
-        consent.sendLink(
-          actorOf(request),
-          request.params.requestId,
-          request.params.personId,
-          metaOf(request),
+        request.useCase((context) =>
+          consent.sendLink(context, request.params.requestId, request.params.personId),
         ),
     );
     app.post(
@@ -201,11 +196,8 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         schema: { tags, params: personParams, response: detail },
       },
       (request) =>
-        consent.withdrawFor(
-          actorOf(request),
-          request.params.requestId,
-          request.params.personId,
-          metaOf(request),
+        request.useCase((context) =>
+          consent.withdrawFor(context, request.params.requestId, request.params.personId),
         ),
     );
     app.post(
@@ -215,11 +207,8 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         schema: { tags, params: personParams, response: detail },
       },
       (request) =>
-        consent.askAgain(
-          actorOf(request),
-          request.params.requestId,
-          request.params.personId,
-          metaOf(request),
+        request.useCase((context) =>
+          consent.askAgain(context, request.params.requestId, request.params.personId),
         ),
     );
     app.post(
@@ -230,7 +219,9 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       },
       async (request) => {
         const { file, fields } = await readMultipart(request, paperConsentForm, 'attachment_too_large');
-        return consent.recordPaper(actorOf(request), request.params.requestId, fields, file, metaOf(request));
+        return request.useCase((context) =>
+          consent.recordPaper(context, request.params.requestId, fields, file),
+        );
       },
     );
     app.post(
@@ -241,7 +232,9 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       },
       async (request) => {
         const { file, fields } = await readMultipart(request, messageForm, 'attachment_too_large');
-        return service.postMessage(actorOf(request), request.params.requestId, fields, file, metaOf(request));
+        return request.useCase((context) =>
+          service.postMessage(context, request.params.requestId, fields, file),
+        );
       },
     );
     app.post(
@@ -252,18 +245,17 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       },
       async (request) => {
         const { file } = await readMultipart(request, attachmentForm, 'attachment_too_large');
-        return service.uploadAttachment(actorOf(request), request.params.requestId, file, metaOf(request));
+        return request.useCase((context) =>
+          service.uploadAttachment(context, request.params.requestId, file),
+        );
       },
     );
     app.get(
       '/api/requests/:requestId/attachments/:attachmentId',
       { config: { action: 'requests.read' }, schema: { tags, params: attachmentParams } },
       async (request, reply) => {
-        const file = await service.downloadAttachment(
-          actorOf(request),
-          request.params.requestId,
-          request.params.attachmentId,
-          metaOf(request),
+        const file = await request.useCase((context) =>
+          service.downloadAttachment(context, request.params.requestId, request.params.attachmentId),
         );
         return reply
           .type(file.mediaType)
@@ -278,23 +270,18 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         schema: { tags, params: requestParams, produces: ['application/pdf'] },
       },
       async (request, reply) => {
-        const actor = actorOf(request);
-        const { detail: view, partnershipName } = await service.forPdf(
-          actor,
-          request.params.requestId,
-          metaOf(request),
-        );
-        const locale = request.session?.locale ?? 'nl';
-        // Loaded on first use: pdfmake and its fonts are large and most processes never print.
+        const {
+          detail: view,
+          partnershipName,
+          generatedAt,
+          locale,
+        } = await request.useCase((context) => service.forPdf(context, request.params.requestId));
+        // Rendered after the transaction: pdfmake and its fonts are large, loaded on first use.
         const { renderRequestPdf } = await import('./requests.pdf.ts');
         const pdf = await renderRequestPdf(
           view,
           (key: string, params?: Record<string, unknown>) => translate(locale, key, params),
-          {
-            partnershipName,
-            generatedAt: new Date(),
-            locale,
-          },
+          { partnershipName, generatedAt, locale },
         );
         return reply
           .type('application/pdf')
@@ -309,7 +296,10 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         config: { action: 'consent.respond', rateLimit: consentRateLimit },
         schema: { tags: ['consent'], body: consentTokenInputSchema, response: { 200: consentPageSchema } },
       },
-      (request) => consent.view(request.body.token, metaOf(request)),
+      (request) => {
+        const link = consent.presented(request.body.token);
+        return request.publicUseCase(link.tenantId, (context) => consent.view(context, link));
+      },
     );
     app.post(
       '/api/consent/answer',
@@ -317,7 +307,12 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         config: { action: 'consent.respond', rateLimit: consentRateLimit },
         schema: { tags: ['consent'], body: consentAnswerInputSchema, response: { 200: consentPageSchema } },
       },
-      (request) => consent.answer(request.body.token, request.body.decision, metaOf(request)),
+      (request) => {
+        const link = consent.presented(request.body.token);
+        return request.publicUseCase(link.tenantId, (context) =>
+          consent.answer(context, link, request.body.decision),
+        );
+      },
     );
     app.post(
       '/api/consent/withdraw',
@@ -325,7 +320,10 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         config: { action: 'consent.respond', rateLimit: consentRateLimit },
         schema: { tags: ['consent'], body: consentTokenInputSchema, response: { 200: consentPageSchema } },
       },
-      (request) => consent.withdraw(request.body.token, metaOf(request)),
+      (request) => {
+        const link = consent.presented(request.body.token);
+        return request.publicUseCase(link.tenantId, (context) => consent.withdraw(context, link));
+      },
     );
 
     app.get(
@@ -334,7 +332,7 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         config: { action: 'settings.manage' },
         schema: { tags: ['settings'], response: { 200: consentSettingsSchema } },
       },
-      (request) => consent.settings(actorOf(request)),
+      (request) => request.useCase(consentSettings),
     );
     app.put(
       '/api/settings/consent',
@@ -346,7 +344,7 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
           response: { 200: consentSettingsSchema },
         },
       },
-      (request) => consent.changeSettings(actorOf(request), request.body, metaOf(request)),
+      (request) => request.useCase((context) => changeConsentSettings(context, request.body)),
     );
   };
 }

@@ -367,31 +367,43 @@ describe('commands on screen', () => {
         type: 'pupil_advice',
         may: may(['requests.create', 'requests.submit', 'requests.contribute']),
         isAssignee: false,
-        mayAssign: false,
-        isTeam: false,
       }),
     ).toEqual(['edit', 'delete', 'submit', 'upload_attachment']);
   });
 
   it('only the assignee may start; only the contact person or coordinator may assign', () => {
-    const context = {
-      status: 'assigned' as const,
+    // The policy grants `requests.assign` to the staff office and the school's contact person only.
+    const team = [
+      'requests.start',
+      'requests.contribute',
+      'requests.refuse',
+      'requests.read_team_notes',
+    ] as const;
+    const context = { status: 'assigned' as const, type: 'pupil_advice' as const };
+    const member = { ...context, may: may([...team]) };
+    const contactPerson = { ...context, may: may([...team, 'requests.assign']) };
+    expect(commandsFor({ ...member, isAssignee: true })).toContain('start');
+    expect(commandsFor({ ...member, isAssignee: false })).not.toContain('start');
+    expect(commandsFor({ ...member, isAssignee: false })).not.toContain('assign');
+    expect(commandsFor({ ...contactPerson, isAssignee: false })).toContain('assign');
+    expect(commandsFor({ ...member, isAssignee: false })).toContain('post_note');
+  });
+
+  it('P1: only who reads the team notes may post one', () => {
+    const school = {
+      status: 'in_progress' as const,
       type: 'pupil_advice' as const,
-      may: may(['requests.start', 'requests.assign', 'requests.contribute', 'requests.refuse']),
-      isTeam: true,
+      may: may(['requests.contribute']),
+      isAssignee: false,
     };
-    expect(commandsFor({ ...context, isAssignee: true, mayAssign: false })).toContain('start');
-    expect(commandsFor({ ...context, isAssignee: false, mayAssign: false })).not.toContain('start');
-    expect(commandsFor({ ...context, isAssignee: false, mayAssign: true })).toContain('assign');
-    expect(commandsFor({ ...context, isAssignee: false, mayAssign: false })).toContain('post_note');
+    expect(commandsFor(school)).toContain('post_message');
+    expect(commandsFor(school)).not.toContain('post_note');
   });
 
   it('R10: the school records the parents-informed step only for a submitted group request', () => {
     const context = {
       may: may(['requests.record_parents_informed']),
       isAssignee: false,
-      mayAssign: false,
-      isTeam: false,
     };
     expect(commandsFor({ ...context, status: 'submitted', type: 'group_guidance' })).toEqual([
       'record_parents_informed',

@@ -362,12 +362,12 @@ export function rankCandidates<Candidate extends AssignmentCandidate>(
 export type CommandContext = {
   status: RequestStatus;
   type: RequestType | null;
-  /** Actions the actor may perform on this request's location/assignment (canAccess per action). */
+  /**
+   * Actions the actor may perform on this request's location/assignment (the policy per action):
+   * assigning is the staff office's and the school's contact person's (R1), team notes the team's.
+   */
   may: (action: Action) => boolean;
   isAssignee: boolean;
-  /** Whether the actor is the school's contact person today (or the coordinator). */
-  mayAssign: boolean;
-  isTeam: boolean;
 };
 
 /** The commands to offer for a request right now; the server still checks every one. */
@@ -378,7 +378,7 @@ export function commandsFor(context: CommandContext): RequestCommand[] {
   if (status === 'draft' && may('requests.create')) commands.push('edit', 'delete');
   if (status === 'draft' && may('requests.submit')) commands.push('submit');
   if (['submitted', 'ready', 'assigned'].includes(status) && may('requests.refuse')) commands.push('refuse');
-  if (['ready', 'assigned', 'in_progress'].includes(status) && may('requests.assign') && context.mayAssign)
+  if (['ready', 'assigned', 'in_progress'].includes(status) && may('requests.assign'))
     commands.push('assign');
   if (status === 'assigned' && may('requests.start') && context.isAssignee) commands.push('start');
   if (status === 'in_progress' && may('requests.close') && context.isAssignee) commands.push('close');
@@ -396,7 +396,7 @@ export function commandsFor(context: CommandContext): RequestCommand[] {
   if (mayContribute) commands.push('upload_attachment');
   if (status !== 'draft' && mayContribute) {
     commands.push('post_message');
-    if (context.isTeam) commands.push('post_note');
+    if (may('requests.read_team_notes')) commands.push('post_note');
   }
   return commands;
 }

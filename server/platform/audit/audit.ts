@@ -48,7 +48,8 @@ export const auditCatalogue = {
   'users.deactivated':
     'An account was ended (P7): sessions, invitations, reset and calendar links retired (details: reason code, counts)',
   'users.reactivated': 'An ended account was opened again (details: the new status)',
-  'requests.listed': 'A list of support requests was read (count only)',
+  'requests.listed':
+    'A list of support requests was read (details: the count and the ids of the pupils whose names were shown, P2)',
   'requests.viewed': 'A support request was read (details: whether pupil data was shown, P2)',
   'requests.created': 'A support request was started as a draft',
   'requests.draft_saved': 'The draft of a support request was saved',

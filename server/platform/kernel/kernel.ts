@@ -76,6 +76,15 @@ export type UseCaseContext = {
  */
 export type PublicContext = Pick<UseCaseContext, 'requestId' | 'locale' | 'clock' | 'transaction' | 'db'> & {
   audit: UseCaseContext['audit'];
+  /** Records an event as the link's holder, who has no account and is named by their role only (a parent). */
+  auditAs(
+    role: string,
+    event: AuditEvent,
+    object?: AuditObject | null,
+    details?: AuditDetails | null,
+  ): Promise<void>;
+  /** Records what Passend did by itself as a consequence of what the link's holder did (an automatic step). */
+  auditAsSystem: UseCaseContext['auditAsSystem'];
 };
 
 /** What Passend does by itself in one partnership (a job), with a system actor and a clock. */
@@ -176,6 +185,10 @@ export class Kernel {
         db: transaction.db,
         audit: (event, object = null, details = null) =>
           recordAudit(transaction, auditActor, event, object, details),
+        auditAs: (role, event, object = null, details = null) =>
+          recordAudit(transaction, { ...auditActor, roles: [role] }, event, object, details),
+        auditAsSystem: (event, object = null, details = null) =>
+          recordAudit(transaction, systemAuditActor({ requestId: request.id }), event, object, details),
       }),
     );
   }

@@ -201,7 +201,7 @@ export async function seedDemoPartnership(
       if (demoUser.teamRole) teamUserIds[demoUser.teamRole].push(user.id);
     }
     await seedDemoOrganisation(transaction, { tenantId, passwordHash, teamUserIds });
-    await seedDemoRequests(transaction, tenantId);
+    await seedDemoRequests(transaction, tenantId, services.kernel.clock.today());
     await seedDemoHours(transaction, tenantId);
     await seedDemoMeetings(transaction, tenantId);
     await seedDemoTrajectories(transaction, tenantId);
