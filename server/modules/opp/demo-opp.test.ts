@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OppOverview } from '../../../contracts/opp.ts';
 import { addDays, schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { createHarness, type Harness } from '../../test/harness.ts';
-import { seedDemoOpp } from './demo-opp.ts';
 import {
   createTrajectoryWorld,
   insertTrajectory,
   type TrajectoryWorld,
-} from './trajectories.test-support.ts';
+} from '../trajectories/trajectories.test-support.ts';
+import { seedDemoOpp } from './demo-opp.ts';
 
 let harness: Harness;
 let world: TrajectoryWorld;

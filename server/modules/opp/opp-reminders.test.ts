@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { DatabaseClient } from '../../db/client.ts';
 import { createHarness, type Harness } from '../../test/harness.ts';
-import { sendOppEvaluationReminders } from './opp-reminders.ts';
 import {
   createTrajectoryWorld,
   insertTrajectory,
   type TrajectoryWorld,
-} from './trajectories.test-support.ts';
+} from '../trajectories/trajectories.test-support.ts';
+import { sendOppEvaluationReminders } from './opp-reminders.ts';
 
 let harness: Harness;
 let world: TrajectoryWorld;

@@ -23,6 +23,13 @@ import { tenants } from '../../platform/tenants/tenants.schema.ts';
 import { expertisePoints } from '../expertise-points/expertise-points.schema.ts';
 import { locations } from '../schools/schools.schema.ts';
 import {
+  oppEvaluations,
+  oppParentLinks,
+  oppVersions,
+  trajectories,
+} from '../trajectories/trajectories.schema.ts';
+import { findTrajectory, type TrajectoryRow } from '../trajectories/trajectory-scope.ts';
+import {
   contentForNewDraft,
   evaluationStateOf,
   findAdoptionProblems,
@@ -34,8 +41,6 @@ import {
   type OppRuleCode,
   oppCommandsOf,
 } from './opp.rules.ts';
-import { oppEvaluations, oppParentLinks, oppVersions, trajectories } from './trajectories.schema.ts';
-import { findTrajectory, type TrajectoryRow } from './trajectory-scope.ts';
 
 type VersionRow = typeof oppVersions.$inferSelect;
 type EvaluationRow = typeof oppEvaluations.$inferSelect;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { addDays, amsterdamInstant, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { queryRows, type Transaction } from '../../db/client.ts';
-import { oppEvaluations, oppVersions } from './trajectories.schema.ts';
+import { oppEvaluations, oppVersions } from '../trajectories/trajectories.schema.ts';
 
 type DemoPlan = {
   exitDestination: string;
