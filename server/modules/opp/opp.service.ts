@@ -12,13 +12,13 @@ import {
   type OppVersionDetail,
   oppParentLinkDays,
 } from '../../../contracts/opp.ts';
-import { amsterdamDateOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
-import type { DatabaseClient, Transaction } from '../../db/client.ts';
-import type { Actor } from '../../platform/access/policies.ts';
-import { type AuditActor, auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
+import { amsterdamDateOf } from '../../../contracts/school-year.ts';
+import type { DbTransaction } from '../../db/client.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { createToken, type Keys, parseToken } from '../../platform/auth/credentials.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
+import type { PublicContext, UseCaseContext } from '../../platform/kernel/kernel.ts';
+import { defineTarget } from '../../platform/kernel/targets.ts';
 import { tenants } from '../../platform/tenants/tenants.schema.ts';
 import { expertisePoints } from '../expertise-points/expertise-points.schema.ts';
 import { locations } from '../schools/schools.schema.ts';
@@ -28,7 +28,7 @@ import {
   oppVersions,
   trajectories,
 } from '../trajectories/trajectories.schema.ts';
-import { findTrajectory, type TrajectoryRow } from '../trajectories/trajectory-scope.ts';
+import { type TrajectoryRow, trajectoryTarget } from '../trajectories/trajectory-scope.ts';
 import {
   contentForNewDraft,
   evaluationStateOf,
@@ -46,456 +46,429 @@ type VersionRow = typeof oppVersions.$inferSelect;
 type EvaluationRow = typeof oppEvaluations.$inferSelect;
 type LinkRow = typeof oppParentLinks.$inferSelect;
 
+/**
+ * An OPP version as a route's target, with its trajectory: it exists for whoever may read the pupil's
+ * file (P1), and is acted on by whoever may manage the trajectory's OPP. For a change the trajectory
+ * is locked first, then the version: the same order as every other OPP command.
+ */
+export const oppVersionTarget = defineTarget<{ trajectory: TrajectoryRow; version: VersionRow }>({
+  readAction: trajectoryTarget.readAction,
+  async load(transaction, id, { lock }) {
+    const { db } = transaction;
+    const [found] = await db
+      .select({ trajectoryId: oppVersions.trajectoryId })
+      .from(oppVersions)
+      .where(eq(oppVersions.id, id));
+    if (!found) return undefined;
+    const trajectory = await trajectoryTarget.load(transaction, found.trajectoryId, { lock });
+    if (!trajectory) return undefined;
+    const query = db.select().from(oppVersions).where(eq(oppVersions.id, id));
+    const [version] = lock ? await query.for('update') : await query;
+    return version ? { trajectory, version } : undefined;
+  },
+  scopeOf: ({ trajectory }, action) => trajectoryTarget.scopeOf(trajectory, action),
+});
+
+/**
+ * A parent link as a route's target, with its trajectory: seen and acted on as the trajectory's OPP
+ * is. `lock` locks the link (revoking it does not change the trajectory).
+ */
+export const oppParentLinkTarget = defineTarget<{ trajectory: TrajectoryRow; link: LinkRow }>({
+  readAction: trajectoryTarget.readAction,
+  async load(transaction, id, { lock }) {
+    const { db } = transaction;
+    const [found] = await db
+      .select({ trajectoryId: oppParentLinks.trajectoryId })
+      .from(oppParentLinks)
+      .where(eq(oppParentLinks.id, id));
+    if (!found) return undefined;
+    const trajectory = await trajectoryTarget.load(transaction, found.trajectoryId, { lock: false });
+    if (!trajectory) return undefined;
+    const query = db.select().from(oppParentLinks).where(eq(oppParentLinks.id, id));
+    const [link] = lock ? await query.for('update') : await query;
+    return link ? { trajectory, link } : undefined;
+  },
+  scopeOf: ({ trajectory }, action) => trajectoryTarget.scopeOf(trajectory, action),
+});
+
 // The OPP's rule codes are explained by the opp catalogue (`errors.<code>`), which the server's
 // message lookup merges in; the web shows the server's text for codes outside the shared list.
 function oppRefusal(code: OppRuleCode, statusCode: 409 | 422 = 409, fields?: OppProblem[]): RuleViolation {
   return new RuleViolation(code, statusCode, fields);
 }
 
-/** The OPP of an expertise-point trajectory (E9): versions, adoption, evaluation, parents' link. */
-export class OppService {
-  constructor(
-    private readonly database: DatabaseClient,
-    private readonly deps: { keys: Keys; baseUrl: string },
-  ) {}
+/** The trajectory's OPP: versions, the adopted one and the draft, evaluations, links; audited (P2). */
+export async function getOppOverview(context: UseCaseContext, trajectoryId: string): Promise<OppOverview> {
+  const { db } = context;
+  const trajectory = await context.load(trajectoryTarget, trajectoryId);
+  const versions = await db
+    .select()
+    .from(oppVersions)
+    .where(eq(oppVersions.trajectoryId, trajectory.id))
+    .orderBy(desc(oppVersions.version))
+    .limit(200);
+  const evaluations = await db
+    .select()
+    .from(oppEvaluations)
+    .where(eq(oppEvaluations.trajectoryId, trajectory.id))
+    .orderBy(desc(oppEvaluations.evaluatedOn), desc(oppEvaluations.createdAt))
+    .limit(200);
+  const links = await db
+    .select()
+    .from(oppParentLinks)
+    .where(eq(oppParentLinks.trajectoryId, trajectory.id))
+    .orderBy(desc(oppParentLinks.createdAt))
+    .limit(50);
+  const names = await namesOf(db, [
+    ...versions.flatMap((row) => [row.createdByUserId, row.adoptedByUserId]),
+    ...evaluations.map((row) => row.evaluatedByUserId),
+    ...links.map((row) => row.createdByUserId),
+  ]);
+  const adopted = versions.find((row) => row.status === 'adopted') ?? null;
+  const draft = versions.find((row) => row.status === 'draft') ?? null;
+  const numbers = new Map(versions.map((row) => [row.id, row.version]));
+  const now = context.clock.now();
+  await context.audit('opp.viewed', { type: 'trajectory', id: trajectory.id }, { versions: versions.length });
+  return {
+    trajectoryId: trajectory.id,
+    trajectoryStatus: trajectory.status,
+    offersHomeworkSupport: await offersHomeworkSupport(db, trajectory),
+    pupil: await pupilOf(db, trajectory),
+    versions: versions.map((row) => ({
+      id: row.id,
+      version: row.version,
+      status: row.status,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      adoptedAt: row.adoptedAt?.toISOString() ?? null,
+      createdByName: names.get(row.createdByUserId) ?? '',
+    })),
+    adopted: adopted ? versionView(adopted, names) : null,
+    draft: draft ? versionView(draft, names) : null,
+    evaluations: evaluations.map((row) => evaluationView(row, numbers.get(row.oppVersionId) ?? 0, names)),
+    evaluation: evaluationStateOf({
+      hasAdopted: adopted !== null,
+      evaluatedOn: evaluations.map((row) => row.evaluatedOn),
+      plannedDates: adopted?.evaluationDates ?? [],
+      today: amsterdamDateOf(now),
+    }),
+    parentLinks: links.map((row) => linkView(row, names, trajectory, now)),
+    commands: oppCommandsOf({
+      status: trajectory.status,
+      hasDraft: draft !== null,
+      hasAdopted: adopted !== null,
+    }),
+  };
+}
 
-  /** The trajectory's OPP: versions, the adopted one and the draft, evaluations, links; audited (P2). */
-  overview(actor: Actor, trajectoryId: string, meta: RequestMeta): Promise<OppOverview> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const trajectory = await findTrajectory(transaction, actor, trajectoryId, 'opp.manage');
-      const versions = await transaction.db
-        .select()
-        .from(oppVersions)
-        .where(eq(oppVersions.trajectoryId, trajectory.id))
-        .orderBy(desc(oppVersions.version))
-        .limit(200);
-      const evaluations = await transaction.db
-        .select()
-        .from(oppEvaluations)
-        .where(eq(oppEvaluations.trajectoryId, trajectory.id))
-        .orderBy(desc(oppEvaluations.evaluatedOn), desc(oppEvaluations.createdAt))
-        .limit(200);
-      const links = await transaction.db
-        .select()
-        .from(oppParentLinks)
-        .where(eq(oppParentLinks.trajectoryId, trajectory.id))
-        .orderBy(desc(oppParentLinks.createdAt))
-        .limit(50);
-      const names = await namesOf(transaction, [
-        ...versions.flatMap((row) => [row.createdByUserId, row.adoptedByUserId]),
-        ...evaluations.map((row) => row.evaluatedByUserId),
-        ...links.map((row) => row.createdByUserId),
-      ]);
-      const adopted = versions.find((row) => row.status === 'adopted') ?? null;
-      const draft = versions.find((row) => row.status === 'draft') ?? null;
-      const numbers = new Map(versions.map((row) => [row.id, row.version]));
-      const now = new Date();
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'opp.viewed',
-        { type: 'trajectory', id: trajectory.id },
-        { versions: versions.length },
-      );
-      return {
-        trajectoryId: trajectory.id,
-        trajectoryStatus: trajectory.status,
-        offersHomeworkSupport: await offersHomeworkSupport(transaction, trajectory),
-        pupil: await pupilOf(transaction, trajectory),
-        versions: versions.map((row) => ({
-          id: row.id,
-          version: row.version,
-          status: row.status,
-          createdAt: row.createdAt.toISOString(),
-          updatedAt: row.updatedAt.toISOString(),
-          adoptedAt: row.adoptedAt?.toISOString() ?? null,
-          createdByName: names.get(row.createdByUserId) ?? '',
-        })),
-        adopted: adopted ? versionView(adopted, names) : null,
-        draft: draft ? versionView(draft, names) : null,
-        evaluations: evaluations.map((row) => evaluationView(row, numbers.get(row.oppVersionId) ?? 0, names)),
-        evaluation: evaluationStateOf({
-          hasAdopted: adopted !== null,
-          evaluatedOn: evaluations.map((row) => row.evaluatedOn),
-          plannedDates: adopted?.evaluationDates ?? [],
-          today: todayInAmsterdam(now),
-        }),
-        parentLinks: links.map((row) => linkView(row, names, trajectory, now)),
-        commands: oppCommandsOf({
-          status: trajectory.status,
-          hasDraft: draft !== null,
-          hasAdopted: adopted !== null,
-        }),
-      };
-    });
-  }
+/** One version, also an earlier one (read-only); audited (P2). */
+export async function getOppVersion(context: UseCaseContext, versionId: string): Promise<OppVersionDetail> {
+  const { trajectory, version } = await context.load(oppVersionTarget, versionId);
+  await context.audit('opp.viewed', { type: 'opp_version', id: version.id }, { version: version.version });
+  return detailOf(context.db, trajectory, version);
+}
 
-  /** One version, also an earlier one (read-only); audited (P2). */
-  version(actor: Actor, versionId: string, meta: RequestMeta): Promise<OppVersionDetail> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const { trajectory, version } = await findVersion(transaction, actor, versionId);
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'opp.viewed',
-        { type: 'opp_version', id: version.id },
-        { version: version.version },
-      );
-      return detailOf(transaction, trajectory, version);
-    });
-  }
+/**
+ * Starts a new draft, copied from the latest version (every change is a new version). The first OPP
+ * of an eligible pupil may be drafted; one draft at a time.
+ */
+export async function createOppDraft(
+  context: UseCaseContext,
+  trajectoryId: string,
+): Promise<OppVersionDetail> {
+  const { db } = context;
+  const trajectory = await context.load(trajectoryTarget, trajectoryId, { lock: true });
+  if (!isOppOpen(trajectory.status)) throw oppRefusal('opp_trajectory_not_open');
+  const [latest] = await db
+    .select()
+    .from(oppVersions)
+    .where(eq(oppVersions.trajectoryId, trajectory.id))
+    .orderBy(desc(oppVersions.version))
+    .limit(1);
+  if (latest?.status === 'draft') throw oppRefusal('opp_draft_exists');
+  const content = contentForNewDraft(latest ? contentOf(latest) : null, {
+    today: context.clock.today(),
+    offersHomeworkSupport: await offersHomeworkSupport(db, trajectory),
+  });
+  const [version] = await db
+    .insert(oppVersions)
+    .values({
+      ...content,
+      tenantId: trajectory.tenantId,
+      trajectoryId: trajectory.id,
+      version: (latest?.version ?? 0) + 1,
+      status: 'draft',
+      createdByUserId: context.actor.userId,
+    })
+    .returning();
+  if (!version) throw new NotFound();
+  await context.audit(
+    'opp.saved',
+    { type: 'opp_version', id: version.id },
+    { version: version.version, copiedFrom: latest?.version ?? null },
+  );
+  return detailOf(db, trajectory, version);
+}
 
-  /**
-   * Starts a new draft, copied from the latest version (every change is a new version). The first
-   * OPP of an eligible pupil may be drafted; one draft at a time.
-   */
-  createDraft(actor: Actor, trajectoryId: string, meta: RequestMeta): Promise<OppVersionDetail> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const trajectory = await findTrajectory(transaction, actor, trajectoryId, 'opp.manage', { lock: true });
-      if (!isOppOpen(trajectory.status)) throw oppRefusal('opp_trajectory_not_open');
-      const [latest] = await transaction.db
-        .select()
-        .from(oppVersions)
-        .where(eq(oppVersions.trajectoryId, trajectory.id))
-        .orderBy(desc(oppVersions.version))
-        .limit(1);
-      if (latest?.status === 'draft') throw oppRefusal('opp_draft_exists');
-      const content = contentForNewDraft(latest ? contentOf(latest) : null, {
-        today: todayInAmsterdam(),
-        offersHomeworkSupport: await offersHomeworkSupport(transaction, trajectory),
-      });
-      const [version] = await transaction.db
-        .insert(oppVersions)
-        .values({
-          ...content,
-          tenantId: trajectory.tenantId,
-          trajectoryId: trajectory.id,
-          version: (latest?.version ?? 0) + 1,
-          status: 'draft',
-          createdByUserId: actor.userId,
-        })
-        .returning();
-      if (!version) throw new NotFound();
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'opp.saved',
-        { type: 'opp_version', id: version.id },
-        { version: version.version, copiedFrom: latest?.version ?? null },
-      );
-      return detailOf(transaction, trajectory, version);
-    });
-  }
+/** Changes the draft; the rules refuse with field errors and nothing is saved. */
+export async function updateOppDraft(
+  context: UseCaseContext,
+  versionId: string,
+  input: OppDraftInput,
+): Promise<OppVersionDetail> {
+  const { db } = context;
+  const { trajectory, version } = await context.load(oppVersionTarget, versionId, { lock: true });
+  if (!isOppOpen(trajectory.status)) throw oppRefusal('opp_trajectory_not_open');
+  if (version.status !== 'draft') throw oppRefusal('opp_not_draft');
+  const problems = findDraftProblems(input, {
+    today: context.clock.today(),
+    offersHomeworkSupport: await offersHomeworkSupport(db, trajectory),
+  });
+  if (problems.length > 0) throw new ValidationFailed(problems);
+  const [saved] = await db
+    .update(oppVersions)
+    .set({
+      ...input,
+      evaluationDates: [...new Set(input.evaluationDates)].sort(),
+      updatedAt: context.clock.now(),
+    })
+    .where(eq(oppVersions.id, version.id))
+    .returning();
+  if (!saved) throw new NotFound();
+  await context.audit('opp.saved', { type: 'opp_version', id: saved.id }, { version: saved.version });
+  const discussionChanged =
+    saved.parentsDiscussedOn !== version.parentsDiscussedOn ||
+    saved.parentsDiscussionParticipants !== version.parentsDiscussionParticipants ||
+    saved.parentsView !== version.parentsView ||
+    saved.parentsAgreement !== version.parentsAgreement ||
+    saved.parentsAgreementComments !== version.parentsAgreementComments;
+  if (discussionChanged)
+    await context.audit(
+      'opp.discussed',
+      { type: 'opp_version', id: saved.id },
+      { version: saved.version, agreement: saved.parentsAgreement },
+    );
+  return detailOf(db, trajectory, saved);
+}
 
-  /** Changes the draft; the rules refuse with field errors and nothing is saved. */
-  updateDraft(
-    actor: Actor,
-    versionId: string,
-    input: OppDraftInput,
-    meta: RequestMeta,
-  ): Promise<OppVersionDetail> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const { trajectory, version } = await findVersion(transaction, actor, versionId, { lock: true });
-      if (!isOppOpen(trajectory.status)) throw oppRefusal('opp_trajectory_not_open');
-      if (version.status !== 'draft') throw oppRefusal('opp_not_draft');
-      const problems = findDraftProblems(input, {
-        today: todayInAmsterdam(),
-        offersHomeworkSupport: await offersHomeworkSupport(transaction, trajectory),
-      });
-      if (problems.length > 0) throw new ValidationFailed(problems);
-      const [saved] = await transaction.db
-        .update(oppVersions)
-        .set({ ...input, evaluationDates: [...new Set(input.evaluationDates)].sort(), updatedAt: new Date() })
-        .where(eq(oppVersions.id, version.id))
-        .returning();
-      if (!saved) throw new NotFound();
-      const audit = auditActorOf(actor, meta);
-      await recordAudit(
-        transaction,
-        audit,
-        'opp.saved',
-        { type: 'opp_version', id: saved.id },
-        { version: saved.version },
-      );
-      const discussionChanged =
-        saved.parentsDiscussedOn !== version.parentsDiscussedOn ||
-        saved.parentsDiscussionParticipants !== version.parentsDiscussionParticipants ||
-        saved.parentsView !== version.parentsView ||
-        saved.parentsAgreement !== version.parentsAgreement ||
-        saved.parentsAgreementComments !== version.parentsAgreementComments;
-      if (discussionChanged)
-        await recordAudit(
-          transaction,
-          audit,
-          'opp.discussed',
-          { type: 'opp_version', id: saved.id },
-          { version: saved.version, agreement: saved.parentsAgreement },
-        );
-      return detailOf(transaction, trajectory, saved);
-    });
+/**
+ * Adopts the draft (E9): only with the parents' discussion and their answer recorded. It replaces the
+ * adopted version, which stays readable; the first adoption makes the trajectory active.
+ */
+export async function adoptOpp(context: UseCaseContext, versionId: string): Promise<OppVersionDetail> {
+  const { db } = context;
+  const { trajectory, version } = await context.load(oppVersionTarget, versionId, { lock: true });
+  if (!isOppOpen(trajectory.status)) throw oppRefusal('opp_trajectory_not_open');
+  if (version.status !== 'draft') throw oppRefusal('opp_not_draft');
+  const now = context.clock.now();
+  const problems = findAdoptionProblems(contentOf(version), {
+    today: amsterdamDateOf(now),
+    offersHomeworkSupport: await offersHomeworkSupport(db, trajectory),
+  });
+  if (problems.length > 0) throw oppRefusal('opp_adoption_incomplete', 422, problems);
+  await db
+    .update(oppVersions)
+    .set({ status: 'superseded', updatedAt: now })
+    .where(and(eq(oppVersions.trajectoryId, trajectory.id), eq(oppVersions.status, 'adopted')));
+  const [adopted] = await db
+    .update(oppVersions)
+    .set({ status: 'adopted', adoptedAt: now, adoptedByUserId: context.actor.userId, updatedAt: now })
+    .where(eq(oppVersions.id, version.id))
+    .returning();
+  if (!adopted) throw new NotFound();
+  const activates = trajectory.status === 'eligible';
+  let current = trajectory;
+  if (activates) {
+    const [activated] = await db
+      .update(trajectories)
+      .set({ status: 'active', updatedAt: now })
+      .where(eq(trajectories.id, trajectory.id))
+      .returning();
+    if (activated) current = activated;
   }
+  await context.audit(
+    'opp.adopted',
+    { type: 'opp_version', id: adopted.id },
+    { version: adopted.version, trajectoryActivated: activates },
+  );
+  return detailOf(db, current, adopted);
+}
 
-  /**
-   * Adopts the draft (E9): only with the parents' discussion and their answer recorded. It replaces
-   * the adopted version, which stays readable; the first adoption makes the trajectory active.
-   */
-  adopt(actor: Actor, versionId: string, meta: RequestMeta): Promise<OppVersionDetail> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const { trajectory, version } = await findVersion(transaction, actor, versionId, { lock: true });
-      if (!isOppOpen(trajectory.status)) throw oppRefusal('opp_trajectory_not_open');
-      if (version.status !== 'draft') throw oppRefusal('opp_not_draft');
-      const problems = findAdoptionProblems(contentOf(version), {
-        today: todayInAmsterdam(),
-        offersHomeworkSupport: await offersHomeworkSupport(transaction, trajectory),
-      });
-      if (problems.length > 0) throw oppRefusal('opp_adoption_incomplete', 422, problems);
-      const now = new Date();
-      await transaction.db
-        .update(oppVersions)
-        .set({ status: 'superseded', updatedAt: now })
-        .where(and(eq(oppVersions.trajectoryId, trajectory.id), eq(oppVersions.status, 'adopted')));
-      const [adopted] = await transaction.db
-        .update(oppVersions)
-        .set({ status: 'adopted', adoptedAt: now, adoptedByUserId: actor.userId, updatedAt: now })
-        .where(eq(oppVersions.id, version.id))
-        .returning();
-      if (!adopted) throw new NotFound();
-      const activates = trajectory.status === 'eligible';
-      let current = trajectory;
-      if (activates) {
-        const [activated] = await transaction.db
-          .update(trajectories)
-          .set({ status: 'active', updatedAt: now })
-          .where(eq(trajectories.id, trajectory.id))
-          .returning();
-        if (activated) current = activated;
-      }
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'opp.adopted',
-        { type: 'opp_version', id: adopted.id },
-        { version: adopted.version, trajectoryActivated: activates },
-      );
-      return detailOf(transaction, current, adopted);
-    });
-  }
+/** Records an evaluation of the adopted OPP (E9: at least once per school year). */
+export async function evaluateOpp(
+  context: UseCaseContext,
+  trajectoryId: string,
+  input: OppEvaluationInput,
+): Promise<OppEvaluation> {
+  const { db } = context;
+  const trajectory = await context.load(trajectoryTarget, trajectoryId, { lock: true });
+  const adopted = await adoptedVersionOf(db, trajectory);
+  if (!adopted?.adoptedAt) throw oppRefusal('opp_not_adopted');
+  const problems = findEvaluationProblems(input.evaluatedOn, {
+    today: context.clock.today(),
+    adoptedOn: amsterdamDateOf(adopted.adoptedAt),
+  });
+  if (problems.length > 0) throw new ValidationFailed(problems);
+  const [evaluation] = await db
+    .insert(oppEvaluations)
+    .values({
+      tenantId: trajectory.tenantId,
+      trajectoryId: trajectory.id,
+      oppVersionId: adopted.id,
+      evaluatedOn: input.evaluatedOn,
+      summary: input.summary,
+      evaluatedByUserId: context.actor.userId,
+    })
+    .returning();
+  if (!evaluation) throw new NotFound();
+  await context.audit('opp.evaluated', { type: 'opp_version', id: adopted.id }, { version: adopted.version });
+  return evaluationView(evaluation, adopted.version, await namesOf(db, [context.actor.userId]));
+}
 
-  /** Records an evaluation of the adopted OPP (E9: at least once per school year). */
-  evaluate(
-    actor: Actor,
-    trajectoryId: string,
-    input: OppEvaluationInput,
-    meta: RequestMeta,
-  ): Promise<OppEvaluation> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const trajectory = await findTrajectory(transaction, actor, trajectoryId, 'opp.manage', { lock: true });
-      const adopted = await adoptedVersionOf(transaction, trajectory);
-      if (!adopted?.adoptedAt) throw oppRefusal('opp_not_adopted');
-      const problems = findEvaluationProblems(input.evaluatedOn, {
-        today: todayInAmsterdam(),
-        adoptedOn: amsterdamDateOf(adopted.adoptedAt),
-      });
-      if (problems.length > 0) throw new ValidationFailed(problems);
-      const [evaluation] = await transaction.db
-        .insert(oppEvaluations)
-        .values({
-          tenantId: trajectory.tenantId,
-          trajectoryId: trajectory.id,
-          oppVersionId: adopted.id,
-          evaluatedOn: input.evaluatedOn,
-          summary: input.summary,
-          evaluatedByUserId: actor.userId,
-        })
-        .returning();
-      if (!evaluation) throw new NotFound();
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'opp.evaluated',
-        { type: 'opp_version', id: adopted.id },
-        { version: adopted.version },
-      );
-      return evaluationView(evaluation, adopted.version, await namesOf(transaction, [actor.userId]));
-    });
-  }
+/**
+ * One version with the partnership's name and the moment it is printed, for the PDF; the download is
+ * audited (P2).
+ */
+export async function getOppForPdf(
+  context: UseCaseContext,
+  versionId: string,
+): Promise<{ detail: OppVersionDetail; partnershipName: string; generatedAt: Date }> {
+  const { db } = context;
+  const { trajectory, version } = await context.load(oppVersionTarget, versionId);
+  const [tenant] = await db.select({ name: tenants.name }).from(tenants);
+  await context.audit(
+    'opp.pdf_downloaded',
+    { type: 'opp_version', id: version.id },
+    { version: version.version },
+  );
+  return {
+    detail: await detailOf(db, trajectory, version),
+    partnershipName: tenant?.name ?? '',
+    generatedAt: context.clock.now(),
+  };
+}
 
-  /** One version with the partnership's name, for the PDF; the download is audited (P2). */
-  forPdf(
-    actor: Actor,
-    versionId: string,
-    meta: RequestMeta,
-  ): Promise<{ detail: OppVersionDetail; partnershipName: string }> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const { trajectory, version } = await findVersion(transaction, actor, versionId);
-      const [tenant] = await transaction.db.select({ name: tenants.name }).from(tenants);
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'opp.pdf_downloaded',
-        { type: 'opp_version', id: version.id },
-        { version: version.version },
-      );
-      return {
-        detail: await detailOf(transaction, trajectory, version),
-        partnershipName: tenant?.name ?? '',
-      };
-    });
+/** Revokes a parent link at once; revoking twice changes nothing. */
+export async function revokeOppParentLink(context: UseCaseContext, linkId: string): Promise<OppParentLink> {
+  const { db } = context;
+  const { trajectory, link: current } = await context.load(oppParentLinkTarget, linkId, { lock: true });
+  const now = context.clock.now();
+  let link = current;
+  if (!current.revokedAt) {
+    const [revoked] = await db
+      .update(oppParentLinks)
+      .set({ revokedAt: now })
+      .where(eq(oppParentLinks.id, current.id))
+      .returning();
+    if (revoked) link = revoked;
+    await context.audit('opp.link_revoked', { type: 'opp_parent_link', id: link.id });
   }
+  return linkView(link, await namesOf(db, [link.createdByUserId]), trajectory, now);
+}
+
+/**
+ * The parents' read-only view through their link (`OppParentLinks.open` gives its partnership and
+ * hash): the latest adopted version and nothing else of the file. Every opening is audited (P2).
+ */
+export async function getOppParentView(context: PublicContext, tokenHash: string): Promise<OppParentView> {
+  const { db } = context;
+  const [row] = await db
+    .select({ link: oppParentLinks, trajectory: trajectories })
+    .from(oppParentLinks)
+    .innerJoin(trajectories, eq(trajectories.id, oppParentLinks.trajectoryId))
+    .where(eq(oppParentLinks.tokenHash, tokenHash));
+  const now = context.clock.now();
+  if (!row || !isParentLinkUsable(row.link, row.trajectory.status, now))
+    throw new RuleViolation('invalid_token', 422);
+  const adopted = await adoptedVersionOf(db, row.trajectory);
+  if (!adopted?.adoptedAt) throw new RuleViolation('invalid_token', 422);
+  await db.update(oppParentLinks).set({ lastOpenedAt: now }).where(eq(oppParentLinks.id, row.link.id));
+  await context.audit(
+    'opp.parent_viewed',
+    { type: 'opp_version', id: adopted.id },
+    { version: adopted.version },
+  );
+  const [tenant] = await db.select({ name: tenants.name }).from(tenants);
+  const [location] = await db
+    .select({ name: locations.name })
+    .from(locations)
+    .where(eq(locations.id, row.trajectory.locationId));
+  return {
+    ...contentOf(adopted),
+    partnershipName: tenant?.name ?? '',
+    schoolName: location?.name ?? '',
+    pupilFirstName: row.trajectory.pupilFirstName,
+    version: adopted.version,
+    adoptedOn: amsterdamDateOf(adopted.adoptedAt),
+    linkExpiresAt: row.link.expiresAt.toISOString(),
+  };
+}
+
+/**
+ * The parents' links to the adopted OPP: made with the partnership's keys and Passend's address,
+ * which is all this holds besides the use cases' contexts.
+ */
+export class OppParentLinks {
+  constructor(private readonly deps: { keys: Keys; baseUrl: string }) {}
 
   /**
    * Makes a personal link for the parents to the adopted OPP. The address is returned this once for
    * the staff member to pass on; only the token's keyed hash is stored. Valid for 90 days.
    */
-  createParentLink(actor: Actor, trajectoryId: string, meta: RequestMeta): Promise<OppParentLinkCreated> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const trajectory = await findTrajectory(transaction, actor, trajectoryId, 'opp.manage', { lock: true });
-      if (!(await adoptedVersionOf(transaction, trajectory))) throw oppRefusal('opp_not_adopted');
-      const { token, hash } = createToken(this.deps.keys, trajectory.tenantId);
-      const now = new Date();
-      const [link] = await transaction.db
-        .insert(oppParentLinks)
-        .values({
-          tenantId: trajectory.tenantId,
-          trajectoryId: trajectory.id,
-          tokenHash: hash,
-          createdByUserId: actor.userId,
-          expiresAt: new Date(now.getTime() + oppParentLinkDays * 86_400_000),
-        })
-        .returning();
-      if (!link) throw new NotFound();
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'opp.link_created',
-        { type: 'opp_parent_link', id: link.id },
-        { days: oppParentLinkDays },
-      );
-      return {
-        link: linkView(link, await namesOf(transaction, [actor.userId]), trajectory, now),
-        url: `${this.deps.baseUrl}/opp-inzage#token=${token}`,
-      };
-    });
+  async create(context: UseCaseContext, trajectoryId: string): Promise<OppParentLinkCreated> {
+    const { db } = context;
+    const trajectory = await context.load(trajectoryTarget, trajectoryId, { lock: true });
+    if (!(await adoptedVersionOf(db, trajectory))) throw oppRefusal('opp_not_adopted');
+    const { token, hash } = createToken(this.deps.keys, trajectory.tenantId);
+    const now = context.clock.now();
+    const [link] = await db
+      .insert(oppParentLinks)
+      .values({
+        tenantId: trajectory.tenantId,
+        trajectoryId: trajectory.id,
+        tokenHash: hash,
+        createdByUserId: context.actor.userId,
+        expiresAt: new Date(now.getTime() + oppParentLinkDays * 86_400_000),
+      })
+      .returning();
+    if (!link) throw new NotFound();
+    await context.audit(
+      'opp.link_created',
+      { type: 'opp_parent_link', id: link.id },
+      { days: oppParentLinkDays },
+    );
+    return {
+      link: linkView(link, await namesOf(db, [context.actor.userId]), trajectory, now),
+      url: `${this.deps.baseUrl}/opp-inzage#token=${token}`,
+    };
   }
 
-  /** Revokes a parent link at once; revoking twice changes nothing. */
-  revokeParentLink(actor: Actor, linkId: string, meta: RequestMeta): Promise<OppParentLink> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const [existing] = await transaction.db
-        .select({ trajectoryId: oppParentLinks.trajectoryId })
-        .from(oppParentLinks)
-        .where(eq(oppParentLinks.id, linkId));
-      if (!existing) throw new NotFound();
-      const trajectory = await findTrajectory(transaction, actor, existing.trajectoryId, 'opp.manage');
-      const [current] = await transaction.db
-        .select()
-        .from(oppParentLinks)
-        .where(eq(oppParentLinks.id, linkId))
-        .for('update');
-      if (!current) throw new NotFound();
-      let link = current;
-      if (!current.revokedAt) {
-        const [revoked] = await transaction.db
-          .update(oppParentLinks)
-          .set({ revokedAt: new Date() })
-          .where(eq(oppParentLinks.id, linkId))
-          .returning();
-        if (revoked) link = revoked;
-        await recordAudit(transaction, auditActorOf(actor, meta), 'opp.link_revoked', {
-          type: 'opp_parent_link',
-          id: link.id,
-        });
-      }
-      return linkView(link, await namesOf(transaction, [link.createdByUserId]), trajectory, new Date());
-    });
-  }
-
-  /**
-   * The parents' read-only view through their link: the latest adopted version and nothing else of
-   * the file. Every opening is audited (P2).
-   */
-  parentView(token: string, meta: RequestMeta): Promise<OppParentView> {
+  /** The partnership and stored hash a parent's token names; 422 for one that is malformed. */
+  open(token: string): { tenantId: string; hash: string } {
     const parsed = parseToken(this.deps.keys, token);
     if (!parsed) throw new RuleViolation('invalid_token', 422);
-    return this.database.withTenant(parsed.tenantId, async (transaction) => {
-      const [row] = await transaction.db
-        .select({ link: oppParentLinks, trajectory: trajectories })
-        .from(oppParentLinks)
-        .innerJoin(trajectories, eq(trajectories.id, oppParentLinks.trajectoryId))
-        .where(eq(oppParentLinks.tokenHash, parsed.hash));
-      const now = new Date();
-      if (!row || !isParentLinkUsable(row.link, row.trajectory.status, now))
-        throw new RuleViolation('invalid_token', 422);
-      const adopted = await adoptedVersionOf(transaction, row.trajectory);
-      if (!adopted?.adoptedAt) throw new RuleViolation('invalid_token', 422);
-      await transaction.db
-        .update(oppParentLinks)
-        .set({ lastOpenedAt: now })
-        .where(eq(oppParentLinks.id, row.link.id));
-      const parent: AuditActor = { userId: null, roles: ['parent'], requestId: meta.requestId, ip: meta.ip };
-      await recordAudit(
-        transaction,
-        parent,
-        'opp.parent_viewed',
-        { type: 'opp_version', id: adopted.id },
-        { version: adopted.version },
-      );
-      const [tenant] = await transaction.db.select({ name: tenants.name }).from(tenants);
-      const [location] = await transaction.db
-        .select({ name: locations.name })
-        .from(locations)
-        .where(eq(locations.id, row.trajectory.locationId));
-      return {
-        ...contentOf(adopted),
-        partnershipName: tenant?.name ?? '',
-        schoolName: location?.name ?? '',
-        pupilFirstName: row.trajectory.pupilFirstName,
-        version: adopted.version,
-        adoptedOn: amsterdamDateOf(adopted.adoptedAt),
-        linkExpiresAt: row.link.expiresAt.toISOString(),
-      };
-    });
+    return parsed;
   }
 }
 
-/** A version and its trajectory, when the actor may manage that trajectory's OPP; else 404 (P1). */
-async function findVersion(
-  transaction: Transaction,
-  actor: Actor,
-  versionId: string,
-  options: { lock?: boolean } = {},
-): Promise<{ trajectory: TrajectoryRow; version: VersionRow }> {
-  const [found] = await transaction.db
-    .select({ trajectoryId: oppVersions.trajectoryId })
-    .from(oppVersions)
-    .where(eq(oppVersions.id, versionId));
-  if (!found) throw new NotFound();
-  // The trajectory first, locked for a change: the same order as every other OPP command.
-  const trajectory = await findTrajectory(transaction, actor, found.trajectoryId, 'opp.manage', options);
-  const query = transaction.db.select().from(oppVersions).where(eq(oppVersions.id, versionId));
-  const [version] = options.lock ? await query.for('update') : await query;
-  if (!version) throw new NotFound();
-  return { trajectory, version };
-}
-
-async function adoptedVersionOf(transaction: Transaction, trajectory: TrajectoryRow) {
-  const [adopted] = await transaction.db
+async function adoptedVersionOf(db: DbTransaction, trajectory: TrajectoryRow) {
+  const [adopted] = await db
     .select()
     .from(oppVersions)
     .where(and(eq(oppVersions.trajectoryId, trajectory.id), eq(oppVersions.status, 'adopted')));
   return adopted ?? null;
 }
 
-async function offersHomeworkSupport(transaction: Transaction, trajectory: TrajectoryRow): Promise<boolean> {
-  const [point] = await transaction.db
+async function offersHomeworkSupport(db: DbTransaction, trajectory: TrajectoryRow): Promise<boolean> {
+  const [point] = await db
     .select({ offers: expertisePoints.offersHomeworkSupport })
     .from(expertisePoints)
     .where(eq(expertisePoints.locationId, trajectory.locationId));
   return point?.offers ?? false;
 }
 
-async function pupilOf(transaction: Transaction, trajectory: TrajectoryRow) {
-  const [location] = await transaction.db
+async function pupilOf(db: DbTransaction, trajectory: TrajectoryRow) {
+  const [location] = await db
     .select({ name: locations.name })
     .from(locations)
     .where(eq(locations.id, trajectory.locationId));
@@ -507,16 +480,10 @@ async function pupilOf(transaction: Transaction, trajectory: TrajectoryRow) {
   };
 }
 
-async function namesOf(
-  transaction: Transaction,
-  userIds: Array<string | null>,
-): Promise<Map<string, string>> {
+async function namesOf(db: DbTransaction, userIds: Array<string | null>): Promise<Map<string, string>> {
   const ids = [...new Set(userIds.filter((id): id is string => id !== null))];
   if (ids.length === 0) return new Map();
-  const rows = await transaction.db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(inArray(users.id, ids));
+  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
@@ -592,31 +559,31 @@ function linkView(
 }
 
 async function detailOf(
-  transaction: Transaction,
+  db: DbTransaction,
   trajectory: TrajectoryRow,
   version: VersionRow,
 ): Promise<OppVersionDetail> {
-  const evaluations = await transaction.db
+  const evaluations = await db
     .select()
     .from(oppEvaluations)
     .where(eq(oppEvaluations.oppVersionId, version.id))
     .orderBy(desc(oppEvaluations.evaluatedOn))
     .limit(200);
-  const statuses = await transaction.db
+  const statuses = await db
     .select({ status: oppVersions.status })
     .from(oppVersions)
     .where(
       and(eq(oppVersions.trajectoryId, trajectory.id), inArray(oppVersions.status, ['draft', 'adopted'])),
     );
-  const names = await namesOf(transaction, [
+  const names = await namesOf(db, [
     version.createdByUserId,
     version.adoptedByUserId,
     ...evaluations.map((row) => row.evaluatedByUserId),
   ]);
   return {
     ...versionView(version, names),
-    pupil: await pupilOf(transaction, trajectory),
-    offersHomeworkSupport: await offersHomeworkSupport(transaction, trajectory),
+    pupil: await pupilOf(db, trajectory),
+    offersHomeworkSupport: await offersHomeworkSupport(db, trajectory),
     evaluations: evaluations.map((row) => evaluationView(row, version.version, names)),
     commands: oppCommandsOf({
       status: trajectory.status,

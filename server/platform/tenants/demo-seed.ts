@@ -205,7 +205,7 @@ export async function seedDemoPartnership(
     await seedDemoHours(transaction, tenantId);
     await seedDemoMeetings(transaction, tenantId);
     await seedDemoTrajectories(transaction, tenantId);
-    await seedDemoOpp(transaction, tenantId);
+    await seedDemoOpp(transaction, tenantId, services.kernel.clock);
     await seedDemoAttendance(transaction, tenantId);
     await seedDemoPupilRecords(transaction, tenantId);
   });
