@@ -24,6 +24,9 @@ import { CalendarService } from './modules/meetings/calendar.service.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
 import { MeetingsService } from './modules/meetings/meetings.service.ts';
 import { registerReminderJob } from './modules/meetings/reminders.ts';
+import { oppRoutes } from './modules/opp/opp.routes.ts';
+import { OppParentLinks } from './modules/opp/opp.service.ts';
+import { registerOppReminderJob } from './modules/opp/opp-reminders.ts';
 import { publicPagesRoutes } from './modules/public-pages/public-pages.routes.ts';
 import { PublicPagesService } from './modules/public-pages/public-pages.service.ts';
 import { ConsentService } from './modules/requests/consent.service.ts';
@@ -40,9 +43,6 @@ import { attendanceRoutes } from './modules/trajectories/attendance.routes.ts';
 import { AttendanceService } from './modules/trajectories/attendance.service.ts';
 import { homeworkRoutes } from './modules/trajectories/homework.routes.ts';
 import { HomeworkService } from './modules/trajectories/homework.service.ts';
-import { oppRoutes } from './modules/trajectories/opp.routes.ts';
-import { OppService } from './modules/trajectories/opp.service.ts';
-import { registerOppReminderJob } from './modules/trajectories/opp-reminders.ts';
 import {
   createPupilRecordsServices,
   pupilRecordsRoutes,
@@ -230,8 +230,8 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   await app.register(attendanceRoutes(new AttendanceService(database)));
   await app.register(homeworkRoutes(new HomeworkService(database)));
   await registerReminderJob(jobs, database, { mailer, baseUrl: config.baseUrl });
-  await app.register(oppRoutes(new OppService(database, { keys, baseUrl: config.baseUrl })));
-  await registerOppReminderJob(jobs, database, { mailer, baseUrl: config.baseUrl });
+  await app.register(oppRoutes(new OppParentLinks({ keys, baseUrl: config.baseUrl })));
+  await registerOppReminderJob(jobs, kernel, { mailer, baseUrl: config.baseUrl });
   await app.register(trajectoriesRoutes(new TrajectoriesService(database)));
   await app.register(hoursRoutes(new TimeService(new BudgetWarnings({ mailer, baseUrl: config.baseUrl }))));
   await app.register(outboxRoutes(new OutboxService(database, mailer)));

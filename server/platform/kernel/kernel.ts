@@ -93,12 +93,19 @@ export type SystemContext = Pick<UseCaseContext, 'clock' | 'transaction' | 'db'>
   audit: UseCaseContext['audit'];
 };
 
+/** How a public route's events are recorded: `as` names who holds the link (e.g. 'parent'). */
+export type PublicUseCaseOptions = { as?: string };
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** Runs the route's use case through the kernel (see `Kernel.run`). */
     useCase<T>(work: (context: UseCaseContext) => Promise<T>): Promise<T>;
     /** Runs a public route's use case in the partnership its link names. */
-    publicUseCase<T>(tenantId: string, work: (context: PublicContext) => Promise<T>): Promise<T>;
+    publicUseCase<T>(
+      tenantId: string,
+      work: (context: PublicContext) => Promise<T>,
+      options?: PublicUseCaseOptions,
+    ): Promise<T>;
   }
 }
 
@@ -131,8 +138,8 @@ export class Kernel {
     });
     app.decorateRequest('publicUseCase', function publicUseCase<
       T,
-    >(this: FastifyRequest, tenantId: string, work: (context: PublicContext) => Promise<T>) {
-      return kernel.runPublic(this, tenantId, work);
+    >(this: FastifyRequest, tenantId: string, work: (context: PublicContext) => Promise<T>, options?: PublicUseCaseOptions) {
+      return kernel.runPublic(this, tenantId, work, options);
     });
     app.addHook('onClose', () => this.audits.idle());
   }
@@ -169,13 +176,18 @@ export class Kernel {
     return result;
   }
 
-  /** Runs a public route's use case in the partnership its link names; events carry no user. */
+  /**
+   * Runs a public route's use case in the partnership its link names; events carry no user, and as
+   * their role who holds the link when the route names it.
+   */
   async runPublic<T>(
     request: FastifyRequest,
     tenantId: string,
     work: (context: PublicContext) => Promise<T>,
+    options: PublicUseCaseOptions = {},
   ): Promise<T> {
-    const auditActor: AuditActor = { userId: null, roles: [], requestId: request.id, ip: request.ip };
+    const roles = options.as ? [options.as] : [];
+    const auditActor: AuditActor = { userId: null, roles, requestId: request.id, ip: request.ip };
     return this.deps.database.withTenant(tenantId, (transaction) =>
       work({
         requestId: request.id,

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OppOverview } from '../../../contracts/opp.ts';
-import { addDays, schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { addDays, schoolYearOf } from '../../../contracts/school-year.ts';
 import { createHarness, type Harness } from '../../test/harness.ts';
-import { seedDemoOpp } from './demo-opp.ts';
 import {
   createTrajectoryWorld,
   insertTrajectory,
   type TrajectoryWorld,
-} from './trajectories.test-support.ts';
+} from '../trajectories/trajectories.test-support.ts';
+import { seedDemoOpp } from './demo-opp.ts';
 
 let harness: Harness;
 let world: TrajectoryWorld;
@@ -24,7 +24,7 @@ beforeAll(async () => {
   });
   ids.sem = await insertTrajectory(harness, world, { firstName: 'Sem', status: 'eligible' });
   await harness.database.withTenant(world.tenantId, (transaction) =>
-    seedDemoOpp(transaction, world.tenantId),
+    seedDemoOpp(transaction, world.tenantId, harness.clock),
   );
 });
 afterAll(() => harness.close());
@@ -43,7 +43,7 @@ describe('the demo OPPs', () => {
     // E8: no homework agreement where the expertise point offers no homework support.
     expect(other.adopted).toMatchObject({ homeworkAgreement: null });
     // Its planned moment passed a week ago: due, unless that was still last school year (early August).
-    const weekAgo = addDays(todayInAmsterdam(), -7);
+    const weekAgo = addDays(harness.clock.today(), -7);
     expect(other.evaluation.due).toBe(schoolYearOf(weekAgo) === other.evaluation.schoolYear);
     expect((await overviewOf(ids.sem ?? '')).versions).toEqual([]);
   });

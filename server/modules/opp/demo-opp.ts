@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { addDays, amsterdamInstant, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { addDays, amsterdamInstant } from '../../../contracts/school-year.ts';
 import { queryRows, type Transaction } from '../../db/client.ts';
-import { oppEvaluations, oppVersions } from './trajectories.schema.ts';
+import type { Clock } from '../../platform/kernel/clock.ts';
+import { oppEvaluations, oppVersions } from '../trajectories/trajectories.schema.ts';
 
 type DemoPlan = {
   exitDestination: string;
@@ -89,9 +90,10 @@ const plans: DemoPlan[] = [
 /**
  * The demo's OPPs (E9): an adopted OPP for every active trajectory, discussed with the parents; the
  * first has had its evaluation this school year, the second has a new draft version under way.
- * Eligible pupils (Sem) start without an OPP, so the browser test can draw one up.
+ * Eligible pupils (Sem) start without an OPP, so the browser test can draw one up. Dates are counted
+ * from the clock's today.
  */
-export async function seedDemoOpp(transaction: Transaction, tenantId: string): Promise<void> {
+export async function seedDemoOpp(transaction: Transaction, tenantId: string, clock: Clock): Promise<void> {
   const rows = await queryRows<{
     id: string;
     location_id: string;
@@ -109,7 +111,7 @@ export async function seedDemoOpp(transaction: Transaction, tenantId: string): P
       from trajectories t where t.status = 'active'
       order by case t.pupil_first_name when 'Noah' then 0 when 'Mila' then 1 else 2 end, t.created_at, t.id`,
   );
-  const today = todayInAmsterdam();
+  const today = clock.today();
   for (const [index, trajectory] of rows.entries()) {
     const plan = plans[index % plans.length] as DemoPlan;
     const vsoTeacher = trajectory.vso_teacher_id ?? trajectory.mentor_user_id;

@@ -12,9 +12,19 @@ import {
   oppVersionDetailSchema,
 } from '../../../contracts/opp.ts';
 import { contentDisposition } from '../../platform/http/downloads.ts';
-import { actorOf, metaOf } from '../../platform/http/request-context.ts';
 import { translate } from '../../platform/i18n/messages.ts';
-import type { OppService } from './opp.service.ts';
+import {
+  adoptOpp,
+  createOppDraft,
+  evaluateOpp,
+  getOppForPdf,
+  getOppOverview,
+  getOppParentView,
+  getOppVersion,
+  type OppParentLinks,
+  revokeOppParentLink,
+  updateOppDraft,
+} from './opp.service.ts';
 
 const tags = ['opp'];
 const trajectoryParams = z.strictObject({ trajectoryId: z.uuid() });
@@ -25,7 +35,7 @@ const version = { 200: oppVersionDetailSchema };
 const parentRateLimit = { max: 30, timeWindow: '1 minute' };
 
 /** HTTP routes of the OPP (E9): versions, adoption, evaluations, PDF, the parents' link. */
-export function oppRoutes(service: OppService): FastifyPluginAsyncZod {
+export function oppRoutes(parentLinks: OppParentLinks): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/trajectories/:trajectoryId/opp',
@@ -33,7 +43,7 @@ export function oppRoutes(service: OppService): FastifyPluginAsyncZod {
         config: { action: 'opp.manage' },
         schema: { tags, params: trajectoryParams, response: { 200: oppOverviewSchema } },
       },
-      (request) => service.overview(actorOf(request), request.params.trajectoryId, metaOf(request)),
+      (request) => request.useCase((context) => getOppOverview(context, request.params.trajectoryId)),
     );
     app.post(
       '/api/trajectories/:trajectoryId/opp',
@@ -44,12 +54,12 @@ export function oppRoutes(service: OppService): FastifyPluginAsyncZod {
       async (request, reply) =>
         reply
           .status(201)
-          .send(await service.createDraft(actorOf(request), request.params.trajectoryId, metaOf(request))),
+          .send(await request.useCase((context) => createOppDraft(context, request.params.trajectoryId))),
     );
     app.get(
       '/api/opp-versions/:versionId',
       { config: { action: 'opp.manage' }, schema: { tags, params: versionParams, response: version } },
-      (request) => service.version(actorOf(request), request.params.versionId, metaOf(request)),
+      (request) => request.useCase((context) => getOppVersion(context, request.params.versionId)),
     );
     app.put(
       '/api/opp-versions/:versionId',
@@ -58,12 +68,12 @@ export function oppRoutes(service: OppService): FastifyPluginAsyncZod {
         schema: { tags, params: versionParams, body: oppDraftInputSchema, response: version },
       },
       (request) =>
-        service.updateDraft(actorOf(request), request.params.versionId, request.body, metaOf(request)),
+        request.useCase((context) => updateOppDraft(context, request.params.versionId, request.body)),
     );
     app.post(
       '/api/opp-versions/:versionId/adopt',
       { config: { action: 'opp.manage' }, schema: { tags, params: versionParams, response: version } },
-      (request) => service.adopt(actorOf(request), request.params.versionId, metaOf(request)),
+      (request) => request.useCase((context) => adoptOpp(context, request.params.versionId)),
     );
     app.post(
       '/api/trajectories/:trajectoryId/opp/evaluations',
@@ -80,11 +90,8 @@ export function oppRoutes(service: OppService): FastifyPluginAsyncZod {
         reply
           .status(201)
           .send(
-            await service.evaluate(
-              actorOf(request),
-              request.params.trajectoryId,
-              request.body,
-              metaOf(request),
+            await request.useCase((context) =>
+              evaluateOpp(context, request.params.trajectoryId, request.body),
             ),
           ),
     );
@@ -95,10 +102,8 @@ export function oppRoutes(service: OppService): FastifyPluginAsyncZod {
         schema: { tags, params: versionParams, produces: ['application/pdf'] },
       },
       async (request, reply) => {
-        const { detail, partnershipName } = await service.forPdf(
-          actorOf(request),
-          request.params.versionId,
-          metaOf(request),
+        const { detail, partnershipName, generatedAt } = await request.useCase((context) =>
+          getOppForPdf(context, request.params.versionId),
         );
         const locale = request.session?.locale ?? 'nl';
         // Loaded on first use: pdfmake and its fonts are large and most processes never print.
@@ -106,7 +111,7 @@ export function oppRoutes(service: OppService): FastifyPluginAsyncZod {
         const pdf = await renderOppPdf(
           detail,
           (key: string, params?: Record<string, unknown>) => translate(locale, key, params),
-          { partnershipName, generatedAt: new Date(), locale },
+          { partnershipName, generatedAt, locale },
         );
         return reply
           .type('application/pdf')
@@ -123,9 +128,7 @@ export function oppRoutes(service: OppService): FastifyPluginAsyncZod {
       async (request, reply) =>
         reply
           .status(201)
-          .send(
-            await service.createParentLink(actorOf(request), request.params.trajectoryId, metaOf(request)),
-          ),
+          .send(await request.useCase((context) => parentLinks.create(context, request.params.trajectoryId))),
     );
     app.delete(
       '/api/opp-parent-links/:linkId',
@@ -133,7 +136,7 @@ export function oppRoutes(service: OppService): FastifyPluginAsyncZod {
         config: { action: 'opp.manage' },
         schema: { tags, params: linkParams, response: { 200: oppParentLinkSchema } },
       },
-      (request) => service.revokeParentLink(actorOf(request), request.params.linkId, metaOf(request)),
+      (request) => request.useCase((context) => revokeOppParentLink(context, request.params.linkId)),
     );
     app.post(
       '/api/public/opp',
@@ -141,7 +144,15 @@ export function oppRoutes(service: OppService): FastifyPluginAsyncZod {
         config: { action: 'opp.parent_read', rateLimit: parentRateLimit },
         schema: { tags, body: oppParentTokenInputSchema, response: { 200: oppParentViewSchema } },
       },
-      async (request, reply) => reply.send(await service.parentView(request.body.token, metaOf(request))),
+      async (request, reply) => {
+        const link = parentLinks.open(request.body.token);
+        const view = await request.publicUseCase(
+          link.tenantId,
+          (context) => getOppParentView(context, link.hash),
+          { as: 'parent' },
+        );
+        return reply.send(view);
+      },
     );
   };
 }

@@ -14,7 +14,7 @@ import {
   createTrajectoryWorld,
   insertTrajectory,
   type TrajectoryWorld,
-} from './trajectories.test-support.ts';
+} from '../trajectories/trajectories.test-support.ts';
 
 let harness: Harness;
 let world: TrajectoryWorld;
@@ -315,6 +315,15 @@ describe('the OPP (E9)', () => {
     expect(view.body).not.toContain('time-outs nemen af');
     expect(view.body).not.toContain(world.mentor.userId);
     expect(await countEvents('opp.parent_viewed')).toBe(before + 1);
+    // Recorded without a user, as the parent who holds the link.
+    const [opened] = await harness.database.queryAsOwner<{
+      actor_user_id: string | null;
+      actor_roles: string[];
+    }>(
+      sql`select actor_user_id, actor_roles from audit_events
+        where event = 'opp.parent_viewed' and tenant_id = ${world.tenantId} order by id desc limit 1`,
+    );
+    expect(opened).toEqual({ actor_user_id: null, actor_roles: ['parent'] });
     const overview = (
       await world.mentor.client.get(`/api/trajectories/${eligibleId}/opp`)
     ).json() as OppOverview;
@@ -334,6 +343,46 @@ describe('the OPP (E9)', () => {
     expect(
       (await world.otherCareCoordinator.client.delete(`/api/opp-parent-links/${link.id}`)).statusCode,
     ).toBe(404);
+  });
+
+  it('P1: for every role, the versions an overview lists are exactly those whose detail answers 200', async () => {
+    const stored = await harness.database.queryAsOwner<{ id: string }>(
+      sql`select id from opp_versions where tenant_id = ${world.tenantId} order by id`,
+    );
+    const roles = {
+      teacher: world.teacher,
+      mentor: world.mentor,
+      teamLeader: world.teamLeader,
+      careCoordinator: world.careCoordinator,
+      vsoTeacher: world.vsoTeacher,
+      otherVsoTeacher: world.otherVsoTeacher,
+      otherCareCoordinator: world.otherCareCoordinator,
+    };
+    const seen: Record<string, number> = {};
+    for (const [role, { client }] of Object.entries(roles)) {
+      const listed: string[] = [];
+      for (const trajectoryId of [eligibleId, signalledId, otherId]) {
+        const overview = await client.get(`/api/trajectories/${trajectoryId}/opp`);
+        if (overview.statusCode === 200)
+          listed.push(...(overview.json() as OppOverview).versions.map((version) => version.id));
+      }
+      const readable: string[] = [];
+      for (const { id } of stored)
+        if ((await client.get(`/api/opp-versions/${id}`)).statusCode === 200) readable.push(id);
+      expect(listed.sort(), role).toEqual(readable.sort());
+      seen[role] = readable.length;
+    }
+    // The check means something: each school's readers see its versions (three at the main school,
+    // one at the other), the mentor those of both own mentor pupils, the teacher none.
+    expect(seen).toEqual({
+      teacher: 0,
+      mentor: 4,
+      teamLeader: 3,
+      careCoordinator: 3,
+      vsoTeacher: 3,
+      otherVsoTeacher: 1,
+      otherCareCoordinator: 1,
+    });
   });
 
   it('E9: an expired link does not open the OPP', async () => {

@@ -1,14 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../contracts/fields.ts';
-import { addDays, schoolYearBounds, schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
-import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
+import { addDays, schoolYearBounds, schoolYearOf } from '../../../contracts/school-year.ts';
+import { queryRows } from '../../db/client.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
-import {
-  type MailJobDeps,
-  registerScheduledJob,
-  sumOverPartnerships,
-} from '../../platform/jobs/partnership-jobs.ts';
+import { type MailJobDeps, registerScheduledJob } from '../../platform/jobs/partnership-jobs.ts';
+import type { Kernel, SystemContext } from '../../platform/kernel/kernel.ts';
 import { evaluationDueWindowDays } from './opp.rules.ts';
 
 export type OppReminderDeps = MailJobDeps;
@@ -20,28 +17,18 @@ export type OppReminderDeps = MailJobDeps;
  * `trajectory_reminders` (per trajectory and school year, per recipient) in the transaction that
  * queues its mail, so it goes out once. The mail holds a link only: no pupil, school or person.
  */
-export async function sendOppEvaluationReminders(
-  database: DatabaseClient,
-  deps: OppReminderDeps,
-  now: Date = new Date(),
-): Promise<number> {
-  return sumOverPartnerships(database, oppReminderJob, (transaction) =>
-    remindPartnership(transaction, deps, now),
-  );
+export async function sendOppEvaluationReminders(kernel: Kernel, deps: OppReminderDeps): Promise<number> {
+  return kernel.sumOverPartnerships(oppReminderJob, (context) => remindPartnership(context, deps));
 }
 
-async function remindPartnership(
-  transaction: Transaction,
-  deps: OppReminderDeps,
-  now: Date,
-): Promise<number> {
-  const today = todayInAmsterdam(now);
+async function remindPartnership(context: SystemContext, deps: OppReminderDeps): Promise<number> {
+  const today = context.clock.today();
   const schoolYear = schoolYearOf(today);
   const { start, end } = schoolYearBounds(schoolYear);
   const yearEnding = today >= addDays(end, -evaluationDueWindowDays);
   // The reminder's object is the trajectory in this school year: next year it is due, and sent, anew.
   const rows = await queryRows<{ trajectory_id: string; email: string; locale: Locale }>(
-    transaction.db,
+    context.db,
     sql`with due as (
         select t.id as trajectory_id, t.location_id, t.mentor_user_id,
           md5(t.id::text || ':' || ${String(schoolYear)})::uuid as object_id
@@ -61,7 +48,7 @@ async function remindPartnership(
         select r.* from recipients r join users u on u.id = r.user_id and u.status = 'active'
       ), claimed as (
         insert into trajectory_reminders (tenant_id, kind, object_id, user_id)
-        select current_setting('app.tenant_id')::uuid, 'opp_evaluation_due', object_id, user_id from reachable
+        select ${context.tenantId}::uuid, 'opp_evaluation_due', object_id, user_id from reachable
         on conflict do nothing returning object_id, user_id
       )
       select r.trajectory_id, u.email, u.locale
@@ -70,7 +57,7 @@ async function remindPartnership(
   );
   for (const row of rows) {
     const params = { link: `${deps.baseUrl}/trajecten/${row.trajectory_id}/opp` };
-    await deps.mailer.send(transaction, {
+    await deps.mailer.send(context.transaction, {
       to: row.email,
       subject: translate(row.locale, 'oppMail.evaluationDueSubject', params),
       text: translate(row.locale, 'oppMail.evaluationDueText', params),
@@ -83,9 +70,9 @@ async function remindPartnership(
  * Runs the OPP evaluation reminders as the job `opp-evaluation-reminders` every school-day morning.
  * Every instance declares it; the claim in `trajectory_reminders` keeps each reminder single.
  */
-export async function registerOppReminderJob(jobs: Jobs, database: DatabaseClient, deps: OppReminderDeps) {
+export async function registerOppReminderJob(jobs: Jobs, kernel: Kernel, deps: OppReminderDeps) {
   await registerScheduledJob(jobs, oppReminderJob, '0 7 * * 1-5', () =>
-    sendOppEvaluationReminders(database, deps),
+    sendOppEvaluationReminders(kernel, deps),
   );
 }
 

@@ -2,13 +2,14 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { DatabaseClient } from '../../db/client.ts';
+import { Kernel } from '../../platform/kernel/kernel.ts';
 import { createHarness, type Harness } from '../../test/harness.ts';
-import { sendOppEvaluationReminders } from './opp-reminders.ts';
 import {
   createTrajectoryWorld,
   insertTrajectory,
   type TrajectoryWorld,
-} from './trajectories.test-support.ts';
+} from '../trajectories/trajectories.test-support.ts';
+import { sendOppEvaluationReminders } from './opp-reminders.ts';
 
 let harness: Harness;
 let world: TrajectoryWorld;
@@ -59,11 +60,16 @@ beforeAll(async () => {
     null,
   );
 });
-afterAll(() => harness.close());
+afterAll(async () => {
+  harness.clock.set(null);
+  await harness.close();
+});
+const remind = (kernel = harness.services.kernel) => sendOppEvaluationReminders(kernel, deps());
 
 describe('OPP evaluation reminders (E9)', () => {
   it('E9: mails the mentor and the location’s VSO teachers once when the evaluation is due, without personal data', async () => {
-    expect(await sendOppEvaluationReminders(harness.database, deps(), november)).toBe(2);
+    harness.clock.set(november);
+    expect(await remind()).toBe(2);
     const sent = await mails();
     expect(sent.map((mail) => mail.to_address).sort()).toEqual(
       [world.mentor.email, world.vsoTeacher.email].sort(),
@@ -74,13 +80,14 @@ describe('OPP evaluation reminders (E9)', () => {
       expect(`${mail.subject} ${mail.text}`).not.toMatch(/Noah|de Graaf|2B|School|mbo/);
     }
     // Not again, also not when the job runs twice.
-    expect(await sendOppEvaluationReminders(harness.database, deps(), november)).toBe(0);
+    expect(await remind()).toBe(0);
     expect(await mails()).toHaveLength(2);
   });
 
   it('E9: at least once per school year — six weeks before its end, every adopted OPP without an evaluation is due', async () => {
     // Sem's OPP is due now; Noah's reminder for this school year went out already; Mila's was evaluated.
-    expect(await sendOppEvaluationReminders(harness.database, deps(), june)).toBe(2);
+    harness.clock.set(june);
+    expect(await remind()).toBe(2);
     expect(await mails()).toHaveLength(4);
   });
 
@@ -94,9 +101,10 @@ describe('OPP evaluation reminders (E9)', () => {
       if (harness.config.database.kind !== 'pg') throw new Error('needs the server');
       const second = await DatabaseClient.open({ kind: 'pg', url: harness.config.database.url, poolSize: 5 });
       try {
+        harness.clock.set(june);
         const results = await Promise.all([
-          sendOppEvaluationReminders(harness.database, deps(), june),
-          sendOppEvaluationReminders(second, deps(), june),
+          remind(),
+          remind(new Kernel({ database: second, clock: harness.clock })),
         ]);
         // In June Noah's and Sem's OPPs are due: two recipients each.
         expect(results[0] + results[1]).toBe(4);
