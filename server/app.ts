@@ -23,7 +23,6 @@ import { HoursService } from './modules/hours/hours.service.ts';
 import { TimeService } from './modules/hours/time.service.ts';
 import { CalendarService } from './modules/meetings/calendar.service.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
-import { MeetingsService } from './modules/meetings/meetings.service.ts';
 import { registerReminderJob } from './modules/meetings/reminders.ts';
 import { publicPagesRoutes } from './modules/public-pages/public-pages.routes.ts';
 import { PublicPagesService } from './modules/public-pages/public-pages.service.ts';
@@ -222,16 +221,11 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   const workflow = new RequestWorkflow({ mailer, keys, baseUrl: config.baseUrl });
   const requests = new RequestsService(database, workflow);
   await app.register(requestsRoutes(requests, new ConsentService(database, requests, workflow, keys)));
-  await app.register(
-    meetingsRoutes(
-      new MeetingsService(database),
-      new CalendarService(database, { keys, baseUrl: config.baseUrl }),
-    ),
-  );
+  await app.register(meetingsRoutes(new CalendarService({ keys, baseUrl: config.baseUrl })));
   await app.register(pupilRecordsRoutes(createPupilRecordsServices(database)));
   await app.register(attendanceRoutes(new AttendanceService(database)));
   await app.register(homeworkRoutes(new HomeworkService(database)));
-  await registerReminderJob(jobs, database, { mailer, baseUrl: config.baseUrl });
+  await registerReminderJob(jobs, kernel, { mailer, baseUrl: config.baseUrl });
   await app.register(oppRoutes(new OppService(database, { keys, baseUrl: config.baseUrl })));
   await registerOppReminderJob(jobs, database, { mailer, baseUrl: config.baseUrl });
   await app.register(trajectoriesRoutes(new TrajectoriesService(database)));
