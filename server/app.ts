@@ -22,7 +22,6 @@ import { hoursRoutes } from './modules/hours/hours.routes.ts';
 import { TimeService } from './modules/hours/time.service.ts';
 import { CalendarService } from './modules/meetings/calendar.service.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
-import { MeetingsService } from './modules/meetings/meetings.service.ts';
 import { registerReminderJob } from './modules/meetings/reminders.ts';
 import { oppRoutes } from './modules/opp/opp.routes.ts';
 import { OppParentLinks } from './modules/opp/opp.service.ts';
@@ -220,16 +219,11 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   await app.register(teamRoutes(new TeamService(database), new PairsService(database), accounts));
   const workflow = new RequestWorkflow({ mailer, keys, baseUrl: config.baseUrl });
   await app.register(requestsRoutes(new RequestsService(workflow), new ConsentService(workflow, keys)));
-  await app.register(
-    meetingsRoutes(
-      new MeetingsService(database),
-      new CalendarService(database, { keys, baseUrl: config.baseUrl }),
-    ),
-  );
+  await app.register(meetingsRoutes(new CalendarService({ keys, baseUrl: config.baseUrl })));
   await app.register(pupilRecordsRoutes(createPupilRecordsServices(database)));
   await app.register(attendanceRoutes(new AttendanceService(database)));
   await app.register(homeworkRoutes(new HomeworkService(database)));
-  await registerReminderJob(jobs, database, { mailer, baseUrl: config.baseUrl });
+  await registerReminderJob(jobs, kernel, { mailer, baseUrl: config.baseUrl });
   await app.register(oppRoutes(new OppParentLinks({ keys, baseUrl: config.baseUrl })));
   await registerOppReminderJob(jobs, kernel, { mailer, baseUrl: config.baseUrl });
   await app.register(trajectoriesRoutes(new TrajectoriesService(database)));

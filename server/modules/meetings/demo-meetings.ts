@@ -1,14 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { addDays, amsterdamInstant, schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { addDays, amsterdamInstant, schoolYearOf } from '../../../contracts/school-year.ts';
 import { queryRows, type Transaction } from '../../db/client.ts';
+import { type Clock, systemClock } from '../../platform/kernel/clock.ts';
 
 /**
  * The demo's meetings this school year, so the staff office's overview has a mix: most schools with
  * their annual talk held and SOT meetings planned, some with the talk only planned, a few with
- * nothing yet. OBS De Regenboog starts empty: the browser test plans its meetings.
+ * nothing yet. OBS De Regenboog starts empty: the browser test plans its meetings. "Today" comes
+ * from the clock the seed is given (the wall clock until the demo seed passes its own).
  */
-export async function seedDemoMeetings(transaction: Transaction, tenantId: string): Promise<void> {
-  const today = todayInAmsterdam();
+export async function seedDemoMeetings(
+  transaction: Transaction,
+  tenantId: string,
+  clock: Clock = systemClock,
+): Promise<void> {
+  const today = clock.today();
   const schoolYear = schoolYearOf(today);
   const schools = await queryRows<{
     id: string;

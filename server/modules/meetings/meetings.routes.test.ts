@@ -399,3 +399,69 @@ describe('calendar', () => {
     expect((await anonymous.get('/api/calendar.ics?token=nonsense')).statusCode).toBe(404);
   });
 });
+
+describe('need to know (P1): the list and the single record agree', () => {
+  it('the school’s contact person reads the minutes of a meeting they do not take part in; the school’s staff do not', async () => {
+    const planned = await otherIb.post(
+      '/api/meetings',
+      meeting({ kind: 'interim', locationId: schools.c, date: day(45), outsideParties: 'Wijkteam' }),
+    );
+    expect(planned.statusCode, planned.body).toBe(201);
+    const list = (await ib.get(`/api/meetings?kind=interim&schoolYear=${year}`)).json() as MeetingPage;
+    const interim = list.items[0]?.id ?? '';
+    const recorded = await coordinator.put(
+      `/api/meetings/${interim}`,
+      meeting({
+        kind: 'interim',
+        date: day(40),
+        status: 'held',
+        outsideParties: 'Jeugdhulp en wijkteam',
+        minutes: 'Afspraken met jeugdhulp.',
+      }),
+    );
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    const stored = (await coordinator.get(`/api/meetings/${interim}`)).json() as MeetingDetail;
+    expect(stored).toMatchObject({ minutes: 'Afspraken met jeugdhulp.', participants: [] });
+    expect((await contact.get(`/api/meetings/${interim}`)).json()).toMatchObject({
+      minutes: 'Afspraken met jeugdhulp.',
+      minutesHidden: false,
+      commands: ['edit', 'decide', 'add_participant'],
+    });
+    for (const staff of [ib, director])
+      expect((await staff.get(`/api/meetings/${interim}`)).json()).toMatchObject({
+        minutes: null,
+        minutesHidden: true,
+        commands: ['edit'],
+      });
+  });
+
+  it('every role lists exactly the meetings whose detail it may open', async () => {
+    const all = await harness.database.queryAsOwner<{ id: string }>(
+      sql`select id from meetings where tenant_id = ${tenantId} order by id`,
+    );
+    expect(all.length).toBeGreaterThan(5);
+    const clients = { coordinator, contact, ib, director, otherIb };
+    const seen: Record<string, number> = {};
+    for (const [name, client] of Object.entries(clients)) {
+      const page = (await client.get('/api/meetings?pageSize=100')).json() as MeetingPage;
+      expect(page.total).toBe(page.items.length);
+      const listed = page.items.map((item) => item.id).sort();
+      const opened: string[] = [];
+      for (const { id } of all) {
+        const status = (await client.get(`/api/meetings/${id}`)).statusCode;
+        expect([200, 404], `${name} ${id}`).toContain(status);
+        if (status === 200) opened.push(id);
+      }
+      expect(listed, name).toEqual(opened.sort());
+      seen[name] = listed.length;
+    }
+    // The staff office sees every school; the school's staff and its contact person only theirs.
+    expect(seen).toEqual({
+      coordinator: all.length,
+      contact: all.length - 1,
+      ib: all.length - 1,
+      director: all.length - 1,
+      otherIb: 1,
+    });
+  });
+});

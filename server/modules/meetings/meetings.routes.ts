@@ -18,9 +18,21 @@ import {
   participantCandidateSchema,
 } from '../../../contracts/meetings.ts';
 import { contentDisposition } from '../../platform/http/downloads.ts';
-import { actorOf, metaOf } from '../../platform/http/request-context.ts';
 import type { CalendarService } from './calendar.service.ts';
-import type { MeetingsService } from './meetings.service.ts';
+import {
+  addActionItem,
+  addParticipant,
+  changeMeetingSettings,
+  createMeeting,
+  decideInterim,
+  getMeeting,
+  listMeetings,
+  meetingOverview,
+  meetingSettingsOf,
+  participantCandidates,
+  updateActionItem,
+  updateMeeting,
+} from './meetings.service.ts';
 
 const tags = ['meetings'];
 const meetingParams = z.strictObject({ meetingId: z.uuid() });
@@ -32,7 +44,7 @@ const overviewQuery = paginationQuerySchema.extend({
 });
 
 /** HTTP routes of the meetings module (issue 6). */
-export function meetingsRoutes(service: MeetingsService, calendar: CalendarService): FastifyPluginAsyncZod {
+export function meetingsRoutes(calendar: CalendarService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/meetings',
@@ -40,7 +52,7 @@ export function meetingsRoutes(service: MeetingsService, calendar: CalendarServi
         config: { action: 'meetings.read' },
         schema: { tags, querystring: meetingListQuerySchema, response: { 200: meetingPageSchema } },
       },
-      (request) => service.list(actorOf(request), request.query),
+      (request) => request.useCase((context) => listMeetings(context, request.query)),
     );
     app.post(
       '/api/meetings',
@@ -49,7 +61,7 @@ export function meetingsRoutes(service: MeetingsService, calendar: CalendarServi
         schema: { tags, body: meetingInputSchema, response: { 201: meetingDetailSchema } },
       },
       async (request, reply) =>
-        reply.status(201).send(await service.create(actorOf(request), request.body, metaOf(request))),
+        reply.status(201).send(await request.useCase((context) => createMeeting(context, request.body))),
     );
     app.get(
       '/api/meetings/:meetingId',
@@ -57,7 +69,7 @@ export function meetingsRoutes(service: MeetingsService, calendar: CalendarServi
         config: { action: 'meetings.read' },
         schema: { tags, params: meetingParams, response: { 200: meetingDetailSchema } },
       },
-      (request) => service.get(actorOf(request), request.params.meetingId, metaOf(request)),
+      (request) => request.useCase((context) => getMeeting(context, request.params.meetingId)),
     );
     app.put(
       '/api/meetings/:meetingId',
@@ -70,7 +82,8 @@ export function meetingsRoutes(service: MeetingsService, calendar: CalendarServi
           response: { 200: meetingDetailSchema },
         },
       },
-      (request) => service.update(actorOf(request), request.params.meetingId, request.body, metaOf(request)),
+      (request) =>
+        request.useCase((context) => updateMeeting(context, request.params.meetingId, request.body)),
     );
     app.get(
       '/api/meetings/:meetingId/participant-candidates',
@@ -78,7 +91,7 @@ export function meetingsRoutes(service: MeetingsService, calendar: CalendarServi
         config: { action: 'meetings.add_participant' },
         schema: { tags, params: meetingParams, response: { 200: z.array(participantCandidateSchema) } },
       },
-      (request) => service.participantCandidates(actorOf(request), request.params.meetingId),
+      (request) => request.useCase((context) => participantCandidates(context, request.params.meetingId)),
     );
     app.post(
       '/api/meetings/:meetingId/participants',
@@ -92,7 +105,7 @@ export function meetingsRoutes(service: MeetingsService, calendar: CalendarServi
         },
       },
       (request) =>
-        service.addParticipant(actorOf(request), request.params.meetingId, request.body, metaOf(request)),
+        request.useCase((context) => addParticipant(context, request.params.meetingId, request.body)),
     );
     app.post(
       '/api/meetings/:meetingId/decision',
@@ -105,7 +118,8 @@ export function meetingsRoutes(service: MeetingsService, calendar: CalendarServi
           response: { 200: meetingDetailSchema },
         },
       },
-      (request) => service.decide(actorOf(request), request.params.meetingId, request.body, metaOf(request)),
+      (request) =>
+        request.useCase((context) => decideInterim(context, request.params.meetingId, request.body)),
     );
     app.post(
       '/api/meetings/:meetingId/action-items',
@@ -122,11 +136,8 @@ export function meetingsRoutes(service: MeetingsService, calendar: CalendarServi
         reply
           .status(201)
           .send(
-            await service.addActionItem(
-              actorOf(request),
-              request.params.meetingId,
-              request.body,
-              metaOf(request),
+            await request.useCase((context) =>
+              addActionItem(context, request.params.meetingId, request.body),
             ),
           ),
     );
@@ -142,7 +153,7 @@ export function meetingsRoutes(service: MeetingsService, calendar: CalendarServi
         },
       },
       (request) =>
-        service.updateActionItem(actorOf(request), request.params.itemId, request.body, metaOf(request)),
+        request.useCase((context) => updateActionItem(context, request.params.itemId, request.body)),
     );
     app.get(
       '/api/meeting-overview',
@@ -150,12 +161,12 @@ export function meetingsRoutes(service: MeetingsService, calendar: CalendarServi
         config: { action: 'meetings.overview' },
         schema: { tags, querystring: overviewQuery, response: { 200: meetingOverviewSchema } },
       },
-      (request) => service.overview(actorOf(request), request.query),
+      (request) => request.useCase((context) => meetingOverview(context, request.query)),
     );
     app.get(
       '/api/meeting-settings',
       { config: { action: 'meetings.overview' }, schema: { tags, response: { 200: meetingSettingsSchema } } },
-      (request) => service.settings(actorOf(request)),
+      (request) => request.useCase(meetingSettingsOf),
     );
     app.put(
       '/api/meeting-settings',
@@ -163,7 +174,7 @@ export function meetingsRoutes(service: MeetingsService, calendar: CalendarServi
         config: { action: 'meetings.overview' },
         schema: { tags, body: meetingSettingsInputSchema, response: { 200: meetingSettingsSchema } },
       },
-      (request) => service.changeSettings(actorOf(request), request.body, metaOf(request)),
+      (request) => request.useCase((context) => changeMeetingSettings(context, request.body)),
     );
     app.get(
       '/api/meetings/:meetingId/calendar.ics',
@@ -172,10 +183,8 @@ export function meetingsRoutes(service: MeetingsService, calendar: CalendarServi
         schema: { tags, params: meetingParams, produces: ['text/calendar'] },
       },
       async (request, reply) => {
-        const file = await calendar.meetingFile(
-          actorOf(request),
-          request.params.meetingId,
-          request.session?.locale ?? 'nl',
+        const file = await request.useCase((context) =>
+          calendar.meetingFile(context, request.params.meetingId),
         );
         return reply
           .type('text/calendar; charset=utf-8')
@@ -186,17 +195,17 @@ export function meetingsRoutes(service: MeetingsService, calendar: CalendarServi
     app.get(
       '/api/calendar-feed',
       { config: { action: 'calendar.feed' }, schema: { tags, response: { 200: calendarFeedStatusSchema } } },
-      (request) => calendar.feedStatus(actorOf(request)),
+      (request) => request.useCase((context) => calendar.feedStatus(context)),
     );
     app.post(
       '/api/calendar-feed',
       { config: { action: 'calendar.feed' }, schema: { tags, response: { 200: calendarFeedStatusSchema } } },
-      (request) => calendar.createFeed(actorOf(request), metaOf(request)),
+      (request) => request.useCase((context) => calendar.createFeed(context)),
     );
     app.delete(
       '/api/calendar-feed',
       { config: { action: 'calendar.feed' }, schema: { tags, response: { 200: calendarFeedStatusSchema } } },
-      (request) => calendar.revokeFeed(actorOf(request), metaOf(request)),
+      (request) => request.useCase((context) => calendar.revokeFeed(context)),
     );
     app.get(
       '/api/calendar.ics',
@@ -204,11 +213,14 @@ export function meetingsRoutes(service: MeetingsService, calendar: CalendarServi
         config: { action: 'calendar.subscribe', rateLimit: { max: 60, timeWindow: '1 minute' } },
         schema: { tags, querystring: feedQuery, produces: ['text/calendar'] },
       },
-      async (request, reply) =>
-        reply
+      async (request, reply) => {
+        const link = calendar.feedLink(request.query.token);
+        const file = await request.publicUseCase(link.tenantId, (context) => calendar.feed(context, link));
+        return reply
           .type('text/calendar; charset=utf-8')
           .header('cache-control', 'private, max-age=300')
-          .send(await calendar.feed(request.query.token)),
+          .send(file);
+      },
     );
   };
 }

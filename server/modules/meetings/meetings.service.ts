@@ -13,14 +13,14 @@ import type {
   ParticipantAddition,
   ParticipantCandidate,
 } from '../../../contracts/meetings.ts';
-import { amsterdamDateTimeOf, amsterdamInstant, todayInAmsterdam } from '../../../contracts/school-year.ts';
-import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
-import { type Actor, canAccess, scopeCondition } from '../../platform/access/policies.ts';
-import { listField, mayTakePartIn, requireVisible } from '../../platform/access/references.ts';
-import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
+import { amsterdamDateTimeOf, amsterdamInstant } from '../../../contracts/school-year.ts';
+import { type DbTransaction, queryRows } from '../../db/client.ts';
+import { listField, mayTakePartIn } from '../../platform/access/references.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { HttpError, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { containsPattern, pageWindow } from '../../platform/http/pagination.ts';
+import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
+import { defineTarget } from '../../platform/kernel/targets.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { expertiseTags } from '../team/team.schema.ts';
 import {
@@ -40,7 +40,6 @@ import {
   meetingWantedTags,
 } from './meetings.schema.ts';
 
-type MeetingRow = typeof meetings.$inferSelect;
 type ItemRow = typeof meetingActionItems.$inferSelect;
 
 const defaultSettings: MeetingSettings = {
@@ -64,362 +63,356 @@ function itemView(row: ItemRow, today: string): ActionItem {
   };
 }
 
-/** Meetings (issue 6): the annual talk (R11), the SOT (R12), interim meetings with outside parties (R13). */
-export class MeetingsService {
-  constructor(private readonly database: DatabaseClient) {}
+/** A meeting with the users taking part in it, as the policy sees it. */
+export type MeetingRow = typeof meetings.$inferSelect & { participantUserIds: string[] };
 
-  list(actor: Actor, query: MeetingListQuery): Promise<MeetingPage> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const conditions = and(
-        scopeCondition(actor, 'meetings.read', { locationId: meetings.locationId }),
-        query.schoolYear ? eq(meetings.schoolYear, query.schoolYear) : undefined,
-        query.kind ? eq(meetings.kind, query.kind) : undefined,
-        query.locationId ? eq(meetings.locationId, query.locationId) : undefined,
-        query.q ? sql`${locations.name} ilike ${containsPattern(query.q)}` : undefined,
-      );
-      const { limit, offset } = pageWindow(query);
-      const rows = await transaction.db
-        .select({ meeting: meetings, locationName: locations.name, total: sql<number>`count(*) over ()` })
-        .from(meetings)
-        .innerJoin(locations, eq(locations.id, meetings.locationId))
-        .where(conditions)
-        .orderBy(asc(meetings.startsAt), asc(meetings.id))
-        .limit(limit)
-        .offset(offset);
-      return {
-        items: rows.map((row) => listItem(row.meeting, row.locationName)),
-        page: query.page,
-        pageSize: query.pageSize,
-        total: Number(rows[0]?.total ?? 0),
-      };
-    });
-  }
+/**
+ * A meeting as a route's target: whoever may read a school's meetings sees it. The users taking part
+ * are loaded with it (after the lock, for a command), so the minutes' need-to-know check (P1) reads
+ * the meeting as stored.
+ */
+export const meetingTarget = defineTarget<MeetingRow>({
+  readAction: 'meetings.read',
+  async load({ db }, id, { lock }) {
+    const query = db.select().from(meetings).where(eq(meetings.id, id));
+    const [meeting] = lock ? await query.for('update') : await query;
+    if (!meeting) return undefined;
+    return { ...meeting, participantUserIds: await participantUserIdsOf(db, meeting.id) };
+  },
+  scopeOf: (row) => ({
+    tenantId: row.tenantId,
+    locationId: row.locationId,
+    participantUserIds: row.participantUserIds,
+  }),
+});
 
-  /** Plans (or records) a meeting; the rules refuse with field errors and nothing is saved. */
-  create(actor: Actor, input: MeetingInput, meta: RequestMeta): Promise<MeetingDetail> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      await requireVisible(
-        transaction,
-        actor,
-        { kind: 'location', action: 'meetings.manage' },
-        { locationId: input.locationId },
-      );
-      const values = await checkMeeting(transaction, actor, input, null);
-      const [meeting] = await transaction.db
-        .insert(meetings)
-        .values({ ...values, tenantId: actor.tenantId, createdByUserId: actor.userId })
-        .returning();
-      if (!meeting) throw new NotFound();
-      await writeParticipantsAndTags(transaction, meeting.id, values.participants, input.wantedTagIds);
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'meetings.planned',
-        { type: 'meeting', id: meeting.id },
-        { kind: meeting.kind },
-      );
-      return detailOf(transaction, actor, meeting, meta);
-    });
-  }
+type ActionItemTargetRow = { item: ItemRow; locationId: string };
 
-  /** Changes the plan or records what happened: agenda, attendance, minutes, outcome. */
-  update(actor: Actor, meetingId: string, input: MeetingInput, meta: RequestMeta): Promise<MeetingDetail> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const existing = await findMeeting(transaction, actor, meetingId, 'meetings.manage', { lock: true });
-      if (input.kind !== existing.kind || input.locationId !== existing.locationId)
-        throw new ValidationFailed([{ path: 'kind', code: 'invalid_value' }]);
-      const values = await checkMeeting(transaction, actor, input, existing);
-      // Who may write the minutes is decided on the meeting as stored: a change cannot make its own
-      // author a participant. Someone who may not read them sent none back: keep what is there.
-      const storedUserIds = await participantUserIdsOf(transaction, existing.id);
-      const userIdsOf = (participants: MeetingInput['participants']) =>
-        new Set(participants.flatMap((participant) => (participant.userId ? [participant.userId] : [])));
-      if ([...userIdsOf(input.participants)].some((userId) => !storedUserIds.has(userId)))
-        throw new ValidationFailed([{ path: 'participants', code: 'participant_added_separately' }]);
-      const insider = await mayReadMinutes(transaction, actor, existing);
-      // Who is inside decides who reads the minutes: someone outside may not take anyone out either.
-      const keptUserIds = userIdsOf(values.participants);
-      if (!insider && [...storedUserIds].some((userId) => !keptUserIds.has(userId)))
-        throw new ValidationFailed([{ path: 'participants', code: 'participants_locked' }]);
-      const minutes = insider ? values.minutes : existing.minutes;
-      const [meeting] = await transaction.db
-        .update(meetings)
-        .set({ ...values, minutes, updatedAt: new Date() })
-        .where(eq(meetings.id, existing.id))
-        .returning();
-      if (!meeting) throw new NotFound();
-      await transaction.db.delete(meetingParticipants).where(eq(meetingParticipants.meetingId, meeting.id));
-      await transaction.db.delete(meetingWantedTags).where(eq(meetingWantedTags.meetingId, meeting.id));
-      await writeParticipantsAndTags(transaction, meeting.id, values.participants, input.wantedTagIds);
-      await recordAudit(transaction, auditActorOf(actor, meta), 'meetings.changed', {
-        type: 'meeting',
-        id: meeting.id,
-      });
-      return detailOf(transaction, actor, meeting, meta);
-    });
-  }
+/** An action item as a route's target: it sits at its meeting's school. */
+export const actionItemTarget = defineTarget<ActionItemTargetRow>({
+  readAction: 'meetings.read',
+  async load({ db }, id, { lock }) {
+    const query = db
+      .select({ item: meetingActionItems, locationId: meetings.locationId })
+      .from(meetingActionItems)
+      .innerJoin(meetings, eq(meetings.id, meetingActionItems.meetingId))
+      .where(eq(meetingActionItems.id, id));
+    const [row] = lock ? await query.for('update', { of: meetingActionItems }) : await query;
+    return row;
+  },
+  scopeOf: (row) => ({ tenantId: row.item.tenantId, locationId: row.locationId }),
+});
 
-  /**
-   * Adds a person with an account, who reads the minutes from then on. Only someone who reads them
-   * already (the staff office, a participant, the school's contact person) may let another in.
-   */
-  addParticipant(
-    actor: Actor,
-    meetingId: string,
-    input: ParticipantAddition,
-    meta: RequestMeta,
-  ): Promise<MeetingDetail> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const meeting = await findMeeting(transaction, actor, meetingId, 'meetings.add_participant', {
-        lock: true,
-      });
-      if (!(await mayReadMinutes(transaction, actor, meeting)))
-        throw new HttpError(403, 'meeting_participant_not_allowed');
-      await requireVisible(
-        transaction,
-        actor,
-        { kind: 'meetingParticipant', locationId: meeting.locationId },
-        { userId: input.userId },
-      );
-      const [candidate] = await transaction.db
-        .select({ userId: users.id, name: users.name })
-        .from(users)
-        .where(eq(users.id, input.userId));
-      if (!candidate) throw new NotFound();
-      if (!(await participantUserIdsOf(transaction, meeting.id)).has(candidate.userId)) {
-        await writeParticipantsAndTags(
-          transaction,
-          meeting.id,
-          [{ userId: candidate.userId, name: candidate.name, role: input.role, attended: null }],
-          [],
-        );
-        await recordAudit(
-          transaction,
-          auditActorOf(actor, meta),
-          'meetings.participant_added',
-          { type: 'meeting', id: meeting.id },
-          { role: input.role },
-        );
-      }
-      return detailOf(transaction, actor, meeting, meta);
-    });
-  }
-
-  /** Who can be added to a meeting: the school's staff, the expertise team and the staff office. */
-  participantCandidates(actor: Actor, meetingId: string): Promise<ParticipantCandidate[]> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const meeting = await findMeeting(transaction, actor, meetingId, 'meetings.add_participant');
-      if (!(await mayReadMinutes(transaction, actor, meeting)))
-        throw new HttpError(403, 'meeting_participant_not_allowed');
-      const taken = await participantUserIdsOf(transaction, meeting.id);
-      return (await candidatesOf(transaction, meeting)).filter((person) => !taken.has(person.userId));
-    });
-  }
-
-  /** One meeting; reading minutes that may mention pupils is audited (P2). */
-  get(actor: Actor, meetingId: string, meta: RequestMeta): Promise<MeetingDetail> {
-    return this.database.withTenant(actor.tenantId, async (transaction) =>
-      detailOf(transaction, actor, await findMeeting(transaction, actor, meetingId, 'meetings.read'), meta),
-    );
-  }
-
-  /** The team member's answer to an interim-meeting invitation (R13). */
-  decide(
-    actor: Actor,
-    meetingId: string,
-    input: InterimDecisionInput,
-    meta: RequestMeta,
-  ): Promise<MeetingDetail> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const meeting = await findMeeting(transaction, actor, meetingId, 'meetings.decide', { lock: true });
-      if (meeting.kind !== 'interim') throw new RuleViolation('transition_not_allowed');
-      const problems = findDecisionProblems(input.decision, input.reason);
-      if (problems.length > 0) throw new ValidationFailed(problems);
-      const [decided] = await transaction.db
-        .update(meetings)
-        .set({
-          decision: input.decision,
-          decisionReason: input.reason?.trim() || null,
-          decidedByUserId: actor.userId,
-          updatedAt: new Date(),
-        })
-        .where(eq(meetings.id, meeting.id))
-        .returning();
-      if (!decided) throw new NotFound();
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'meetings.interim_decided',
-        { type: 'meeting', id: meeting.id },
-        { decision: input.decision },
-      );
-      return detailOf(transaction, actor, decided, meta);
-    });
-  }
-
-  addActionItem(
-    actor: Actor,
-    meetingId: string,
-    input: ActionItemInput,
-    meta: RequestMeta,
-  ): Promise<ActionItem> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const meeting = await findMeeting(transaction, actor, meetingId, 'meetings.manage');
-      await requireVisible(
-        transaction,
-        actor,
-        { kind: 'meetingParticipant', locationId: meeting.locationId },
-        { ownerUserId: input.ownerUserId },
-      );
-      const [item] = await transaction.db
-        .insert(meetingActionItems)
-        .values({ tenantId: actor.tenantId, meetingId: meeting.id, ...input })
-        .returning();
-      if (!item) throw new NotFound();
-      await recordAudit(transaction, auditActorOf(actor, meta), 'meetings.action_added', {
-        type: 'meeting_action_item',
-        id: item.id,
-      });
-      return itemView(item, todayInAmsterdam());
-    });
-  }
-
-  /** Marks an action item done or records its follow-up, usually at the school's next meeting. */
-  updateActionItem(
-    actor: Actor,
-    itemId: string,
-    input: ActionItemUpdate,
-    meta: RequestMeta,
-  ): Promise<ActionItem> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const [existing] = await transaction.db
-        .select({ item: meetingActionItems, locationId: meetings.locationId })
-        .from(meetingActionItems)
-        .innerJoin(meetings, eq(meetings.id, meetingActionItems.meetingId))
-        .where(eq(meetingActionItems.id, itemId));
-      if (
-        !existing ||
-        !canAccess(actor, 'meetings.manage', { tenantId: actor.tenantId, locationId: existing.locationId })
-      )
-        throw new NotFound();
-      await requireVisible(
-        transaction,
-        actor,
-        { kind: 'meeting', action: 'meetings.read' },
-        { followedUpInMeetingId: input.followedUpInMeetingId },
-      );
-      if (input.followedUpInMeetingId) {
-        const [later] = await transaction.db
-          .select({ locationId: meetings.locationId })
-          .from(meetings)
-          .where(eq(meetings.id, input.followedUpInMeetingId));
-        if (later?.locationId !== existing.locationId)
-          throw new ValidationFailed([{ path: 'followedUpInMeetingId', code: 'invalid_value' }]);
-      }
-      const [item] = await transaction.db
-        .update(meetingActionItems)
-        .set({
-          status: input.status,
-          followUp: input.followUp,
-          followedUpInMeetingId: input.followedUpInMeetingId,
-        })
-        .where(eq(meetingActionItems.id, itemId))
-        .returning();
-      if (!item) throw new NotFound();
-      await recordAudit(transaction, auditActorOf(actor, meta), 'meetings.action_followed_up', {
-        type: 'meeting_action_item',
-        id: item.id,
-      });
-      return itemView(item, todayInAmsterdam());
-    });
-  }
-
-  /**
-   * The staff office's overview of a school year per primary school: the annual talk held, planned,
-   * not planned or late (R11), and the SOT meetings planned with their warning (R12).
-   */
-  overview(
-    actor: Actor,
-    query: { schoolYear: number; page: number; pageSize: number; q?: string },
-  ): Promise<MeetingOverview> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const settings = await settingsOf(transaction);
-      const { limit, offset } = pageWindow(query);
-      const search = query.q ? sql`and l.name ilike ${containsPattern(query.q)}` : sql``;
-      const rows = await queryRows<{
-        id: string;
-        name: string;
-        talk_held: boolean;
-        talk_planned: boolean;
-        sot_planned: number | string;
-        total: number | string;
-      }>(
-        transaction.db,
-        sql`select l.id, l.name,
-            coalesce(bool_or(m.kind = 'annual_talk' and m.status = 'held'), false) as talk_held,
-            coalesce(bool_or(m.kind = 'annual_talk' and m.status = 'planned'), false) as talk_planned,
-            count(m.id) filter (where m.kind = 'sot' and m.status <> 'cancelled') as sot_planned,
-            count(*) over () as total
-          from locations l
-          left join meetings m on m.location_id = l.id and m.school_year = ${query.schoolYear}
-          where l.sector in ('bo', 'sbo', 'so') and (l.active_to is null or l.active_to >= ${`${query.schoolYear}-08-01`}::date)
-            ${search}
-          group by l.id, l.name order by l.name, l.id limit ${limit} offset ${offset}`,
-      );
-      const today = todayInAmsterdam();
-      const plannedBy = dateInSchoolYear(query.schoolYear, settings.annualTalkPlannedBy);
-      const sotBy = dateInSchoolYear(query.schoolYear, settings.sotMinimumBy);
-      return {
-        schoolYear: query.schoolYear,
-        annualTalkDeadline: plannedBy,
-        sotMinimumBy: sotBy,
-        page: query.page,
-        pageSize: query.pageSize,
-        total: Number(rows[0]?.total ?? 0),
-        items: rows.map((row) => {
-          const talk = annualTalkState(
-            [
-              ...(row.talk_held ? [{ status: 'held' as const }] : []),
-              ...(row.talk_planned ? [{ status: 'planned' as const }] : []),
-            ],
-            plannedBy,
-            today,
-          );
-          const sotPlanned = Number(row.sot_planned);
-          return {
-            locationId: row.id,
-            name: row.name,
-            annualTalk: talk,
-            sotPlanned,
-            sotWarning: sotWarning(sotPlanned, sotBy, today),
-            ok: schoolIsOnTrack(talk, sotPlanned),
-          };
-        }),
-      };
-    });
-  }
-
-  settings(actor: Actor): Promise<MeetingSettings> {
-    return this.database.withTenant(actor.tenantId, settingsOf);
-  }
-
-  changeSettings(actor: Actor, input: MeetingSettings, meta: RequestMeta): Promise<MeetingSettings> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      await transaction.db
-        .insert(meetingSettings)
-        .values({ tenantId: actor.tenantId, ...input })
-        .onConflictDoUpdate({ target: meetingSettings.tenantId, set: { ...input, updatedAt: new Date() } });
-      await recordAudit(transaction, auditActorOf(actor, meta), 'settings.changed', null, {
-        setting: 'meetings',
-        ...input,
-      });
-      return input;
-    });
-  }
+/** Minutes may mention pupils (P1): the staff office, the meeting's participants and the school's contact person read them. */
+function mayReadMinutes(
+  context: UseCaseContext,
+  meeting: { locationId: string },
+  participantUserIds: readonly string[],
+): boolean {
+  return context.may('meetings.read_minutes', { locationId: meeting.locationId, participantUserIds });
 }
 
-async function settingsOf(transaction: Transaction): Promise<MeetingSettings> {
-  const [row] = await transaction.db.select().from(meetingSettings);
+/** Meetings (issue 6): the annual talk (R11), the SOT (R12), interim meetings with outside parties (R13). */
+export async function listMeetings(context: UseCaseContext, query: MeetingListQuery): Promise<MeetingPage> {
+  const conditions = and(
+    context.scope('meetings.read', { locationId: meetings.locationId }),
+    query.schoolYear ? eq(meetings.schoolYear, query.schoolYear) : undefined,
+    query.kind ? eq(meetings.kind, query.kind) : undefined,
+    query.locationId ? eq(meetings.locationId, query.locationId) : undefined,
+    query.q ? sql`${locations.name} ilike ${containsPattern(query.q)}` : undefined,
+  );
+  const { limit, offset } = pageWindow(query);
+  const rows = await context.db
+    .select({ meeting: meetings, locationName: locations.name, total: sql<number>`count(*) over ()` })
+    .from(meetings)
+    .innerJoin(locations, eq(locations.id, meetings.locationId))
+    .where(conditions)
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .limit(limit)
+    .offset(offset);
+  return {
+    items: rows.map((row) => listItem(row.meeting, row.locationName)),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: Number(rows[0]?.total ?? 0),
+  };
+}
+
+/** Plans (or records) a meeting; the rules refuse with field errors and nothing is saved. */
+export async function createMeeting(context: UseCaseContext, input: MeetingInput): Promise<MeetingDetail> {
+  await context.requireVisible(
+    { kind: 'location', action: 'meetings.manage' },
+    { locationId: input.locationId },
+  );
+  const values = await checkMeeting(context, input, null);
+  const [meeting] = await context.db
+    .insert(meetings)
+    .values({ ...values, tenantId: context.actor.tenantId, createdByUserId: context.actor.userId })
+    .returning();
+  if (!meeting) throw new NotFound();
+  await writeParticipantsAndTags(context, meeting.id, values.participants, input.wantedTagIds);
+  await context.audit('meetings.planned', { type: 'meeting', id: meeting.id }, { kind: meeting.kind });
+  return detailOf(context, meeting);
+}
+
+/** Changes the plan or records what happened: agenda, attendance, minutes, outcome. */
+export async function updateMeeting(
+  context: UseCaseContext,
+  meetingId: string,
+  input: MeetingInput,
+): Promise<MeetingDetail> {
+  const existing = await context.load(meetingTarget, meetingId, { lock: true });
+  if (input.kind !== existing.kind || input.locationId !== existing.locationId)
+    throw new ValidationFailed([{ path: 'kind', code: 'invalid_value' }]);
+  const values = await checkMeeting(context, input, existing);
+  // Who may write the minutes is decided on the meeting as stored: a change cannot make its own
+  // author a participant. Someone who may not read them sent none back: keep what is there.
+  const storedUserIds = new Set(existing.participantUserIds);
+  const userIdsOf = (participants: MeetingInput['participants']) =>
+    new Set(participants.flatMap((participant) => (participant.userId ? [participant.userId] : [])));
+  if ([...userIdsOf(input.participants)].some((userId) => !storedUserIds.has(userId)))
+    throw new ValidationFailed([{ path: 'participants', code: 'participant_added_separately' }]);
+  const insider = mayReadMinutes(context, existing, existing.participantUserIds);
+  // Who is inside decides who reads the minutes: someone outside may not take anyone out either.
+  const keptUserIds = userIdsOf(values.participants);
+  if (!insider && [...storedUserIds].some((userId) => !keptUserIds.has(userId)))
+    throw new ValidationFailed([{ path: 'participants', code: 'participants_locked' }]);
+  const minutes = insider ? values.minutes : existing.minutes;
+  const { participants, ...columns } = values;
+  const [meeting] = await context.db
+    .update(meetings)
+    .set({ ...columns, minutes, updatedAt: context.clock.now() })
+    .where(eq(meetings.id, existing.id))
+    .returning();
+  if (!meeting) throw new NotFound();
+  await context.db.delete(meetingParticipants).where(eq(meetingParticipants.meetingId, meeting.id));
+  await context.db.delete(meetingWantedTags).where(eq(meetingWantedTags.meetingId, meeting.id));
+  await writeParticipantsAndTags(context, meeting.id, participants, input.wantedTagIds);
+  await context.audit('meetings.changed', { type: 'meeting', id: meeting.id });
+  return detailOf(context, meeting);
+}
+
+/**
+ * Adds a person with an account, who reads the minutes from then on. Only someone who reads them
+ * already (the staff office, a participant, the school's contact person) may let another in.
+ */
+export async function addParticipant(
+  context: UseCaseContext,
+  meetingId: string,
+  input: ParticipantAddition,
+): Promise<MeetingDetail> {
+  const meeting = await context.load(meetingTarget, meetingId, { lock: true });
+  if (!mayReadMinutes(context, meeting, meeting.participantUserIds))
+    throw new HttpError(403, 'meeting_participant_not_allowed');
+  await context.requireVisible(
+    { kind: 'meetingParticipant', locationId: meeting.locationId },
+    { userId: input.userId },
+  );
+  const [candidate] = await context.db
+    .select({ userId: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.id, input.userId));
+  if (!candidate) throw new NotFound();
+  if (!meeting.participantUserIds.includes(candidate.userId)) {
+    await writeParticipantsAndTags(
+      context,
+      meeting.id,
+      [{ userId: candidate.userId, name: candidate.name, role: input.role, attended: null }],
+      [],
+    );
+    await context.audit(
+      'meetings.participant_added',
+      { type: 'meeting', id: meeting.id },
+      { role: input.role },
+    );
+  }
+  return detailOf(context, meeting);
+}
+
+/** Who can be added to a meeting: the school's staff, the expertise team and the staff office. */
+export async function participantCandidates(
+  context: UseCaseContext,
+  meetingId: string,
+): Promise<ParticipantCandidate[]> {
+  const meeting = await context.load(meetingTarget, meetingId);
+  if (!mayReadMinutes(context, meeting, meeting.participantUserIds))
+    throw new HttpError(403, 'meeting_participant_not_allowed');
+  const taken = new Set(meeting.participantUserIds);
+  return (await candidatesOf(context, meeting)).filter((person) => !taken.has(person.userId));
+}
+
+/** One meeting; reading minutes that may mention pupils is audited (P2). */
+export async function getMeeting(context: UseCaseContext, meetingId: string): Promise<MeetingDetail> {
+  return detailOf(context, await context.load(meetingTarget, meetingId));
+}
+
+/** The team member's answer to an interim-meeting invitation (R13). */
+export async function decideInterim(
+  context: UseCaseContext,
+  meetingId: string,
+  input: InterimDecisionInput,
+): Promise<MeetingDetail> {
+  const meeting = await context.load(meetingTarget, meetingId, { lock: true });
+  if (meeting.kind !== 'interim') throw new RuleViolation('transition_not_allowed');
+  const problems = findDecisionProblems(input.decision, input.reason);
+  if (problems.length > 0) throw new ValidationFailed(problems);
+  const [decided] = await context.db
+    .update(meetings)
+    .set({
+      decision: input.decision,
+      decisionReason: input.reason?.trim() || null,
+      decidedByUserId: context.actor.userId,
+      updatedAt: context.clock.now(),
+    })
+    .where(eq(meetings.id, meeting.id))
+    .returning();
+  if (!decided) throw new NotFound();
+  await context.audit(
+    'meetings.interim_decided',
+    { type: 'meeting', id: meeting.id },
+    { decision: input.decision },
+  );
+  return detailOf(context, decided);
+}
+
+export async function addActionItem(
+  context: UseCaseContext,
+  meetingId: string,
+  input: ActionItemInput,
+): Promise<ActionItem> {
+  const meeting = await context.load(meetingTarget, meetingId);
+  await context.requireVisible(
+    { kind: 'meetingParticipant', locationId: meeting.locationId },
+    { ownerUserId: input.ownerUserId },
+  );
+  const [item] = await context.db
+    .insert(meetingActionItems)
+    .values({ tenantId: context.actor.tenantId, meetingId: meeting.id, ...input })
+    .returning();
+  if (!item) throw new NotFound();
+  await context.audit('meetings.action_added', { type: 'meeting_action_item', id: item.id });
+  return itemView(item, context.clock.today());
+}
+
+/** Marks an action item done or records its follow-up, usually at the school's next meeting. */
+export async function updateActionItem(
+  context: UseCaseContext,
+  itemId: string,
+  input: ActionItemUpdate,
+): Promise<ActionItem> {
+  const existing = await context.load(actionItemTarget, itemId);
+  await context.requireVisible(
+    { kind: 'meeting', action: 'meetings.read' },
+    { followedUpInMeetingId: input.followedUpInMeetingId },
+  );
+  if (input.followedUpInMeetingId) {
+    const [later] = await context.db
+      .select({ locationId: meetings.locationId })
+      .from(meetings)
+      .where(eq(meetings.id, input.followedUpInMeetingId));
+    if (later?.locationId !== existing.locationId)
+      throw new ValidationFailed([{ path: 'followedUpInMeetingId', code: 'invalid_value' }]);
+  }
+  const [item] = await context.db
+    .update(meetingActionItems)
+    .set({
+      status: input.status,
+      followUp: input.followUp,
+      followedUpInMeetingId: input.followedUpInMeetingId,
+    })
+    .where(eq(meetingActionItems.id, existing.item.id))
+    .returning();
+  if (!item) throw new NotFound();
+  await context.audit('meetings.action_followed_up', { type: 'meeting_action_item', id: item.id });
+  return itemView(item, context.clock.today());
+}
+
+/**
+ * The staff office's overview of a school year per primary school: the annual talk held, planned,
+ * not planned or late (R11), and the SOT meetings planned with their warning (R12).
+ */
+export async function meetingOverview(
+  context: UseCaseContext,
+  query: { schoolYear: number; page: number; pageSize: number; q?: string },
+): Promise<MeetingOverview> {
+  const settings = await settingsOf(context.db);
+  const { limit, offset } = pageWindow(query);
+  const search = query.q ? sql`and l.name ilike ${containsPattern(query.q)}` : sql``;
+  const rows = await queryRows<{
+    id: string;
+    name: string;
+    talk_held: boolean;
+    talk_planned: boolean;
+    sot_planned: number | string;
+    total: number | string;
+  }>(
+    context.db,
+    sql`select l.id, l.name,
+        coalesce(bool_or(m.kind = 'annual_talk' and m.status = 'held'), false) as talk_held,
+        coalesce(bool_or(m.kind = 'annual_talk' and m.status = 'planned'), false) as talk_planned,
+        count(m.id) filter (where m.kind = 'sot' and m.status <> 'cancelled') as sot_planned,
+        count(*) over () as total
+      from locations l
+      left join meetings m on m.location_id = l.id and m.school_year = ${query.schoolYear}
+      where l.sector in ('bo', 'sbo', 'so') and (l.active_to is null or l.active_to >= ${`${query.schoolYear}-08-01`}::date)
+        and ${context.scope('meetings.overview', { locationId: sql`l.id` })}
+        ${search}
+      group by l.id, l.name order by l.name, l.id limit ${limit} offset ${offset}`,
+  );
+  const today = context.clock.today();
+  const plannedBy = dateInSchoolYear(query.schoolYear, settings.annualTalkPlannedBy);
+  const sotBy = dateInSchoolYear(query.schoolYear, settings.sotMinimumBy);
+  return {
+    schoolYear: query.schoolYear,
+    annualTalkDeadline: plannedBy,
+    sotMinimumBy: sotBy,
+    page: query.page,
+    pageSize: query.pageSize,
+    total: Number(rows[0]?.total ?? 0),
+    items: rows.map((row) => {
+      const talk = annualTalkState(
+        [
+          ...(row.talk_held ? [{ status: 'held' as const }] : []),
+          ...(row.talk_planned ? [{ status: 'planned' as const }] : []),
+        ],
+        plannedBy,
+        today,
+      );
+      const sotPlanned = Number(row.sot_planned);
+      return {
+        locationId: row.id,
+        name: row.name,
+        annualTalk: talk,
+        sotPlanned,
+        sotWarning: sotWarning(sotPlanned, sotBy, today),
+        ok: schoolIsOnTrack(talk, sotPlanned),
+      };
+    }),
+  };
+}
+
+/** The staff office's dates for the overview and the reminder lead time. */
+export function meetingSettingsOf(context: UseCaseContext): Promise<MeetingSettings> {
+  return settingsOf(context.db);
+}
+
+export async function changeMeetingSettings(
+  context: UseCaseContext,
+  input: MeetingSettings,
+): Promise<MeetingSettings> {
+  await context.db
+    .insert(meetingSettings)
+    .values({ tenantId: context.actor.tenantId, ...input })
+    .onConflictDoUpdate({
+      target: meetingSettings.tenantId,
+      set: { ...input, updatedAt: context.clock.now() },
+    });
+  await context.audit('settings.changed', null, { setting: 'meetings', ...input });
+  return input;
+}
+
+async function settingsOf(db: DbTransaction): Promise<MeetingSettings> {
+  const [row] = await db.select().from(meetingSettings);
   return row
     ? {
         annualTalkPlannedBy: row.annualTalkPlannedBy,
@@ -429,7 +422,7 @@ async function settingsOf(transaction: Transaction): Promise<MeetingSettings> {
     : defaultSettings;
 }
 
-function listItem(meeting: MeetingRow, locationName: string) {
+function listItem(meeting: typeof meetings.$inferSelect, locationName: string) {
   return {
     id: meeting.id,
     kind: meeting.kind,
@@ -444,31 +437,17 @@ function listItem(meeting: MeetingRow, locationName: string) {
   };
 }
 
-/** A meeting the actor may act on; 404 for one out of reach, so its existence does not leak. */
-export async function findMeeting(
-  transaction: Transaction,
-  actor: Actor,
-  meetingId: string,
-  action: 'meetings.read' | 'meetings.manage' | 'meetings.decide' | 'meetings.add_participant',
-  options: { lock?: boolean } = {},
-): Promise<MeetingRow> {
-  const query = transaction.db.select().from(meetings).where(eq(meetings.id, meetingId));
-  const [meeting] = options.lock ? await query.for('update') : await query;
-  if (!meeting || !canAccess(actor, action, { tenantId: meeting.tenantId, locationId: meeting.locationId }))
-    throw new NotFound();
-  return meeting;
-}
-
-async function participantUserIdsOf(transaction: Transaction, meetingId: string): Promise<Set<string>> {
-  const rows = await transaction.db
+async function participantUserIdsOf(db: DbTransaction, meetingId: string): Promise<string[]> {
+  const rows = await db
     .select({ userId: meetingParticipants.userId })
     .from(meetingParticipants)
     .where(eq(meetingParticipants.meetingId, meetingId));
-  return new Set(rows.flatMap((row) => (row.userId ? [row.userId] : [])));
+  return [...new Set(rows.flatMap((row) => (row.userId ? [row.userId] : [])))];
 }
 
-async function candidatesOf(transaction: Transaction, meeting: MeetingRow): Promise<ParticipantCandidate[]> {
-  return transaction.db
+/** The school's staff, the expertise team and the staff office (who may take part is data, not a right). */
+async function candidatesOf(context: UseCaseContext, meeting: MeetingRow): Promise<ParticipantCandidate[]> {
+  return context.db
     .selectDistinct({ userId: users.id, name: users.name })
     .from(users)
     .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
@@ -482,16 +461,11 @@ async function candidatesOf(transaction: Transaction, meeting: MeetingRow): Prom
  * contact person that day and its other SOT meetings of the year. The contact person joins an SOT
  * by default (R12).
  */
-async function checkMeeting(
-  transaction: Transaction,
-  actor: Actor,
-  input: MeetingInput,
-  existing: MeetingRow | null,
-) {
+async function checkMeeting(context: UseCaseContext, input: MeetingInput, existing: MeetingRow | null) {
   const startsAt = amsterdamInstant(input.date, input.startTime);
   const endsAt = amsterdamInstant(input.date, input.endTime);
   const schoolYear = schoolYearOfMeeting(startsAt);
-  const [location] = await transaction.db
+  const [location] = await context.db
     .select({ sector: locations.sector })
     .from(locations)
     .where(eq(locations.id, input.locationId));
@@ -502,7 +476,7 @@ async function checkMeeting(
     contact_name: string | null;
     other_sot: number | string;
   }>(
-    transaction.db,
+    context.db,
     sql`select
       (select s.user_id from school_team_assignments s where s.location_id = ${input.locationId}::uuid and s.is_contact
         and s.valid_from <= ${input.date}::date and (s.valid_to is null or s.valid_to > ${input.date}::date)) as contact_id,
@@ -535,24 +509,15 @@ async function checkMeeting(
   if (problems.length > 0) throw new ValidationFailed(problems);
   // The users sent as participants (the contact person added above is the school's own); those the
   // meeting already has stay, even when they have since left the school.
-  const kept: Set<string | null> = existing
-    ? await participantUserIdsOf(transaction, existing.id)
-    : new Set<string | null>();
-  await requireVisible(
-    transaction,
-    actor,
+  const kept = new Set<string | null>(existing?.participantUserIds ?? []);
+  await context.requireVisible(
     { kind: 'meetingParticipant', locationId: input.locationId },
     listField(
       'participants',
       input.participants.map((participant) => (kept.has(participant.userId) ? null : participant.userId)),
     ),
   );
-  await requireVisible(
-    transaction,
-    actor,
-    { kind: 'expertiseTag' },
-    listField('wantedTagIds', input.wantedTagIds),
-  );
+  await context.requireVisible({ kind: 'expertiseTag' }, listField('wantedTagIds', input.wantedTagIds));
   return {
     locationId: input.locationId,
     kind: input.kind,
@@ -573,19 +538,18 @@ async function checkMeeting(
 }
 
 async function writeParticipantsAndTags(
-  transaction: Transaction,
+  context: UseCaseContext,
   meetingId: string,
   participants: MeetingInput['participants'],
   tagIds: string[],
 ): Promise<void> {
-  const tenantId = transaction.tenantId;
-  if (!tenantId) throw new Error('meetings belong to a partnership');
+  const { tenantId } = context.actor;
   if (participants.length > 0)
-    await transaction.db
+    await context.db
       .insert(meetingParticipants)
       .values(participants.map((participant) => ({ tenantId, meetingId, ...participant })));
   if (tagIds.length > 0)
-    await transaction.db
+    await context.db
       .insert(meetingWantedTags)
       .values([...new Set(tagIds)].map((tagId) => ({ tenantId, meetingId, tagId })));
 }
@@ -596,39 +560,40 @@ async function writeParticipantsAndTags(
  * school's requests of the year and its hours.
  */
 async function detailOf(
-  transaction: Transaction,
-  actor: Actor,
-  meeting: MeetingRow,
-  meta: RequestMeta,
+  context: UseCaseContext,
+  meeting: typeof meetings.$inferSelect,
 ): Promise<MeetingDetail> {
-  const [location] = await transaction.db
+  const { db } = context;
+  const [location] = await db
     .select({ name: locations.name })
     .from(locations)
     .where(eq(locations.id, meeting.locationId));
-  const participants = await transaction.db
+  const participants = await db
     .select()
     .from(meetingParticipants)
     .where(eq(meetingParticipants.meetingId, meeting.id))
     .orderBy(asc(meetingParticipants.name));
-  const wantedTags = await transaction.db
+  const wantedTags = await db
     .select({ id: expertiseTags.id, name: expertiseTags.name })
     .from(meetingWantedTags)
     .innerJoin(expertiseTags, eq(expertiseTags.id, meetingWantedTags.tagId))
     .where(eq(meetingWantedTags.meetingId, meeting.id))
     .orderBy(asc(expertiseTags.name));
-  const mayRead = await mayReadMinutes(transaction, actor, meeting);
+  // Decided on the participants as they are now (a command may just have changed them).
+  const mayRead = mayReadMinutes(
+    context,
+    meeting,
+    participants.flatMap((participant) => (participant.userId ? [participant.userId] : [])),
+  );
   if (mayRead && meeting.minutes)
-    await recordAudit(transaction, auditActorOf(actor, meta), 'meetings.minutes_read', {
-      type: 'meeting',
-      id: meeting.id,
-    });
-  const today = todayInAmsterdam();
-  const items = await transaction.db
+    await context.audit('meetings.minutes_read', { type: 'meeting', id: meeting.id });
+  const today = context.clock.today();
+  const items = await db
     .select()
     .from(meetingActionItems)
     .where(eq(meetingActionItems.meetingId, meeting.id))
     .orderBy(asc(meetingActionItems.dueDate), asc(meetingActionItems.createdAt));
-  const earlier = await transaction.db
+  const earlier = await db
     .select({ item: meetingActionItems })
     .from(meetingActionItems)
     .innerJoin(meetings, eq(meetings.id, meetingActionItems.meetingId))
@@ -667,51 +632,31 @@ async function detailOf(
     overrideReason: meeting.overrideReason,
     actionItems: items.map((item) => itemView(item, today)),
     openEarlierItems: earlier.map((row) => itemView(row.item, today)),
-    preparation: meeting.kind === 'annual_talk' ? await preparationOf(transaction, meeting) : null,
+    preparation: meeting.kind === 'annual_talk' ? await preparationOf(db, meeting) : null,
     commands: [
-      ...(canAccess(actor, 'meetings.manage', { tenantId: meeting.tenantId, locationId: meeting.locationId })
-        ? (['edit'] as const)
-        : []),
-      ...(meeting.kind === 'interim' &&
-      canAccess(actor, 'meetings.decide', { tenantId: meeting.tenantId, locationId: meeting.locationId })
+      ...(context.may('meetings.manage', { locationId: meeting.locationId }) ? (['edit'] as const) : []),
+      ...(meeting.kind === 'interim' && context.may('meetings.decide', { locationId: meeting.locationId })
         ? (['decide'] as const)
         : []),
-      ...(mayRead &&
-      canAccess(actor, 'meetings.add_participant', {
-        tenantId: meeting.tenantId,
-        locationId: meeting.locationId,
-      })
+      ...(mayRead && context.may('meetings.add_participant', { locationId: meeting.locationId })
         ? (['add_participant'] as const)
         : []),
     ],
   };
 }
 
-/** Minutes may mention pupils: the staff office, the meeting's participants and the school's contact person read them. */
-async function mayReadMinutes(transaction: Transaction, actor: Actor, meeting: MeetingRow): Promise<boolean> {
-  if (actor.roles.some((role) => role.role === 'coordinator')) return true;
-  const [facts] = await queryRows<{ allowed: boolean }>(
-    transaction.db,
-    sql`select exists (select 1 from meeting_participants p where p.meeting_id = ${meeting.id}::uuid
-        and p.user_id = ${actor.userId}::uuid)
-      or exists (select 1 from school_team_assignments s where s.location_id = ${meeting.locationId}::uuid
-        and s.user_id = ${actor.userId}::uuid and s.is_contact and s.valid_to is null) as allowed`,
-  );
-  return facts?.allowed === true;
-}
-
 /** The agenda's starting point for an annual talk: the year's requests (no pupil data) and the hours. */
 async function preparationOf(
-  transaction: Transaction,
-  meeting: MeetingRow,
+  db: DbTransaction,
+  meeting: typeof meetings.$inferSelect,
 ): Promise<MeetingDetail['preparation']> {
   const requests = await queryRows<{ reference: string; status: string; type: string | null }>(
-    transaction.db,
+    db,
     sql`select reference, status, type from support_requests where location_id = ${meeting.locationId}::uuid
       and school_year = ${meeting.schoolYear} and status <> 'draft' order by reference limit 200`,
   );
   const [hours] = await queryRows<{ allocated: number | string | null; used: number | string | null }>(
-    transaction.db,
+    db,
     sql`select
       (select l.hours from allocation_lines l join allocations a on a.id = l.allocation_id
         where a.school_year = ${meeting.schoolYear} and a.status = 'adopted' and l.location_id = ${meeting.locationId}::uuid) as allocated,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamDateTimeOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { buildApp } from '../../app.ts';
 import { DatabaseClient } from '../../db/client.ts';
+import { Kernel } from '../../platform/kernel/kernel.ts';
 import { createHarness, type Harness, testConfig } from '../../test/harness.ts';
 import { reminderJob, sendDueReminders } from './reminders.ts';
 
@@ -10,6 +11,10 @@ let harness: Harness;
 let tenantId: string;
 let memberEmail: string;
 let ibEmail: string;
+// The job runs at a fixed moment: a Monday morning in March, in winter time.
+const now = new Date('2026-03-02T08:00:00Z');
+const soon = new Date(now.getTime() + 26 * 3_600_000);
+const later = new Date(now.getTime() + 10 * 86_400_000);
 
 const mails = () =>
   harness.database.queryAsOwner<{ to_address: string; subject: string; text: string }>(
@@ -19,6 +24,7 @@ const deps = () => ({ mailer: harness.services.mailer, baseUrl: 'https://passend
 
 beforeAll(async () => {
   harness = await createHarness();
+  harness.clock.set(now);
   const tenant = await harness.createTenant(['a']);
   tenantId = tenant.tenantId;
   const member = await harness.createUser(tenantId, [{ role: 'team_member', teamRole: 'inclusion_adviser' }]);
@@ -27,8 +33,6 @@ beforeAll(async () => {
   ]);
   memberEmail = member.email;
   ibEmail = ib.email;
-  const soon = new Date(Date.now() + 26 * 3_600_000);
-  const later = new Date(Date.now() + 10 * 86_400_000);
   // A meeting tomorrow with both as participants, one in ten days (outside the lead time), and an
   // action item of the member that was due yesterday.
   await harness.database.queryAsOwner(sql`
@@ -47,23 +51,25 @@ beforeAll(async () => {
       returning meeting_id
     )
     insert into meeting_action_items (tenant_id, meeting_id, description, owner_user_id, owner_name, due_date)
-    select ${tenantId}::uuid, id, 'Observatie plannen', ${member.userId}::uuid, 'Lid', ${addDays(todayInAmsterdam(), -1)}::date
+    select ${tenantId}::uuid, id, 'Observatie plannen', ${member.userId}::uuid, 'Lid', ${addDays(todayInAmsterdam(now), -1)}::date
     from made where kind = 'sot'`);
 });
-afterAll(() => harness.close());
+afterAll(async () => {
+  harness.clock.set(null);
+  await harness.close();
+});
 
 describe('reminders (issue 6)', () => {
   it('mails each participant once before a meeting, and the owner once about an overdue action item', async () => {
-    expect(await sendDueReminders(harness.database, deps())).toBe(3);
+    expect(await sendDueReminders(harness.services.kernel, deps())).toBe(3);
     const sent = await mails();
     expect(sent.map((mail) => mail.to_address).sort()).toEqual([ibEmail, memberEmail, memberEmail].sort());
     const reminder = sent.find((mail) => mail.to_address === ibEmail);
-    const soon = amsterdamDateTimeOf(new Date(Date.now() + 26 * 3_600_000));
     expect(reminder?.subject).toContain('SOT-overleg');
-    expect(reminder?.text).toContain(soon.time);
+    expect(reminder?.text).toContain(amsterdamDateTimeOf(soon).time);
     // No school, person or pupil in the mail.
     for (const mail of sent) expect(`${mail.subject} ${mail.text}`).not.toMatch(/School a|Lid|IB|Observatie/);
-    expect(await sendDueReminders(harness.database, deps())).toBe(0);
+    expect(await sendDueReminders(harness.services.kernel, deps())).toBe(0);
     expect(await mails()).toHaveLength(3);
   });
 
@@ -76,8 +82,8 @@ describe('reminders (issue 6)', () => {
       const second = await DatabaseClient.open({ kind: 'pg', url: harness.config.database.url, poolSize: 5 });
       try {
         const results = await Promise.all([
-          sendDueReminders(harness.database, deps()),
-          sendDueReminders(second, deps()),
+          sendDueReminders(harness.services.kernel, deps()),
+          sendDueReminders(new Kernel({ database: second, clock: harness.clock }), deps()),
         ]);
         expect(results[0] + results[1]).toBe(3);
         expect(await mails()).toHaveLength(3);
@@ -98,7 +104,7 @@ describe('reminders (issue 6)', () => {
       try {
         for (let index = 0; index < 2; index += 1) {
           const database = await DatabaseClient.open({ kind: 'pg', url: harness.config.database.url });
-          const { app, services } = await buildApp({ config, database });
+          const { app, services } = await buildApp({ config, database, clock: harness.clock });
           instances.push({ app, database });
           await app.ready();
           // Each instance queues a run of its own, as two overlapping schedules would.

@@ -1,15 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../contracts/fields.ts';
 import type { MeetingKind } from '../../../contracts/meetings.ts';
-import { amsterdamDateTimeOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
-import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
+import { amsterdamDateTimeOf } from '../../../contracts/school-year.ts';
+import { queryRows } from '../../db/client.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
-import {
-  type MailJobDeps,
-  registerScheduledJob,
-  sumOverPartnerships,
-} from '../../platform/jobs/partnership-jobs.ts';
+import { type MailJobDeps, registerScheduledJob } from '../../platform/jobs/partnership-jobs.ts';
+import type { Kernel, SystemContext } from '../../platform/kernel/kernel.ts';
 
 export type ReminderDeps = MailJobDeps;
 
@@ -18,21 +15,16 @@ export type ReminderDeps = MailJobDeps;
  * the partnership's lead time (2 days unless set), and owners of overdue open action items. Each
  * reminder is recorded in `meeting_reminders` in the transaction that queues its mail, so it is sent
  * once, also when the job runs twice or on two instances at the same moment. The mail names the kind
- * of meeting and when, never a school, person or pupil.
+ * of meeting and when, never a school, person or pupil. "Now" is the kernel's clock.
  */
-export async function sendDueReminders(
-  database: DatabaseClient,
-  deps: ReminderDeps,
-  now: Date = new Date(),
-): Promise<number> {
-  return sumOverPartnerships(database, reminderJob, (transaction) =>
-    remindPartnership(transaction, deps, now),
-  );
+export function sendDueReminders(kernel: Kernel, deps: ReminderDeps): Promise<number> {
+  return kernel.sumOverPartnerships(reminderJob, (context) => remindPartnership(context, deps));
 }
 
-async function remindPartnership(transaction: Transaction, deps: ReminderDeps, now: Date): Promise<number> {
+async function remindPartnership(context: SystemContext, deps: ReminderDeps): Promise<number> {
+  const now = context.clock.now();
   const [settings] = await queryRows<{ days: number | null }>(
-    transaction.db,
+    context.db,
     sql`select reminder_days_before as days from meeting_settings`,
   );
   const days = settings?.days ?? 2;
@@ -44,7 +36,7 @@ async function remindPartnership(transaction: Transaction, deps: ReminderDeps, n
     email: string;
     locale: Locale;
   }>(
-    transaction.db,
+    context.db,
     sql`with due as (
         select m.id as meeting_id, m.kind, m.starts_at, p.user_id
         from meetings m join meeting_participants p on p.meeting_id = m.id
@@ -53,7 +45,7 @@ async function remindPartnership(transaction: Transaction, deps: ReminderDeps, n
           and m.starts_at <= ${now.toISOString()}::timestamptz + make_interval(days => ${days})
       ), claimed as (
         insert into meeting_reminders (tenant_id, kind, object_id, user_id)
-        select current_setting('app.tenant_id')::uuid, 'meeting', meeting_id, user_id from due
+        select ${context.tenantId}::uuid, 'meeting', meeting_id, user_id from due
         on conflict do nothing returning object_id, user_id
       )
       select d.meeting_id, d.kind, d.starts_at, u.email, u.locale
@@ -71,21 +63,21 @@ async function remindPartnership(transaction: Transaction, deps: ReminderDeps, n
       time: when.time,
       link: `${deps.baseUrl}/overleg/${row.meeting_id}`,
     };
-    await deps.mailer.send(transaction, {
+    await deps.mailer.send(context.transaction, {
       to: row.email,
       subject: translate(row.locale, 'reminders.meetingSubject', params),
       text: translate(row.locale, 'reminders.meetingText', params),
     });
   }
   const overdue = await queryRows<{ item_id: string; meeting_id: string; email: string; locale: Locale }>(
-    transaction.db,
+    context.db,
     sql`with due as (
         select i.id as item_id, i.meeting_id, i.owner_user_id as user_id
         from meeting_action_items i join users u on u.id = i.owner_user_id and u.status = 'active'
-        where i.status = 'open' and i.due_date < ${todayInAmsterdam(now)}::date
+        where i.status = 'open' and i.due_date < ${context.clock.today()}::date
       ), claimed as (
         insert into meeting_reminders (tenant_id, kind, object_id, user_id)
-        select current_setting('app.tenant_id')::uuid, 'action_overdue', item_id, user_id from due
+        select ${context.tenantId}::uuid, 'action_overdue', item_id, user_id from due
         on conflict do nothing returning object_id
       )
       select d.item_id, d.meeting_id, u.email, u.locale
@@ -93,7 +85,7 @@ async function remindPartnership(transaction: Transaction, deps: ReminderDeps, n
   );
   for (const row of overdue) {
     const params = { link: `${deps.baseUrl}/overleg/${row.meeting_id}` };
-    await deps.mailer.send(transaction, {
+    await deps.mailer.send(context.transaction, {
       to: row.email,
       subject: translate(row.locale, 'reminders.actionSubject', params),
       text: translate(row.locale, 'reminders.actionText', params),
@@ -107,8 +99,8 @@ async function remindPartnership(transaction: Transaction, deps: ReminderDeps, n
  * it; pg-boss starts one job per due moment, and the claim in `meeting_reminders` keeps a reminder
  * single even when two jobs overlap.
  */
-export async function registerReminderJob(jobs: Jobs, database: DatabaseClient, deps: ReminderDeps) {
-  await registerScheduledJob(jobs, reminderJob, '*/15 * * * *', () => sendDueReminders(database, deps));
+export async function registerReminderJob(jobs: Jobs, kernel: Kernel, deps: ReminderDeps) {
+  await registerScheduledJob(jobs, reminderJob, '*/15 * * * *', () => sendDueReminders(kernel, deps));
 }
 
 export const reminderJob = 'meeting-reminders';

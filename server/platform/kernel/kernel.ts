@@ -120,7 +120,14 @@ const safeMethods = new Set(['GET', 'HEAD']);
 export class Kernel {
   readonly audits: AuditBatcher;
 
-  constructor(private readonly deps: { database: DatabaseClient; clock: Clock; sessions: SessionChecker }) {
+  constructor(
+    private readonly deps: {
+      database: DatabaseClient;
+      clock: Clock;
+      /** Needed by routes with a signed-in user; a kernel that only runs jobs goes without. */
+      sessions?: SessionChecker;
+    },
+  ) {
     this.audits = new AuditBatcher(deps.database);
   }
 
@@ -151,6 +158,7 @@ export class Kernel {
     if (!action) throw new Error(`route ${request.routeOptions.url} names no action`);
     if (!session?.actor) throw new Unauthenticated();
     const { sessions, clock } = this.deps;
+    if (!sessions) throw new Error('this kernel checks no sessions');
     const deferred: PendingAuditEvent[] = [];
     const result = await this.deps.database.withTenant(
       session.tenantId,
