@@ -27,6 +27,10 @@ import { MeetingsService } from './modules/meetings/meetings.service.ts';
 import { registerReminderJob } from './modules/meetings/reminders.ts';
 import { publicPagesRoutes } from './modules/public-pages/public-pages.routes.ts';
 import { PublicPagesService } from './modules/public-pages/public-pages.service.ts';
+import {
+  createPupilRecordsServices,
+  pupilRecordsRoutes,
+} from './modules/pupil-records/pupil-records.routes.ts';
 import { ConsentService } from './modules/requests/consent.service.ts';
 import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { RequestsService } from './modules/requests/requests.service.ts';
@@ -44,10 +48,6 @@ import { HomeworkService } from './modules/trajectories/homework.service.ts';
 import { oppRoutes } from './modules/trajectories/opp.routes.ts';
 import { OppService } from './modules/trajectories/opp.service.ts';
 import { registerOppReminderJob } from './modules/trajectories/opp-reminders.ts';
-import {
-  createPupilRecordsServices,
-  pupilRecordsRoutes,
-} from './modules/trajectories/pupil-records.routes.ts';
 import { trajectoriesRoutes } from './modules/trajectories/trajectories.routes.ts';
 import { TrajectoriesService } from './modules/trajectories/trajectories.service.ts';
 import { AccountsService, registerLeaverJob } from './modules/users/accounts.service.ts';

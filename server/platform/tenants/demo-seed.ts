@@ -5,11 +5,11 @@ import type { Config } from '../../config.ts';
 import { type DatabaseClient, queryRows } from '../../db/client.ts';
 import { seedDemoHours } from '../../modules/hours/demo-hours.ts';
 import { seedDemoMeetings } from '../../modules/meetings/demo-meetings.ts';
+import { seedDemoPupilRecords } from '../../modules/pupil-records/demo-pupil-records.ts';
 import { seedDemoRequests } from '../../modules/requests/demo-requests.ts';
 import { locations } from '../../modules/schools/schools.schema.ts';
 import { seedDemoAttendance } from '../../modules/trajectories/demo-attendance.ts';
 import { seedDemoOpp } from '../../modules/trajectories/demo-opp.ts';
-import { seedDemoPupilRecords } from '../../modules/trajectories/demo-pupil-records.ts';
 import { seedDemoTrajectories } from '../../modules/trajectories/demo-trajectories.ts';
 import { roleAssignments, users } from '../auth/auth.schema.ts';
 import {

@@ -13,14 +13,14 @@ import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audi
 import { users } from '../../platform/auth/auth.schema.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { pageWindow } from '../../platform/http/pagination.ts';
+import { zatReferrals } from '../trajectories/trajectories.schema.ts';
+import { findTrajectory } from '../trajectories/trajectory-scope.ts';
 import {
   findReferralProblems,
   outcomeNeedsConsent,
   type ReferralFacts,
   referralStateOf,
 } from './referrals.rules.ts';
-import { zatReferrals } from './trajectories.schema.ts';
-import { findTrajectory } from './trajectory-scope.ts';
 
 type ReferralRow = typeof zatReferrals.$inferSelect;
 

@@ -18,12 +18,12 @@ import {
   oppVersions,
   trajectories,
   trajectoryContacts,
-} from './trajectories.schema.ts';
+} from '../trajectories/trajectories.schema.ts';
 import {
   createTrajectoryWorld,
   insertTrajectory,
   type TrajectoryWorld,
-} from './trajectories.test-support.ts';
+} from '../trajectories/trajectories.test-support.ts';
 
 let harness: Harness;
 let world: TrajectoryWorld;

@@ -14,9 +14,9 @@ import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audi
 import { users } from '../../platform/auth/auth.schema.ts';
 import { NotFound, ValidationFailed } from '../../platform/http/errors.ts';
 import { pageWindow } from '../../platform/http/pagination.ts';
+import { teacherSupportActivities } from '../trajectories/trajectories.schema.ts';
 import { chooseLocation } from './pupil-records.locations.ts';
 import { findTeacherSupportProblems, schoolYearRange, signalsPerMonth } from './teacher-support.rules.ts';
-import { teacherSupportActivities } from './trajectories.schema.ts';
 
 type SupportRow = typeof teacherSupportActivities.$inferSelect;
 

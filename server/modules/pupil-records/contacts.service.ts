@@ -10,9 +10,9 @@ import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audi
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { pageWindow } from '../../platform/http/pagination.ts';
+import { trajectoryContacts } from '../trajectories/trajectories.schema.ts';
+import { canOnTrajectory, findTrajectory, type TrajectoryRow } from '../trajectories/trajectory-scope.ts';
 import { canCompleteFollowUp, findContactProblems } from './contacts.rules.ts';
-import { trajectoryContacts } from './trajectories.schema.ts';
-import { canOnTrajectory, findTrajectory, type TrajectoryRow } from './trajectory-scope.ts';
 
 type ContactRow = typeof trajectoryContacts.$inferSelect;
 const owner = alias(users, 'follow_up_owner');
