@@ -49,7 +49,6 @@ import { oppRoutes } from './modules/trajectories/opp.routes.ts';
 import { OppService } from './modules/trajectories/opp.service.ts';
 import { registerOppReminderJob } from './modules/trajectories/opp-reminders.ts';
 import { trajectoriesRoutes } from './modules/trajectories/trajectories.routes.ts';
-import { TrajectoriesService } from './modules/trajectories/trajectories.service.ts';
 import { AccountsService, registerLeaverJob } from './modules/users/accounts.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { UsersService } from './modules/users/users.service.ts';
@@ -234,7 +233,7 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   await registerReminderJob(jobs, database, { mailer, baseUrl: config.baseUrl });
   await app.register(oppRoutes(new OppService(database, { keys, baseUrl: config.baseUrl })));
   await registerOppReminderJob(jobs, database, { mailer, baseUrl: config.baseUrl });
-  await app.register(trajectoriesRoutes(new TrajectoriesService(database)));
+  await app.register(trajectoriesRoutes());
   const budgets = new BudgetService(database, { mailer, baseUrl: config.baseUrl });
   await app.register(hoursRoutes(new HoursService(database), new TimeService(database, budgets), budgets));
   await app.register(outboxRoutes(new OutboxService(database, mailer)));
