@@ -27,10 +27,7 @@ import { MeetingsService } from './modules/meetings/meetings.service.ts';
 import { registerReminderJob } from './modules/meetings/reminders.ts';
 import { publicPagesRoutes } from './modules/public-pages/public-pages.routes.ts';
 import { PublicPagesService } from './modules/public-pages/public-pages.service.ts';
-import {
-  createPupilRecordsServices,
-  pupilRecordsRoutes,
-} from './modules/pupil-records/pupil-records.routes.ts';
+import { pupilRecordsRoutes } from './modules/pupil-records/pupil-records.routes.ts';
 import { ConsentService } from './modules/requests/consent.service.ts';
 import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { RequestsService } from './modules/requests/requests.service.ts';
@@ -227,7 +224,7 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
       new CalendarService(database, { keys, baseUrl: config.baseUrl }),
     ),
   );
-  await app.register(pupilRecordsRoutes(createPupilRecordsServices(database)));
+  await app.register(pupilRecordsRoutes());
   await app.register(attendanceRoutes(new AttendanceService(database)));
   await app.register(homeworkRoutes(new HomeworkService(database)));
   await registerReminderJob(jobs, database, { mailer, baseUrl: config.baseUrl });

@@ -3,15 +3,14 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { PaginationQuery } from '../../../contracts/fields.ts';
 import type { Contact, ContactInput, ContactPage } from '../../../contracts/pupil-records.ts';
 import type { Role } from '../../../contracts/roles.ts';
-import { todayInAmsterdam } from '../../../contracts/school-year.ts';
-import type { DatabaseClient, Transaction } from '../../db/client.ts';
-import type { Actor } from '../../platform/access/policies.ts';
-import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
+import { canAccess } from '../../platform/access/policies.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { pageWindow } from '../../platform/http/pagination.ts';
-import { trajectoryContacts } from '../trajectories/trajectories.schema.ts';
-import { canOnTrajectory, findTrajectory, type TrajectoryRow } from '../trajectories/trajectory-scope.ts';
+import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
+import { defineTarget } from '../../platform/kernel/targets.ts';
+import { trajectories, trajectoryContacts } from '../trajectories/trajectories.schema.ts';
+import { type TrajectoryRow, trajectoryTarget } from '../trajectories/trajectory-scope.ts';
 import { canCompleteFollowUp, findContactProblems } from './contacts.rules.ts';
 
 type ContactRow = typeof trajectoryContacts.$inferSelect;
@@ -35,120 +34,119 @@ function contactView(row: ContactRow, ownerName: string | null, authorName: stri
   };
 }
 
-/** The contacts log of a pupil's trajectory (E5): with parents and school staff, and its follow-ups. */
-export class ContactsService {
-  constructor(private readonly database: DatabaseClient) {}
+/**
+ * A contact as a route's target: it belongs to the pupil's trajectory, and exists for whoever may keep
+ * that pupil's contacts log (P1).
+ */
+export const contactTarget = defineTarget<{ contact: ContactRow; trajectory: TrajectoryRow }>({
+  readAction: 'trajectory_contacts.manage',
+  async load({ db }, id, { lock }) {
+    const query = db
+      .select({ contact: trajectoryContacts, trajectory: trajectories })
+      .from(trajectoryContacts)
+      .innerJoin(trajectories, eq(trajectories.id, trajectoryContacts.trajectoryId))
+      .where(eq(trajectoryContacts.id, id));
+    const [row] = lock ? await query.for('update', { of: trajectoryContacts }) : await query;
+    return row;
+  },
+  scopeOf: (row, action) => trajectoryTarget.scopeOf(row.trajectory, action),
+});
 
-  /** The trajectory's contacts, newest first; the read is audited (P2). */
-  list(actor: Actor, trajectoryId: string, query: PaginationQuery, meta: RequestMeta): Promise<ContactPage> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const trajectory = await findTrajectory(transaction, actor, trajectoryId, 'trajectory_contacts.manage');
-      const { limit, offset } = pageWindow(query);
-      const rows = await transaction.db
-        .select({
-          contact: trajectoryContacts,
-          ownerName: owner.name,
-          authorName: author.name,
-          total: sql<number>`count(*) over ()`,
-        })
-        .from(trajectoryContacts)
-        .innerJoin(author, eq(author.id, trajectoryContacts.createdByUserId))
-        .leftJoin(owner, eq(owner.id, trajectoryContacts.followUpOwnerUserId))
-        .where(eq(trajectoryContacts.trajectoryId, trajectory.id))
-        .orderBy(desc(trajectoryContacts.contactOn), desc(trajectoryContacts.createdAt))
-        .limit(limit)
-        .offset(offset);
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'trajectory_contacts.viewed',
-        { type: 'trajectory', id: trajectory.id },
-        { count: rows.length },
-      );
-      return {
-        items: rows.map((row) => contactView(row.contact, row.ownerName, row.authorName)),
-        page: query.page,
-        pageSize: query.pageSize,
-        total: Number(rows[0]?.total ?? 0),
-        followUpOwners: await followUpOwnersOf(transaction, trajectory),
-      };
-    });
-  }
+// The contacts log of a pupil's trajectory (E5): with parents and school staff, and its follow-ups.
 
-  /** Logs a contact; a follow-up gets an owner who can see the pupil's file. */
-  add(actor: Actor, trajectoryId: string, input: ContactInput, meta: RequestMeta): Promise<Contact> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const trajectory = await findTrajectory(transaction, actor, trajectoryId, 'trajectory_contacts.manage');
-      const owners = input.followUpOwnerUserId ? await followUpOwnersOf(transaction, trajectory) : [];
-      const problems = findContactProblems({
-        contactOn: input.contactOn,
-        followUp: input.followUp,
-        followUpOwnerUserId: input.followUpOwnerUserId,
-        allowedOwnerIds: owners.map((candidate) => candidate.id),
-        today: todayInAmsterdam(),
-      });
-      if (problems.length > 0) throw new ValidationFailed(problems);
-      const [row] = await transaction.db
-        .insert(trajectoryContacts)
-        .values({
-          tenantId: actor.tenantId,
-          trajectoryId: trajectory.id,
-          contactOn: input.contactOn,
-          party: input.party,
-          partyName: input.partyName,
-          channel: input.channel,
-          summary: input.summary,
-          followUp: input.followUp,
-          followUpOwnerUserId: input.followUpOwnerUserId,
-          createdByUserId: actor.userId,
-        })
-        .returning();
-      if (!row) throw new NotFound();
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'trajectory_contacts.added',
-        { type: 'trajectory_contact', id: row.id },
-        { party: row.party, followUp: row.followUp !== null },
-      );
-      return viewOf(transaction, row);
-    });
-  }
-
-  /** Marks a contact's follow-up done; doing so twice keeps the first moment. */
-  completeFollowUp(actor: Actor, contactId: string, meta: RequestMeta): Promise<Contact> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const [existing] = await transaction.db
-        .select({ trajectoryId: trajectoryContacts.trajectoryId })
-        .from(trajectoryContacts)
-        .where(eq(trajectoryContacts.id, contactId));
-      if (!existing) throw new NotFound();
-      await findTrajectory(transaction, actor, existing.trajectoryId, 'trajectory_contacts.manage');
-      const [contact] = await transaction.db
-        .select()
-        .from(trajectoryContacts)
-        .where(eq(trajectoryContacts.id, contactId))
-        .for('update');
-      if (!contact) throw new NotFound();
-      if (!canCompleteFollowUp(contact)) throw new RuleViolation('transition_not_allowed');
-      if (contact.followUpDoneAt) return viewOf(transaction, contact);
-      const [done] = await transaction.db
-        .update(trajectoryContacts)
-        .set({ followUpDoneAt: new Date() })
-        .where(eq(trajectoryContacts.id, contact.id))
-        .returning();
-      if (!done) throw new NotFound();
-      await recordAudit(transaction, auditActorOf(actor, meta), 'trajectory_contacts.changed', {
-        type: 'trajectory_contact',
-        id: done.id,
-      });
-      return viewOf(transaction, done);
-    });
-  }
+/** The trajectory's contacts, newest first; the read is audited (P2). */
+export async function listContacts(
+  context: UseCaseContext,
+  trajectoryId: string,
+  query: PaginationQuery,
+): Promise<ContactPage> {
+  const trajectory = await context.load(trajectoryTarget, trajectoryId);
+  const { limit, offset } = pageWindow(query);
+  const rows = await context.db
+    .select({
+      contact: trajectoryContacts,
+      ownerName: owner.name,
+      authorName: author.name,
+      total: sql<number>`count(*) over ()`,
+    })
+    .from(trajectoryContacts)
+    .innerJoin(author, eq(author.id, trajectoryContacts.createdByUserId))
+    .leftJoin(owner, eq(owner.id, trajectoryContacts.followUpOwnerUserId))
+    .where(eq(trajectoryContacts.trajectoryId, trajectory.id))
+    .orderBy(desc(trajectoryContacts.contactOn), desc(trajectoryContacts.createdAt))
+    .limit(limit)
+    .offset(offset);
+  await context.audit(
+    'trajectory_contacts.viewed',
+    { type: 'trajectory', id: trajectory.id },
+    { count: rows.length },
+  );
+  return {
+    items: rows.map((row) => contactView(row.contact, row.ownerName, row.authorName)),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: Number(rows[0]?.total ?? 0),
+    followUpOwners: await followUpOwnersOf(context, trajectory),
+  };
 }
 
-async function viewOf(transaction: Transaction, row: ContactRow): Promise<Contact> {
-  const [names] = await transaction.db
+/** Logs a contact; a follow-up gets an owner who can see the pupil's file. */
+export async function addContact(
+  context: UseCaseContext,
+  trajectoryId: string,
+  input: ContactInput,
+): Promise<Contact> {
+  const trajectory = await context.load(trajectoryTarget, trajectoryId);
+  const owners = input.followUpOwnerUserId ? await followUpOwnersOf(context, trajectory) : [];
+  const problems = findContactProblems({
+    contactOn: input.contactOn,
+    followUp: input.followUp,
+    followUpOwnerUserId: input.followUpOwnerUserId,
+    allowedOwnerIds: owners.map((candidate) => candidate.id),
+    today: context.clock.today(),
+  });
+  if (problems.length > 0) throw new ValidationFailed(problems);
+  const [row] = await context.db
+    .insert(trajectoryContacts)
+    .values({
+      tenantId: trajectory.tenantId,
+      trajectoryId: trajectory.id,
+      contactOn: input.contactOn,
+      party: input.party,
+      partyName: input.partyName,
+      channel: input.channel,
+      summary: input.summary,
+      followUp: input.followUp,
+      followUpOwnerUserId: input.followUpOwnerUserId,
+      createdByUserId: context.actor.userId,
+    })
+    .returning();
+  if (!row) throw new NotFound();
+  await context.audit(
+    'trajectory_contacts.added',
+    { type: 'trajectory_contact', id: row.id },
+    { party: row.party, followUp: row.followUp !== null },
+  );
+  return viewOf(context, row);
+}
+
+/** Marks a contact's follow-up done; doing so twice keeps the first moment. */
+export async function completeFollowUp(context: UseCaseContext, contactId: string): Promise<Contact> {
+  const { contact } = await context.load(contactTarget, contactId, { lock: true });
+  if (!canCompleteFollowUp(contact)) throw new RuleViolation('transition_not_allowed');
+  if (contact.followUpDoneAt) return viewOf(context, contact);
+  const [done] = await context.db
+    .update(trajectoryContacts)
+    .set({ followUpDoneAt: context.clock.now() })
+    .where(eq(trajectoryContacts.id, contact.id))
+    .returning();
+  if (!done) throw new NotFound();
+  await context.audit('trajectory_contacts.changed', { type: 'trajectory_contact', id: done.id });
+  return viewOf(context, done);
+}
+
+async function viewOf({ db }: UseCaseContext, row: ContactRow): Promise<Contact> {
+  const [names] = await db
     .select({ authorName: author.name, ownerName: owner.name })
     .from(author)
     .leftJoin(owner, eq(owner.id, sql`${row.followUpOwnerUserId}::uuid`))
@@ -158,13 +156,14 @@ async function viewOf(transaction: Transaction, row: ContactRow): Promise<Contac
 
 /**
  * The active users of the trajectory's location who may read it (P1), through the same policy as
- * every other check: each candidate's roles at that location make an actor for `canOnTrajectory`.
+ * every other check: each candidate with their roles at that location is asked the single-record
+ * question of `trajectoryTarget`.
  */
 export async function followUpOwnersOf(
-  transaction: Transaction,
+  { db }: UseCaseContext,
   trajectory: TrajectoryRow,
 ): Promise<Array<{ id: string; name: string }>> {
-  const rows = await transaction.db
+  const rows = await db
     .select({ id: users.id, name: users.name, role: roleAssignments.role })
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
@@ -176,9 +175,10 @@ export async function followUpOwnersOf(
     candidate.roles.push(row.role);
     candidates.set(row.id, candidate);
   }
+  const scope = trajectoryTarget.scopeOf(trajectory, 'trajectories.read');
   return [...candidates.entries()]
     .filter(([userId, candidate]) =>
-      canOnTrajectory(
+      canAccess(
         {
           userId,
           tenantId: trajectory.tenantId,
@@ -187,7 +187,7 @@ export async function followUpOwnersOf(
           contactLocationIds: [],
         },
         'trajectories.read',
-        trajectory,
+        scope,
       ),
     )
     .map(([id, candidate]) => ({ id, name: candidate.name }));

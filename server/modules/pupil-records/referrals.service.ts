@@ -6,15 +6,13 @@ import type {
   ReferralPage,
   ReferralUpdate,
 } from '../../../contracts/pupil-records.ts';
-import { todayInAmsterdam } from '../../../contracts/school-year.ts';
-import type { DatabaseClient, Transaction } from '../../db/client.ts';
-import type { Actor } from '../../platform/access/policies.ts';
-import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { pageWindow } from '../../platform/http/pagination.ts';
-import { zatReferrals } from '../trajectories/trajectories.schema.ts';
-import { findTrajectory } from '../trajectories/trajectory-scope.ts';
+import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
+import { defineTarget } from '../../platform/kernel/targets.ts';
+import { trajectories, zatReferrals } from '../trajectories/trajectories.schema.ts';
+import { type TrajectoryRow, trajectoryTarget } from '../trajectories/trajectory-scope.ts';
 import {
   findReferralProblems,
   outcomeNeedsConsent,
@@ -61,7 +59,7 @@ function referralView(row: ReferralRow, authorName: string): Referral {
  * Applies the rules to a referral as it would be saved: field problems first (400), then the
  * parents' consent before an outcome (P3, 409). A pending consent has no recorded date.
  */
-function checkReferral(facts: ReferralFacts): ReferralFacts {
+function checkReferral(facts: ReferralFacts, today: string): ReferralFacts {
   const checked: ReferralFacts = {
     referredOn: facts.referredOn,
     parentalConsent: facts.parentalConsent,
@@ -71,7 +69,7 @@ function checkReferral(facts: ReferralFacts): ReferralFacts {
     outcome: facts.outcome,
     outcomeOn: facts.outcomeOn,
   };
-  const problems = findReferralProblems(checked, todayInAmsterdam());
+  const problems = findReferralProblems(checked, today);
   if (problems.length > 0) throw new ValidationFailed(problems);
   if (outcomeNeedsConsent(checked))
     throw new RuleViolation('consent_not_given', 409, [
@@ -80,117 +78,114 @@ function checkReferral(facts: ReferralFacts): ReferralFacts {
   return checked;
 }
 
-/** Referrals to outside help, together with the ZAT (E7), with the parents' consent (P3). */
-export class ReferralsService {
-  constructor(private readonly database: DatabaseClient) {}
+/**
+ * A referral as a route's target: it belongs to the pupil's trajectory, and exists for whoever may
+ * keep that pupil's referrals (P1).
+ */
+export const referralTarget = defineTarget<{ referral: ReferralRow; trajectory: TrajectoryRow }>({
+  readAction: 'referrals.manage',
+  async load({ db }, id, { lock }) {
+    const query = db
+      .select({ referral: zatReferrals, trajectory: trajectories })
+      .from(zatReferrals)
+      .innerJoin(trajectories, eq(trajectories.id, zatReferrals.trajectoryId))
+      .where(eq(zatReferrals.id, id));
+    const [row] = lock ? await query.for('update', { of: zatReferrals }) : await query;
+    return row;
+  },
+  scopeOf: (row, action) => trajectoryTarget.scopeOf(row.trajectory, action),
+});
 
-  /** The trajectory's referrals, newest first; the read is audited (P2). */
-  list(actor: Actor, trajectoryId: string, query: PaginationQuery, meta: RequestMeta): Promise<ReferralPage> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const trajectory = await findTrajectory(transaction, actor, trajectoryId, 'referrals.manage');
-      const { limit, offset } = pageWindow(query);
-      const rows = await transaction.db
-        .select({ referral: zatReferrals, authorName: users.name, total: sql<number>`count(*) over ()` })
-        .from(zatReferrals)
-        .innerJoin(users, eq(users.id, zatReferrals.createdByUserId))
-        .where(eq(zatReferrals.trajectoryId, trajectory.id))
-        .orderBy(desc(zatReferrals.referredOn), desc(zatReferrals.createdAt))
-        .limit(limit)
-        .offset(offset);
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'referrals.viewed',
-        { type: 'trajectory', id: trajectory.id },
-        { count: rows.length },
-      );
-      return {
-        items: rows.map((row) => referralView(row.referral, row.authorName)),
-        page: query.page,
-        pageSize: query.pageSize,
-        total: Number(rows[0]?.total ?? 0),
-      };
-    });
-  }
+// Referrals to outside help, together with the ZAT (E7), with the parents' consent (P3).
 
-  /** Records a referral; consent, the ZAT talk and the outcome may come with it or later. */
-  create(actor: Actor, trajectoryId: string, input: ReferralInput, meta: RequestMeta): Promise<Referral> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const trajectory = await findTrajectory(transaction, actor, trajectoryId, 'referrals.manage');
-      const checked = checkReferral(input);
-      const [row] = await transaction.db
-        .insert(zatReferrals)
-        .values({
-          tenantId: actor.tenantId,
-          trajectoryId: trajectory.id,
-          agencyKind: input.agencyKind,
-          reason: input.reason,
-          ...checked,
-          createdByUserId: actor.userId,
-        })
-        .returning();
-      if (!row) throw new NotFound();
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'referrals.changed',
-        { type: 'zat_referral', id: row.id },
-        { fields: 'created', agencyKind: row.agencyKind, consent: row.parentalConsent },
-      );
-      return viewOf(transaction, row);
-    });
-  }
-
-  /** One step on a referral: the parents' answer, the ZAT talk, or the outcome. */
-  update(actor: Actor, referralId: string, input: ReferralUpdate, meta: RequestMeta): Promise<Referral> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const [found] = await transaction.db
-        .select({ trajectoryId: zatReferrals.trajectoryId })
-        .from(zatReferrals)
-        .where(eq(zatReferrals.id, referralId));
-      if (!found) throw new NotFound();
-      await findTrajectory(transaction, actor, found.trajectoryId, 'referrals.manage');
-      const [existing] = await transaction.db
-        .select()
-        .from(zatReferrals)
-        .where(eq(zatReferrals.id, referralId))
-        .for('update');
-      if (!existing) throw new NotFound();
-      const changes = Object.fromEntries(
-        Object.entries(input).filter(([, value]) => value !== undefined),
-      ) as Partial<Pick<ReferralRow, (typeof stepFields)[number]>>;
-      const merged = { ...existing, ...changes };
-      const checked = checkReferral(merged);
-      const next = { ...merged, ...checked };
-      const changed = stepFields.filter((field) => next[field] !== existing[field]);
-      if (changed.length === 0) return viewOf(transaction, existing);
-      const [row] = await transaction.db
-        .update(zatReferrals)
-        .set({
-          agencyKind: merged.agencyKind,
-          reason: merged.reason,
-          ...checked,
-          updatedAt: new Date(),
-        })
-        .where(eq(zatReferrals.id, existing.id))
-        .returning();
-      if (!row) throw new NotFound();
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'referrals.changed',
-        { type: 'zat_referral', id: row.id },
-        { fields: changed.join(','), consent: row.parentalConsent },
-      );
-      return viewOf(transaction, row);
-    });
-  }
+/** The trajectory's referrals, newest first; the read is audited (P2). */
+export async function listReferrals(
+  context: UseCaseContext,
+  trajectoryId: string,
+  query: PaginationQuery,
+): Promise<ReferralPage> {
+  const trajectory = await context.load(trajectoryTarget, trajectoryId);
+  const { limit, offset } = pageWindow(query);
+  const rows = await context.db
+    .select({ referral: zatReferrals, authorName: users.name, total: sql<number>`count(*) over ()` })
+    .from(zatReferrals)
+    .innerJoin(users, eq(users.id, zatReferrals.createdByUserId))
+    .where(eq(zatReferrals.trajectoryId, trajectory.id))
+    .orderBy(desc(zatReferrals.referredOn), desc(zatReferrals.createdAt))
+    .limit(limit)
+    .offset(offset);
+  await context.audit('referrals.viewed', { type: 'trajectory', id: trajectory.id }, { count: rows.length });
+  return {
+    items: rows.map((row) => referralView(row.referral, row.authorName)),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: Number(rows[0]?.total ?? 0),
+  };
 }
 
-async function viewOf(transaction: Transaction, row: ReferralRow): Promise<Referral> {
-  const [author] = await transaction.db
-    .select({ name: users.name })
-    .from(users)
-    .where(eq(users.id, row.createdByUserId));
+/** Records a referral; consent, the ZAT talk and the outcome may come with it or later. */
+export async function createReferral(
+  context: UseCaseContext,
+  trajectoryId: string,
+  input: ReferralInput,
+): Promise<Referral> {
+  const trajectory = await context.load(trajectoryTarget, trajectoryId);
+  const checked = checkReferral(input, context.clock.today());
+  const [row] = await context.db
+    .insert(zatReferrals)
+    .values({
+      tenantId: trajectory.tenantId,
+      trajectoryId: trajectory.id,
+      agencyKind: input.agencyKind,
+      reason: input.reason,
+      ...checked,
+      createdByUserId: context.actor.userId,
+    })
+    .returning();
+  if (!row) throw new NotFound();
+  await context.audit(
+    'referrals.changed',
+    { type: 'zat_referral', id: row.id },
+    { fields: 'created', agencyKind: row.agencyKind, consent: row.parentalConsent },
+  );
+  return viewOf(context, row);
+}
+
+/** One step on a referral: the parents' answer, the ZAT talk, or the outcome. */
+export async function updateReferral(
+  context: UseCaseContext,
+  referralId: string,
+  input: ReferralUpdate,
+): Promise<Referral> {
+  const { referral: existing } = await context.load(referralTarget, referralId, { lock: true });
+  const changes = Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== undefined),
+  ) as Partial<Pick<ReferralRow, (typeof stepFields)[number]>>;
+  const merged = { ...existing, ...changes };
+  const checked = checkReferral(merged, context.clock.today());
+  const next = { ...merged, ...checked };
+  const changed = stepFields.filter((field) => next[field] !== existing[field]);
+  if (changed.length === 0) return viewOf(context, existing);
+  const [row] = await context.db
+    .update(zatReferrals)
+    .set({
+      agencyKind: merged.agencyKind,
+      reason: merged.reason,
+      ...checked,
+      updatedAt: context.clock.now(),
+    })
+    .where(eq(zatReferrals.id, existing.id))
+    .returning();
+  if (!row) throw new NotFound();
+  await context.audit(
+    'referrals.changed',
+    { type: 'zat_referral', id: row.id },
+    { fields: changed.join(','), consent: row.parentalConsent },
+  );
+  return viewOf(context, row);
+}
+
+async function viewOf({ db }: UseCaseContext, row: ReferralRow): Promise<Referral> {
+  const [author] = await db.select({ name: users.name }).from(users).where(eq(users.id, row.createdByUserId));
   return referralView(row, author?.name ?? '');
 }
