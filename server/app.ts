@@ -28,6 +28,7 @@ import { OppParentLinks } from './modules/opp/opp.service.ts';
 import { registerOppReminderJob } from './modules/opp/opp-reminders.ts';
 import { publicPagesRoutes } from './modules/public-pages/public-pages.routes.ts';
 import { PublicPagesService } from './modules/public-pages/public-pages.service.ts';
+import { pupilRecordsRoutes } from './modules/pupil-records/pupil-records.routes.ts';
 import { ConsentService } from './modules/requests/consent.service.ts';
 import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { RequestsService } from './modules/requests/requests.service.ts';
@@ -42,12 +43,7 @@ import { attendanceRoutes } from './modules/trajectories/attendance.routes.ts';
 import { AttendanceService } from './modules/trajectories/attendance.service.ts';
 import { homeworkRoutes } from './modules/trajectories/homework.routes.ts';
 import { HomeworkService } from './modules/trajectories/homework.service.ts';
-import {
-  createPupilRecordsServices,
-  pupilRecordsRoutes,
-} from './modules/trajectories/pupil-records.routes.ts';
 import { trajectoriesRoutes } from './modules/trajectories/trajectories.routes.ts';
-import { TrajectoriesService } from './modules/trajectories/trajectories.service.ts';
 import { AccountsService, registerLeaverJob } from './modules/users/accounts.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { UsersService } from './modules/users/users.service.ts';
@@ -220,13 +216,13 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   const workflow = new RequestWorkflow({ mailer, keys, baseUrl: config.baseUrl });
   await app.register(requestsRoutes(new RequestsService(workflow), new ConsentService(workflow, keys)));
   await app.register(meetingsRoutes(new CalendarService({ keys, baseUrl: config.baseUrl })));
-  await app.register(pupilRecordsRoutes(createPupilRecordsServices(database)));
+  await app.register(pupilRecordsRoutes());
   await app.register(attendanceRoutes(new AttendanceService(database)));
   await app.register(homeworkRoutes(new HomeworkService(database)));
   await registerReminderJob(jobs, kernel, { mailer, baseUrl: config.baseUrl });
   await app.register(oppRoutes(new OppParentLinks({ keys, baseUrl: config.baseUrl })));
   await registerOppReminderJob(jobs, kernel, { mailer, baseUrl: config.baseUrl });
-  await app.register(trajectoriesRoutes(new TrajectoriesService(database)));
+  await app.register(trajectoriesRoutes());
   await app.register(hoursRoutes(new TimeService(new BudgetWarnings({ mailer, baseUrl: config.baseUrl }))));
   await app.register(outboxRoutes(new OutboxService(database, mailer)));
   app.get('/api/openapi.json', { config: { action: 'system.health' }, schema: { hide: true } }, () =>

@@ -1,4 +1,3 @@
-import { todayInAmsterdam } from '../../../contracts/school-year.ts';
 import type { AccessFixtures, AccessProbeModule } from '../../platform/access/access-probes.ts';
 import { statusOf } from '../../platform/access/access-probes.ts';
 import { eachPlace, insertProbeTrajectories } from './access-fixtures.ts';
@@ -44,31 +43,31 @@ export const accessProbes: AccessProbeModule['accessProbes'] = {
   'trajectories.own_signals': (client) =>
     each(async (id) => statusOf(await client.get(`/api/signals/${id}`))),
   'trajectories.read': (client) => each(async (id) => statusOf(await client.get(`/api/trajectories/${id}`))),
-  'trajectories.intake': (client) =>
+  'trajectories.intake': (client, { harness }) =>
     each(async (id) =>
       statusOf(
         await client.post(`/api/trajectories/${id}/discussion`, {
-          discussedOn: todayInAmsterdam(),
+          discussedOn: harness.clock.today(),
           outcome: 'Besproken met de mentor',
         }),
       ),
     ),
-  'trajectories.decide': (client) =>
+  'trajectories.decide': (client, { harness }) =>
     each(async (id) =>
       statusOf(
         await client.post(`/api/trajectories/${id}/decision`, {
-          decidedOn: todayInAmsterdam(),
+          decidedOn: harness.clock.today(),
           eligible: true,
           problemKinds: ['behavioural'],
           reasons: 'Gedrag belemmert het leren',
         }),
       ),
     ),
-  'trajectories.end': (client) =>
+  'trajectories.end': (client, { harness }) =>
     each(async (id) =>
       statusOf(
         await client.post(`/api/trajectories/${id}/end`, {
-          endedOn: todayInAmsterdam(),
+          endedOn: harness.clock.today(),
           reason: 'goals_reached',
           diplomaObtained: false,
           nextDestination: 'Regulier rooster',

@@ -1,10 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse } from '../../../contracts/errors.ts';
 import { addDays, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import type { TrajectoryDetail, TrajectorySummary } from '../../../contracts/trajectories.ts';
 import { createHarness, type Harness } from '../../test/harness.ts';
-import { createTrajectoryWorld, type TrajectoryWorld } from './trajectories.test-support.ts';
+import {
+  createTrajectoryWorld,
+  insertTrajectory,
+  type TrajectoryWorld,
+} from './trajectories.test-support.ts';
 
 let harness: Harness;
 let world: TrajectoryWorld;
@@ -259,6 +263,8 @@ describe('who sees the file (P1)', () => {
       404,
     );
     expect((await world.vsoTeacher.client.get(`/api/trajectories/${created.id}`)).statusCode).toBe(200);
+    // The mentor reads their pupil's file, but it is not a signal of their own: readable, not allowed.
+    expect((await world.mentor.client.get(`/api/signals/${created.id}`)).statusCode).toBe(403);
     const mentorList = (await otherMentor.get('/api/trajectories')).json() as { total: number };
     expect(mentorList.total).toBe(0);
     const otherList = (await world.otherCareCoordinator.client.get('/api/trajectories')).json() as {
@@ -284,5 +290,97 @@ describe('who sees the file (P1)', () => {
     expect((response.json() as Array<{ id: string }>).map((mentor) => mentor.id)).toContain(
       world.mentor.userId,
     );
+  });
+});
+
+describe('lists and the single-record check (P1)', () => {
+  it('P1: for every role, the ids a list shows are the ids whose detail answers 200', async () => {
+    const secondMentor = await harness.createUser(world.tenantId, [
+      { role: 'mentor', locationId: world.locationIds.main },
+    ]);
+    const otherMentor = await harness.signedIn(secondMentor);
+    const otherTeacher = await harness.signedIn(
+      await harness.createUser(world.tenantId, [{ role: 'teacher', locationId: world.locationIds.main }]),
+    );
+    // The mentor signals about another mentor's pupil: their own signal, not their pupil's file.
+    const bySomeoneElse = await world.mentor.client.post(
+      '/api/trajectories',
+      signal({ mentorUserId: secondMentor.userId }),
+    );
+    expect(bySomeoneElse.statusCode, bySomeoneElse.body).toBe(201);
+    const foreignFile = (bySomeoneElse.json() as TrajectoryDetail).id;
+    expect((await world.mentor.client.get(`/api/trajectories/${foreignFile}`)).statusCode).toBe(403);
+    expect((await world.mentor.client.get(`/api/signals/${foreignFile}`)).statusCode).toBe(200);
+    await insertTrajectory(harness, world, {
+      locationId: world.locationIds.other,
+      mentorUserId: world.otherCareCoordinator.userId,
+    });
+    await insertTrajectory(harness, world, { status: 'ended' });
+
+    const allIds = (
+      await harness.database.queryAsOwner<{ id: string }>(
+        sql`select id from trajectories where tenant_id = ${world.tenantId} order by id`,
+      )
+    ).map((row) => row.id);
+    expect(allIds.length).toBeLessThanOrEqual(100);
+    const clients = {
+      teacher: world.teacher.client,
+      otherTeacher,
+      mentor: world.mentor.client,
+      otherMentor,
+      teamLeader: world.teamLeader.client,
+      careCoordinator: world.careCoordinator.client,
+      vsoTeacher: world.vsoTeacher.client,
+      otherVsoTeacher: world.otherVsoTeacher.client,
+      otherCareCoordinator: world.otherCareCoordinator.client,
+    };
+    for (const path of ['/api/trajectories', '/api/signals']) {
+      for (const [role, client] of Object.entries(clients)) {
+        const list = await client.get(`${path}?pageSize=100`);
+        // Without the action at all the list is refused, and so is every detail.
+        if (list.statusCode !== 200)
+          expect({ role, path, status: list.statusCode }).toMatchObject({ status: 403 });
+        const listed =
+          list.statusCode === 200
+            ? (list.json() as { items: TrajectorySummary[] }).items.map((item) => item.id)
+            : [];
+        const readable: string[] = [];
+        for (const id of allIds)
+          if ((await client.get(`${path}/${id}`)).statusCode === 200) readable.push(id);
+        expect({ role, path, ids: listed.sort() }).toEqual({ role, path, ids: readable.sort() });
+      }
+    }
+  });
+
+  it('P2: a list read records which pupils it showed', async () => {
+    const list = await world.careCoordinator.client.get('/api/trajectories?pageSize=5');
+    expect(list.statusCode).toBe(200);
+    const shown = (list.json() as { items: TrajectorySummary[] }).items.map((item) => item.id);
+    expect(shown.length).toBeGreaterThan(0);
+    const [event] = await harness.database.queryAsOwner<{
+      details: { count: number; trajectoryIds: string[] };
+    }>(
+      sql`select details from audit_events where event = 'trajectories.listed'
+        and actor_user_id = ${world.careCoordinator.userId} order by occurred_at desc limit 1`,
+    );
+    expect(event?.details).toEqual({ count: shown.length, trajectoryIds: shown });
+  });
+});
+
+describe('the date comes from the clock', () => {
+  afterEach(() => harness.clock.set(null));
+
+  it("E9: a signal is dated by the clock, and the intake's dates are checked against the clock's today", async () => {
+    harness.clock.set('2026-03-02');
+    const created = await signalled();
+    expect(created.signal.signalledOn).toBe('2026-03-02');
+    const discuss = (discussedOn: string) =>
+      world.mentor.client.post(`/api/trajectories/${created.id}/discussion`, {
+        discussedOn,
+        outcome: 'Besproken',
+      });
+    expect(codes(await discuss('2026-03-03'))).toEqual([['discussedOn', 'date_in_future']]);
+    expect(codes(await discuss('2026-03-01'))).toEqual([['discussedOn', 'date_before_previous_step']]);
+    expect((await discuss('2026-03-02')).statusCode).toBe(200);
   });
 });

@@ -13,17 +13,27 @@ import {
   trajectoryListQuerySchema,
   trajectoryPageSchema,
 } from '../../../contracts/trajectories.ts';
-import type { Actor } from '../../platform/access/policies.ts';
-import type { RequestMeta } from '../../platform/audit/audit.ts';
-import { actorOf, metaOf } from '../../platform/http/request-context.ts';
-import type { TrajectoriesService } from './trajectories.service.ts';
+import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
+import {
+  decide,
+  endTrajectory,
+  getOwnSignal,
+  getTrajectory,
+  listOwnSignals,
+  listSignalMentors,
+  listTrajectories,
+  recordDiscussion,
+  recordExplained,
+  recordParentsContact,
+  signal,
+} from './trajectories.service.ts';
 
 const tags = ['trajectories'];
 const trajectoryParams = z.strictObject({ trajectoryId: z.uuid() });
 const mentorsQuery = z.strictObject({ locationId: z.uuid() });
 
 /** HTTP routes of the expertise point's intake and the trajectory's end (issue 7: E2, E9, E11). */
-export function trajectoriesRoutes(service: TrajectoriesService): FastifyPluginAsyncZod {
+export function trajectoriesRoutes(): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/trajectories',
@@ -31,7 +41,7 @@ export function trajectoriesRoutes(service: TrajectoriesService): FastifyPluginA
         config: { action: 'trajectories.read' },
         schema: { tags, querystring: trajectoryListQuerySchema, response: { 200: trajectoryPageSchema } },
       },
-      (request) => service.list(actorOf(request), request.query, metaOf(request)),
+      (request) => request.useCase((context) => listTrajectories(context, request.query)),
     );
     app.post(
       '/api/trajectories',
@@ -40,7 +50,7 @@ export function trajectoriesRoutes(service: TrajectoriesService): FastifyPluginA
         schema: { tags, body: signalInputSchema, response: { 201: trajectoryDetailSchema } },
       },
       async (request, reply) =>
-        reply.status(201).send(await service.signal(actorOf(request), request.body, metaOf(request))),
+        reply.status(201).send(await request.useCase((context) => signal(context, request.body))),
     );
     app.get(
       '/api/trajectories/:trajectoryId',
@@ -48,7 +58,7 @@ export function trajectoriesRoutes(service: TrajectoriesService): FastifyPluginA
         config: { action: 'trajectories.read' },
         schema: { tags, params: trajectoryParams, response: { 200: trajectoryDetailSchema } },
       },
-      (request) => service.get(actorOf(request), request.params.trajectoryId, metaOf(request)),
+      (request) => request.useCase((context) => getTrajectory(context, request.params.trajectoryId)),
     );
     app.get(
       '/api/signals',
@@ -56,7 +66,7 @@ export function trajectoriesRoutes(service: TrajectoriesService): FastifyPluginA
         config: { action: 'trajectories.own_signals' },
         schema: { tags, querystring: trajectoryListQuerySchema, response: { 200: trajectoryPageSchema } },
       },
-      (request) => service.listOwnSignals(actorOf(request), request.query, metaOf(request)),
+      (request) => request.useCase((context) => listOwnSignals(context, request.query)),
     );
     app.get(
       '/api/signals/:trajectoryId',
@@ -64,7 +74,7 @@ export function trajectoriesRoutes(service: TrajectoriesService): FastifyPluginA
         config: { action: 'trajectories.own_signals' },
         schema: { tags, params: trajectoryParams, response: { 200: trajectoryDetailSchema } },
       },
-      (request) => service.getOwnSignal(actorOf(request), request.params.trajectoryId, metaOf(request)),
+      (request) => request.useCase((context) => getOwnSignal(context, request.params.trajectoryId)),
     );
     app.get(
       '/api/signal-mentors',
@@ -72,7 +82,7 @@ export function trajectoriesRoutes(service: TrajectoriesService): FastifyPluginA
         config: { action: 'trajectories.signal' },
         schema: { tags, querystring: mentorsQuery, response: { 200: mentorOptionsSchema } },
       },
-      (request) => service.mentors(actorOf(request), request.query.locationId),
+      (request) => request.useCase((context) => listSignalMentors(context, request.query.locationId)),
     );
     // The intake's steps share one shape: a body for the step, the trajectory back.
     const step = <Body extends z.ZodType>(
@@ -80,10 +90,9 @@ export function trajectoriesRoutes(service: TrajectoriesService): FastifyPluginA
       action: 'trajectories.intake' | 'trajectories.decide' | 'trajectories.end',
       body: Body,
       command: (
-        actor: Actor,
+        context: UseCaseContext,
         trajectoryId: string,
         input: z.infer<Body>,
-        meta: RequestMeta,
       ) => Promise<TrajectoryDetail>,
     ) =>
       app.post(
@@ -93,23 +102,14 @@ export function trajectoriesRoutes(service: TrajectoriesService): FastifyPluginA
           schema: { tags, params: trajectoryParams, body, response: { 200: trajectoryDetailSchema } },
         },
         (request) =>
-          command(
-            actorOf(request),
-            request.params.trajectoryId,
-            request.body as z.infer<Body>,
-            metaOf(request),
+          request.useCase((context) =>
+            command(context, request.params.trajectoryId, request.body as z.infer<Body>),
           ),
       );
-    step('discussion', 'trajectories.intake', discussionInputSchema, (...args) =>
-      service.recordDiscussion(...args),
-    );
-    step('parents-contact', 'trajectories.intake', parentsContactInputSchema, (...args) =>
-      service.recordParentsContact(...args),
-    );
-    step('decision', 'trajectories.decide', decisionInputSchema, (...args) => service.decide(...args));
-    step('explained', 'trajectories.intake', explainedInputSchema, (...args) =>
-      service.recordExplained(...args),
-    );
-    step('end', 'trajectories.end', endInputSchema, (...args) => service.end(...args));
+    step('discussion', 'trajectories.intake', discussionInputSchema, recordDiscussion);
+    step('parents-contact', 'trajectories.intake', parentsContactInputSchema, recordParentsContact);
+    step('decision', 'trajectories.decide', decisionInputSchema, decide);
+    step('explained', 'trajectories.intake', explainedInputSchema, recordExplained);
+    step('end', 'trajectories.end', endInputSchema, endTrajectory);
   };
 }

@@ -80,7 +80,8 @@ export const auditCatalogue = {
   'budgets.warning_sent':
     'A school reached 80 % or 100 % of its hours; mail to the coordinators and contact person was queued (its delivery: outbox_mails)',
   'trajectories.signalled': 'A concern about a pupil was recorded (details: the source)',
-  'trajectories.listed': 'A list of trajectories was read (count only, P2)',
+  'trajectories.listed':
+    'A list of trajectories was read (P2; details: the count and the trajectory ids shown)',
   'trajectories.viewed': "A pupil's trajectory was read (P2)",
   'trajectories.intake_recorded':
     'The discussion of a signal or a contact with the parents was recorded (details: which)',
@@ -107,7 +108,8 @@ export const auditCatalogue = {
   'referrals.changed': 'A ZAT referral was recorded or updated (details: the fields)',
   'referrals.viewed': "A pupil's ZAT referrals were read (P2; details: the count)",
   'teacher_support.added': 'Support for teachers was recorded (details: the kind)',
-  'expertise_point.overview_read': 'The overview of an expertise point was read (counts only)',
+  'expertise_point.overview_read':
+    'The overview of an expertise point was read (P2; details: its counts and the trajectory ids shown)',
   'meetings.planned': 'A meeting was planned (details: its kind)',
   'meetings.changed': 'A meeting was changed or its outcome recorded',
   'meetings.minutes_read': 'Minutes that may mention pupils were read (P2)',

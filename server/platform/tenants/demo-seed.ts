@@ -9,7 +9,7 @@ import { seedDemoOpp } from '../../modules/opp/demo-opp.ts';
 import { seedDemoRequests } from '../../modules/requests/demo-requests.ts';
 import { locations } from '../../modules/schools/schools.schema.ts';
 import { seedDemoAttendance } from '../../modules/trajectories/demo-attendance.ts';
-import { seedDemoPupilRecords } from '../../modules/trajectories/demo-pupil-records.ts';
+import { seedDemoPupilRecords } from '../../modules/pupil-records/demo-pupil-records.ts';
 import { seedDemoTrajectories } from '../../modules/trajectories/demo-trajectories.ts';
 import { roleAssignments, users } from '../auth/auth.schema.ts';
 import {

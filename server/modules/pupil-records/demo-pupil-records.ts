@@ -2,7 +2,11 @@ import { sql } from 'drizzle-orm';
 import { addDays, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import type { ContactChannel, ContactParty } from '../../../contracts/trajectories.ts';
 import { queryRows, type Transaction } from '../../db/client.ts';
-import { teacherSupportActivities, trajectoryContacts, zatReferrals } from './trajectories.schema.ts';
+import {
+  teacherSupportActivities,
+  trajectoryContacts,
+  zatReferrals,
+} from '../trajectories/trajectories.schema.ts';
 
 type DemoContact = {
   daysAgo: number;

@@ -19,41 +19,21 @@ import {
   teacherSupportQuerySchema,
   teacherSupportSchema,
 } from '../../../contracts/pupil-records.ts';
-import type { DatabaseClient } from '../../db/client.ts';
-import { actorOf, metaOf } from '../../platform/http/request-context.ts';
-import { ContactsService } from './contacts.service.ts';
-import { OverviewService } from './overview.service.ts';
-import { ReferralsService } from './referrals.service.ts';
-import { TeacherSupportService } from './teacher-support.service.ts';
+import { addContact, completeFollowUp, listContacts } from './contacts.service.ts';
+import { expertisePointOverview } from './overview.service.ts';
+import { createReferral, listReferrals, updateReferral } from './referrals.service.ts';
+import { addTeacherSupport, listTeacherSupport, signalsPerMonthOf } from './teacher-support.service.ts';
 
 const tags = ['expertise-points'];
 const trajectoryParams = z.strictObject({ trajectoryId: z.uuid() });
 const contactParams = z.strictObject({ contactId: z.uuid() });
 const referralParams = z.strictObject({ referralId: z.uuid() });
 
-export type PupilRecordsServices = {
-  contacts: ContactsService;
-  referrals: ReferralsService;
-  teacherSupport: TeacherSupportService;
-  overview: OverviewService;
-};
-
-/** The services behind these routes, on one database. */
-export function createPupilRecordsServices(database: DatabaseClient): PupilRecordsServices {
-  return {
-    contacts: new ContactsService(database),
-    referrals: new ReferralsService(database),
-    teacherSupport: new TeacherSupportService(database),
-    overview: new OverviewService(database),
-  };
-}
-
 /**
  * HTTP routes of the expertise point's records (issue 7): contacts (E5), ZAT referrals (E7, P3),
  * support for teachers with the signals per month (E6), and the overview per location.
  */
-export function pupilRecordsRoutes(services: PupilRecordsServices): FastifyPluginAsyncZod {
-  const { contacts, referrals, teacherSupport, overview } = services;
+export function pupilRecordsRoutes(): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/trajectories/:trajectoryId/contacts',
@@ -67,7 +47,7 @@ export function pupilRecordsRoutes(services: PupilRecordsServices): FastifyPlugi
         },
       },
       (request) =>
-        contacts.list(actorOf(request), request.params.trajectoryId, request.query, metaOf(request)),
+        request.useCase((context) => listContacts(context, request.params.trajectoryId, request.query)),
     );
     app.post(
       '/api/trajectories/:trajectoryId/contacts',
@@ -84,7 +64,9 @@ export function pupilRecordsRoutes(services: PupilRecordsServices): FastifyPlugi
         reply
           .status(201)
           .send(
-            await contacts.add(actorOf(request), request.params.trajectoryId, request.body, metaOf(request)),
+            await request.useCase((context) =>
+              addContact(context, request.params.trajectoryId, request.body),
+            ),
           ),
     );
     app.post(
@@ -93,7 +75,7 @@ export function pupilRecordsRoutes(services: PupilRecordsServices): FastifyPlugi
         config: { action: 'trajectory_contacts.manage' },
         schema: { tags, params: contactParams, response: { 200: contactSchema } },
       },
-      (request) => contacts.completeFollowUp(actorOf(request), request.params.contactId, metaOf(request)),
+      (request) => request.useCase((context) => completeFollowUp(context, request.params.contactId)),
     );
     app.get(
       '/api/trajectories/:trajectoryId/referrals',
@@ -107,7 +89,7 @@ export function pupilRecordsRoutes(services: PupilRecordsServices): FastifyPlugi
         },
       },
       (request) =>
-        referrals.list(actorOf(request), request.params.trajectoryId, request.query, metaOf(request)),
+        request.useCase((context) => listReferrals(context, request.params.trajectoryId, request.query)),
     );
     app.post(
       '/api/trajectories/:trajectoryId/referrals',
@@ -124,11 +106,8 @@ export function pupilRecordsRoutes(services: PupilRecordsServices): FastifyPlugi
         reply
           .status(201)
           .send(
-            await referrals.create(
-              actorOf(request),
-              request.params.trajectoryId,
-              request.body,
-              metaOf(request),
+            await request.useCase((context) =>
+              createReferral(context, request.params.trajectoryId, request.body),
             ),
           ),
     );
@@ -144,7 +123,7 @@ export function pupilRecordsRoutes(services: PupilRecordsServices): FastifyPlugi
         },
       },
       (request) =>
-        referrals.update(actorOf(request), request.params.referralId, request.body, metaOf(request)),
+        request.useCase((context) => updateReferral(context, request.params.referralId, request.body)),
     );
     app.get(
       '/api/expertise-point/teacher-support',
@@ -152,7 +131,7 @@ export function pupilRecordsRoutes(services: PupilRecordsServices): FastifyPlugi
         config: { action: 'teacher_support.read' },
         schema: { tags, querystring: teacherSupportQuerySchema, response: { 200: teacherSupportPageSchema } },
       },
-      (request) => teacherSupport.list(actorOf(request), request.query),
+      (request) => request.useCase((context) => listTeacherSupport(context, request.query)),
     );
     app.post(
       '/api/expertise-point/teacher-support',
@@ -161,7 +140,7 @@ export function pupilRecordsRoutes(services: PupilRecordsServices): FastifyPlugi
         schema: { tags, body: teacherSupportInputSchema, response: { 201: teacherSupportSchema } },
       },
       async (request, reply) =>
-        reply.status(201).send(await teacherSupport.add(actorOf(request), request.body, metaOf(request))),
+        reply.status(201).send(await request.useCase((context) => addTeacherSupport(context, request.body))),
     );
     app.get(
       '/api/expertise-point/signals-per-month',
@@ -169,7 +148,7 @@ export function pupilRecordsRoutes(services: PupilRecordsServices): FastifyPlugi
         config: { action: 'teacher_support.read' },
         schema: { tags, querystring: signalsPerMonthQuerySchema, response: { 200: signalsPerMonthSchema } },
       },
-      (request) => teacherSupport.signalsPerMonth(actorOf(request), request.query),
+      (request) => request.useCase((context) => signalsPerMonthOf(context, request.query)),
     );
     app.get(
       '/api/expertise-point/overview',
@@ -181,7 +160,7 @@ export function pupilRecordsRoutes(services: PupilRecordsServices): FastifyPlugi
           response: { 200: expertisePointOverviewSchema },
         },
       },
-      (request) => overview.overview(actorOf(request), request.query, metaOf(request)),
+      (request) => request.useCase((context) => expertisePointOverview(context, request.query)),
     );
   };
 }

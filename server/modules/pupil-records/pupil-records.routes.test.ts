@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse } from '../../../contracts/errors.ts';
 import type {
   Contact,
@@ -18,12 +18,12 @@ import {
   oppVersions,
   trajectories,
   trajectoryContacts,
-} from './trajectories.schema.ts';
+} from '../trajectories/trajectories.schema.ts';
 import {
   createTrajectoryWorld,
   insertTrajectory,
   type TrajectoryWorld,
-} from './trajectories.test-support.ts';
+} from '../trajectories/trajectories.test-support.ts';
 
 let harness: Harness;
 let world: TrajectoryWorld;
@@ -323,10 +323,11 @@ describe('support for teachers (E6)', () => {
   });
 
   it('P1: another location’s VSO teacher neither reads nor adds here', async () => {
+    // A location the reader may not see at all answers 404, like one of another partnership.
     const read = await world.otherVsoTeacher.client.get(
       `/api/expertise-point/teacher-support?locationId=${world.locationIds.main}`,
     );
-    expect(read.statusCode).toBe(403);
+    expect(read.statusCode).toBe(404);
     const add = await world.otherVsoTeacher.client.post(
       '/api/expertise-point/teacher-support',
       support({ kind: 'tip', topic: 'Rust', teacherName: 'Team', description: 'Tip' }),
@@ -478,13 +479,14 @@ describe('the overview per location (point 11)', () => {
 
   it('P1: the overview is for the location’s staff only', async () => {
     expect((await world.mentor.client.get('/api/expertise-point/overview')).statusCode).toBe(403);
+    // Another location is out of the reader's sight: 404, the same as another partnership's.
     expect(
       (
         await world.otherVsoTeacher.client.get(
           `/api/expertise-point/overview?locationId=${world.locationIds.main}`,
         )
       ).statusCode,
-    ).toBe(403);
+    ).toBe(404);
     const own = (
       await world.otherVsoTeacher.client.get('/api/expertise-point/overview')
     ).json() as ExpertisePointOverview;
@@ -495,6 +497,141 @@ describe('the overview per location (point 11)', () => {
       (await world.vsoTeacher.client.get(`/api/expertise-point/overview?locationId=${foreign.locationIds.y}`))
         .statusCode,
     ).toBe(404);
+  });
+});
+
+describe('lists and the single-record check (P1)', () => {
+  const readers = () => ({
+    teacher: world.teacher,
+    mentor: world.mentor,
+    teamLeader: world.teamLeader,
+    careCoordinator: world.careCoordinator,
+    vsoTeacher: world.vsoTeacher,
+    otherVsoTeacher: world.otherVsoTeacher,
+    otherCareCoordinator: world.otherCareCoordinator,
+  });
+  const trajectoryIds = async () =>
+    (
+      await harness.database.queryAsOwner<{ id: string; location_id: string; status: string }>(
+        sql`select id, location_id, status from trajectories where tenant_id = ${world.tenantId} order by id`,
+      )
+    ).map((row) => ({ id: row.id, locationId: row.location_id, status: row.status }));
+
+  it('P1: the overview lists, per location, exactly the active pupils whose file the reader may open', async () => {
+    await insertTrajectory(harness, world, {
+      locationId: world.locationIds.other,
+      firstName: 'Lotte',
+      mentorUserId: world.otherCareCoordinator.userId,
+    });
+    const active = (await trajectoryIds()).filter((row) => row.status === 'active');
+    for (const [role, { client }] of Object.entries(readers())) {
+      const first = await client.get('/api/expertise-point/overview');
+      if (first.statusCode !== 200) {
+        // Without the action the overview is refused as a whole.
+        expect({ role, status: first.statusCode }).toEqual({ role, status: 403 });
+        continue;
+      }
+      for (const location of (first.json() as ExpertisePointOverview).locations) {
+        const response = await client.get(
+          `/api/expertise-point/overview?pageSize=100&locationId=${location.id}`,
+        );
+        expect(response.statusCode).toBe(200);
+        const listed = (response.json() as ExpertisePointOverview).pupils.map((pupil) => pupil.trajectoryId);
+        const readable: string[] = [];
+        for (const row of active.filter((candidate) => candidate.locationId === location.id))
+          if ((await client.get(`/api/trajectories/${row.id}`)).statusCode === 200) readable.push(row.id);
+        expect({ role, location: location.id, ids: listed.sort() }).toEqual({
+          role,
+          location: location.id,
+          ids: readable.sort(),
+        });
+      }
+    }
+  });
+
+  it('P2: the overview records which pupils it showed', async () => {
+    const response = await world.vsoTeacher.client.get('/api/expertise-point/overview');
+    const shown = (response.json() as ExpertisePointOverview).pupils.map((pupil) => pupil.trajectoryId);
+    expect(shown.length).toBeGreaterThan(0);
+    const [event] = await harness.database.queryAsOwner<{ details: { trajectoryIds: string[] } }>(
+      sql`select details from audit_events where event = 'expertise_point.overview_read'
+        and actor_user_id = ${world.vsoTeacher.userId} order by occurred_at desc limit 1`,
+    );
+    expect(event?.details.trajectoryIds).toEqual(shown);
+  });
+
+  it("P1: a pupil's contacts open where the file does, and the referrals listed are the ones the reader may act on", async () => {
+    const all = await trajectoryIds();
+    const referralIds = (
+      await harness.database.queryAsOwner<{ id: string }>(
+        sql`select id from zat_referrals where tenant_id = ${world.tenantId} order by id`,
+      )
+    ).map((row) => row.id);
+    expect(referralIds.length).toBeGreaterThan(0);
+    for (const [role, { client }] of Object.entries(readers())) {
+      const files: string[] = [];
+      const contactLogs: string[] = [];
+      const contactStatuses = new Set<number>();
+      const listedReferrals: string[] = [];
+      for (const { id } of all) {
+        if ((await client.get(`/api/trajectories/${id}`)).statusCode === 200) files.push(id);
+        const contacts = await client.get(`/api/trajectories/${id}/contacts`);
+        contactStatuses.add(contacts.statusCode);
+        if (contacts.statusCode === 200) contactLogs.push(id);
+        const referrals = await client.get(`/api/trajectories/${id}/referrals?pageSize=100`);
+        if (referrals.statusCode === 200)
+          listedReferrals.push(...(referrals.json() as ReferralPage).items.map((item) => item.id));
+      }
+      // The contacts log has the file's readers (P1); a role without the action is refused everywhere.
+      if (contactLogs.length === 0 && files.length > 0) expect([...contactStatuses]).toEqual([403]);
+      else expect({ role, ids: contactLogs }).toEqual({ role, ids: files });
+      // An empty change answers the referral as it is, without saving anything.
+      const actionable: string[] = [];
+      for (const id of referralIds)
+        if ((await client.put(`/api/zat-referrals/${id}`, {})).statusCode === 200) actionable.push(id);
+      expect({ role, ids: listedReferrals.sort() }).toEqual({ role, ids: actionable.sort() });
+    }
+  });
+});
+
+describe('the date comes from the clock', () => {
+  afterEach(() => harness.clock.set(null));
+
+  it("E5/E6/E7: what is dated after the clock's today is refused; the overview's week is the clock's", async () => {
+    harness.clock.set('2026-03-02');
+    const tomorrow = '2026-03-03';
+    expect(
+      codes(
+        await world.vsoTeacher.client.post(
+          `/api/trajectories/${noah}/contacts`,
+          contact({ contactOn: tomorrow }),
+        ),
+      ),
+    ).toEqual([['contactOn', 'contact_date_in_future']]);
+    expect(
+      codes(
+        await world.careCoordinator.client.post(
+          `/api/trajectories/${noah}/referrals`,
+          referral({ referredOn: tomorrow }),
+        ),
+      ),
+    ).toEqual([['referredOn', 'referral_date_in_future']]);
+    expect(
+      codes(
+        await world.vsoTeacher.client.post('/api/expertise-point/teacher-support', {
+          kind: 'tip',
+          locationId: world.locationIds.main,
+          occurredOn: tomorrow,
+          topic: 'Rust',
+          teacherName: 'Team',
+          description: 'Tip',
+        }),
+      ),
+    ).toEqual([['occurredOn', 'support_date_in_future']]);
+    const overview = (
+      await world.vsoTeacher.client.get('/api/expertise-point/overview')
+    ).json() as ExpertisePointOverview;
+    expect(overview).toMatchObject({ schoolYear: 2025, weekStart: '2026-03-02', weekEnd: '2026-03-08' });
   });
 });
 
