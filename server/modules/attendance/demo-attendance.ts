@@ -7,13 +7,13 @@ import {
 } from '../../../contracts/school-year.ts';
 import type { HomeworkCheck, VisitReason } from '../../../contracts/trajectories.ts';
 import { queryRows, type Transaction } from '../../db/client.ts';
-import { isoWeekdayOf } from './attendance.rules.ts';
 import {
   attendanceExpectations,
   attendanceVisits,
   homeworkItems,
   homeworkSessions,
-} from './trajectories.schema.ts';
+} from '../trajectories/trajectories.schema.ts';
+import { isoWeekdayOf } from './attendance.rules.ts';
 
 type Pupil = {
   id: string;

@@ -21,6 +21,12 @@ import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/e
 import { containsPattern, pageWindow } from '../../platform/http/pagination.ts';
 import { locations } from '../schools/schools.schema.ts';
 import {
+  attendanceExpectations,
+  attendanceVisits,
+  trajectories,
+} from '../trajectories/trajectories.schema.ts';
+import { canOnTrajectory, findTrajectory, trajectoryCondition } from '../trajectories/trajectory-scope.ts';
+import {
   canPlanExpectations,
   checkInMoment,
   checkInRefusal,
@@ -33,8 +39,6 @@ import {
   periodOf,
   schoolDaysOfWeek,
 } from './attendance.rules.ts';
-import { attendanceExpectations, attendanceVisits, trajectories } from './trajectories.schema.ts';
-import { canOnTrajectory, findTrajectory, trajectoryCondition } from './trajectory-scope.ts';
 
 type VisitRow = typeof attendanceVisits.$inferSelect;
 type ExpectationRow = typeof attendanceExpectations.$inferSelect;

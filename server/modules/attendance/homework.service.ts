@@ -16,14 +16,14 @@ import { users } from '../../platform/auth/auth.schema.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { pageWindow } from '../../platform/http/pagination.ts';
 import { expertisePoints } from '../expertise-points/expertise-points.schema.ts';
+import { homeworkItems, homeworkSessions, trajectories } from '../trajectories/trajectories.schema.ts';
+import { canOnTrajectory, findTrajectory, type TrajectoryRow } from '../trajectories/trajectory-scope.ts';
 import {
   findCheckProblems,
   findItemProblems,
   findSessionProblems,
   homeworkRefusal,
 } from './homework.rules.ts';
-import { homeworkItems, homeworkSessions, trajectories } from './trajectories.schema.ts';
-import { canOnTrajectory, findTrajectory, type TrajectoryRow } from './trajectory-scope.ts';
 
 type ItemRow = typeof homeworkItems.$inferSelect;
 type SessionRow = typeof homeworkSessions.$inferSelect;

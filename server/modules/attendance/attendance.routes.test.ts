@@ -10,12 +10,12 @@ import type {
 import type { ErrorResponse } from '../../../contracts/errors.ts';
 import { amsterdamDateTimeOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { createHarness, type Harness } from '../../test/harness.ts';
-import { isoWeekdayOf, isoWeekOf } from './attendance.rules.ts';
 import {
   createTrajectoryWorld,
   insertTrajectory,
   type TrajectoryWorld,
-} from './trajectories.test-support.ts';
+} from '../trajectories/trajectories.test-support.ts';
+import { isoWeekdayOf, isoWeekOf } from './attendance.rules.ts';
 
 let harness: Harness;
 let world: TrajectoryWorld;
