@@ -16,9 +16,7 @@ import {
 import type { Config } from './config.ts';
 import type { DatabaseClient } from './db/client.ts';
 import { attendanceRoutes } from './modules/attendance/attendance.routes.ts';
-import { AttendanceService } from './modules/attendance/attendance.service.ts';
 import { homeworkRoutes } from './modules/attendance/homework.routes.ts';
-import { HomeworkService } from './modules/attendance/homework.service.ts';
 import { expertisePointsRoutes } from './modules/expertise-points/expertise-points.routes.ts';
 import { ExpertisePointsService } from './modules/expertise-points/expertise-points.service.ts';
 import { BudgetService } from './modules/hours/budget.service.ts';
@@ -229,8 +227,8 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
     ),
   );
   await app.register(pupilRecordsRoutes(createPupilRecordsServices(database)));
-  await app.register(attendanceRoutes(new AttendanceService(database)));
-  await app.register(homeworkRoutes(new HomeworkService(database)));
+  await app.register(attendanceRoutes());
+  await app.register(homeworkRoutes());
   await registerReminderJob(jobs, database, { mailer, baseUrl: config.baseUrl });
   await app.register(oppRoutes(new OppService(database, { keys, baseUrl: config.baseUrl })));
   await registerOppReminderJob(jobs, database, { mailer, baseUrl: config.baseUrl });

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
   addDays,
+  amsterdamDateOf,
   amsterdamDateTimeOf,
   amsterdamInstant,
-  todayInAmsterdam,
 } from '../../../contracts/school-year.ts';
 import type { HomeworkCheck, VisitReason } from '../../../contracts/trajectories.ts';
 import { queryRows, type Transaction } from '../../db/client.ts';
@@ -56,9 +56,13 @@ function schoolDayOnOrBefore(date: string): string {
  * today: weekly expected times for every active pupil, their stays over the last three weeks with a
  * mix of reasons (planned, independent work, a time-out, one crisis), one pupil present right now on a
  * school day during school hours, and homework with planned and checked sessions where the location
- * offers it.
+ * offers it. `now` is the moment the demo is seeded at (the app's clock).
  */
-export async function seedDemoAttendance(transaction: Transaction, tenantId: string): Promise<void> {
+export async function seedDemoAttendance(
+  transaction: Transaction,
+  tenantId: string,
+  now: Date,
+): Promise<void> {
   const pupils = await queryRows<Pupil>(
     transaction.db,
     sql`select t.id, t.location_id, l.name as location_name, t.pupil_first_name,
@@ -70,8 +74,7 @@ export async function seedDemoAttendance(transaction: Transaction, tenantId: str
       where t.status = 'active'
       order by l.name, t.pupil_last_name, t.pupil_first_name, t.id`,
   );
-  const now = new Date();
-  const today = todayInAmsterdam(now);
+  const today = amsterdamDateOf(now);
   // Someone away from Rijnstroom College is here now, so the browser test checks in pupils there freely.
   const elsewhere = pupils.findIndex((pupil) => pupil.location_name !== 'Rijnstroom College');
   const presentIndex = elsewhere >= 0 ? elsewhere : pupils.length - 1;

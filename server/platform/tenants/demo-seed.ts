@@ -206,7 +206,7 @@ export async function seedDemoPartnership(
     await seedDemoMeetings(transaction, tenantId);
     await seedDemoTrajectories(transaction, tenantId);
     await seedDemoOpp(transaction, tenantId);
-    await seedDemoAttendance(transaction, tenantId);
+    await seedDemoAttendance(transaction, tenantId, services.kernel.clock.now());
     await seedDemoPupilRecords(transaction, tenantId);
   });
   return { tenantId, secrets };
