@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { roles } from '../../../contracts/roles.ts';
 import {
   addDays,
   amsterdamDateOf,
@@ -7,6 +8,7 @@ import {
 } from '../../../contracts/school-year.ts';
 import type { HomeworkCheck, VisitReason } from '../../../contracts/trajectories.ts';
 import { queryRows, type Transaction } from '../../db/client.ts';
+import { scopesOf } from '../../platform/access/policies.ts';
 import {
   attendanceExpectations,
   attendanceVisits,
@@ -14,6 +16,9 @@ import {
   homeworkSessions,
 } from '../trajectories/trajectories.schema.ts';
 import { isoWeekdayOf } from './attendance.rules.ts';
+
+// The stays are registered by someone at the location who checks pupils in (`attendance.manage` there).
+const checkInRoles = roles.filter((role) => scopesOf('attendance.manage', role).includes('own_location'));
 
 type Pupil = {
   id: string;
@@ -67,7 +72,10 @@ export async function seedDemoAttendance(
     transaction.db,
     sql`select t.id, t.location_id, l.name as location_name, t.pupil_first_name,
         (select r.user_id from role_assignments r where r.location_id = t.location_id
-          and r.role in ('vso_teacher', 'care_coordinator') order by r.role desc, r.user_id limit 1) as staff_id,
+          and r.role in (${sql.join(
+            checkInRoles.map((role) => sql`${role}`),
+            sql`, `,
+          )}) order by r.role desc, r.user_id limit 1) as staff_id,
         coalesce((select e.offers_homework_support from expertise_points e where e.location_id = t.location_id), false)
           as homework
       from trajectories t join locations l on l.id = t.location_id
