@@ -3,13 +3,13 @@ import type { Role, TeamRole } from '../../../contracts/roles.ts';
 import type { AppServices } from '../../app.ts';
 import type { Config } from '../../config.ts';
 import { type DatabaseClient, queryRows } from '../../db/client.ts';
+import { seedDemoAttendance } from '../../modules/attendance/demo-attendance.ts';
 import { seedDemoHours } from '../../modules/hours/demo-hours.ts';
 import { seedDemoMeetings } from '../../modules/meetings/demo-meetings.ts';
 import { seedDemoOpp } from '../../modules/opp/demo-opp.ts';
+import { seedDemoPupilRecords } from '../../modules/pupil-records/demo-pupil-records.ts';
 import { seedDemoRequests } from '../../modules/requests/demo-requests.ts';
 import { locations } from '../../modules/schools/schools.schema.ts';
-import { seedDemoAttendance } from '../../modules/trajectories/demo-attendance.ts';
-import { seedDemoPupilRecords } from '../../modules/pupil-records/demo-pupil-records.ts';
 import { seedDemoTrajectories } from '../../modules/trajectories/demo-trajectories.ts';
 import { roleAssignments, users } from '../auth/auth.schema.ts';
 import {
@@ -206,7 +206,7 @@ export async function seedDemoPartnership(
     await seedDemoMeetings(transaction, tenantId);
     await seedDemoTrajectories(transaction, tenantId);
     await seedDemoOpp(transaction, tenantId, services.kernel.clock);
-    await seedDemoAttendance(transaction, tenantId);
+    await seedDemoAttendance(transaction, tenantId, services.kernel.clock.now());
     await seedDemoPupilRecords(transaction, tenantId);
   });
   return { tenantId, secrets };

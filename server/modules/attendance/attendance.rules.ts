@@ -1,10 +1,5 @@
 import type { AttendanceExpectationInput } from '../../../contracts/attendance.ts';
-import {
-  addDays,
-  amsterdamDateOf,
-  amsterdamInstant,
-  todayInAmsterdam,
-} from '../../../contracts/school-year.ts';
+import { addDays, amsterdamDateOf, amsterdamInstant } from '../../../contracts/school-year.ts';
 import type { TrajectoryStatus } from '../../../contracts/trajectories.ts';
 
 export type AttendanceProblem = { path: string; code: string };
@@ -90,7 +85,7 @@ type Registered = { at: Date; problem: null } | { at: null; problem: AttendanceP
  */
 export function checkInMoment(now: Date, time: string | null): Registered {
   if (!time) return { at: now, problem: null };
-  const at = amsterdamInstant(todayInAmsterdam(now), time);
+  const at = amsterdamInstant(amsterdamDateOf(now), time);
   if (at.getTime() > now.getTime())
     return { at: null, problem: { path: 'time', code: 'attendance_time_in_future' } };
   return { at, problem: null };

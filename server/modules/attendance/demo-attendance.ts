@@ -1,19 +1,24 @@
 import { sql } from 'drizzle-orm';
+import { roles } from '../../../contracts/roles.ts';
 import {
   addDays,
+  amsterdamDateOf,
   amsterdamDateTimeOf,
   amsterdamInstant,
-  todayInAmsterdam,
 } from '../../../contracts/school-year.ts';
 import type { HomeworkCheck, VisitReason } from '../../../contracts/trajectories.ts';
 import { queryRows, type Transaction } from '../../db/client.ts';
-import { isoWeekdayOf } from './attendance.rules.ts';
+import { scopesOf } from '../../platform/access/policies.ts';
 import {
   attendanceExpectations,
   attendanceVisits,
   homeworkItems,
   homeworkSessions,
-} from './trajectories.schema.ts';
+} from '../trajectories/trajectories.schema.ts';
+import { isoWeekdayOf } from './attendance.rules.ts';
+
+// The stays are registered by someone at the location who checks pupils in (`attendance.manage` there).
+const checkInRoles = roles.filter((role) => scopesOf('attendance.manage', role).includes('own_location'));
 
 type Pupil = {
   id: string;
@@ -56,22 +61,28 @@ function schoolDayOnOrBefore(date: string): string {
  * today: weekly expected times for every active pupil, their stays over the last three weeks with a
  * mix of reasons (planned, independent work, a time-out, one crisis), one pupil present right now on a
  * school day during school hours, and homework with planned and checked sessions where the location
- * offers it.
+ * offers it. `now` is the moment the demo is seeded at (the app's clock).
  */
-export async function seedDemoAttendance(transaction: Transaction, tenantId: string): Promise<void> {
+export async function seedDemoAttendance(
+  transaction: Transaction,
+  tenantId: string,
+  now: Date,
+): Promise<void> {
   const pupils = await queryRows<Pupil>(
     transaction.db,
     sql`select t.id, t.location_id, l.name as location_name, t.pupil_first_name,
         (select r.user_id from role_assignments r where r.location_id = t.location_id
-          and r.role in ('vso_teacher', 'care_coordinator') order by r.role desc, r.user_id limit 1) as staff_id,
+          and r.role in (${sql.join(
+            checkInRoles.map((role) => sql`${role}`),
+            sql`, `,
+          )}) order by r.role desc, r.user_id limit 1) as staff_id,
         coalesce((select e.offers_homework_support from expertise_points e where e.location_id = t.location_id), false)
           as homework
       from trajectories t join locations l on l.id = t.location_id
       where t.status = 'active'
       order by l.name, t.pupil_last_name, t.pupil_first_name, t.id`,
   );
-  const now = new Date();
-  const today = todayInAmsterdam(now);
+  const today = amsterdamDateOf(now);
   // Someone away from Rijnstroom College is here now, so the browser test checks in pupils there freely.
   const elsewhere = pupils.findIndex((pupil) => pupil.location_name !== 'Rijnstroom College');
   const presentIndex = elsewhere >= 0 ? elsewhere : pupils.length - 1;

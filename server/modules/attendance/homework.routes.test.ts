@@ -2,19 +2,20 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HomeworkItem, HomeworkPage, HomeworkSession } from '../../../contracts/attendance.ts';
 import type { ErrorResponse } from '../../../contracts/errors.ts';
-import { addDays, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { addDays } from '../../../contracts/school-year.ts';
 import { createHarness, type Harness } from '../../test/harness.ts';
 import {
   createTrajectoryWorld,
   insertTrajectory,
   type TrajectoryWorld,
-} from './trajectories.test-support.ts';
+} from '../trajectories/trajectories.test-support.ts';
 
 let harness: Harness;
 let world: TrajectoryWorld;
 let pupil: string;
 let pupilElsewhere: string;
-const today = todayInAmsterdam();
+// Tuesday 6 October 2026 in Amsterdam (the app's clock).
+const today = '2026-10-06';
 
 const fields = (response: { body: string }) =>
   ((JSON.parse(response.body) as ErrorResponse).error.fields ?? []).map((field) => [field.path, field.code]);
@@ -34,6 +35,7 @@ const item = (changes: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   harness = await createHarness();
+  harness.clock.set(today);
   world = await createTrajectoryWorld(harness);
   pupil = await insertTrajectory(harness, world, { firstName: 'Noah' });
   pupilElsewhere = await insertTrajectory(harness, world, {
@@ -41,7 +43,10 @@ beforeAll(async () => {
     locationId: world.locationIds.other,
   });
 });
-afterAll(() => harness.close());
+afterAll(async () => {
+  harness.clock.set(null);
+  await harness.close();
+});
 
 describe('homework support (E4, E8)', () => {
   it('E8: refuses homework at a location that does not offer homework support; nothing is saved', async () => {
@@ -110,6 +115,7 @@ describe('homework support (E4, E8)', () => {
     expect(checked.statusCode, checked.body).toBe(200);
     expect(checked.json()).toMatchObject({ result: 'partly', note: '3.1 af, 3.2 morgen thuis.' });
     expect((checked.json() as HomeworkSession).checkedByName).toBeTruthy();
+    expect((checked.json() as HomeworkSession).checkedAt).toBe(harness.clock.now().toISOString());
     const bad = await world.vsoTeacher.client.put(
       `/api/homework-sessions/${(now.json() as HomeworkSession).id}/check`,
       { result: 'perfect' },
@@ -163,5 +169,90 @@ describe('homework support (E4, E8)', () => {
     ).json() as HomeworkPage;
     expect(first).toMatchObject({ total: 2, pageSize: 1 });
     expect(first.items.map((row) => row.subject)).toEqual(['Nederlands']);
+  });
+});
+
+describe('not found and forbidden', () => {
+  it('P1: homework of a pupil the actor reads but may not plan for answers 403; out of their reach 404', async () => {
+    const created = await harness.createUser(world.tenantId, [
+      { role: 'vso_teacher', locationId: world.locationIds.other },
+      { role: 'mentor', locationId: world.locationIds.main },
+    ]);
+    const twoRoles = await harness.signedIn(created);
+    const daan = await insertTrajectory(harness, world, { firstName: 'Daan', mentorUserId: created.userId });
+    const made = await world.vsoTeacher.client.post(`/api/trajectories/${daan}/homework`, item());
+    expect(made.statusCode, made.body).toBe(201);
+    const itemId = (made.json() as HomeworkItem).id;
+    const planned = await world.vsoTeacher.client.post(`/api/homework-items/${itemId}/sessions`, {
+      plannedOn: today,
+      plannedWork: 'Begrippenlijst maken',
+    });
+    const sessionId = (planned.json() as HomeworkSession).id;
+    // As Daan's mentor they read his homework, but plan and check it only at their own point.
+    expect((await twoRoles.get(`/api/trajectories/${daan}/homework`)).statusCode).toBe(200);
+    expect((await twoRoles.post(`/api/trajectories/${daan}/homework`, item())).statusCode).toBe(403);
+    expect(
+      (
+        await twoRoles.post(`/api/homework-items/${itemId}/sessions`, {
+          plannedOn: today,
+          plannedWork: 'Lezen',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await twoRoles.put(`/api/homework-sessions/${sessionId}/check`, { result: 'done' })).statusCode,
+    ).toBe(403);
+    expect(await itemsOf(daan)).toBe(1);
+    // Another pupil at the main point is out of their reach altogether.
+    expect((await twoRoles.post(`/api/trajectories/${pupil}/homework`, item())).statusCode).toBe(404);
+    expect(
+      (
+        await world.otherVsoTeacher.client.post(`/api/homework-items/${itemId}/sessions`, {
+          plannedOn: today,
+          plannedWork: 'Lezen',
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+});
+
+describe('homework and the pupil file agree (P1)', () => {
+  it('P1: for every role, the homework answers 200 for exactly the pupils whose file it reads, with every item of the pupil', async () => {
+    const pupils = await harness.database.queryAsOwner<{ id: string }>(
+      sql`select id from trajectories where tenant_id = ${world.tenantId}::uuid order by id`,
+    );
+    const items = await harness.database.queryAsOwner<{ id: string; trajectory_id: string }>(
+      sql`select id, trajectory_id from homework_items where tenant_id = ${world.tenantId}::uuid`,
+    );
+    const actors = {
+      teacher: world.teacher.client,
+      mentor: world.mentor.client,
+      teamLeader: world.teamLeader.client,
+      careCoordinator: world.careCoordinator.client,
+      vsoTeacher: world.vsoTeacher.client,
+      otherVsoTeacher: world.otherVsoTeacher.client,
+      otherCareCoordinator: world.otherCareCoordinator.client,
+    };
+    const reached: Record<string, string[]> = {};
+    for (const [name, client] of Object.entries(actors)) {
+      reached[name] = [];
+      for (const { id } of pupils) {
+        const homework = await client.get(`/api/trajectories/${id}/homework?pageSize=100`);
+        const file = await client.get(`/api/trajectories/${id}/attendance`);
+        expect(homework.statusCode, `${name} ${id}`).toBe(file.statusCode);
+        if (homework.statusCode !== 200) continue;
+        reached[name]?.push(id);
+        const listed = (homework.json() as HomeworkPage).items.map((row) => row.id).sort();
+        const stored = items
+          .filter((row) => row.trajectory_id === id)
+          .map((row) => row.id)
+          .sort();
+        expect(listed, `${name} ${id}`).toEqual(stored);
+      }
+    }
+    expect(reached.vsoTeacher).toContain(pupil);
+    expect(reached.mentor).toContain(pupil);
+    expect(reached.otherVsoTeacher).toEqual([pupilElsewhere]);
+    expect(reached.teacher).toEqual([]);
   });
 });

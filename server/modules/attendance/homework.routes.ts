@@ -9,8 +9,12 @@ import {
   homeworkSessionInputSchema,
   homeworkSessionSchema,
 } from '../../../contracts/attendance.ts';
-import { actorOf, metaOf } from '../../platform/http/request-context.ts';
-import type { HomeworkService } from './homework.service.ts';
+import {
+  addHomeworkSession,
+  checkHomeworkSession,
+  createHomeworkItem,
+  listHomework,
+} from './homework.service.ts';
 
 const tags = ['expertise points'];
 const trajectoryParams = z.strictObject({ trajectoryId: z.uuid() });
@@ -18,7 +22,7 @@ const itemParams = z.strictObject({ itemId: z.uuid() });
 const sessionParams = z.strictObject({ sessionId: z.uuid() });
 
 /** HTTP routes of homework support (issue 7, E4, E8). */
-export function homeworkRoutes(service: HomeworkService): FastifyPluginAsyncZod {
+export function homeworkRoutes(): FastifyPluginAsyncZod {
   return async (app) => {
     // Visible to whoever reads the pupil file, the mentor included (read-only).
     app.get(
@@ -33,7 +37,7 @@ export function homeworkRoutes(service: HomeworkService): FastifyPluginAsyncZod 
         },
       },
       (request) =>
-        service.list(actorOf(request), request.params.trajectoryId, request.query, metaOf(request)),
+        request.useCase((context) => listHomework(context, request.params.trajectoryId, request.query)),
     );
     app.post(
       '/api/trajectories/:trajectoryId/homework',
@@ -50,11 +54,8 @@ export function homeworkRoutes(service: HomeworkService): FastifyPluginAsyncZod 
         reply
           .status(201)
           .send(
-            await service.createItem(
-              actorOf(request),
-              request.params.trajectoryId,
-              request.body,
-              metaOf(request),
+            await request.useCase((context) =>
+              createHomeworkItem(context, request.params.trajectoryId, request.body),
             ),
           ),
     );
@@ -73,7 +74,9 @@ export function homeworkRoutes(service: HomeworkService): FastifyPluginAsyncZod 
         reply
           .status(201)
           .send(
-            await service.addSession(actorOf(request), request.params.itemId, request.body, metaOf(request)),
+            await request.useCase((context) =>
+              addHomeworkSession(context, request.params.itemId, request.body),
+            ),
           ),
     );
     app.put(
@@ -88,7 +91,7 @@ export function homeworkRoutes(service: HomeworkService): FastifyPluginAsyncZod 
         },
       },
       (request) =>
-        service.checkSession(actorOf(request), request.params.sessionId, request.body, metaOf(request)),
+        request.useCase((context) => checkHomeworkSession(context, request.params.sessionId, request.body)),
     );
   };
 }

@@ -13,15 +13,21 @@ import {
   todayQuerySchema,
   weekQuerySchema,
 } from '../../../contracts/attendance.ts';
-import { actorOf, metaOf } from '../../platform/http/request-context.ts';
-import type { AttendanceService } from './attendance.service.ts';
+import {
+  attendancePeriod,
+  attendanceToday,
+  attendanceWeek,
+  checkIn,
+  checkOut,
+  setExpectations,
+} from './attendance.service.ts';
 
 const tags = ['expertise points'];
 const trajectoryParams = z.strictObject({ trajectoryId: z.uuid() });
 const visitParams = z.strictObject({ visitId: z.uuid() });
 
 /** HTTP routes of the daily use of the expertise point (issue 7, E3, E7). */
-export function attendanceRoutes(service: AttendanceService): FastifyPluginAsyncZod {
+export function attendanceRoutes(): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/expertise-point/today',
@@ -29,7 +35,7 @@ export function attendanceRoutes(service: AttendanceService): FastifyPluginAsync
         config: { action: 'attendance.manage' },
         schema: { tags, querystring: todayQuerySchema, response: { 200: attendanceTodaySchema } },
       },
-      (request) => service.today(actorOf(request), request.query, metaOf(request)),
+      (request) => request.useCase((context) => attendanceToday(context, request.query)),
     );
     app.post(
       '/api/trajectories/:trajectoryId/check-in',
@@ -46,12 +52,7 @@ export function attendanceRoutes(service: AttendanceService): FastifyPluginAsync
         reply
           .status(201)
           .send(
-            await service.checkIn(
-              actorOf(request),
-              request.params.trajectoryId,
-              request.body,
-              metaOf(request),
-            ),
+            await request.useCase((context) => checkIn(context, request.params.trajectoryId, request.body)),
           ),
     );
     app.post(
@@ -65,7 +66,7 @@ export function attendanceRoutes(service: AttendanceService): FastifyPluginAsync
           response: { 200: attendanceVisitSchema },
         },
       },
-      (request) => service.checkOut(actorOf(request), request.params.visitId, request.body, metaOf(request)),
+      (request) => request.useCase((context) => checkOut(context, request.params.visitId, request.body)),
     );
     app.put(
       '/api/trajectories/:trajectoryId/attendance-expectations',
@@ -79,7 +80,7 @@ export function attendanceRoutes(service: AttendanceService): FastifyPluginAsync
         },
       },
       (request) =>
-        service.setExpectations(actorOf(request), request.params.trajectoryId, request.body, metaOf(request)),
+        request.useCase((context) => setExpectations(context, request.params.trajectoryId, request.body)),
     );
     // Reading attendance follows the pupil file (P1): the location's staff and the pupil's own mentor.
     app.get(
@@ -88,7 +89,7 @@ export function attendanceRoutes(service: AttendanceService): FastifyPluginAsync
         config: { action: 'trajectories.read' },
         schema: { tags, querystring: weekQuerySchema, response: { 200: attendanceWeekSchema } },
       },
-      (request) => service.week(actorOf(request), request.query, metaOf(request)),
+      (request) => request.useCase((context) => attendanceWeek(context, request.query)),
     );
     app.get(
       '/api/trajectories/:trajectoryId/attendance',
@@ -102,7 +103,7 @@ export function attendanceRoutes(service: AttendanceService): FastifyPluginAsync
         },
       },
       (request) =>
-        service.period(actorOf(request), request.params.trajectoryId, request.query, metaOf(request)),
+        request.useCase((context) => attendancePeriod(context, request.params.trajectoryId, request.query)),
     );
   };
 }

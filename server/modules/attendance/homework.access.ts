@@ -1,7 +1,7 @@
 import type { AccessFixtures, AccessProbeModule } from '../../platform/access/access-probes.ts';
 import { statusOf } from '../../platform/access/access-probes.ts';
-import { eachPlace, insertProbeTrajectories, type ProbePlaces } from './access-fixtures.ts';
-import { homeworkItems, homeworkSessions } from './trajectories.schema.ts';
+import { eachPlace, insertProbeTrajectories, type ProbePlaces } from '../trajectories/access-fixtures.ts';
+import { homeworkItems, homeworkSessions } from '../trajectories/trajectories.schema.ts';
 
 // Made by prepareAccess: a work session of a pupil at the own school, at the other school of the
 // partnership, and in another partnership.

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type {
   AttendanceExpectation,
   AttendancePeriod,
@@ -8,18 +8,23 @@ import type {
   AttendanceWeek,
 } from '../../../contracts/attendance.ts';
 import type { ErrorResponse } from '../../../contracts/errors.ts';
-import { amsterdamDateTimeOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
-import { createHarness, type Harness } from '../../test/harness.ts';
-import { isoWeekdayOf, isoWeekOf } from './attendance.rules.ts';
+import { addDays, amsterdamDateTimeOf, amsterdamInstant } from '../../../contracts/school-year.ts';
+import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
 import {
   createTrajectoryWorld,
   insertTrajectory,
   type TrajectoryWorld,
-} from './trajectories.test-support.ts';
+} from '../trajectories/trajectories.test-support.ts';
+import { isoWeekdayOf, isoWeekOf, mondayOfIsoWeek } from './attendance.rules.ts';
 
 let harness: Harness;
 let world: TrajectoryWorld;
 let active: string;
+// A user who is the VSO teacher of the other expertise point and a mentor at the main one.
+let twoRoles: { userId: string; client: TestClient };
+// Tuesday 6 October 2026, 10:00 in Amsterdam: a school day, during school hours.
+const now = '2026-10-06T08:00:00Z';
+const today = '2026-10-06';
 
 const fields = (response: { body: string }) =>
   ((JSON.parse(response.body) as ErrorResponse).error.fields ?? []).map((field) => [field.path, field.code]);
@@ -35,6 +40,13 @@ const audits = async (event: string) => {
   );
   return Number(row?.n);
 };
+const lastViewed = async (view: string) => {
+  const [row] = await harness.database.queryAsOwner<{ details: { trajectoryIds?: string[] } }>(
+    sql`select details from audit_events where event = 'attendance.viewed' and details->>'view' = ${view}
+      and tenant_id = ${world.tenantId}::uuid order by id desc limit 1`,
+  );
+  return row?.details;
+};
 const allWeekdays = [1, 2, 3, 4, 5].map((weekday) => ({
   weekday,
   startTime: '08:30',
@@ -44,10 +56,14 @@ const allWeekdays = [1, 2, 3, 4, 5].map((weekday) => ({
 
 beforeAll(async () => {
   harness = await createHarness();
+  harness.clock.set(now);
   world = await createTrajectoryWorld(harness);
   active = await insertTrajectory(harness, world, { firstName: 'Noah' });
 });
-afterAll(() => harness.close());
+afterAll(async () => {
+  harness.clock.set(null);
+  await harness.close();
+});
 
 describe('check-in and check-out (E3, E7)', () => {
   it('E3: refuses a check-in without an active trajectory; nothing is saved', async () => {
@@ -107,14 +123,12 @@ describe('check-in and check-out (E3, E7)', () => {
     expect(today.present.map((pupil) => pupil.trajectoryId)).toEqual([active]);
     expect(today.present[0]?.openVisit?.id).toBe(visit.id);
 
-    // Unless the check-in happened at exactly midnight, 00:00 is before it.
-    if (amsterdamDateTimeOf(new Date(visit.checkedInAt)).time !== '00:00') {
-      const early = await world.vsoTeacher.client.post(`/api/attendance-visits/${visit.id}/check-out`, {
-        time: '00:00',
-      });
-      expect(early.statusCode).toBe(400);
-      expect(fields(early)).toEqual([['time', 'attendance_out_before_in']]);
-    }
+    expect(visit.checkedInAt).toBe(new Date(now).toISOString());
+    const early = await world.vsoTeacher.client.post(`/api/attendance-visits/${visit.id}/check-out`, {
+      time: '09:59',
+    });
+    expect(early.statusCode).toBe(400);
+    expect(fields(early)).toEqual([['time', 'attendance_out_before_in']]);
     const out = await world.vsoTeacher.client.post(`/api/attendance-visits/${visit.id}/check-out`, {});
     expect(out.statusCode, out.body).toBe(200);
     expect((out.json() as AttendanceVisit).checkedOutAt).not.toBeNull();
@@ -134,16 +148,14 @@ describe('check-in and check-out (E3, E7)', () => {
   });
 
   it('E7: a late registration is for earlier today, never in the future', async () => {
-    const { time } = amsterdamDateTimeOf(new Date(Date.now() + 5 * 60_000));
-    // Five minutes from now is still today except in the last minutes before midnight.
-    if (time > '00:05') {
-      const future = await world.vsoTeacher.client.post(`/api/trajectories/${active}/check-in`, {
-        reason: 'planned',
-        time,
-      });
-      expect(future.statusCode).toBe(400);
-      expect(fields(future)).toEqual([['time', 'attendance_time_in_future']]);
-    }
+    const { time } = amsterdamDateTimeOf(new Date(harness.clock.now().getTime() + 5 * 60_000));
+    expect(time).toBe('10:05');
+    const future = await world.vsoTeacher.client.post(`/api/trajectories/${active}/check-in`, {
+      reason: 'planned',
+      time,
+    });
+    expect(future.statusCode).toBe(400);
+    expect(fields(future)).toEqual([['time', 'attendance_time_in_future']]);
     const bad = await world.vsoTeacher.client.post(`/api/trajectories/${active}/check-in`, {
       reason: 'sleeping',
       time: '25:00',
@@ -194,15 +206,16 @@ describe('expected times and overviews (E3, E7)', () => {
     const today = (
       await world.vsoTeacher.client.get(`/api/expertise-point/today?locationId=${world.locationIds.main}`)
     ).json() as AttendanceToday;
-    const isSchoolDay = isoWeekdayOf(todayInAmsterdam()) <= 5;
-    expect(today.expected.map((pupil) => pupil.trajectoryId)).toEqual(isSchoolDay ? [active] : []);
-    if (isSchoolDay)
-      expect(today.expected[0]?.expected).toEqual([
-        { startTime: '08:30', endTime: '10:00', reason: 'independent_work' },
-      ]);
-    expect(today.others.map((pupil) => pupil.trajectoryId)).toContain(mila);
+    expect(isoWeekdayOf(today.date)).toBe(2);
+    expect(today.expected.map((pupil) => pupil.trajectoryId)).toEqual([active]);
+    expect(today.expected[0]?.expected).toEqual([
+      { startTime: '08:30', endTime: '10:00', reason: 'independent_work' },
+    ]);
+    expect(today.others.map((pupil) => pupil.trajectoryId)).toEqual([mila]);
     // Ended and eligible pupils are not on today's screen.
     expect(today.expected.length + today.others.length + today.present.length).toBe(2);
+    // The audit trail says which pupils were shown (P2).
+    expect((await lastViewed('today'))?.trajectoryIds).toEqual([active, mila]);
     expect(
       (await world.vsoTeacher.client.get(`/api/expertise-point/today?locationId=${world.locationIds.other}`))
         .statusCode,
@@ -211,7 +224,7 @@ describe('expected times and overviews (E3, E7)', () => {
   });
 
   it('E7: the week overview shows pupils × weekdays with minutes and reasons, filtered in SQL', async () => {
-    const week = isoWeekOf(todayInAmsterdam());
+    const week = isoWeekOf(today);
     const response = await world.teamLeader.client.get(`/api/expertise-point/week?week=${week}&pageSize=1`);
     expect(response.statusCode, response.body).toBe(200);
     const overview = response.json() as AttendanceWeek;
@@ -223,10 +236,11 @@ describe('expected times and overviews (E3, E7)', () => {
     ).json() as AttendanceWeek;
     expect(all.items.map((row) => row.trajectoryId)).toEqual([active]);
     const noah = all.items[0];
-    const todayCell = noah?.days.find((day) => day.date === todayInAmsterdam());
-    if (todayCell) expect(todayCell).toMatchObject({ visits: 1, reasons: ['time_out'], expected: true });
+    const todayCell = noah?.days.find((day) => day.date === today);
+    expect(todayCell).toMatchObject({ visits: 1, reasons: ['time_out'], expected: true });
     expect(noah?.days.every((day) => day.expected)).toBe(true);
     expect(await audits('attendance.viewed')).toBeGreaterThanOrEqual(2);
+    expect((await lastViewed('week'))?.trajectoryIds).toEqual([active]);
   });
 
   it('P1: a mentor sees only their own pupils in the week overview; the other location sees none of them', async () => {
@@ -255,7 +269,7 @@ describe('expected times and overviews (E3, E7)', () => {
     const response = await world.mentor.client.get(`/api/trajectories/${active}/attendance`);
     expect(response.statusCode, response.body).toBe(200);
     const period = response.json() as AttendancePeriod;
-    expect(period).toMatchObject({ total: 1, canManage: false, to: todayInAmsterdam() });
+    expect(period).toMatchObject({ total: 1, canManage: false, to: today });
     expect(period.totals).toEqual([{ reason: 'time_out', visits: 1, minutes: period.totalMinutes }]);
     expect(period.expectations).toHaveLength(5);
     const managed = (
@@ -270,5 +284,171 @@ describe('expected times and overviews (E3, E7)', () => {
     expect(
       (await world.otherVsoTeacher.client.get(`/api/trajectories/${active}/attendance`)).statusCode,
     ).toBe(404);
+  });
+});
+
+describe('the clock of a stay (E7)', () => {
+  afterEach(() => harness.clock.set(now));
+
+  it('E7: an open stay counts up to now in every overview; left open until the next day, it needs the time it ended', async () => {
+    const lotte = await insertTrajectory(harness, world, { firstName: 'Lotte' });
+    const checkedIn = await world.vsoTeacher.client.post(`/api/trajectories/${lotte}/check-in`, {
+      reason: 'planned',
+      time: '09:15',
+    });
+    expect(checkedIn.statusCode, checkedIn.body).toBe(201);
+    const visit = checkedIn.json() as AttendanceVisit;
+    expect(visit.minutes).toBe(45);
+
+    harness.clock.set('2026-10-06T08:30:00Z'); // 10:30
+    const screen = (
+      await world.vsoTeacher.client.get('/api/expertise-point/today')
+    ).json() as AttendanceToday;
+    expect(screen.present.find((pupil) => pupil.trajectoryId === lotte)?.openVisit?.minutes).toBe(75);
+    const week = (
+      await world.vsoTeacher.client.get('/api/expertise-point/week?q=lotte')
+    ).json() as AttendanceWeek;
+    expect(week.items[0]?.days.find((day) => day.date === today)?.minutes).toBe(75);
+    const period = (
+      await world.vsoTeacher.client.get(`/api/trajectories/${lotte}/attendance`)
+    ).json() as AttendancePeriod;
+    expect(period.totalMinutes).toBe(75);
+
+    harness.clock.set('2026-10-07T07:00:00Z'); // Wednesday 09:00
+    const nextDay = (
+      await world.vsoTeacher.client.get(`/api/trajectories/${lotte}/attendance`)
+    ).json() as AttendancePeriod;
+    expect(nextDay.items[0]?.minutes).toBeNull();
+    expect(nextDay.totalMinutes).toBe(0);
+    const withoutTime = await world.vsoTeacher.client.post(
+      `/api/attendance-visits/${visit.id}/check-out`,
+      {},
+    );
+    expect(withoutTime.statusCode).toBe(400);
+    expect(fields(withoutTime)).toEqual([['time', 'attendance_time_required']]);
+    const out = await world.vsoTeacher.client.post(`/api/attendance-visits/${visit.id}/check-out`, {
+      time: '12:00',
+    });
+    expect(out.statusCode, out.body).toBe(200);
+    expect(out.json()).toMatchObject({
+      checkedOutAt: amsterdamInstant(today, '12:00').toISOString(),
+      minutes: 165,
+    });
+  });
+});
+
+describe('not found and forbidden', () => {
+  it('P1: a pupil the actor reads but may not check in answers 403; a pupil out of their reach 404', async () => {
+    const created = await harness.createUser(world.tenantId, [
+      { role: 'vso_teacher', locationId: world.locationIds.other },
+      { role: 'mentor', locationId: world.locationIds.main },
+    ]);
+    twoRoles = { userId: created.userId, client: await harness.signedIn(created) };
+    const daan = await insertTrajectory(harness, world, { firstName: 'Daan', mentorUserId: created.userId });
+    // As Daan's mentor they read his attendance, but they check pupils in only at their own point.
+    expect((await twoRoles.client.get(`/api/trajectories/${daan}/attendance`)).statusCode).toBe(200);
+    const refused = await twoRoles.client.post(`/api/trajectories/${daan}/check-in`, { reason: 'planned' });
+    expect(refused.statusCode).toBe(403);
+    expect(
+      (await twoRoles.client.put(`/api/trajectories/${daan}/attendance-expectations`, { expectations: [] }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await twoRoles.client.post(`/api/trajectories/${active}/check-in`, { reason: 'planned' })).statusCode,
+    ).toBe(404);
+    expect(await visitsOf(daan)).toBe(0);
+
+    const visit = (
+      await world.vsoTeacher.client.post(`/api/trajectories/${daan}/check-in`, { reason: 'planned' })
+    ).json() as AttendanceVisit;
+    expect((await twoRoles.client.post(`/api/attendance-visits/${visit.id}/check-out`, {})).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await world.otherVsoTeacher.client.post(`/api/attendance-visits/${visit.id}/check-out`, {}))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await world.vsoTeacher.client.post(`/api/attendance-visits/${visit.id}/check-out`, {})).statusCode,
+    ).toBe(200);
+  });
+});
+
+describe('lists and single records agree (P1)', () => {
+  // Every pupil a list shows in full, by the trajectory ids of its pages at each of the reader's locations.
+  async function listed(
+    client: TestClient,
+    path: string,
+    idsOf: (body: never) => string[],
+  ): Promise<string[]> {
+    const first = await client.get(path);
+    if (first.statusCode !== 200) return [];
+    const { locations } = first.json() as { locations: Array<{ id: string }> };
+    const ids: string[] = [];
+    for (const location of locations) {
+      const separator = path.includes('?') ? '&' : '?';
+      const response = await client.get(`${path}${separator}locationId=${location.id}`);
+      expect(response.statusCode, response.body).toBe(200);
+      ids.push(...idsOf(response.json() as never));
+    }
+    return ids.sort();
+  }
+
+  it('P1: for every role, the week lists exactly the pupils whose attendance answers 200, and today those it may check in', async () => {
+    const monday = mondayOfIsoWeek(isoWeekOf(today));
+    const pupils = await harness.database.queryAsOwner<{
+      id: string;
+      status: string;
+      open: boolean;
+      visited: boolean;
+    }>(
+      sql`select t.id, t.status,
+          exists (select 1 from attendance_visits v where v.trajectory_id = t.id and v.checked_out_at is null) as open,
+          exists (select 1 from attendance_visits v where v.trajectory_id = t.id
+            and v.checked_in_at >= ${amsterdamInstant(monday, '00:00').toISOString()}::timestamptz
+            and v.checked_in_at < ${amsterdamInstant(addDays(monday, 7), '00:00').toISOString()}::timestamptz) as visited
+        from trajectories t where t.tenant_id = ${world.tenantId}::uuid`,
+    );
+    expect(pupils.length).toBeGreaterThan(5);
+    const actors = {
+      teacher: world.teacher.client,
+      mentor: world.mentor.client,
+      teamLeader: world.teamLeader.client,
+      careCoordinator: world.careCoordinator.client,
+      vsoTeacher: world.vsoTeacher.client,
+      otherVsoTeacher: world.otherVsoTeacher.client,
+      otherCareCoordinator: world.otherCareCoordinator.client,
+      twoRoles: twoRoles.client,
+    };
+    const weeks: Record<string, string[]> = {};
+    for (const [name, client] of Object.entries(actors)) {
+      const readable: string[] = [];
+      const manageable: string[] = [];
+      for (const pupil of pupils) {
+        const response = await client.get(`/api/trajectories/${pupil.id}/attendance`);
+        if (response.statusCode !== 200) {
+          expect([403, 404], name).toContain(response.statusCode);
+          continue;
+        }
+        const onWeek = pupil.status === 'active' || pupil.visited;
+        const onToday = pupil.status === 'active' || pupil.open;
+        if (onWeek) readable.push(pupil.id);
+        if (onToday && (response.json() as AttendancePeriod).canManage) manageable.push(pupil.id);
+      }
+      const week = await listed(client, '/api/expertise-point/week?pageSize=100', (body: AttendanceWeek) =>
+        body.items.map((row) => row.trajectoryId),
+      );
+      const todayIds = await listed(client, '/api/expertise-point/today', (body: AttendanceToday) =>
+        [...body.expected, ...body.present, ...body.others].map((row) => row.trajectoryId),
+      );
+      expect(week, name).toEqual(readable.sort());
+      expect(todayIds, name).toEqual(manageable.sort());
+      weeks[name] = week;
+    }
+    // Not agreement on nothing: the location's staff see the pupils, the mentor only their own.
+    expect(weeks.vsoTeacher).toContain(active);
+    expect(weeks.mentor).toContain(active);
+    expect(weeks.mentor?.length).toBeLessThan(weeks.vsoTeacher?.length ?? 0);
+    expect(weeks.teacher).toEqual([]);
   });
 });
