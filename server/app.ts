@@ -34,9 +34,7 @@ import { RequestWorkflow } from './modules/requests/workflow.ts';
 import { importRoutes } from './modules/schools/import/import.routes.ts';
 import { ImportService } from './modules/schools/import/import.service.ts';
 import { locationsRoutes } from './modules/schools/locations.routes.ts';
-import { PairsService } from './modules/team/pairs.service.ts';
 import { teamRoutes } from './modules/team/team.routes.ts';
-import { TeamService } from './modules/team/team.service.ts';
 import { attendanceRoutes } from './modules/trajectories/attendance.routes.ts';
 import { AttendanceService } from './modules/trajectories/attendance.service.ts';
 import { homeworkRoutes } from './modules/trajectories/homework.routes.ts';
@@ -149,8 +147,8 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
       app.log.error({ failure: { type, code: errorCode } }, 'sign-in work after the answer failed');
     },
   });
-  const users = new UsersService(database, auth);
-  const accounts = new AccountsService(database, auth);
+  const users = new UsersService(auth);
+  const accounts = new AccountsService(auth);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -212,13 +210,13 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   await app.register(healthRoutes(database, { benchRoutes: config.benchRoutes }));
   await app.register(authRoutes(auth, config));
   await app.register(usersRoutes(users, accounts));
-  await registerLeaverJob(jobs, database);
+  await registerLeaverJob(jobs, kernel);
   // Domain modules: one line each.
   await app.register(importRoutes(new ImportService(database)));
   await app.register(expertisePointsRoutes(new ExpertisePointsService(database)));
   await app.register(publicPagesRoutes(new PublicPagesService(database)));
   await app.register(locationsRoutes());
-  await app.register(teamRoutes(new TeamService(database), new PairsService(database), accounts));
+  await app.register(teamRoutes(accounts));
   const workflow = new RequestWorkflow({ mailer, keys, baseUrl: config.baseUrl });
   const requests = new RequestsService(database, workflow);
   await app.register(requestsRoutes(requests, new ConsentService(database, requests, workflow, keys)));
