@@ -16,7 +16,6 @@ import {
 import type { Config } from './config.ts';
 import type { DatabaseClient } from './db/client.ts';
 import { expertisePointsRoutes } from './modules/expertise-points/expertise-points.routes.ts';
-import { ExpertisePointsService } from './modules/expertise-points/expertise-points.service.ts';
 import { BudgetService } from './modules/hours/budget.service.ts';
 import { hoursRoutes } from './modules/hours/hours.routes.ts';
 import { HoursService } from './modules/hours/hours.service.ts';
@@ -26,13 +25,11 @@ import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
 import { MeetingsService } from './modules/meetings/meetings.service.ts';
 import { registerReminderJob } from './modules/meetings/reminders.ts';
 import { publicPagesRoutes } from './modules/public-pages/public-pages.routes.ts';
-import { PublicPagesService } from './modules/public-pages/public-pages.service.ts';
 import { ConsentService } from './modules/requests/consent.service.ts';
 import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { RequestsService } from './modules/requests/requests.service.ts';
 import { RequestWorkflow } from './modules/requests/workflow.ts';
 import { importRoutes } from './modules/schools/import/import.routes.ts';
-import { ImportService } from './modules/schools/import/import.service.ts';
 import { locationsRoutes } from './modules/schools/locations.routes.ts';
 import { teamRoutes } from './modules/team/team.routes.ts';
 import { attendanceRoutes } from './modules/trajectories/attendance.routes.ts';
@@ -212,9 +209,9 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   await app.register(usersRoutes(users, accounts));
   await registerLeaverJob(jobs, kernel);
   // Domain modules: one line each.
-  await app.register(importRoutes(new ImportService(database)));
-  await app.register(expertisePointsRoutes(new ExpertisePointsService(database)));
-  await app.register(publicPagesRoutes(new PublicPagesService(database)));
+  await app.register(importRoutes());
+  await app.register(expertisePointsRoutes());
+  await app.register(publicPagesRoutes(database));
   await app.register(locationsRoutes());
   await app.register(teamRoutes(accounts));
   const workflow = new RequestWorkflow({ mailer, keys, baseUrl: config.baseUrl });
