@@ -17,6 +17,7 @@ export const userSummarySchema = z.object({
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 export const userPageSchema = pageSchema(userSummarySchema);
+export type UserPage = z.infer<typeof userPageSchema>;
 
 /** The user list: search, paging and a filter on the account's status. */
 export const userListQuerySchema = paginationQuerySchema.extend({ status: userStatusSchema.optional() });

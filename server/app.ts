@@ -18,7 +18,6 @@ import type { DatabaseClient } from './db/client.ts';
 import { attendanceRoutes } from './modules/attendance/attendance.routes.ts';
 import { homeworkRoutes } from './modules/attendance/homework.routes.ts';
 import { expertisePointsRoutes } from './modules/expertise-points/expertise-points.routes.ts';
-import { ExpertisePointsService } from './modules/expertise-points/expertise-points.service.ts';
 import { BudgetWarnings } from './modules/hours/budget.service.ts';
 import { hoursRoutes } from './modules/hours/hours.routes.ts';
 import { TimeService } from './modules/hours/time.service.ts';
@@ -29,18 +28,14 @@ import { oppRoutes } from './modules/opp/opp.routes.ts';
 import { OppParentLinks } from './modules/opp/opp.service.ts';
 import { registerOppReminderJob } from './modules/opp/opp-reminders.ts';
 import { publicPagesRoutes } from './modules/public-pages/public-pages.routes.ts';
-import { PublicPagesService } from './modules/public-pages/public-pages.service.ts';
 import { pupilRecordsRoutes } from './modules/pupil-records/pupil-records.routes.ts';
 import { ConsentService } from './modules/requests/consent.service.ts';
 import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { RequestsService } from './modules/requests/requests.service.ts';
 import { RequestWorkflow } from './modules/requests/workflow.ts';
 import { importRoutes } from './modules/schools/import/import.routes.ts';
-import { ImportService } from './modules/schools/import/import.service.ts';
 import { locationsRoutes } from './modules/schools/locations.routes.ts';
-import { PairsService } from './modules/team/pairs.service.ts';
 import { teamRoutes } from './modules/team/team.routes.ts';
-import { TeamService } from './modules/team/team.service.ts';
 import { trajectoriesRoutes } from './modules/trajectories/trajectories.routes.ts';
 import { AccountsService, registerLeaverJob } from './modules/users/accounts.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -141,8 +136,8 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
       app.log.error({ failure: { type, code: errorCode } }, 'sign-in work after the answer failed');
     },
   });
-  const users = new UsersService(database, auth);
-  const accounts = new AccountsService(database, auth);
+  const users = new UsersService(auth);
+  const accounts = new AccountsService(auth);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -204,13 +199,13 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   await app.register(healthRoutes(database, { benchRoutes: config.benchRoutes }));
   await app.register(authRoutes(auth, config));
   await app.register(usersRoutes(users, accounts));
-  await registerLeaverJob(jobs, database);
+  await registerLeaverJob(jobs, kernel);
   // Domain modules: one line each.
-  await app.register(importRoutes(new ImportService(database)));
-  await app.register(expertisePointsRoutes(new ExpertisePointsService(database)));
-  await app.register(publicPagesRoutes(new PublicPagesService(database)));
+  await app.register(importRoutes());
+  await app.register(expertisePointsRoutes());
+  await app.register(publicPagesRoutes(database));
   await app.register(locationsRoutes());
-  await app.register(teamRoutes(new TeamService(database), new PairsService(database), accounts));
+  await app.register(teamRoutes(accounts));
   const workflow = new RequestWorkflow({ mailer, keys, baseUrl: config.baseUrl });
   await app.register(requestsRoutes(new RequestsService(workflow), new ConsentService(workflow, keys)));
   await app.register(meetingsRoutes(new CalendarService({ keys, baseUrl: config.baseUrl })));

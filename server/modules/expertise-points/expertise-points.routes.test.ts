@@ -155,12 +155,12 @@ describe('expertise points', () => {
     ).toBe('B2');
   });
 
-  it('P1: a VSO teacher reads only their own location and cannot change it', async () => {
+  it('P1: a VSO teacher reads only their own location (another is not found for them) and cannot change it', async () => {
     const list = await vsoTeacher.get('/api/expertise-points?pageSize=100');
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((item: ExpertisePointOverview) => item.locationId)).toEqual([ids.staffed]);
     expect((await vsoTeacher.get(`/api/locations/${ids.staffed}/expertise-point`)).statusCode).toBe(200);
-    expect((await vsoTeacher.get(`/api/locations/${ids.unstaffed}/expertise-point`)).statusCode).toBe(403);
+    expect((await vsoTeacher.get(`/api/locations/${ids.unstaffed}/expertise-point`)).statusCode).toBe(404);
     expect(
       (await put(vsoTeacher, `/api/locations/${ids.staffed}/expertise-point`, pointInput)).statusCode,
     ).toBe(403);
@@ -175,5 +175,24 @@ describe('expertise points', () => {
       (await put(coordinator, `/api/locations/${foreignLocationId}/expertise-point`, pointInput)).statusCode,
     ).toBe(404);
     expect((await harness.client().get('/api/expertise-points')).statusCode).toBe(401);
+  });
+});
+
+describe('list and record agree (P1)', () => {
+  it('P1: for every role, the overview lists exactly the locations whose expertise point answers 200', async () => {
+    const candidates = [...Object.values(ids), foreignLocationId];
+    for (const client of [coordinator, vsoTeacher]) {
+      const list = await client.get('/api/expertise-points?pageSize=100');
+      const listed = (list.json().items as ExpertisePointOverview[]).map((item) => item.locationId);
+      const readable: string[] = [];
+      for (const id of candidates)
+        if ((await client.get(`/api/locations/${id}/expertise-point`)).statusCode === 200) readable.push(id);
+      expect(listed.sort()).toEqual(readable.sort());
+      expect(listed.length).toBeGreaterThan(0);
+    }
+    // Without the grant, the list and every record are refused alike.
+    expect((await teamMember.get('/api/expertise-points')).statusCode).toBe(403);
+    for (const id of candidates)
+      expect((await teamMember.get(`/api/locations/${id}/expertise-point`)).statusCode).toBe(403);
   });
 });

@@ -6,13 +6,12 @@ import {
   expertisePointOverviewSchema,
   expertisePointPageSchema,
 } from '../../../contracts/expertise-points.ts';
-import { actorOf, metaOf } from '../../platform/http/request-context.ts';
-import type { ExpertisePointsService } from './expertise-points.service.ts';
+import { getExpertisePoint, listExpertisePoints, saveExpertisePoint } from './expertise-points.service.ts';
 
 const locationParams = z.strictObject({ locationId: z.uuid() });
 
 /** HTTP routes of expertise points (E1, E8). */
-export function expertisePointsRoutes(service: ExpertisePointsService): FastifyPluginAsyncZod {
+export function expertisePointsRoutes(): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/expertise-points',
@@ -24,7 +23,7 @@ export function expertisePointsRoutes(service: ExpertisePointsService): FastifyP
           response: { 200: expertisePointPageSchema },
         },
       },
-      (request) => service.listExpertisePoints(actorOf(request), request.query, metaOf(request)),
+      (request) => request.useCase((context) => listExpertisePoints(context, request.query)),
     );
     app.get(
       '/api/locations/:locationId/expertise-point',
@@ -36,7 +35,7 @@ export function expertisePointsRoutes(service: ExpertisePointsService): FastifyP
           response: { 200: expertisePointOverviewSchema },
         },
       },
-      (request) => service.getExpertisePoint(actorOf(request), request.params.locationId),
+      (request) => request.useCase((context) => getExpertisePoint(context, request.params.locationId)),
     );
     app.put(
       '/api/locations/:locationId/expertise-point',
@@ -50,12 +49,7 @@ export function expertisePointsRoutes(service: ExpertisePointsService): FastifyP
         },
       },
       (request) =>
-        service.saveExpertisePoint(
-          actorOf(request),
-          request.params.locationId,
-          request.body,
-          metaOf(request),
-        ),
+        request.useCase((context) => saveExpertisePoint(context, request.params.locationId, request.body)),
     );
   };
 }

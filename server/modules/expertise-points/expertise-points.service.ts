@@ -4,12 +4,14 @@ import type {
   ExpertisePointListQuery,
   ExpertisePointOverview,
 } from '../../../contracts/expertise-points.ts';
-import type { DatabaseClient, DbTransaction } from '../../db/client.ts';
-import { type Action, type Actor, canAccess, scopeCondition } from '../../platform/access/policies.ts';
-import { auditActorOf, type RequestMeta, recordAudit } from '../../platform/audit/audit.ts';
+import type { Sector } from '../../../contracts/locations.ts';
+import type { DbTransaction } from '../../db/client.ts';
+import { type Action, type Actor, canAccess } from '../../platform/access/policies.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { Forbidden, NotFound, RuleViolation } from '../../platform/http/errors.ts';
 import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
+import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
+import { defineTarget } from '../../platform/kernel/targets.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { canHaveExpertisePoint, expertisePointWarningOf } from './expertise-points.rules.ts';
 import { expertisePoints } from './expertise-points.schema.ts';
@@ -42,116 +44,137 @@ type OverviewRow = {
 // A VSO teacher counts while their account is not disabled (an invited teacher is already planned in).
 const isCountedVsoTeacher = and(eq(roleAssignments.role, 'vso_teacher'), ne(users.status, 'disabled'));
 
-/** Expertise points of secondary locations (E1, E8): the coordinator's overview and the edit of one point. */
-export class ExpertisePointsService {
-  constructor(private readonly database: DatabaseClient) {}
+type SecondaryLocationRow = { id: string; tenantId: string; sector: Sector };
 
-  /**
-   * A page of secondary locations the actor may see, each with its expertise point, VSO teachers and
-   * warning; `warning=true` keeps only the locations that need the coordinator (two queries per page).
-   */
-  listExpertisePoints(actor: Actor, query: ExpertisePointListQuery, meta: RequestMeta) {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const { db } = transaction;
-      const search = query.q
-        ? or(
-            ilike(locations.name, containsPattern(query.q)),
-            ilike(locations.place, containsPattern(query.q)),
-          )
-        : undefined;
-      // The SQL twin of expertisePointWarningOf: no point, or a point without a counted VSO teacher.
-      const staffed = exists(
-        db
-          .select({ one: sql`1` })
-          .from(roleAssignments)
-          .innerJoin(users, eq(users.id, roleAssignments.userId))
-          .where(and(eq(roleAssignments.locationId, locations.id), isCountedVsoTeacher)),
-      );
-      const needsAttention =
-        query.warning === 'true' ? or(isNull(expertisePoints.id), not(staffed)) : undefined;
-      const where = and(
-        eq(locations.sector, 'vo'),
-        scopeCondition(actor, 'expertise_points.read', { locationId: locations.id }),
-        search,
-        needsAttention,
-      );
-      const page = await loadPage(
-        query,
-        ({ limit, offset }): Promise<OverviewRow[]> =>
-          db
-            .select(overviewColumns)
-            .from(locations)
-            .leftJoin(expertisePoints, eq(expertisePoints.locationId, locations.id))
-            .where(where)
-            .orderBy(asc(locations.name), asc(locations.id))
-            .limit(limit)
-            .offset(offset),
-        () =>
-          db
-            .select({ total: count() })
-            .from(locations)
-            .leftJoin(expertisePoints, eq(expertisePoints.locationId, locations.id))
-            .where(where),
-      );
-      const teachers = await loadVsoTeachers(
-        db,
-        page.items.map((row) => row.locationId),
-      );
-      await recordAudit(transaction, auditActorOf(actor, meta), 'expertise_points.listed', null, {
-        count: page.items.length,
-        warningsOnly: query.warning === 'true',
-      });
-      return { ...page, items: page.items.map((row) => toOverview(row, teachers)) };
-    });
-  }
+/**
+ * A location as the target of its expertise point (E1): whoever may read expertise points there sees
+ * it. Only a secondary school has one; that is checked after the access check (422 `not_secondary`).
+ */
+export const expertisePointLocationTarget = defineTarget<SecondaryLocationRow>({
+  readAction: 'expertise_points.read',
+  async load({ db }, id, { lock }) {
+    const query = db
+      .select({ id: locations.id, tenantId: locations.tenantId, sector: locations.sector })
+      .from(locations)
+      .where(eq(locations.id, id));
+    const [row] = lock ? await query.for('update') : await query;
+    return row;
+  },
+  scopeOf: (row) => ({ tenantId: row.tenantId, locationId: row.id }),
+});
 
-  /** One secondary location with its expertise point, when the actor's roles reach it. */
-  getExpertisePoint(actor: Actor, locationId: string): Promise<ExpertisePointOverview> {
-    return this.database.withTenant(actor.tenantId, async ({ db }) => {
-      await requireSecondaryLocation(db, actor, 'expertise_points.read', locationId);
-      return loadOverview(db, locationId);
-    });
-  }
+/**
+ * Expertise points of secondary locations (E1, E8), the coordinator's overview: a page of secondary
+ * locations the actor may see, each with its expertise point, VSO teachers and warning;
+ * `warning=true` keeps only the locations that need the coordinator (two queries per page).
+ */
+export async function listExpertisePoints(context: UseCaseContext, query: ExpertisePointListQuery) {
+  const { db } = context;
+  const search = query.q
+    ? or(ilike(locations.name, containsPattern(query.q)), ilike(locations.place, containsPattern(query.q)))
+    : undefined;
+  // The SQL twin of expertisePointWarningOf: no point, or a point without a counted VSO teacher.
+  const staffed = exists(
+    db
+      .select({ one: sql`1` })
+      .from(roleAssignments)
+      .innerJoin(users, eq(users.id, roleAssignments.userId))
+      .where(and(eq(roleAssignments.locationId, locations.id), isCountedVsoTeacher)),
+  );
+  const needsAttention = query.warning === 'true' ? or(isNull(expertisePoints.id), not(staffed)) : undefined;
+  const where = and(
+    eq(locations.sector, 'vo'),
+    context.scope('expertise_points.read', { locationId: locations.id }),
+    search,
+    needsAttention,
+  );
+  const page = await loadPage(
+    query,
+    ({ limit, offset }): Promise<OverviewRow[]> =>
+      db
+        .select(overviewColumns)
+        .from(locations)
+        .leftJoin(expertisePoints, eq(expertisePoints.locationId, locations.id))
+        .where(where)
+        .orderBy(asc(locations.name), asc(locations.id))
+        .limit(limit)
+        .offset(offset),
+    () =>
+      db
+        .select({ total: count() })
+        .from(locations)
+        .leftJoin(expertisePoints, eq(expertisePoints.locationId, locations.id))
+        .where(where),
+  );
+  const teachers = await loadVsoTeachers(
+    db,
+    page.items.map((row) => row.locationId),
+  );
+  await context.audit('expertise_points.listed', null, {
+    count: page.items.length,
+    warningsOnly: query.warning === 'true',
+  });
+  return { ...page, items: page.items.map((row) => toOverview(row, teachers)) };
+}
 
-  /** Creates or changes the expertise point of a secondary location (E8: whether homework help is offered). */
-  saveExpertisePoint(
-    actor: Actor,
-    locationId: string,
-    input: ExpertisePointInput,
-    meta: RequestMeta,
-  ): Promise<ExpertisePointOverview> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const { db } = transaction;
-      await requireSecondaryLocation(db, actor, 'expertise_points.manage', locationId);
-      const values = {
-        room: input.room,
-        openingHours: input.openingHours,
-        offersHomeworkSupport: input.offersHomeworkSupport,
-        publicDescription: input.publicDescription,
-      };
-      await db
-        .insert(expertisePoints)
-        .values({ tenantId: actor.tenantId, locationId, ...values })
-        .onConflictDoUpdate({
-          target: expertisePoints.locationId,
-          set: { ...values, updatedAt: new Date() },
-        });
-      await recordAudit(
-        transaction,
-        auditActorOf(actor, meta),
-        'expertise_points.updated',
-        { type: 'location', id: locationId },
-        { offersHomeworkSupport: input.offersHomeworkSupport },
-      );
-      return loadOverview(db, locationId);
+/** One secondary location with its expertise point, when the actor's roles reach it. */
+export async function getExpertisePoint(
+  context: UseCaseContext,
+  locationId: string,
+): Promise<ExpertisePointOverview> {
+  const location = await loadSecondaryLocation(context, locationId);
+  return loadOverview(context.db, location.id);
+}
+
+/** Creates or changes the expertise point of a secondary location (E8: whether homework help is offered). */
+export async function saveExpertisePoint(
+  context: UseCaseContext,
+  locationId: string,
+  input: ExpertisePointInput,
+): Promise<ExpertisePointOverview> {
+  const { db } = context;
+  const location = await loadSecondaryLocation(context, locationId);
+  const values = {
+    room: input.room,
+    openingHours: input.openingHours,
+    offersHomeworkSupport: input.offersHomeworkSupport,
+    publicDescription: input.publicDescription,
+  };
+  await db
+    .insert(expertisePoints)
+    .values({ tenantId: location.tenantId, locationId: location.id, ...values })
+    .onConflictDoUpdate({
+      target: expertisePoints.locationId,
+      set: { ...values, updatedAt: context.clock.now() },
     });
-  }
+  await context.audit(
+    'expertise_points.updated',
+    { type: 'location', id: location.id },
+    { offersHomeworkSupport: input.offersHomeworkSupport },
+  );
+  return loadOverview(db, location.id);
+}
+
+/**
+ * The location through the policy for `action` (default: the route's), then secondary only (E1):
+ * 404 when the actor may not read expertise points there, 403 when they may not do the action there,
+ * 422 `not_secondary` for a location that cannot have an expertise point.
+ */
+export async function loadSecondaryLocation(
+  context: UseCaseContext,
+  locationId: string,
+  action?: Action,
+): Promise<SecondaryLocationRow> {
+  const location = await context.load(expertisePointLocationTarget, locationId, action ? { action } : {});
+  if (!canHaveExpertisePoint(location.sector)) throw notSecondary();
+  return location;
 }
 
 /**
  * The location, if the actor may perform `action` there and it is a secondary school with an
  * expertise point (E1). Looked up inside the tenant transaction, so another partnership's id is
- * simply not found.
+ * simply not found. Kept for the trajectories module until it runs on the kernel: a use case calls
+ * `loadSecondaryLocation` instead.
  */
 export async function requireSecondaryLocation(
   db: DbTransaction,
@@ -165,9 +188,11 @@ export async function requireSecondaryLocation(
     .where(eq(locations.id, locationId));
   if (!location) throw new NotFound();
   if (!canAccess(actor, action, { tenantId: actor.tenantId, locationId: location.id })) throw new Forbidden();
-  if (!canHaveExpertisePoint(location.sector)) {
-    throw new RuleViolation('not_secondary', 422, [{ path: 'locationId', code: 'not_secondary' }]);
-  }
+  if (!canHaveExpertisePoint(location.sector)) throw notSecondary();
+}
+
+function notSecondary() {
+  return new RuleViolation('not_secondary', 422, [{ path: 'locationId', code: 'not_secondary' }]);
 }
 
 async function loadOverview(db: DbTransaction, locationId: string): Promise<ExpertisePointOverview> {

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicTeamMember } from '../../../contracts/public.ts';
-import { todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { createHarness, type Harness } from '../../test/harness.ts';
 import { expertisePoints } from '../expertise-points/expertise-points.schema.ts';
 import { expertiseTags, schoolTeamAssignments, teamMembers, teamMemberTags } from '../team/team.schema.ts';
@@ -74,7 +73,7 @@ beforeAll(async () => {
   await createNamedUser(other.tenantId, 'zoe', 'Zoë Anders', [
     { role: 'team_member', teamRole: 'behavioural_scientist' },
   ]);
-  const today = todayInAmsterdam();
+  const today = harness.clock.today();
   await harness.database.withTenant(ownId, async ({ db }) => {
     const tags = await db
       .insert(expertiseTags)

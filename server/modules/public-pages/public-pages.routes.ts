@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   publicExpertisePointListSchema,
@@ -6,13 +7,28 @@ import {
   publicSlugParamsSchema,
   publicTeamSchema,
 } from '../../../contracts/public.ts';
-import type { PublicPagesService } from './public-pages.service.ts';
+import type { DatabaseClient } from '../../db/client.ts';
+import type { PublicContext } from '../../platform/kernel/kernel.ts';
+import {
+  getPublicExpertisePoint,
+  getPublicTeam,
+  listPublicExpertisePoints,
+  partnershipOfSlug,
+} from './public-pages.service.ts';
 
 // Public pages need no session, so they are limited per address instead.
 const publicRateLimit = { max: 60, timeWindow: '1 minute' };
 
-/** HTTP routes of the public team page and expertise-point pages (R15, E10); no session needed. */
-export function publicPagesRoutes(service: PublicPagesService): FastifyPluginAsyncZod {
+/**
+ * HTTP routes of the public team page and expertise-point pages (R15, E10); no session needed. The
+ * slug names the partnership (a platform lookup before the use case, which runs in that partnership).
+ */
+export function publicPagesRoutes(database: DatabaseClient): FastifyPluginAsyncZod {
+  const inPartnershipOf = async <T>(
+    request: FastifyRequest,
+    slug: string,
+    work: (context: PublicContext) => Promise<T>,
+  ) => request.publicUseCase(await partnershipOfSlug(database, slug), work);
   return async (app) => {
     app.get(
       '/api/public/:slug/team',
@@ -20,7 +36,7 @@ export function publicPagesRoutes(service: PublicPagesService): FastifyPluginAsy
         config: { action: 'public.read', rateLimit: publicRateLimit },
         schema: { tags: ['public'], params: publicSlugParamsSchema, response: { 200: publicTeamSchema } },
       },
-      (request) => service.getTeam(request.params.slug),
+      (request) => inPartnershipOf(request, request.params.slug, getPublicTeam),
     );
     app.get(
       '/api/public/:slug/expertise-points',
@@ -32,7 +48,7 @@ export function publicPagesRoutes(service: PublicPagesService): FastifyPluginAsy
           response: { 200: publicExpertisePointListSchema },
         },
       },
-      (request) => service.listExpertisePoints(request.params.slug),
+      (request) => inPartnershipOf(request, request.params.slug, listPublicExpertisePoints),
     );
     app.get(
       '/api/public/:slug/expertise-points/:locationId',
@@ -44,7 +60,10 @@ export function publicPagesRoutes(service: PublicPagesService): FastifyPluginAsy
           response: { 200: publicExpertisePointSchema },
         },
       },
-      (request) => service.getExpertisePoint(request.params.slug, request.params.locationId),
+      (request) =>
+        inPartnershipOf(request, request.params.slug, (context) =>
+          getPublicExpertisePoint(context, request.params.locationId),
+        ),
     );
   };
 }

@@ -1,144 +1,143 @@
-import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type {
   PublicExpertisePoint,
   PublicExpertisePointList,
   PublicTeam,
   PublicTeamMember,
 } from '../../../contracts/public.ts';
-import { todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { type DatabaseClient, type DbTransaction, queryRows } from '../../db/client.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { NotFound } from '../../platform/http/errors.ts';
+import type { PublicContext } from '../../platform/kernel/kernel.ts';
 import { tenants } from '../../platform/tenants/tenants.schema.ts';
 import { offerOf } from '../expertise-points/expertise-points.rules.ts';
 import { expertisePoints } from '../expertise-points/expertise-points.schema.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { expertiseTags, schoolTeamAssignments, teamMembers, teamMemberTags } from '../team/team.schema.ts';
+import { isTeamMember } from '../team/team.targets.ts';
 
 // A public page is no place for an endless list; a partnership's team is a dozen or so people.
 const maxPublicRows = 500;
 
+// The public pages of a partnership (R15, E10), read without a session. Each one names its partnership
+// by slug; the route looks the slug up (a platform lookup, outside any partnership) and runs the use
+// case in that partnership only. A page shows only what is meant for the public.
+
 /**
- * The public pages of a partnership (R15, E10), read without a session. Each one names its partnership
- * by slug and then reads only inside that partnership; it shows only what is meant for the public.
+ * Which partnership has this slug: the one question answered outside any partnership, by a lookup
+ * function; nothing else is readable there. 404 for an unknown slug.
  */
-export class PublicPagesService {
-  constructor(private readonly database: DatabaseClient) {}
-
-  /** The active team members with what each chose to show (never an e-mail address). */
-  async getTeam(slug: string): Promise<PublicTeam> {
-    const tenantId = await this.tenantOf(slug);
-    return this.database.withTenant(tenantId, async ({ db }) => {
-      const partnershipName = await partnershipNameOf(db, tenantId);
-      const rows = await db
-        .select({
-          id: users.id,
-          name: users.name,
-          teamRole: roleAssignments.teamRole,
-          // A member without a profile row gets the profile's defaults.
-          showExpertise: sql<boolean>`coalesce(${teamMembers.showExpertise}, true)`,
-          showSchools: sql<boolean>`coalesce(${teamMembers.showSchools}, true)`,
-          showPhoto: sql<boolean>`coalesce(${teamMembers.showPhoto}, false)`,
-          photoDataUrl: teamMembers.photoDataUrl,
-        })
-        .from(roleAssignments)
-        .innerJoin(users, eq(users.id, roleAssignments.userId))
-        .leftJoin(teamMembers, eq(teamMembers.userId, users.id))
-        .where(
-          and(
-            eq(roleAssignments.role, 'team_member'),
-            isNotNull(roleAssignments.teamRole),
-            ne(users.status, 'disabled'),
-            or(isNull(teamMembers.status), ne(teamMembers.status, 'left')),
-          ),
-        )
-        .orderBy(asc(users.name), asc(users.id))
-        .limit(maxPublicRows);
-      const expertise = await loadExpertise(
-        db,
-        rows.filter((row) => row.showExpertise).map((row) => row.id),
-      );
-      const schools = await loadSchoolsServedToday(
-        db,
-        rows.filter((row) => row.showSchools).map((row) => row.id),
-      );
-      const members: PublicTeamMember[] = rows.flatMap((row) =>
-        row.teamRole
-          ? [
-              {
-                id: row.id,
-                name: row.name,
-                teamRole: row.teamRole,
-                expertise: row.showExpertise ? (expertise.get(row.id) ?? []) : null,
-                schools: row.showSchools ? (schools.get(row.id) ?? []) : null,
-                photoDataUrl: row.showPhoto ? row.photoDataUrl : null,
-              },
-            ]
-          : [],
-      );
-      return { partnershipName, members };
-    });
-  }
-
-  /** The secondary locations that have an expertise point. */
-  async listExpertisePoints(slug: string): Promise<PublicExpertisePointList> {
-    const tenantId = await this.tenantOf(slug);
-    return this.database.withTenant(tenantId, async ({ db }) => {
-      const partnershipName = await partnershipNameOf(db, tenantId);
-      const rows = await db
-        .select({ locationId: locations.id, name: locations.name, place: locations.place })
-        .from(expertisePoints)
-        .innerJoin(locations, eq(locations.id, expertisePoints.locationId))
-        .where(publicLocationCondition())
-        .orderBy(asc(locations.name), asc(locations.id))
-        .limit(maxPublicRows);
-      return { partnershipName, expertisePoints: rows };
-    });
-  }
-
-  /** What the expertise point at one location offers (E7 always, E8 only where offered); 404 without one. */
-  async getExpertisePoint(slug: string, locationId: string): Promise<PublicExpertisePoint> {
-    const tenantId = await this.tenantOf(slug);
-    return this.database.withTenant(tenantId, async ({ db }) => {
-      const partnershipName = await partnershipNameOf(db, tenantId);
-      const [row] = await db
-        .select({
-          locationId: locations.id,
-          name: locations.name,
-          place: locations.place,
-          room: expertisePoints.room,
-          openingHours: expertisePoints.openingHours,
-          offersHomeworkSupport: expertisePoints.offersHomeworkSupport,
-          publicDescription: expertisePoints.publicDescription,
-        })
-        .from(expertisePoints)
-        .innerJoin(locations, eq(locations.id, expertisePoints.locationId))
-        .where(and(eq(locations.id, locationId), publicLocationCondition()));
-      if (!row) throw new NotFound();
-      const { offersHomeworkSupport, ...rest } = row;
-      return { partnershipName, ...rest, offer: offerOf(offersHomeworkSupport) };
-    });
-  }
-
-  // The lookup function answers only "which partnership has this slug"; nothing else is readable here.
-  private async tenantOf(slug: string): Promise<string> {
-    const [row] = await this.database.withoutTenant(({ db }) =>
-      queryRows<{ id: string | null }>(db, sql`select passend_tenant_of_slug(${slug}) as id`),
-    );
-    if (!row?.id) throw new NotFound();
-    return row.id;
-  }
+export async function partnershipOfSlug(database: DatabaseClient, slug: string): Promise<string> {
+  const [row] = await database.withoutTenant(({ db }) =>
+    queryRows<{ id: string | null }>(db, sql`select passend_tenant_of_slug(${slug}) as id`),
+  );
+  if (!row?.id) throw new NotFound();
+  return row.id;
 }
 
-async function partnershipNameOf(db: DbTransaction, tenantId: string): Promise<string> {
-  const [tenant] = await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId));
+/** The active team members with what each chose to show (never an e-mail address). */
+export async function getPublicTeam(context: PublicContext): Promise<PublicTeam> {
+  const { db } = context;
+  const today = context.clock.today();
+  const partnershipName = await partnershipNameOf(context);
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      teamRole: roleAssignments.teamRole,
+      // A member without a profile row gets the profile's defaults.
+      showExpertise: sql<boolean>`coalesce(${teamMembers.showExpertise}, true)`,
+      showSchools: sql<boolean>`coalesce(${teamMembers.showSchools}, true)`,
+      showPhoto: sql<boolean>`coalesce(${teamMembers.showPhoto}, false)`,
+      photoDataUrl: teamMembers.photoDataUrl,
+    })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .leftJoin(teamMembers, eq(teamMembers.userId, users.id))
+    .where(
+      and(
+        isTeamMember,
+        ne(users.status, 'disabled'),
+        or(isNull(teamMembers.status), ne(teamMembers.status, 'left')),
+      ),
+    )
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(maxPublicRows);
+  const expertise = await loadExpertise(
+    db,
+    rows.filter((row) => row.showExpertise).map((row) => row.id),
+  );
+  const schools = await loadSchoolsServedOn(
+    db,
+    rows.filter((row) => row.showSchools).map((row) => row.id),
+    today,
+  );
+  const members: PublicTeamMember[] = rows.flatMap((row) =>
+    row.teamRole
+      ? [
+          {
+            id: row.id,
+            name: row.name,
+            teamRole: row.teamRole,
+            expertise: row.showExpertise ? (expertise.get(row.id) ?? []) : null,
+            schools: row.showSchools ? (schools.get(row.id) ?? []) : null,
+            photoDataUrl: row.showPhoto ? row.photoDataUrl : null,
+          },
+        ]
+      : [],
+  );
+  return { partnershipName, members };
+}
+
+/** The secondary locations that have an expertise point. */
+export async function listPublicExpertisePoints(context: PublicContext): Promise<PublicExpertisePointList> {
+  const partnershipName = await partnershipNameOf(context);
+  const rows = await context.db
+    .select({ locationId: locations.id, name: locations.name, place: locations.place })
+    .from(expertisePoints)
+    .innerJoin(locations, eq(locations.id, expertisePoints.locationId))
+    .where(publicLocationCondition(context.clock.today()))
+    .orderBy(asc(locations.name), asc(locations.id))
+    .limit(maxPublicRows);
+  return { partnershipName, expertisePoints: rows };
+}
+
+/** What the expertise point at one location offers (E7 always, E8 only where offered); 404 without one. */
+export async function getPublicExpertisePoint(
+  context: PublicContext,
+  locationId: string,
+): Promise<PublicExpertisePoint> {
+  const partnershipName = await partnershipNameOf(context);
+  const [row] = await context.db
+    .select({
+      locationId: locations.id,
+      name: locations.name,
+      place: locations.place,
+      room: expertisePoints.room,
+      openingHours: expertisePoints.openingHours,
+      offersHomeworkSupport: expertisePoints.offersHomeworkSupport,
+      publicDescription: expertisePoints.publicDescription,
+    })
+    .from(expertisePoints)
+    .innerJoin(locations, eq(locations.id, expertisePoints.locationId))
+    .where(and(eq(locations.id, locationId), publicLocationCondition(context.clock.today())));
+  if (!row) throw new NotFound();
+  const { offersHomeworkSupport, ...rest } = row;
+  return { partnershipName, ...rest, offer: offerOf(offersHomeworkSupport) };
+}
+
+async function partnershipNameOf({ db, transaction }: PublicContext): Promise<string> {
+  if (!transaction.tenantId) throw new NotFound();
+  const [tenant] = await db
+    .select({ name: tenants.name })
+    .from(tenants)
+    .where(eq(tenants.id, transaction.tenantId));
   if (!tenant) throw new NotFound();
   return tenant.name;
 }
 
 // A regular secondary location (E1) that has not closed.
-function publicLocationCondition() {
-  const today = todayInAmsterdam();
+function publicLocationCondition(today: string) {
   return and(
     eq(locations.sector, 'vo'),
     or(isNull(locations.activeFrom), lte(locations.activeFrom, today)),
@@ -159,11 +158,10 @@ async function loadExpertise(db: DbTransaction, userIds: string[]) {
   return byUser;
 }
 
-// The schools a member serves today as one of their fixed pair (R5); valid_to is exclusive.
-async function loadSchoolsServedToday(db: DbTransaction, userIds: string[]) {
+// The schools a member serves on a day as one of their fixed pair (R5); valid_to is exclusive.
+async function loadSchoolsServedOn(db: DbTransaction, userIds: string[], today: string) {
   const byUser = new Map<string, Array<{ name: string; place: string }>>();
   if (userIds.length === 0) return byUser;
-  const today = todayInAmsterdam();
   const rows = await db
     .select({ userId: schoolTeamAssignments.userId, name: locations.name, place: locations.place })
     .from(schoolTeamAssignments)

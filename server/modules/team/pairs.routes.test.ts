@@ -314,7 +314,8 @@ describe('bulk assignment (R5)', () => {
     const annaList = (await annaClient.get('/api/pairs')).json() as PairPage;
     expect(annaList.items.map((item) => item.locationId)).toEqual([ids.p1]);
     expect((await annaClient.get(`/api/locations/${ids.p1}/pair`)).statusCode).toBe(200);
-    expect((await annaClient.get(`/api/locations/${ids.p2}/pair`)).statusCode).toBe(403);
+    // A school out of their reach is not found for them, like one that does not exist.
+    expect((await annaClient.get(`/api/locations/${ids.p2}/pair`)).statusCode).toBe(404);
     expect(
       (await annaClient.post('/api/pairs/bulk', { effectiveFrom: '2026-08-01', assignments: [] })).statusCode,
     ).toBe(403);
@@ -323,6 +324,22 @@ describe('bulk assignment (R5)', () => {
     const ibPair = await ibClient.get(`/api/locations/${ids.p2}/pair`);
     expect(ibPair.statusCode).toBe(200);
     expect((ibPair.json() as LocationPair).behaviouralScientist?.isContact).toBe(true);
-    expect((await ibClient.get(`/api/locations/${ids.p1}/pair-history`)).statusCode).toBe(403);
+    expect((await ibClient.get(`/api/locations/${ids.p1}/pair-history`)).statusCode).toBe(404);
+  });
+});
+
+describe('list and record agree (P1)', () => {
+  it('P1: for every role, the pair list shows exactly the schools whose pair answers 200', async () => {
+    const candidates = [...Object.values(ids), foreignPrimary];
+    for (const client of [coordinator, annaClient, ibClient]) {
+      const listed = ((await client.get('/api/pairs?pageSize=100')).json() as PairPage).items.map(
+        (item) => item.locationId,
+      );
+      const readable: string[] = [];
+      for (const id of candidates)
+        if ((await client.get(`/api/locations/${id}/pair`)).statusCode === 200) readable.push(id);
+      expect(listed.sort()).toEqual(readable.sort());
+      expect(listed.length).toBeGreaterThan(0);
+    }
   });
 });

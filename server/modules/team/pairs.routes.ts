@@ -10,13 +10,12 @@ import {
   pairPageSchema,
   setPairInputSchema,
 } from '../../../contracts/team.ts';
-import { actorOf, metaOf } from '../../platform/http/request-context.ts';
-import type { PairsService } from './pairs.service.ts';
+import { getHistory, getPair, listPairs, setPair, setPairsInBulk } from './pairs.service.ts';
 
 const locationParams = z.strictObject({ locationId: z.uuid() });
 
 /** HTTP routes of the two fixed team members per primary school (R5). */
-export function pairsRoutes(service: PairsService): FastifyPluginAsyncZod {
+export function pairsRoutes(): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/pairs',
@@ -24,7 +23,7 @@ export function pairsRoutes(service: PairsService): FastifyPluginAsyncZod {
         config: { action: 'pairs.read' },
         schema: { tags: ['pairs'], querystring: pairListQuerySchema, response: { 200: pairPageSchema } },
       },
-      (request) => service.listPairs(actorOf(request), request.query, metaOf(request)),
+      (request) => request.useCase((context) => listPairs(context, request.query)),
     );
     app.post(
       '/api/pairs/bulk',
@@ -32,7 +31,7 @@ export function pairsRoutes(service: PairsService): FastifyPluginAsyncZod {
         config: { action: 'pairs.manage' },
         schema: { tags: ['pairs'], body: bulkPairInputSchema, response: { 200: bulkPairResultSchema } },
       },
-      (request) => service.setPairsInBulk(actorOf(request), request.body, metaOf(request)),
+      (request) => request.useCase((context) => setPairsInBulk(context, request.body)),
     );
     app.get(
       '/api/locations/:locationId/pair',
@@ -46,7 +45,7 @@ export function pairsRoutes(service: PairsService): FastifyPluginAsyncZod {
         },
       },
       (request) =>
-        service.getPair(actorOf(request), request.params.locationId, request.query.date, metaOf(request)),
+        request.useCase((context) => getPair(context, request.params.locationId, request.query.date)),
     );
     app.get(
       '/api/locations/:locationId/pair-history',
@@ -54,7 +53,7 @@ export function pairsRoutes(service: PairsService): FastifyPluginAsyncZod {
         config: { action: 'pairs.read' },
         schema: { tags: ['pairs'], params: locationParams, response: { 200: pairHistorySchema } },
       },
-      (request) => service.getHistory(actorOf(request), request.params.locationId, metaOf(request)),
+      (request) => request.useCase((context) => getHistory(context, request.params.locationId)),
     );
     app.put(
       '/api/locations/:locationId/pair',
@@ -67,8 +66,7 @@ export function pairsRoutes(service: PairsService): FastifyPluginAsyncZod {
           response: { 200: locationPairSchema },
         },
       },
-      (request) =>
-        service.setPair(actorOf(request), request.params.locationId, request.body, metaOf(request)),
+      (request) => request.useCase((context) => setPair(context, request.params.locationId, request.body)),
     );
   };
 }

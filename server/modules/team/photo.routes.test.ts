@@ -97,9 +97,9 @@ describe('team member photo', () => {
     expect((await putPhoto(member, memberId, png)).statusCode).toBe(204);
   });
 
-  it("R15: a team member may not set or remove another member's photo; a coordinator may", async () => {
-    expect((await putPhoto(member, colleagueId, png)).statusCode).toBe(403);
-    expect((await member.delete(`/api/team/${colleagueId}/photo`)).statusCode).toBe(403);
+  it("R15: a team member may not set or remove another member's photo (not found for them); a coordinator may", async () => {
+    expect((await putPhoto(member, colleagueId, png)).statusCode).toBe(404);
+    expect((await member.delete(`/api/team/${colleagueId}/photo`)).statusCode).toBe(404);
     expect((await putPhoto(coordinator, colleagueId, png)).statusCode).toBe(204);
     const detail = (await coordinator.get(`/api/team/${colleagueId}`)).json() as TeamMemberDetail;
     expect(detail.hasPhoto).toBe(true);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { schoolYearOf } from '../../../contracts/school-year.ts';
 import type { TeamMemberDetail, TeamPage } from '../../../contracts/team.ts';
 import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
 import { schoolTeamAssignments } from './team.schema.ts';
@@ -12,7 +12,8 @@ let member: TestClient;
 let memberId: string;
 let adviserId: string;
 let freeAdviserId: string;
-const thisYear = schoolYearOf(todayInAmsterdam());
+let outsiderId: string;
+let thisYear: number;
 
 async function send(client: TestClient, method: 'PUT' | 'DELETE', url: string, body?: unknown) {
   if (!client.cookies.has('passend_csrf')) await client.get('/healthz');
@@ -27,6 +28,7 @@ async function send(client: TestClient, method: 'PUT' | 'DELETE', url: string, b
 
 beforeAll(async () => {
   harness = await createHarness();
+  thisYear = schoolYearOf(harness.clock.today());
   const own = await harness.createTenant(['school', 'secondary']);
   tenantId = own.tenantId;
   ids = own.locationIds as Record<string, string>;
@@ -45,7 +47,9 @@ beforeAll(async () => {
   ).userId;
   await harness.updateUser(tenantId, freeAdviserId, { name: 'Cor Vrij' });
   // Not in the team: must never appear in the team list.
-  await harness.createUser(tenantId, [{ role: 'internal_coordinator', locationId: ids.school }]);
+  outsiderId = (
+    await harness.createUser(tenantId, [{ role: 'internal_coordinator', locationId: ids.school }])
+  ).userId;
   await harness.database.withTenant(tenantId, ({ db }) =>
     db.insert(schoolTeamAssignments).values([
       {
@@ -98,11 +102,11 @@ describe('team', () => {
     expect(advisers.items.map((item) => item.userId).sort()).toEqual([adviserId, freeAdviserId].sort());
   });
 
-  it('R1: a team member reads only their own profile', async () => {
+  it('R1: a team member reads only their own profile; another member is not found for them', async () => {
     const page = (await member.get('/api/team')).json() as TeamPage;
     expect(page.items.map((item) => item.userId)).toEqual([memberId]);
     expect((await member.get(`/api/team/${memberId}`)).statusCode).toBe(200);
-    expect((await member.get(`/api/team/${adviserId}`)).statusCode).toBe(403);
+    expect((await member.get(`/api/team/${adviserId}`)).statusCode).toBe(404);
     expect((await member.patch(`/api/team/${memberId}`, { tagIds: [] })).statusCode).toBe(403);
   });
 
@@ -221,7 +225,7 @@ describe('team', () => {
     expect(own.json()).toEqual({ showExpertise: true, showSchools: false, showPhoto: true });
     expect(
       (await member.patch(`/api/team/${adviserId}/public-profile`, { showSchools: false })).statusCode,
-    ).toBe(403);
+    ).toBe(404);
     const byCoordinator = await coordinator.patch(`/api/team/${adviserId}/public-profile`, {
       showExpertise: false,
     });
@@ -231,5 +235,27 @@ describe('team', () => {
   it('R1: a user outside the team is not found', async () => {
     const outsider = (await harness.createUser(tenantId, [{ role: 'coordinator' }])).userId;
     expect((await coordinator.get(`/api/team/${outsider}`)).statusCode).toBe(404);
+  });
+});
+
+describe('list and record agree (P1)', () => {
+  it('P1: for every role, the team list shows exactly the members whose profile answers 200', async () => {
+    const foreignMember = (
+      await harness.createUser((await harness.createTenant(['elsewhere'])).tenantId, [
+        { role: 'team_member', teamRole: 'inclusion_adviser' },
+      ])
+    ).userId;
+    const everyone = ((await coordinator.get('/api/team?pageSize=100')).json() as TeamPage).items;
+    const candidates = [...everyone.map((item) => item.userId), outsiderId, foreignMember];
+    for (const client of [coordinator, member]) {
+      const listed = ((await client.get('/api/team?pageSize=100')).json() as TeamPage).items.map(
+        (item) => item.userId,
+      );
+      const readable: string[] = [];
+      for (const id of candidates)
+        if ((await client.get(`/api/team/${id}`)).statusCode === 200) readable.push(id);
+      expect(listed.sort()).toEqual(readable.sort());
+      expect(listed.length).toBeGreaterThan(0);
+    }
   });
 });

@@ -18,11 +18,23 @@ import {
   updateTeamMemberInputSchema,
 } from '../../../contracts/team.ts';
 import { accountStatusSchema, deactivateUserInputSchema } from '../../../contracts/users.ts';
-import { actorOf, metaOf } from '../../platform/http/request-context.ts';
 import type { AccountsService } from '../users/accounts.service.ts';
 import { pairsRoutes } from './pairs.routes.ts';
-import type { PairsService } from './pairs.service.ts';
-import type { TeamService } from './team.service.ts';
+import {
+  addAbsence,
+  createTag,
+  deleteTag,
+  getMember,
+  listTags,
+  listTeam,
+  removeAbsence,
+  removePhoto,
+  renameTag,
+  setHours,
+  setPhoto,
+  setPublicProfile,
+  updateMember,
+} from './team.service.ts';
 
 const memberParams = z.strictObject({ userId: z.uuid() });
 const hoursParams = z.strictObject({ userId: z.uuid(), schoolYear: schoolYearSchema });
@@ -34,20 +46,16 @@ const emptyBodySchema = z.strictObject({});
  * HTTP routes of the expertise team (R1), ending a member's account (P7) and, registered with them,
  * the fixed pairs of schools (R5).
  */
-export function teamRoutes(
-  service: TeamService,
-  pairs: PairsService,
-  accounts: AccountsService,
-): FastifyPluginAsyncZod {
+export function teamRoutes(accounts: AccountsService): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(pairsRoutes(pairs));
+    await app.register(pairsRoutes());
     app.get(
       '/api/team',
       {
         config: { action: 'team.read' },
         schema: { tags: ['team'], querystring: teamListQuerySchema, response: { 200: teamPageSchema } },
       },
-      (request) => service.listTeam(actorOf(request), request.query, metaOf(request)),
+      (request) => request.useCase((context) => listTeam(context, request.query)),
     );
     app.get(
       '/api/team/:userId',
@@ -55,7 +63,7 @@ export function teamRoutes(
         config: { action: 'team.read' },
         schema: { tags: ['team'], params: memberParams, response: { 200: teamMemberDetailSchema } },
       },
-      (request) => service.getMember(actorOf(request), request.params.userId, metaOf(request)),
+      (request) => request.useCase((context) => getMember(context, request.params.userId)),
     );
     app.patch(
       '/api/team/:userId',
@@ -68,8 +76,7 @@ export function teamRoutes(
           response: { 200: teamMemberDetailSchema },
         },
       },
-      (request) =>
-        service.updateMember(actorOf(request), request.params.userId, request.body, metaOf(request)),
+      (request) => request.useCase((context) => updateMember(context, request.params.userId, request.body)),
     );
     app.post(
       '/api/team/:userId/deactivate',
@@ -83,13 +90,7 @@ export function teamRoutes(
         },
       },
       (request) =>
-        accounts.deactivate(
-          actorOf(request),
-          request.params.userId,
-          request.body,
-          metaOf(request),
-          'team.deactivate',
-        ),
+        request.useCase((context) => accounts.deactivate(context, request.params.userId, request.body)),
     );
     app.post(
       '/api/team/:userId/reactivate',
@@ -102,8 +103,7 @@ export function teamRoutes(
           response: { 200: accountStatusSchema },
         },
       },
-      (request) =>
-        accounts.reactivate(actorOf(request), request.params.userId, metaOf(request), 'team.deactivate'),
+      (request) => request.useCase((context) => accounts.reactivate(context, request.params.userId)),
     );
     app.put(
       '/api/team/:userId/hours/:schoolYear',
@@ -117,12 +117,8 @@ export function teamRoutes(
         },
       },
       (request) =>
-        service.setHours(
-          actorOf(request),
-          request.params.userId,
-          request.params.schoolYear,
-          request.body.contractedHours,
-          metaOf(request),
+        request.useCase((context) =>
+          setHours(context, request.params.userId, request.params.schoolYear, request.body.contractedHours),
         ),
     );
     app.post(
@@ -137,11 +133,8 @@ export function teamRoutes(
         },
       },
       async (request, reply) => {
-        const absence = await service.addAbsence(
-          actorOf(request),
-          request.params.userId,
-          request.body,
-          metaOf(request),
+        const absence = await request.useCase((context) =>
+          addAbsence(context, request.params.userId, request.body),
         );
         return reply.status(201).send(absence);
       },
@@ -150,11 +143,8 @@ export function teamRoutes(
       '/api/team/:userId/absences/:absenceId',
       { config: { action: 'team.manage' }, schema: { tags: ['team'], params: absenceParams } },
       async (request, reply) => {
-        await service.removeAbsence(
-          actorOf(request),
-          request.params.userId,
-          request.params.absenceId,
-          metaOf(request),
+        await request.useCase((context) =>
+          removeAbsence(context, request.params.userId, request.params.absenceId),
         );
         return reply.status(204).send();
       },
@@ -171,7 +161,7 @@ export function teamRoutes(
         },
       },
       (request) =>
-        service.setPublicProfile(actorOf(request), request.params.userId, request.body, metaOf(request)),
+        request.useCase((context) => setPublicProfile(context, request.params.userId, request.body)),
     );
     app.put(
       '/api/team/:userId/photo',
@@ -182,12 +172,7 @@ export function teamRoutes(
         schema: { tags: ['team'], params: memberParams, body: photoInputSchema },
       },
       async (request, reply) => {
-        await service.setPhoto(
-          actorOf(request),
-          request.params.userId,
-          request.body.dataUrl,
-          metaOf(request),
-        );
+        await request.useCase((context) => setPhoto(context, request.params.userId, request.body.dataUrl));
         return reply.status(204).send();
       },
     );
@@ -195,7 +180,7 @@ export function teamRoutes(
       '/api/team/:userId/photo',
       { config: { action: 'team.public_profile' }, schema: { tags: ['team'], params: memberParams } },
       async (request, reply) => {
-        await service.removePhoto(actorOf(request), request.params.userId, metaOf(request));
+        await request.useCase((context) => removePhoto(context, request.params.userId));
         return reply.status(204).send();
       },
     );
@@ -205,7 +190,7 @@ export function teamRoutes(
         config: { action: 'team.read' },
         schema: { tags: ['team'], response: { 200: expertiseTagListSchema } },
       },
-      (request) => service.listTags(actorOf(request)),
+      (request) => request.useCase(listTags),
     );
     app.post(
       '/api/expertise-tags',
@@ -214,7 +199,7 @@ export function teamRoutes(
         schema: { tags: ['team'], body: expertiseTagInputSchema, response: { 201: expertiseTagSchema } },
       },
       async (request, reply) => {
-        const tag = await service.createTag(actorOf(request), request.body.name, metaOf(request));
+        const tag = await request.useCase((context) => createTag(context, request.body.name));
         return reply.status(201).send(tag);
       },
     );
@@ -229,13 +214,13 @@ export function teamRoutes(
           response: { 200: expertiseTagSchema },
         },
       },
-      (request) => service.renameTag(actorOf(request), request.params.id, request.body.name, metaOf(request)),
+      (request) => request.useCase((context) => renameTag(context, request.params.id, request.body.name)),
     );
     app.delete(
       '/api/expertise-tags/:id',
       { config: { action: 'team.manage' }, schema: { tags: ['team'], params: tagParams } },
       async (request, reply) => {
-        await service.deleteTag(actorOf(request), request.params.id, metaOf(request));
+        await request.useCase((context) => deleteTag(context, request.params.id));
         return reply.status(204).send();
       },
     );

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditOf,
   clientAt,
@@ -38,6 +37,14 @@ afterAll(async () => {
   await harness.close();
   await smtp.close();
 });
+// Tests that run the leaver job on a given day set the clock; the others follow the wall clock.
+afterEach(() => harness.clock.set(null));
+
+/** Runs the leaver job's work now, on `day` when given (the kernel's clock), as the schedule would. */
+function runLeaverJob(day?: string) {
+  if (day) harness.clock.set(day);
+  return deactivateLeavers(harness.services.kernel);
+}
 
 const teacher = () =>
   harness.createUser(tenant.tenantId, [{ role: 'internal_coordinator', locationId: tenant.locationIds.a }]);
@@ -301,7 +308,7 @@ describe('the staff office ends team members’ accounts (P7)', () => {
     const session = await signInFully(harness, teamMember);
     const response = await coordinator.patch(`/api/team/${teamMember.userId}`, {
       status: 'left',
-      leftOn: todayInAmsterdam(),
+      leftOn: harness.clock.today(),
     });
     expect(response.statusCode).toBe(200);
     expect(json(response)).toMatchObject({ status: 'left', accountStatus: 'disabled' });
@@ -318,11 +325,11 @@ describe('the staff office ends team members’ accounts (P7)', () => {
     const response = await coordinator.patch(`/api/team/${teamMember.userId}`, { status: 'left', leftOn });
     expect(json(response)).toMatchObject({ status: 'left', accountStatus: 'active' });
 
-    await deactivateLeavers(harness.database, '2099-12-30');
+    await runLeaverJob('2099-12-30');
     expect(await statusOf(teamMember.userId)).toBe('active');
     expect(json(await session.get('/api/session')).state).toBe('signed_in');
 
-    expect(await deactivateLeavers(harness.database, leftOn)).toBeGreaterThanOrEqual(1);
+    expect(await runLeaverJob(leftOn)).toBeGreaterThanOrEqual(1);
     expect(await statusOf(teamMember.userId)).toBe('disabled');
     expect(json(await session.get('/api/session')).state).toBe('anonymous');
     const [event] = await harness.database.queryAsOwner<{
@@ -334,7 +341,7 @@ describe('the staff office ends team members’ accounts (P7)', () => {
     );
     expect(event).toEqual({ actor_user_id: null, actor_roles: ['system'] });
     // A second run finds nothing more to do for this member.
-    await deactivateLeavers(harness.database, leftOn);
+    await runLeaverJob(leftOn);
     const [count] = await harness.database.queryAsOwner<{ count: number }>(
       sql`select count(*)::int as count from audit_events
         where event = 'users.deactivated' and object_id = ${teamMember.userId}`,
@@ -344,7 +351,10 @@ describe('the staff office ends team members’ accounts (P7)', () => {
 
   it('P7: reopening a leaver puts them back in the team, so the leaver job does not end the account again', async () => {
     const teamMember = await member();
-    await coordinator.patch(`/api/team/${teamMember.userId}`, { status: 'left', leftOn: todayInAmsterdam() });
+    await coordinator.patch(`/api/team/${teamMember.userId}`, {
+      status: 'left',
+      leftOn: harness.clock.today(),
+    });
     expect(await statusOf(teamMember.userId)).toBe('disabled');
     expect((await admin.post(`/api/users/${teamMember.userId}/reactivate`, {})).statusCode).toBe(200);
     expect(json(await coordinator.get(`/api/team/${teamMember.userId}`))).toMatchObject({
@@ -352,7 +362,7 @@ describe('the staff office ends team members’ accounts (P7)', () => {
       leftOn: null,
       accountStatus: 'active',
     });
-    await deactivateLeavers(harness.database);
+    await runLeaverJob();
     expect(await statusOf(teamMember.userId)).toBe('active');
   });
 
@@ -366,7 +376,7 @@ describe('the staff office ends team members’ accounts (P7)', () => {
       sql`insert into team_members (tenant_id, user_id, status, left_on)
         values (${lone.tenantId}, ${soleAdmin.userId}, 'left', '2020-01-31')`,
     );
-    await deactivateLeavers(harness.database);
+    await runLeaverJob();
     expect(await statusOf(soleAdmin.userId)).toBe('active');
   });
 });
@@ -381,7 +391,7 @@ describe('the leaver job on pg-boss (P7)', () => {
       ]);
       await withJobs.database.queryAsOwner(
         sql`insert into team_members (tenant_id, user_id, status, left_on)
-          values (${partnership.tenantId}, ${leaver.userId}, 'left', ${todayInAmsterdam()})`,
+          values (${partnership.tenantId}, ${leaver.userId}, 'left', ${withJobs.clock.today()})`,
       );
       const [schedule] = await withJobs.database.queryAsOwner<{ cron: string; timezone: string }>(
         sql`select cron, timezone from pgboss.schedule where name = ${leaverJob}`,

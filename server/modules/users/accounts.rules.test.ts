@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   deactivationProblem,
   hasOnlyTeamRoles,
+  holdsFunctionalAdmin,
   isLeaverDue,
+  keepsAnotherAdmin,
+  losesFunctionalAdmin,
   reactivationProblem,
   statusAfterReactivation,
+  teamRolesOf,
 } from './accounts.rules.ts';
 
 const someone = '00000000-0000-4000-8000-000000000001';
@@ -67,5 +71,46 @@ describe('team members who left (P7)', () => {
     expect(isLeaverDue({ ...leaver, accountStatus: 'disabled' }, '2026-02-01')).toBe(false);
     expect(isLeaverDue({ ...leaver, teamStatus: 'active' }, '2026-02-01')).toBe(false);
     expect(isLeaverDue({ ...leaver, leftOn: null }, '2026-02-01')).toBe(false);
+  });
+});
+
+describe('the roles of the account a command changes', () => {
+  it('the partnership keeps a functional admin who can sign in besides the one leaving', () => {
+    expect(keepsAnotherAdmin([{ userId: admin, status: 'active' }], admin)).toBe(false);
+    expect(
+      keepsAnotherAdmin(
+        [
+          { userId: admin, status: 'active' },
+          { userId: someone, status: 'disabled' },
+        ],
+        admin,
+      ),
+    ).toBe(false);
+    expect(
+      keepsAnotherAdmin(
+        [
+          { userId: admin, status: 'active' },
+          { userId: someone, status: 'invited' },
+        ],
+        admin,
+      ),
+    ).toBe(true);
+  });
+
+  it('a change of roles loses the functional admin role only when the account had it', () => {
+    expect(holdsFunctionalAdmin([{ role: 'coordinator' }, { role: 'functional_admin' }])).toBe(true);
+    expect(losesFunctionalAdmin([{ role: 'functional_admin' }], [{ role: 'coordinator' }])).toBe(true);
+    expect(losesFunctionalAdmin([{ role: 'functional_admin' }], [{ role: 'functional_admin' }])).toBe(false);
+    expect(losesFunctionalAdmin([{ role: 'coordinator' }], [{ role: 'teacher' }])).toBe(false);
+  });
+
+  it('R5: the team roles an account keeps come from its team member role only', () => {
+    expect([
+      ...teamRolesOf([
+        { role: 'team_member', teamRole: 'inclusion_adviser' },
+        { role: 'coordinator', teamRole: null },
+      ]),
+    ]).toEqual(['inclusion_adviser']);
+    expect(teamRolesOf([{ role: 'coordinator', teamRole: null }]).size).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../../contracts/errors.ts';
-import type { Role } from '../../../contracts/roles.ts';
+import type { Role, TeamRole } from '../../../contracts/roles.ts';
 
 type AccountStatus = 'invited' | 'active' | 'disabled';
 
@@ -30,6 +30,45 @@ export function statusAfterReactivation(target: {
   mfaEnrolled: boolean;
 }): 'active' | 'invited' {
   return target.hasPassword && target.mfaEnrolled ? 'active' : 'invited';
+}
+
+/**
+ * The role whose holders manage the partnership's accounts. These rules are about the roles of the
+ * account a command changes, not about who may do it (that is the policy table's).
+ */
+export const functionalAdminRole = 'functional_admin' satisfies Role;
+
+/** Whether an account holds the functional admin role. */
+export function holdsFunctionalAdmin(roles: ReadonlyArray<{ role: Role }>): boolean {
+  return roles.some((assignment) => assignment.role === functionalAdminRole);
+}
+
+/** Whether replacing `current` by `next` takes the functional admin role from the account. */
+export function losesFunctionalAdmin(
+  current: ReadonlyArray<{ role: Role }>,
+  next: ReadonlyArray<{ role: Role }>,
+): boolean {
+  return holdsFunctionalAdmin(current) && !holdsFunctionalAdmin(next);
+}
+
+/**
+ * The partnership keeps at least one functional admin who can still sign in: is there one besides
+ * the account that is losing the role (or ending)?
+ */
+export function keepsAnotherAdmin(
+  admins: ReadonlyArray<{ userId: string; status: AccountStatus }>,
+  leavingUserId: string,
+): boolean {
+  return admins.some((admin) => admin.userId !== leavingUserId && admin.status !== 'disabled');
+}
+
+/** R5: the team roles an account holds through its team member role (what a fixed pair needs). */
+export function teamRolesOf(roles: ReadonlyArray<{ role: Role; teamRole: TeamRole | null }>): Set<TeamRole> {
+  return new Set(
+    roles.flatMap((assignment) =>
+      assignment.role === 'team_member' && assignment.teamRole ? [assignment.teamRole] : [],
+    ),
+  );
 }
 
 /**

@@ -1,106 +1,83 @@
 import { and, eq, isNull, lte, ne, sql } from 'drizzle-orm';
-import { todayInAmsterdam } from '../../../contracts/school-year.ts';
 import type { AccountStatus, DeactivateUserInput, DeactivationReason } from '../../../contracts/users.ts';
-import type { DatabaseClient, Transaction } from '../../db/client.ts';
-import { type Actor, canAccess } from '../../platform/access/policies.ts';
-import {
-  type AuditActor,
-  auditActorOf,
-  type RequestMeta,
-  recordAudit,
-  systemAuditActor,
-} from '../../platform/audit/audit.ts';
 import { roleAssignments, sessions, users } from '../../platform/auth/auth.schema.ts';
 import { type AuthService, retireTokens } from '../../platform/auth/auth.service.ts';
 import { Forbidden, NotFound, RuleViolation } from '../../platform/http/errors.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
-import { registerScheduledJob, sumOverPartnerships } from '../../platform/jobs/partnership-jobs.ts';
+import { registerScheduledJob } from '../../platform/jobs/partnership-jobs.ts';
+import type { Kernel, SystemContext, UseCaseContext } from '../../platform/kernel/kernel.ts';
 import { calendarFeeds } from '../meetings/meetings.schema.ts';
 import { teamMembers } from '../team/team.schema.ts';
+import { teamMemberTarget } from '../team/team.targets.ts';
 import {
   deactivationProblem,
   hasOnlyTeamRoles,
+  holdsFunctionalAdmin,
   isLeaverDue,
   reactivationProblem,
   statusAfterReactivation,
 } from './accounts.rules.ts';
-import { assertAnotherAdmin } from './users.service.ts';
+import { assertAnotherAdmin, userTarget } from './users.service.ts';
 
-/** Which door an account is ended through: any user (functional admin) or a team member (staff office). */
-export type DeactivationAction = 'users.deactivate' | 'team.deactivate';
+/** What ending or reopening an account needs of its context: a use case's, or a job's (the system). */
+type AccountContext = Pick<UseCaseContext, 'db' | 'transaction' | 'clock' | 'audit'>;
 
-/** Ending and reopening accounts (P7): by the functional admin, by the staff office for team members, by the leaver job. */
+/**
+ * Ending and reopening accounts (P7): by the functional admin (`users.deactivate`), by the staff
+ * office for team members (`team.deactivate`), by the leaver job. Holds only the invitation mail.
+ */
 export class AccountsService {
-  constructor(
-    private readonly database: DatabaseClient,
-    private readonly auth: AuthService,
-  ) {}
+  constructor(private readonly invitations: Pick<AuthService, 'sendInvitation'>) {}
 
   /** P7: ends an account at once; the row, its history and its authorship stay. */
-  deactivate(
-    actor: Actor,
+  async deactivate(
+    context: UseCaseContext,
     userId: string,
     input: DeactivateUserInput,
-    meta: RequestMeta,
-    action: DeactivationAction,
   ): Promise<AccountStatus> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      await loadWithinReach(transaction, actor, userId, action);
-      await endAccount(transaction, userId, auditActorOf(actor, meta), input.reason ?? null);
-      return { userId, status: 'disabled' };
-    });
+    const account = await loadWithinReach(context, userId);
+    await endAccount(context, account, context.actor.userId, input.reason ?? null);
+    return { userId: account, status: 'disabled' };
   }
 
   /** P7: opens an ended account again; the user signs in anew (or finishes a new invitation). */
-  reactivate(
-    actor: Actor,
-    userId: string,
-    meta: RequestMeta,
-    action: DeactivationAction,
-  ): Promise<AccountStatus> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      await loadWithinReach(transaction, actor, userId, action);
-      const status = await reopenAccount(transaction, userId, auditActorOf(actor, meta), this.auth);
-      return { userId, status };
-    });
+  async reactivate(context: UseCaseContext, userId: string): Promise<AccountStatus> {
+    const account = await loadWithinReach(context, userId);
+    const status = await reopenAccount(context, account, this.invitations);
+    return { userId: account, status };
   }
 }
 
 /**
- * The target user, or 404 when row-level security hides them (another partnership) or, for the staff
- * office's door, when they are no team member. A team member who also holds other roles is beyond
- * that door (403): their account is the functional admin's to end.
+ * The account through the route's door. The functional admin's (`users.deactivate`) reaches every
+ * user of the partnership. The staff office's (`team.deactivate`) reaches team members: someone
+ * outside the team is not found there, and a team member who also holds other roles is beyond that
+ * door (403) — a rule about the target account's roles: their account is the functional admin's.
  */
-async function loadWithinReach(
-  { db }: Transaction,
-  actor: Actor,
-  userId: string,
-  action: DeactivationAction,
-): Promise<void> {
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
-  if (!user) throw new NotFound();
-  if (!canAccess(actor, action, { tenantId: actor.tenantId, userId })) throw new Forbidden();
-  if (action !== 'team.deactivate') return;
-  const roles = await db
+async function loadWithinReach(context: UseCaseContext, userId: string): Promise<string> {
+  if (context.action !== 'team.deactivate') return (await context.load(userTarget, userId)).id;
+  const member = await context.load(teamMemberTarget, userId);
+  const roles = await context.db
     .select({ role: roleAssignments.role })
     .from(roleAssignments)
-    .where(eq(roleAssignments.userId, userId));
-  if (!roles.some((assignment) => assignment.role === 'team_member')) throw new NotFound();
+    .where(eq(roleAssignments.userId, member.userId));
   if (!hasOnlyTeamRoles(roles)) throw new Forbidden();
+  return member.userId;
 }
 
 /**
- * P7: ends an account in the caller's transaction: status `disabled`, every session deleted (a live
+ * P7: ends an account in the context's transaction: status `disabled`, every session deleted (a live
  * one stops at its next request), unused invitations and reset links retired, the personal calendar
- * link revoked. Refused for oneself and for the partnership's last functional admin who can sign in.
+ * link revoked. Refused for oneself (`byUserId`, null for the system) and for the partnership's last
+ * functional admin who can sign in.
  */
 export async function endAccount(
-  transaction: Transaction,
+  context: AccountContext,
   userId: string,
-  actor: AuditActor,
+  byUserId: string | null,
   reason: DeactivationReason | null,
 ): Promise<void> {
-  const { db } = transaction;
+  const { db } = context;
   // Locked, so two people ending (or reopening) one account at once take turns.
   const [user] = await db
     .select({ status: users.status })
@@ -108,28 +85,27 @@ export async function endAccount(
     .where(eq(users.id, userId))
     .for('update');
   if (!user) throw new NotFound();
-  const problem = deactivationProblem(actor.userId, { userId, status: user.status });
+  const problem = deactivationProblem(byUserId, { userId, status: user.status });
   if (problem) throw new RuleViolation(problem, 409);
-  const [admin] = await db
-    .select({ id: roleAssignments.id })
+  const roles = await db
+    .select({ role: roleAssignments.role })
     .from(roleAssignments)
-    .where(and(eq(roleAssignments.userId, userId), eq(roleAssignments.role, 'functional_admin')));
-  if (admin) await assertAnotherAdmin(transaction, userId);
+    .where(eq(roleAssignments.userId, userId));
+  if (holdsFunctionalAdmin(roles)) await assertAnotherAdmin(context, userId);
 
-  await db.update(users).set({ status: 'disabled', deactivatedAt: new Date() }).where(eq(users.id, userId));
+  const now = context.clock.now();
+  await db.update(users).set({ status: 'disabled', deactivatedAt: now }).where(eq(users.id, userId));
   const endedSessions = await db
     .delete(sessions)
     .where(eq(sessions.userId, userId))
     .returning({ id: sessions.id });
-  const retiredLinks = await retireTokens(transaction, userId, ['invitation', 'password_reset']);
+  const retiredLinks = await retireTokens(context.transaction, userId, ['invitation', 'password_reset']);
   const revokedFeeds = await db
     .update(calendarFeeds)
-    .set({ revokedAt: new Date() })
+    .set({ revokedAt: now })
     .where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
     .returning({ id: calendarFeeds.id });
-  await recordAudit(
-    transaction,
-    actor,
+  await context.audit(
     'users.deactivated',
     { type: 'user', id: userId },
     {
@@ -142,16 +118,15 @@ export async function endAccount(
 }
 
 /**
- * P7: reopens an ended account in the caller's transaction. A team member marked as left is back in
+ * P7: reopens an ended account in the context's transaction. A team member marked as left is back in
  * the team, or the leaver job would end the account again that night.
  */
 async function reopenAccount(
-  transaction: Transaction,
+  context: UseCaseContext,
   userId: string,
-  actor: AuditActor,
-  auth: AuthService,
+  invitations: Pick<AuthService, 'sendInvitation'>,
 ): Promise<'active' | 'invited'> {
-  const { db } = transaction;
+  const { db } = context;
   const [user] = await db.select().from(users).where(eq(users.id, userId)).for('update');
   if (!user) throw new NotFound();
   const problem = reactivationProblem(user);
@@ -171,14 +146,12 @@ async function reopenAccount(
       and(
         eq(teamMembers.userId, userId),
         eq(teamMembers.status, 'left'),
-        lte(teamMembers.leftOn, todayInAmsterdam()),
+        lte(teamMembers.leftOn, context.clock.today()),
       ),
     )
     .returning({ userId: teamMembers.userId });
-  if (status === 'invited') await auth.sendInvitation(transaction, user);
-  await recordAudit(
-    transaction,
-    actor,
+  if (status === 'invited') await invitations.sendInvitation(context.transaction, user);
+  await context.audit(
     'users.reactivated',
     { type: 'user', id: userId },
     { status, rejoinedTeam: rejoined.length > 0 },
@@ -187,41 +160,42 @@ async function reopenAccount(
 }
 
 /**
- * P7: ends the accounts of team members whose end date has come (Amsterdam days), in every
- * partnership, recorded with the system as actor. Returns how many accounts were ended. The last
- * functional admin who can sign in is skipped: the partnership must keep someone to manage it.
+ * P7: ends the accounts of team members whose end date has come (Amsterdam days, by the kernel's
+ * clock), in every partnership, recorded with the system as actor. Returns how many accounts were
+ * ended. The last functional admin who can sign in is skipped: the partnership must keep someone.
  */
-export function deactivateLeavers(database: DatabaseClient, today: string = todayInAmsterdam()) {
-  return sumOverPartnerships(database, leaverJob, async (transaction) => {
-    const candidates = await transaction.db
-      .select({
-        userId: teamMembers.userId,
-        teamStatus: teamMembers.status,
-        leftOn: teamMembers.leftOn,
-        accountStatus: users.status,
-      })
-      .from(teamMembers)
-      .innerJoin(users, eq(users.id, teamMembers.userId))
-      .where(
-        and(eq(teamMembers.status, 'left'), lte(teamMembers.leftOn, today), ne(users.status, 'disabled')),
-      );
-    let ended = 0;
-    for (const member of candidates.filter((candidate) => isLeaverDue(candidate, today))) {
-      try {
-        await endAccount(transaction, member.userId, systemAuditActor({ job: leaverJob }), 'left');
-        ended += 1;
-      } catch (error) {
-        // Thrown by a check before any write, so the partnership's transaction goes on.
-        if (!(error instanceof RuleViolation)) throw error;
-      }
+export function deactivateLeavers(kernel: Pick<Kernel, 'sumOverPartnerships'>): Promise<number> {
+  return kernel.sumOverPartnerships(leaverJob, (context) => deactivateLeaversIn(context));
+}
+
+async function deactivateLeaversIn(context: SystemContext): Promise<number> {
+  const today = context.clock.today();
+  const candidates = await context.db
+    .select({
+      userId: teamMembers.userId,
+      teamStatus: teamMembers.status,
+      leftOn: teamMembers.leftOn,
+      accountStatus: users.status,
+    })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(and(eq(teamMembers.status, 'left'), lte(teamMembers.leftOn, today), ne(users.status, 'disabled')));
+  let ended = 0;
+  for (const member of candidates.filter((candidate) => isLeaverDue(candidate, today))) {
+    try {
+      await endAccount(context, member.userId, null, 'left');
+      ended += 1;
+    } catch (error) {
+      // Thrown by a check before any write, so the partnership's transaction goes on.
+      if (!(error instanceof RuleViolation)) throw error;
     }
-    return ended;
-  });
+  }
+  return ended;
 }
 
 /** Runs the leaver check as the job `team-leavers` every night just after midnight, Amsterdam time. */
-export async function registerLeaverJob(jobs: Jobs, database: DatabaseClient) {
-  await registerScheduledJob(jobs, leaverJob, '5 0 * * *', () => deactivateLeavers(database));
+export async function registerLeaverJob(jobs: Jobs, kernel: Kernel) {
+  await registerScheduledJob(jobs, leaverJob, '5 0 * * *', () => deactivateLeavers(kernel));
 }
 
 export const leaverJob = 'team-leavers';

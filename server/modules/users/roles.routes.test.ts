@@ -203,3 +203,34 @@ describe('PUT /api/users/:userId/roles', () => {
     ]);
   });
 });
+
+describe('list and record agree (P1)', () => {
+  // Users have no read route of their own: the record check is the account door. Reopening an open
+  // account or ending an ended one changes nothing (409), so a 409 proves the record was reached.
+  async function reaches(client: TestClient, user: { id: string; status: string }) {
+    const door = user.status === 'disabled' ? 'deactivate' : 'reactivate';
+    const { statusCode } = await client.post(`/api/users/${user.id}/${door}`, {});
+    return statusCode === 409;
+  }
+
+  it('P1: for every role, the user list shows exactly the accounts the record check reaches', async () => {
+    const coordinator = await harness.signedIn(await harness.createUser(tenantId, [{ role: 'coordinator' }]));
+    const everyone = (await admin.get('/api/users?pageSize=100')).json().items as UserSummary[];
+    const candidates = [
+      ...everyone.map(({ id, status }) => ({ id, status })),
+      { id: foreignAdminId, status: 'active' },
+      { id: crypto.randomUUID(), status: 'active' },
+    ];
+    expect(everyone.some((user) => user.status === 'disabled')).toBe(true);
+    const listed = everyone.map((user) => user.id);
+    const reached: string[] = [];
+    for (const candidate of candidates) if (await reaches(admin, candidate)) reached.push(candidate.id);
+    expect(listed.sort()).toEqual(reached.sort());
+    // Without the grant, the list and every record are refused alike.
+    expect((await coordinator.get('/api/users')).statusCode).toBe(403);
+    for (const candidate of candidates) {
+      const door = candidate.status === 'disabled' ? 'deactivate' : 'reactivate';
+      expect((await coordinator.post(`/api/users/${candidate.id}/${door}`, {})).statusCode).toBe(403);
+    }
+  });
+});

@@ -9,9 +9,8 @@ import {
   userPageSchema,
   userSummarySchema,
 } from '../../../contracts/users.ts';
-import { actorOf, metaOf } from '../../platform/http/request-context.ts';
 import type { AccountsService } from './accounts.service.ts';
-import type { UsersService } from './users.service.ts';
+import { listUsers, type UsersService, updateRoles } from './users.service.ts';
 
 const userParams = z.strictObject({ userId: z.uuid() });
 const emptyBodySchema = z.strictObject({});
@@ -25,7 +24,7 @@ export function usersRoutes(service: UsersService, accounts: AccountsService): F
         config: { action: 'users.read' },
         schema: { tags: ['users'], querystring: userListQuerySchema, response: { 200: userPageSchema } },
       },
-      (request) => service.listUsers(actorOf(request), request.query, metaOf(request)),
+      (request) => request.useCase((context) => listUsers(context, request.query)),
     );
     app.post(
       '/api/users',
@@ -34,7 +33,8 @@ export function usersRoutes(service: UsersService, accounts: AccountsService): F
         schema: { tags: ['users'], body: inviteUserInputSchema, response: { 201: userSummarySchema } },
       },
       async (request, reply) => {
-        const user = await service.inviteUser(actorOf(request), request.body, metaOf(request));
+        await service.assertEmailFree(request.body.email);
+        const user = await request.useCase((context) => service.inviteUser(context, request.body));
         return reply.status(201).send(user);
       },
     );
@@ -49,8 +49,7 @@ export function usersRoutes(service: UsersService, accounts: AccountsService): F
           response: { 200: userSummarySchema },
         },
       },
-      (request) =>
-        service.updateRoles(actorOf(request), request.params.userId, request.body, metaOf(request)),
+      (request) => request.useCase((context) => updateRoles(context, request.params.userId, request.body)),
     );
     app.post(
       '/api/users/:userId/deactivate',
@@ -64,13 +63,7 @@ export function usersRoutes(service: UsersService, accounts: AccountsService): F
         },
       },
       (request) =>
-        accounts.deactivate(
-          actorOf(request),
-          request.params.userId,
-          request.body,
-          metaOf(request),
-          'users.deactivate',
-        ),
+        request.useCase((context) => accounts.deactivate(context, request.params.userId, request.body)),
     );
     app.post(
       '/api/users/:userId/reactivate',
@@ -83,8 +76,7 @@ export function usersRoutes(service: UsersService, accounts: AccountsService): F
           response: { 200: accountStatusSchema },
         },
       },
-      (request) =>
-        accounts.reactivate(actorOf(request), request.params.userId, metaOf(request), 'users.deactivate'),
+      (request) => request.useCase((context) => accounts.reactivate(context, request.params.userId)),
     );
   };
 }

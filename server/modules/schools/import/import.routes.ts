@@ -2,21 +2,20 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  type ImportOptions,
   importMaxFileBytes,
   importOptionsSchema,
   importPreviewSchema,
   importResultSchema,
 } from '../../../../contracts/import.ts';
 import { readMultipart } from '../../../platform/http/multipart.ts';
-import { actorOf, metaOf } from '../../../platform/http/request-context.ts';
-import type { ImportService } from './import.service.ts';
+import { type ParsedImport, parseImportFile } from './import.rules.ts';
+import { importFile, previewImport, templateCsv } from './import.service.ts';
 
 // The import form: the CSV file with the layout and, where the file lacks them, sector and school year.
 const importForm = { fields: importOptionsSchema, fileRequired: true };
 
 /** HTTP routes of the CSV import: template, preview and import (multipart: file, layout, sector, schoolYear). */
-export function importRoutes(service: ImportService): FastifyPluginAsyncZod {
+export function importRoutes(): FastifyPluginAsyncZod {
   return async (app) => {
     // Scoped to this plugin: only the import routes accept multipart bodies, up to 5 MB.
     await app.register(fastifyMultipart, {
@@ -26,11 +25,13 @@ export function importRoutes(service: ImportService): FastifyPluginAsyncZod {
     app.get(
       '/api/locations/import/template.csv',
       { config: { action: 'locations.import' }, schema: { tags: ['locations'], produces: ['text/csv'] } },
-      (request, reply) =>
-        reply
+      async (request, reply) => {
+        const csv = await request.useCase(templateCsv);
+        return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="passend-vestigingen-sjabloon.csv"')
-          .send(service.templateCsv(actorOf(request))),
+          .send(csv);
+      },
     );
     app.post(
       '/api/locations/import/preview',
@@ -43,8 +44,8 @@ export function importRoutes(service: ImportService): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { file, options } = await readUpload(request);
-        return service.previewImport(actorOf(request), file, options);
+        const parsed = await readImport(request);
+        return request.useCase((context) => previewImport(context, parsed));
       },
     );
     app.post(
@@ -58,15 +59,18 @@ export function importRoutes(service: ImportService): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { file, options } = await readUpload(request);
-        return service.importFile(actorOf(request), file, options, metaOf(request));
+        const parsed = await readImport(request);
+        return request.useCase((context) => importFile(context, parsed));
       },
     );
   };
 }
 
-/** The uploaded file and the import options beside it. */
-async function readUpload(request: FastifyRequest): Promise<{ file: Buffer; options: ImportOptions }> {
+/**
+ * The uploaded file read with the import options beside it: decoding the input, before the use case,
+ * so its transaction never waits on the parsing of a large file.
+ */
+async function readImport(request: FastifyRequest): Promise<ParsedImport> {
   const { file, fields } = await readMultipart(request, importForm, 'body_too_large');
-  return { file: file?.content ?? Buffer.alloc(0), options: fields };
+  return parseImportFile(file?.content ?? Buffer.alloc(0), fields);
 }

@@ -1,15 +1,8 @@
 import { eq, inArray, type SQL, sql } from 'drizzle-orm';
-import {
-  type ImportOptions,
-  type ImportPreview,
-  type ImportResult,
-  importListLimit,
-} from '../../../../contracts/import.ts';
-import { formatSchoolYear, schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
-import type { DatabaseClient, Transaction } from '../../../db/client.ts';
-import { type Actor, canAccess } from '../../../platform/access/policies.ts';
-import { auditActorOf, type RequestMeta, recordAudit } from '../../../platform/audit/audit.ts';
-import { Forbidden, RuleViolation } from '../../../platform/http/errors.ts';
+import { type ImportPreview, type ImportResult, importListLimit } from '../../../../contracts/import.ts';
+import { formatSchoolYear, schoolYearOf } from '../../../../contracts/school-year.ts';
+import { RuleViolation } from '../../../platform/http/errors.ts';
+import type { UseCaseContext } from '../../../platform/kernel/kernel.ts';
 import { locations, pupilCounts, schoolBoards } from '../schools.schema.ts';
 import {
   type ExistingData,
@@ -18,69 +11,53 @@ import {
   type LocationWrite,
   locationKey,
   type ParsedImport,
-  parseImportFile,
   passendTemplateCsv,
   planImport,
 } from './import.rules.ts';
 
+type Db = Pick<UseCaseContext, 'db'>;
+
 /** Rows per insert statement: well under PostgreSQL's 65,535 parameters, few round trips. */
 const chunkSize = 500;
 
-/** The CSV import of locations, boards and pupil counts: preview first, then all or nothing. */
-export class ImportService {
-  constructor(private readonly database: DatabaseClient) {}
+// The CSV import of locations, boards and pupil counts: preview first, then all or nothing. An import
+// reaches every location of the partnership, so only a partnership-wide grant will do. The route
+// reads and parses the file before the use case, so no transaction waits on the parsing.
 
-  /** The Passend template with one example row for the current school year. */
-  templateCsv(actor: Actor): string {
-    assertMayImport(actor);
-    return passendTemplateCsv(formatSchoolYear(schoolYearOf(todayInAmsterdam())));
-  }
-
-  /** Reads the file and compares it with the partnership's data; writes nothing. */
-  async previewImport(actor: Actor, file: Uint8Array, options: ImportOptions): Promise<ImportPreview> {
-    assertMayImport(actor);
-    const parsed = await parseImportFile(file, options);
-    if (parsed.problems.length > 0) return previewOf(parsed, emptyPlan(parsed));
-    const plan = await this.database.withTenant(actor.tenantId, async (transaction) =>
-      planImport(parsed, await loadExisting(transaction, parsed)),
-    );
-    return previewOf(parsed, plan);
-  }
-
-  /**
-   * Imports the file in one transaction: refused (422) when the file has a problem or any row is
-   * invalid; writes only what differs, in bulk statements, so the same file twice writes nothing.
-   */
-  async importFile(
-    actor: Actor,
-    file: Uint8Array,
-    options: ImportOptions,
-    meta: RequestMeta,
-  ): Promise<ImportResult> {
-    assertMayImport(actor);
-    const parsed = await parseImportFile(file, options);
-    if (parsed.problems.length > 0) throw notImportable(parsed.problems.length, 0);
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      // Compared again inside the transaction: the preview may be minutes old.
-      const existing = await loadExisting(transaction, parsed);
-      const plan = planImport(parsed, existing);
-      if (!isImportable(parsed, plan)) throw notImportable(0, plan.invalid.length);
-      await writePlan(transaction, actor.tenantId, plan, parsed, existing);
-      await recordAudit(transaction, auditActorOf(actor, meta), 'locations.imported', null, {
-        layout: parsed.layout,
-        rows: plan.counts.rows,
-        added: plan.counts.added,
-        changed: plan.counts.changed,
-        unchanged: plan.counts.unchanged,
-      });
-      return { counts: plan.counts };
-    });
-  }
+/** The Passend template with one example row for the current school year. */
+export async function templateCsv(context: UseCaseContext): Promise<string> {
+  context.require('locations.import', {});
+  return passendTemplateCsv(formatSchoolYear(schoolYearOf(context.clock.today())));
 }
 
-function assertMayImport(actor: Actor): void {
-  // An import reaches every location of the partnership, so only a partnership-wide grant will do.
-  if (!canAccess(actor, 'locations.import', { tenantId: actor.tenantId })) throw new Forbidden();
+/** Compares the parsed file with the partnership's data; writes nothing. */
+export async function previewImport(context: UseCaseContext, parsed: ParsedImport): Promise<ImportPreview> {
+  context.require('locations.import', {});
+  if (parsed.problems.length > 0) return previewOf(parsed, emptyPlan(parsed));
+  return previewOf(parsed, planImport(parsed, await loadExisting(context, parsed)));
+}
+
+/**
+ * Imports the parsed file in the use case's one transaction: refused (422) when the file has a
+ * problem or any row is invalid; writes only what differs, in bulk statements, so the same file
+ * twice writes nothing.
+ */
+export async function importFile(context: UseCaseContext, parsed: ParsedImport): Promise<ImportResult> {
+  context.require('locations.import', {});
+  if (parsed.problems.length > 0) throw notImportable(parsed.problems.length, 0);
+  // Compared again inside the transaction: the preview may be minutes old.
+  const existing = await loadExisting(context, parsed);
+  const plan = planImport(parsed, existing);
+  if (!isImportable(parsed, plan)) throw notImportable(0, plan.invalid.length);
+  await writePlan(context, plan, parsed, existing);
+  await context.audit('locations.imported', null, {
+    layout: parsed.layout,
+    rows: plan.counts.rows,
+    added: plan.counts.added,
+    changed: plan.counts.changed,
+    unchanged: plan.counts.unchanged,
+  });
+  return { counts: plan.counts };
 }
 
 function notImportable(problems: number, invalidRows: number) {
@@ -120,7 +97,7 @@ function previewOf(parsed: ParsedImport, plan: ImportPlan): ImportPreview {
  * plain queries. Reading the partnership's few hundred locations whole is cheaper and steadier than a
  * join with 10,000 file keys, whose plan goes wrong on tables not yet analysed after a first import.
  */
-async function loadExisting({ db }: Transaction, parsed: ParsedImport): Promise<ExistingData> {
+async function loadExisting({ db }: Db, parsed: ParsedImport): Promise<ExistingData> {
   if (parsed.rows.length === 0) return { locations: [], boards: [], pupilCounts: [] };
   const existingLocations = await db
     .select({
@@ -166,12 +143,12 @@ function chunksOf<T>(items: T[]): T[][] {
 
 /** Writes boards, then locations, then pupil counts: upserts in chunks, one after another. */
 async function writePlan(
-  { db }: Transaction,
-  tenantId: string,
+  { db, actor }: UseCaseContext,
   plan: ImportPlan,
   parsed: ParsedImport,
   existing: ExistingData,
 ): Promise<void> {
+  const { tenantId } = actor;
   const boardIds = new Map(existing.boards.map((board) => [board.code, board.id]));
   for (const chunk of chunksOf(plan.boards)) {
     const written = await db
