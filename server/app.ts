@@ -56,6 +56,7 @@ import { registerMailDeliveryJob } from './platform/mail/mail-delivery.ts';
 import { Mailer } from './platform/mail/mailer.ts';
 import { outboxRoutes } from './platform/mail/outbox.routes.ts';
 import { OutboxService } from './platform/mail/outbox.service.ts';
+import { partnershipOfSlug } from './platform/tenants/tenants.service.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -203,7 +204,7 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   // Domain modules: one line each.
   await app.register(importRoutes());
   await app.register(expertisePointsRoutes());
-  await app.register(publicPagesRoutes(database));
+  await app.register(publicPagesRoutes((slug) => partnershipOfSlug(database, slug)));
   await app.register(locationsRoutes());
   await app.register(teamRoutes(accounts));
   const workflow = new RequestWorkflow({ mailer, keys, baseUrl: config.baseUrl });
@@ -217,7 +218,7 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   await registerOppReminderJob(jobs, kernel, { mailer, baseUrl: config.baseUrl });
   await app.register(trajectoriesRoutes());
   await app.register(hoursRoutes(new TimeService(new BudgetWarnings({ mailer, baseUrl: config.baseUrl }))));
-  await app.register(outboxRoutes(new OutboxService(database, mailer)));
+  await app.register(outboxRoutes(new OutboxService(mailer)));
   app.get('/api/openapi.json', { config: { action: 'system.health' }, schema: { hide: true } }, () =>
     app.swagger(),
   );

@@ -6,9 +6,9 @@ import type {
 } from '../../../contracts/expertise-points.ts';
 import type { Sector } from '../../../contracts/locations.ts';
 import type { DbTransaction } from '../../db/client.ts';
-import { type Action, type Actor, canAccess } from '../../platform/access/policies.ts';
+import type { Action } from '../../platform/access/policies.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
-import { Forbidden, NotFound, RuleViolation } from '../../platform/http/errors.ts';
+import { NotFound, RuleViolation } from '../../platform/http/errors.ts';
 import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import { defineTarget } from '../../platform/kernel/targets.ts';
@@ -168,27 +168,6 @@ export async function loadSecondaryLocation(
   const location = await context.load(expertisePointLocationTarget, locationId, action ? { action } : {});
   if (!canHaveExpertisePoint(location.sector)) throw notSecondary();
   return location;
-}
-
-/**
- * The location, if the actor may perform `action` there and it is a secondary school with an
- * expertise point (E1). Looked up inside the tenant transaction, so another partnership's id is
- * simply not found. Kept for the trajectories module until it runs on the kernel: a use case calls
- * `loadSecondaryLocation` instead.
- */
-export async function requireSecondaryLocation(
-  db: DbTransaction,
-  actor: Actor,
-  action: Action,
-  locationId: string,
-) {
-  const [location] = await db
-    .select({ id: locations.id, sector: locations.sector })
-    .from(locations)
-    .where(eq(locations.id, locationId));
-  if (!location) throw new NotFound();
-  if (!canAccess(actor, action, { tenantId: actor.tenantId, locationId: location.id })) throw new Forbidden();
-  if (!canHaveExpertisePoint(location.sector)) throw notSecondary();
 }
 
 function notSecondary() {

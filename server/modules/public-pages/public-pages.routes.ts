@@ -7,14 +7,8 @@ import {
   publicSlugParamsSchema,
   publicTeamSchema,
 } from '../../../contracts/public.ts';
-import type { DatabaseClient } from '../../db/client.ts';
 import type { PublicContext } from '../../platform/kernel/kernel.ts';
-import {
-  getPublicExpertisePoint,
-  getPublicTeam,
-  listPublicExpertisePoints,
-  partnershipOfSlug,
-} from './public-pages.service.ts';
+import { getPublicExpertisePoint, getPublicTeam, listPublicExpertisePoints } from './public-pages.service.ts';
 
 // Public pages need no session, so they are limited per address instead.
 const publicRateLimit = { max: 60, timeWindow: '1 minute' };
@@ -23,12 +17,14 @@ const publicRateLimit = { max: 60, timeWindow: '1 minute' };
  * HTTP routes of the public team page and expertise-point pages (R15, E10); no session needed. The
  * slug names the partnership (a platform lookup before the use case, which runs in that partnership).
  */
-export function publicPagesRoutes(database: DatabaseClient): FastifyPluginAsyncZod {
+export function publicPagesRoutes(
+  partnershipOfSlug: (slug: string) => Promise<string>,
+): FastifyPluginAsyncZod {
   const inPartnershipOf = async <T>(
     request: FastifyRequest,
     slug: string,
     work: (context: PublicContext) => Promise<T>,
-  ) => request.publicUseCase(await partnershipOfSlug(database, slug), work);
+  ) => request.publicUseCase(await partnershipOfSlug(slug), work);
   return async (app) => {
     app.get(
       '/api/public/:slug/team',

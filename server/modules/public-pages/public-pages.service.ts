@@ -5,7 +5,7 @@ import type {
   PublicTeam,
   PublicTeamMember,
 } from '../../../contracts/public.ts';
-import { type DatabaseClient, type DbTransaction, queryRows } from '../../db/client.ts';
+import type { DbTransaction } from '../../db/client.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import type { PublicContext } from '../../platform/kernel/kernel.ts';
@@ -22,18 +22,6 @@ const maxPublicRows = 500;
 // The public pages of a partnership (R15, E10), read without a session. Each one names its partnership
 // by slug; the route looks the slug up (a platform lookup, outside any partnership) and runs the use
 // case in that partnership only. A page shows only what is meant for the public.
-
-/**
- * Which partnership has this slug: the one question answered outside any partnership, by a lookup
- * function; nothing else is readable there. 404 for an unknown slug.
- */
-export async function partnershipOfSlug(database: DatabaseClient, slug: string): Promise<string> {
-  const [row] = await database.withoutTenant(({ db }) =>
-    queryRows<{ id: string | null }>(db, sql`select passend_tenant_of_slug(${slug}) as id`),
-  );
-  if (!row?.id) throw new NotFound();
-  return row.id;
-}
 
 /** The active team members with what each chose to show (never an e-mail address). */
 export async function getPublicTeam(context: PublicContext): Promise<PublicTeam> {

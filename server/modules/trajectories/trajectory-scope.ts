@@ -1,13 +1,5 @@
-import { eq, type SQL } from 'drizzle-orm';
-import type { Transaction } from '../../db/client.ts';
-import {
-  type Action,
-  type Actor,
-  canAccess,
-  type ScopeColumns,
-  scopeCondition,
-} from '../../platform/access/policies.ts';
-import { NotFound } from '../../platform/http/errors.ts';
+import { eq } from 'drizzle-orm';
+import type { Action, ScopeColumns } from '../../platform/access/policies.ts';
 import { defineTarget } from '../../platform/kernel/targets.ts';
 import { trajectories } from './trajectories.schema.ts';
 
@@ -45,29 +37,3 @@ export function trajectoryColumns(action: Action): ScopeColumns {
 // The loaders from before the kernel. Nothing of the intake or the pupil records uses them any more;
 // they stay only for the OPP, attendance and homework files until those move onto the kernel, and go
 // when they have (use `context.load(trajectoryTarget, …)`, `context.may`, `context.scope` instead).
-
-/** Whether the actor may perform `action` on this trajectory (the single-record check, P1). */
-export function canOnTrajectory(actor: Actor, action: Action, trajectory: TrajectoryRow): boolean {
-  return canAccess(actor, action, trajectoryTarget.scopeOf(trajectory, action));
-}
-
-/** The same rule as an SQL condition on `trajectories`, for lists. */
-export function trajectoryCondition(actor: Actor, action: Action): SQL {
-  return scopeCondition(actor, action, trajectoryColumns(action));
-}
-
-/**
- * A trajectory the actor may perform `action` on; 404 for one out of reach, so its existence does not
- * leak. `lock` takes a row lock for a change that depends on its current state.
- */
-export async function findTrajectory(
-  transaction: Transaction,
-  actor: Actor,
-  trajectoryId: string,
-  action: Action,
-  options: { lock?: boolean } = {},
-): Promise<TrajectoryRow> {
-  const trajectory = await trajectoryTarget.load(transaction, trajectoryId, { lock: options.lock ?? false });
-  if (!trajectory || !canOnTrajectory(actor, action, trajectory)) throw new NotFound();
-  return trajectory;
-}

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { outboxMailSchema, outboxPageSchema, outboxQuerySchema } from '../../../contracts/outbox.ts';
-import { actorOf, metaOf } from '../http/request-context.ts';
 import type { OutboxService } from './outbox.service.ts';
 
 const mailParams = z.strictObject({ mailId: z.uuid() });
@@ -15,7 +14,7 @@ export function outboxRoutes(service: OutboxService): FastifyPluginAsyncZod {
         config: { action: 'outbox.read' },
         schema: { tags: ['outbox'], querystring: outboxQuerySchema, response: { 200: outboxPageSchema } },
       },
-      (request) => service.listMails(actorOf(request), request.query, metaOf(request)),
+      (request) => request.useCase((context) => service.listMails(context, request.query)),
     );
     app.post(
       '/api/outbox/:mailId/retry',
@@ -28,7 +27,7 @@ export function outboxRoutes(service: OutboxService): FastifyPluginAsyncZod {
           response: { 200: outboxMailSchema },
         },
       },
-      (request) => service.retryMail(actorOf(request), request.params.mailId, metaOf(request)),
+      (request) => request.useCase((context) => service.retryMail(context, request.params.mailId)),
     );
   };
 }

@@ -1,10 +1,8 @@
 import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
 import type { OutboxMail, OutboxQuery } from '../../../contracts/outbox.ts';
-import type { DatabaseClient } from '../../db/client.ts';
-import type { Actor } from '../access/policies.ts';
-import { auditActorOf, type RequestMeta, recordAudit } from '../audit/audit.ts';
 import { NotFound, RuleViolation } from '../http/errors.ts';
 import { containsPattern, loadPage } from '../http/pagination.ts';
+import type { UseCaseContext } from '../kernel/kernel.ts';
 import { outboxMails } from './mail.schema.ts';
 import type { Mailer } from './mailer.ts';
 
@@ -16,60 +14,50 @@ type MailRow = typeof outboxMails.$inferSelect;
  * one; without one (the embedded demo), the mail kept in the app, text and all.
  */
 export class OutboxService {
-  constructor(
-    private readonly database: DatabaseClient,
-    private readonly mailer: Mailer,
-  ) {}
+  constructor(private readonly mailer: Mailer) {}
 
   /** Newest mail first, optionally of one status or to addresses containing `q`. */
-  listMails(actor: Actor, query: OutboxQuery, meta: RequestMeta) {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const conditions: SQL[] = [];
-      if (query.status) conditions.push(eq(outboxMails.status, query.status));
-      if (query.q) conditions.push(ilike(outboxMails.toAddress, containsPattern(query.q)));
-      const where = conditions.length > 0 ? and(...conditions) : undefined;
-      const page = await loadPage(
-        query,
-        ({ limit, offset }) =>
-          transaction.db
-            .select()
-            .from(outboxMails)
-            .where(where)
-            .orderBy(desc(outboxMails.createdAt), desc(outboxMails.id))
-            .limit(limit)
-            .offset(offset),
-        () => transaction.db.select({ total: count() }).from(outboxMails).where(where),
-      );
-      await recordAudit(transaction, auditActorOf(actor, meta), 'outbox.listed', null, {
-        count: page.items.length,
-      });
-      return { ...page, items: page.items.map((row) => this.mailOf(row)) };
-    });
+  async listMails(context: UseCaseContext, query: OutboxQuery) {
+    const { transaction } = context;
+    const conditions: SQL[] = [];
+    if (query.status) conditions.push(eq(outboxMails.status, query.status));
+    if (query.q) conditions.push(ilike(outboxMails.toAddress, containsPattern(query.q)));
+    const where = conditions.length > 0 ? and(...conditions) : undefined;
+    const page = await loadPage(
+      query,
+      ({ limit, offset }) =>
+        transaction.db
+          .select()
+          .from(outboxMails)
+          .where(where)
+          .orderBy(desc(outboxMails.createdAt), desc(outboxMails.id))
+          .limit(limit)
+          .offset(offset),
+      () => transaction.db.select({ total: count() }).from(outboxMails).where(where),
+    );
+    await context.audit('outbox.listed', null, { count: page.items.length });
+    return { ...page, items: page.items.map((row) => this.mailOf(row)) };
   }
 
   /** Queues a failed mail again with a fresh series of attempts, delivered right after the commit. */
-  retryMail(actor: Actor, mailId: string, meta: RequestMeta): Promise<OutboxMail> {
-    return this.database.withTenant(actor.tenantId, async (transaction) => {
-      const [current] = await transaction.db
-        .select({ status: outboxMails.status })
-        .from(outboxMails)
-        .where(eq(outboxMails.id, mailId))
-        .for('update');
-      if (!current) throw new NotFound();
-      if (current.status !== 'failed') throw new RuleViolation('mail_not_failed');
-      const [row] = await transaction.db
-        .update(outboxMails)
-        .set({ status: 'queued', attempts: 0, nextAttemptAt: new Date(), lastError: null })
-        .where(eq(outboxMails.id, mailId))
-        .returning();
-      if (!row) throw new NotFound();
-      await recordAudit(transaction, auditActorOf(actor, meta), 'outbox.retried', {
-        type: 'mail',
-        id: mailId,
-      });
-      this.mailer.deliverAfterCommit(transaction);
-      return this.mailOf(row);
-    });
+  async retryMail(context: UseCaseContext, mailId: string): Promise<OutboxMail> {
+    const { transaction } = context;
+    const [current] = await transaction.db
+      .select({ status: outboxMails.status })
+      .from(outboxMails)
+      .where(eq(outboxMails.id, mailId))
+      .for('update');
+    if (!current) throw new NotFound();
+    if (current.status !== 'failed') throw new RuleViolation('mail_not_failed');
+    const [row] = await transaction.db
+      .update(outboxMails)
+      .set({ status: 'queued', attempts: 0, nextAttemptAt: context.clock.now(), lastError: null })
+      .where(eq(outboxMails.id, mailId))
+      .returning();
+    if (!row) throw new NotFound();
+    await context.audit('outbox.retried', { type: 'mail', id: mailId });
+    this.mailer.deliverAfterCommit(transaction);
+    return this.mailOf(row);
   }
 
   private mailOf(row: MailRow): OutboxMail {

@@ -1,9 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { emailSchema, personNameSchema } from '../../../contracts/fields.ts';
-import type { DatabaseClient } from '../../db/client.ts';
+import { type DatabaseClient, queryRows } from '../../db/client.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { roleAssignments, users } from '../auth/auth.schema.ts';
 import type { AuthService } from '../auth/auth.service.ts';
+import { NotFound } from '../http/errors.ts';
 import { tenants } from './tenants.schema.ts';
 
 export const createTenantInputSchema = z.strictObject({
@@ -52,4 +54,16 @@ export async function createTenant(
     );
     return { tenantId, adminId: admin.id, invitationLink };
   });
+}
+
+/**
+ * Which partnership has this slug: the one question answered outside any partnership, by a lookup
+ * function; nothing else is readable there. 404 for an unknown slug.
+ */
+export async function partnershipOfSlug(database: DatabaseClient, slug: string): Promise<string> {
+  const [row] = await database.withoutTenant(({ db }) =>
+    queryRows<{ id: string | null }>(db, sql`select passend_tenant_of_slug(${slug}) as id`),
+  );
+  if (!row?.id) throw new NotFound();
+  return row.id;
 }
