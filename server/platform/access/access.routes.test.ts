@@ -3,7 +3,7 @@ import { type Role, roles, type TeamRole } from '../../../contracts/roles.ts';
 import { schoolTeamAssignments } from '../../modules/team/team.schema.ts';
 import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
 import type { AccessFixtures, AccessProbeModule, Probe } from './access-probes.ts';
-import { type Action, isPublicAction, policies } from './policies.ts';
+import { type Action, isPublicAction, policies, scopesOf } from './policies.ts';
 
 let harness: Harness;
 let fixtures: AccessFixtures;
@@ -96,6 +96,26 @@ describe('access policy', () => {
         );
         lines.push(`| ${action} | ${role} | ${ownResult} | ${otherSchool} | ${otherTenant} |`);
       }
+    }
+    lines.push(
+      '',
+      '## Pupil data per role (P1)',
+      '',
+      'From the policy table: the actions marked as showing pupil data, with the reach each role holds them',
+      "with (`self`: the actor's own record — assigned to them, their mentee or their own signal).",
+      '',
+      '| role | pupil data it sees |',
+      '| --- | --- |',
+    );
+    const pupilDataActions = (Object.keys(policies) as Action[]).filter(
+      (action) => (policies[action] as { pupilData?: true }).pupilData,
+    );
+    for (const role of roles) {
+      const seen = pupilDataActions.flatMap((action) => {
+        const scopes = scopesOf(action, role);
+        return scopes.length > 0 ? [`${action} (${scopes.join(' or ')})`] : [];
+      });
+      lines.push(`| ${role} | ${seen.length > 0 ? seen.join(', ') : 'none'} |`);
     }
     const matrix = `${lines.join('\n')}\n`;
     expect(matrix).not.toContain('LEAK');
