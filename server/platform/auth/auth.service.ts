@@ -28,7 +28,7 @@ import {
   parseToken,
   verifyPassword,
 } from './credentials.ts';
-import { actorFromCheck, SessionCache, sessionCheckStatement } from './session-check.ts';
+import { SessionCache, sessionCheckStatement, sessionFromCheck } from './session-check.ts';
 
 export const maximumFailedAttempts = 5;
 export const lockMinutes = 15;
@@ -102,11 +102,11 @@ export class AuthService {
     return sessionCheckStatement(session.sessionId, today, this.deps.config.sessionIdleMinutes);
   }
 
-  /** The actor as the session check found it, or null (and the session is forgotten here). */
-  actorFromSessionCheck(session: SessionContext, rows: unknown[]): Actor | null {
-    const actor = actorFromCheck(session, rows);
-    if (!actor) this.sessionCache.forget(session.sessionId);
-    return actor;
+  /** The session as the check found it, or null (and the session is forgotten here). */
+  sessionFromCheck(session: SessionContext, rows: unknown[]): SessionContext | null {
+    const current = sessionFromCheck(session, rows);
+    if (!current) this.sessionCache.forget(session.sessionId);
+    return current;
   }
 
   /** Resolves once the work started after an answer (see `requestPasswordReset`) has finished. */
@@ -505,6 +505,8 @@ export class AuthService {
       await transaction.db.update(users).set({ locale }).where(eq(users.id, session.userId));
       await this.audit(transaction, session.userId, meta, 'account.locale_changed');
     });
+    // Answers given before a use case (a validation error) take the language from the cached session.
+    this.sessionCache.forgetUser(session.userId);
   }
 
   private async redeemToken<T>(

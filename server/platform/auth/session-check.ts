@@ -1,3 +1,4 @@
+import type { Locale } from '../../../contracts/fields.ts';
 import type { Role, TeamRole } from '../../../contracts/roles.ts';
 import type { Actor } from '../access/policies.ts';
 import type { SessionContext } from './auth.service.ts';
@@ -15,7 +16,7 @@ export function sessionCheckStatement(sessionId: string, today: string, idleMinu
   if (!uuidPattern.test(sessionId)) throw new Error('session id must be a uuid');
   if (!datePattern.test(today)) throw new Error('today must be a date');
   if (!Number.isInteger(idleMinutes) || idleMinutes <= 0) throw new Error('idle minutes must be positive');
-  return `select coalesce((select json_agg(json_build_object('role', r.role, 'teamRole', r.team_role,
+  return `select u.locale, coalesce((select json_agg(json_build_object('role', r.role, 'teamRole', r.team_role,
         'locationId', r.location_id)) from role_assignments r where r.user_id = s.user_id), '[]') as roles,
       coalesce((select json_agg(json_build_object('locationId', a.location_id, 'isContact', a.is_contact))
         from school_team_assignments a where a.user_id = s.user_id and a.valid_from <= '${today}'::date
@@ -26,12 +27,13 @@ export function sessionCheckStatement(sessionId: string, today: string, idleMinu
 }
 
 type CheckRow = {
+  locale: Locale;
   roles: Array<{ role: Role; teamRole: TeamRole | null; locationId: string | null }> | string;
   pairs: Array<{ locationId: string; isContact: boolean }> | string;
 };
 
-/** The actor as the session check found it now, or null when the session no longer holds. */
-export function actorFromCheck(session: SessionContext, rows: unknown[]): Actor | null {
+/** The session as the check found it now (its user's roles, pairs and language), or null when it no longer holds. */
+export function sessionFromCheck(session: SessionContext, rows: unknown[]): SessionContext | null {
   const [row] = rows as CheckRow[];
   if (!row) return null;
   // The server's simple protocol answers text; the embedded database parses JSON itself.
@@ -39,13 +41,14 @@ export function actorFromCheck(session: SessionContext, rows: unknown[]): Actor 
   const pairs: Array<{ locationId: string; isContact: boolean }> =
     typeof row.pairs === 'string' ? JSON.parse(row.pairs) : row.pairs;
   const hasPairs = roles.some((assignment: { role: Role }) => assignment.role === 'team_member');
-  return {
+  const actor: Actor = {
     userId: session.userId,
     tenantId: session.tenantId,
     roles,
     assignedLocationIds: hasPairs ? pairs.map((pair) => pair.locationId) : [],
     contactLocationIds: hasPairs ? pairs.flatMap((pair) => (pair.isContact ? [pair.locationId] : [])) : [],
   };
+  return { ...session, locale: row.locale, actor };
 }
 
 /**
@@ -77,6 +80,11 @@ export class SessionCache {
       if (oldest !== undefined) this.entries.delete(oldest);
     }
     this.entries.set(hash, { session, until: now + this.lifetimeMs });
+  }
+
+  /** Forgets every session of a user (their language changed). */
+  forgetUser(userId: string): void {
+    for (const [hash, entry] of this.entries) if (entry.session.userId === userId) this.entries.delete(hash);
   }
 
   /** Forgets a session (signed out here, or found gone by a use case). */

@@ -33,7 +33,7 @@ import type { Target } from './targets.ts';
 /** How the kernel checks a session again inside the use case's transaction (the auth service). */
 export type SessionChecker = {
   sessionCheckFor(session: SessionContext, today: string): string;
-  actorFromSessionCheck(session: SessionContext, rows: unknown[]): Actor | null;
+  sessionFromCheck(session: SessionContext, rows: unknown[]): SessionContext | null;
 };
 
 /** What every use case runs with: who, what, when, where — and one transaction in their partnership. */
@@ -164,8 +164,11 @@ export class Kernel {
       session.tenantId,
       (transaction) => {
         // The session as it is now, not as the request's early check saw it (P7: the next request).
-        const actor = sessions.actorFromSessionCheck(session, transaction.openingRows);
-        if (!actor) throw new Unauthenticated();
+        const current = sessions.sessionFromCheck(session, transaction.openingRows);
+        const actor = current?.actor;
+        if (!current || !actor) throw new Unauthenticated();
+        // Whatever the answer, it speaks the user's language as it is now.
+        request.session = current;
         if (!hasGrant(actor, action)) throw new Forbidden();
         return work(
           this.contextOf(transaction, {
@@ -173,7 +176,7 @@ export class Kernel {
             action,
             auditActor: auditActorOf(actor, { requestId: request.id, ip: request.ip }),
             requestId: request.id,
-            locale: session.locale,
+            locale: current.locale,
             deferTo: safeMethods.has(request.method) ? deferred : null,
           }),
         );
