@@ -34,7 +34,16 @@ export type Transaction = {
  * same round trip on a server: a plain SQL text with no parameters, so every value in it must be a
  * literal its builder has validated (the kernel's session check, built from a uuid and a date).
  */
-export type TransactionOptions = { opening?: string };
+export type TransactionOptions = {
+  opening?: string;
+  /**
+   * The work only reads (a GET). On a server it then runs without BEGIN and COMMIT, each statement on
+   * its own, with the partnership and role set for the pooled connection in the opening round trip
+   * (every use of a pooled connection sets them first, so they never carry over). On the embedded
+   * database it is a transaction like any other.
+   */
+  readOnly?: boolean;
+};
 
 /** The rows of a raw SQL text (the last statement's when the text holds several). */
 export type RawResult = { rows: unknown[] };
@@ -166,7 +175,8 @@ export class DatabaseClient {
       const inspectionUrl = options.inspectionUrl ?? migrationUrl;
       // Opened on first use only: a running Passend never queries as the owner.
       let ownerPool: pg.Pool | null = null;
-      let ownerDatabase: Database | null = inspectionUrl === options.url ? db : null;
+      // Never the runtime pool: its connections carry the settings of the last read.
+      let ownerDatabase: Database | null = null;
       const ownerDb = () => {
         if (!ownerDatabase) {
           ownerPool = new pg.Pool({ connectionString: inspectionUrl, max: 2 });
@@ -204,11 +214,21 @@ export class DatabaseClient {
           }
         },
         queryAsOwner: <T>(query: SQL) => queryRows<T>(ownerDb(), query),
-        transact: (tenantId, opening, work) => transactOnServer(pool, tenantId, opening, work),
+        transact: (tenantId, opening, readOnly, work) =>
+          (readOnly ? readOnServer : transactOnServer)(pool, tenantId, opening, work),
         execute: async (text, values) => {
-          // Several statements in one text (no values) give one result per statement.
-          const result = (await pool.query(text, values)) as unknown as RawResult | RawResult[];
-          return Array.isArray(result) ? { rows: result.at(-1)?.rows ?? [] } : { rows: result.rows };
+          const client = await pool.connect();
+          try {
+            // As the login role itself, in no partnership: a read may have left its settings here.
+            await client.query(
+              "reset role; reset default_transaction_read_only; select set_config('app.tenant_id', '', false)",
+            );
+            // Several statements in one text (no values) give one result per statement.
+            const result = (await client.query(text, values)) as unknown as RawResult | RawResult[];
+            return Array.isArray(result) ? { rows: result.at(-1)?.rows ?? [] } : { rows: result.rows };
+          } finally {
+            client.release();
+          }
         },
       });
     }
@@ -227,7 +247,7 @@ export class DatabaseClient {
           releaseLock();
         },
         migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
-        transact: (tenantId, opening, work) =>
+        transact: (tenantId, opening, _readOnly, work) =>
           db.transaction(async (tx) => {
             await tx.execute(
               sql`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('role', 'passend_app', true)`,
@@ -367,16 +387,21 @@ export class DatabaseClient {
   ) {
     const tasks: Array<() => Promise<void>> = [];
     const result = await this.run(() =>
-      this.transactDriver(tenantId, options.opening ?? null, async (tx, openingRows) => {
-        const unit = () =>
-          this.transactionScope.run(true, () =>
-            work({ db: tx, tenantId, openingRows, afterCommit: (task) => tasks.push(task) }),
-          );
-        const claim = idempotencyScope.getStore();
-        if (!claim || claim.claimed || !tenantId) return unit();
-        claim.claimed = true;
-        return runOnce(tx, tenantId, claim, unit);
-      }),
+      this.transactDriver(
+        tenantId,
+        options.opening ?? null,
+        options.readOnly ?? false,
+        async (tx, openingRows) => {
+          const unit = () =>
+            this.transactionScope.run(true, () =>
+              work({ db: tx, tenantId, openingRows, afterCommit: (task) => tasks.push(task) }),
+            );
+          const claim = idempotencyScope.getStore();
+          if (!claim || claim.claimed || !tenantId) return unit();
+          claim.claimed = true;
+          return runOnce(tx, tenantId, claim, unit);
+        },
+      ),
     );
     for (const task of tasks) await task();
     return result;
@@ -410,6 +435,7 @@ export class DatabaseClient {
 type TransactDriver = <T>(
   tenantId: string | null,
   opening: string | null,
+  readOnly: boolean,
   work: (tx: DbTransaction, openingRows: unknown[]) => Promise<T>,
 ) => Promise<T>;
 
@@ -429,19 +455,12 @@ async function transactOnServer<T>(
   opening: string | null,
   work: (tx: DbTransaction, openingRows: unknown[]) => Promise<T>,
 ): Promise<T> {
-  if (tenantId !== null && !uuidPattern.test(tenantId)) throw new Error('tenant id must be a uuid');
   const client = await pool.connect();
   let broken = false;
   try {
-    const setup = `begin; select set_config('app.tenant_id', '${tenantId ?? ''}', true), set_config('role', 'passend_app', true)`;
-    const results = (await client.query(opening ? `${setup}; ${opening}` : setup)) as unknown as RawResult[];
-    const openingRows = opening ? (results.at(-1)?.rows ?? []) : [];
-    let handle = serverHandles.get(client);
-    if (!handle) {
-      handle = drizzleNodePostgres(client, { schema }) as unknown as DbTransaction;
-      serverHandles.set(client, handle);
-    }
-    const result = await work(handle, openingRows);
+    // A read may have made the connection read-only by default (see readOnServer).
+    const openingRows = await openOnServer(client, tenantId, opening, 'begin read write;', true);
+    const result = await work(serverHandleOf(client), openingRows);
     await client.query('commit');
     return result;
   } catch (error) {
@@ -453,6 +472,55 @@ async function transactOnServer<T>(
     // A connection that could not even roll back is not given to the next request.
     client.release(broken);
   }
+}
+
+/**
+ * A read on the server: one round trip sets the partnership and the role for the pooled connection and
+ * runs the opening; then each statement of the work runs on its own. Nothing is left to commit or
+ * roll back, which saves two of the three round trips a small read would otherwise spend on them.
+ */
+async function readOnServer<T>(
+  pool: pg.Pool,
+  tenantId: string | null,
+  opening: string | null,
+  work: (tx: DbTransaction, openingRows: unknown[]) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    const openingRows = await openOnServer(client, tenantId, opening, '', false);
+    return await work(serverHandleOf(client), openingRows);
+  } catch (error) {
+    broken = isConnectionFailure(error);
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** The first round trip of a unit of work on the server: settings (and BEGIN) with the opening. */
+async function openOnServer(
+  client: pg.PoolClient,
+  tenantId: string | null,
+  opening: string | null,
+  prefix: string,
+  isLocal: boolean,
+): Promise<unknown[]> {
+  if (tenantId !== null && !uuidPattern.test(tenantId)) throw new Error('tenant id must be a uuid');
+  // A read's connection refuses writes: a GET that wrote would do so without a transaction around it.
+  const readOnly = isLocal ? '' : `, set_config('default_transaction_read_only', 'on', false)`;
+  const setup = `${prefix} select set_config('app.tenant_id', '${tenantId ?? ''}', ${isLocal}), set_config('role', 'passend_app', ${isLocal})${readOnly}`;
+  const results = (await client.query(opening ? `${setup}; ${opening}` : setup)) as unknown as RawResult[];
+  return opening ? (results.at(-1)?.rows ?? []) : [];
+}
+
+function serverHandleOf(client: pg.PoolClient): DbTransaction {
+  let handle = serverHandles.get(client);
+  if (!handle) {
+    handle = drizzleNodePostgres(client, { schema }) as unknown as DbTransaction;
+    serverHandles.set(client, handle);
+  }
+  return handle;
 }
 
 /**

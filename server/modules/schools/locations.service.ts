@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import { isActiveOn, isEndBeforeStart } from '../../../contracts/location-codes.ts';
 import type {
   CreateLocationInput,
@@ -14,7 +14,6 @@ import type {
 import { locationScopedRoles } from '../../../contracts/roles.ts';
 import { schoolYearOf } from '../../../contracts/school-year.ts';
 import { isUniqueViolation } from '../../db/client.ts';
-import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
@@ -107,9 +106,9 @@ export async function listLocations(
 
 /** One location with address, board, pupil counts of all years and the school staff linked to it. */
 export async function getLocation(context: UseCaseContext, locationId: string): Promise<LocationDetail> {
-  const location = await context.load(locationTarget, locationId);
-  await context.audit('locations.viewed', { type: 'location', id: location.id });
-  return detailOf(context, location);
+  const loaded = await context.load(locationDetailTarget, locationId);
+  await context.audit('locations.viewed', { type: 'location', id: loaded.location.id });
+  return detailFrom(context, loaded);
 }
 
 /** Creates a location; a BRIN + vestigingscode already in use is refused on the field. */
@@ -235,33 +234,64 @@ export async function createSchoolBoard(
   return board;
 }
 
+type LocationWithDetail = {
+  location: LocationRow;
+  board: SchoolBoard | null;
+  counts: Array<{ schoolYear: number; pupils: number; source: PupilCount['source']; updatedAt: string }>;
+  staff: Array<{
+    userId: string;
+    name: string;
+    role: LocationDetail['staff'][number]['role'];
+    email: string;
+  }>;
+};
+
+// The location with its board, pupil counts and school staff in one statement: a detail is read far
+// more often than it is changed, and each round trip to the database costs more than the query itself.
+function selectWithDetail(db: UseCaseContext['db']) {
+  const roles = sql.join(
+    locationScopedRoles.map((role) => sql`${role}`),
+    sql`, `,
+  );
+  return db
+    .select({
+      location: locations,
+      board: sql<SchoolBoard | null>`(select json_build_object('id', b.id, 'code', b.code, 'name', b.name)
+        from school_boards b where b.id = "locations"."board_id")`,
+      counts: sql<LocationWithDetail['counts']>`coalesce((select json_agg(json_build_object(
+          'schoolYear', c.school_year, 'pupils', c.pupils, 'source', c.source, 'updatedAt', c.updated_at)
+          order by c.school_year desc)
+        from pupil_counts c where c.location_id = "locations"."id"), '[]'::json)`,
+      staff: sql<LocationWithDetail['staff']>`coalesce((select json_agg(json_build_object(
+          'userId', u.id, 'name', u.name, 'role', r.role, 'email', u.email) order by u.name, u.id, r.role)
+        from role_assignments r join users u on u.id = r.user_id
+        where r.location_id = "locations"."id" and r.role in (${roles}) and u.status <> 'disabled'), '[]'::json)`,
+    })
+    .from(locations);
+}
+
+/** A location as a read's target, loaded with everything its detail shows. */
+const locationDetailTarget = defineTarget<LocationWithDetail>({
+  readAction: 'locations.read',
+  async load({ db }, id) {
+    const [row] = await selectWithDetail(db).where(eq(locations.id, id));
+    return row;
+  },
+  scopeOf: ({ location }) => ({ tenantId: location.tenantId, locationId: location.id }),
+});
+
 async function detailOf(context: UseCaseContext, location: LocationRow): Promise<LocationDetail> {
-  const { db } = context;
-  const [board] = location.boardId
-    ? await db
-        .select({ id: schoolBoards.id, code: schoolBoards.code, name: schoolBoards.name })
-        .from(schoolBoards)
-        .where(eq(schoolBoards.id, location.boardId))
-    : [];
-  const counts = await db
-    .select()
-    .from(pupilCounts)
-    .where(eq(pupilCounts.locationId, location.id))
-    .orderBy(desc(pupilCounts.schoolYear));
+  const [loaded] = await selectWithDetail(context.db).where(eq(locations.id, location.id));
+  if (!loaded) throw new NotFound();
+  return detailFrom(context, loaded);
+}
+
+function detailFrom(
+  context: UseCaseContext,
+  { location, board, counts, staff }: LocationWithDetail,
+): LocationDetail {
   // Need to know: colleagues see who works at the school; only managers get the e-mail addresses.
   const showEmail = context.may('locations.manage', { locationId: location.id });
-  const staff = await db
-    .select({ userId: users.id, name: users.name, role: roleAssignments.role, email: users.email })
-    .from(roleAssignments)
-    .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(
-      and(
-        eq(roleAssignments.locationId, location.id),
-        inArray(roleAssignments.role, [...locationScopedRoles]),
-        ne(users.status, 'disabled'),
-      ),
-    )
-    .orderBy(asc(users.name), asc(users.id), asc(roleAssignments.role));
   return {
     id: location.id,
     name: location.name,
@@ -269,14 +299,14 @@ async function detailOf(context: UseCaseContext, location: LocationRow): Promise
     locationCode: location.locationCode,
     sector: location.sector,
     place: location.place,
-    board: board ?? null,
+    board,
     street: location.street,
     houseNumber: location.houseNumber,
     postalCode: location.postalCode,
     activeFrom: location.activeFrom,
     activeTo: location.activeTo,
     active: isActiveOn(location, context.clock.today()),
-    pupilCounts: counts.map(toPupilCount),
+    pupilCounts: counts.map((count) => ({ ...count, updatedAt: new Date(count.updatedAt).toISOString() })),
     staff: staff.map((member) => ({ ...member, email: showEmail ? member.email : null })),
   };
 }

@@ -160,6 +160,7 @@ export class Kernel {
     const { sessions, clock } = this.deps;
     if (!sessions) throw new Error('this kernel checks no sessions');
     const deferred: PendingAuditEvent[] = [];
+    const isRead = safeMethods.has(request.method);
     const result = await this.deps.database.withTenant(
       session.tenantId,
       (transaction) => {
@@ -177,11 +178,11 @@ export class Kernel {
             auditActor: auditActorOf(actor, { requestId: request.id, ip: request.ip }),
             requestId: request.id,
             locale: current.locale,
-            deferTo: safeMethods.has(request.method) ? deferred : null,
+            deferTo: isRead ? deferred : null,
           }),
         );
       },
-      { opening: sessions.sessionCheckFor(session, clock.today()) },
+      { opening: sessions.sessionCheckFor(session, clock.today()), readOnly: isRead },
     );
     await this.audits.record(deferred);
     return result;
