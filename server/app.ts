@@ -47,7 +47,7 @@ import { describeForLog, registerErrorHandling, send } from './platform/http/err
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { describeIdempotentRoute, registerIdempotency } from './platform/http/idempotency.ts';
 import { multipartBodyForDocumentation } from './platform/http/multipart.ts';
-import { assertKnownAction, registerRequestContext } from './platform/http/request-context.ts';
+import { assertKnownAction, registerRequestContext, sessionCookie } from './platform/http/request-context.ts';
 import { registerResponseHeaders } from './platform/http/response-headers.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
 import { type Clock, systemClock } from './platform/kernel/clock.ts';
@@ -193,7 +193,15 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   });
   registerErrorHandling(app);
   registerRequestContext(app, auth, config);
-  const kernel = new Kernel({ database, clock, sessions: auth });
+  const kernel = new Kernel({
+    database,
+    clock,
+    sessions: {
+      sessionsCheckFor: (ids, today) => auth.sessionsCheckFor(ids, today),
+      sessionsFromCheck: (sessions, rows) => auth.sessionsFromCheck(sessions, rows),
+      refreshSession: (request) => auth.resolveSession(request.cookies[sessionCookie]),
+    },
+  });
   kernel.register(app);
   registerIdempotency(app);
 

@@ -119,6 +119,9 @@ export const migrationsFolder = path.resolve(
   '../../migrations',
 );
 
+// The quoting of runStatements' literals relies on it (a backslash is an ordinary character).
+const conformingStrings = "set_config('standard_conforming_strings', 'on', true)";
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -134,6 +137,7 @@ export class DatabaseClient {
   private readonly dumpDriver: (() => Promise<Blob>) | null;
   private readonly ownerQueryDriver: <T>(query: SQL) => Promise<T[]>;
   private readonly transactDriver: TransactDriver;
+  private readonly executeBatchDriver: (text: string, statements: number) => Promise<unknown[][]>;
   // Marks the code running inside one of our transactions (see isInsideTransaction).
   private readonly transactionScope = new AsyncLocalStorage<true>();
   // PGlite has one connection: transactions must run one after another, never interleaved.
@@ -152,8 +156,14 @@ export class DatabaseClient {
     /** Defaults to the app's own connection. */
     queryAsOwner?: <T>(query: SQL) => Promise<T[]>;
     transact: TransactDriver;
+    executeBatch?: (text: string, statements: number) => Promise<unknown[][]>;
   }) {
     this.transactDriver = parts.transact;
+    this.executeBatchDriver =
+      parts.executeBatch ??
+      (() => {
+        throw new Error('only a server runs statements in one text');
+      });
     this.kind = parts.kind;
     this.db = parts.db;
     this.closeDriver = parts.close;
@@ -216,9 +226,27 @@ export class DatabaseClient {
         queryAsOwner: <T>(query: SQL) => queryRows<T>(ownerDb(), query),
         transact: (tenantId, opening, readOnly, work) =>
           (readOnly ? readOnServer : transactOnServer)(pool, tenantId, opening, work),
+        executeBatch: async (text, statements) => {
+          const client = await pool.connect();
+          let broken = false;
+          try {
+            const results = (await client.query(text)) as unknown as RawResult[];
+            // The results of BEGIN and the settings come first, COMMIT's last.
+            return results.slice(2, 2 + statements).map((result) => result.rows);
+          } catch (error) {
+            // A failed statement leaves the text's transaction aborted: roll it back before reuse.
+            await client.query('rollback').catch(() => {
+              broken = true;
+            });
+            throw error;
+          } finally {
+            client.release(broken);
+          }
+        },
         execute: async (text, values) => {
           const client = await pool.connect();
           try {
+            readerSettings.delete(client);
             // As the login role itself, in no partnership: a read may have left its settings here.
             await client.query(
               "reset role; reset default_transaction_read_only; select set_config('app.tenant_id', '', false)",
@@ -326,6 +354,30 @@ export class DatabaseClient {
    */
   withoutTenant<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
     return this.transaction(null, work, {});
+  }
+
+  /**
+   * Runs statements as one unit in a partnership, in a single round trip on a server (BEGIN, settings,
+   * the statements, COMMIT as one text), and returns each statement's rows. The statements take no
+   * parameters: only for texts whose every value a builder has validated or quoted itself (the
+   * confirmation of reads, which runs for every read and so must cost one round trip).
+   */
+  async runStatements(tenantId: string, statements: string[]): Promise<unknown[][]> {
+    if (!uuidPattern.test(tenantId)) throw new Error('runStatements needs a tenant id (uuid)');
+    if (this.kind === 'pg') {
+      const text = [
+        `begin read write; select set_config('app.tenant_id', '${tenantId}', true), set_config('role', 'passend_app', true), ${conformingStrings}`,
+        ...statements,
+        'commit',
+      ].join(';\n');
+      return this.run(() => this.executeBatchDriver(text, statements.length));
+    }
+    return this.withTenant(tenantId, async ({ db }) => {
+      await db.execute(sql.raw(`select ${conformingStrings}`));
+      const results: unknown[][] = [];
+      for (const statement of statements) results.push(await queryRows<unknown>(db, sql.raw(statement)));
+      return results;
+    });
   }
 
   /** Whether the database answers and every migration in the folder has been applied. */
@@ -439,6 +491,11 @@ type TransactDriver = <T>(
   work: (tx: DbTransaction, openingRows: unknown[]) => Promise<T>,
 ) => Promise<T>;
 
+// The partnership a pooled connection was set up for by a read (role passend_app, read-only by default,
+// app.tenant_id), so the next read of that partnership on it needs no settings round trip. A command's
+// transaction sets its own, transaction-local, settings; a raw statement resets them (and this entry).
+const readerSettings = new WeakMap<pg.PoolClient, string | null>();
+
 // One Drizzle handle per pooled connection, made once: building one per transaction costs more than
 // the queries of a small read.
 const serverHandles = new WeakMap<pg.PoolClient, DbTransaction>();
@@ -488,7 +545,14 @@ async function readOnServer<T>(
   const client = await pool.connect();
   let broken = false;
   try {
-    const openingRows = await openOnServer(client, tenantId, opening, '', false);
+    // The connection may still be set up for this very partnership by the read before: then the work
+    // is the only round trip.
+    let openingRows: unknown[] = [];
+    if (opening || readerSettings.get(client) !== tenantId) {
+      readerSettings.delete(client);
+      openingRows = await openOnServer(client, tenantId, opening, '', false);
+      readerSettings.set(client, tenantId);
+    }
     return await work(serverHandleOf(client), openingRows);
   } catch (error) {
     broken = isConnectionFailure(error);

@@ -28,7 +28,7 @@ import {
   parseToken,
   verifyPassword,
 } from './credentials.ts';
-import { SessionCache, sessionCheckStatement, sessionFromCheck } from './session-check.ts';
+import { SessionCache, sessionCheckStatement, sessionsFromCheck } from './session-check.ts';
 
 export const maximumFailedAttempts = 5;
 export const lockMinutes = 15;
@@ -97,15 +97,16 @@ export class AuthService {
     return this.resolveSession(cookieValue);
   }
 
-  /** The opening statement of a use case's transaction: the session check (see session-check.ts). */
-  sessionCheckFor(session: SessionContext, today: string): string {
-    return sessionCheckStatement(session.sessionId, today, this.deps.config.sessionIdleMinutes);
+  /** The statement that checks sessions as they are now (see session-check.ts). */
+  sessionsCheckFor(sessionIds: string[], today: string): string {
+    return sessionCheckStatement(sessionIds, today, this.deps.config.sessionIdleMinutes);
   }
 
-  /** The session as the check found it, or null (and the session is forgotten here). */
-  sessionFromCheck(session: SessionContext, rows: unknown[]): SessionContext | null {
-    const current = sessionFromCheck(session, rows);
-    if (!current) this.sessionCache.forget(session.sessionId);
+  /** The sessions as the check found them; those that no longer hold are forgotten here. */
+  sessionsFromCheck(sessions: SessionContext[], rows: unknown[]): Map<string, SessionContext> {
+    const current = sessionsFromCheck(sessions, rows);
+    for (const session of sessions)
+      if (!current.has(session.sessionId)) this.sessionCache.forget(session.sessionId);
     return current;
   }
 

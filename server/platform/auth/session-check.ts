@@ -7,48 +7,66 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The statement that opens every use case's transaction: is the session still there, full, within its
- * absolute and idle limits, and its user not ended — and what are the user's roles and pairs today.
- * It runs in the same round trip as BEGIN, so it takes no parameters: both values are validated here
- * and written as literals.
+ * The statement that checks sessions: is each still there, full, within its absolute and idle limits,
+ * and its user not ended — and what are the user's roles, pairs and language today. It runs in the
+ * round trip that opens a command's transaction, or in the batch that confirms reads, so it takes no
+ * parameters: every value is validated here and written as a literal.
  */
-export function sessionCheckStatement(sessionId: string, today: string, idleMinutes: number): string {
-  if (!uuidPattern.test(sessionId)) throw new Error('session id must be a uuid');
+export function sessionCheckStatement(
+  sessionIds: readonly string[],
+  today: string,
+  idleMinutes: number,
+): string {
+  if (sessionIds.length === 0 || !sessionIds.every((id) => uuidPattern.test(id)))
+    throw new Error('session ids must be uuids');
   if (!datePattern.test(today)) throw new Error('today must be a date');
   if (!Number.isInteger(idleMinutes) || idleMinutes <= 0) throw new Error('idle minutes must be positive');
-  return `select u.locale, coalesce((select json_agg(json_build_object('role', r.role, 'teamRole', r.team_role,
-        'locationId', r.location_id)) from role_assignments r where r.user_id = s.user_id), '[]') as roles,
+  const ids = sessionIds.map((id) => `'${id}'::uuid`).join(', ');
+  return `select s.id as session_id, u.locale, coalesce((select json_agg(json_build_object('role', r.role,
+        'teamRole', r.team_role, 'locationId', r.location_id)) from role_assignments r
+        where r.user_id = s.user_id), '[]') as roles,
       coalesce((select json_agg(json_build_object('locationId', a.location_id, 'isContact', a.is_contact))
         from school_team_assignments a where a.user_id = s.user_id and a.valid_from <= '${today}'::date
           and (a.valid_to is null or a.valid_to > '${today}'::date)), '[]') as pairs
     from sessions s join users u on u.id = s.user_id
-    where s.id = '${sessionId}'::uuid and s.stage = 'full' and u.status <> 'disabled'
+    where s.id in (${ids}) and s.stage = 'full' and u.status <> 'disabled'
       and s.expires_at > now() and s.last_seen_at > now() - interval '${idleMinutes} minutes'`;
 }
 
 type CheckRow = {
+  session_id: string;
   locale: Locale;
   roles: Array<{ role: Role; teamRole: TeamRole | null; locationId: string | null }> | string;
   pairs: Array<{ locationId: string; isContact: boolean }> | string;
 };
 
-/** The session as the check found it now (its user's roles, pairs and language), or null when it no longer holds. */
-export function sessionFromCheck(session: SessionContext, rows: unknown[]): SessionContext | null {
-  const [row] = rows as CheckRow[];
-  if (!row) return null;
+/** The sessions as the check found them now, by id; a session that no longer holds is absent. */
+export function sessionsFromCheck(
+  sessions: readonly SessionContext[],
+  rows: unknown[],
+): Map<string, SessionContext> {
+  const found = new Map((rows as CheckRow[]).map((row) => [row.session_id, row]));
+  const current = new Map<string, SessionContext>();
+  for (const session of sessions) {
+    const row = found.get(session.sessionId);
+    if (row) current.set(session.sessionId, { ...session, locale: row.locale, actor: actorOf(session, row) });
+  }
+  return current;
+}
+
+function actorOf(session: SessionContext, row: CheckRow): Actor {
   // The server's simple protocol answers text; the embedded database parses JSON itself.
-  const roles = typeof row.roles === 'string' ? JSON.parse(row.roles) : row.roles;
+  const roles: Actor['roles'] = typeof row.roles === 'string' ? JSON.parse(row.roles) : row.roles;
   const pairs: Array<{ locationId: string; isContact: boolean }> =
     typeof row.pairs === 'string' ? JSON.parse(row.pairs) : row.pairs;
-  const hasPairs = roles.some((assignment: { role: Role }) => assignment.role === 'team_member');
-  const actor: Actor = {
+  const hasPairs = roles.some((assignment) => assignment.role === 'team_member');
+  return {
     userId: session.userId,
     tenantId: session.tenantId,
     roles,
     assignedLocationIds: hasPairs ? pairs.map((pair) => pair.locationId) : [],
     contactLocationIds: hasPairs ? pairs.flatMap((pair) => (pair.isContact ? [pair.locationId] : [])) : [],
   };
-  return { ...session, locale: row.locale, actor };
 }
 
 /**

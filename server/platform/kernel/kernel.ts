@@ -24,17 +24,20 @@ import {
   systemAuditActor,
 } from '../audit/audit.ts';
 import type { SessionContext } from '../auth/auth.service.ts';
-import { Forbidden, NotFound, Unauthenticated } from '../http/errors.ts';
+import { Forbidden, HttpError, NotFound, Unauthenticated } from '../http/errors.ts';
 import { partnershipIds } from '../jobs/partnership-jobs.ts';
-import { AuditBatcher, type PendingAuditEvent } from './audit-batch.ts';
 import type { Clock } from './clock.ts';
+import { type PendingAuditEvent, ReadConfirmations, type SessionVerifier } from './read-confirmations.ts';
 import type { Target } from './targets.ts';
 
-/** How the kernel checks a session again inside the use case's transaction (the auth service). */
-export type SessionChecker = {
-  sessionCheckFor(session: SessionContext, today: string): string;
-  sessionFromCheck(session: SessionContext, rows: unknown[]): SessionContext | null;
+/** How the kernel checks sessions as they are now (the auth service). */
+export type SessionChecker = SessionVerifier & {
+  /** The request's session read again from the database (after its roles changed). */
+  refreshSession(request: FastifyRequest): Promise<SessionContext | null>;
 };
+
+// A read whose user's roles keep changing under it is not tried forever.
+const maximumReadAttempts = 3;
 
 /** What every use case runs with: who, what, when, where — and one transaction in their partnership. */
 export type UseCaseContext = {
@@ -118,7 +121,7 @@ const safeMethods = new Set(['GET', 'HEAD']);
  * transaction, builds an audit actor, checks a role or reads the wall clock.
  */
 export class Kernel {
-  readonly audits: AuditBatcher;
+  private readConfirmations: ReadConfirmations | null = null;
 
   constructor(
     private readonly deps: {
@@ -127,9 +130,7 @@ export class Kernel {
       /** Needed by routes with a signed-in user; a kernel that only runs jobs goes without. */
       sessions?: SessionChecker;
     },
-  ) {
-    this.audits = new AuditBatcher(deps.database);
-  }
+  ) {}
 
   get clock(): Clock {
     return this.deps.clock;
@@ -148,44 +149,90 @@ export class Kernel {
     >(this: FastifyRequest, tenantId: string, work: (context: PublicContext) => Promise<T>, options?: PublicUseCaseOptions) {
       return kernel.runPublic(this, tenantId, work, options);
     });
-    app.addHook('onClose', () => this.audits.idle());
+    app.addHook('onClose', async () => {
+      await this.readConfirmations?.idle();
+    });
   }
 
-  /** Runs a protected route's use case; its read events are committed before the answer leaves. */
+  /**
+   * Runs a protected route's use case. A command checks the session again in the round trip that opens
+   * its transaction and commits its audit events with its change. A read runs on the session as the
+   * request's early check found it; its answer waits for the batch that checks the session as it is
+   * now and commits the read's events (see ReadConfirmations) — and is done again when the user's
+   * roles changed meanwhile.
+   */
   async run<T>(request: FastifyRequest, work: (context: UseCaseContext) => Promise<T>): Promise<T> {
     const action = request.routeOptions.config.action;
-    const session = request.session;
     if (!action) throw new Error(`route ${request.routeOptions.url} names no action`);
+    if (!safeMethods.has(request.method)) return this.runCommand(request, action, work);
+    for (let attempt = 1; ; attempt += 1) {
+      const session = request.session;
+      const actor = session?.actor;
+      if (!session || !actor) throw new Unauthenticated();
+      const events: PendingAuditEvent[] = [];
+      let outcome: { value: T } | { error: HttpError };
+      try {
+        const value = await this.deps.database.withTenant(
+          session.tenantId,
+          (transaction) => {
+            if (!hasGrant(actor, action)) throw new Forbidden();
+            return work(this.contextOf(transaction, { request, session, actor, action, deferTo: events }));
+          },
+          { readOnly: true },
+        );
+        outcome = { value };
+      } catch (error) {
+        // A refusal tells something too: it waits for the session check like an answer.
+        if (!(error instanceof HttpError)) throw error;
+        outcome = { error };
+        events.length = 0;
+      }
+      const verdict = await this.confirmations().confirm(session, actor, events);
+      if (verdict === 'ended') throw new Unauthenticated();
+      if (verdict === 'confirmed') {
+        if ('error' in outcome) throw outcome.error;
+        return outcome.value;
+      }
+      // The roles changed under the read: do it again on the session as it is now.
+      if (attempt === maximumReadAttempts) throw new Unauthenticated();
+      request.session = await this.sessionChecker().refreshSession(request);
+    }
+  }
+
+  private async runCommand<T>(
+    request: FastifyRequest,
+    action: Action,
+    work: (context: UseCaseContext) => Promise<T>,
+  ): Promise<T> {
+    const session = request.session;
     if (!session?.actor) throw new Unauthenticated();
-    const { sessions, clock } = this.deps;
-    if (!sessions) throw new Error('this kernel checks no sessions');
-    const deferred: PendingAuditEvent[] = [];
-    const isRead = safeMethods.has(request.method);
-    const result = await this.deps.database.withTenant(
+    const sessions = this.sessionChecker();
+    return this.deps.database.withTenant(
       session.tenantId,
       (transaction) => {
         // The session as it is now, not as the request's early check saw it (P7: the next request).
-        const current = sessions.sessionFromCheck(session, transaction.openingRows);
+        const current = sessions.sessionsFromCheck([session], transaction.openingRows).get(session.sessionId);
         const actor = current?.actor;
         if (!current || !actor) throw new Unauthenticated();
         // Whatever the answer, it speaks the user's language as it is now.
         request.session = current;
         if (!hasGrant(actor, action)) throw new Forbidden();
-        return work(
-          this.contextOf(transaction, {
-            actor,
-            action,
-            auditActor: auditActorOf(actor, { requestId: request.id, ip: request.ip }),
-            requestId: request.id,
-            locale: current.locale,
-            deferTo: isRead ? deferred : null,
-          }),
-        );
+        return work(this.contextOf(transaction, { request, session: current, actor, action, deferTo: null }));
       },
-      { opening: sessions.sessionCheckFor(session, clock.today()), readOnly: isRead },
+      { opening: sessions.sessionsCheckFor([session.sessionId], this.deps.clock.today()) },
     );
-    await this.audits.record(deferred);
-    return result;
+  }
+
+  private sessionChecker(): SessionChecker {
+    if (!this.deps.sessions) throw new Error('this kernel checks no sessions');
+    return this.deps.sessions;
+  }
+
+  private confirmations(): ReadConfirmations {
+    this.readConfirmations ??= new ReadConfirmations(this.deps.database, this.sessionChecker(), () =>
+      this.deps.clock.today(),
+    );
+    return this.readConfirmations;
   }
 
   /**
@@ -250,22 +297,22 @@ export class Kernel {
   private contextOf(
     transaction: Transaction,
     facts: {
+      request: FastifyRequest;
+      session: SessionContext;
       actor: Actor;
       action: Action;
-      auditActor: AuditActor;
-      requestId: string;
-      locale: Locale;
       deferTo: PendingAuditEvent[] | null;
     },
   ): UseCaseContext {
-    const { actor, action, auditActor, deferTo } = facts;
+    const { actor, action, deferTo, request } = facts;
+    const auditActor = auditActorOf(actor, { requestId: request.id, ip: request.ip });
     const may = (checked: Action, scope: Omit<ResourceScope, 'tenantId'>) =>
       canAccess(actor, checked, { tenantId: actor.tenantId, ...scope });
     return {
       actor,
       action,
-      requestId: facts.requestId,
-      locale: facts.locale,
+      requestId: request.id,
+      locale: facts.session.locale,
       clock: this.deps.clock,
       transaction,
       db: transaction.db,
@@ -274,7 +321,7 @@ export class Kernel {
         deferTo.push(auditRowOf(actor.tenantId, auditActor, event, object, details));
       },
       auditAsSystem: (event, object = null, details = null) =>
-        recordAudit(transaction, systemAuditActor({ requestId: facts.requestId }), event, object, details),
+        recordAudit(transaction, systemAuditActor({ requestId: request.id }), event, object, details),
       may,
       require(checked, scope) {
         if (!may(checked, scope)) throw new Forbidden();
