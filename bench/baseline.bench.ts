@@ -2,9 +2,12 @@
  * `npm run bench`: the platform's baseline cost. Starts Passend (PGlite, then the PostgreSQL server
  * when reachable), signs in as a demo coordinator and measures with autocannon (50 connections):
  *   bare   GET /bench/bare/:id       one SQL query, no session, no tenancy, no audit
- *   scoped GET /api/locations/:id    the same query behind session, access check, RLS and an audit row
- * Prints req/s, p50 and p99 for both and their ratio. Settings: BENCH_SECONDS (default 10),
- * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; "none" skips it).
+ *   scoped GET /api/locations/:id    the location's detail behind session, access check, RLS and an audit row
+ * Prints req/s, p50 and p99 for both and their ratio. On PGlite it then holds 100 connections on the
+ * scoped route for BENCH_LONG_SECONDS (default 120) and prints timeouts and the latency of /healthz
+ * asked once a second meanwhile (the embedded database must not keep the event loop from the sockets).
+ * Settings: BENCH_SECONDS (default 10), BENCH_DATABASE_URL (default
+ * postgres://postgres@127.0.0.1:5432/postgres; "none" skips it).
  */
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
@@ -15,12 +18,14 @@ import { startServerProcess } from '../server/test/server-process.ts';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const connections = 50;
+const longSeconds = Number(process.env.BENCH_LONG_SECONDS ?? 120);
 
-type Figures = { requestsPerSecond: number; p50: number; p99: number; errors: number };
+type Figures = { requestsPerSecond: number; p50: number; p99: number; errors: number; timeouts: number };
+type Sustained = Figures & { healthzMaxMs: number; healthzP50Ms: number };
 
 async function main() {
-  const rows: Array<{ database: string; bare: Figures; scoped: Figures }> = [];
-  rows.push({ database: 'PGlite (embedded)', ...(await measure({})) });
+  const rows: Array<{ database: string; bare: Figures; scoped: Figures; sustained?: Sustained }> = [];
+  rows.push({ database: 'PGlite (embedded)', ...(await measure({}, true)) });
   if (serverUrl !== 'none' && (await isReachable(serverUrl))) {
     const name = `passend_bench_${randomBytes(4).toString('hex')}`;
     await adminQuery(serverUrl, `create database ${name}`);
@@ -45,24 +50,33 @@ async function main() {
   console.log(
     `\nPassend baseline, ${connections} connections, ${seconds} s per route, Node ${process.version}\n`,
   );
-  console.log('| database | route | req/s | p50 ms | p99 ms | errors |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  console.log('| database | route | req/s | p50 ms | p99 ms | errors | timeouts |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) {
     for (const [label, figures] of [
       ['bare (1 query)', row.bare],
       ['scoped + audited', row.scoped],
     ] as const) {
       console.log(
-        `| ${row.database} | ${label} | ${figures.requestsPerSecond.toFixed(0)} | ${figures.p50} | ${figures.p99} | ${figures.errors} |`,
+        `| ${row.database} | ${label} | ${figures.requestsPerSecond.toFixed(0)} | ${figures.p50} | ${figures.p99} | ${figures.errors} | ${figures.timeouts} |`,
       );
     }
     console.log(
-      `| ${row.database} | ratio scoped/bare | ${(row.scoped.requestsPerSecond / row.bare.requestsPerSecond).toFixed(2)} | | | |`,
+      `| ${row.database} | ratio scoped/bare | ${(row.scoped.requestsPerSecond / row.bare.requestsPerSecond).toFixed(2)} | | | | |`,
+    );
+  }
+  for (const row of rows) {
+    const sustained = row.sustained;
+    if (!sustained) continue;
+    console.log(
+      `\n${row.database}, scoped route, 100 connections for ${longSeconds} s: ${sustained.requestsPerSecond.toFixed(0)} req/s, ` +
+        `p50 ${sustained.p50} ms, p99 ${sustained.p99} ms, ${sustained.errors} errors, ${sustained.timeouts} timeouts; ` +
+        `/healthz meanwhile p50 ${sustained.healthzP50Ms} ms, max ${sustained.healthzMaxMs} ms`,
     );
   }
 }
 
-async function measure(environment: Record<string, string>) {
+async function measure(environment: Record<string, string>, sustain = false) {
   const server = await startServerProcess({
     port: 3400 + Math.floor(Math.random() * 500),
     environment: { BENCH_ROUTES: 'true', ...environment },
@@ -78,7 +92,9 @@ async function measure(environment: Record<string, string>) {
     const locationId = locations.items[0].id as string;
     const bare = await load(`${base}/bench/bare/${locationId}`, {});
     const scoped = await load(`${base}/api/locations/${locationId}`, { cookie });
-    return { bare, scoped };
+    if (!sustain || longSeconds <= 0) return { bare, scoped };
+    const sustained = await hold(`${base}/api/locations/${locationId}`, { cookie }, `${base}/healthz`);
+    return { bare, scoped, sustained };
   } finally {
     await server.stop();
   }
@@ -87,12 +103,39 @@ async function measure(environment: Record<string, string>) {
 async function load(url: string, headers: Record<string, string>): Promise<Figures> {
   // A short warm-up so JIT and caches do not count against the first route.
   await autocannon({ url, connections, duration: 2, headers });
-  const result = await autocannon({ url, connections, duration: seconds, headers });
+  return figuresOf(await autocannon({ url, connections, duration: seconds, headers }));
+}
+
+/** 100 connections for the long run, with /healthz timed once a second beside them. */
+async function hold(url: string, headers: Record<string, string>, healthz: string): Promise<Sustained> {
+  const probes: number[] = [];
+  let running = true;
+  const probing = (async () => {
+    while (running) {
+      const started = performance.now();
+      await fetch(healthz).then((response) => response.arrayBuffer());
+      probes.push(Math.round(performance.now() - started));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  })();
+  const result = await autocannon({ url, connections: 100, duration: longSeconds, headers, timeout: 10 });
+  running = false;
+  await probing;
+  const sorted = [...probes].sort((left, right) => left - right);
+  return {
+    ...figuresOf(result),
+    healthzP50Ms: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    healthzMaxMs: sorted.at(-1) ?? 0,
+  };
+}
+
+function figuresOf(result: autocannon.Result): Figures {
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
+    timeouts: result.timeouts,
   };
 }
 
