@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
+import { quoteLiteral } from './read-confirmations.ts';
 
 let harness: Harness;
 let tenantId: string;
@@ -80,6 +81,20 @@ describe('the request path', () => {
       expect(((await client.get('/api/locations')).json() as { schoolYear: number }).schoolYear).toBe(2030);
     } finally {
       harness.clock.set(null);
+    }
+  });
+
+  it('a quoted literal of the read confirmation comes back as the very same text, on both databases', async () => {
+    const texts = [
+      "it's",
+      "''; drop table audit_events; --",
+      "back\\slash \\' quote",
+      '$$ dollar $tag$',
+      JSON.stringify({ name: 'O\'Brien \\ "x"', emoji: '😀', control: '\u0001' }),
+    ];
+    for (const text of texts) {
+      const [rows] = await harness.database.runStatements(tenantId, [`select ${quoteLiteral(text)} as text`]);
+      expect((rows as Array<{ text: string }>)[0]?.text).toBe(text);
     }
   });
 });

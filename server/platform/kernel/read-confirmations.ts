@@ -118,7 +118,7 @@ export class ReadConfirmations {
  * A text as an SQL string literal. `runStatements` sets standard_conforming_strings, so a backslash is
  * an ordinary character and doubling the quotes is all it takes; a NUL cannot occur in JSON text.
  */
-function quoteLiteral(text: string): string {
+export function quoteLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
