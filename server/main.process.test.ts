@@ -81,5 +81,5 @@ describe('the Passend process on the embedded database', () => {
     expect(code).toBe(1);
     expect(output).toContain('PORT');
     expect(output).toContain('SMTP_URL');
-  }, 60_000);
+  }, 300_000);
 });

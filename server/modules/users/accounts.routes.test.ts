@@ -411,5 +411,5 @@ describe('the leaver job on pg-boss (P7)', () => {
     } finally {
       await withJobs.close();
     }
-  }, 60_000);
+  }, 300_000);
 });
