@@ -127,6 +127,7 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   await registerMailDeliveryJob(jobs, database, mailer);
   const auth = new AuthService({
     database,
+    clock,
     keys,
     mailer,
     config,

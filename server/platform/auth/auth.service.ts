@@ -2,15 +2,13 @@ import { and, asc, count, eq, gt, inArray, isNull, lte, ne, or, sql } from 'driz
 import QRCode from 'qrcode';
 import type { SessionState } from '../../../contracts/auth.ts';
 import type { Locale } from '../../../contracts/fields.ts';
-import { todayInAmsterdam } from '../../../contracts/school-year.ts';
 import type { Config } from '../../config.ts';
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
-import { locations } from '../../modules/schools/schools.schema.ts';
-import { schoolTeamAssignments } from '../../modules/team/team.schema.ts';
 import { type Actor, permittedActions } from '../access/policies.ts';
 import { type AuditActor, type AuditEvent, type RequestMeta, recordAudit } from '../audit/audit.ts';
 import { RuleViolation, Unauthenticated, ValidationFailed } from '../http/errors.ts';
 import { translate } from '../i18n/messages.ts';
+import type { Clock } from '../kernel/clock.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { tenants } from '../tenants/tenants.schema.ts';
 import { recoveryCodes, roleAssignments, sessions, users, userTokens } from './auth.schema.ts';
@@ -28,7 +26,13 @@ import {
   parseToken,
   verifyPassword,
 } from './credentials.ts';
-import { SessionCache, sessionCheckStatement, sessionsFromCheck } from './session-check.ts';
+import {
+  actorFromReach,
+  reachStatement,
+  SessionCache,
+  sessionCheckStatement,
+  sessionsFromCheck,
+} from './session-check.ts';
 
 export const maximumFailedAttempts = 5;
 export const lockMinutes = 15;
@@ -58,6 +62,8 @@ export type SessionIssued = { token: string; state: SessionState };
 
 type Dependencies = {
   database: DatabaseClient;
+  /** Today's date decides which pairs a team member serves (R5). */
+  clock: Clock;
   keys: Keys;
   mailer: Mailer;
   config: Config;
@@ -95,6 +101,15 @@ export class AuthService {
     const cached = this.sessionCache.get(parsed.hash, Date.now());
     if (cached && cached.tenantId === parsed.tenantId) return cached;
     return this.resolveSession(cookieValue);
+  }
+
+  /** The actor of a full session: its roles and, for a team member, the schools they serve today. */
+  private async loadActor(transaction: Transaction, userId: string): Promise<Actor> {
+    const rows = await queryRows<unknown>(
+      transaction.db,
+      sql.raw(reachStatement(userId, this.deps.clock.today())),
+    );
+    return actorFromReach({ userId, tenantId: transaction.tenantId as string }, rows);
   }
 
   /** The statement that checks sessions as they are now (see session-check.ts). */
@@ -147,7 +162,7 @@ export class AuthService {
           .set({ lastSeenAt: new Date(now) })
           .where(eq(sessions.id, row.id));
       }
-      const actor = row.stage === 'full' ? await loadActor(transaction, row.userId) : null;
+      const actor = row.stage === 'full' ? await this.loadActor(transaction, row.userId) : null;
       const session: SessionContext = {
         sessionId: row.id,
         tenantId: parsed.tenantId,
@@ -607,10 +622,12 @@ export class AuthService {
         role: roleAssignments.role,
         teamRole: roleAssignments.teamRole,
         locationId: roleAssignments.locationId,
-        locationName: locations.name,
+        // By name: the platform knows the table, not the module that owns it.
+        locationName: sql<
+          string | null
+        >`(select l.name from locations l where l.id = ${roleAssignments.locationId})`,
       })
       .from(roleAssignments)
-      .leftJoin(locations, eq(locations.id, roleAssignments.locationId))
       .where(eq(roleAssignments.userId, userId))
       .orderBy(asc(roleAssignments.createdAt));
     const [tenant] = await db.select({ id: tenants.id, name: tenants.name }).from(tenants);
@@ -618,7 +635,7 @@ export class AuthService {
       .select({ left: count() })
       .from(recoveryCodes)
       .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
-    const actor = await loadActor(transaction, userId);
+    const actor = await this.loadActor(transaction, userId);
     return {
       state: 'signed_in',
       demo,
@@ -686,39 +703,6 @@ export class AuthService {
     const actor: AuditActor = { userId, roles: [], requestId: meta.requestId, ip: meta.ip };
     return recordAudit(transaction, actor, event, object ?? { type: 'user', id: userId }, details);
   }
-}
-
-/** The actor of a full session: role assignments and, for team members, the schools they serve today. */
-async function loadActor(transaction: Transaction, userId: string): Promise<Actor> {
-  const { db } = transaction;
-  const roles = await db
-    .select({
-      role: roleAssignments.role,
-      teamRole: roleAssignments.teamRole,
-      locationId: roleAssignments.locationId,
-    })
-    .from(roleAssignments)
-    .where(eq(roleAssignments.userId, userId));
-  const today = todayInAmsterdam();
-  const assigned = roles.some((assignment) => assignment.role === 'team_member')
-    ? await db
-        .select({ locationId: schoolTeamAssignments.locationId, isContact: schoolTeamAssignments.isContact })
-        .from(schoolTeamAssignments)
-        .where(
-          and(
-            eq(schoolTeamAssignments.userId, userId),
-            lte(schoolTeamAssignments.validFrom, today),
-            or(isNull(schoolTeamAssignments.validTo), gt(schoolTeamAssignments.validTo, today)),
-          ),
-        )
-    : [];
-  return {
-    userId,
-    tenantId: transaction.tenantId as string,
-    roles,
-    assignedLocationIds: assigned.map((row) => row.locationId),
-    contactLocationIds: assigned.flatMap((row) => (row.isContact ? [row.locationId] : [])),
-  };
 }
 
 function isLocked(user: UserRow): boolean {

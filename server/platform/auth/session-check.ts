@@ -22,15 +22,26 @@ export function sessionCheckStatement(
   if (!datePattern.test(today)) throw new Error('today must be a date');
   if (!Number.isInteger(idleMinutes) || idleMinutes <= 0) throw new Error('idle minutes must be positive');
   const ids = sessionIds.map((id) => `'${id}'::uuid`).join(', ');
-  return `select s.id as session_id, u.locale, coalesce((select json_agg(json_build_object('role', r.role,
-        'teamRole', r.team_role, 'locationId', r.location_id)) from role_assignments r
-        where r.user_id = s.user_id), '[]') as roles,
-      coalesce((select json_agg(json_build_object('locationId', a.location_id, 'isContact', a.is_contact))
-        from school_team_assignments a where a.user_id = s.user_id and a.valid_from <= '${today}'::date
-          and (a.valid_to is null or a.valid_to > '${today}'::date)), '[]') as pairs
+  return `select s.id as session_id, u.locale, ${reachColumns('s.user_id', today)}
     from sessions s join users u on u.id = s.user_id
     where s.id in (${ids}) and s.stage = 'full' and u.status <> 'disabled'
       and s.expires_at > now() and s.last_seen_at > now() - interval '${idleMinutes} minutes'`;
+}
+
+/** The statement that reads one user's roles and pairs today, for a session just made full. */
+export function reachStatement(userId: string, today: string): string {
+  if (!uuidPattern.test(userId)) throw new Error('user id must be a uuid');
+  if (!datePattern.test(today)) throw new Error('today must be a date');
+  return `select u.id as session_id, u.locale, ${reachColumns('u.id', today)} from users u where u.id = '${userId}'::uuid`;
+}
+
+// A user's roles, and the schools they serve today as one of a pair (with whether as contact, R5).
+function reachColumns(userIdColumn: string, today: string): string {
+  return `coalesce((select json_agg(json_build_object('role', r.role, 'teamRole', r.team_role,
+        'locationId', r.location_id)) from role_assignments r where r.user_id = ${userIdColumn}), '[]') as roles,
+      coalesce((select json_agg(json_build_object('locationId', a.location_id, 'isContact', a.is_contact))
+        from school_team_assignments a where a.user_id = ${userIdColumn} and a.valid_from <= '${today}'::date
+          and (a.valid_to is null or a.valid_to > '${today}'::date)), '[]') as pairs`;
 }
 
 type CheckRow = {
@@ -54,7 +65,14 @@ export function sessionsFromCheck(
   return current;
 }
 
-function actorOf(session: SessionContext, row: CheckRow): Actor {
+/** The actor of a user from the reach statement's row. */
+export function actorFromReach(session: Pick<SessionContext, 'userId' | 'tenantId'>, rows: unknown[]): Actor {
+  const [row] = rows as CheckRow[];
+  if (!row) return { ...session, roles: [], assignedLocationIds: [], contactLocationIds: [] };
+  return actorOf(session, row);
+}
+
+function actorOf(session: Pick<SessionContext, 'userId' | 'tenantId'>, row: CheckRow): Actor {
   // The server's simple protocol answers text; the embedded database parses JSON itself.
   const roles: Actor['roles'] = typeof row.roles === 'string' ? JSON.parse(row.roles) : row.roles;
   const pairs: Array<{ locationId: string; isContact: boolean }> =
