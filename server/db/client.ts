@@ -189,7 +189,7 @@ export class DatabaseClient {
       let ownerDatabase: Database | null = null;
       const ownerDb = () => {
         if (!ownerDatabase) {
-          ownerPool = new pg.Pool({ connectionString: inspectionUrl, max: 2 });
+          ownerPool = new pg.Pool({ connectionString: inspectionUrl, max: options.poolSize ?? 10 });
           ownerPool.on('error', () => {});
           ownerDatabase = drizzleNodePostgres(ownerPool) as unknown as Database;
         }
