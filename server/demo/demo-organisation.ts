@@ -1,17 +1,17 @@
 import { inArray, sql } from 'drizzle-orm';
-import type { TeamRole } from '../../../contracts/roles.ts';
-import { schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
-import type { Transaction } from '../../db/client.ts';
-import { expertisePoints } from '../../modules/expertise-points/expertise-points.schema.ts';
-import { locations, pupilCounts, schoolBoards } from '../../modules/schools/schools.schema.ts';
+import type { TeamRole } from '../../contracts/roles.ts';
+import { schoolYearOf, todayInAmsterdam } from '../../contracts/school-year.ts';
+import type { Transaction } from '../db/client.ts';
+import { expertisePoints } from '../modules/expertise-points/expertise-points.schema.ts';
+import { locations, pupilCounts, schoolBoards } from '../modules/schools/schools.schema.ts';
 import {
   expertiseTags,
   schoolTeamAssignments,
   teamMemberHours,
   teamMembers,
   teamMemberTags,
-} from '../../modules/team/team.schema.ts';
-import { roleAssignments, users } from '../auth/auth.schema.ts';
+} from '../modules/team/team.schema.ts';
+import { roleAssignments, users } from '../platform/auth/auth.schema.ts';
 
 // Fictional boards, schools and people in the Gelderse Vallei and along the Rijn.
 const boards = [

@@ -1,27 +1,21 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Role, TeamRole } from '../../../contracts/roles.ts';
-import type { AppServices } from '../../app.ts';
-import type { Config } from '../../config.ts';
-import { type DatabaseClient, queryRows } from '../../db/client.ts';
-import { seedDemoAttendance } from '../../modules/attendance/demo-attendance.ts';
-import { seedDemoHours } from '../../modules/hours/demo-hours.ts';
-import { seedDemoMeetings } from '../../modules/meetings/demo-meetings.ts';
-import { seedDemoOpp } from '../../modules/opp/demo-opp.ts';
-import { seedDemoPupilRecords } from '../../modules/pupil-records/demo-pupil-records.ts';
-import { seedDemoRequests } from '../../modules/requests/demo-requests.ts';
-import { locations } from '../../modules/schools/schools.schema.ts';
-import { seedDemoTrajectories } from '../../modules/trajectories/demo-trajectories.ts';
-import { roleAssignments, users } from '../auth/auth.schema.ts';
+import type { Role, TeamRole } from '../../contracts/roles.ts';
+import type { AppServices } from '../app.ts';
+import type { Config } from '../config.ts';
+import { type DatabaseClient, queryRows } from '../db/client.ts';
+import { serverModules } from '../modules/index.ts';
+import { locations } from '../modules/schools/schools.schema.ts';
+import { roleAssignments, users } from '../platform/auth/auth.schema.ts';
 import {
   createTotpSecret,
   decryptSecret,
   deriveKeys,
   encryptSecret,
   hashPassword,
-} from '../auth/credentials.ts';
+} from '../platform/auth/credentials.ts';
+import { tenants } from '../platform/tenants/tenants.schema.ts';
+import { createTenant } from '../platform/tenants/tenants.service.ts';
 import { seedDemoOrganisation } from './demo-organisation.ts';
-import { tenants } from './tenants.schema.ts';
-import { createTenant } from './tenants.service.ts';
 
 /** The one password of every demo account (fictional data only). */
 export const demoPassword = 'Passend-demo-2026';
@@ -201,13 +195,9 @@ export async function seedDemoPartnership(
       if (demoUser.teamRole) teamUserIds[demoUser.teamRole].push(user.id);
     }
     await seedDemoOrganisation(transaction, { tenantId, passwordHash, teamUserIds });
-    await seedDemoRequests(transaction, tenantId, services.kernel.clock.today());
-    await seedDemoHours(transaction, tenantId);
-    await seedDemoMeetings(transaction, tenantId);
-    await seedDemoTrajectories(transaction, tenantId);
-    await seedDemoOpp(transaction, tenantId, services.kernel.clock);
-    await seedDemoAttendance(transaction, tenantId, services.kernel.clock.now());
-    await seedDemoPupilRecords(transaction, tenantId);
+    // Then each module's demo data, in the order the composition lists the modules.
+    for (const module of serverModules)
+      await module.demo?.(transaction, { tenantId, clock: services.kernel.clock });
   });
   return { tenantId, secrets };
 }
