@@ -4,8 +4,8 @@
  * and demo step here, and its routes and jobs are registered with the app below.
  *
  * To add a module: its `<module>.policy.ts` (and `.audit.ts`, `.references.ts`) augment the platform's
- * registries for the types, its entry in `serverModules` registers the rows, and `registerModuleRoutes`
- * registers its routes.
+ * registries for the types, its entry in `serverModules` registers the rows (and its `i18n` folder's
+ * messages), and `registerModuleRoutes` registers its routes.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
@@ -80,17 +80,30 @@ import { UsersService } from './users/users.service.ts';
  * pupil-data list) and the order in which the demo seed runs the demo steps.
  */
 export const serverModules: readonly ServerModule[] = [
-  { name: 'users', policies: usersPolicies, auditEvents: usersAuditEvents },
+  {
+    name: 'users',
+    messages: new URL('./users/i18n/', import.meta.url),
+    policies: usersPolicies,
+    auditEvents: usersAuditEvents,
+  },
   {
     name: 'schools',
+    messages: new URL('./schools/i18n/', import.meta.url),
     policies: schoolsPolicies,
     auditEvents: schoolsAuditEvents,
     references: schoolsReferences,
   },
-  { name: 'team', policies: teamPolicies, auditEvents: teamAuditEvents, references: teamReferences },
+  {
+    name: 'team',
+    messages: new URL('./team/i18n/', import.meta.url),
+    policies: teamPolicies,
+    auditEvents: teamAuditEvents,
+    references: teamReferences,
+  },
   { name: 'expertise-points', policies: expertisePointsPolicies, auditEvents: expertisePointsAuditEvents },
   {
     name: 'requests',
+    messages: new URL('./requests/i18n/', import.meta.url),
     policies: requestsPolicies,
     auditEvents: requestsAuditEvents,
     references: requestsReferences,
@@ -98,6 +111,7 @@ export const serverModules: readonly ServerModule[] = [
   },
   {
     name: 'hours',
+    messages: new URL('./hours/i18n/', import.meta.url),
     policies: hoursPolicies,
     auditEvents: hoursAuditEvents,
     // On the wall clock, as the demo hours always were.
@@ -105,6 +119,7 @@ export const serverModules: readonly ServerModule[] = [
   },
   {
     name: 'meetings',
+    messages: new URL('./meetings/i18n/', import.meta.url),
     policies: meetingsPolicies,
     auditEvents: meetingsAuditEvents,
     references: meetingsReferences,
@@ -113,24 +128,28 @@ export const serverModules: readonly ServerModule[] = [
   },
   {
     name: 'trajectories',
+    messages: new URL('./trajectories/i18n/', import.meta.url),
     policies: trajectoriesPolicies,
     auditEvents: trajectoriesAuditEvents,
     demo: (transaction, { tenantId }) => seedDemoTrajectories(transaction, tenantId),
   },
   {
     name: 'opp',
+    messages: new URL('./opp/i18n/', import.meta.url),
     policies: oppPolicies,
     auditEvents: oppAuditEvents,
     demo: (transaction, { tenantId, clock }) => seedDemoOpp(transaction, tenantId, clock),
   },
   {
     name: 'attendance',
+    messages: new URL('./attendance/i18n/', import.meta.url),
     policies: attendancePolicies,
     auditEvents: attendanceAuditEvents,
     demo: (transaction, { tenantId, clock }) => seedDemoAttendance(transaction, tenantId, clock.now()),
   },
   {
     name: 'pupil-records',
+    messages: new URL('./pupil-records/i18n/', import.meta.url),
     policies: pupilRecordsPolicies,
     auditEvents: pupilRecordsAuditEvents,
     demo: (transaction, { tenantId }) => seedDemoPupilRecords(transaction, tenantId),

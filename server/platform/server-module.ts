@@ -2,6 +2,7 @@ import type { Transaction } from '../db/client.ts';
 import { type PolicyRows, registerPolicies } from './access/policies.ts';
 import { type ReferenceKinds, registerReferenceKinds } from './access/references.ts';
 import { type AuditEventRows, registerAuditEvents } from './audit/audit.ts';
+import { registerMessages } from './i18n/messages.ts';
 import type { Clock } from './kernel/clock.ts';
 
 /**
@@ -12,7 +13,7 @@ export type DemoStep = (transaction: Transaction, demo: { tenantId: string; cloc
 
 /**
  * What a domain module (server/modules/<name>) hands the platform, which imports no module itself:
- * its policy rows, audit events and reference kinds, and its demo step. The composition
+ * its policy rows, audit events, reference kinds and messages, and its demo step. The composition
  * (server/modules/index.ts) lists the modules and registers their routes and jobs with the app.
  */
 export type ServerModule = {
@@ -24,6 +25,8 @@ export type ServerModule = {
   auditEvents?: AuditEventRows;
   /** The kinds of id its rows are referred to by (`<module>.references.ts`). */
   references?: ReferenceKinds;
+  /** The folder of its message catalogues (`nl.json`, `en.json`): its mail, documents and error texts. */
+  messages?: URL;
   /** Its demo data. */
   demo?: DemoStep;
 };
@@ -31,7 +34,8 @@ export type ServerModule = {
 /**
  * Registers every module's tables with the platform, in the order given: that order is the order of
  * the policy table (the session's permissions, the access matrix's pupil-data list) and of the demo
- * steps. A module named twice, or an action, event or reference kind registered twice, fails loudly.
+ * steps. A module named twice, or an action, event, reference kind or message registered twice, fails
+ * loudly.
  */
 export function registerServerModules(modules: readonly ServerModule[]): void {
   const names = new Set<string>();
@@ -41,5 +45,6 @@ export function registerServerModules(modules: readonly ServerModule[]): void {
     if (module.policies) registerPolicies(module.name, module.policies);
     if (module.auditEvents) registerAuditEvents(module.name, module.auditEvents);
     if (module.references) registerReferenceKinds(module.name, module.references);
+    if (module.messages) registerMessages(module.name, module.messages);
   }
 }
