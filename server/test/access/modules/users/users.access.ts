@@ -1,7 +1,7 @@
-import type { AccessFixtures, AccessProbeModule } from '../../platform/access/access-probes.ts';
-import { statusOf } from '../../platform/access/access-probes.ts';
-import { csrfCookie, csrfHeader } from '../../platform/http/request-context.ts';
-import type { TestClient } from '../../test/harness.ts';
+import { csrfCookie, csrfHeader } from '../../../../platform/http/request-context.ts';
+import type { TestClient } from '../../../harness.ts';
+import type { AccessFixtures, AccessProbeModule } from '../../access-probes.ts';
+import { statusOf } from '../../access-probes.ts';
 
 // A user who exists only to have their roles changed, so no other probe's actor changes.
 let targetUserId = '';

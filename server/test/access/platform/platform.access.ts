@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { AccessFixtures, AccessProbeModule } from './access-probes.ts';
-import { statusOf } from './access-probes.ts';
+import type { AccessFixtures, AccessProbeModule } from '../access-probes.ts';
+import { statusOf } from '../access-probes.ts';
 
 let invitations = 0;
 // A mail that could not be delivered in each partnership, for the retry probe.

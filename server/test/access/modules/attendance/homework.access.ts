@@ -1,7 +1,7 @@
-import type { AccessFixtures, AccessProbeModule } from '../../platform/access/access-probes.ts';
-import { statusOf } from '../../platform/access/access-probes.ts';
-import { eachPlace, insertProbeTrajectories, type ProbePlaces } from '../trajectories/access-fixtures.ts';
-import { homeworkItems, homeworkSessions } from '../trajectories/trajectories.schema.ts';
+import { homeworkItems, homeworkSessions } from '../../../../modules/trajectories/trajectories.schema.ts';
+import { eachPlace, insertProbeTrajectories, type ProbePlaces } from '../../access-fixtures.ts';
+import type { AccessFixtures, AccessProbeModule } from '../../access-probes.ts';
+import { statusOf } from '../../access-probes.ts';
 
 // Made by prepareAccess: a work session of a pupil at the own school, at the other school of the
 // partnership, and in another partnership.

@@ -1,6 +1,6 @@
 import type { TrajectoryStatus } from '../../../contracts/trajectories.ts';
-import type { AccessFixtures } from '../../platform/access/access-probes.ts';
-import { trajectories } from './trajectories.schema.ts';
+import { trajectories } from '../../modules/trajectories/trajectories.schema.ts';
+import type { AccessFixtures } from './access-probes.ts';
 
 /** The three places the access matrix measures, by the id of what was made there. */
 export type ProbePlaces = { own: string; otherSchool: string; foreign: string };

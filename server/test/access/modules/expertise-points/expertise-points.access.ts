@@ -1,5 +1,5 @@
-import type { AccessProbeModule } from '../../platform/access/access-probes.ts';
-import { statusOf } from '../../platform/access/access-probes.ts';
+import type { AccessProbeModule } from '../../access-probes.ts';
+import { statusOf } from '../../access-probes.ts';
 
 const validInput = {
   room: 'Lokaal 0.12',

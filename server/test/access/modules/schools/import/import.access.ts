@@ -1,6 +1,6 @@
-import type { AccessProbeModule } from '../../../platform/access/access-probes.ts';
-import { statusOf } from '../../../platform/access/access-probes.ts';
-import { postUpload } from './import.test-support.ts';
+import { postUpload } from '../../../../support/import.test-support.ts';
+import type { AccessProbeModule } from '../../../access-probes.ts';
+import { statusOf } from '../../../access-probes.ts';
 
 /** Probes of the CSV import: a preview writes nothing, so it can run for every role. */
 export const accessProbes: AccessProbeModule['accessProbes'] = {

@@ -1,7 +1,7 @@
 import type { TrajectoryStatus } from '../../../contracts/trajectories.ts';
-import type { Harness } from '../../test/harness.ts';
-import { expertisePoints } from '../expertise-points/expertise-points.schema.ts';
-import { trajectories } from './trajectories.schema.ts';
+import { expertisePoints } from '../../modules/expertise-points/expertise-points.schema.ts';
+import { trajectories } from '../../modules/trajectories/trajectories.schema.ts';
+import type { Harness } from '../harness.ts';
 
 /**
  * A partnership with two secondary locations: `main` (its expertise point offers homework support, E8)

@@ -1,9 +1,13 @@
-import type { RequestDetail } from '../../../contracts/requests.ts';
-import type { AccessFixtures, AccessProbeModule } from '../../platform/access/access-probes.ts';
-import { statusOf } from '../../platform/access/access-probes.ts';
-import type { TestClient } from '../../test/harness.ts';
-import { requestMessages, requestPeople, supportRequests } from './requests.schema.ts';
-import { bornYearsAgo, detailOf } from './requests.test-support.ts';
+import type { RequestDetail } from '../../../../../contracts/requests.ts';
+import {
+  requestMessages,
+  requestPeople,
+  supportRequests,
+} from '../../../../modules/requests/requests.schema.ts';
+import type { TestClient } from '../../../harness.ts';
+import { bornYearsAgo, detailOf } from '../../../support/requests.test-support.ts';
+import type { AccessFixtures, AccessProbeModule } from '../../access-probes.ts';
+import { statusOf } from '../../access-probes.ts';
 
 // Made by prepareAccess: a closed pupil-level request (with a 13-year-old pupil) at the own school, one
 // at the other school of the partnership, and one in another partnership. Closed, so that every

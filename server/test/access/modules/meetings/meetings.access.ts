@@ -1,6 +1,6 @@
-import type { AccessFixtures, AccessProbeModule } from '../../platform/access/access-probes.ts';
-import { statusOf } from '../../platform/access/access-probes.ts';
-import { meetingParticipants, meetings } from './meetings.schema.ts';
+import { meetingParticipants, meetings } from '../../../../modules/meetings/meetings.schema.ts';
+import type { AccessFixtures, AccessProbeModule } from '../../access-probes.ts';
+import { statusOf } from '../../access-probes.ts';
 
 // Made by prepareAccess: an interim meeting at the own school, one at the other school of the
 // partnership, and one in another partnership; and, for the minutes, a held SOT with minutes at

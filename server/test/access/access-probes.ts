@@ -1,6 +1,6 @@
 import type { Role } from '../../../contracts/roles.ts';
-import type { Harness, TestClient } from '../../test/harness.ts';
-import type { Action } from './policies.ts';
+import type { Action } from '../../platform/access/policies.ts';
+import type { Harness, TestClient } from '../harness.ts';
 
 /** The world the access matrix is measured in (built once by access.routes.test.ts). */
 export type AccessFixtures = {
@@ -21,7 +21,9 @@ export type Probe = (client: TestClient, fixtures: AccessFixtures) => Promise<[s
 
 /**
  * Each module describes its protected actions in a `*.access.ts` file exporting `accessProbes` (and
- * optionally `prepareAccess` to add what its probes need); the matrix test collects them all.
+ * optionally `prepareAccess` to add what its probes need); the matrix test collects them all. The probes
+ * are test code, so they live with the tests: server/test/access/ mirrors the path of the module under
+ * server/ (`modules/hours/hours.access.ts`; the platform's own in `platform/`).
  */
 export type AccessProbeModule = {
   accessProbes: Partial<Record<Action, Probe>>;

@@ -1,5 +1,5 @@
-import type { AccessProbeModule } from '../../platform/access/access-probes.ts';
-import { statusOf } from '../../platform/access/access-probes.ts';
+import type { AccessProbeModule } from '../../access-probes.ts';
+import { statusOf } from '../../access-probes.ts';
 
 /** Probes of the schools module's protected actions. */
 export const accessProbes: AccessProbeModule['accessProbes'] = {

@@ -1,5 +1,5 @@
-import type { AccessProbeModule } from '../../platform/access/access-probes.ts';
-import { statusOf } from '../../platform/access/access-probes.ts';
+import type { AccessProbeModule } from '../../access-probes.ts';
+import { statusOf } from '../../access-probes.ts';
 
 /**
  * Probes of the hours module. The preview reads only (400 `no_schools_with_pupils` in the fixtures,

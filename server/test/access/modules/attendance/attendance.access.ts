@@ -1,6 +1,6 @@
-import type { AccessFixtures, AccessProbeModule } from '../../platform/access/access-probes.ts';
-import { statusOf } from '../../platform/access/access-probes.ts';
-import { eachPlace, insertProbeTrajectories } from '../trajectories/access-fixtures.ts';
+import { eachPlace, insertProbeTrajectories } from '../../access-fixtures.ts';
+import type { AccessFixtures, AccessProbeModule } from '../../access-probes.ts';
+import { statusOf } from '../../access-probes.ts';
 
 // Made by prepareAccess: an active trajectory at the own school, one at the other school of the
 // partnership, and one in another partnership.

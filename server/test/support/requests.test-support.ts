@@ -1,9 +1,9 @@
 import type { RequestDetail } from '../../../contracts/requests.ts';
 import { addDays, todayInAmsterdam } from '../../../contracts/school-year.ts';
-import { tokenFromMail } from '../../test/auth-helpers.ts';
-import type { Harness, TestClient } from '../../test/harness.ts';
-import type { startSmtpServer } from '../../test/smtp.ts';
-import { schoolTeamAssignments } from '../team/team.schema.ts';
+import { schoolTeamAssignments } from '../../modules/team/team.schema.ts';
+import { tokenFromMail } from '../auth-helpers.ts';
+import type { Harness, TestClient } from '../harness.ts';
+import type { startSmtpServer } from '../smtp.ts';
 
 /** A date of birth that makes a pupil `years` old today, `daysPastBirthday` days after their birthday. */
 export function bornYearsAgo(years: number, daysPastBirthday = 10): string {

@@ -1,4 +1,4 @@
-import type { Harness, TestClient } from '../../../test/harness.ts';
+import type { Harness, TestClient } from '../harness.ts';
 
 /** The form the import screen sends: the file and its options. */
 export type UploadForm = {

@@ -1,6 +1,6 @@
-import type { AccessFixtures, AccessProbeModule } from '../../platform/access/access-probes.ts';
-import { statusOf } from '../../platform/access/access-probes.ts';
-import { eachPlace, insertProbeTrajectories } from './access-fixtures.ts';
+import { eachPlace, insertProbeTrajectories } from '../../access-fixtures.ts';
+import type { AccessFixtures, AccessProbeModule } from '../../access-probes.ts';
+import { statusOf } from '../../access-probes.ts';
 
 // Made by prepareAccess: a signalled trajectory at the own school (signalled by the teacher, the mentor's
 // pupil), one at the other school (neither theirs), and one in another partnership.

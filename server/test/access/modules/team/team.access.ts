@@ -1,6 +1,6 @@
-import type { AccessFixtures, AccessProbeModule } from '../../platform/access/access-probes.ts';
-import { statusOf } from '../../platform/access/access-probes.ts';
-import { schoolTeamAssignments } from './team.schema.ts';
+import { schoolTeamAssignments } from '../../../../modules/team/team.schema.ts';
+import type { AccessFixtures, AccessProbeModule } from '../../access-probes.ts';
+import { statusOf } from '../../access-probes.ts';
 
 // Made by prepareAccess: an inclusion adviser of the own partnership (the own school's other fixed
 // member) and a team member of the other partnership.
