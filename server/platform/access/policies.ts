@@ -54,7 +54,7 @@ export function definePolicies<const Rows extends PolicyRows>(rows: Rows): Rows 
 /** The registry entries of a module's rows (see `definePolicies`). */
 export type ActionsOf<Rows extends PolicyRows> = Record<keyof Rows, Policy>;
 
-/** Every school role at its own location. */
+/** Grants several modules' rows share: every school role at its own location. */
 export const schoolRoles = {
   internal_coordinator: 'own_location',
   director: 'own_location',
@@ -65,7 +65,8 @@ export const schoolRoles = {
   vso_teacher: 'own_location',
 } as const satisfies Partial<Record<Role, Scope>>;
 
-// The staff office and the functional admin set the organisation up (issue 3, "Access").
+// Grants several modules' rows share: the staff office and the functional admin set the organisation
+// up (issue 3, "Access").
 export const managers = { coordinator: 'tenant', functional_admin: 'tenant' } as const satisfies Partial<
   Record<Role, Scope>
 >;
