@@ -8,8 +8,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { addDays, todayInAmsterdam } from '../contracts/school-year.ts';
-import { createTrajectoryWorld } from '../server/modules/trajectories/trajectories.test-support.ts';
 import { createHarness } from '../server/test/harness.ts';
+import { createTrajectoryWorld } from '../server/test/support/trajectories.test-support.ts';
 import { measureOnEachDatabase } from './databases.ts';
 import { printTimings, type Timing, timeCall } from './timing.ts';
 

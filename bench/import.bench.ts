@@ -7,8 +7,9 @@
  * Settings: BENCH_ROWS (default 10000), BENCH_DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres; "none" skips it).
  */
-import { postUpload } from '../server/modules/schools/import/import.test-support.ts';
+
 import { createHarness } from '../server/test/harness.ts';
+import { postUpload } from '../server/test/support/import.test-support.ts';
 import { measureOnEachDatabase } from './databases.ts';
 
 const rowCount = Number(process.env.BENCH_ROWS ?? 10_000);

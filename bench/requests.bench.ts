@@ -6,8 +6,8 @@
  * median and p95 of BENCH_RUNS calls (default 20) after 3 warm-up calls.
  */
 import { sql } from 'drizzle-orm';
-import { createRequestsWorld } from '../server/modules/requests/requests.test-support.ts';
 import { createHarness } from '../server/test/harness.ts';
+import { createRequestsWorld } from '../server/test/support/requests.test-support.ts';
 import { measureOnEachDatabase } from './databases.ts';
 import { printTimings, type Timing, timeCall } from './timing.ts';
 

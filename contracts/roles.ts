@@ -16,6 +16,25 @@ export const roles = [
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
+/*
+ * Roles as data. Policy rows grant by role name; wherever else the server picks people or data by the
+ * role they hold (who gets a mail, who can be chosen, whose side a message is on — never an access
+ * check), it names the role by one of these constants, so that role names in server/modules appear only
+ * in policy rows (*.policy.ts) and demo data.
+ */
+/** The staff office (stafbureau) of the partnership. */
+export const coordinatorRole = 'coordinator' satisfies Role;
+/** A member of the expertise team (R1, R5). */
+export const teamMemberRole = 'team_member' satisfies Role;
+/** The internal coordinator (IB) of a school location, who takes part in its annual talk (R11). */
+export const internalCoordinatorRole = 'internal_coordinator' satisfies Role;
+/** A mentor at a location: the mentors there are its pupils' mentors (E9). */
+export const mentorRole = 'mentor' satisfies Role;
+/** A VSO teacher, who staffs the expertise point of their location (E1). */
+export const vsoTeacherRole = 'vso_teacher' satisfies Role;
+/** The functional admin, who manages the partnership's accounts; a partnership keeps at least one. */
+export const functionalAdminRole = 'functional_admin' satisfies Role;
+
 /** The two roles inside the expertise team (R1, R5). */
 export const teamRoles = ['behavioural_scientist', 'inclusion_adviser'] as const;
 export const teamRoleSchema = z.enum(teamRoles);

@@ -5,7 +5,7 @@ import { expect, type Page } from '@playwright/test';
 import { generate } from 'otplib';
 import { resultsDir } from './ports.ts';
 
-/** The one password of every demo account (server/platform/tenants/demo-seed.ts). */
+/** The one password of every demo account (server/demo/demo-seed.ts). */
 export const demoPassword = 'Passend-demo-2026';
 
 /** The demo partnership's name as the home page shows it. */

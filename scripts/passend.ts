@@ -9,7 +9,7 @@ import { ZodError } from 'zod';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { DatabaseClient } from '../server/db/client.ts';
-import { readDemoSecrets } from '../server/platform/tenants/demo-seed.ts';
+import { readDemoSecrets } from '../server/demo/demo-seed.ts';
 import { createTenant } from '../server/platform/tenants/tenants.service.ts';
 
 const [command, ...rest] = process.argv.slice(2);

@@ -15,31 +15,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { DatabaseClient } from './db/client.ts';
-import { attendanceRoutes } from './modules/attendance/attendance.routes.ts';
-import { homeworkRoutes } from './modules/attendance/homework.routes.ts';
-import { expertisePointsRoutes } from './modules/expertise-points/expertise-points.routes.ts';
-import { BudgetWarnings } from './modules/hours/budget.service.ts';
-import { hoursRoutes } from './modules/hours/hours.routes.ts';
-import { TimeService } from './modules/hours/time.service.ts';
-import { CalendarService } from './modules/meetings/calendar.service.ts';
-import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
-import { registerReminderJob } from './modules/meetings/reminders.ts';
-import { oppRoutes } from './modules/opp/opp.routes.ts';
-import { OppParentLinks } from './modules/opp/opp.service.ts';
-import { registerOppReminderJob } from './modules/opp/opp-reminders.ts';
-import { publicPagesRoutes } from './modules/public-pages/public-pages.routes.ts';
-import { pupilRecordsRoutes } from './modules/pupil-records/pupil-records.routes.ts';
-import { ConsentService } from './modules/requests/consent.service.ts';
-import { requestsRoutes } from './modules/requests/requests.routes.ts';
-import { RequestsService } from './modules/requests/requests.service.ts';
-import { RequestWorkflow } from './modules/requests/workflow.ts';
-import { importRoutes } from './modules/schools/import/import.routes.ts';
-import { locationsRoutes } from './modules/schools/locations.routes.ts';
-import { teamRoutes } from './modules/team/team.routes.ts';
-import { trajectoriesRoutes } from './modules/trajectories/trajectories.routes.ts';
-import { AccountsService, registerLeaverJob } from './modules/users/accounts.service.ts';
-import { usersRoutes } from './modules/users/users.routes.ts';
-import { UsersService } from './modules/users/users.service.ts';
+import { registerModuleRoutes, registerModules } from './modules/index.ts';
+import type { UsersService } from './modules/users/users.service.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { AuthService } from './platform/auth/auth.service.ts';
 import { deriveKeys } from './platform/auth/credentials.ts';
@@ -84,6 +61,8 @@ export type RegisteredRoute = { method: string; url: string; action: string | nu
 
 /** Builds the Fastify app: plugins, hooks, modules. Listening is the caller's business. */
 export async function buildApp({ config, database, logStream, clock = systemClock }: AppDependencies) {
+  // The modules' policy rows, audit events and reference kinds, before any route names its action.
+  registerModules();
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -138,8 +117,6 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
       app.log.error({ failure: { type, code: errorCode } }, 'sign-in work after the answer failed');
     },
   });
-  const users = new UsersService(auth);
-  const accounts = new AccountsService(auth);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -208,25 +185,16 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
 
   await app.register(healthRoutes(database, { benchRoutes: config.benchRoutes }));
   await app.register(authRoutes(auth, config));
-  await app.register(usersRoutes(users, accounts));
-  await registerLeaverJob(jobs, kernel);
-  // Domain modules: one line each.
-  await app.register(importRoutes());
-  await app.register(expertisePointsRoutes());
-  await app.register(publicPagesRoutes((slug) => partnershipOfSlug(database, slug)));
-  await app.register(locationsRoutes());
-  await app.register(teamRoutes(accounts));
-  const workflow = new RequestWorkflow({ mailer, keys, baseUrl: config.baseUrl });
-  await app.register(requestsRoutes(new RequestsService(workflow), new ConsentService(workflow, keys)));
-  await app.register(meetingsRoutes(new CalendarService({ keys, baseUrl: config.baseUrl })));
-  await app.register(pupilRecordsRoutes());
-  await app.register(attendanceRoutes());
-  await app.register(homeworkRoutes());
-  await registerReminderJob(jobs, kernel, { mailer, baseUrl: config.baseUrl });
-  await app.register(oppRoutes(new OppParentLinks({ keys, baseUrl: config.baseUrl })));
-  await registerOppReminderJob(jobs, kernel, { mailer, baseUrl: config.baseUrl });
-  await app.register(trajectoriesRoutes());
-  await app.register(hoursRoutes(new TimeService(new BudgetWarnings({ mailer, baseUrl: config.baseUrl }))));
+  // Domain modules (server/modules/index.ts).
+  const { users } = await registerModuleRoutes(app, {
+    config,
+    keys,
+    jobs,
+    mailer,
+    kernel,
+    auth,
+    partnershipOfSlug: (slug) => partnershipOfSlug(database, slug),
+  });
   await app.register(outboxRoutes(new OutboxService(mailer)));
   app.get('/api/openapi.json', { config: { action: 'system.health' }, schema: { hide: true } }, () =>
     app.swagger(),

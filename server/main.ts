@@ -2,7 +2,7 @@ import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DatabaseClient, DatabaseRoleError, DataDirectoryInUse } from './db/client.ts';
 import { checkLoginRole } from './db/roles.ts';
-import { seedDemoIfEmpty, shouldSeedDemo } from './platform/tenants/demo-seed.ts';
+import { seedDemoIfEmpty, shouldSeedDemo } from './demo/demo-seed.ts';
 
 /** Starts Passend: configuration → database → role check → migrations → app → (demo data) → listen. */
 export async function main(): Promise<void> {

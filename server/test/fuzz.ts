@@ -10,11 +10,11 @@ import type { LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import type { Role } from '../../contracts/roles.ts';
 import { addDays, todayInAmsterdam } from '../../contracts/school-year.ts';
+import { demoPassword, seedDemoPartnership } from '../demo/demo-seed.ts';
 import { type Action, isPublicAction, policies } from '../platform/access/policies.ts';
 import { roleAssignments } from '../platform/auth/auth.schema.ts';
 import { badInputBackstopMessage } from '../platform/http/error-handler.ts';
 import { csrfCookie, csrfHeader } from '../platform/http/request-context.ts';
-import { demoPassword, seedDemoPartnership } from '../platform/tenants/demo-seed.ts';
 import { createHarness, type Harness } from './harness.ts';
 
 // ——— The harness and what its log says ———————————————————————————————————————————————

@@ -14,7 +14,7 @@ import {
   createTrajectoryWorld,
   insertTrajectory,
   type TrajectoryWorld,
-} from '../trajectories/trajectories.test-support.ts';
+} from '../../test/support/trajectories.test-support.ts';
 import { isoWeekdayOf, isoWeekOf, mondayOfIsoWeek } from './attendance.rules.ts';
 
 let harness: Harness;

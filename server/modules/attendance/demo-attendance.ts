@@ -17,8 +17,10 @@ import {
 } from '../trajectories/trajectories.schema.ts';
 import { isoWeekdayOf } from './attendance.rules.ts';
 
-// The stays are registered by someone at the location who checks pupils in (`attendance.manage` there).
-const checkInRoles = roles.filter((role) => scopesOf('attendance.manage', role).includes('own_location'));
+// The stays are registered by someone at the location who checks pupils in (`attendance.manage` there),
+// read from the policy table when the seed runs (the modules register their rows as the app starts).
+const checkInRoles = () =>
+  roles.filter((role) => scopesOf('attendance.manage', role).includes('own_location'));
 
 type Pupil = {
   id: string;
@@ -73,7 +75,7 @@ export async function seedDemoAttendance(
     sql`select t.id, t.location_id, l.name as location_name, t.pupil_first_name,
         (select r.user_id from role_assignments r where r.location_id = t.location_id
           and r.role in (${sql.join(
-            checkInRoles.map((role) => sql`${role}`),
+            checkInRoles().map((role) => sql`${role}`),
             sql`, `,
           )}) order by r.role desc, r.user_id limit 1) as staff_id,
         coalesce((select e.offers_homework_support from expertise_points e where e.location_id = t.location_id), false)

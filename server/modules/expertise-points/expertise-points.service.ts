@@ -5,6 +5,7 @@ import type {
   ExpertisePointOverview,
 } from '../../../contracts/expertise-points.ts';
 import type { Sector } from '../../../contracts/locations.ts';
+import { vsoTeacherRole } from '../../../contracts/roles.ts';
 import type { DbTransaction } from '../../db/client.ts';
 import type { Action } from '../../platform/access/policies.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
@@ -42,7 +43,7 @@ type OverviewRow = {
 };
 
 // A VSO teacher counts while their account is not disabled (an invited teacher is already planned in).
-const isCountedVsoTeacher = and(eq(roleAssignments.role, 'vso_teacher'), ne(users.status, 'disabled'));
+const isCountedVsoTeacher = and(eq(roleAssignments.role, vsoTeacherRole), ne(users.status, 'disabled'));
 
 type SecondaryLocationRow = { id: string; tenantId: string; sector: Sector };
 

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Allocation } from '../../../contracts/hours.ts';
 import { translate } from '../../platform/i18n/messages.ts';
+import { registerModules } from '../index.ts';
 import {
   allocationFileName,
   allocationPdf,
@@ -72,6 +73,8 @@ const allocation: Allocation = {
 };
 
 // The server catalogue is the web catalogues merged: this proves the keys exist in the hours module.
+// The module's messages, as the app registers them when it starts.
+registerModules();
 const t = (key: string, params?: Record<string, unknown>) => translate('nl', key, params);
 const context = {
   partnershipName: 'SWV Vallei en Rijn',

@@ -7,6 +7,7 @@ import type {
   SchoolBudgetLine,
   TimeActivity,
 } from '../../../contracts/hours.ts';
+import { coordinatorRole } from '../../../contracts/roles.ts';
 import { schoolYearBounds, schoolYearOf } from '../../../contracts/school-year.ts';
 import { queryRows } from '../../db/client.ts';
 import { NotFound } from '../../platform/http/errors.ts';
@@ -298,7 +299,7 @@ export class BudgetWarnings {
     const recipients = await queryRows<{ email: string; locale: 'nl' | 'en' }>(
       context.db,
       sql`select distinct u.email, u.locale from users u where u.status = 'active' and (
-        exists (select 1 from role_assignments r where r.user_id = u.id and r.role = 'coordinator')
+        exists (select 1 from role_assignments r where r.user_id = u.id and r.role = ${coordinatorRole})
         or exists (select 1 from school_team_assignments s where s.user_id = u.id
           and s.location_id = ${school.id}::uuid and s.is_contact and s.valid_from <= ${today}::date
           and (s.valid_to is null or s.valid_to > ${today}::date)))

@@ -1,4 +1,5 @@
 import type { MeetingKind, ParticipantRole } from '../../../contracts/meetings.ts';
+import { internalCoordinatorRole } from '../../../contracts/roles.ts';
 import { amsterdamDateOf, schoolYearOf } from '../../../contracts/school-year.ts';
 
 export type MeetingProblem = { path: string; code: string };
@@ -34,7 +35,7 @@ export function findMeetingProblems(facts: MeetingFacts): MeetingProblem[] {
         participant.role === 'contact_person' &&
         (facts.contactUserId === null || participant.userId === facts.contactUserId),
     );
-    const hasIb = facts.participants.some((participant) => participant.role === 'internal_coordinator');
+    const hasIb = facts.participants.some((participant) => participant.role === internalCoordinatorRole);
     if (!hasContact || !hasIb)
       problems.push({ path: 'participants', code: 'annual_talk_needs_contact_and_ib' });
   }

@@ -15,7 +15,7 @@ import type {
 } from '../../../contracts/meetings.ts';
 import { amsterdamDateTimeOf, amsterdamInstant } from '../../../contracts/school-year.ts';
 import { type DbTransaction, queryRows } from '../../db/client.ts';
-import { listField, mayTakePartIn } from '../../platform/access/references.ts';
+import { listField } from '../../platform/access/references.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { HttpError, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { containsPattern, pageWindow } from '../../platform/http/pagination.ts';
@@ -23,6 +23,7 @@ import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import { defineTarget } from '../../platform/kernel/targets.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { expertiseTags } from '../team/team.schema.ts';
+import { mayTakePartIn } from './meetings.references.ts';
 import {
   annualTalkState,
   dateInSchoolYear,

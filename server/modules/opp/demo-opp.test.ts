@@ -6,7 +6,7 @@ import {
   createTrajectoryWorld,
   insertTrajectory,
   type TrajectoryWorld,
-} from '../trajectories/trajectories.test-support.ts';
+} from '../../test/support/trajectories.test-support.ts';
 import { seedDemoOpp } from './demo-opp.ts';
 
 let harness: Harness;

@@ -8,7 +8,7 @@ import {
   createTrajectoryWorld,
   insertTrajectory,
   type TrajectoryWorld,
-} from '../trajectories/trajectories.test-support.ts';
+} from '../../test/support/trajectories.test-support.ts';
 import { sendOppEvaluationReminders } from './opp-reminders.ts';
 
 let harness: Harness;

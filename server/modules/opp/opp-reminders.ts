@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../contracts/fields.ts';
+import { vsoTeacherRole } from '../../../contracts/roles.ts';
 import { addDays, schoolYearBounds, schoolYearOf } from '../../../contracts/school-year.ts';
 import { queryRows } from '../../db/client.ts';
 import { translate } from '../../platform/i18n/messages.ts';
@@ -43,7 +44,7 @@ async function remindPartnership(context: SystemContext, deps: OppReminderDeps):
         select d.trajectory_id, d.object_id, d.mentor_user_id as user_id from due d
         union
         select d.trajectory_id, d.object_id, r.user_id from due d
-        join role_assignments r on r.location_id = d.location_id and r.role = 'vso_teacher'
+        join role_assignments r on r.location_id = d.location_id and r.role = ${vsoTeacherRole}
       ), reachable as (
         select r.* from recipients r join users u on u.id = r.user_id and u.status = 'active'
       ), claimed as (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OppVersionDetail } from '../../../contracts/opp.ts';
 import { translate } from '../../platform/i18n/messages.ts';
+import { registerModules } from '../index.ts';
 import { oppPdfDefinition, renderOppPdf } from './opp.pdf.ts';
 
 const id = (n: number) => `0b6f3c1e-7d1a-4a59-9c55-0d6ad1f0e00${n}`;
@@ -44,6 +45,8 @@ const detail: OppVersionDetail = {
   ],
   commands: [],
 };
+// The module's messages, as the app registers them when it starts.
+registerModules();
 const t = (key: string, params?: Record<string, unknown>) => translate('nl', key, params);
 const context = {
   partnershipName: 'SWV Vallei en Rijn',

@@ -14,7 +14,7 @@ import {
   createTrajectoryWorld,
   insertTrajectory,
   type TrajectoryWorld,
-} from '../trajectories/trajectories.test-support.ts';
+} from '../../test/support/trajectories.test-support.ts';
 
 let harness: Harness;
 let world: TrajectoryWorld;

@@ -13,17 +13,17 @@ import type {
 import { addDays, schoolYearOf, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { createHarness, type Harness } from '../../test/harness.ts';
 import {
+  createTrajectoryWorld,
+  insertTrajectory,
+  type TrajectoryWorld,
+} from '../../test/support/trajectories.test-support.ts';
+import {
   attendanceVisits,
   oppEvaluations,
   oppVersions,
   trajectories,
   trajectoryContacts,
 } from '../trajectories/trajectories.schema.ts';
-import {
-  createTrajectoryWorld,
-  insertTrajectory,
-  type TrajectoryWorld,
-} from '../trajectories/trajectories.test-support.ts';
 
 let harness: Harness;
 let world: TrajectoryWorld;

@@ -4,7 +4,6 @@ import type { RequestDetail } from '../../../contracts/requests.ts';
 import { todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { queryRows } from '../../db/client.ts';
 import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
-import { supportRequests } from './requests.schema.ts';
 import {
   bornYearsAgo,
   createRequestsWorld,
@@ -12,7 +11,8 @@ import {
   fileRequest,
   pupilRequestForm,
   type RequestsWorld,
-} from './requests.test-support.ts';
+} from '../../test/support/requests.test-support.ts';
+import { supportRequests } from './requests.schema.ts';
 
 let harness: Harness;
 let world: RequestsWorld;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestDetail } from '../../../contracts/requests.ts';
 import { translate } from '../../platform/i18n/messages.ts';
+import { registerModules } from '../index.ts';
 import { renderRequestPdf, requestPdfDefinition } from './requests.pdf.ts';
 
 const detail: RequestDetail = {
@@ -88,6 +89,8 @@ const detail: RequestDetail = {
   commands: [],
 };
 
+// The module's messages, as the app registers them when it starts.
+registerModules();
 const t = (key: string, params?: Record<string, unknown>) => translate('nl', key, params);
 const context = {
   partnershipName: 'SWV Vallei en Rijn',

@@ -8,6 +8,7 @@ import type {
   RequestTransition,
 } from '../../../contracts/requests.ts';
 import { isPupilLevel } from '../../../contracts/requests.ts';
+import { coordinatorRole, teamMemberRole } from '../../../contracts/roles.ts';
 import { queryRows } from '../../db/client.ts';
 import {
   type Action,
@@ -452,8 +453,8 @@ async function sidesOf(
     db,
     sql`
     select user_id,
-      case when bool_or(role = 'team_member') then 'team'
-           when bool_or(role = 'coordinator') then 'office'
+      case when bool_or(role = ${teamMemberRole}) then 'team'
+           when bool_or(role = ${coordinatorRole}) then 'office'
            else 'school' end as side
     from role_assignments
     where user_id in (${sql.join(

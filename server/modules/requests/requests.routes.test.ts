@@ -13,7 +13,7 @@ import {
   fileRequest,
   pupilRequestForm,
   type RequestsWorld,
-} from './requests.test-support.ts';
+} from '../../test/support/requests.test-support.ts';
 
 let harness: Harness;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;

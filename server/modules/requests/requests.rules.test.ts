@@ -7,6 +7,7 @@ import {
 } from '../../../contracts/requests.ts';
 import { ageOn } from '../../../contracts/school-year.ts';
 import { type Action, policies } from '../../platform/access/policies.ts';
+import { registerModules } from '../index.ts';
 import {
   type ConsentEvent,
   type ConsentPerson,
@@ -23,6 +24,9 @@ import {
   submitOutcomeOf,
   transitionTable,
 } from './requests.rules.ts';
+
+// The modules' policy rows, as the app registers them when it starts.
+registerModules();
 
 const mother: ConsentPerson = { id: 'mother', kind: 'parent', hasAuthority: true, birthDate: null };
 const father: ConsentPerson = { id: 'father', kind: 'parent', hasAuthority: true, birthDate: null };

@@ -15,6 +15,7 @@ import type {
   RequestTransition,
 } from '../../../contracts/requests.ts';
 import { isPupilLevel } from '../../../contracts/requests.ts';
+import { teamMemberRole } from '../../../contracts/roles.ts';
 import { schoolYearOf } from '../../../contracts/school-year.ts';
 import { isUniqueViolation, queryRows } from '../../db/client.ts';
 import type { Action } from '../../platform/access/policies.ts';
@@ -395,7 +396,7 @@ export class RequestsService {
       const [member] = await queryRows<{ id: string }>(
         context.db,
         sql`select u.id from users u
-          join role_assignments r on r.user_id = u.id and r.role = 'team_member'
+          join role_assignments r on r.user_id = u.id and r.role = ${teamMemberRole}
           left join team_members m on m.user_id = u.id
           where u.id = ${userId}::uuid and u.status = 'active' and coalesce(m.status, 'active') = 'active'`,
       );
@@ -455,7 +456,7 @@ export class RequestsService {
         exists (select 1 from team_member_absences b where b.user_id = u.id
           and b.starts_on <= ${today}::date and b.ends_on >= ${today}::date) as is_absent
       from users u
-      join role_assignments r on r.user_id = u.id and r.role = 'team_member'
+      join role_assignments r on r.user_id = u.id and r.role = ${teamMemberRole}
       left join team_members m on m.user_id = u.id
       where u.status = 'active' and coalesce(m.status, 'active') = 'active'`,
     );

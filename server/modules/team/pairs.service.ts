@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, sql } f
 import { alias } from 'drizzle-orm/pg-core';
 import { primarySectors } from '../../../contracts/locations.ts';
 import type { TeamRole } from '../../../contracts/roles.ts';
+import { teamMemberRole } from '../../../contracts/roles.ts';
 import type {
   BulkPairInput,
   BulkPairResult,
@@ -414,7 +415,7 @@ async function loadCandidates({ db }: Db, userIds: string[]): Promise<Map<string
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
     .leftJoin(teamMembers, eq(teamMembers.userId, users.id))
-    .where(and(inArray(users.id, unique), eq(roleAssignments.role, 'team_member')));
+    .where(and(inArray(users.id, unique), eq(roleAssignments.role, teamMemberRole)));
   for (const row of rows) {
     const existing = candidates.get(row.userId) ?? { teamRoles: [], status: row.status };
     if (row.teamRole) existing.teamRoles.push(row.teamRole);

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { teamMemberRole } from '../../../contracts/roles.ts';
 import type { TeamMemberSummary } from '../../../contracts/team.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { defineTarget } from '../../platform/kernel/targets.ts';
@@ -6,7 +7,7 @@ import { teamMembers } from './team.schema.ts';
 
 /** The role assignments that make a user one of the expertise team (R1): data, not access. */
 export const isTeamMember = and(
-  eq(roleAssignments.role, 'team_member'),
+  eq(roleAssignments.role, teamMemberRole),
   sql`${roleAssignments.teamRole} is not null`,
 );
 

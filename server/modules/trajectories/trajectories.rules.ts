@@ -1,3 +1,4 @@
+import { mentorRole } from '../../../contracts/roles.ts';
 import type {
   DecisionInput,
   DiscussionInput,
@@ -61,7 +62,7 @@ export function findSignalProblems(
   if (input.source === 'parents') {
     if (input.mentorUserId !== facts.actorUserId)
       problems.push({ path: 'source', code: 'parents_signal_by_mentor' });
-    if (input.discussWith === 'mentor')
+    if (input.discussWith === mentorRole)
       problems.push({ path: 'discussWith', code: 'parents_signal_discuss_with' });
   }
   return problems;

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { mentorRole } from '../../../contracts/roles.ts';
 import { amsterdamDateOf } from '../../../contracts/school-year.ts';
 import type {
   DecisionInput,
@@ -225,7 +226,7 @@ export async function listSignalMentors(
     .where(
       and(
         eq(roleAssignments.locationId, locationId),
-        eq(roleAssignments.role, 'mentor'),
+        eq(roleAssignments.role, mentorRole),
         eq(users.status, 'active'),
       ),
     )
@@ -360,7 +361,7 @@ async function isMentorAt(context: UseCaseContext, userId: string, locationId: s
       and(
         eq(roleAssignments.userId, userId),
         eq(roleAssignments.locationId, locationId),
-        eq(roleAssignments.role, 'mentor'),
+        eq(roleAssignments.role, mentorRole),
       ),
     )
     .limit(1);

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../../contracts/errors.ts';
-import type { Role, TeamRole } from '../../../contracts/roles.ts';
+import { functionalAdminRole, type Role, type TeamRole, teamMemberRole } from '../../../contracts/roles.ts';
 
 type AccountStatus = 'invited' | 'active' | 'disabled';
 
@@ -32,11 +32,8 @@ export function statusAfterReactivation(target: {
   return target.hasPassword && target.mfaEnrolled ? 'active' : 'invited';
 }
 
-/**
- * The role whose holders manage the partnership's accounts. These rules are about the roles of the
- * account a command changes, not about who may do it (that is the policy table's).
- */
-export const functionalAdminRole = 'functional_admin' satisfies Role;
+// These rules are about the roles of the account a command changes, not about who may do it (that is
+// the policy table's).
 
 /** Whether an account holds the functional admin role. */
 export function holdsFunctionalAdmin(roles: ReadonlyArray<{ role: Role }>): boolean {
@@ -66,7 +63,7 @@ export function keepsAnotherAdmin(
 export function teamRolesOf(roles: ReadonlyArray<{ role: Role; teamRole: TeamRole | null }>): Set<TeamRole> {
   return new Set(
     roles.flatMap((assignment) =>
-      assignment.role === 'team_member' && assignment.teamRole ? [assignment.teamRole] : [],
+      assignment.role === teamMemberRole && assignment.teamRole ? [assignment.teamRole] : [],
     ),
   );
 }
@@ -76,7 +73,7 @@ export function teamRolesOf(roles: ReadonlyArray<{ role: Role; teamRole: TeamRol
  * reach to end (`team.deactivate`); anything else is the functional admin's (`users.deactivate`).
  */
 export function hasOnlyTeamRoles(roles: Array<{ role: Role }>): boolean {
-  return roles.length > 0 && roles.every((assignment) => assignment.role === 'team_member');
+  return roles.length > 0 && roles.every((assignment) => assignment.role === teamMemberRole);
 }
 
 /**

@@ -1,5 +1,9 @@
 import { and, asc, count, eq, gt, ilike, inArray, isNull, or } from 'drizzle-orm';
-import type { RoleAssignment, RoleAssignmentInput } from '../../../contracts/roles.ts';
+import {
+  functionalAdminRole,
+  type RoleAssignment,
+  type RoleAssignmentInput,
+} from '../../../contracts/roles.ts';
 import type {
   InviteUserInput,
   UpdateUserRolesInput,
@@ -17,12 +21,7 @@ import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import { defineTarget } from '../../platform/kernel/targets.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { schoolTeamAssignments } from '../team/team.schema.ts';
-import {
-  functionalAdminRole,
-  keepsAnotherAdmin,
-  losesFunctionalAdmin,
-  teamRolesOf,
-} from './accounts.rules.ts';
+import { keepsAnotherAdmin, losesFunctionalAdmin, teamRolesOf } from './accounts.rules.ts';
 
 const userColumns = {
   id: users.id,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Role, roles, type TeamRole } from '../../../contracts/roles.ts';
 import { schoolTeamAssignments } from '../../modules/team/team.schema.ts';
+import type { AccessFixtures, AccessProbeModule, Probe } from '../../test/access/access-probes.ts';
 import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
-import type { AccessFixtures, AccessProbeModule, Probe } from './access-probes.ts';
 import { type Action, isPublicAction, policies, scopesOf } from './policies.ts';
 
 let harness: Harness;
@@ -54,9 +54,10 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-// Every module's probes, collected (server/**/*.access.ts).
+// Every module's probes, collected from the tests' folder: server/test/access/<the module's path under
+// server>/*.access.ts (the platform's under platform/), so the matrix keeps its order.
 const probeModules = Object.values(
-  import.meta.glob<AccessProbeModule>('../../**/*.access.ts', { eager: true }),
+  import.meta.glob<AccessProbeModule>('../../test/access/**/*.access.ts', { eager: true }),
 );
 const probes: Partial<Record<Action, Probe>> = Object.assign(
   {},

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Role, roles } from '../../../contracts/roles.ts';
+import { registerModules } from '../../modules/index.ts';
 import {
   type Action,
   type Actor,
@@ -9,6 +10,9 @@ import {
   permittedActions,
   policies,
 } from './policies.ts';
+
+// The modules' policy rows, as the app registers them when it starts.
+registerModules();
 
 const tenantId = '11111111-1111-4111-8111-111111111111';
 const otherTenantId = '22222222-2222-4222-8222-222222222222';

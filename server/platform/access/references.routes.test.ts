@@ -5,11 +5,11 @@ import type { ErrorResponse } from '../../../contracts/errors.ts';
 import { addDays, todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { expertisePoints } from '../../modules/expertise-points/expertise-points.schema.ts';
 import { meetings } from '../../modules/meetings/meetings.schema.ts';
-import { detailOf, fileRequest, pupilRequestForm } from '../../modules/requests/requests.test-support.ts';
 import { schoolBoards } from '../../modules/schools/schools.schema.ts';
 import { expertiseTags, schoolTeamAssignments } from '../../modules/team/team.schema.ts';
 import { trajectories } from '../../modules/trajectories/trajectories.schema.ts';
 import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
+import { detailOf, fileRequest, pupilRequestForm } from '../../test/support/requests.test-support.ts';
 
 /**
  * Issue 13 finding 4: every id a client sends in a body is proven visible to the actor, and of the

@@ -1,39 +1,51 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Transaction } from '../../db/client.ts';
-import { meetings } from '../../modules/meetings/meetings.schema.ts';
-import { mayRead } from '../../modules/requests/requests.repository.ts';
-import { requestPeople, supportRequests } from '../../modules/requests/requests.schema.ts';
-import { locations, schoolBoards } from '../../modules/schools/schools.schema.ts';
-import { expertiseTags } from '../../modules/team/team.schema.ts';
 import { roleAssignments, users } from '../auth/auth.schema.ts';
 import { ValidationFailed } from '../http/errors.ts';
-import { type Action, type Actor, canAccess } from './policies.ts';
+import type { Actor } from './policies.ts';
 
 /**
- * What a field that holds an id must name: the kind of row, and what makes it one this actor may
- * use there. Locations are the partnership's own (the public pages list them); `action` narrows
- * them to where the actor may perform it.
+ * What a field that holds an id must name: the kinds of row, each with what the field says besides
+ * the id (e.g. the action a location must allow). The platform knows no kind itself: each module adds
+ * its own by augmenting this interface in its `<module>.references.ts`, and registers how to prove them
+ * (`defineReferenceKinds`) through the composition (`server/modules/index.ts`).
  */
-export type Reference =
-  | { kind: 'location'; action?: Action }
-  | { kind: 'schoolBoard' }
-  | { kind: 'expertiseTag' }
-  /** A user with the team-member role (R1). */
-  | { kind: 'teamMember' }
-  /** Who can take part in a school's meeting: a team member, the staff office, or staff of that school. */
-  | { kind: 'meetingParticipant'; locationId: string }
-  /** A support request the actor may read (drafts only at their own school). */
-  | { kind: 'request' }
-  | { kind: 'meeting'; action: Action }
-  /** The pupil or a parent of one request (the request itself was loaded through the policy). */
-  | { kind: 'requestPerson'; requestId: string };
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the modules through declaration merging.
+export interface ReferenceRegistry {}
 
-/** Who can take part in a school's meeting: a team member, the staff office, or staff of that school. */
-export function mayTakePartIn(locationId: string) {
-  return or(
-    inArray(roleAssignments.role, ['team_member', 'coordinator']),
-    eq(roleAssignments.locationId, locationId),
-  );
+/** A kind of reference with what it says besides the ids, e.g. `{ kind: 'location', action }`. */
+export type Reference = {
+  [Kind in keyof ReferenceRegistry]: { kind: Kind } & ReferenceRegistry[Kind];
+}[keyof ReferenceRegistry];
+
+/**
+ * How a module proves a kind: which of these ids name a row of the kind that the actor may use there.
+ * It runs in the actor's tenant transaction, so row-level security already hides other partnerships;
+ * the partnership comparison (`ownIds`) and the policy check on top are the single-record rules.
+ */
+export type VisibleIds<Kind extends keyof ReferenceRegistry> = (
+  transaction: Transaction,
+  actor: Actor,
+  reference: { kind: Kind } & ReferenceRegistry[Kind],
+  ids: string[],
+) => Promise<Set<string>>;
+
+/** A module's reference kinds with how to prove each. */
+export type ReferenceKinds = { readonly [Kind in keyof ReferenceRegistry]?: VisibleIds<Kind> };
+
+/** Declares a module's reference kinds (typed against the registry its file augments). */
+export function defineReferenceKinds<const Kinds extends ReferenceKinds>(kinds: Kinds): Kinds {
+  return kinds;
+}
+
+const registered = new Map<string, VisibleIds<keyof ReferenceRegistry>>();
+
+/** Adds a module's reference kinds when the app starts; a kind registered twice fails loudly. */
+export function registerReferenceKinds(owner: string, kinds: ReferenceKinds): void {
+  for (const [kind, visible] of Object.entries(kinds)) {
+    if (registered.has(kind)) throw new Error(`The reference kind ${kind} of ${owner} is registered already`);
+    if (visible) registered.set(kind, visible as VisibleIds<keyof ReferenceRegistry>);
+  }
 }
 
 /** The field error for an id that names nothing the actor may use; the web catalogue explains it. */
@@ -56,11 +68,17 @@ export async function requireVisible(
   const entries = Array.isArray(fields) ? fields : Object.entries(fields);
   const ids = [...new Set(entries.flatMap(([, id]) => (typeof id === 'string' ? [id] : [])))];
   if (ids.length === 0) return;
-  const visible = await visibleIds(transaction, actor, reference, ids);
+  const visible = await visibleIdsOf(reference.kind)(transaction, actor, reference, ids);
   const paths = new Set(
     entries.flatMap(([path, id]) => (typeof id === 'string' && !visible.has(id) ? [path] : [])),
   );
   if (paths.size > 0) throw new ValidationFailed([...paths].map((path) => ({ path, code })));
+}
+
+function visibleIdsOf(kind: string): VisibleIds<keyof ReferenceRegistry> {
+  const visible = registered.get(kind);
+  if (!visible) throw new Error(`The reference kind ${kind} is not registered: is its module?`);
+  return visible;
 }
 
 type Id = string | null | undefined;
@@ -75,76 +93,26 @@ export function listField(path: string, ids: readonly Id[]): Array<readonly [str
   return ids.map((id) => [path, id] as const);
 }
 
-// Every query runs in the actor's tenant transaction, so row-level security already hides other
-// partnerships; the tenant comparison and the policy check on top are the single-record rules.
-async function visibleIds(
+/** The ids of the rows that are in the actor's own partnership and, where given, pass `fits` too. */
+export function ownIds<Row extends { id: string; tenantId: string }>(
+  actor: Actor,
+  rows: readonly Row[],
+  fits: (row: Row) => boolean = () => true,
+): Set<string> {
+  return new Set(rows.filter((row) => row.tenantId === actor.tenantId && fits(row)).map((row) => row.id));
+}
+
+/** The users among `ids` in the actor's partnership with a role assignment that meets `assignment`. */
+export async function userIdsWithAssignment(
   { db }: Transaction,
   actor: Actor,
-  reference: Reference,
   ids: string[],
+  assignment: SQL | undefined,
 ): Promise<Set<string>> {
-  const ours = (row: { id: string; tenantId: string }) => row.tenantId === actor.tenantId;
-  const idsOf = (rows: Array<{ id: string }>) => new Set(rows.map((row) => row.id));
-  switch (reference.kind) {
-    case 'location': {
-      const rows = await db
-        .select({ id: locations.id, tenantId: locations.tenantId })
-        .from(locations)
-        .where(inArray(locations.id, ids));
-      const { action } = reference;
-      return idsOf(
-        rows.filter(
-          (row) =>
-            ours(row) &&
-            (!action || canAccess(actor, action, { tenantId: row.tenantId, locationId: row.id })),
-        ),
-      );
-    }
-    case 'schoolBoard': {
-      const rows = await db
-        .select({ id: schoolBoards.id, tenantId: schoolBoards.tenantId })
-        .from(schoolBoards)
-        .where(inArray(schoolBoards.id, ids));
-      return idsOf(rows.filter(ours));
-    }
-    case 'expertiseTag': {
-      const rows = await db
-        .select({ id: expertiseTags.id, tenantId: expertiseTags.tenantId })
-        .from(expertiseTags)
-        .where(inArray(expertiseTags.id, ids));
-      return idsOf(rows.filter(ours));
-    }
-    case 'teamMember':
-    case 'meetingParticipant': {
-      const fits =
-        reference.kind === 'teamMember'
-          ? eq(roleAssignments.role, 'team_member')
-          : mayTakePartIn(reference.locationId);
-      const rows = await db
-        .selectDistinct({ id: users.id, tenantId: users.tenantId })
-        .from(users)
-        .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-        .where(and(inArray(users.id, ids), fits));
-      return idsOf(rows.filter(ours));
-    }
-    case 'request': {
-      const rows = await db.select().from(supportRequests).where(inArray(supportRequests.id, ids));
-      return idsOf(rows.filter((row) => ours(row) && mayRead(actor, row)));
-    }
-    case 'meeting': {
-      const rows = await db
-        .select({ id: meetings.id, tenantId: meetings.tenantId, locationId: meetings.locationId })
-        .from(meetings)
-        .where(inArray(meetings.id, ids));
-      const { action } = reference;
-      return idsOf(rows.filter((row) => ours(row) && canAccess(actor, action, row)));
-    }
-    case 'requestPerson': {
-      const rows = await db
-        .select({ id: requestPeople.id, tenantId: requestPeople.tenantId })
-        .from(requestPeople)
-        .where(and(inArray(requestPeople.id, ids), eq(requestPeople.requestId, reference.requestId)));
-      return idsOf(rows.filter(ours));
-    }
-  }
+  const rows = await db
+    .selectDistinct({ id: users.id, tenantId: users.tenantId })
+    .from(users)
+    .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .where(and(inArray(users.id, ids), assignment));
+  return ownIds(actor, rows);
 }

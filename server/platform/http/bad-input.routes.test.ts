@@ -16,7 +16,8 @@ import {
   testPassword,
 } from '../../test/harness.ts';
 
-const catalogueFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/src/i18n');
+// The platform's own catalogue: the errors and field messages the server answers with.
+const catalogueFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../i18n');
 const nl = JSON.parse(readFileSync(path.join(catalogueFolder, 'nl.json'), 'utf8'));
 const en = JSON.parse(readFileSync(path.join(catalogueFolder, 'en.json'), 'utf8'));
 

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { queryRows } from '../../db/client.ts';
-import { createRequestsWorld, type RequestsWorld } from '../../modules/requests/requests.test-support.ts';
 import { createHarness, type Harness } from '../../test/harness.ts';
+import { createRequestsWorld, type RequestsWorld } from '../../test/support/requests.test-support.ts';
 
 let harness: Harness;
 let world: RequestsWorld;

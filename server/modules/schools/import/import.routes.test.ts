@@ -3,8 +3,8 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../../platform/audit/audit.schema.ts';
 import { createHarness, type Harness, type TestClient } from '../../../test/harness.ts';
+import { postUpload, type UploadForm } from '../../../test/support/import.test-support.ts';
 import { locations, pupilCounts, schoolBoards } from '../schools.schema.ts';
-import { postUpload, type UploadForm } from './import.test-support.ts';
 
 let harness: Harness;
 let tenantId: string;

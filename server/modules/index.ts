@@ -1,0 +1,213 @@
+/**
+ * The composition of Passend's domain modules: the one place that lists them all. The platform
+ * (server/platform) imports no module; a module hands it its policy rows, audit events, reference kinds
+ * and demo step here, and its routes and jobs are registered with the app below.
+ *
+ * To add a module: its `<module>.policy.ts` (and `.audit.ts`, `.references.ts`) augment the platform's
+ * registries for the types, its entry in `serverModules` registers the rows (and its `i18n` folder's
+ * messages), and `registerModuleRoutes` registers its routes.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Keys } from '../platform/auth/credentials.ts';
+import type { Jobs } from '../platform/jobs/jobs.ts';
+import type { Kernel } from '../platform/kernel/kernel.ts';
+import type { Mailer } from '../platform/mail/mailer.ts';
+import { registerServerModules, type ServerModule } from '../platform/server-module.ts';
+import { attendanceAuditEvents } from './attendance/attendance.audit.ts';
+import { attendancePolicies } from './attendance/attendance.policy.ts';
+import { attendanceRoutes } from './attendance/attendance.routes.ts';
+import { seedDemoAttendance } from './attendance/demo-attendance.ts';
+import { homeworkRoutes } from './attendance/homework.routes.ts';
+import { expertisePointsAuditEvents } from './expertise-points/expertise-points.audit.ts';
+import { expertisePointsPolicies } from './expertise-points/expertise-points.policy.ts';
+import { expertisePointsRoutes } from './expertise-points/expertise-points.routes.ts';
+import { BudgetWarnings } from './hours/budget.service.ts';
+import { seedDemoHours } from './hours/demo-hours.ts';
+import { hoursAuditEvents } from './hours/hours.audit.ts';
+import { hoursPolicies } from './hours/hours.policy.ts';
+import { hoursRoutes } from './hours/hours.routes.ts';
+import { TimeService } from './hours/time.service.ts';
+import { CalendarService } from './meetings/calendar.service.ts';
+import { seedDemoMeetings } from './meetings/demo-meetings.ts';
+import { meetingsAuditEvents } from './meetings/meetings.audit.ts';
+import { meetingsPolicies } from './meetings/meetings.policy.ts';
+import { meetingsReferences } from './meetings/meetings.references.ts';
+import { meetingsRoutes } from './meetings/meetings.routes.ts';
+import { registerReminderJob } from './meetings/reminders.ts';
+import { seedDemoOpp } from './opp/demo-opp.ts';
+import { oppAuditEvents } from './opp/opp.audit.ts';
+import { oppPolicies } from './opp/opp.policy.ts';
+import { oppRoutes } from './opp/opp.routes.ts';
+import { OppParentLinks } from './opp/opp.service.ts';
+import { registerOppReminderJob } from './opp/opp-reminders.ts';
+import { publicPagesPolicies } from './public-pages/public-pages.policy.ts';
+import { publicPagesRoutes } from './public-pages/public-pages.routes.ts';
+import { seedDemoPupilRecords } from './pupil-records/demo-pupil-records.ts';
+import { pupilRecordsAuditEvents } from './pupil-records/pupil-records.audit.ts';
+import { pupilRecordsPolicies } from './pupil-records/pupil-records.policy.ts';
+import { pupilRecordsRoutes } from './pupil-records/pupil-records.routes.ts';
+import { ConsentService } from './requests/consent.service.ts';
+import { seedDemoRequests } from './requests/demo-requests.ts';
+import { requestsAuditEvents } from './requests/requests.audit.ts';
+import { requestsPolicies } from './requests/requests.policy.ts';
+import { requestsReferences } from './requests/requests.references.ts';
+import { requestsRoutes } from './requests/requests.routes.ts';
+import { RequestsService } from './requests/requests.service.ts';
+import { RequestWorkflow } from './requests/workflow.ts';
+import { importRoutes } from './schools/import/import.routes.ts';
+import { locationsRoutes } from './schools/locations.routes.ts';
+import { schoolsAuditEvents } from './schools/schools.audit.ts';
+import { schoolsPolicies } from './schools/schools.policy.ts';
+import { schoolsReferences } from './schools/schools.references.ts';
+import { teamAuditEvents } from './team/team.audit.ts';
+import { teamPolicies } from './team/team.policy.ts';
+import { teamReferences } from './team/team.references.ts';
+import { teamRoutes } from './team/team.routes.ts';
+import { seedDemoTrajectories } from './trajectories/demo-trajectories.ts';
+import { trajectoriesAuditEvents } from './trajectories/trajectories.audit.ts';
+import { trajectoriesPolicies } from './trajectories/trajectories.policy.ts';
+import { trajectoriesRoutes } from './trajectories/trajectories.routes.ts';
+import { AccountsService, registerLeaverJob } from './users/accounts.service.ts';
+import { usersAuditEvents } from './users/users.audit.ts';
+import { usersPolicies } from './users/users.policy.ts';
+import { usersRoutes } from './users/users.routes.ts';
+import { UsersService } from './users/users.service.ts';
+
+/**
+ * Every domain module with what it hands the platform, in registration order: the order of the policy
+ * table after the platform's own rows (so of the session's permissions and of the access matrix's
+ * pupil-data list) and the order in which the demo seed runs the demo steps.
+ */
+export const serverModules: readonly ServerModule[] = [
+  {
+    name: 'users',
+    messages: new URL('./users/i18n/', import.meta.url),
+    policies: usersPolicies,
+    auditEvents: usersAuditEvents,
+  },
+  {
+    name: 'schools',
+    messages: new URL('./schools/i18n/', import.meta.url),
+    policies: schoolsPolicies,
+    auditEvents: schoolsAuditEvents,
+    references: schoolsReferences,
+  },
+  {
+    name: 'team',
+    messages: new URL('./team/i18n/', import.meta.url),
+    policies: teamPolicies,
+    auditEvents: teamAuditEvents,
+    references: teamReferences,
+  },
+  { name: 'expertise-points', policies: expertisePointsPolicies, auditEvents: expertisePointsAuditEvents },
+  {
+    name: 'requests',
+    messages: new URL('./requests/i18n/', import.meta.url),
+    policies: requestsPolicies,
+    auditEvents: requestsAuditEvents,
+    references: requestsReferences,
+    demo: (transaction, { tenantId, clock }) => seedDemoRequests(transaction, tenantId, clock.today()),
+  },
+  {
+    name: 'hours',
+    messages: new URL('./hours/i18n/', import.meta.url),
+    policies: hoursPolicies,
+    auditEvents: hoursAuditEvents,
+    // On the wall clock, as the demo hours always were.
+    demo: (transaction, { tenantId }) => seedDemoHours(transaction, tenantId),
+  },
+  {
+    name: 'meetings',
+    messages: new URL('./meetings/i18n/', import.meta.url),
+    policies: meetingsPolicies,
+    auditEvents: meetingsAuditEvents,
+    references: meetingsReferences,
+    // On the wall clock, as the demo meetings always were.
+    demo: (transaction, { tenantId }) => seedDemoMeetings(transaction, tenantId),
+  },
+  {
+    name: 'trajectories',
+    messages: new URL('./trajectories/i18n/', import.meta.url),
+    policies: trajectoriesPolicies,
+    auditEvents: trajectoriesAuditEvents,
+    demo: (transaction, { tenantId }) => seedDemoTrajectories(transaction, tenantId),
+  },
+  {
+    name: 'opp',
+    messages: new URL('./opp/i18n/', import.meta.url),
+    policies: oppPolicies,
+    auditEvents: oppAuditEvents,
+    demo: (transaction, { tenantId, clock }) => seedDemoOpp(transaction, tenantId, clock),
+  },
+  {
+    name: 'attendance',
+    messages: new URL('./attendance/i18n/', import.meta.url),
+    policies: attendancePolicies,
+    auditEvents: attendanceAuditEvents,
+    demo: (transaction, { tenantId, clock }) => seedDemoAttendance(transaction, tenantId, clock.now()),
+  },
+  {
+    name: 'pupil-records',
+    messages: new URL('./pupil-records/i18n/', import.meta.url),
+    policies: pupilRecordsPolicies,
+    auditEvents: pupilRecordsAuditEvents,
+    demo: (transaction, { tenantId }) => seedDemoPupilRecords(transaction, tenantId),
+  },
+  { name: 'public-pages', policies: publicPagesPolicies },
+];
+
+let registered = false;
+
+/**
+ * Registers every module's tables with the platform, once per process: the app does it first thing,
+ * and a test that needs the policy table, the audit catalogue or the messages without an app does too.
+ */
+export function registerModules(): void {
+  if (registered) return;
+  registerServerModules(serverModules);
+  registered = true;
+}
+
+/** What the modules' routes and jobs are built from: the app's platform services. */
+export type ModuleDependencies = {
+  config: Config;
+  keys: Keys;
+  jobs: Jobs;
+  mailer: Mailer;
+  kernel: Kernel;
+  /** The sign-in side of the auth service: invitations and the address check. */
+  auth: ConstructorParameters<typeof UsersService>[0] & ConstructorParameters<typeof AccountsService>[0];
+  /** Which partnership a public page's slug names. */
+  partnershipOfSlug(slug: string): Promise<string>;
+};
+
+/**
+ * Registers every module's routes and jobs, in the order the API description has always listed them
+ * (the fuzz test walks the operations in that order with a fixed seed). Returns the users service,
+ * which the CLI and tests use.
+ */
+export async function registerModuleRoutes(app: FastifyInstance, deps: ModuleDependencies) {
+  const { config, keys, jobs, mailer, kernel } = deps;
+  const users = new UsersService(deps.auth);
+  const accounts = new AccountsService(deps.auth);
+  await app.register(usersRoutes(users, accounts));
+  await registerLeaverJob(jobs, kernel);
+  await app.register(importRoutes());
+  await app.register(expertisePointsRoutes());
+  await app.register(publicPagesRoutes(deps.partnershipOfSlug));
+  await app.register(locationsRoutes());
+  await app.register(teamRoutes(accounts));
+  const workflow = new RequestWorkflow({ mailer, keys, baseUrl: config.baseUrl });
+  await app.register(requestsRoutes(new RequestsService(workflow), new ConsentService(workflow, keys)));
+  await app.register(meetingsRoutes(new CalendarService({ keys, baseUrl: config.baseUrl })));
+  await app.register(pupilRecordsRoutes());
+  await app.register(attendanceRoutes());
+  await app.register(homeworkRoutes());
+  await registerReminderJob(jobs, kernel, { mailer, baseUrl: config.baseUrl });
+  await app.register(oppRoutes(new OppParentLinks({ keys, baseUrl: config.baseUrl })));
+  await registerOppReminderJob(jobs, kernel, { mailer, baseUrl: config.baseUrl });
+  await app.register(trajectoriesRoutes());
+  await app.register(hoursRoutes(new TimeService(new BudgetWarnings({ mailer, baseUrl: config.baseUrl }))));
+  return { users };
+}
