@@ -1,3 +1,5 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { PgDialect, pgTable, uuid } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { type Role, roles } from '../../../contracts/roles.ts';
 import { registerModules } from '../../modules/index.ts';
@@ -9,6 +11,7 @@ import {
   isPublicAction,
   permittedActions,
   policies,
+  scopeCondition,
 } from './policies.ts';
 
 // The modules' policy rows, as the app registers them when it starts.
@@ -176,3 +179,157 @@ describe('assigned schools (team members, R5)', () => {
     expect(canAccess(unassigned, 'locations.read', { tenantId, locationId: locationA })).toBe(false);
   });
 });
+
+// Renders a list condition with its parameters, as PostgreSQL would receive it.
+const dialect = new PgDialect();
+const listed = pgTable('listed', { locationId: uuid('location_id'), ownerId: uuid('owner_id') });
+function rendered(condition: SQL): { sql: string; params: unknown[] } {
+  const { sql: text, params } = dialect.sqlToQuery(condition);
+  return { sql: text, params };
+}
+const isParticipant = (participant: string) =>
+  sql`exists (select 1 from participants p where p.user_id = ${participant})`;
+const columns = { locationId: listed.locationId, userId: listed.ownerId, isParticipant };
+
+describe('scopeCondition: the list filter of each scope (P1)', () => {
+  const contactAtA = {
+    ...actor([{ role: 'team_member' }], userId, [locationA, locationB]),
+    contactLocationIds: [locationA],
+  };
+  const ibAtA = actor([{ role: 'internal_coordinator', locationId: locationA }]);
+
+  it('tenant scope filters nothing, and no grant filters everything', () => {
+    expect(rendered(scopeCondition(coordinator, 'locations.read', columns)).sql).toBe('true');
+    expect(rendered(scopeCondition(teacherAtA, 'users.read', columns)).sql).toBe('false');
+  });
+
+  it('own_location and assigned_schools become a list of locations', () => {
+    expect(rendered(scopeCondition(teacherAtA, 'locations.read', columns))).toEqual({
+      sql: '("listed"."location_id" in ($1))',
+      params: [locationA],
+    });
+    expect(rendered(scopeCondition(contactAtA, 'locations.read', columns)).params).toEqual(
+      [locationA, locationB].sort(),
+    );
+  });
+
+  it('assigned adds the records assigned to the actor; self only those', () => {
+    expect(rendered(scopeCondition(contactAtA, 'requests.read_pupil', columns))).toEqual({
+      sql: '("listed"."location_id" in ($1, $2) or "listed"."owner_id" = $3)',
+      params: [...[locationA, locationB].sort(), userId],
+    });
+    expect(rendered(scopeCondition(coordinator, 'requests.read_pupil', columns))).toEqual({
+      sql: '("listed"."owner_id" = $1)',
+      params: [userId],
+    });
+  });
+
+  it('contact_person reaches the schools whose contact the actor is today, not the other school of the pair', () => {
+    expect(canAccess(contactAtA, 'requests.assign', { tenantId, locationId: locationA })).toBe(true);
+    expect(canAccess(contactAtA, 'requests.assign', { tenantId, locationId: locationB })).toBe(false);
+    expect(rendered(scopeCondition(contactAtA, 'requests.assign', columns))).toEqual({
+      sql: '("listed"."location_id" in ($1))',
+      params: [locationA],
+    });
+  });
+
+  it('participant reaches the records the actor takes part in, through the list’s own condition', () => {
+    expect(canAccess(ibAtA, 'meetings.read_minutes', { tenantId, locationId: locationA })).toBe(false);
+    expect(
+      canAccess(ibAtA, 'meetings.read_minutes', {
+        tenantId,
+        locationId: locationA,
+        participantUserIds: [userId],
+      }),
+    ).toBe(true);
+    expect(rendered(scopeCondition(ibAtA, 'meetings.read_minutes', columns))).toEqual({
+      sql: '(exists (select 1 from participants p where p.user_id = $1))',
+      params: [userId],
+    });
+    // A list that cannot tell participation shows nothing through that scope.
+    expect(
+      rendered(scopeCondition(ibAtA, 'meetings.read_minutes', { locationId: listed.locationId })).sql,
+    ).toBe('false');
+  });
+
+  it('several scopes of one role are joined: participant or contact person', () => {
+    expect(rendered(scopeCondition(contactAtA, 'meetings.read_minutes', columns))).toEqual({
+      sql: '("listed"."location_id" in ($1) or exists (select 1 from participants p where p.user_id = $2))',
+      params: [locationA, userId],
+    });
+    expect(
+      canAccess(contactAtA, 'meetings.read_minutes', {
+        tenantId,
+        locationId: locationB,
+        participantUserIds: [userId],
+      }),
+    ).toBe(true);
+    expect(canAccess(contactAtA, 'meetings.read_minutes', { tenantId, locationId: locationB })).toBe(false);
+  });
+
+  it('list and record agree for every action, role and kind of record', () => {
+    const records = [
+      { locationId: locationA, ownerId: null, participants: [] as string[] },
+      { locationId: locationB, ownerId: userId, participants: [] },
+      { locationId: locationB, ownerId: otherUserId, participants: [userId] },
+      { locationId: null, ownerId: otherUserId, participants: [] },
+    ];
+    const actors = [
+      coordinator,
+      admin,
+      teacherAtA,
+      ibAtA,
+      contactAtA,
+      actor([{ role: 'mentor', locationId: locationA }]),
+    ];
+    for (const action of Object.keys(policies) as Action[]) {
+      if (isPublicAction(action)) continue;
+      for (const who of actors) {
+        for (const record of records) {
+          const single = canAccess(who, action, {
+            tenantId,
+            locationId: record.locationId,
+            userId: record.ownerId,
+            participantUserIds: record.participants,
+          });
+          expect({ action, who: who.roles[0]?.role, record, listed: evaluate(who, action, record) }).toEqual({
+            action,
+            who: who.roles[0]?.role,
+            record,
+            listed: single,
+          });
+        }
+      }
+    }
+  });
+});
+
+/** Evaluates a rendered list condition on one record, as the database would (the forms used above only). */
+function evaluate(
+  who: Actor,
+  action: Action,
+  record: { locationId: string | null; ownerId: string | null; participants: string[] },
+): boolean {
+  const { sql: text, params } = rendered(
+    scopeCondition(who, action, {
+      ...columns,
+      isParticipant: (participant) => sql`participant(${participant})`,
+    }),
+  );
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  let index = 0;
+  const parts = text.slice(1, -1).split(' or ');
+  return parts.some((part) => {
+    if (part.startsWith('"listed"."location_id" in')) {
+      const count = part.split('$').length - 1;
+      const ids = params.slice(index, index + count);
+      index += count;
+      return record.locationId !== null && ids.includes(record.locationId);
+    }
+    const value = params[index];
+    index += 1;
+    if (part.startsWith('"listed"."owner_id"')) return record.ownerId === value;
+    return record.participants.includes(value as string);
+  });
+}
