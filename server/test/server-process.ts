@@ -39,7 +39,8 @@ export async function startServerProcess(options: { port: number; environment?: 
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 90_000;
+  // A bound, not a measure: a busy machine may need minutes to migrate and seed.
+  const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Passend exited early:\n${printout}`);
     const ready = await fetch(`${baseUrl}/readyz`)
