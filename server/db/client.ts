@@ -226,23 +226,12 @@ export class DatabaseClient {
         queryAsOwner: <T>(query: SQL) => queryRows<T>(ownerDb(), query),
         transact: (tenantId, opening, readOnly, work) =>
           (readOnly ? readOnServer : transactOnServer)(pool, tenantId, opening, work),
-        executeBatch: async (text, statements) => {
-          const client = await pool.connect();
-          let broken = false;
-          try {
+        executeBatch: (text, statements) =>
+          inTransactionOnServer(pool, async (client) => {
             const results = (await client.query(text)) as unknown as RawResult[];
             // The results of BEGIN and the settings come first, COMMIT's last.
             return results.slice(2, 2 + statements).map((result) => result.rows);
-          } catch (error) {
-            // A failed statement leaves the text's transaction aborted: roll it back before reuse.
-            await client.query('rollback').catch(() => {
-              broken = true;
-            });
-            throw error;
-          } finally {
-            client.release(broken);
-          }
-        },
+          }),
         execute: async (text, values) => {
           const client = await pool.connect();
           try {
@@ -512,14 +501,24 @@ async function transactOnServer<T>(
   opening: string | null,
   work: (tx: DbTransaction, openingRows: unknown[]) => Promise<T>,
 ): Promise<T> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
+  return inTransactionOnServer(pool, async (client) => {
     // A read may have made the connection read-only by default (see readOnServer).
     const openingRows = await openOnServer(client, tenantId, opening, 'begin read write;', true);
     const result = await work(serverHandleOf(client), openingRows);
     await client.query('commit');
     return result;
+  });
+}
+
+/** Work that opens a transaction on a pooled connection: a failure rolls it back before the connection is reused. */
+async function inTransactionOnServer<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    return await work(client);
   } catch (error) {
     await client.query('rollback').catch(() => {
       broken = true;
