@@ -115,7 +115,7 @@ export const serverModules: readonly ServerModule[] = [
     policies: hoursPolicies,
     auditEvents: hoursAuditEvents,
     // On the wall clock, as the demo hours always were.
-    demo: (transaction, { tenantId }) => seedDemoHours(transaction, tenantId),
+    demo: (transaction, { tenantId, clock }) => seedDemoHours(transaction, tenantId, clock),
   },
   {
     name: 'meetings',
@@ -124,14 +124,14 @@ export const serverModules: readonly ServerModule[] = [
     auditEvents: meetingsAuditEvents,
     references: meetingsReferences,
     // On the wall clock, as the demo meetings always were.
-    demo: (transaction, { tenantId }) => seedDemoMeetings(transaction, tenantId),
+    demo: (transaction, { tenantId, clock }) => seedDemoMeetings(transaction, tenantId, clock),
   },
   {
     name: 'trajectories',
     messages: new URL('./trajectories/i18n/', import.meta.url),
     policies: trajectoriesPolicies,
     auditEvents: trajectoriesAuditEvents,
-    demo: (transaction, { tenantId }) => seedDemoTrajectories(transaction, tenantId),
+    demo: (transaction, { tenantId, clock }) => seedDemoTrajectories(transaction, tenantId, clock),
   },
   {
     name: 'opp',
@@ -152,7 +152,7 @@ export const serverModules: readonly ServerModule[] = [
     messages: new URL('./pupil-records/i18n/', import.meta.url),
     policies: pupilRecordsPolicies,
     auditEvents: pupilRecordsAuditEvents,
-    demo: (transaction, { tenantId }) => seedDemoPupilRecords(transaction, tenantId),
+    demo: (transaction, { tenantId, clock }) => seedDemoPupilRecords(transaction, tenantId, clock),
   },
   { name: 'public-pages', policies: publicPagesPolicies },
 ];

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { addDays, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { addDays } from '../../../contracts/school-year.ts';
 import type { ContactChannel, ContactParty } from '../../../contracts/trajectories.ts';
 import { queryRows, type Transaction } from '../../db/client.ts';
+import type { Clock } from '../../platform/kernel/clock.ts';
 import {
   teacherSupportActivities,
   trajectoryContacts,
@@ -77,8 +78,12 @@ const contacts: DemoContact[] = [
  * Rijnstroom College (else the first location), and trainings, class support and tips at every
  * location with trajectories.
  */
-export async function seedDemoPupilRecords(transaction: Transaction, tenantId: string): Promise<void> {
-  const today = todayInAmsterdam();
+export async function seedDemoPupilRecords(
+  transaction: Transaction,
+  tenantId: string,
+  clock: Clock,
+): Promise<void> {
+  const today = clock.today();
   const pupils = await queryRows<{
     id: string;
     location_id: string;
@@ -114,7 +119,7 @@ export async function seedDemoPupilRecords(transaction: Transaction, tenantId: s
           summary: contact.summary(pupil.pupil_first_name),
           followUp,
           followUpOwnerUserId: followUp ? pupil.mentor_user_id : null,
-          followUpDoneAt: followUp && position > 0 ? new Date() : null,
+          followUpDoneAt: followUp && position > 0 ? clock.now() : null,
           createdByUserId: author,
         };
       }),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { addDays, todayInAmsterdam } from '../../../contracts/school-year.ts';
+import { addDays } from '../../../contracts/school-year.ts';
 import type {
   ContactChannel,
   DiplomaLevel,
@@ -8,6 +8,7 @@ import type {
   TrajectoryStatus,
 } from '../../../contracts/trajectories.ts';
 import { queryRows, type Transaction } from '../../db/client.ts';
+import type { Clock } from '../../platform/kernel/clock.ts';
 import { trajectories } from './trajectories.schema.ts';
 
 type DemoPupil = {
@@ -177,8 +178,12 @@ const pupils: DemoPupil[] = [
 ];
 
 /** The demo's pupils at the expertise points, with their intake as recorded by the staff (issue 7). */
-export async function seedDemoTrajectories(transaction: Transaction, tenantId: string): Promise<void> {
-  const today = todayInAmsterdam();
+export async function seedDemoTrajectories(
+  transaction: Transaction,
+  tenantId: string,
+  clock: Clock,
+): Promise<void> {
+  const today = clock.today();
   const staff = await queryRows<{ brin: string; location_id: string; role: string; user_id: string }>(
     transaction.db,
     sql`select l.brin, l.id as location_id, r.role, r.user_id from role_assignments r
