@@ -146,10 +146,8 @@ export function oppRoutes(parentLinks: OppParentLinks): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const link = parentLinks.open(request.body.token);
-        const view = await request.publicUseCase(
-          link.tenantId,
-          (context) => getOppParentView(context, link.hash),
-          { as: 'parent' },
+        const view = await request.publicUseCase(link.tenantId, (context) =>
+          getOppParentView(context, link.hash),
         );
         return reply.send(view);
       },

@@ -383,10 +383,13 @@ export async function getOppParentView(context: PublicContext, tokenHash: string
   const adopted = await adoptedVersionOf(db, row.trajectory);
   if (!adopted?.adoptedAt) throw new RuleViolation('invalid_token', 422);
   await db.update(oppParentLinks).set({ lastOpenedAt: now }).where(eq(oppParentLinks.id, row.link.id));
-  await context.audit(
+  await context.auditAs(
+    'parent',
     'opp.parent_viewed',
     { type: 'opp_version', id: adopted.id },
-    { version: adopted.version },
+    {
+      version: adopted.version,
+    },
   );
   const [tenant] = await db.select({ name: tenants.name }).from(tenants);
   const [location] = await db

@@ -1,5 +1,4 @@
 import type { SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Locale } from '../../../contracts/fields.ts';
 import type { DatabaseClient, DbTransaction, Transaction } from '../../db/client.ts';
@@ -96,19 +95,12 @@ export type SystemContext = Pick<UseCaseContext, 'clock' | 'transaction' | 'db'>
   audit: UseCaseContext['audit'];
 };
 
-/** How a public route's events are recorded: `as` names who holds the link (e.g. 'parent'). */
-export type PublicUseCaseOptions = { as?: string };
-
 declare module 'fastify' {
   interface FastifyRequest {
     /** Runs the route's use case through the kernel (see `Kernel.run`). */
     useCase<T>(work: (context: UseCaseContext) => Promise<T>): Promise<T>;
     /** Runs a public route's use case in the partnership its link names. */
-    publicUseCase<T>(
-      tenantId: string,
-      work: (context: PublicContext) => Promise<T>,
-      options?: PublicUseCaseOptions,
-    ): Promise<T>;
+    publicUseCase<T>(tenantId: string, work: (context: PublicContext) => Promise<T>): Promise<T>;
   }
 }
 
@@ -146,8 +138,8 @@ export class Kernel {
     });
     app.decorateRequest('publicUseCase', function publicUseCase<
       T,
-    >(this: FastifyRequest, tenantId: string, work: (context: PublicContext) => Promise<T>, options?: PublicUseCaseOptions) {
-      return kernel.runPublic(this, tenantId, work, options);
+    >(this: FastifyRequest, tenantId: string, work: (context: PublicContext) => Promise<T>) {
+      return kernel.runPublic(this, tenantId, work);
     });
     app.addHook('onClose', async () => {
       await this.readConfirmations?.idle();
@@ -236,17 +228,15 @@ export class Kernel {
   }
 
   /**
-   * Runs a public route's use case in the partnership its link names; events carry no user, and as
-   * their role who holds the link when the route names it.
+   * Runs a public route's use case in the partnership its link names; events carry no user (`auditAs`
+   * names the link's holder by role, e.g. a parent).
    */
   async runPublic<T>(
     request: FastifyRequest,
     tenantId: string,
     work: (context: PublicContext) => Promise<T>,
-    options: PublicUseCaseOptions = {},
   ): Promise<T> {
-    const roles = options.as ? [options.as] : [];
-    const auditActor: AuditActor = { userId: null, roles, requestId: request.id, ip: request.ip };
+    const auditActor: AuditActor = { userId: null, roles: [], requestId: request.id, ip: request.ip };
     return this.deps.database.withTenant(tenantId, (transaction) =>
       work({
         requestId: request.id,
@@ -345,5 +335,3 @@ export class Kernel {
     };
   }
 }
-
-export type { AnyPgColumn, ScopeColumns };
