@@ -17,6 +17,15 @@ describe('school years in Europe/Amsterdam', () => {
     expect(schoolYearOf('2027-01-15')).toBe(2026);
   });
 
+  it('turns the date at midnight in Amsterdam, also when asked every second around it', () => {
+    // The last minute before midnight (summer time) and the first after: the answer changes exactly there.
+    for (let second = 0; second < 60; second += 1) {
+      const before = new Date(Date.UTC(2027, 6, 31, 21, 59, second));
+      expect(amsterdamDateOf(before)).toBe('2027-07-31');
+      expect(amsterdamDateOf(new Date(before.getTime() + 60_000))).toBe('2027-08-01');
+    }
+  });
+
   it('takes the Amsterdam date, not UTC, near midnight', () => {
     // 31 July 22:30 UTC is already 1 August 00:30 in Amsterdam (summer time).
     expect(amsterdamDateOf(new Date('2027-07-31T22:30:00Z'))).toBe('2027-08-01');

@@ -10,9 +10,15 @@ const amsterdamDate = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+// Formatting in a time zone is slow and every request asks for today. A day in Amsterdam begins on a
+// whole minute (its offsets are whole hours), so one answer holds for the rest of its minute.
+let lastFormatted = { minute: Number.NaN, date: '' };
+
 /** The calendar date (YYYY-MM-DD) in Amsterdam at this instant. */
 export function amsterdamDateOf(instant: Date): string {
-  return amsterdamDate.format(instant);
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== lastFormatted.minute) lastFormatted = { minute, date: amsterdamDate.format(instant) };
+  return lastFormatted.date;
 }
 
 /** Today's date in Amsterdam. */

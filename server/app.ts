@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -25,7 +24,7 @@ import { healthRoutes } from './platform/http/health.routes.ts';
 import { describeIdempotentRoute, registerIdempotency } from './platform/http/idempotency.ts';
 import { multipartBodyForDocumentation } from './platform/http/multipart.ts';
 import { assertKnownAction, registerRequestContext, sessionCookie } from './platform/http/request-context.ts';
-import { registerResponseHeaders } from './platform/http/response-headers.ts';
+import { registerResponseHeaders, registerSecurityHeaders } from './platform/http/response-headers.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
 import { type Clock, systemClock } from './platform/kernel/clock.ts';
 import { Kernel } from './platform/kernel/kernel.ts';
@@ -119,7 +118,7 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

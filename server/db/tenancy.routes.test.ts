@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../platform/audit/audit.schema.ts';
 import { users } from '../platform/auth/auth.schema.ts';
 import { createHarness, type Harness } from '../test/harness.ts';
 import { queryRows } from './client.ts';
+import { preparedQuery } from './prepared.ts';
 
 let harness: Harness;
 let tenantA: Awaited<ReturnType<Harness['createTenant']>>;
@@ -133,5 +134,40 @@ describe('tenancy with row-level security (P6)', () => {
       sql`select count(*)::int as n from users where email = ${email}`,
     );
     expect(Number(row?.n)).toBe(0);
+  });
+});
+
+describe('prepared queries under row-level security (P6)', () => {
+  // A prepared statement is planned once per connection and then reused, also for the other
+  // partnership: its filter must come from the setting at each run, never from the plan.
+  const usersOfTenant = preparedQuery('test_users_of_tenant', (db) =>
+    db
+      .select({ tenantId: users.tenantId })
+      .from(users)
+      .where(eq(users.tenantId, sql.placeholder('tenantId'))),
+  );
+
+  it('P6: reused across partnerships, a prepared query sees only the partnership of its transaction', async () => {
+    // More runs than the pool has connections and than PostgreSQL needs to switch to a generic plan.
+    for (let run = 0; run < 24; run += 1) {
+      const [own, other] = run % 2 === 0 ? [tenantA, tenantB] : [tenantB, tenantA];
+      const [mine, theirs] = await harness.database.withTenant(
+        own.tenantId,
+        async ({ db }) => [
+          await usersOfTenant(db, { tenantId: own.tenantId }),
+          await usersOfTenant(db, { tenantId: other.tenantId }),
+        ],
+        { readOnly: run % 4 < 2 },
+      );
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.every((row) => row.tenantId === own.tenantId)).toBe(true);
+      expect(theirs).toEqual([]);
+    }
+  });
+
+  it('refuses a second prepared query under a name already taken', () => {
+    expect(() => preparedQuery('test_users_of_tenant', (db) => db.select().from(users))).toThrow(
+      /test_users_of_tenant/,
+    );
   });
 });

@@ -14,6 +14,7 @@ import type {
 import { locationScopedRoles } from '../../../contracts/roles.ts';
 import { schoolYearOf } from '../../../contracts/school-year.ts';
 import { isUniqueViolation } from '../../db/client.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
@@ -26,12 +27,25 @@ type LocationRow = typeof locations.$inferSelect;
 export const locationTarget = defineTarget<LocationRow>({
   readAction: 'locations.read',
   async load({ db }, id, { lock }) {
-    const query = db.select().from(locations).where(eq(locations.id, id));
-    const [row] = lock ? await query.for('update') : await query;
+    const [row] = await (lock ? selectLocationForUpdate : selectLocation)(db, { id });
     return row;
   },
   scopeOf: (row) => ({ tenantId: row.tenantId, locationId: row.id }),
 });
+
+const selectLocation = preparedQuery('location', (db) =>
+  db
+    .select()
+    .from(locations)
+    .where(eq(locations.id, sql.placeholder('id'))),
+);
+const selectLocationForUpdate = preparedQuery('location_for_update', (db) =>
+  db
+    .select()
+    .from(locations)
+    .where(eq(locations.id, sql.placeholder('id')))
+    .for('update'),
+);
 
 // The sort keys a list may ask for, each with its column: never a column name from the request.
 const sortColumns = {
@@ -270,11 +284,15 @@ function selectWithDetail(db: UseCaseContext['db']) {
     .from(locations);
 }
 
+const selectLocationDetail = preparedQuery('location_detail', (db) =>
+  selectWithDetail(db).where(eq(locations.id, sql.placeholder('id'))),
+);
+
 /** A location as a read's target, loaded with everything its detail shows. */
 const locationDetailTarget = defineTarget<LocationWithDetail>({
   readAction: 'locations.read',
   async load({ db }, id) {
-    const [row] = await selectWithDetail(db).where(eq(locations.id, id));
+    const [row] = await selectLocationDetail(db, { id });
     return row;
   },
   scopeOf: ({ location }) => ({ tenantId: location.tenantId, locationId: location.id }),
