@@ -7,7 +7,8 @@ export const demoSecretsFile = path.join(resultsDir, 'demo-secrets.json');
 
 /** Starts one real Passend (embedded database, demo data) for all browser tests; returns its teardown. */
 export default async function globalSetup() {
-  const server = await startServerProcess({ port: e2ePort });
+  // TEST_CLOCK: a spec of a date-bound flow sets the server's date (e2e/support.ts, setDate).
+  const server = await startServerProcess({ port: e2ePort, environment: { TEST_CLOCK: 'true' } });
   mkdirSync(path.dirname(demoSecretsFile), { recursive: true });
   writeFileSync(demoSecretsFile, JSON.stringify(server.demoSecrets));
   // A new server has new demo secrets: time steps used in an earlier run no longer matter.

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { type APIRequestContext, type BrowserContext, expect, type Page } from '@playwright/test';
 import { generate } from 'otplib';
 import { resultsDir } from './ports.ts';
 
@@ -142,4 +142,20 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 /** Whether the page scrolls sideways (wider content than the viewport). */
 export async function scrollWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+/**
+ * Runs the server (TEST_CLOCK, see global-setup) and this browser context on a set date (noon UTC),
+ * for a flow bound to the calendar. Reset the server with `followWallClock` after the test.
+ */
+export async function setDate(context: BrowserContext, day: string): Promise<void> {
+  const response = await context.request.put('/test/clock', { data: { at: day } });
+  expect(response.status()).toBe(204);
+  await context.clock.setFixedTime(new Date(`${day}T12:00:00Z`));
+}
+
+/** Lets the server's clock follow the wall clock again. */
+export async function followWallClock(request: APIRequestContext): Promise<void> {
+  const response = await request.put('/test/clock', { data: { at: null } });
+  expect(response.status()).toBe(204);
 }

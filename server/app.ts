@@ -26,7 +26,8 @@ import { multipartBodyForDocumentation } from './platform/http/multipart.ts';
 import { assertKnownAction, registerRequestContext, sessionCookie } from './platform/http/request-context.ts';
 import { registerResponseHeaders, registerSecurityHeaders } from './platform/http/response-headers.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
-import { type Clock, systemClock } from './platform/kernel/clock.ts';
+import { testClockRoutes } from './platform/kernel/clock.routes.ts';
+import { type Clock, type SettableClock, settableClock, systemClock } from './platform/kernel/clock.ts';
 import { Kernel } from './platform/kernel/kernel.ts';
 import { registerMailDeliveryJob } from './platform/mail/mail-delivery.ts';
 import { Mailer } from './platform/mail/mailer.ts';
@@ -59,7 +60,12 @@ export type AppServices = {
 export type RegisteredRoute = { method: string; url: string; action: string | null };
 
 /** Builds the Fastify app: plugins, hooks, modules. Listening is the caller's business. */
-export async function buildApp({ config, database, logStream, clock = systemClock }: AppDependencies) {
+export async function buildApp({
+  config,
+  database,
+  logStream,
+  clock = config.testClock ? settableClock() : systemClock,
+}: AppDependencies) {
   // The modules' policy rows, audit events and reference kinds, before any route names its action.
   registerModules();
   const app = Fastify({
@@ -183,6 +189,10 @@ export async function buildApp({ config, database, logStream, clock = systemCloc
   registerIdempotency(app);
 
   await app.register(healthRoutes(database, { benchRoutes: config.benchRoutes }));
+  if (config.testClock) {
+    if (!('set' in clock)) throw new Error('TEST_CLOCK needs a settable clock');
+    await app.register(testClockRoutes(clock as SettableClock));
+  }
   await app.register(authRoutes(auth, config));
   // Domain modules (server/modules/index.ts).
   const { users } = await registerModuleRoutes(app, {

@@ -177,6 +177,18 @@ describe('loadConfig', () => {
       });
     });
 
+    it('TEST_CLOCK starts only on the embedded database over plain http', () => {
+      expect(configErrorOf({ ...server, DATABASE_URL: runtime, TEST_CLOCK: 'true' }).message).toContain(
+        'TEST_CLOCK',
+      );
+      expect(
+        configErrorOf({ SESSION_SECRET: secret, BASE_URL: 'https://passend.example', TEST_CLOCK: 'true' })
+          .message,
+      ).toContain('TEST_CLOCK');
+      expect(loadConfig({ SESSION_SECRET: secret, TEST_CLOCK: 'true' }).testClock).toBe(true);
+      expect(loadConfig({ SESSION_SECRET: secret }).testClock).toBe(false);
+    });
+
     it('BENCH_ROUTES starts only on the embedded database or a database whose name says bench', () => {
       const error = configErrorOf({ ...server, DATABASE_URL: runtime, BENCH_ROUTES: 'true' });
       expect(error.message).toContain('BENCH_ROUTES');

@@ -43,6 +43,7 @@ const environmentSchema = z.object({
   SEED_DEMO: booleanFromEnv.optional(),
   TRUST_PROXY: booleanFromEnv.default(false),
   BENCH_ROUTES: booleanFromEnv.default(false),
+  TEST_CLOCK: booleanFromEnv.default(false),
   JOBS: z.enum(['on', 'off']).default('on'),
 });
 
@@ -78,6 +79,8 @@ export type Config = {
   seedDemo: boolean | null;
   trustProxy: boolean;
   benchRoutes: boolean;
+  /** Browser tests only: the date can be set through `PUT /test/clock` (embedded database, plain http). */
+  testClock: boolean;
   /** Whether this process runs the job queue (pg-boss): its workers, schedules and maintenance. */
   jobs: boolean;
 };
@@ -111,6 +114,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       'Invalid configuration:\n  SMTP_URL: required when DATABASE_URL is set (smtp:// or smtps://)',
     );
   }
+  // Anyone may move a test server's date: never where real data or real users are.
+  if (env.TEST_CLOCK && (env.DATABASE_URL || baseUrl.startsWith('https://'))) {
+    throw new ConfigError(
+      'Invalid configuration:\n  TEST_CLOCK: only for browser tests: on the embedded database over plain http',
+    );
+  }
   const database = serverDatabaseOf(env, baseUrl);
   return {
     database: database ?? { kind: 'pglite', dataDir },
@@ -128,6 +137,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     seedDemo: env.SEED_DEMO ?? null,
     trustProxy: env.TRUST_PROXY,
     benchRoutes: env.BENCH_ROUTES,
+    testClock: env.TEST_CLOCK,
     jobs: env.JOBS === 'on',
   };
 }

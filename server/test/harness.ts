@@ -33,6 +33,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     seedDemo: false,
     trustProxy: false,
     benchRoutes: false,
+    testClock: false,
     // The job platform (pg-boss) starts only for tests that ask: createHarness({ jobs: true }).
     jobs: false,
     ...overrides,

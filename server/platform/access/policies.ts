@@ -87,6 +87,7 @@ const everyoneSelf = {
 /** The platform's own actions: health, the sign-in flow, the own account and the outbox. */
 const platformPolicies = definePolicies({
   'system.health': { description: 'Liveness, readiness, API description', public: true },
+  'system.test_clock': { description: 'Browser tests only (TEST_CLOCK): set the date', public: true },
   'session.read': { description: 'Where the browser stands in the sign-in flow', public: true },
   'auth.sign_in': { description: 'Sign in with e-mail, password and TOTP', public: true },
   'auth.sign_out': { description: 'End the session', public: true },
