@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { DbTransaction } from './client.ts';
 
 /** A Drizzle query builder with `sql.placeholder` values, before it is prepared. */
@@ -31,5 +32,24 @@ export function preparedQuery<Values extends Record<string, unknown>, Result>(
       byHandle.set(db, prepared);
     }
     return prepared.execute(values);
+  };
+}
+
+/** The id of a `rowById` query, as its builder writes it: `eq(table.id, idPlaceholder)`. */
+export const idPlaceholder = sql.placeholder('id');
+
+/**
+ * One row by id as two prepared queries: `name` to read it, `name_for_update` to lock it for a command
+ * (the builder adds `for update` when `lock` is set). What a target's `load` runs on every request.
+ */
+export function rowById<Row>(
+  name: string,
+  build: (db: DbTransaction, lock: boolean) => Preparable<Row[]>,
+): (db: DbTransaction, id: string, lock: boolean) => Promise<Row | undefined> {
+  const read = preparedQuery<{ id: string }, Row[]>(name, (db) => build(db, false));
+  const locked = preparedQuery<{ id: string }, Row[]>(`${name}_for_update`, (db) => build(db, true));
+  return async (db, id, lock) => {
+    const [row] = await (lock ? locked : read)(db, { id });
+    return row;
   };
 }

@@ -15,6 +15,7 @@ import type {
 import { addDays, amsterdamDateOf, amsterdamInstant } from '../../../contracts/school-year.ts';
 import type { VisitReason } from '../../../contracts/trajectories.ts';
 import { type DbTransaction, isUniqueViolation, queryRows } from '../../db/client.ts';
+import { idPlaceholder, rowById } from '../../db/prepared.ts';
 import type { Action } from '../../platform/access/policies.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { containsPattern, pageWindow } from '../../platform/http/pagination.ts';
@@ -51,16 +52,17 @@ type Location = { id: string; name: string };
  */
 export const visitTarget = defineTarget<{ visit: VisitRow; trajectory: TrajectoryRow }>({
   readAction: 'trajectories.read',
-  async load({ db }, id, { lock }) {
-    const query = db
-      .select({ visit: attendanceVisits, trajectory: trajectories })
-      .from(attendanceVisits)
-      .innerJoin(trajectories, eq(trajectories.id, attendanceVisits.trajectoryId))
-      .where(eq(attendanceVisits.id, id));
-    const [row] = lock ? await query.for('update', { of: attendanceVisits }) : await query;
-    return row;
-  },
+  load: ({ db }, id, { lock }) => selectVisit(db, id, lock),
   scopeOf: ({ trajectory }, action) => trajectoryTarget.scopeOf(trajectory, action),
+});
+
+const selectVisit = rowById('visit', (db, lock) => {
+  const query = db
+    .select({ visit: attendanceVisits, trajectory: trajectories })
+    .from(attendanceVisits)
+    .innerJoin(trajectories, eq(trajectories.id, attendanceVisits.trajectoryId))
+    .where(eq(attendanceVisits.id, idPlaceholder));
+  return lock ? query.for('update', { of: attendanceVisits }) : query;
 });
 
 // A stay's minutes in SQL, the same as minutesOfVisit: an open stay counts up to now on its own day only.

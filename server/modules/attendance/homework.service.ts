@@ -9,6 +9,7 @@ import type {
   HomeworkSessionInput,
 } from '../../../contracts/attendance.ts';
 import type { DbTransaction } from '../../db/client.ts';
+import { idPlaceholder, rowById } from '../../db/prepared.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { pageWindow } from '../../platform/http/pagination.ts';
@@ -59,32 +60,34 @@ function itemView(row: ItemRow, sessions: HomeworkSession[]): HomeworkItem {
  */
 export const homeworkItemTarget = defineTarget<{ item: ItemRow; trajectory: TrajectoryRow }>({
   readAction: 'trajectories.read',
-  async load({ db }, id, { lock }) {
-    const query = db
-      .select({ item: homeworkItems, trajectory: trajectories })
-      .from(homeworkItems)
-      .innerJoin(trajectories, eq(trajectories.id, homeworkItems.trajectoryId))
-      .where(eq(homeworkItems.id, id));
-    const [row] = lock ? await query.for('update', { of: homeworkItems }) : await query;
-    return row;
-  },
+  load: ({ db }, id, { lock }) => selectHomeworkItem(db, id, lock),
   scopeOf: ({ trajectory }, action) => trajectoryTarget.scopeOf(trajectory, action),
+});
+
+const selectHomeworkItem = rowById('homework_item', (db, lock) => {
+  const query = db
+    .select({ item: homeworkItems, trajectory: trajectories })
+    .from(homeworkItems)
+    .innerJoin(trajectories, eq(trajectories.id, homeworkItems.trajectoryId))
+    .where(eq(homeworkItems.id, idPlaceholder));
+  return lock ? query.for('update', { of: homeworkItems }) : query;
 });
 
 /** A planned work session as a route's target, seen like its item; checking it takes `homework.manage`. */
 export const homeworkSessionTarget = defineTarget<{ session: SessionRow; trajectory: TrajectoryRow }>({
   readAction: 'trajectories.read',
-  async load({ db }, id, { lock }) {
-    const query = db
-      .select({ session: homeworkSessions, trajectory: trajectories })
-      .from(homeworkSessions)
-      .innerJoin(homeworkItems, eq(homeworkItems.id, homeworkSessions.homeworkItemId))
-      .innerJoin(trajectories, eq(trajectories.id, homeworkItems.trajectoryId))
-      .where(eq(homeworkSessions.id, id));
-    const [row] = lock ? await query.for('update', { of: homeworkSessions }) : await query;
-    return row;
-  },
+  load: ({ db }, id, { lock }) => selectHomeworkSession(db, id, lock),
   scopeOf: ({ trajectory }, action) => trajectoryTarget.scopeOf(trajectory, action),
+});
+
+const selectHomeworkSession = rowById('homework_session', (db, lock) => {
+  const query = db
+    .select({ session: homeworkSessions, trajectory: trajectories })
+    .from(homeworkSessions)
+    .innerJoin(homeworkItems, eq(homeworkItems.id, homeworkSessions.homeworkItemId))
+    .innerJoin(trajectories, eq(trajectories.id, homeworkItems.trajectoryId))
+    .where(eq(homeworkSessions.id, idPlaceholder));
+  return lock ? query.for('update', { of: homeworkSessions }) : query;
 });
 
 // Homework support (E4, E8): assignments and tests with deadlines, planned work sessions and the VSO

@@ -7,6 +7,7 @@ import type {
 import type { Sector } from '../../../contracts/locations.ts';
 import { vsoTeacherRole } from '../../../contracts/roles.ts';
 import type { DbTransaction } from '../../db/client.ts';
+import { idPlaceholder, rowById } from '../../db/prepared.ts';
 import type { Action } from '../../platform/access/policies.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { NotFound, RuleViolation } from '../../platform/http/errors.ts';
@@ -53,15 +54,16 @@ type SecondaryLocationRow = { id: string; tenantId: string; sector: Sector };
  */
 export const expertisePointLocationTarget = defineTarget<SecondaryLocationRow>({
   readAction: 'expertise_points.read',
-  async load({ db }, id, { lock }) {
-    const query = db
-      .select({ id: locations.id, tenantId: locations.tenantId, sector: locations.sector })
-      .from(locations)
-      .where(eq(locations.id, id));
-    const [row] = lock ? await query.for('update') : await query;
-    return row;
-  },
+  load: ({ db }, id, { lock }) => selectExpertisePointLocation(db, id, lock),
   scopeOf: (row) => ({ tenantId: row.tenantId, locationId: row.id }),
+});
+
+const selectExpertisePointLocation = rowById('expertise_point_location', (db, lock) => {
+  const query = db
+    .select({ id: locations.id, tenantId: locations.tenantId, sector: locations.sector })
+    .from(locations)
+    .where(eq(locations.id, idPlaceholder));
+  return lock ? query.for('update') : query;
 });
 
 /**

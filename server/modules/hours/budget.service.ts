@@ -16,6 +16,7 @@ import { translate } from '../../platform/i18n/messages.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import { defineTarget } from '../../platform/kernel/targets.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
+import { locationTarget } from '../schools/locations.service.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { teamMembers } from '../team/team.schema.ts';
 import { monthlyTrend, percentUsed, thresholdsReached, warningLevel } from './budget.rules.ts';
@@ -30,10 +31,7 @@ type LocationRow = typeof locations.$inferSelect;
  */
 export const budgetTarget = defineTarget<LocationRow>({
   readAction: 'budgets.read',
-  async load({ db }, id) {
-    const [row] = await db.select().from(locations).where(eq(locations.id, id));
-    return row;
-  },
+  load: (transaction, id) => locationTarget.load(transaction, id, { lock: false }),
   scopeOf: (row) => ({ tenantId: row.tenantId, locationId: row.id }),
 });
 

@@ -8,6 +8,7 @@ import type {
   AllocationVersionList,
 } from '../../../contracts/hours.ts';
 import { isUniqueViolation, queryRows, type Transaction } from '../../db/client.ts';
+import { idPlaceholder, rowById } from '../../db/prepared.ts';
 import { RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
@@ -32,12 +33,13 @@ type AllocationRow = typeof allocations.$inferSelect;
 /** An allocation version as a route's target: the partnership's own, for whoever manages the key. */
 export const allocationTarget = defineTarget<AllocationRow>({
   readAction: 'allocations.manage',
-  async load({ db }, id, { lock }) {
-    const query = db.select().from(allocations).where(eq(allocations.id, id));
-    const [row] = lock ? await query.for('update') : await query;
-    return row;
-  },
+  load: ({ db }, id, { lock }) => selectAllocation(db, id, lock),
   scopeOf: (row) => ({ tenantId: row.tenantId }),
+});
+
+const selectAllocation = rowById('allocation', (db, lock) => {
+  const query = db.select().from(allocations).where(eq(allocations.id, idPlaceholder));
+  return lock ? query.for('update') : query;
 });
 
 /**

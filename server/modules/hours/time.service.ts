@@ -10,6 +10,7 @@ import type {
 import type { RequestStatus } from '../../../contracts/requests.ts';
 import { addDays, schoolYearBounds } from '../../../contracts/school-year.ts';
 import { queryRows } from '../../db/client.ts';
+import { idPlaceholder, rowById } from '../../db/prepared.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
@@ -28,12 +29,13 @@ type EntryRow = typeof timeEntries.$inferSelect;
  */
 export const timeEntryTarget = defineTarget<EntryRow>({
   readAction: 'time.register',
-  async load({ db }, id, { lock }) {
-    const query = db.select().from(timeEntries).where(eq(timeEntries.id, id));
-    const [row] = lock ? await query.for('update') : await query;
-    return row;
-  },
+  load: ({ db }, id, { lock }) => selectTimeEntry(db, id, lock),
   scopeOf: (row) => ({ tenantId: row.tenantId, userId: row.userId }),
+});
+
+const selectTimeEntry = rowById('time_entry', (db, lock) => {
+  const query = db.select().from(timeEntries).where(eq(timeEntries.id, idPlaceholder));
+  return lock ? query.for('update') : query;
 });
 
 /**

@@ -15,6 +15,7 @@ import type {
 } from '../../../contracts/meetings.ts';
 import { amsterdamDateTimeOf, amsterdamInstant } from '../../../contracts/school-year.ts';
 import { type DbTransaction, queryRows } from '../../db/client.ts';
+import { idPlaceholder, rowById } from '../../db/prepared.ts';
 import { listField } from '../../platform/access/references.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { HttpError, NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
@@ -75,8 +76,7 @@ export type MeetingRow = typeof meetings.$inferSelect & { participantUserIds: st
 export const meetingTarget = defineTarget<MeetingRow>({
   readAction: 'meetings.read',
   async load({ db }, id, { lock }) {
-    const query = db.select().from(meetings).where(eq(meetings.id, id));
-    const [meeting] = lock ? await query.for('update') : await query;
+    const meeting = await selectMeeting(db, id, lock);
     if (!meeting) return undefined;
     return { ...meeting, participantUserIds: await participantUserIdsOf(db, meeting.id) };
   },
@@ -87,21 +87,27 @@ export const meetingTarget = defineTarget<MeetingRow>({
   }),
 });
 
+const selectMeeting = rowById('meeting', (db, lock) => {
+  const query = db.select().from(meetings).where(eq(meetings.id, idPlaceholder));
+  return lock ? query.for('update') : query;
+});
+
 type ActionItemTargetRow = { item: ItemRow; locationId: string };
 
 /** An action item as a route's target: it sits at its meeting's school. */
 export const actionItemTarget = defineTarget<ActionItemTargetRow>({
   readAction: 'meetings.read',
-  async load({ db }, id, { lock }) {
-    const query = db
-      .select({ item: meetingActionItems, locationId: meetings.locationId })
-      .from(meetingActionItems)
-      .innerJoin(meetings, eq(meetings.id, meetingActionItems.meetingId))
-      .where(eq(meetingActionItems.id, id));
-    const [row] = lock ? await query.for('update', { of: meetingActionItems }) : await query;
-    return row;
-  },
+  load: ({ db }, id, { lock }) => selectActionItem(db, id, lock),
   scopeOf: (row) => ({ tenantId: row.item.tenantId, locationId: row.locationId }),
+});
+
+const selectActionItem = rowById('action_item', (db, lock) => {
+  const query = db
+    .select({ item: meetingActionItems, locationId: meetings.locationId })
+    .from(meetingActionItems)
+    .innerJoin(meetings, eq(meetings.id, meetingActionItems.meetingId))
+    .where(eq(meetingActionItems.id, idPlaceholder));
+  return lock ? query.for('update', { of: meetingActionItems }) : query;
 });
 
 /** Minutes may mention pupils (P1): the staff office, the meeting's participants and the school's contact person read them. */

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { PaginationQuery } from '../../../contracts/fields.ts';
 import type { Contact, ContactInput, ContactPage } from '../../../contracts/pupil-records.ts';
 import type { Role } from '../../../contracts/roles.ts';
+import { idPlaceholder, rowById } from '../../db/prepared.ts';
 import { canAccess } from '../../platform/access/policies.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
@@ -40,16 +41,17 @@ function contactView(row: ContactRow, ownerName: string | null, authorName: stri
  */
 export const contactTarget = defineTarget<{ contact: ContactRow; trajectory: TrajectoryRow }>({
   readAction: 'trajectory_contacts.manage',
-  async load({ db }, id, { lock }) {
-    const query = db
-      .select({ contact: trajectoryContacts, trajectory: trajectories })
-      .from(trajectoryContacts)
-      .innerJoin(trajectories, eq(trajectories.id, trajectoryContacts.trajectoryId))
-      .where(eq(trajectoryContacts.id, id));
-    const [row] = lock ? await query.for('update', { of: trajectoryContacts }) : await query;
-    return row;
-  },
+  load: ({ db }, id, { lock }) => selectContact(db, id, lock),
   scopeOf: (row, action) => trajectoryTarget.scopeOf(row.trajectory, action),
+});
+
+const selectContact = rowById('contact', (db, lock) => {
+  const query = db
+    .select({ contact: trajectoryContacts, trajectory: trajectories })
+    .from(trajectoryContacts)
+    .innerJoin(trajectories, eq(trajectories.id, trajectoryContacts.trajectoryId))
+    .where(eq(trajectoryContacts.id, idPlaceholder));
+  return lock ? query.for('update', { of: trajectoryContacts }) : query;
 });
 
 // The contacts log of a pupil's trajectory (E5): with parents and school staff, and its follow-ups.

@@ -6,6 +6,7 @@ import type {
   ReferralPage,
   ReferralUpdate,
 } from '../../../contracts/pupil-records.ts';
+import { idPlaceholder, rowById } from '../../db/prepared.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { pageWindow } from '../../platform/http/pagination.ts';
@@ -84,16 +85,17 @@ function checkReferral(facts: ReferralFacts, today: string): ReferralFacts {
  */
 export const referralTarget = defineTarget<{ referral: ReferralRow; trajectory: TrajectoryRow }>({
   readAction: 'referrals.manage',
-  async load({ db }, id, { lock }) {
-    const query = db
-      .select({ referral: zatReferrals, trajectory: trajectories })
-      .from(zatReferrals)
-      .innerJoin(trajectories, eq(trajectories.id, zatReferrals.trajectoryId))
-      .where(eq(zatReferrals.id, id));
-    const [row] = lock ? await query.for('update', { of: zatReferrals }) : await query;
-    return row;
-  },
+  load: ({ db }, id, { lock }) => selectReferral(db, id, lock),
   scopeOf: (row, action) => trajectoryTarget.scopeOf(row.trajectory, action),
+});
+
+const selectReferral = rowById('referral', (db, lock) => {
+  const query = db
+    .select({ referral: zatReferrals, trajectory: trajectories })
+    .from(zatReferrals)
+    .innerJoin(trajectories, eq(trajectories.id, zatReferrals.trajectoryId))
+    .where(eq(zatReferrals.id, idPlaceholder));
+  return lock ? query.for('update', { of: zatReferrals }) : query;
 });
 
 // Referrals to outside help, together with the ZAT (E7), with the parents' consent (P3).

@@ -10,6 +10,7 @@ import type {
 import { isPupilLevel } from '../../../contracts/requests.ts';
 import { coordinatorRole, teamMemberRole } from '../../../contracts/roles.ts';
 import { queryRows } from '../../db/client.ts';
+import { idPlaceholder, rowById } from '../../db/prepared.ts';
 import {
   type Action,
   type Actor,
@@ -68,14 +69,15 @@ export const requestColumns = {
  */
 export const requestTarget = defineTarget<RequestRow>({
   readAction: 'requests.read',
-  async load({ db }, id, { lock }) {
-    const query = db.select().from(supportRequests).where(eq(supportRequests.id, id));
-    const [row] = lock ? await query.for('update') : await query;
-    return row;
-  },
+  load: ({ db }, id, { lock }) => selectRequest(db, id, lock),
   scopeOf: (row) => ({ tenantId: row.tenantId, ...requestScope(row) }),
   isVisible: (_actor, row, may) =>
     row.status !== 'draft' || may('requests.create', { tenantId: row.tenantId, ...requestScope(row) }),
+});
+
+const selectRequest = rowById('request', (db, lock) => {
+  const query = db.select().from(supportRequests).where(eq(supportRequests.id, idPlaceholder));
+  return lock ? query.for('update') : query;
 });
 
 /** Whether the actor may read the request at all, as `context.load(requestTarget, …)` decides it. */

@@ -14,7 +14,7 @@ import type {
 import { locationScopedRoles } from '../../../contracts/roles.ts';
 import { schoolYearOf } from '../../../contracts/school-year.ts';
 import { isUniqueViolation } from '../../db/client.ts';
-import { preparedQuery } from '../../db/prepared.ts';
+import { idPlaceholder, rowById } from '../../db/prepared.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
@@ -26,26 +26,14 @@ type LocationRow = typeof locations.$inferSelect;
 /** A location as a route's target: anyone who may read locations there sees it. */
 export const locationTarget = defineTarget<LocationRow>({
   readAction: 'locations.read',
-  async load({ db }, id, { lock }) {
-    const [row] = await (lock ? selectLocationForUpdate : selectLocation)(db, { id });
-    return row;
-  },
+  load: ({ db }, id, { lock }) => selectLocation(db, id, lock),
   scopeOf: (row) => ({ tenantId: row.tenantId, locationId: row.id }),
 });
 
-const selectLocation = preparedQuery('location', (db) =>
-  db
-    .select()
-    .from(locations)
-    .where(eq(locations.id, sql.placeholder('id'))),
-);
-const selectLocationForUpdate = preparedQuery('location_for_update', (db) =>
-  db
-    .select()
-    .from(locations)
-    .where(eq(locations.id, sql.placeholder('id')))
-    .for('update'),
-);
+const selectLocation = rowById('location', (db, lock) => {
+  const query = db.select().from(locations).where(eq(locations.id, idPlaceholder));
+  return lock ? query.for('update') : query;
+});
 
 // The sort keys a list may ask for, each with its column: never a column name from the request.
 const sortColumns = {
@@ -284,17 +272,15 @@ function selectWithDetail(db: UseCaseContext['db']) {
     .from(locations);
 }
 
-const selectLocationDetail = preparedQuery('location_detail', (db) =>
-  selectWithDetail(db).where(eq(locations.id, sql.placeholder('id'))),
+// A read's target only: a command changes the location itself (locationTarget).
+const selectLocationDetail = rowById('location_detail', (db) =>
+  selectWithDetail(db).where(eq(locations.id, idPlaceholder)),
 );
 
 /** A location as a read's target, loaded with everything its detail shows. */
 const locationDetailTarget = defineTarget<LocationWithDetail>({
   readAction: 'locations.read',
-  async load({ db }, id) {
-    const [row] = await selectLocationDetail(db, { id });
-    return row;
-  },
+  load: ({ db }, id) => selectLocationDetail(db, id, false),
   scopeOf: ({ location }) => ({ tenantId: location.tenantId, locationId: location.id }),
 });
 

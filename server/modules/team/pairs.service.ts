@@ -14,6 +14,7 @@ import type {
   SetPairInput,
 } from '../../../contracts/team.ts';
 import { isUniqueViolation } from '../../db/client.ts';
+import { idPlaceholder, rowById } from '../../db/prepared.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { type HttpError, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
@@ -62,13 +63,14 @@ const isPrimary = inArray(locations.sector, [...primarySectors]);
  */
 export const pairLocationTarget = defineTarget<LocationRow>({
   readAction: 'pairs.read',
-  async load({ db }, id, { lock }) {
-    const query = db.select(locationColumns).from(locations).where(eq(locations.id, id));
-    // A change locks the location, so two changes of one school's pair run one after the other.
-    const [row] = lock ? await query.for('update') : await query;
-    return row;
-  },
+  load: ({ db }, id, { lock }) => selectPairLocation(db, id, lock),
   scopeOf: (row) => ({ tenantId: row.tenantId, locationId: row.id }),
+});
+
+const selectPairLocation = rowById('pair_location', (db, lock) => {
+  const query = db.select(locationColumns).from(locations).where(eq(locations.id, idPlaceholder));
+  // A change locks the location, so two changes of one school's pair run one after the other.
+  return lock ? query.for('update') : query;
 });
 
 /**

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { teamMemberRole } from '../../../contracts/roles.ts';
 import type { TeamMemberSummary } from '../../../contracts/team.ts';
+import { idPlaceholder, rowById } from '../../db/prepared.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { defineTarget } from '../../platform/kernel/targets.ts';
 import { teamMembers } from './team.schema.ts';
@@ -27,21 +28,22 @@ export type TeamMemberRow = {
  */
 export const teamMemberTarget = defineTarget<TeamMemberRow>({
   readAction: 'team.read',
-  async load({ db }, id, { lock }) {
-    const query = db
-      .select({
-        userId: users.id,
-        tenantId: users.tenantId,
-        status: memberStatus,
-        leftOn: teamMembers.leftOn,
-      })
-      .from(roleAssignments)
-      .innerJoin(users, eq(users.id, roleAssignments.userId))
-      .leftJoin(teamMembers, eq(teamMembers.userId, users.id))
-      .where(and(isTeamMember, eq(users.id, id)));
-    // The profile row may not exist yet: the user's row is what a change locks.
-    const [row] = lock ? await query.for('update', { of: users }) : await query;
-    return row;
-  },
+  load: ({ db }, id, { lock }) => selectTeamMember(db, id, lock),
   scopeOf: (row) => ({ tenantId: row.tenantId, userId: row.userId }),
+});
+
+const selectTeamMember = rowById('expertise_team_member', (db, lock) => {
+  const query = db
+    .select({
+      userId: users.id,
+      tenantId: users.tenantId,
+      status: memberStatus,
+      leftOn: teamMembers.leftOn,
+    })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .leftJoin(teamMembers, eq(teamMembers.userId, users.id))
+    .where(and(isTeamMember, eq(users.id, idPlaceholder)));
+  // The profile row may not exist yet: the user's row is what a change locks.
+  return lock ? query.for('update', { of: users }) : query;
 });

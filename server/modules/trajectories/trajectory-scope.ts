@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { idPlaceholder, rowById } from '../../db/prepared.ts';
 import type { Action, ScopeColumns } from '../../platform/access/policies.ts';
 import { defineTarget } from '../../platform/kernel/targets.ts';
 import { trajectories } from './trajectories.schema.ts';
@@ -17,16 +18,17 @@ function ownerColumnOf(action: Action) {
  */
 export const trajectoryTarget = defineTarget<TrajectoryRow>({
   readAction: ['trajectories.read', 'trajectories.own_signals'],
-  async load({ db }, id, { lock }) {
-    const query = db.select().from(trajectories).where(eq(trajectories.id, id));
-    const [row] = lock ? await query.for('update') : await query;
-    return row;
-  },
+  load: ({ db }, id, { lock }) => selectTrajectory(db, id, lock),
   scopeOf: (row, action) => ({
     tenantId: row.tenantId,
     locationId: row.locationId,
     userId: action === 'trajectories.own_signals' ? row.signalledByUserId : row.mentorUserId,
   }),
+});
+
+const selectTrajectory = rowById('trajectory', (db, lock) => {
+  const query = db.select().from(trajectories).where(eq(trajectories.id, idPlaceholder));
+  return lock ? query.for('update') : query;
 });
 
 /** The columns of `trajectories` the policy filters a list on for an action (see `trajectoryTarget`). */

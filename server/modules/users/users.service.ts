@@ -12,6 +12,7 @@ import type {
   UserSummary,
 } from '../../../contracts/users.ts';
 import { isUniqueViolation } from '../../db/client.ts';
+import { idPlaceholder, rowById } from '../../db/prepared.ts';
 import { indexedFields } from '../../platform/access/references.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import type { AuthService } from '../../platform/auth/auth.service.ts';
@@ -45,12 +46,13 @@ type UserRow = {
 /** A user account as a route's target: whoever administers the partnership's users sees it. */
 export const userTarget = defineTarget<UserRow>({
   readAction: 'users.read',
-  async load({ db }, id, { lock }) {
-    const query = db.select(userColumns).from(users).where(eq(users.id, id));
-    const [row] = lock ? await query.for('update') : await query;
-    return row;
-  },
+  load: ({ db }, id, { lock }) => selectUser(db, id, lock),
   scopeOf: (row) => ({ tenantId: row.tenantId, userId: row.id }),
+});
+
+const selectUser = rowById('user', (db, lock) => {
+  const query = db.select(userColumns).from(users).where(eq(users.id, idPlaceholder));
+  return lock ? query.for('update') : query;
 });
 
 /**

@@ -87,7 +87,6 @@ const everyoneSelf = {
 /** The platform's own actions: health, the sign-in flow, the own account and the outbox. */
 const platformPolicies = definePolicies({
   'system.health': { description: 'Liveness, readiness, API description', public: true },
-  'system.test_clock': { description: 'Browser tests only (TEST_CLOCK): set the date', public: true },
   'session.read': { description: 'Where the browser stands in the sign-in flow', public: true },
   'auth.sign_in': { description: 'Sign in with e-mail, password and TOTP', public: true },
   'auth.sign_out': { description: 'End the session', public: true },
@@ -102,6 +101,7 @@ const platformPolicies = definePolicies({
     description: 'Queue a mail that could not be delivered for delivery again',
     grants: { functional_admin: 'tenant' },
   },
+  'system.test_clock': { description: 'Browser tests only (TEST_CLOCK): set the date', public: true },
 });
 
 /**
