@@ -3,7 +3,9 @@
  * when reachable), signs in as a demo coordinator and measures with autocannon (50 connections):
  *   bare   GET /bench/bare/:id       one SQL query, no session, no tenancy, no audit
  *   scoped GET /api/locations/:id    the location's detail behind session, access check, RLS and an audit row
- * Prints req/s, p50 and p99 for both and their ratio. On PGlite it then holds 100 connections on the
+ * The two routes take turns for BENCH_ROUNDS rounds (default 3, the order alternating), so a change in
+ * the machine's speed meanwhile hits both alike; it prints each route's median req/s, p50 and p99 over
+ * the rounds and the median of the rounds' ratios (each round's ratio too). On PGlite it then holds 100 connections on the
  * scoped route for BENCH_LONG_SECONDS (default 120) and prints timeouts and the latency of /healthz
  * asked once a second meanwhile (the embedded database must not keep the event loop from the sockets).
  * Settings: BENCH_SECONDS (default 10), BENCH_DATABASE_URL (default
@@ -19,12 +21,19 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const connections = 50;
 const longSeconds = Number(process.env.BENCH_LONG_SECONDS ?? 120);
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 
 type Figures = { requestsPerSecond: number; p50: number; p99: number; errors: number; timeouts: number };
 type Sustained = Figures & { healthzMaxMs: number; healthzP50Ms: number };
 
 async function main() {
-  const rows: Array<{ database: string; bare: Figures; scoped: Figures; sustained?: Sustained }> = [];
+  const rows: Array<{
+    database: string;
+    bare: Figures;
+    scoped: Figures;
+    ratios: number[];
+    sustained?: Sustained;
+  }> = [];
   rows.push({ database: 'PGlite (embedded)', ...(await measure({}, true)) });
   if (serverUrl !== 'none' && (await isReachable(serverUrl))) {
     const name = `passend_bench_${randomBytes(4).toString('hex')}`;
@@ -48,7 +57,7 @@ async function main() {
     console.log('PostgreSQL server not reachable: measured PGlite only.');
   }
   console.log(
-    `\nPassend baseline, ${connections} connections, ${seconds} s per route, Node ${process.version}\n`,
+    `\nPassend baseline, ${connections} connections, ${rounds} rounds of ${seconds} s per route (medians), Node ${process.version}\n`,
   );
   console.log('| database | route | req/s | p50 ms | p99 ms | errors | timeouts |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
@@ -61,10 +70,10 @@ async function main() {
         `| ${row.database} | ${label} | ${figures.requestsPerSecond.toFixed(0)} | ${figures.p50} | ${figures.p99} | ${figures.errors} | ${figures.timeouts} |`,
       );
     }
-    console.log(
-      `| ${row.database} | ratio scoped/bare | ${(row.scoped.requestsPerSecond / row.bare.requestsPerSecond).toFixed(2)} | | | | |`,
-    );
+    console.log(`| ${row.database} | ratio scoped/bare | ${median(row.ratios).toFixed(2)} | | | | |`);
   }
+  for (const row of rows)
+    console.log(`${row.database}: ratio per round ${row.ratios.map((ratio) => ratio.toFixed(2)).join(', ')}`);
   for (const row of rows) {
     const sustained = row.sustained;
     if (!sustained) continue;
@@ -90,20 +99,52 @@ async function measure(environment: Record<string, string>, sustain = false) {
       response.json(),
     );
     const locationId = locations.items[0].id as string;
-    const bare = await load(`${base}/bench/bare/${locationId}`, {});
-    const scoped = await load(`${base}/api/locations/${locationId}`, { cookie });
-    if (!sustain || longSeconds <= 0) return { bare, scoped };
-    const sustained = await hold(`${base}/api/locations/${locationId}`, { cookie }, `${base}/healthz`);
-    return { bare, scoped, sustained };
+    const bareRoute = { url: `${base}/bench/bare/${locationId}`, headers: {} };
+    const scopedRoute = { url: `${base}/api/locations/${locationId}`, headers: { cookie } };
+    // A short warm-up so JIT and caches do not count against the first route.
+    for (const route of [bareRoute, scopedRoute]) await autocannon({ ...route, connections, duration: 2 });
+    const bareRounds: Figures[] = [];
+    const scopedRounds: Figures[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      const order = round % 2 === 0 ? ['bare', 'scoped'] : ['scoped', 'bare'];
+      for (const which of order) {
+        if (which === 'bare') bareRounds.push(await load(bareRoute));
+        else scopedRounds.push(await load(scopedRoute));
+      }
+    }
+    const ratios = scopedRounds.map(
+      (scoped, round) => scoped.requestsPerSecond / (bareRounds[round]?.requestsPerSecond ?? Number.NaN),
+    );
+    const measured = { bare: medianOf(bareRounds), scoped: medianOf(scopedRounds), ratios };
+    if (!sustain || longSeconds <= 0) return measured;
+    const sustained = await hold(scopedRoute.url, { cookie }, `${base}/healthz`);
+    return { ...measured, sustained };
   } finally {
     await server.stop();
   }
 }
 
-async function load(url: string, headers: Record<string, string>): Promise<Figures> {
-  // A short warm-up so JIT and caches do not count against the first route.
-  await autocannon({ url, connections, duration: 2, headers });
-  return figuresOf(await autocannon({ url, connections, duration: seconds, headers }));
+async function load(route: { url: string; headers: Record<string, string> }): Promise<Figures> {
+  return figuresOf(await autocannon({ ...route, connections, duration: seconds }));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+}
+
+/** The median of each figure over the rounds; errors and timeouts are summed. */
+function medianOf(figures: Figures[]): Figures {
+  return {
+    requestsPerSecond: median(figures.map((figure) => figure.requestsPerSecond)),
+    p50: median(figures.map((figure) => figure.p50)),
+    p99: median(figures.map((figure) => figure.p99)),
+    errors: figures.reduce((sum, figure) => sum + figure.errors, 0),
+    timeouts: figures.reduce((sum, figure) => sum + figure.timeouts, 0),
+  };
 }
 
 /** 100 connections for the long run, with /healthz timed once a second beside them. */
