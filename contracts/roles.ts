@@ -12,6 +12,7 @@ export const roles = [
   'mentor',
   'vso_teacher',
   'functional_admin',
+  'privacy_officer',
 ] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
@@ -34,6 +35,9 @@ export const mentorRole = 'mentor' satisfies Role;
 export const vsoTeacherRole = 'vso_teacher' satisfies Role;
 /** The functional admin, who manages the partnership's accounts; a partnership keeps at least one. */
 export const functionalAdminRole = 'functional_admin' satisfies Role;
+
+/** The privacy officer (functionaris gegevensbescherming): the audit trail, never a file's content. */
+export const privacyOfficerRole = 'privacy_officer' satisfies Role;
 
 /** The two roles inside the expertise team (R1, R5). */
 export const teamRoles = ['behavioural_scientist', 'inclusion_adviser'] as const;

@@ -73,6 +73,7 @@ type DemoUser = { email: string; name: string; role: Role; teamRole?: TeamRole; 
 export const demoUsers: DemoUser[] = [
   { email: 'beheer@demo.passend.test', name: 'Hans Meijer', role: 'functional_admin' },
   { email: 'stafbureau@demo.passend.test', name: 'Marieke de Vries', role: 'coordinator' },
+  { email: 'privacy@demo.passend.test', name: 'Ingrid Smits', role: 'privacy_officer' },
   {
     email: 'gedragswetenschapper@demo.passend.test',
     name: 'Jeroen Bakker',

@@ -4,7 +4,8 @@ import { type ActionsOf, definePolicies, managers, schoolRoles } from '../../pla
 export const schoolsPolicies = definePolicies({
   'locations.read': {
     description: 'School locations, their boards and pupil counts',
-    grants: { ...managers, team_member: 'assigned_schools', ...schoolRoles },
+    // The privacy officer reads the organisation (no pupil data) to search the audit trail by school.
+    grants: { ...managers, team_member: 'assigned_schools', ...schoolRoles, privacy_officer: 'tenant' },
   },
   'locations.manage': { description: 'Create and edit locations, boards, pupil counts', grants: managers },
   'locations.import': { description: 'Import locations and pupil counts from CSV', grants: managers },

@@ -82,6 +82,7 @@ const everyoneSelf = {
   mentor: 'self',
   vso_teacher: 'self',
   functional_admin: 'self',
+  privacy_officer: 'self',
 } as const satisfies Record<Role, Scope>;
 
 /** The platform's own actions: health, the sign-in flow, the own account and the outbox. */

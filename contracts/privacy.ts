@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { dateSchema, pageSchema, paginationQuerySchema, textSchema } from './fields.ts';
+
+/**
+ * The audit trail as the privacy officer searches it (P2, P8): who did what to which record when —
+ * never the record's content. `q` (from the page query) searches the actor's name or e-mail address.
+ */
+export const auditTrailQuerySchema = paginationQuerySchema
+  .extend({
+    /** One event of the catalogue (e.g. `requests.viewed`). */
+    event: z
+      .string()
+      .regex(/^[a-z_]+(\.[a-z_]+)+$/)
+      .max(100)
+      .optional(),
+    /** A support request's reference (HV-2026-0042): the events about that request. */
+    reference: textSchema(40).min(1).optional(),
+    from: dateSchema.optional(),
+    to: dateSchema.optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.from && value.to && value.to < value.from)
+      context.addIssue({ code: 'custom', path: ['to'], message: 'end_before_start' });
+  });
+export type AuditTrailQuery = z.infer<typeof auditTrailQuerySchema>;
+
+export const auditTrailEntrySchema = z.object({
+  id: z.number().int(),
+  occurredAt: z.string(),
+  event: z.string(),
+  /** Null for what Passend did by itself (a job) or what someone without an account did (a parent's link). */
+  actor: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable(),
+  /** The roles the actor acted in; `system` for Passend itself, `parent` for a link's holder. */
+  actorRoles: z.array(z.string()),
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  /** A support request's reference, when the event is about one. */
+  reference: z.string().nullable(),
+});
+export type AuditTrailEntry = z.infer<typeof auditTrailEntrySchema>;
+export const auditTrailPageSchema = pageSchema(auditTrailEntrySchema);
+export type AuditTrailPage = z.infer<typeof auditTrailPageSchema>;
+
+/** The events a search can choose from, as the catalogue names them. */
+export const auditEventListSchema = z.object({ events: z.array(z.string()) });
