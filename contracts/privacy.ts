@@ -5,24 +5,34 @@ import { dateSchema, pageSchema, paginationQuerySchema, textSchema } from './fie
  * The audit trail as the privacy officer searches it (P2, P8): who did what to which record when —
  * never the record's content. `q` (from the page query) searches the actor's name or e-mail address.
  */
+const filterFields = {
+  /** One event of the catalogue (e.g. `requests.viewed`). */
+  event: z
+    .string()
+    .regex(/^[a-z_]+(\.[a-z_]+)+$/)
+    .max(100)
+    .optional(),
+  /** A support request's reference (HV-2026-0042): the events about that request. */
+  reference: textSchema(40).min(1).optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+};
+
+function endNotBeforeStart(value: { from?: string; to?: string }, context: z.RefinementCtx) {
+  if (value.from && value.to && value.to < value.from)
+    context.addIssue({ code: 'custom', path: ['to'], message: 'end_before_start' });
+}
+
 export const auditTrailQuerySchema = paginationQuerySchema
-  .extend({
-    /** One event of the catalogue (e.g. `requests.viewed`). */
-    event: z
-      .string()
-      .regex(/^[a-z_]+(\.[a-z_]+)+$/)
-      .max(100)
-      .optional(),
-    /** A support request's reference (HV-2026-0042): the events about that request. */
-    reference: textSchema(40).min(1).optional(),
-    from: dateSchema.optional(),
-    to: dateSchema.optional(),
-  })
-  .superRefine((value, context) => {
-    if (value.from && value.to && value.to < value.from)
-      context.addIssue({ code: 'custom', path: ['to'], message: 'end_before_start' });
-  });
+  .extend(filterFields)
+  .superRefine(endNotBeforeStart);
+/** The export takes the search's filters without paging. */
+export const auditTrailExportQuerySchema = paginationQuerySchema
+  .pick({ q: true })
+  .extend(filterFields)
+  .superRefine(endNotBeforeStart);
 export type AuditTrailQuery = z.infer<typeof auditTrailQuerySchema>;
+export type AuditTrailExportQuery = z.infer<typeof auditTrailExportQuerySchema>;
 
 export const auditTrailEntrySchema = z.object({
   id: z.number().int(),
@@ -38,7 +48,14 @@ export const auditTrailEntrySchema = z.object({
   reference: z.string().nullable(),
 });
 export type AuditTrailEntry = z.infer<typeof auditTrailEntrySchema>;
-export const auditTrailPageSchema = pageSchema(auditTrailEntrySchema);
+export const auditTrailPageSchema = pageSchema(auditTrailEntrySchema).extend({
+  /**
+   * The trail of a partnership grows by millions of rows: counting stops past `auditTrailCountLimit`,
+   * and then `total` is that limit and this is true ("more than 10,000").
+   */
+  totalIsLowerBound: z.boolean(),
+});
+export const auditTrailCountLimit = 10_000;
 export type AuditTrailPage = z.infer<typeof auditTrailPageSchema>;
 
 /** The events a search can choose from, as the catalogue names them. */

@@ -41,6 +41,9 @@ import { oppPolicies } from './opp/opp.policy.ts';
 import { oppRoutes } from './opp/opp.routes.ts';
 import { OppParentLinks } from './opp/opp.service.ts';
 import { registerOppReminderJob } from './opp/opp-reminders.ts';
+import { privacyAuditEvents } from './privacy/privacy.audit.ts';
+import { privacyPolicies } from './privacy/privacy.policy.ts';
+import { privacyRoutes } from './privacy/privacy.routes.ts';
 import { publicPagesPolicies } from './public-pages/public-pages.policy.ts';
 import { publicPagesRoutes } from './public-pages/public-pages.routes.ts';
 import { seedDemoPupilRecords } from './pupil-records/demo-pupil-records.ts';
@@ -155,6 +158,7 @@ export const serverModules: readonly ServerModule[] = [
     demo: (transaction, { tenantId, clock }) => seedDemoPupilRecords(transaction, tenantId, clock),
   },
   { name: 'public-pages', policies: publicPagesPolicies },
+  { name: 'privacy', policies: privacyPolicies, auditEvents: privacyAuditEvents },
 ];
 
 let registered = false;
@@ -209,5 +213,6 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: ModuleDep
   await registerOppReminderJob(jobs, kernel, { mailer, baseUrl: config.baseUrl });
   await app.register(trajectoriesRoutes());
   await app.register(hoursRoutes(new TimeService(new BudgetWarnings({ mailer, baseUrl: config.baseUrl }))));
+  await app.register(privacyRoutes());
   return { users };
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Allocation, AllocationExportFormat } from '../../../contracts/hours.ts';
 import { amsterdamDateOf, formatSchoolYear } from '../../../contracts/school-year.ts';
+import { csvDocument } from '../../platform/http/downloads.ts';
 import { type PdfDefinition, renderPdf, type Translate } from '../requests/requests.pdf.ts';
 
 /**
@@ -375,12 +376,19 @@ export async function allocationPdf(
 export function allocationCsv(allocation: Allocation): string {
   const decimal = (value: number | null, digits: number) =>
     value === null ? '' : value.toFixed(digits).replace('.', ',');
-  const quote = (text: string) => (/[;"\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
-  const header =
-    'school;leerlingen;aandeel leerlingen;hulpvragen;aandeel hulpvragen;uren voor afronding;uren;uren vorig jaar';
-  const lines = allocation.lines.map((line) =>
+  return csvDocument(
     [
-      quote(line.name),
+      'school',
+      'leerlingen',
+      'aandeel leerlingen',
+      'hulpvragen',
+      'aandeel hulpvragen',
+      'uren voor afronding',
+      'uren',
+      'uren vorig jaar',
+    ],
+    allocation.lines.map((line) => [
+      line.name,
       line.pupils,
       decimal(line.pupilShare, 6),
       line.requests,
@@ -388,7 +396,6 @@ export function allocationCsv(allocation: Allocation): string {
       decimal(line.rawHours, 4),
       decimal(line.hours, 1),
       decimal(line.lastYearHours, 1),
-    ].join(';'),
+    ]),
   );
-  return `\ufeff${[header, ...lines].join('\r\n')}\r\n`;
 }

@@ -24,6 +24,9 @@ export const auditEvents = pgTable(
   (table) => [
     index('audit_events_tenant_time_idx').on(table.tenantId, table.occurredAt),
     index('audit_events_object_idx').on(table.tenantId, table.objectType, table.objectId),
+    // The privacy officer's searches: by who, by event, newest first.
+    index('audit_events_actor_idx').on(table.tenantId, table.actorUserId, table.occurredAt),
+    index('audit_events_event_idx').on(table.tenantId, table.event, table.occurredAt),
     tenantIsolation(table.tenantId),
   ],
 );

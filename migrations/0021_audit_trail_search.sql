@@ -1,0 +1,2 @@
+CREATE INDEX "audit_events_actor_idx" ON "audit_events" USING btree ("tenant_id","actor_user_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "audit_events_event_idx" ON "audit_events" USING btree ("tenant_id","event","occurred_at");

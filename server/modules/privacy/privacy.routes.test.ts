@@ -1,0 +1,151 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditTrailPage } from '../../../contracts/privacy.ts';
+import type { RequestDetail } from '../../../contracts/requests.ts';
+import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
+import {
+  createRequestsWorld,
+  fileRequest,
+  pupilRequestForm,
+  type RequestsWorld,
+} from '../../test/support/requests.test-support.ts';
+
+let harness: Harness;
+let world: RequestsWorld;
+let officer: { userId: string; client: TestClient };
+let request: RequestDetail;
+let other: RequestDetail;
+
+beforeAll(async () => {
+  harness = await createHarness();
+  world = await createRequestsWorld(harness);
+  const created = await harness.createUser(world.tenantId, [{ role: 'privacy_officer' }]);
+  officer = { userId: created.userId, client: await harness.signedIn(created) };
+  request = await fileRequest(world.ib.client, pupilRequestForm(world.locationIds.a));
+  other = await fileRequest(world.ib.client, pupilRequestForm(world.locationIds.a));
+  // Two reads to find: the director's and the contact person's.
+  expect((await world.director.client.get(`/api/requests/${request.id}`)).statusCode).toBe(200);
+  expect((await world.contact.client.get(`/api/requests/${request.id}`)).statusCode).toBe(200);
+});
+afterAll(() => harness.close());
+
+async function search(query: string): Promise<AuditTrailPage> {
+  const response = await officer.client.get(`/api/privacy/audit-events?${query}`);
+  expect(response.statusCode).toBe(200);
+  return response.json() as AuditTrailPage;
+}
+
+describe('the audit trail for the privacy officer (P2, issue 15)', () => {
+  it('P2: finds who read a request by its reference, with name, roles and date, and nothing of another request', async () => {
+    const page = await search(`reference=${request.reference}&event=requests.viewed`);
+    const readers = page.items.map((item) => item.actor?.id);
+    expect(readers).toContain(world.director.userId);
+    expect(readers).toContain(world.contact.userId);
+    expect(page.items.every((item) => item.reference === request.reference)).toBe(true);
+    expect(page.items.every((item) => item.objectId === request.id)).toBe(true);
+    expect(page.items.map((item) => item.objectId)).not.toContain(other.id);
+    const director = page.items.find((item) => item.actor?.id === world.director.userId);
+    expect(director?.actorRoles).toEqual(['director']);
+    expect(Number.isNaN(Date.parse(director?.occurredAt ?? ''))).toBe(false);
+    // No content: the row's details stay in the database.
+    expect(JSON.stringify(page)).not.toContain('details');
+    expect(page.totalIsLowerBound).toBe(false);
+  });
+
+  it('P1: the privacy officer reads no file content', async () => {
+    for (const url of [`/api/requests/${request.id}`, '/api/requests', '/api/trajectories'])
+      expect([403, 404]).toContain((await officer.client.get(url)).statusCode);
+  });
+
+  it('is for the privacy officer only', async () => {
+    for (const client of [world.coordinator.client, world.admin.client, world.ib.client])
+      expect((await client.get('/api/privacy/audit-events')).statusCode).toBe(403);
+  });
+
+  it('filters by who (name or e-mail), by event and by period, newest first', async () => {
+    const [director] = await harness.database.queryAsOwner<{ name: string }>(
+      sql`select name from users where id = ${world.director.userId}`,
+    );
+    const byName = await search(`q=${encodeURIComponent(director?.name ?? '')}`);
+    expect(byName.total).toBeGreaterThan(0);
+    expect(byName.items.every((item) => item.actor?.id === world.director.userId)).toBe(true);
+    const times = byName.items.map((item) => item.occurredAt);
+    expect(times).toEqual([...times].sort().reverse());
+
+    const today = harness.clock.today();
+    const inPeriod = await search(`event=requests.viewed&from=${today}&to=${today}`);
+    expect(inPeriod.total).toBeGreaterThanOrEqual(2);
+    const longAgo = await search('event=requests.viewed&from=2001-01-01&to=2001-12-31');
+    expect(longAgo.total).toBe(0);
+  });
+
+  it('refuses what names nothing, on its field, and an end before the start', async () => {
+    for (const [query, field] of [
+      ['event=requests.eaten', 'event'],
+      ['reference=HV-1999-9999', 'reference'],
+      ['from=2026-05-02&to=2026-05-01', 'to'],
+      ['from=31-12-2026', 'from'],
+    ] as const) {
+      const response = await officer.client.get(`/api/privacy/audit-events?${query}`);
+      expect(response.statusCode).toBe(400);
+      expect(JSON.stringify(response.json())).toContain(field);
+    }
+  });
+
+  it('P2: a search is on the trail itself, with the filters used but never the name searched for', async () => {
+    await search('q=Zoekterm-die-niemand-heeft');
+    const [row] = await harness.database.queryAsOwner<{ details: Record<string, unknown> }>(
+      sql`select details from audit_events where actor_user_id = ${officer.userId}
+          and event = 'privacy.audit_searched' order by id desc limit 1`,
+    );
+    expect(row?.details).toMatchObject({ byActor: true, shown: 0 });
+    expect(JSON.stringify(row?.details)).not.toContain('Zoekterm');
+  });
+
+  it('exports the search as CSV for a spreadsheet, and records the export', async () => {
+    const response = await officer.client.get(
+      `/api/privacy/audit-events/export.csv?reference=${request.reference}&event=requests.viewed`,
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    expect(String(response.headers['content-disposition'])).toContain('audittrail.csv');
+    const lines = response.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('datum;tijd;naam;e-mailadres;rollen;gebeurtenis;soort gegeven;id;hulpvraag');
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(lines.slice(1).every((line) => line.endsWith(`;${request.reference}`))).toBe(true);
+    const [exported] = await harness.database.queryAsOwner<{ rows: number }>(
+      sql`select (details->>'rows')::int as rows from audit_events where actor_user_id = ${officer.userId}
+          and event = 'privacy.audit_exported' order by id desc limit 1`,
+    );
+    expect(Number(exported?.rows)).toBe(lines.length - 1);
+  });
+
+  it('P6: a privacy officer of another partnership finds nothing of this one', async () => {
+    const { tenantId } = await harness.createTenant([]);
+    const stranger = await harness.signedIn(await harness.createUser(tenantId, [{ role: 'privacy_officer' }]));
+    const byReference = await stranger.get(`/api/privacy/audit-events?reference=${request.reference}`);
+    expect(byReference.statusCode).toBe(400);
+    const all = (await stranger.get('/api/privacy/audit-events?event=requests.viewed')).json() as AuditTrailPage;
+    expect(all.total).toBe(0);
+  });
+
+  it('stops counting past 10,000 rows and says so', async () => {
+    await harness.database.queryAsOwner(
+      sql`insert into audit_events (tenant_id, event, actor_roles)
+          select ${world.tenantId}, 'locations.listed', '{coordinator}' from generate_series(1, 10050)`,
+    );
+    const page = await search('event=locations.listed&pageSize=5');
+    expect(page.total).toBe(10_000);
+    expect(page.totalIsLowerBound).toBe(true);
+    expect(page.items).toHaveLength(5);
+  });
+
+  it('lists the events a search can choose from', async () => {
+    const response = await officer.client.get('/api/privacy/audit-event-kinds');
+    expect(response.statusCode).toBe(200);
+    const { events } = response.json() as { events: string[] };
+    expect(events).toContain('requests.viewed');
+    expect(events).toContain('privacy.audit_searched');
+    expect(events).toEqual([...events].sort());
+  });
+});

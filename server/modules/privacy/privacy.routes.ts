@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  type AuditTrailEntry,
+  auditEventListSchema,
+  auditTrailExportQuerySchema,
+  auditTrailPageSchema,
+  auditTrailQuerySchema,
+} from '../../../contracts/privacy.ts';
+import { amsterdamDateTimeOf } from '../../../contracts/school-year.ts';
+import { contentDisposition, csvDocument } from '../../platform/http/downloads.ts';
+import { auditEventKinds, exportAuditTrail, searchAuditTrail } from './privacy.service.ts';
+
+/** HTTP routes of the privacy officer's audit trail (P2, issue 15). */
+export function privacyRoutes(): FastifyPluginAsyncZod {
+  return async (app) => {
+    const config = { action: 'audit.search' as const };
+    app.get(
+      '/api/privacy/audit-events',
+      {
+        config,
+        schema: {
+          tags: ['privacy'],
+          querystring: auditTrailQuerySchema,
+          response: { 200: auditTrailPageSchema },
+        },
+      },
+      (request) => request.useCase((context) => searchAuditTrail(context, request.query)),
+    );
+    app.get(
+      '/api/privacy/audit-events/export.csv',
+      {
+        config,
+        schema: { tags: ['privacy'], querystring: auditTrailExportQuerySchema, produces: ['text/csv'] },
+      },
+      async (request, reply) => {
+        const rows = await request.useCase((context) => exportAuditTrail(context, request.query));
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', contentDisposition('audittrail.csv'))
+          .send(auditTrailCsv(rows));
+      },
+    );
+    app.get(
+      '/api/privacy/audit-event-kinds',
+      { config, schema: { tags: ['privacy'], response: { 200: auditEventListSchema } } },
+      (request) => request.useCase(async () => ({ events: auditEventKinds() })),
+    );
+  };
+}
+
+/** The export as a spreadsheet reads it: Amsterdam time, the event's key, no content. */
+function auditTrailCsv(rows: AuditTrailEntry[]): string {
+  return csvDocument(
+    ['datum', 'tijd', 'naam', 'e-mailadres', 'rollen', 'gebeurtenis', 'soort gegeven', 'id', 'hulpvraag'],
+    rows.map((row) => {
+      const { date, time } = amsterdamDateTimeOf(new Date(row.occurredAt));
+      return [
+        date,
+        time,
+        row.actor?.name ?? '',
+        row.actor?.email ?? '',
+        row.actorRoles.join(', '),
+        row.event,
+        row.objectType ?? '',
+        row.objectId ?? '',
+        row.reference ?? '',
+      ];
+    }),
+  );
+}

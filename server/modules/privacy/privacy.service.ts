@@ -1,0 +1,167 @@
+import { and, count, desc, eq, gte, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
+import {
+  type AuditTrailEntry,
+  type AuditTrailExportQuery,
+  type AuditTrailPage,
+  type AuditTrailQuery,
+  auditTrailCountLimit,
+} from '../../../contracts/privacy.ts';
+import { addDays, amsterdamInstant } from '../../../contracts/school-year.ts';
+import { auditEvents } from '../../platform/audit/audit.schema.ts';
+import { type AuditEvent, auditCatalogue } from '../../platform/audit/audit.ts';
+import { users } from '../../platform/auth/auth.schema.ts';
+import { ValidationFailed } from '../../platform/http/errors.ts';
+import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
+import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
+import { supportRequests } from '../requests/requests.schema.ts';
+
+// The object type the requests module records its events under (requestObject).
+const requestObjectType = 'support_request';
+
+/** What an export holds at most: a year of a busy partnership's reads; narrow the filters for more. */
+export const exportLimit = 100_000;
+
+/** The event keys a search can choose from, sorted. */
+export function auditEventKinds(): string[] {
+  return Object.keys(auditCatalogue).sort();
+}
+
+/**
+ * A page of the audit trail, newest first: who did what to which record when. It shows no content —
+ * the row's details (ids, counts, codes) stay out too — and the search is itself recorded.
+ */
+export async function searchAuditTrail(
+  context: UseCaseContext,
+  query: AuditTrailQuery,
+): Promise<AuditTrailPage> {
+  const where = await conditionOf(context, query);
+  const page = await loadPage(
+    query,
+    ({ limit, offset }) => selectEntries(context, where).limit(limit).offset(offset),
+    // Counting stops one past the limit: a whole partnership's trail is millions of rows.
+    () =>
+      context.db.select({ total: count() }).from(
+        context.db
+          .select({ id: auditEvents.id })
+          .from(auditEvents)
+          .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+          .where(where)
+          .limit(auditTrailCountLimit + 1)
+          .as('counted'),
+      ),
+  );
+  const items = await withReferences(context, page.items);
+  await context.audit('privacy.audit_searched', null, {
+    ...filtersUsed(query),
+    shown: items.length,
+  });
+  const totalIsLowerBound = page.total > auditTrailCountLimit;
+  return { ...page, items, total: Math.min(page.total, auditTrailCountLimit), totalIsLowerBound };
+}
+
+/** The whole result of a search (up to `exportLimit` rows), newest first, for the CSV export. */
+export async function exportAuditTrail(
+  context: UseCaseContext,
+  query: AuditTrailExportQuery,
+): Promise<AuditTrailEntry[]> {
+  const where = await conditionOf(context, query);
+  const rows = await withReferences(context, await selectEntries(context, where).limit(exportLimit));
+  await context.audit('privacy.audit_exported', null, { ...filtersUsed(query), rows: rows.length });
+  return rows;
+}
+
+type EntryRow = Omit<AuditTrailEntry, 'reference' | 'actor' | 'occurredAt'> & {
+  // Typed as a Date, but the server's driver hands timestamps over as text.
+  occurredAt: Date | string;
+  actorId: string | null;
+  actorName: string | null;
+  actorEmail: string | null;
+};
+
+function selectEntries(context: UseCaseContext, where: SQL | undefined) {
+  return context.db
+    .select({
+      id: auditEvents.id,
+      occurredAt: auditEvents.occurredAt,
+      event: auditEvents.event,
+      actorId: users.id,
+      actorName: users.name,
+      actorEmail: users.email,
+      actorRoles: auditEvents.actorRoles,
+      objectType: auditEvents.objectType,
+      objectId: auditEvents.objectId,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .where(where)
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+    .$dynamic();
+}
+
+/** The filters as one SQL condition; a filter that names nothing known is refused on its field. */
+async function conditionOf(context: UseCaseContext, query: AuditTrailExportQuery): Promise<SQL | undefined> {
+  if (query.event && !(query.event in auditCatalogue))
+    throw new ValidationFailed([{ path: 'event', code: 'unknown_event' }]);
+  let requestId: string | null = null;
+  if (query.reference) {
+    const [request] = await context.db
+      .select({ id: supportRequests.id })
+      .from(supportRequests)
+      .where(eq(supportRequests.reference, query.reference.toUpperCase()));
+    if (!request) throw new ValidationFailed([{ path: 'reference', code: 'unknown_reference' }]);
+    requestId = request.id;
+  }
+  const pattern = query.q ? containsPattern(query.q) : null;
+  return and(
+    pattern ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined,
+    query.event ? eq(auditEvents.event, query.event as AuditEvent) : undefined,
+    requestId
+      ? and(eq(auditEvents.objectType, requestObjectType), eq(auditEvents.objectId, requestId))
+      : undefined,
+    // Whole days in Amsterdam, the last one included.
+    query.from ? gte(auditEvents.occurredAt, amsterdamInstant(query.from, '00:00')) : undefined,
+    query.to ? lt(auditEvents.occurredAt, amsterdamInstant(addDays(query.to, 1), '00:00')) : undefined,
+  );
+}
+
+/** The rows with their actor and, for a support request, its reference (one query for the page). */
+async function withReferences(context: UseCaseContext, rows: EntryRow[]): Promise<AuditTrailEntry[]> {
+  const requestIds = [
+    ...new Set(
+      rows
+        .filter((row) => row.objectType === requestObjectType && row.objectId && isUuid(row.objectId))
+        .map((row) => row.objectId as string),
+    ),
+  ];
+  const references = new Map(
+    requestIds.length === 0
+      ? []
+      : (
+          await context.db
+            .select({ id: supportRequests.id, reference: supportRequests.reference })
+            .from(supportRequests)
+            .where(inArray(supportRequests.id, requestIds))
+        ).map((request) => [request.id, request.reference]),
+  );
+  return rows.map(({ actorId, actorName, actorEmail, ...row }) => ({
+    ...row,
+    occurredAt: new Date(row.occurredAt).toISOString(),
+    actor: actorId ? { id: actorId, name: actorName ?? '', email: actorEmail ?? '' } : null,
+    reference: row.objectId ? (references.get(row.objectId) ?? null) : null,
+  }));
+}
+
+/** Which filters a search used, for its own audit event: never the text searched for (a name). */
+function filtersUsed(query: AuditTrailExportQuery) {
+  return {
+    byActor: Boolean(query.q),
+    event: query.event ?? null,
+    reference: query.reference ?? null,
+    from: query.from ?? null,
+    to: query.to ?? null,
+  };
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
