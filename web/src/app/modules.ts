@@ -16,7 +16,8 @@ export type ModuleNavItem = {
     | 'trajectories'
     | 'opp'
     | 'attendance'
-    | 'pupilRecords';
+    | 'pupilRecords'
+    | 'privacy';
   action: string;
 };
 

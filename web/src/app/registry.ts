@@ -3,6 +3,7 @@ import { webModule as expertisePoints } from '../modules/expertise-points/module
 import { webModule as hours } from '../modules/hours/module.tsx';
 import { webModule as meetings } from '../modules/meetings/module.tsx';
 import { webModule as opp } from '../modules/opp/module.tsx';
+import { webModule as privacy } from '../modules/privacy/module.tsx';
 import { webModule as publicPages } from '../modules/public-pages/module.tsx';
 import { webModule as pupilRecords } from '../modules/pupil-records/module.tsx';
 import { webModule as requests } from '../modules/requests/module.tsx';
@@ -24,4 +25,5 @@ export const webModules: WebModule[] = [
   opp,
   expertisePoints,
   publicPages,
+  privacy,
 ];

@@ -11,6 +11,8 @@ import meetingsEn from '../modules/meetings/i18n/en.json';
 import meetingsNl from '../modules/meetings/i18n/nl.json';
 import oppEn from '../modules/opp/i18n/en.json';
 import oppNl from '../modules/opp/i18n/nl.json';
+import privacyEn from '../modules/privacy/i18n/en.json';
+import privacyNl from '../modules/privacy/i18n/nl.json';
 import publicPagesEn from '../modules/public-pages/i18n/en.json';
 import publicPagesNl from '../modules/public-pages/i18n/nl.json';
 import pupilRecordsEn from '../modules/pupil-records/i18n/en.json';
@@ -44,6 +46,7 @@ export const resources = {
     opp: oppNl,
     attendance: attendanceNl,
     pupilRecords: pupilRecordsNl,
+    privacy: privacyNl,
   },
   en: {
     translation: en,
@@ -58,6 +61,7 @@ export const resources = {
     opp: oppEn,
     attendance: attendanceEn,
     pupilRecords: pupilRecordsEn,
+    privacy: privacyEn,
   },
 } as const;
 

@@ -4,6 +4,7 @@ import type expertisePoints from '../modules/expertise-points/i18n/nl.json';
 import type hours from '../modules/hours/i18n/nl.json';
 import type meetings from '../modules/meetings/i18n/nl.json';
 import type opp from '../modules/opp/i18n/nl.json';
+import type privacy from '../modules/privacy/i18n/nl.json';
 import type publicPages from '../modules/public-pages/i18n/nl.json';
 import type pupilRecords from '../modules/pupil-records/i18n/nl.json';
 import type requests from '../modules/requests/i18n/nl.json';
@@ -28,6 +29,7 @@ declare module 'i18next' {
       opp: typeof opp;
       attendance: typeof attendance;
       pupilRecords: typeof pupilRecords;
+      privacy: typeof privacy;
     };
   }
 }

@@ -1,0 +1,25 @@
+import { PermissionGate } from '../../app/gates.tsx';
+import type { WebModule } from '../../app/modules.ts';
+import { AuditTrailPage } from './AuditTrailPage.tsx';
+
+/** The privacy officer's screens (issue 15): the audit trail, searched and exported, never a file's content. */
+export const webModule: WebModule = {
+  signedInRoutes: [
+    {
+      path: 'privacy/audit-trail',
+      element: (
+        <PermissionGate action="audit.search">
+          <AuditTrailPage />
+        </PermissionGate>
+      ),
+    },
+  ],
+  navItems: [
+    {
+      to: '/privacy/audit-trail',
+      labelKey: 'privacy.nav.auditTrail',
+      namespace: 'privacy',
+      action: 'audit.search',
+    },
+  ],
+};
