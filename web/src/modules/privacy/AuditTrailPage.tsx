@@ -146,6 +146,7 @@ export function AuditTrailPage() {
               {t('privacy.auditTrail.export')}
             </a>
           </Paragraph>
+          {trail.data.totalIsLowerBound && <Paragraph>{t('privacy.auditTrail.manyResults')}</Paragraph>}
           <ScrollTable
             caption={filtered ? t('privacy.auditTrail.captionFiltered') : t('privacy.auditTrail.caption')}
           >
