@@ -109,7 +109,10 @@ describe('the audit trail for the privacy officer (P2, issue 15)', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
     expect(String(response.headers['content-disposition'])).toContain('audittrail.csv');
-    const lines = response.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = response.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('datum;tijd;naam;e-mailadres;rollen;gebeurtenis;soort gegeven;id;hulpvraag');
     expect(lines.length).toBeGreaterThanOrEqual(3);
     expect(lines.slice(1).every((line) => line.endsWith(`;${request.reference}`))).toBe(true);
@@ -122,10 +125,14 @@ describe('the audit trail for the privacy officer (P2, issue 15)', () => {
 
   it('P6: a privacy officer of another partnership finds nothing of this one', async () => {
     const { tenantId } = await harness.createTenant([]);
-    const stranger = await harness.signedIn(await harness.createUser(tenantId, [{ role: 'privacy_officer' }]));
+    const stranger = await harness.signedIn(
+      await harness.createUser(tenantId, [{ role: 'privacy_officer' }]),
+    );
     const byReference = await stranger.get(`/api/privacy/audit-events?reference=${request.reference}`);
     expect(byReference.statusCode).toBe(400);
-    const all = (await stranger.get('/api/privacy/audit-events?event=requests.viewed')).json() as AuditTrailPage;
+    const all = (
+      await stranger.get('/api/privacy/audit-events?event=requests.viewed')
+    ).json() as AuditTrailPage;
     expect(all.total).toBe(0);
   });
 

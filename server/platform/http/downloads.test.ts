@@ -3,7 +3,13 @@ import { contentDisposition, csvDocument } from './downloads.ts';
 
 describe('downloads', () => {
   it('writes CSV for Dutch spreadsheets: BOM, semicolons, CRLF, quotes where needed', () => {
-    const csv = csvDocument(['naam', 'aantal'], [['De "Regenboog"; Ede', 3], ['Het Anker', 12.5]]);
+    const csv = csvDocument(
+      ['naam', 'aantal'],
+      [
+        ['De "Regenboog"; Ede', 3],
+        ['Het Anker', 12.5],
+      ],
+    );
     expect(csv).toBe('\ufeffnaam;aantal\r\n"De ""Regenboog""; Ede";3\r\nHet Anker;12.5\r\n');
   });
 
