@@ -443,6 +443,22 @@ export const consentAnswerInputSchema = z.strictObject({
 });
 
 /** What the consent page shows: nothing beyond what the person needs to decide (B1 text on the web). */
+/**
+ * Who read a request's file, as its parent (or a pupil from 16) may be told (P8): a kind of role with its
+ * organisation — never a name. `expertise_team` is a team member whose expertise is not known.
+ */
+export const fileReaderKinds = [
+  'behavioural_scientist',
+  'inclusion_adviser',
+  'expertise_team',
+  'staff_office',
+  'internal_coordinator',
+  'director',
+  'teacher',
+  'other',
+] as const;
+export type FileReaderKind = (typeof fileReaderKinds)[number];
+
 export const consentPageSchema = z.object({
   audience: z.enum(['parent', 'pupil']),
   partnershipName: z.string(),
@@ -462,6 +478,11 @@ export const consentPageSchema = z.object({
   decision: z.enum(['given', 'refused', 'withdrawn']).nullable(),
   canAnswer: z.boolean(),
   canWithdraw: z.boolean(),
+  /**
+   * Who looked at the file, newest first, one line per person and day (P8); null where the holder may
+   * not see it (a pupil under 16).
+   */
+  readers: z.array(z.object({ on: storedDateSchema, kind: z.enum(fileReaderKinds) })).nullable(),
 });
 export type ConsentPage = z.infer<typeof consentPageSchema>;
 

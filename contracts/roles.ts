@@ -29,6 +29,10 @@ export const coordinatorRole = 'coordinator' satisfies Role;
 export const teamMemberRole = 'team_member' satisfies Role;
 /** The internal coordinator (IB) of a school location, who takes part in its annual talk (R11). */
 export const internalCoordinatorRole = 'internal_coordinator' satisfies Role;
+/** The director of a school location. */
+export const directorRole = 'director' satisfies Role;
+/** A teacher at a school location. */
+export const teacherRole = 'teacher' satisfies Role;
 /** A mentor at a location: the mentors there are its pupils' mentors (E9). */
 export const mentorRole = 'mentor' satisfies Role;
 /** A VSO teacher, who staffs the expertise point of their location (E1). */

@@ -167,6 +167,13 @@ test.describe('support requests with consent', () => {
     // P3: a parent withdraws through the same link; the request pauses at once.
     const parentPage = await member.context.newPage();
     await parentPage.goto(await consentLinkFor(mother));
+    // P8: the parent sees who read the file — the kind of role and the day, no names.
+    await expect(parentPage.getByRole('heading', { name: 'Wie heeft het dossier ingezien?' })).toBeVisible();
+    const readers = parentPage.getByRole('list', { name: 'Wie heeft het dossier ingezien?' });
+    await expect(readers).toContainText('een gedragswetenschapper van het expertiseteam');
+    await expect(readers).toContainText('een begeleider van het expertiseteam');
+    await expect(readers).not.toContainText(adviserName);
+    await expectAccessible(parentPage, 'consent-parent-readers');
     await parentPage.getByRole('button', { name: 'Toestemming intrekken' }).click();
     const confirm = parentPage.getByRole('button', { name: /Ja, trek .*in/ });
     if (await confirm.count()) await confirm.click();

@@ -7,8 +7,9 @@ import {
   type RequestDetail,
   requestRetentionYears,
 } from '../../../contracts/requests.ts';
-import type { TeamRole } from '../../../contracts/roles.ts';
+import { type TeamRole, teamMemberRole } from '../../../contracts/roles.ts';
 import { queryRows } from '../../db/client.ts';
+import type { AuditEvent } from '../../platform/audit/audit.ts';
 import { type Keys, parseToken } from '../../platform/auth/credentials.ts';
 import { NotFound, RuleViolation } from '../../platform/http/errors.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
@@ -19,7 +20,9 @@ import {
   consentJudgementDate,
   consentLinkUse,
   currentDecisionOf,
+  fileReaderKindOf,
   isConsentRequiredOf,
+  mayHolderSeeReaders,
 } from './requests.rules.ts';
 import {
   consentLinks,
@@ -28,7 +31,7 @@ import {
   requestPeople,
   supportRequests,
 } from './requests.schema.ts';
-import { requestObject, runRequestCommand, storeFile } from './requests.service.ts';
+import { attachmentObject, requestObject, runRequestCommand, storeFile } from './requests.service.ts';
 import type { RequestWorkflow } from './workflow.ts';
 
 type Person = typeof requestPeople.$inferSelect;
@@ -329,7 +332,9 @@ async function pageOf(context: PublicContext, link: LinkFacts): Promise<ConsentP
   );
   const pupil = link.person.kind === 'pupil' ? link.person : await pupilOf(context, link.request.id);
   const use = consentLinkUse(link, link.decision, link.request.status, context.clock.now());
+  const readers = mayHolderSeeReaders(link.person, today) ? await readersOf(context, link.request.id) : null;
   return {
+    readers,
     audience: link.person.kind,
     partnershipName: facts?.partnership ?? '',
     schoolName: facts?.school ?? '',
@@ -359,3 +364,37 @@ type LinkFacts = typeof consentLinks.$inferSelect & {
   request: RequestRow;
   decision: 'given' | 'refused' | 'withdrawn' | null;
 };
+
+// The events of someone looking at a request's file: the request itself, its form as PDF, its files.
+const fileReadEvents: AuditEvent[] = [
+  'requests.viewed',
+  'requests.pdf_downloaded',
+  'requests.attachment_downloaded',
+];
+
+/**
+ * P8: who looked at a request's file, newest first, one line per person and day, as a kind of role —
+ * the name and the time of day stay in the audit trail. Only users count: the holder's own visits to
+ * their link and Passend's own steps are no reading of the file.
+ */
+async function readersOf(context: PublicContext, requestId: string): Promise<ConsentPage['readers']> {
+  const rows = await queryRows<{ on: string; roles: string[]; team_role: string | null }>(
+    context.db,
+    sql`select distinct on (e.actor_user_id, read_on) read_on as on, e.actor_roles as roles,
+          (select r.team_role from role_assignments r
+            where r.user_id = e.actor_user_id and r.role = ${teamMemberRole} limit 1) as team_role
+        from audit_events e,
+          lateral (select to_char(e.occurred_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as read_on) d
+        where e.actor_user_id is not null and e.event in (${sql.join(
+          fileReadEvents.map((event) => sql`${event}`),
+          sql`, `,
+        )})
+          and ((e.object_type = ${requestObject({ id: requestId }).type} and e.object_id = ${requestId})
+            or (e.object_type = ${attachmentObject('').type} and e.object_id in (
+              select a.id::text from request_attachments a where a.request_id = ${requestId}::uuid)))
+        order by e.actor_user_id, read_on desc`,
+  );
+  return rows
+    .map((row) => ({ on: row.on, kind: fileReaderKindOf(row.roles, row.team_role) }))
+    .sort((left, right) => right.on.localeCompare(left.on));
+}

@@ -2,6 +2,7 @@ import type { FieldError } from '../../../contracts/errors.ts';
 import {
   type ConsentDecision,
   type ConsentStatus,
+  type FileReaderKind,
   isGroupLevel,
   isPupilLevel,
   type PersonConsentState,
@@ -10,6 +11,13 @@ import {
   type RequestTransition,
   type RequestType,
 } from '../../../contracts/requests.ts';
+import {
+  coordinatorRole,
+  directorRole,
+  internalCoordinatorRole,
+  teacherRole,
+  teamMemberRole,
+} from '../../../contracts/roles.ts';
 import { ageOn } from '../../../contracts/school-year.ts';
 import type { Action } from '../../platform/access/policies.ts';
 
@@ -399,4 +407,32 @@ export function commandsFor(context: CommandContext): RequestCommand[] {
     if (may('requests.read_team_notes')) commands.push('post_note');
   }
   return commands;
+}
+
+/** From this age a pupil sees on their own link who read their file, as a parent does (P8). */
+export const pupilSeesReadersAge = 16;
+
+/** P8: whether the holder of a consent link is shown who read the file. */
+export function mayHolderSeeReaders(
+  holder: { kind: 'parent' | 'pupil'; birthDate: string | null },
+  today: string,
+) {
+  if (holder.kind === 'parent') return true;
+  return holder.birthDate !== null && ageOn(holder.birthDate, today) >= pupilSeesReadersAge;
+}
+
+/**
+ * P8: how a reader of a file is named to a parent — the capacity that gave them access, most specific
+ * first (a team member by expertise), never a name.
+ */
+export function fileReaderKindOf(roles: readonly string[], teamRole: string | null): FileReaderKind {
+  if (roles.includes(teamMemberRole)) {
+    if (teamRole === 'behavioural_scientist' || teamRole === 'inclusion_adviser') return teamRole;
+    return 'expertise_team';
+  }
+  if (roles.includes(coordinatorRole)) return 'staff_office';
+  if (roles.includes(internalCoordinatorRole)) return 'internal_coordinator';
+  if (roles.includes(directorRole)) return 'director';
+  if (roles.includes(teacherRole)) return 'teacher';
+  return 'other';
 }

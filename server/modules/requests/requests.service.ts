@@ -545,7 +545,7 @@ export class RequestsService {
     const may = (action: Action) => context.may(action, requestScope(request));
     if (isPupilLevel(request.type) && !may('requests.read_pupil')) throw new NotFound();
     if (file.messageKind === 'note' && !may('requests.read_team_notes')) throw new NotFound();
-    await context.audit('requests.attachment_downloaded', { type: 'request_attachment', id: attachmentId });
+    await context.audit('requests.attachment_downloaded', attachmentObject(attachmentId));
     return { fileName: file.fileName, mediaType: file.mediaType, content: file.content };
   }
 
@@ -751,6 +751,11 @@ function rethrowSameCreate(error: unknown): never {
 /** The audit object of a request. */
 export function requestObject(request: { id: string }) {
   return { type: 'support_request', id: request.id };
+}
+
+/** A file of a request as the audit trail names it. */
+export function attachmentObject(attachmentId: string) {
+  return { type: 'request_attachment', id: attachmentId };
 }
 
 /** The list filter of the policy for the actor (drafts only at their school), so list and detail agree. */

@@ -116,6 +116,28 @@ function ConsentView({
       <Paragraph>{t(`${prefix}.data`, values)}</Paragraph>
       <Heading level={2}>{t(`${prefix}.keepHeading`)}</Heading>
       <Paragraph>{t(`${prefix}.keep`, values)}</Paragraph>
+      {page.readers && (
+        <>
+          <Heading level={2}>{t(`${prefix}.readersHeading`)}</Heading>
+          <Paragraph>{t(`${prefix}.readersIntro`, values)}</Paragraph>
+          {page.readers.length > 0 ? (
+            <UnorderedList aria-label={t(`${prefix}.readersHeading`)}>
+              {page.readers.map((reader, index) => (
+                // One line per person and day: two people of the same kind on one day are two lines.
+                // biome-ignore lint/suspicious/noArrayIndexKey: the lines have no identity of their own
+                <UnorderedListItem key={index}>
+                  {t('consentPage.readers.line', {
+                    date: format.date(reader.on),
+                    reader: t(`consentPage.readers.${reader.kind}`, values),
+                  })}
+                </UnorderedListItem>
+              ))}
+            </UnorderedList>
+          ) : (
+            <Paragraph>{t(`${prefix}.readersNone`)}</Paragraph>
+          )}
+        </>
+      )}
       <Heading level={2}>{t(`${prefix}.choiceHeading`)}</Heading>
       <Paragraph>{t(`${prefix}.choice`, values)}</Paragraph>
       {error && <ErrorAlert errors={formErrorsFrom(error)} />}
