@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, multilineTextSchema, textSchema, tokenSchema } from './fields.ts';
+import { fileReaderSchema } from './privacy.ts';
 import { parentAgreements, trajectoryStatuses } from './trajectories.ts';
 
 /**
@@ -185,5 +186,7 @@ export const oppParentViewSchema = oppContentSchema.extend({
   version: z.number().int(),
   adoptedOn: z.string(),
   linkExpiresAt: z.string(),
+  /** Who looked at the pupil's file at the expertise point, newest first (P8). */
+  readers: z.array(fileReaderSchema),
 });
 export type OppParentView = z.infer<typeof oppParentViewSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, pageSchema, paginationQuerySchema, textSchema } from './fields.ts';
+import { dateSchema, pageSchema, paginationQuerySchema, storedDateSchema, textSchema } from './fields.ts';
 
 /**
  * The audit trail as the privacy officer searches it (P2, P8): who did what to which record when —
@@ -60,3 +60,26 @@ export type AuditTrailPage = z.infer<typeof auditTrailPageSchema>;
 
 /** The events a search can choose from, as the catalogue names them. */
 export const auditEventListSchema = z.object({ events: z.array(z.string()) });
+
+/**
+ * Who read a file, as its parent (or a pupil from 16) may be told (P8): a kind of role with its
+ * organisation — never a name. `expertise_team` is a team member whose expertise is not known.
+ */
+export const fileReaderKinds = [
+  'behavioural_scientist',
+  'inclusion_adviser',
+  'expertise_team',
+  'staff_office',
+  'internal_coordinator',
+  'director',
+  'teacher',
+  'care_coordinator',
+  'team_leader',
+  'mentor',
+  'vso_teacher',
+  'other',
+] as const;
+export type FileReaderKind = (typeof fileReaderKinds)[number];
+/** One line of "who read the file": a kind of reader on a day (Amsterdam). */
+export const fileReaderSchema = z.object({ on: storedDateSchema, kind: z.enum(fileReaderKinds) });
+export type FileReader = z.infer<typeof fileReaderSchema>;

@@ -11,6 +11,7 @@ import {
   textSchema,
   tokenSchema,
 } from './fields.ts';
+import { fileReaderSchema } from './privacy.ts';
 import { ageOn, todayInAmsterdam } from './school-year.ts';
 
 const longText = multilineTextSchema(4000);
@@ -443,22 +444,6 @@ export const consentAnswerInputSchema = z.strictObject({
 });
 
 /** What the consent page shows: nothing beyond what the person needs to decide (B1 text on the web). */
-/**
- * Who read a request's file, as its parent (or a pupil from 16) may be told (P8): a kind of role with its
- * organisation — never a name. `expertise_team` is a team member whose expertise is not known.
- */
-export const fileReaderKinds = [
-  'behavioural_scientist',
-  'inclusion_adviser',
-  'expertise_team',
-  'staff_office',
-  'internal_coordinator',
-  'director',
-  'teacher',
-  'other',
-] as const;
-export type FileReaderKind = (typeof fileReaderKinds)[number];
-
 export const consentPageSchema = z.object({
   audience: z.enum(['parent', 'pupil']),
   partnershipName: z.string(),
@@ -482,7 +467,7 @@ export const consentPageSchema = z.object({
    * Who looked at the file, newest first, one line per person and day (P8); null where the holder may
    * not see it (a pupil under 16).
    */
-  readers: z.array(z.object({ on: storedDateSchema, kind: z.enum(fileReaderKinds) })).nullable(),
+  readers: z.array(fileReaderSchema).nullable(),
 });
 export type ConsentPage = z.infer<typeof consentPageSchema>;
 

@@ -33,6 +33,10 @@ export const internalCoordinatorRole = 'internal_coordinator' satisfies Role;
 export const directorRole = 'director' satisfies Role;
 /** A teacher at a school location. */
 export const teacherRole = 'teacher' satisfies Role;
+/** The care coordinator (zorgcoördinator) of a secondary location. */
+export const careCoordinatorRole = 'care_coordinator' satisfies Role;
+/** A team leader of a secondary location. */
+export const teamLeaderRole = 'team_leader' satisfies Role;
 /** A mentor at a location: the mentors there are its pupils' mentors (E9). */
 export const mentorRole = 'mentor' satisfies Role;
 /** A VSO teacher, who staffs the expertise point of their location (E1). */

@@ -194,6 +194,9 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   ).toBeVisible();
   await expect(parentPage.getByText('vmbo-tl, daarna mbo niveau 4')).toBeVisible();
   await expect(parentPage.getByText(/Schiet in de stress/)).toHaveCount(0);
+  // P8: who looked at the file, as kinds of role at the school, without names.
+  const readers = parentPage.getByRole('list', { name: 'Wie heeft het dossier ingezien?' });
+  await expect(readers).toContainText(/de zorgcoördinator van|een mentor van/);
   await expectAccessible(parentPage, 'opp-parent');
   await parent.close();
 

@@ -385,6 +385,27 @@ describe('the OPP (E9)', () => {
     });
   });
 
+  it('P8: the parents see who read the file at the expertise point — kind of role and day, no names — and not reads of another pupil', async () => {
+    const made = (
+      await world.mentor.client.post(`/api/trajectories/${eligibleId}/opp/parent-links`)
+    ).json() as OppParentLinkCreated;
+    const token = made.url.split('#token=')[1] ?? '';
+    const readersNow = async () => {
+      const view = await harness.client().post('/api/public/opp', { token });
+      expect(view.statusCode, view.body).toBe(200);
+      expect(view.body).not.toContain(world.mentor.userId);
+      return (view.json() as OppParentView).readers;
+    };
+    expect((await world.mentor.client.get(`/api/trajectories/${eligibleId}`)).statusCode).toBe(200);
+    const before = await readersNow();
+    expect(before).toContainEqual({ on: today, kind: 'mentor' });
+    // The mentor read again today: still one line.
+    expect((await world.mentor.client.get(`/api/trajectories/${eligibleId}`)).statusCode).toBe(200);
+    // Another pupil's file, read at another location: not these parents' business.
+    expect((await world.otherVsoTeacher.client.get(`/api/trajectories/${otherId}`)).statusCode).toBe(200);
+    expect(await readersNow()).toEqual(before);
+  });
+
   it('E9: an expired link does not open the OPP', async () => {
     const made = (
       await world.mentor.client.post(`/api/trajectories/${eligibleId}/opp/parent-links`)

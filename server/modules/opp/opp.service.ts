@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   type OppContent,
   type OppDraftInput,
@@ -12,8 +12,11 @@ import {
   type OppVersionDetail,
   oppParentLinkDays,
 } from '../../../contracts/opp.ts';
+import type { FileReader } from '../../../contracts/privacy.ts';
 import { amsterdamDateOf } from '../../../contracts/school-year.ts';
 import type { DbTransaction } from '../../db/client.ts';
+import type { AuditEvent } from '../../platform/audit/audit.ts';
+import { fileReadersOf } from '../../platform/audit/file-readers.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { createToken, type Keys, parseToken } from '../../platform/auth/credentials.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
@@ -404,7 +407,31 @@ export async function getOppParentView(context: PublicContext, tokenHash: string
     version: adopted.version,
     adoptedOn: amsterdamDateOf(adopted.adoptedAt),
     linkExpiresAt: row.link.expiresAt.toISOString(),
+    readers: await trajectoryReadersOf(context, row.trajectory.id),
   };
+}
+
+// The events of someone looking at a pupil's file at the expertise point: the file, the OPP (and its
+// PDF), attendance, homework, contacts and referrals.
+const trajectoryReadEvents: AuditEvent[] = [
+  'trajectories.viewed',
+  'opp.viewed',
+  'opp.pdf_downloaded',
+  'attendance.viewed',
+  'homework.viewed',
+  'trajectory_contacts.viewed',
+  'referrals.viewed',
+];
+
+/** P8: who read the pupil's file at the expertise point (see fileReadersOf). */
+function trajectoryReadersOf({ db }: PublicContext, trajectoryId: string): Promise<FileReader[]> {
+  return fileReadersOf(
+    db,
+    sql`(e.object_type = 'trajectory' and e.object_id = ${trajectoryId})
+      or (e.object_type = 'opp_version' and e.object_id in (
+        select v.id::text from opp_versions v where v.trajectory_id = ${trajectoryId}::uuid))`,
+    trajectoryReadEvents,
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { FileReader } from '../../../contracts/privacy.ts';
 import {
   type ConsentPage,
   type ConsentSettings,
@@ -7,9 +8,10 @@ import {
   type RequestDetail,
   requestRetentionYears,
 } from '../../../contracts/requests.ts';
-import { type TeamRole, teamMemberRole } from '../../../contracts/roles.ts';
+import type { TeamRole } from '../../../contracts/roles.ts';
 import { queryRows } from '../../db/client.ts';
 import type { AuditEvent } from '../../platform/audit/audit.ts';
+import { fileReadersOf } from '../../platform/audit/file-readers.ts';
 import { type Keys, parseToken } from '../../platform/auth/credentials.ts';
 import { NotFound, RuleViolation } from '../../platform/http/errors.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
@@ -20,7 +22,6 @@ import {
   consentJudgementDate,
   consentLinkUse,
   currentDecisionOf,
-  fileReaderKindOf,
   isConsentRequiredOf,
   mayHolderSeeReaders,
 } from './requests.rules.ts';
@@ -366,35 +367,21 @@ type LinkFacts = typeof consentLinks.$inferSelect & {
 };
 
 // The events of someone looking at a request's file: the request itself, its form as PDF, its files.
-const fileReadEvents: AuditEvent[] = [
+const requestReadEvents: AuditEvent[] = [
   'requests.viewed',
   'requests.pdf_downloaded',
   'requests.attachment_downloaded',
 ];
 
-/**
- * P8: who looked at a request's file, newest first, one line per person and day, as a kind of role —
- * the name and the time of day stay in the audit trail. Only users count: the holder's own visits to
- * their link and Passend's own steps are no reading of the file.
- */
-async function readersOf(context: PublicContext, requestId: string): Promise<ConsentPage['readers']> {
-  const rows = await queryRows<{ on: string; roles: string[]; team_role: string | null }>(
-    context.db,
-    sql`select distinct on (e.actor_user_id, read_on) read_on as on, e.actor_roles as roles,
-          (select r.team_role from role_assignments r
-            where r.user_id = e.actor_user_id and r.role = ${teamMemberRole} limit 1) as team_role
-        from audit_events e,
-          lateral (select to_char(e.occurred_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as read_on) d
-        where e.actor_user_id is not null and e.event in (${sql.join(
-          fileReadEvents.map((event) => sql`${event}`),
-          sql`, `,
-        )})
-          and ((e.object_type = ${requestObject({ id: requestId }).type} and e.object_id = ${requestId})
-            or (e.object_type = ${attachmentObject('').type} and e.object_id in (
-              select a.id::text from request_attachments a where a.request_id = ${requestId}::uuid)))
-        order by e.actor_user_id, read_on desc`,
+/** P8: who read the request's file (see fileReadersOf). */
+function readersOf({ db }: PublicContext, requestId: string): Promise<FileReader[]> {
+  const request = requestObject({ id: requestId });
+  const attachment = attachmentObject('');
+  return fileReadersOf(
+    db,
+    sql`(e.object_type = ${request.type} and e.object_id = ${request.id})
+      or (e.object_type = ${attachment.type} and e.object_id in (
+        select a.id::text from request_attachments a where a.request_id = ${requestId}::uuid))`,
+    requestReadEvents,
   );
-  return rows
-    .map((row) => ({ on: row.on, kind: fileReaderKindOf(row.roles, row.team_role) }))
-    .sort((left, right) => right.on.localeCompare(left.on));
 }

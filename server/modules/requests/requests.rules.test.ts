@@ -15,7 +15,6 @@ import {
   consentLinkUse,
   currentDecisionOf,
   evaluateConsent,
-  fileReaderKindOf,
   findSubmitProblems,
   isPupilConsentRequired,
   mayHolderSeeReaders,
@@ -419,17 +418,6 @@ describe('commands on screen', () => {
 });
 
 describe('P8: who read the file, as the family is told', () => {
-  it('names a reader by the capacity that gave access, most specific first, never by name', () => {
-    expect(fileReaderKindOf(['team_member'], 'behavioural_scientist')).toBe('behavioural_scientist');
-    expect(fileReaderKindOf(['coordinator', 'team_member'], 'inclusion_adviser')).toBe('inclusion_adviser');
-    expect(fileReaderKindOf(['team_member'], null)).toBe('expertise_team');
-    expect(fileReaderKindOf(['coordinator', 'functional_admin'], null)).toBe('staff_office');
-    expect(fileReaderKindOf(['director', 'internal_coordinator'], null)).toBe('internal_coordinator');
-    expect(fileReaderKindOf(['director'], null)).toBe('director');
-    expect(fileReaderKindOf(['teacher'], null)).toBe('teacher');
-    expect(fileReaderKindOf(['mentor'], null)).toBe('other');
-  });
-
   it('P8: shows a parent always, a pupil from their 16th birthday', () => {
     expect(mayHolderSeeReaders({ kind: 'parent', birthDate: null }, '2026-12-07')).toBe(true);
     expect(mayHolderSeeReaders({ kind: 'pupil', birthDate: '2010-12-07' }, '2026-12-07')).toBe(true);

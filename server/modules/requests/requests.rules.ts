@@ -2,7 +2,6 @@ import type { FieldError } from '../../../contracts/errors.ts';
 import {
   type ConsentDecision,
   type ConsentStatus,
-  type FileReaderKind,
   isGroupLevel,
   isPupilLevel,
   type PersonConsentState,
@@ -11,13 +10,6 @@ import {
   type RequestTransition,
   type RequestType,
 } from '../../../contracts/requests.ts';
-import {
-  coordinatorRole,
-  directorRole,
-  internalCoordinatorRole,
-  teacherRole,
-  teamMemberRole,
-} from '../../../contracts/roles.ts';
 import { ageOn } from '../../../contracts/school-year.ts';
 import type { Action } from '../../platform/access/policies.ts';
 
@@ -419,20 +411,4 @@ export function mayHolderSeeReaders(
 ) {
   if (holder.kind === 'parent') return true;
   return holder.birthDate !== null && ageOn(holder.birthDate, today) >= pupilSeesReadersAge;
-}
-
-/**
- * P8: how a reader of a file is named to a parent — the capacity that gave them access, most specific
- * first (a team member by expertise), never a name.
- */
-export function fileReaderKindOf(roles: readonly string[], teamRole: string | null): FileReaderKind {
-  if (roles.includes(teamMemberRole)) {
-    if (teamRole === 'behavioural_scientist' || teamRole === 'inclusion_adviser') return teamRole;
-    return 'expertise_team';
-  }
-  if (roles.includes(coordinatorRole)) return 'staff_office';
-  if (roles.includes(internalCoordinatorRole)) return 'internal_coordinator';
-  if (roles.includes(directorRole)) return 'director';
-  if (roles.includes(teacherRole)) return 'teacher';
-  return 'other';
 }

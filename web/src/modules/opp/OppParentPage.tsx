@@ -6,6 +6,7 @@ import { api } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { FileReaders } from '../../ui/FileReaders.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useTokenFromHash } from '../auth/tokenFromHash.ts';
 import { OppContentView } from './OppContentView.tsx';
@@ -61,6 +62,14 @@ export function OppParentPage() {
       </Paragraph>
       <Paragraph>{t('oppPublic.readOnly')}</Paragraph>
       <OppContentView content={page} level={2} showHomework={Boolean(page.homeworkAgreement)} />
+      <FileReaders
+        readers={page.readers}
+        heading={t('oppPublic.readersHeading')}
+        intro={t('oppPublic.readersIntro', { name: page.pupilFirstName })}
+        none={t('oppPublic.readersNone')}
+        school={page.schoolName}
+        partnership={page.partnershipName}
+      />
       <Paragraph appearance="small">
         {t('oppPublic.validUntil', { date: format.date(page.linkExpiresAt) })}
       </Paragraph>

@@ -16,6 +16,7 @@ import { api } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { FileReaders } from '../../ui/FileReaders.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useTokenFromHash } from '../auth/tokenFromHash.ts';
 import './requests.css';
@@ -117,26 +118,14 @@ function ConsentView({
       <Heading level={2}>{t(`${prefix}.keepHeading`)}</Heading>
       <Paragraph>{t(`${prefix}.keep`, values)}</Paragraph>
       {page.readers && (
-        <>
-          <Heading level={2}>{t(`${prefix}.readersHeading`)}</Heading>
-          <Paragraph>{t(`${prefix}.readersIntro`, values)}</Paragraph>
-          {page.readers.length > 0 ? (
-            <UnorderedList aria-label={t(`${prefix}.readersHeading`)}>
-              {page.readers.map((reader, index) => (
-                // One line per person and day: two people of the same kind on one day are two lines.
-                // biome-ignore lint/suspicious/noArrayIndexKey: the lines have no identity of their own
-                <UnorderedListItem key={index}>
-                  {t('consentPage.readers.line', {
-                    date: format.date(reader.on),
-                    reader: t(`consentPage.readers.${reader.kind}`, values),
-                  })}
-                </UnorderedListItem>
-              ))}
-            </UnorderedList>
-          ) : (
-            <Paragraph>{t(`${prefix}.readersNone`)}</Paragraph>
-          )}
-        </>
+        <FileReaders
+          readers={page.readers}
+          heading={t(`${prefix}.readersHeading`)}
+          intro={t(`${prefix}.readersIntro`, values)}
+          none={t(`${prefix}.readersNone`)}
+          school={page.schoolName}
+          partnership={page.partnershipName}
+        />
       )}
       <Heading level={2}>{t(`${prefix}.choiceHeading`)}</Heading>
       <Paragraph>{t(`${prefix}.choice`, values)}</Paragraph>
