@@ -83,3 +83,36 @@ export type FileReaderKind = (typeof fileReaderKinds)[number];
 /** One line of "who read the file": a kind of reader on a day (Amsterdam). */
 export const fileReaderSchema = z.object({ on: storedDateSchema, kind: z.enum(fileReaderKinds) });
 export type FileReader = z.infer<typeof fileReaderSchema>;
+
+/**
+ * Signals of unusual access for the privacy officer: one person reading many files within one clock hour,
+ * or reading files outside working hours. A signal is a reason to look, not a finding.
+ */
+export const accessSignalKinds = ['many_files', 'outside_hours'] as const;
+export type AccessSignalKind = (typeof accessSignalKinds)[number];
+
+/** The period to look at (whole days in Amsterdam); by default the last 30 days. */
+export const accessSignalQuerySchema = z
+  .strictObject({ from: dateSchema.optional(), to: dateSchema.optional() })
+  .superRefine(endNotBeforeStart);
+export type AccessSignalQuery = z.infer<typeof accessSignalQuerySchema>;
+
+export const accessSignalSchema = z.object({
+  kind: z.enum(accessSignalKinds),
+  actor: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+  /** The day (Amsterdam) the reads fell on. */
+  on: storedDateSchema,
+  /** How many different files were read. */
+  files: z.number().int(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+});
+export type AccessSignal = z.infer<typeof accessSignalSchema>;
+export const accessSignalListSchema = z.object({
+  from: storedDateSchema,
+  to: storedDateSchema,
+  items: z.array(accessSignalSchema),
+  /** Whether more signals were found than the list shows (it keeps the newest). */
+  truncated: z.boolean(),
+});
+export type AccessSignalList = z.infer<typeof accessSignalListSchema>;

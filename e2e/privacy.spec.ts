@@ -28,7 +28,7 @@ test('the privacy officer finds who read a request and exports the audit trail',
   await expect(page.getByRole('heading', { level: 1, name: 'Audittrail' })).toBeVisible();
 
   await page.getByLabel('Hulpvraag', { exact: true }).fill(request.reference);
-  await page.getByLabel('Gebeurtenis').selectOption({ label: 'Hulpvraag bekeken' });
+  await page.getByLabel('Gebeurtenis', { exact: true }).selectOption({ label: 'Hulpvraag bekeken' });
   await page.getByRole('button', { name: 'Zoeken' }).click();
   await expect(page).toHaveURL(new RegExp(`hulpvraag=${request.reference}`));
   const row = page.getByRole('row', { name: /Annelies Visser/ }).first();
@@ -53,5 +53,11 @@ test('the privacy officer finds who read a request and exports the audit trail',
   await page.getByLabel('Tot en met').fill('2026-05-01');
   await page.getByRole('button', { name: 'Zoeken' }).click();
   await expect(page.getByLabel('Tot en met')).toHaveAttribute('aria-invalid', 'true');
+
+  // Signals of unusual access: the last 30 days by default.
+  await page.getByRole('link', { name: 'Opvallende toegang' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Opvallende toegang' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Opvallende toegang van / })).toBeVisible();
+  await expectAccessible(page, 'privacy-signals');
   await context.close();
 });

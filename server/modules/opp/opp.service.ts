@@ -413,7 +413,7 @@ export async function getOppParentView(context: PublicContext, tokenHash: string
 
 // The events of someone looking at a pupil's file at the expertise point: the file, the OPP (and its
 // PDF), attendance, homework, contacts and referrals.
-const trajectoryReadEvents: AuditEvent[] = [
+export const trajectoryReadEvents: AuditEvent[] = [
   'trajectories.viewed',
   'opp.viewed',
   'opp.pdf_downloaded',

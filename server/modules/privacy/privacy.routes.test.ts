@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditTrailPage } from '../../../contracts/privacy.ts';
+import type { AccessSignalList, AuditTrailPage } from '../../../contracts/privacy.ts';
 import type { RequestDetail } from '../../../contracts/requests.ts';
 import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
 import {
@@ -154,5 +154,66 @@ describe('the audit trail for the privacy officer (P2, issue 15)', () => {
     expect(events).toContain('requests.viewed');
     expect(events).toContain('privacy.audit_searched');
     expect(events).toEqual([...events].sort());
+  });
+});
+
+describe('signals of unusual access (issue 15)', () => {
+  // Reads of files written straight into the trail at chosen moments (Amsterdam, winter time).
+  async function reads(userId: string, roles: string, at: string[], event = 'requests.viewed') {
+    for (const moment of at)
+      await harness.database.queryAsOwner(
+        sql`insert into audit_events (tenant_id, occurred_at, event, actor_user_id, actor_roles, object_type, object_id)
+            values (${world.tenantId}, ${moment}::timestamptz, ${event}, ${userId}, ${`{${roles}}`}::text[],
+              'support_request', ${crypto.randomUUID()})`,
+      );
+  }
+
+  it('finds someone reading many files within an hour, and reads outside working hours, but not ordinary work', async () => {
+    // Monday 2 November 2026: 25 files between 10:00 and 10:50 by the director; 3 at 22:00 by the contact.
+    const mondayMorning = Array.from(
+      { length: 25 },
+      (_, minute) => `2026-11-02T10:${String(minute * 2).padStart(2, '0')}:00+01:00`,
+    );
+    await reads(world.director.userId, 'director', mondayMorning);
+    await reads(world.contact.userId, 'team_member', [
+      '2026-11-02T22:00:00+01:00',
+      '2026-11-02T22:10:00+01:00',
+      '2026-11-02T22:20:00+01:00',
+    ]);
+    // Saturday 7 November, 11:00: a weekend read.
+    await reads(world.adviser.userId, 'team_member', ['2026-11-07T11:00:00+01:00'], 'trajectories.viewed');
+    // Ordinary work: a few files on a weekday afternoon.
+    await reads(world.ib.userId, 'internal_coordinator', [
+      '2026-11-03T14:00:00+01:00',
+      '2026-11-03T15:00:00+01:00',
+    ]);
+
+    const response = await officer.client.get('/api/privacy/access-signals?from=2026-11-01&to=2026-11-08');
+    expect(response.statusCode, response.body).toBe(200);
+    const list = response.json() as AccessSignalList;
+    expect(list).toMatchObject({ from: '2026-11-01', to: '2026-11-08', truncated: false });
+    const found = list.items.map((item) => `${item.kind}:${item.actor.id}:${item.on}:${item.files}`);
+    expect(found.sort()).toEqual(
+      [
+        `many_files:${world.director.userId}:2026-11-02:25`,
+        `outside_hours:${world.contact.userId}:2026-11-02:3`,
+        `outside_hours:${world.adviser.userId}:2026-11-07:1`,
+      ].sort(),
+    );
+    // Newest first.
+    const lastTimes = list.items.map((item) => item.lastAt);
+    expect(lastTimes).toEqual([...lastTimes].sort().reverse());
+    const [viewed] = await harness.database.queryAsOwner<{ details: Record<string, unknown> }>(
+      sql`select details from audit_events where actor_user_id = ${officer.userId}
+          and event = 'privacy.signals_viewed' order by id desc limit 1`,
+    );
+    expect(viewed?.details).toMatchObject({ from: '2026-11-01', to: '2026-11-08', shown: 3 });
+  });
+
+  it('is for the privacy officer only, and refuses a period that ends before it starts', async () => {
+    expect((await world.coordinator.client.get('/api/privacy/access-signals')).statusCode).toBe(403);
+    const reversed = await officer.client.get('/api/privacy/access-signals?from=2026-11-08&to=2026-11-01');
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.body).toContain('to');
   });
 });

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   type AuditTrailEntry,
+  accessSignalListSchema,
+  accessSignalQuerySchema,
   auditEventListSchema,
   auditTrailExportQuerySchema,
   auditTrailPageSchema,
@@ -8,7 +10,7 @@ import {
 } from '../../../contracts/privacy.ts';
 import { amsterdamDateTimeOf } from '../../../contracts/school-year.ts';
 import { contentDisposition, csvDocument } from '../../platform/http/downloads.ts';
-import { auditEventKinds, exportAuditTrail, searchAuditTrail } from './privacy.service.ts';
+import { accessSignals, auditEventKinds, exportAuditTrail, searchAuditTrail } from './privacy.service.ts';
 
 /** HTTP routes of the privacy officer's audit trail (P2, issue 15). */
 export function privacyRoutes(): FastifyPluginAsyncZod {
@@ -39,6 +41,18 @@ export function privacyRoutes(): FastifyPluginAsyncZod {
           .header('content-disposition', contentDisposition('audittrail.csv'))
           .send(auditTrailCsv(rows));
       },
+    );
+    app.get(
+      '/api/privacy/access-signals',
+      {
+        config,
+        schema: {
+          tags: ['privacy'],
+          querystring: accessSignalQuerySchema,
+          response: { 200: accessSignalListSchema },
+        },
+      },
+      (request) => request.useCase((context) => accessSignals(context, request.query)),
     );
     app.get(
       '/api/privacy/audit-event-kinds',

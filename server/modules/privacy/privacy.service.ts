@@ -1,5 +1,8 @@
-import { and, count, desc, eq, gte, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import {
+  type AccessSignalKind,
+  type AccessSignalList,
+  type AccessSignalQuery,
   type AuditTrailEntry,
   type AuditTrailExportQuery,
   type AuditTrailPage,
@@ -7,13 +10,17 @@ import {
   auditTrailCountLimit,
 } from '../../../contracts/privacy.ts';
 import { addDays, amsterdamInstant } from '../../../contracts/school-year.ts';
+import { queryRows } from '../../db/client.ts';
 import { auditEvents } from '../../platform/audit/audit.schema.ts';
 import { type AuditEvent, auditCatalogue } from '../../platform/audit/audit.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { ValidationFailed } from '../../platform/http/errors.ts';
 import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
+import { trajectoryReadEvents } from '../opp/opp.service.ts';
+import { requestReadEvents } from '../requests/consent.service.ts';
 import { supportRequests } from '../requests/requests.schema.ts';
+import { manyFilesPerHour, signalListLimit, signalPeriodOf, workingHours } from './privacy.rules.ts';
 
 // The object type the requests module records its events under (requestObject).
 const requestObjectType = 'support_request';
@@ -164,4 +171,73 @@ function filtersUsed(query: AuditTrailExportQuery) {
 
 function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+type SignalRow = {
+  kind: AccessSignalKind;
+  user_id: string;
+  name: string;
+  email: string;
+  on: string;
+  files: number;
+  first_at: string | Date;
+  last_at: string | Date;
+};
+
+/**
+ * Signals of unusual access in a period: someone reading many files within one clock hour, or reading
+ * files outside working hours (Amsterdam). Computed in one query over the period's reads of files.
+ */
+export async function accessSignals(
+  context: UseCaseContext,
+  query: AccessSignalQuery,
+): Promise<AccessSignalList> {
+  const { from, to } = signalPeriodOf(query, context.clock.today());
+  const events = [...requestReadEvents, ...trajectoryReadEvents];
+  // Constants of the rules, written as numbers: the working days and hours.
+  const weekdays = sql.raw(workingHours.weekdays.map(Number).join(', '));
+  const rows = await queryRows<SignalRow>(
+    context.db,
+    sql`with reads as (
+          select e.actor_user_id as user_id, e.occurred_at,
+            e.object_type || ':' || coalesce(e.object_id, '') as file,
+            e.occurred_at at time zone 'Europe/Amsterdam' as local_at
+          from audit_events e
+          where e.actor_user_id is not null
+            and e.occurred_at >= ${amsterdamInstant(from, '00:00').toISOString()}
+            and e.occurred_at < ${amsterdamInstant(addDays(to, 1), '00:00').toISOString()}
+            and e.event in (${sql.join(
+              events.map((event) => sql`${event}`),
+              sql`, `,
+            )})
+        ),
+        signals as (
+          select 'many_files' as kind, user_id, to_char(date_trunc('hour', local_at), 'YYYY-MM-DD') as on,
+            count(distinct file)::int as files, min(occurred_at) as first_at, max(occurred_at) as last_at
+          from reads group by user_id, date_trunc('hour', local_at)
+          having count(distinct file) >= ${manyFilesPerHour}
+          union all
+          select 'outside_hours', user_id, to_char(local_at, 'YYYY-MM-DD'), count(distinct file)::int,
+            min(occurred_at), max(occurred_at)
+          from reads
+          where not (extract(isodow from local_at) in (${weekdays})
+            and extract(hour from local_at) >= ${workingHours.startHour}
+            and extract(hour from local_at) < ${workingHours.endHour})
+          group by user_id, to_char(local_at, 'YYYY-MM-DD')
+        )
+        select s.kind, s.user_id, u.name, u.email, s.on, s.files, s.first_at, s.last_at
+        from signals s join users u on u.id = s.user_id
+        order by s.last_at desc, s.kind
+        limit ${signalListLimit + 1}`,
+  );
+  const items = rows.slice(0, signalListLimit).map((row) => ({
+    kind: row.kind,
+    actor: { id: row.user_id, name: row.name, email: row.email },
+    on: row.on,
+    files: Number(row.files),
+    firstAt: new Date(row.first_at).toISOString(),
+    lastAt: new Date(row.last_at).toISOString(),
+  }));
+  await context.audit('privacy.signals_viewed', null, { from, to, shown: items.length });
+  return { from, to, items, truncated: rows.length > signalListLimit };
 }

@@ -367,7 +367,7 @@ type LinkFacts = typeof consentLinks.$inferSelect & {
 };
 
 // The events of someone looking at a request's file: the request itself, its form as PDF, its files.
-const requestReadEvents: AuditEvent[] = [
+export const requestReadEvents: AuditEvent[] = [
   'requests.viewed',
   'requests.pdf_downloaded',
   'requests.attachment_downloaded',

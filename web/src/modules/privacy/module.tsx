@@ -1,5 +1,6 @@
 import { PermissionGate } from '../../app/gates.tsx';
 import type { WebModule } from '../../app/modules.ts';
+import { AccessSignalsPage } from './AccessSignalsPage.tsx';
 import { AuditTrailPage } from './AuditTrailPage.tsx';
 
 /** The privacy officer's screens (issue 15): the audit trail, searched and exported, never a file's content. */
@@ -13,11 +14,25 @@ export const webModule: WebModule = {
         </PermissionGate>
       ),
     },
+    {
+      path: 'privacy/signals',
+      element: (
+        <PermissionGate action="audit.search">
+          <AccessSignalsPage />
+        </PermissionGate>
+      ),
+    },
   ],
   navItems: [
     {
       to: '/privacy/audit-trail',
       labelKey: 'privacy.nav.auditTrail',
+      namespace: 'privacy',
+      action: 'audit.search',
+    },
+    {
+      to: '/privacy/signals',
+      labelKey: 'privacy.nav.signals',
       namespace: 'privacy',
       action: 'audit.search',
     },
