@@ -47,6 +47,15 @@ function isWithinDateRange(value: string): boolean {
   return value >= dateRange.earliest && value <= dateRange.latest;
 }
 
+/** A uuid as text, for values that must be one before they are written into a statement. */
+export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A period whose `to` lies before its `from` is refused on `to` (either may be absent). */
+export function endNotBeforeStart(value: { from?: string; to?: string }, context: z.RefinementCtx): void {
+  if (value.from && value.to && value.to < value.from)
+    context.addIssue({ code: 'custom', path: ['to'], message: 'end_before_start' });
+}
+
 /** A school year by its start year (2026 is 2026-2027), as a query or path parameter gives it. */
 export const schoolYearSchema = z.coerce.number().int().min(1990).max(2100);
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   dateSchema,
+  endNotBeforeStart,
   multilineTextSchema,
   pageSchema,
   paginationQuerySchema,
@@ -182,9 +183,11 @@ export const timeEntryListQuerySchema = z
     activity: timeActivitySchema.optional(),
   })
   .superRefine((value, context) => {
-    if (value.to < value.from)
-      context.addIssue({ code: 'custom', path: ['to'], message: 'end_before_start' });
-    else if (Date.parse(value.to) - Date.parse(value.from) > maxTimeListDays * 86_400_000)
+    endNotBeforeStart(value, context);
+    if (
+      value.to >= value.from &&
+      Date.parse(value.to) - Date.parse(value.from) > maxTimeListDays * 86_400_000
+    )
       context.addIssue({ code: 'custom', path: ['to'], message: 'period_too_long' });
   });
 export type TimeEntryListQuery = z.infer<typeof timeEntryListQuerySchema>;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { dateSchema, pageSchema, paginationQuerySchema, storedDateSchema, textSchema } from './fields.ts';
+import {
+  dateSchema,
+  endNotBeforeStart,
+  pageSchema,
+  paginationQuerySchema,
+  storedDateSchema,
+  textSchema,
+} from './fields.ts';
 
 /**
  * The audit trail as the privacy officer searches it (P2, P8): who did what to which record when —
@@ -17,11 +24,6 @@ const filterFields = {
   from: dateSchema.optional(),
   to: dateSchema.optional(),
 };
-
-function endNotBeforeStart(value: { from?: string; to?: string }, context: z.RefinementCtx) {
-  if (value.from && value.to && value.to < value.from)
-    context.addIssue({ code: 'custom', path: ['to'], message: 'end_before_start' });
-}
 
 export const auditTrailQuerySchema = paginationQuerySchema
   .extend(filterFields)

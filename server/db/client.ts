@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { uuidPattern } from '../../contracts/fields.ts';
 import { idempotencyKeys } from '../platform/idempotency/idempotency.schema.ts';
 import { type IdempotencyClaim, IdempotencyKeyReused, idempotencyScope } from './idempotency-scope.ts';
 import * as schema from './schema.ts';
@@ -121,8 +122,6 @@ export const migrationsFolder = path.resolve(
 
 // The quoting of runStatements' literals relies on it (a backslash is an ordinary character).
 const conformingStrings = "set_config('standard_conforming_strings', 'on', true)";
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The one way the application reaches PostgreSQL: embedded PGlite or a `pg` pool, with tenant-bound

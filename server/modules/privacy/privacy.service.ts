@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { uuidPattern } from '../../../contracts/fields.ts';
 import {
   type AccessSignalKind,
   type AccessSignalList,
@@ -136,7 +137,9 @@ async function withReferences(context: UseCaseContext, rows: EntryRow[]): Promis
   const requestIds = [
     ...new Set(
       rows
-        .filter((row) => row.objectType === requestObjectType && row.objectId && isUuid(row.objectId))
+        .filter(
+          (row) => row.objectType === requestObjectType && row.objectId && uuidPattern.test(row.objectId),
+        )
         .map((row) => row.objectId as string),
     ),
   ];
@@ -167,10 +170,6 @@ function filtersUsed(query: AuditTrailExportQuery) {
     from: query.from ?? null,
     to: query.to ?? null,
   };
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 type SignalRow = {

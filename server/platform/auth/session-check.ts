@@ -1,9 +1,9 @@
 import type { Locale } from '../../../contracts/fields.ts';
+import { uuidPattern } from '../../../contracts/fields.ts';
 import type { Role, TeamRole } from '../../../contracts/roles.ts';
 import type { Actor } from '../access/policies.ts';
 import type { SessionContext } from './auth.service.ts';
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
