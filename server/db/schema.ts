@@ -2,6 +2,7 @@ export * from '../modules/expertise-points/expertise-points.schema.ts';
 export * from '../modules/hours/hours.schema.ts';
 export * from '../modules/meetings/meetings.schema.ts';
 export * from '../modules/requests/requests.schema.ts';
+export * from '../modules/retention/retention.schema.ts';
 export * from '../modules/schools/schools.schema.ts';
 export * from '../modules/team/team.schema.ts';
 export * from '../modules/trajectories/trajectories.schema.ts';

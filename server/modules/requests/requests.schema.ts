@@ -102,6 +102,10 @@ export const supportRequests = pgTable(
     index('support_requests_location_idx').on(table.locationId, table.status),
     index('support_requests_tenant_status_idx').on(table.tenantId, table.status, table.updatedAt),
     index('support_requests_tenant_year_idx').on(table.tenantId, table.schoolYear),
+    // Retention (P4): finished requests by the day they finished.
+    index('support_requests_finished_idx')
+      .on(table.tenantId, table.closedAt)
+      .where(sql`${table.status} in ('closed', 'refused')`),
     index('support_requests_assigned_idx').on(table.assignedUserId),
     index('support_requests_created_by_idx').on(table.createdByUserId),
     index('support_requests_informed_by_idx').on(table.parentsInformedByUserId),
@@ -155,6 +159,10 @@ export const requestPeople = pgTable(
   (table) => [
     index('request_people_request_idx').on(table.requestId, table.position),
     index('request_people_tenant_idx').on(table.tenantId),
+    // Finding one pupil's files (P4 legal hold, P5 subject access): by birth date, then name.
+    index('request_people_pupil_birth_idx')
+      .on(table.tenantId, table.birthDate)
+      .where(sql`${table.kind} = 'pupil'`),
     check(
       'request_people_pupil_has_birth_date',
       sql`${table.kind} <> 'pupil' or ${table.birthDate} is not null`,
@@ -269,7 +277,12 @@ export const consentRecords = pgTable(
     index('consent_records_link_idx').on(table.linkId),
     index('consent_records_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
-    tenantReference([table.tenantId, table.requestId], [supportRequests.tenantId, supportRequests.id]),
+    // Deleted with its request by the retention job (P4): as the owner, through this cascade, since
+    // the app role may not delete a consent record itself (P3).
+    tenantReference(
+      [table.tenantId, table.requestId],
+      [supportRequests.tenantId, supportRequests.id],
+    ).onDelete('cascade'),
     tenantReference([table.tenantId, table.personId], [requestPeople.tenantId, requestPeople.id]),
     tenantReference([table.tenantId, table.recordedByUserId], [users.tenantId, users.id]),
     tenantReference(

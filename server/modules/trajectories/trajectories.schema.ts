@@ -93,6 +93,11 @@ export const trajectories = pgTable(
   (table) => [
     index('trajectories_location_status_idx').on(table.locationId, table.status, table.updatedAt),
     index('trajectories_tenant_status_idx').on(table.tenantId, table.status),
+    // Retention (P4): ended trajectories by their end; finding one pupil's files by birth date (P5).
+    index('trajectories_ended_idx')
+      .on(table.tenantId, table.endedOn)
+      .where(sql`${table.endedOn} is not null`),
+    index('trajectories_pupil_birth_idx').on(table.tenantId, table.pupilBirthDate),
     index('trajectories_mentor_idx').on(table.mentorUserId),
     index('trajectories_signalled_by_idx').on(table.signalledByUserId, table.createdAt),
     index('trajectories_location_signalled_idx').on(table.locationId, table.createdAt),

@@ -1,0 +1,41 @@
+import { type SQL, sql } from 'drizzle-orm';
+
+/**
+ * One pupil as the files name them (P4 legal hold, P5 subject access): Passend has no pupil register,
+ * so a pupil is the name and birth date typed on a support request or trajectory, optionally at one
+ * school. Names are compared by `passend_name_key` (case and spacing do not count).
+ */
+export type PupilIdentity = { name: string; birthDate: string; locationId?: string | null };
+
+/** The ids of the support requests about this pupil (a subquery: `... in (${requestIdsOfPupil(p)})`). */
+export function requestIdsOfPupil(pupil: PupilIdentity): SQL {
+  return sql`select p.request_id from request_people p
+    join support_requests s on s.id = p.request_id
+    where p.kind = 'pupil' and p.birth_date = ${pupil.birthDate}::date
+      and passend_name_key(p.name) = passend_name_key(${pupil.name})
+      and (${pupil.locationId ?? null}::uuid is null or s.location_id = ${pupil.locationId ?? null}::uuid)`;
+}
+
+/** The ids of the trajectories about this pupil. */
+export function trajectoryIdsOfPupil(pupil: PupilIdentity): SQL {
+  return sql`select t.id from trajectories t
+    where t.pupil_birth_date = ${pupil.birthDate}::date
+      and passend_name_key(t.pupil_first_name || ' ' || t.pupil_last_name) = passend_name_key(${pupil.name})
+      and (${pupil.locationId ?? null}::uuid is null or t.location_id = ${pupil.locationId ?? null}::uuid)`;
+}
+
+/** Whether a legal hold in force keeps the support request `requestAlias` (a `support_requests` alias). */
+export function requestIsHeld(requestAlias: SQL): SQL {
+  return sql`exists (select 1 from request_people hp join legal_holds h
+      on h.released_at is null and h.birth_date = hp.birth_date and h.name_key = passend_name_key(hp.name)
+    where hp.request_id = ${requestAlias}.id and hp.kind = 'pupil'
+      and (h.location_id is null or h.location_id = ${requestAlias}.location_id))`;
+}
+
+/** Whether a legal hold in force keeps the trajectory `trajectoryAlias` (a `trajectories` alias). */
+export function trajectoryIsHeld(trajectoryAlias: SQL): SQL {
+  return sql`exists (select 1 from legal_holds h
+    where h.released_at is null and h.birth_date = ${trajectoryAlias}.pupil_birth_date
+      and h.name_key = passend_name_key(${trajectoryAlias}.pupil_first_name || ' ' || ${trajectoryAlias}.pupil_last_name)
+      and (h.location_id is null or h.location_id = ${trajectoryAlias}.location_id))`;
+}
