@@ -75,6 +75,7 @@ export const errorCodes = [
   'opp_not_adopted',
   'opp_adoption_incomplete',
   'mail_not_failed',
+  'legal_hold_released',
   'database_unavailable',
   'internal',
 ] as const;

@@ -250,10 +250,8 @@ export type ConsentMethod = z.infer<typeof consentMethodSchema>;
  * The version of the consent text a person was shown (the texts live in the web catalogue under
  * `consentPage`); recorded with every digital decision. Change it whenever those texts change.
  */
-export const consentTextVersions = { parent: 'ouder-2026-11', pupil: 'leerling-2026-11' } as const;
-
-/** How long a request's file is kept after it closes, as the consent text promises (P4). */
-export const requestRetentionYears = 2;
+// Bumped when the text changes: a consent record names the version it was given on (P3).
+export const consentTextVersions = { parent: 'ouder-2026-12', pupil: 'leerling-2026-12' } as const;
 
 /** Where one person stands: not asked yet, link sent, or their last decision. */
 export const personConsentStateSchema = z.enum([
@@ -456,7 +454,8 @@ export const consentPageSchema = z.object({
   teamMembers: z.array(
     z.object({ name: z.string(), teamRole: z.enum(['behavioural_scientist', 'inclusion_adviser']) }),
   ),
-  retentionYears: z.number().int(),
+  /** How long the file is kept after the request finished: the partnership's schedule (P4). */
+  retentionMonths: z.number().int(),
   textVersion: z.string(),
   expiresAt: z.string(),
   /** The person's current decision; null while they have not answered. */

@@ -7,7 +7,7 @@ import { dateSchema, multilineTextSchema, pageSchema, personNameSchema, uuidPatt
  * period within its bounds; the defaults follow Dutch guidance for pupil files in education.
  *
  * - `request_file`: a support request's file (form, pupil and parents, thread, files, consent records),
- *   counted from the day it was closed or refused.
+ *   counted from the day it was closed, refused or withdrawn.
  * - `trajectory`: a trajectory at an expertise point (OPP versions, attendance, homework, contacts,
  *   referrals), counted from the day it ended.
  * - `draft`: a request never submitted, counted from its last change.
@@ -100,8 +100,8 @@ export const retentionPreviewSchema = z.object({
   files: z.array(
     z.object({
       kind: z.enum(['request_file', 'trajectory', 'draft']),
-      /** A request's reference (HV-2026-0042), or a trajectory's school and start for lack of one. */
-      reference: z.string(),
+      /** A request's reference (HV-2026-0042); a trajectory has none and is shown by its school. */
+      reference: z.string().nullable(),
       location: z.string(),
       /** The day it is deleted (the first run on or after it). */
       deleteOn: z.string(),
@@ -155,3 +155,4 @@ export const legalHoldSchema = z.object({
 });
 export type LegalHold = z.infer<typeof legalHoldSchema>;
 export const legalHoldListSchema = z.object({ holds: z.array(legalHoldSchema) });
+export type LegalHoldList = z.infer<typeof legalHoldListSchema>;

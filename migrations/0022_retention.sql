@@ -86,7 +86,7 @@ CREATE INDEX "retention_periods_updated_by_idx" ON "retention_periods" USING btr
 CREATE INDEX "trajectory_figures_location_year_idx" ON "trajectory_figures" USING btree ("location_id","school_year");--> statement-breakpoint
 ALTER TABLE "consent_records" ADD CONSTRAINT "consent_records_request_id_fk" FOREIGN KEY ("tenant_id","request_id") REFERENCES "public"."support_requests"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "request_people_pupil_birth_idx" ON "request_people" USING btree ("tenant_id","birth_date") WHERE "request_people"."kind" = 'pupil';--> statement-breakpoint
-CREATE INDEX "support_requests_finished_idx" ON "support_requests" USING btree ("tenant_id","closed_at") WHERE "support_requests"."status" in ('closed', 'refused');--> statement-breakpoint
+CREATE INDEX "support_requests_finished_idx" ON "support_requests" USING btree ("tenant_id","closed_at") WHERE "support_requests"."status" in ('closed', 'refused', 'withdrawn');--> statement-breakpoint
 CREATE INDEX "trajectories_ended_idx" ON "trajectories" USING btree ("tenant_id","ended_on") WHERE "trajectories"."ended_on" is not null;--> statement-breakpoint
 CREATE INDEX "trajectories_pupil_birth_idx" ON "trajectories" USING btree ("tenant_id","pupil_birth_date");--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "deletion_log" AS PERMISSIVE FOR ALL TO "passend_app" USING ("tenant_id" = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK ("tenant_id" = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
@@ -138,3 +138,15 @@ $$;
 CREATE TRIGGER "audit_events_kept_five_years" BEFORE DELETE ON "audit_events"
   FOR EACH ROW EXECUTE FUNCTION passend_refuse_young_audit_deletion();--> statement-breakpoint
 GRANT DELETE ON "audit_events" TO passend_app;
+--> statement-breakpoint
+-- A refusal or withdrawal now finishes a request like a closure (its retention period starts then):
+-- requests refused or withdrawn before this migration get that moment. Row-level security binds the owner
+-- (migration 0019), so it is lifted for these two statements only.
+ALTER TABLE "support_requests" NO FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "request_events" NO FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+UPDATE "support_requests" s SET "closed_at" = (
+  SELECT max(e."at") FROM "request_events" e WHERE e."request_id" = s."id" AND e."to_status" = s."status"
+) WHERE s."status" IN ('refused', 'withdrawn') AND s."closed_at" IS NULL;--> statement-breakpoint
+UPDATE "support_requests" SET "closed_at" = "updated_at" WHERE "status" IN ('refused', 'withdrawn') AND "closed_at" IS NULL;--> statement-breakpoint
+ALTER TABLE "support_requests" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "request_events" FORCE ROW LEVEL SECURITY;

@@ -58,6 +58,10 @@ import { requestsReferences } from './requests/requests.references.ts';
 import { requestsRoutes } from './requests/requests.routes.ts';
 import { RequestsService } from './requests/requests.service.ts';
 import { RequestWorkflow } from './requests/workflow.ts';
+import { retentionAuditEvents } from './retention/retention.audit.ts';
+import { registerRetentionJob } from './retention/retention.job.ts';
+import { retentionPolicies } from './retention/retention.policy.ts';
+import { retentionRoutes } from './retention/retention.routes.ts';
 import { importRoutes } from './schools/import/import.routes.ts';
 import { locationsRoutes } from './schools/locations.routes.ts';
 import { schoolsAuditEvents } from './schools/schools.audit.ts';
@@ -159,6 +163,12 @@ export const serverModules: readonly ServerModule[] = [
   },
   { name: 'public-pages', policies: publicPagesPolicies },
   { name: 'privacy', policies: privacyPolicies, auditEvents: privacyAuditEvents },
+  {
+    name: 'retention',
+    messages: new URL('./retention/i18n/', import.meta.url),
+    policies: retentionPolicies,
+    auditEvents: retentionAuditEvents,
+  },
 ];
 
 let registered = false;
@@ -214,5 +224,7 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: ModuleDep
   await app.register(trajectoriesRoutes());
   await app.register(hoursRoutes(new TimeService(new BudgetWarnings({ mailer, baseUrl: config.baseUrl }))));
   await app.register(privacyRoutes());
+  await app.register(retentionRoutes());
+  await registerRetentionJob(jobs, kernel);
   return { users };
 }

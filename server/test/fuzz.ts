@@ -433,6 +433,7 @@ const pathTables: Record<string, string> = {
   'opp-parent-links': 'opp_parent_links',
   allocations: 'allocations',
   'time-entries': 'time_entries',
+  'legal-holds': 'legal_holds',
   outbox: 'outbox_mails',
 };
 

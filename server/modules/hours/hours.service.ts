@@ -254,8 +254,8 @@ type AllocationSettingsInput = Omit<AllocationInput, 'reason'> & { reason?: stri
 
 /**
  * Gathers the inputs of a school year and applies the rule: pupils of the previous 1 October count,
- * past requests of the reference years (Passend's own, not drafts or refusals, plus counts entered
- * for years before Passend), and the total (fixed, or the team's contracted hours minus the set-aside).
+ * past requests of the reference years (Passend's own, not drafts or refusals, also those deleted
+ * after their retention period, plus counts entered for years before Passend), and the total (fixed, or the team's contracted hours minus the set-aside).
  */
 async function computeAllocation(
   transaction: Transaction,
@@ -277,7 +277,11 @@ async function computeAllocation(
           and s.school_year between ${firstReferenceYear} and ${input.schoolYear - 1}
           and s.status not in ('draft', 'refused'))
         + coalesce((select sum(h.count) from historical_request_counts h where h.location_id = l.id
-          and h.school_year between ${firstReferenceYear} and ${input.schoolYear - 1}), 0) as requests
+          and h.school_year between ${firstReferenceYear} and ${input.schoolYear - 1}), 0)
+        -- Requests deleted after their retention period still count, by their anonymous figures (P4).
+        + coalesce((select sum(f.count) from request_figures f where f.location_id = l.id
+          and f.school_year between ${firstReferenceYear} and ${input.schoolYear - 1}
+          and f.outcome <> 'refused'), 0) as requests
       from locations l
       where l.sector in ('bo', 'sbo', 'so')
         and (l.active_to is null or l.active_to >= ${`${input.schoolYear}-08-01`}::date)

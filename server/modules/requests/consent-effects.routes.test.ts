@@ -8,9 +8,10 @@ import {
   bornYearsAgo,
   createRequestsWorld,
   detailOf,
-  fileRequest,
+  fileRequestWithPaperConsent,
   pupilRequestForm,
   type RequestsWorld,
+  scannedForm,
 } from '../../test/support/requests.test-support.ts';
 import { supportRequests } from './requests.schema.ts';
 
@@ -23,31 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const scannedForm = {
-  fileName: 'toestemming.pdf',
-  content: '%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n',
-  contentType: 'application/pdf',
-};
-
-/** Files a pupil-level request whose one parent (without e-mail) then consents on paper today. */
-async function fileWithPaperConsent(options: { pupilBirthDate?: string } = {}): Promise<RequestDetail> {
-  const filed = await fileRequest(
-    world.ib.client,
-    pupilRequestForm(world.locationIds.a, { parentEmails: [null], ...options }),
-  );
-  const recorded = await world.ib.client.upload(
-    `/api/requests/${filed.id}/consents/paper`,
-    {
-      personId: filed.parents[0]?.id ?? '',
-      decision: 'given',
-      signedOn: todayInAmsterdam(),
-      signedBy: 'Sanne de Vries',
-    },
-    scannedForm,
-  );
-  expect(recorded.statusCode).toBe(200);
-  return detailOf(recorded);
-}
+const fileWithPaperConsent = (options: { pupilBirthDate?: string } = {}) =>
+  fileRequestWithPaperConsent(world, options);
 
 /** A pupil-level request whose parent consented on paper: ready, and assigned to the contact person. */
 async function assignedRequest(options: { pupilBirthDate?: string } = {}): Promise<RequestDetail> {

@@ -6,7 +6,6 @@ import {
   consentTextVersions,
   type PaperConsentFields,
   type RequestDetail,
-  requestRetentionYears,
 } from '../../../contracts/requests.ts';
 import type { TeamRole } from '../../../contracts/roles.ts';
 import { queryRows } from '../../db/client.ts';
@@ -16,6 +15,8 @@ import { type Keys, parseToken } from '../../platform/auth/credentials.ts';
 import { NotFound, RuleViolation } from '../../platform/http/errors.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
 import type { PublicContext, UseCaseContext } from '../../platform/kernel/kernel.ts';
+import { amountOf } from '../retention/retention.rules.ts';
+import { retentionScheduleOf } from '../retention/schedule.ts';
 import { checkAttachment } from './attachments.ts';
 import { loadConsentFacts, type Queries, type RequestRow, revokeOpenLinks } from './requests.repository.ts';
 import {
@@ -343,7 +344,7 @@ async function pageOf(context: PublicContext, link: LinkFacts): Promise<ConsentP
     pupilFirstName: (pupil?.name ?? '').split(/\s+/)[0] ?? '',
     personName: link.person.name,
     teamMembers: members.map((member) => ({ name: member.name, teamRole: member.team_role })),
-    retentionYears: requestRetentionYears,
+    retentionMonths: amountOf(await retentionScheduleOf(context.db), 'request_file'),
     textVersion: consentTextVersions[link.person.kind],
     expiresAt: link.expiresAt.toISOString(),
     decision: link.decision,

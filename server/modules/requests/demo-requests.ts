@@ -293,7 +293,7 @@ export async function seedDemoRequests(
         outcome: demo.outcome ?? null,
         refusalReason: demo.status === 'refused' ? (last?.[4] ?? null) : null,
         submittedAt: submitted ? daysAgo(submitted[2]) : null,
-        closedAt: demo.status === 'closed' && last ? daysAgo(last[2]) : null,
+        closedAt: ['closed', 'refused', 'withdrawn'].includes(demo.status) && last ? daysAgo(last[2]) : null,
         createdAt: daysAgo((submitted?.[2] ?? 1) + 1),
         updatedAt: last ? daysAgo(last[2], 11) : daysAgo(1),
       })

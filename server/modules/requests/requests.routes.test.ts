@@ -167,6 +167,17 @@ describe('consent and the workflow (R1, R8, R9, P3)', () => {
       canAnswer: true,
       decision: null,
       teamMembers: [expect.objectContaining({ teamRole: 'behavioural_scientist' }), expect.anything()],
+      retentionMonths: 24,
+    });
+    // P4: the text says what the partnership's schedule does.
+    const changed = await world.coordinator.client.put('/api/retention/schedule', {
+      periods: [{ kind: 'request_file', amount: 36 }],
+    });
+    expect(changed.statusCode).toBe(200);
+    const again = await anonymous.post('/api/consent/view', { token: tokens[2] });
+    expect((again.json() as ConsentPage).retentionMonths).toBe(36);
+    await world.coordinator.client.put('/api/retention/schedule', {
+      periods: [{ kind: 'request_file', amount: 24 }],
     });
     for (const token of tokens) {
       const answered = await anonymous.post('/api/consent/answer', { token, decision: 'given' });
@@ -185,9 +196,9 @@ describe('consent and the workflow (R1, R8, R9, P3)', () => {
     expect(
       ready.consent.records.map((record) => [record.decision, record.method, record.textVersion]),
     ).toEqual([
-      ['given', 'digital', 'ouder-2026-11'],
-      ['given', 'digital', 'ouder-2026-11'],
-      ['given', 'digital', 'leerling-2026-11'],
+      ['given', 'digital', 'ouder-2026-12'],
+      ['given', 'digital', 'ouder-2026-12'],
+      ['given', 'digital', 'leerling-2026-12'],
     ]);
     await smtp.waitForMail(world.contact.email);
 

@@ -105,7 +105,7 @@ export const supportRequests = pgTable(
     // Retention (P4): finished requests by the day they finished.
     index('support_requests_finished_idx')
       .on(table.tenantId, table.closedAt)
-      .where(sql`${table.status} in ('closed', 'refused')`),
+      .where(sql`${table.status} in ('closed', 'refused', 'withdrawn')`),
     index('support_requests_assigned_idx').on(table.assignedUserId),
     index('support_requests_created_by_idx').on(table.createdByUserId),
     index('support_requests_informed_by_idx').on(table.parentsInformedByUserId),

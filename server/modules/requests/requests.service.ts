@@ -308,7 +308,12 @@ export class RequestsService {
         to: plan.to,
         actorUserId: context.actor.userId,
         reason,
-        set: { submittedAt: context.clock.now(), refusalReason: reason },
+        // A refusal finishes the request: its retention period starts (P4).
+        set: {
+          submittedAt: context.clock.now(),
+          refusalReason: reason,
+          ...(outcome === 'refuse' ? { closedAt: context.clock.now() } : {}),
+        },
       });
       await auditTransition(context, current, outcome, request.status);
       if (outcome === 'refuse') return current;
@@ -328,14 +333,20 @@ export class RequestsService {
   refuse(context: UseCaseContext, requestId: string, reason: string) {
     return this.transition(context, requestId, 'refuse', {
       reason,
-      set: { refusalReason: reason },
+      // A refusal finishes the request: its retention period starts (P4).
+      set: { refusalReason: reason, closedAt: context.clock.now() },
       notify: 'school',
     });
   }
 
   /** The school withdraws its request, with the reason. */
   withdraw(context: UseCaseContext, requestId: string, reason: string) {
-    return this.transition(context, requestId, 'withdraw', { reason, notify: 'team' });
+    return this.transition(context, requestId, 'withdraw', {
+      reason,
+      // A withdrawal finishes the request: its retention period starts (P4).
+      set: { closedAt: context.clock.now() },
+      notify: 'team',
+    });
   }
 
   /** The assigned member starts work. */

@@ -29,7 +29,7 @@ export async function eraseRequests(
   await db.execute(sql`insert into request_figures (tenant_id, location_id, school_year, type, outcome, count)
     select tenant_id, location_id, school_year, coalesce(type, ''), status, count(*)::int
     from support_requests
-    where id in (${ids}) and status in ('closed', 'refused')
+    where id in (${ids}) and status in ('closed', 'refused', 'withdrawn')
     group by tenant_id, location_id, school_year, coalesce(type, ''), status
     on conflict (tenant_id, location_id, school_year, type, outcome)
       do update set count = request_figures.count + excluded.count`);

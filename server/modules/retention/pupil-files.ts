@@ -7,8 +7,11 @@ import { type SQL, sql } from 'drizzle-orm';
  */
 export type PupilIdentity = { name: string; birthDate: string; locationId?: string | null };
 
+/** A pupil's identity as values, or as columns of an outer query (a legal hold's row). */
+type PupilMatch = { [field in keyof PupilIdentity]: PupilIdentity[field] | SQL };
+
 /** The ids of the support requests about this pupil (a subquery: `... in (${requestIdsOfPupil(p)})`). */
-export function requestIdsOfPupil(pupil: PupilIdentity): SQL {
+export function requestIdsOfPupil(pupil: PupilMatch): SQL {
   return sql`select p.request_id from request_people p
     join support_requests s on s.id = p.request_id
     where p.kind = 'pupil' and p.birth_date = ${pupil.birthDate}::date
@@ -17,7 +20,7 @@ export function requestIdsOfPupil(pupil: PupilIdentity): SQL {
 }
 
 /** The ids of the trajectories about this pupil. */
-export function trajectoryIdsOfPupil(pupil: PupilIdentity): SQL {
+export function trajectoryIdsOfPupil(pupil: PupilMatch): SQL {
   return sql`select t.id from trajectories t
     where t.pupil_birth_date = ${pupil.birthDate}::date
       and passend_name_key(t.pupil_first_name || ' ' || t.pupil_last_name) = passend_name_key(${pupil.name})

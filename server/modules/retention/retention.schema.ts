@@ -110,7 +110,7 @@ export const requestFigures = pgTable(
     locationId: uuid('location_id').notNull(),
     schoolYear: integer('school_year').notNull(),
     type: text('type').notNull(),
-    outcome: text('outcome', { enum: ['closed', 'refused'] }).notNull(),
+    outcome: text('outcome', { enum: ['closed', 'refused', 'withdrawn'] }).notNull(),
     count: integer('count').notNull(),
   },
   (table) => [

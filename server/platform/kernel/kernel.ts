@@ -254,6 +254,11 @@ export class Kernel {
     );
   }
 
+  /** The ids of every partnership, for a job that works through them in transactions of its own. */
+  partnershipIds(): Promise<string[]> {
+    return partnershipIds(this.deps.database);
+  }
+
   /** Runs work of a job in one partnership as the system, in one transaction. */
   runAsSystem<T>(tenantId: string, job: string, work: (context: SystemContext) => Promise<T>): Promise<T> {
     const auditActor = systemAuditActor({ job });

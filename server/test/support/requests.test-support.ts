@@ -114,6 +114,37 @@ export async function fileRequest(client: TestClient, form: object): Promise<Req
   return detailOf(submitted);
 }
 
+export const scannedForm = {
+  fileName: 'toestemming.pdf',
+  content: '%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n',
+  contentType: 'application/pdf',
+};
+
+/**
+ * Files a pupil-level request at school a whose one parent (without e-mail) then consents on paper
+ * today, with the scanned form: the request is ready and assigned to school a's contact person.
+ */
+export async function fileRequestWithPaperConsent(
+  world: RequestsWorld,
+  options: { pupilBirthDate?: string; pupilName?: string } = {},
+): Promise<RequestDetail> {
+  const form = pupilRequestForm(world.locationIds.a, { parentEmails: [null], ...options });
+  if (options.pupilName) form.pupil.name = options.pupilName;
+  const filed = await fileRequest(world.ib.client, form);
+  const recorded = await world.ib.client.upload(
+    `/api/requests/${filed.id}/consents/paper`,
+    {
+      personId: filed.parents[0]?.id ?? '',
+      decision: 'given',
+      signedOn: todayInAmsterdam(),
+      signedBy: 'Sanne de Vries',
+    },
+    scannedForm,
+  );
+  if (recorded.statusCode !== 200) throw new Error(`paper consent failed: ${recorded.body}`);
+  return detailOf(recorded);
+}
+
 /** The consent token in the nth mail (1 = the first) to an address, waiting for it to arrive. */
 export async function consentTokenFor(
   smtp: Awaited<ReturnType<typeof startSmtpServer>>,

@@ -90,7 +90,10 @@ function ConsentView({
     partnership: page.partnershipName,
     pupil: page.pupilFirstName,
     name: page.audience === 'pupil' ? page.pupilFirstName : page.personName,
-    years: page.retentionYears,
+    period:
+      page.retentionMonths % 12 === 0
+        ? t('consentPage.period.years', { count: page.retentionMonths / 12 })
+        : t('consentPage.period.months', { count: page.retentionMonths }),
     type: t(`types.${page.requestType}`),
   };
   const error = answer.error ?? withdraw.error;

@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import { type RetentionKind, retentionKinds } from '../../../contracts/retention.ts';
+import { queryRows } from '../../db/client.ts';
+import type { Jobs } from '../../platform/jobs/jobs.ts';
+import { registerScheduledJob } from '../../platform/jobs/partnership-jobs.ts';
+import type { Kernel, SystemContext } from '../../platform/kernel/kernel.ts';
+import { eraseRequests, eraseTrajectories, logDeletion } from './erase.ts';
+import {
+  dueCondition,
+  type FileKind,
+  filesStartedBy,
+  isFileKind,
+  type RowKind,
+  type RowTable,
+  rowTables,
+} from './expiry.ts';
+import { amountOf, lastDueStartDay, retentionBatchSize } from './retention.rules.ts';
+import { retentionScheduleOf } from './schedule.ts';
+
+export const retentionJob = 'retention';
+
+/** What one run deleted, per kind, over all partnerships. */
+export type RetentionRunResult = Record<RetentionKind, number>;
+
+/**
+ * P4: deletes what has had its retention period, in every partnership, in batches of at most
+ * `batchSize` rows, each batch in a transaction of its own with its figures and its line of the
+ * deletion log. A run killed halfway leaves every batch done or not started; the next run selects what
+ * is still due and goes on. Held files are skipped. The day is the kernel's clock's.
+ */
+export async function runRetention(
+  kernel: Pick<Kernel, 'partnershipIds' | 'runAsSystem'>,
+  options: { batchSize?: number } = {},
+): Promise<RetentionRunResult> {
+  const batchSize = options.batchSize ?? retentionBatchSize;
+  const result = Object.fromEntries(retentionKinds.map((kind) => [kind, 0])) as RetentionRunResult;
+  for (const tenantId of await kernel.partnershipIds()) {
+    const schedule = await kernel.runAsSystem(tenantId, retentionJob, (context) =>
+      retentionScheduleOf(context.db),
+    );
+    for (const kind of retentionKinds) {
+      const amount = amountOf(schedule, kind);
+      const steps: Array<(context: SystemContext, lastDueDay: string) => Promise<number>> = isFileKind(kind)
+        ? [(context, lastDueDay) => deleteFileBatch(context, kind, lastDueDay, batchSize)]
+        : rowTables[kind].map(
+            (table) => (context, lastDueDay) => deleteRowBatch(context, kind, table, lastDueDay, batchSize),
+          );
+      for (const step of steps)
+        for (;;) {
+          const deleted = await kernel.runAsSystem(tenantId, retentionJob, async (context) => {
+            const count = await step(context, lastDueStartDay(context.clock.today(), kind, amount));
+            if (count > 0) await context.audit('retention.deleted', null, { kind, count });
+            return count;
+          });
+          result[kind] += deleted;
+          if (deleted < batchSize) break;
+        }
+    }
+  }
+  return result;
+}
+
+async function deleteFileBatch(
+  context: SystemContext,
+  kind: FileKind,
+  lastDueDay: string,
+  batchSize: number,
+): Promise<number> {
+  const due = await queryRows<{ id: string }>(
+    context.db,
+    sql`select due.id from (${filesStartedBy(kind, lastDueDay)}) due
+      where not due.held order by due.start_day, due.id limit ${batchSize}`,
+  );
+  const ids = due.map((row) => row.id);
+  const at = context.clock.now();
+  return kind === 'trajectory'
+    ? eraseTrajectories(context.db, ids, at)
+    : eraseRequests(context.db, ids, kind, at);
+}
+
+async function deleteRowBatch(
+  context: SystemContext,
+  kind: RowKind,
+  table: RowTable,
+  lastDueDay: string,
+  batchSize: number,
+): Promise<number> {
+  const target = sql.identifier(table);
+  const deleted = await queryRows<{ one: number }>(
+    context.db,
+    sql`delete from ${target} where ctid in (
+      select ctid from ${target} where ${dueCondition(table, lastDueDay)} limit ${batchSize}) returning 1 as one`,
+  );
+  await logDeletion(context.db, kind, deleted.length, context.clock.now());
+  return deleted.length;
+}
+
+/** Runs retention as the job `retention` every night at 02:30, Amsterdam time (once across instances). */
+export async function registerRetentionJob(jobs: Jobs, kernel: Kernel) {
+  await registerScheduledJob(jobs, retentionJob, '30 2 * * *', () => runRetention(kernel));
+}
