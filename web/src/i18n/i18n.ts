@@ -19,6 +19,8 @@ import pupilRecordsEn from '../modules/pupil-records/i18n/en.json';
 import pupilRecordsNl from '../modules/pupil-records/i18n/nl.json';
 import requestsEn from '../modules/requests/i18n/en.json';
 import requestsNl from '../modules/requests/i18n/nl.json';
+import retentionEn from '../modules/retention/i18n/en.json';
+import retentionNl from '../modules/retention/i18n/nl.json';
 import schoolsEn from '../modules/schools/i18n/en.json';
 import schoolsNl from '../modules/schools/i18n/nl.json';
 import teamEn from '../modules/team/i18n/en.json';
@@ -47,6 +49,7 @@ export const resources = {
     attendance: attendanceNl,
     pupilRecords: pupilRecordsNl,
     privacy: privacyNl,
+    retention: retentionNl,
   },
   en: {
     translation: en,
@@ -62,6 +65,7 @@ export const resources = {
     attendance: attendanceEn,
     pupilRecords: pupilRecordsEn,
     privacy: privacyEn,
+    retention: retentionEn,
   },
 } as const;
 

@@ -8,6 +8,7 @@ import type privacy from '../modules/privacy/i18n/nl.json';
 import type publicPages from '../modules/public-pages/i18n/nl.json';
 import type pupilRecords from '../modules/pupil-records/i18n/nl.json';
 import type requests from '../modules/requests/i18n/nl.json';
+import type retention from '../modules/retention/i18n/nl.json';
 import type schools from '../modules/schools/i18n/nl.json';
 import type team from '../modules/team/i18n/nl.json';
 import type trajectories from '../modules/trajectories/i18n/nl.json';
@@ -30,6 +31,7 @@ declare module 'i18next' {
       attendance: typeof attendance;
       pupilRecords: typeof pupilRecords;
       privacy: typeof privacy;
+      retention: typeof retention;
     };
   }
 }
