@@ -63,6 +63,9 @@ import { locationsRoutes } from './schools/locations.routes.ts';
 import { schoolsAuditEvents } from './schools/schools.audit.ts';
 import { schoolsPolicies } from './schools/schools.policy.ts';
 import { schoolsReferences } from './schools/schools.references.ts';
+import { subjectAccessAuditEvents } from './subject-access/subject-access.audit.ts';
+import { subjectAccessPolicies } from './subject-access/subject-access.policy.ts';
+import { subjectAccessRoutes } from './subject-access/subject-access.routes.ts';
 import { teamAuditEvents } from './team/team.audit.ts';
 import { teamPolicies } from './team/team.policy.ts';
 import { teamReferences } from './team/team.references.ts';
@@ -159,6 +162,12 @@ export const serverModules: readonly ServerModule[] = [
   },
   { name: 'public-pages', policies: publicPagesPolicies },
   { name: 'privacy', policies: privacyPolicies, auditEvents: privacyAuditEvents },
+  {
+    name: 'subject-access',
+    messages: new URL('./subject-access/i18n/', import.meta.url),
+    policies: subjectAccessPolicies,
+    auditEvents: subjectAccessAuditEvents,
+  },
 ];
 
 let registered = false;
@@ -214,5 +223,6 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: ModuleDep
   await app.register(trajectoriesRoutes());
   await app.register(hoursRoutes(new TimeService(new BudgetWarnings({ mailer, baseUrl: config.baseUrl }))));
   await app.register(privacyRoutes());
+  await app.register(subjectAccessRoutes());
   return { users };
 }
