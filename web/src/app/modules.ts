@@ -17,7 +17,8 @@ export type ModuleNavItem = {
     | 'opp'
     | 'attendance'
     | 'pupilRecords'
-    | 'privacy';
+    | 'privacy'
+    | 'subjectAccess';
   action: string;
 };
 

@@ -21,6 +21,8 @@ import requestsEn from '../modules/requests/i18n/en.json';
 import requestsNl from '../modules/requests/i18n/nl.json';
 import schoolsEn from '../modules/schools/i18n/en.json';
 import schoolsNl from '../modules/schools/i18n/nl.json';
+import subjectAccessEn from '../modules/subject-access/i18n/en.json';
+import subjectAccessNl from '../modules/subject-access/i18n/nl.json';
 import teamEn from '../modules/team/i18n/en.json';
 import teamNl from '../modules/team/i18n/nl.json';
 import trajectoriesEn from '../modules/trajectories/i18n/en.json';
@@ -47,6 +49,7 @@ export const resources = {
     attendance: attendanceNl,
     pupilRecords: pupilRecordsNl,
     privacy: privacyNl,
+    subjectAccess: subjectAccessNl,
   },
   en: {
     translation: en,
@@ -62,6 +65,7 @@ export const resources = {
     attendance: attendanceEn,
     pupilRecords: pupilRecordsEn,
     privacy: privacyEn,
+    subjectAccess: subjectAccessEn,
   },
 } as const;
 

@@ -9,6 +9,7 @@ import type publicPages from '../modules/public-pages/i18n/nl.json';
 import type pupilRecords from '../modules/pupil-records/i18n/nl.json';
 import type requests from '../modules/requests/i18n/nl.json';
 import type schools from '../modules/schools/i18n/nl.json';
+import type subjectAccess from '../modules/subject-access/i18n/nl.json';
 import type team from '../modules/team/i18n/nl.json';
 import type trajectories from '../modules/trajectories/i18n/nl.json';
 import type nl from './nl.json';
@@ -30,6 +31,7 @@ declare module 'i18next' {
       attendance: typeof attendance;
       pupilRecords: typeof pupilRecords;
       privacy: typeof privacy;
+      subjectAccess: typeof subjectAccess;
     };
   }
 }
