@@ -48,7 +48,8 @@ export function subjectAccessRoutes(): FastifyPluginAsyncZod {
     app.post(
       '/api/subject-requests',
       {
-        config: { action: 'subject_requests.manage' },
+        // A retried recording (a lost answer) makes no second entry in the register.
+        config: { action: 'subject_requests.manage', idempotent: true },
         schema: { tags, body: subjectRequestInputSchema, response: { 201: subjectRequestDetailSchema } },
       },
       async (request, reply) => {

@@ -341,7 +341,9 @@ export async function decideSubjectRequest(
       ...(deciding
         ? {
             decision: input.decision?.trim() ?? null,
-            refusalGround: input.status === 'refused' ? (input.refusalGround ?? 'other') : null,
+            // The ground names what the law requires keeping: it belongs to a refused deletion only.
+            refusalGround:
+              input.status === 'refused' && row.kind === 'deletion' ? (input.refusalGround ?? 'other') : null,
             handledByUserId: context.actor.userId,
             handledAt: context.clock.now(),
           }
