@@ -76,6 +76,10 @@ export const errorCodes = [
   'opp_adoption_incomplete',
   'mail_not_failed',
   'legal_hold_released',
+  'subject_request_not_open',
+  'subject_not_deletion',
+  'subject_deletion_must_keep',
+  'subject_export_only_access',
   'database_unavailable',
   'internal',
 ] as const;

@@ -4,6 +4,7 @@ export * from '../modules/meetings/meetings.schema.ts';
 export * from '../modules/requests/requests.schema.ts';
 export * from '../modules/retention/retention.schema.ts';
 export * from '../modules/schools/schools.schema.ts';
+export * from '../modules/subject-access/subject-access.schema.ts';
 export * from '../modules/team/team.schema.ts';
 export * from '../modules/trajectories/trajectories.schema.ts';
 export * from '../platform/audit/audit.schema.ts';

@@ -67,6 +67,9 @@ import { locationsRoutes } from './schools/locations.routes.ts';
 import { schoolsAuditEvents } from './schools/schools.audit.ts';
 import { schoolsPolicies } from './schools/schools.policy.ts';
 import { schoolsReferences } from './schools/schools.references.ts';
+import { subjectAccessAuditEvents } from './subject-access/subject-access.audit.ts';
+import { subjectAccessPolicies } from './subject-access/subject-access.policy.ts';
+import { subjectAccessRoutes } from './subject-access/subject-access.routes.ts';
 import { teamAuditEvents } from './team/team.audit.ts';
 import { teamPolicies } from './team/team.policy.ts';
 import { teamReferences } from './team/team.references.ts';
@@ -169,6 +172,12 @@ export const serverModules: readonly ServerModule[] = [
     policies: retentionPolicies,
     auditEvents: retentionAuditEvents,
   },
+  {
+    name: 'subject-access',
+    messages: new URL('./subject-access/i18n/', import.meta.url),
+    policies: subjectAccessPolicies,
+    auditEvents: subjectAccessAuditEvents,
+  },
 ];
 
 let registered = false;
@@ -226,5 +235,6 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: ModuleDep
   await app.register(privacyRoutes());
   await app.register(retentionRoutes());
   await registerRetentionJob(jobs, kernel);
+  await app.register(subjectAccessRoutes());
   return { users };
 }

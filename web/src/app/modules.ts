@@ -18,7 +18,8 @@ export type ModuleNavItem = {
     | 'attendance'
     | 'pupilRecords'
     | 'privacy'
-    | 'retention';
+    | 'retention'
+    | 'subjectAccess';
   action: string;
 };
 

@@ -9,6 +9,7 @@ import { webModule as pupilRecords } from '../modules/pupil-records/module.tsx';
 import { webModule as requests } from '../modules/requests/module.tsx';
 import { webModule as retention } from '../modules/retention/module.tsx';
 import { webModule as schools } from '../modules/schools/module.tsx';
+import { webModule as subjectAccess } from '../modules/subject-access/module.tsx';
 import { webModule as team } from '../modules/team/module.tsx';
 import { webModule as trajectories } from '../modules/trajectories/module.tsx';
 import type { WebModule } from './modules.ts';
@@ -28,4 +29,5 @@ export const webModules: WebModule[] = [
   publicPages,
   privacy,
   retention,
+  subjectAccess,
 ];

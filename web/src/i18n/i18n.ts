@@ -23,6 +23,8 @@ import retentionEn from '../modules/retention/i18n/en.json';
 import retentionNl from '../modules/retention/i18n/nl.json';
 import schoolsEn from '../modules/schools/i18n/en.json';
 import schoolsNl from '../modules/schools/i18n/nl.json';
+import subjectAccessEn from '../modules/subject-access/i18n/en.json';
+import subjectAccessNl from '../modules/subject-access/i18n/nl.json';
 import teamEn from '../modules/team/i18n/en.json';
 import teamNl from '../modules/team/i18n/nl.json';
 import trajectoriesEn from '../modules/trajectories/i18n/en.json';
@@ -50,6 +52,7 @@ export const resources = {
     pupilRecords: pupilRecordsNl,
     privacy: privacyNl,
     retention: retentionNl,
+    subjectAccess: subjectAccessNl,
   },
   en: {
     translation: en,
@@ -66,6 +69,7 @@ export const resources = {
     pupilRecords: pupilRecordsEn,
     privacy: privacyEn,
     retention: retentionEn,
+    subjectAccess: subjectAccessEn,
   },
 } as const;
 

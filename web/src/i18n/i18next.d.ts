@@ -10,6 +10,7 @@ import type pupilRecords from '../modules/pupil-records/i18n/nl.json';
 import type requests from '../modules/requests/i18n/nl.json';
 import type retention from '../modules/retention/i18n/nl.json';
 import type schools from '../modules/schools/i18n/nl.json';
+import type subjectAccess from '../modules/subject-access/i18n/nl.json';
 import type team from '../modules/team/i18n/nl.json';
 import type trajectories from '../modules/trajectories/i18n/nl.json';
 import type nl from './nl.json';
@@ -32,6 +33,7 @@ declare module 'i18next' {
       pupilRecords: typeof pupilRecords;
       privacy: typeof privacy;
       retention: typeof retention;
+      subjectAccess: typeof subjectAccess;
     };
   }
 }
