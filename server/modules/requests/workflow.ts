@@ -17,6 +17,7 @@ import {
   revokeOpenLinks,
 } from './requests.repository.ts';
 import {
+  assigneeOf,
   consentLinkDays,
   currentDecisionOf,
   isConsentRequiredOf,
@@ -121,7 +122,13 @@ export class RequestWorkflow {
     await context.auditAsSystem(
       'requests.transitioned',
       { type: 'support_request', id: request.id },
-      { transition: change.transition, from: request.status, to: updated.status, cause },
+      {
+        transition: change.transition,
+        from: request.status,
+        to: updated.status,
+        cause,
+        ...assigneeOf(change.transition, updated.assignedUserId),
+      },
     );
     return updated;
   }
