@@ -44,6 +44,8 @@ import { registerOppReminderJob } from './opp/opp-reminders.ts';
 import { privacyAuditEvents } from './privacy/privacy.audit.ts';
 import { privacyPolicies } from './privacy/privacy.policy.ts';
 import { privacyRoutes } from './privacy/privacy.routes.ts';
+import { processingRegisterPolicies } from './processing-register/processing-register.policy.ts';
+import { processingRegisterRoutes } from './processing-register/processing-register.routes.ts';
 import { publicPagesPolicies } from './public-pages/public-pages.policy.ts';
 import { publicPagesRoutes } from './public-pages/public-pages.routes.ts';
 import { seedDemoPupilRecords } from './pupil-records/demo-pupil-records.ts';
@@ -159,6 +161,11 @@ export const serverModules: readonly ServerModule[] = [
   },
   { name: 'public-pages', policies: publicPagesPolicies },
   { name: 'privacy', policies: privacyPolicies, auditEvents: privacyAuditEvents },
+  {
+    name: 'processing-register',
+    messages: new URL('./processing-register/i18n/', import.meta.url),
+    policies: processingRegisterPolicies,
+  },
 ];
 
 let registered = false;
@@ -214,5 +221,6 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: ModuleDep
   await app.register(trajectoriesRoutes());
   await app.register(hoursRoutes(new TimeService(new BudgetWarnings({ mailer, baseUrl: config.baseUrl }))));
   await app.register(privacyRoutes());
+  await app.register(processingRegisterRoutes());
   return { users };
 }
