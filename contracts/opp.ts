@@ -181,6 +181,8 @@ export type OppParentLinkCreated = z.infer<typeof oppParentLinkCreatedSchema>;
 /** What the parent sees: the latest adopted version, read-only, and nothing else of the file. */
 export const oppParentViewSchema = oppContentSchema.extend({
   partnershipName: z.string(),
+  /** The partnership's public address (/p/:slug/…): where its privacy statement is. */
+  partnershipSlug: z.string(),
   schoolName: z.string(),
   pupilFirstName: z.string(),
   version: z.number().int(),

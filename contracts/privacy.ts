@@ -88,9 +88,10 @@ export type FileReader = z.infer<typeof fileReaderSchema>;
 
 /**
  * Signals of unusual access for the privacy officer: one person reading many files within one clock hour,
- * or reading files outside working hours. A signal is a reason to look, not a finding.
+ * reading files outside working hours, or reading a support request's file when no longer assigned to it
+ * (no longer one of its school's fixed pair, nor its assignee). A signal is a reason to look, not a finding.
  */
-export const accessSignalKinds = ['many_files', 'outside_hours'] as const;
+export const accessSignalKinds = ['many_files', 'outside_hours', 'no_longer_assigned'] as const;
 export type AccessSignalKind = (typeof accessSignalKinds)[number];
 
 /** The period to look at (whole days in Amsterdam); by default the last 30 days. */

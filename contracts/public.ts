@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { retentionKindSchema, retentionUnits } from './retention.ts';
 import { teamRoleSchema } from './roles.ts';
 
 /** A partnership's slug as it appears in public addresses (/p/:slug/…). */
@@ -72,3 +73,26 @@ export const publicExpertisePointSchema = z.object({
   publicDescription: z.string(),
 });
 export type PublicExpertisePoint = z.infer<typeof publicExpertisePointSchema>;
+
+/**
+ * The address of a partnership's privacy statement (issue 15, point 6): the parents' version, or the
+ * child's version for a pupil. Public and the same for everyone: it holds no personal data.
+ */
+export function privacyStatementPath(slug: string, audience: 'parent' | 'pupil'): string {
+  return `/p/${slug}/privacy${audience === 'pupil' ? '/leerling' : ''}`;
+}
+
+/** What the privacy statement needs from the server: the partnership, its retention schedule, its privacy officer. */
+export const publicPrivacyStatementSchema = z.object({
+  partnershipName: z.string(),
+  /** The periods of the partnership's retention schedule (P4), so the statement says what Passend does. */
+  retention: z.array(
+    z.object({ kind: retentionKindSchema, amount: z.number().int(), unit: z.enum(retentionUnits) }),
+  ),
+  /**
+   * The privacy officer(s) of the partnership with their work address: the AVG (art. 37 lid 7) asks
+   * that their contact details are published, so that parents and pupils can reach them directly.
+   */
+  privacyOfficers: z.array(z.object({ name: z.string(), email: z.string() })),
+});
+export type PublicPrivacyStatement = z.infer<typeof publicPrivacyStatementSchema>;

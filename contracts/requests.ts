@@ -445,6 +445,8 @@ export const consentAnswerInputSchema = z.strictObject({
 export const consentPageSchema = z.object({
   audience: z.enum(['parent', 'pupil']),
   partnershipName: z.string(),
+  /** The partnership's public address (/p/:slug/…): where its privacy statement is. */
+  partnershipSlug: z.string(),
   schoolName: z.string(),
   requestType: requestTypeSchema,
   /** First name of the pupil, so the parent knows which child this is about. */

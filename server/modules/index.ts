@@ -44,6 +44,8 @@ import { registerOppReminderJob } from './opp/opp-reminders.ts';
 import { privacyAuditEvents } from './privacy/privacy.audit.ts';
 import { privacyPolicies } from './privacy/privacy.policy.ts';
 import { privacyRoutes } from './privacy/privacy.routes.ts';
+import { processingRegisterPolicies } from './processing-register/processing-register.policy.ts';
+import { processingRegisterRoutes } from './processing-register/processing-register.routes.ts';
 import { publicPagesPolicies } from './public-pages/public-pages.policy.ts';
 import { publicPagesRoutes } from './public-pages/public-pages.routes.ts';
 import { seedDemoPupilRecords } from './pupil-records/demo-pupil-records.ts';
@@ -178,6 +180,11 @@ export const serverModules: readonly ServerModule[] = [
     policies: subjectAccessPolicies,
     auditEvents: subjectAccessAuditEvents,
   },
+  {
+    name: 'processing-register',
+    messages: new URL('./processing-register/i18n/', import.meta.url),
+    policies: processingRegisterPolicies,
+  },
 ];
 
 let registered = false;
@@ -236,5 +243,6 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: ModuleDep
   await app.register(retentionRoutes());
   await registerRetentionJob(jobs, kernel);
   await app.register(subjectAccessRoutes());
+  await app.register(processingRegisterRoutes());
   return { users };
 }

@@ -310,6 +310,8 @@ describe('the OPP (E9)', () => {
       parentsAgreement: 'agree',
       adoptedOn: today,
     });
+    // Where the partnership's privacy statement is (issue 15, point 6): its public address.
+    expect(page.partnershipSlug).toMatch(/^[a-z0-9-]+$/);
     // Nothing else of the file: no last name, no evaluations, no staff.
     expect(view.body).not.toContain('de Graaf');
     expect(view.body).not.toContain('time-outs nemen af');

@@ -394,7 +394,7 @@ export async function getOppParentView(context: PublicContext, tokenHash: string
       version: adopted.version,
     },
   );
-  const [tenant] = await db.select({ name: tenants.name }).from(tenants);
+  const [tenant] = await db.select({ name: tenants.name, slug: tenants.slug }).from(tenants);
   const [location] = await db
     .select({ name: locations.name })
     .from(locations)
@@ -402,6 +402,7 @@ export async function getOppParentView(context: PublicContext, tokenHash: string
   return {
     ...contentOf(adopted),
     partnershipName: tenant?.name ?? '',
+    partnershipSlug: tenant?.slug ?? '',
     schoolName: location?.name ?? '',
     pupilFirstName: row.trajectory.pupilFirstName,
     version: adopted.version,

@@ -210,6 +210,76 @@ describe('signals of unusual access (issue 15)', () => {
     expect(viewed?.details).toMatchObject({ from: '2026-11-01', to: '2026-11-08', shown: 3 });
   });
 
+  it('finds reads of a request by someone no longer assigned: a former member of the pair, a former assignee', async () => {
+    // A team member who was one of school a's pair until 12 October 2026 (valid_to is exclusive).
+    const former = await harness.createUser(world.tenantId, [
+      { role: 'team_member', teamRole: 'behavioural_scientist' },
+    ]);
+    await harness.database.queryAsOwner(
+      sql`insert into school_team_assignments (tenant_id, location_id, user_id, team_role, is_contact, valid_from, valid_to)
+          values (${world.tenantId}, ${world.locationIds.a}, ${former.userId}, 'behavioural_scientist', false,
+            '2025-08-01', '2026-10-12')`,
+    );
+    // The other request went to the outsider on 1 October and to the adviser on 12 October.
+    for (const [at, transition, assignee] of [
+      ['2026-10-01T09:00:00+02:00', 'assign', world.outsider.userId],
+      ['2026-10-12T09:00:00+02:00', 'reassign', world.adviser.userId],
+    ] as const)
+      await harness.database.queryAsOwner(
+        sql`insert into audit_events (tenant_id, occurred_at, event, actor_user_id, actor_roles, object_type, object_id, details)
+            values (${world.tenantId}, ${at}::timestamptz, 'requests.transitioned', ${world.coordinator.userId},
+              '{coordinator}', 'support_request', ${other.id},
+              ${JSON.stringify({ transition, assignee })}::jsonb)`,
+      );
+    const readOf = (userId: string, actorRoles: string, requestId: string, at: string) =>
+      harness.database.queryAsOwner(
+        sql`insert into audit_events (tenant_id, occurred_at, event, actor_user_id, actor_roles, object_type, object_id)
+            values (${world.tenantId}, ${at}::timestamptz, 'requests.viewed', ${userId}, ${`{${actorRoles}}`}::text[],
+              'support_request', ${requestId})`,
+      );
+    // Within the pair period, and as the assignee: ordinary work.
+    await readOf(former.userId, 'team_member', request.id, '2026-10-08T10:00:00+02:00');
+    await readOf(world.outsider.userId, 'team_member', other.id, '2026-10-08T10:30:00+02:00');
+    // After: the pair period had ended, the request had gone to someone else.
+    await readOf(former.userId, 'team_member', request.id, '2026-10-14T10:00:00+02:00');
+    await readOf(world.outsider.userId, 'team_member', other.id, '2026-10-14T11:00:00+02:00');
+    // The new assignee, and someone reading as the staff office (the whole partnership): no signal.
+    await readOf(world.adviser.userId, 'team_member', other.id, '2026-10-14T11:30:00+02:00');
+    await readOf(former.userId, 'coordinator,team_member', request.id, '2026-10-15T10:00:00+02:00');
+
+    const response = await officer.client.get('/api/privacy/access-signals?from=2026-10-01&to=2026-10-31');
+    expect(response.statusCode, response.body).toBe(200);
+    const found = (response.json() as AccessSignalList).items.map(
+      (item) => `${item.kind}:${item.actor.id}:${item.on}:${item.files}`,
+    );
+    expect(found.sort()).toEqual(
+      [
+        `no_longer_assigned:${former.userId}:2026-10-14:1`,
+        `no_longer_assigned:${world.outsider.userId}:2026-10-14:1`,
+      ].sort(),
+    );
+  });
+
+  it('records the assignee of an (re)assignment in the audit trail: the history the signal reads', async () => {
+    // A request without a pupil is ready at once and goes to the school's contact person (R1); the
+    // staff office then gives it to the adviser.
+    const { pupil: _pupil, parents: _parents, ...form } = pupilRequestForm(world.locationIds.a);
+    const coaching = await fileRequest(world.ib.client, { ...form, type: 'ib_coaching' });
+    const reassigned = await world.coordinator.client.post(`/api/requests/${coaching.id}/assign`, {
+      userId: world.adviser.userId,
+    });
+    expect(reassigned.statusCode, reassigned.body).toBe(200);
+    const assignees = await harness.database.queryAsOwner<{ transition: string; assignee: string }>(
+      sql`select details->>'transition' as transition, details->>'assignee' as assignee from audit_events
+          where event = 'requests.transitioned' and object_id = ${coaching.id} and details ? 'assignee'
+          order by id`,
+    );
+    expect(assignees).toEqual([
+      { transition: 'assign', assignee: world.contact.userId },
+      { transition: 'reassign', assignee: world.adviser.userId },
+    ]);
+  });
+
   it('is for the privacy officer only, and refuses a period that ends before it starts', async () => {
     expect((await world.coordinator.client.get('/api/privacy/access-signals')).statusCode).toBe(403);
     const reversed = await officer.client.get('/api/privacy/access-signals?from=2026-11-08&to=2026-11-01');

@@ -10,8 +10,10 @@ import {
   type AuditTrailQuery,
   auditTrailCountLimit,
 } from '../../../contracts/privacy.ts';
+import { roles } from '../../../contracts/roles.ts';
 import { addDays, amsterdamInstant } from '../../../contracts/school-year.ts';
 import { queryRows } from '../../db/client.ts';
+import { scopesOf } from '../../platform/access/policies.ts';
 import { auditEvents } from '../../platform/audit/audit.schema.ts';
 import { type AuditEvent, auditCatalogue } from '../../platform/audit/audit.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
@@ -21,7 +23,14 @@ import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import { trajectoryReadEvents } from '../opp/opp.service.ts';
 import { requestReadEvents } from '../requests/consent.service.ts';
 import { supportRequests } from '../requests/requests.schema.ts';
-import { manyFilesPerHour, signalListLimit, signalPeriodOf, workingHours } from './privacy.rules.ts';
+import { attachmentObject, requestObject } from '../requests/requests.service.ts';
+import {
+  manyFilesPerHour,
+  rolesReadingWithoutAssignment,
+  signalListLimit,
+  signalPeriodOf,
+  workingHours,
+} from './privacy.rules.ts';
 
 // The object type the requests module records its events under (requestObject).
 const requestObjectType = 'support_request';
@@ -172,6 +181,67 @@ function filtersUsed(query: AuditTrailExportQuery) {
   };
 }
 
+/**
+ * The reads of a request's file (the request, its PDF, its files) by someone no longer assigned to it, as
+ * the common table `no_longer_assigned` over `reads`: the SQL form of `isReadByNoLongerAssigned`, one row
+ * per read with its request and day. The pair periods come from `school_team_assignments` (by user), the
+ * assignees from the `requests.transitioned` events that name one (by the request's audit object); reads
+ * by someone holding a role that reads requests without an assignment are left out.
+ */
+function noLongerAssignedReads(): SQL {
+  const request = requestObject({ id: '' });
+  const attachment = attachmentObject('');
+  const withoutAssignment = rolesReadingWithoutAssignment(
+    Object.fromEntries(roles.map((role) => [role, scopesOf('requests.read', role)])),
+  );
+  const otherReach = sql`array[${sql.join(
+    withoutAssignment.map((role) => sql`${role}`),
+    sql`, `,
+  )}]::text[]`;
+  const uuidText = "'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'";
+  return sql`request_reads as (
+      select r.user_id, r.occurred_at, to_char(r.local_at, 'YYYY-MM-DD') as on_day,
+        case when r.object_type = ${request.type} and r.object_id ~ ${sql.raw(uuidText)}
+          then r.object_id::uuid end as direct_id,
+        case when r.object_type = ${attachment.type} and r.object_id ~ ${sql.raw(uuidText)}
+          then r.object_id::uuid end as attachment_id
+      from reads r
+      where r.object_type in (${request.type}, ${attachment.type})
+        and not (r.actor_roles && ${otherReach})
+    ),
+    no_longer_assigned as (
+      select rr.user_id, rr.occurred_at, rr.on_day, q.id as request_id
+      from request_reads rr
+      left join request_attachments ra on ra.id = rr.attachment_id
+      join support_requests q on q.id = coalesce(rr.direct_id, ra.request_id)
+      left join lateral (
+        select e.details->>'assignee' as assignee
+        from audit_events e
+        where e.object_type = ${request.type} and e.object_id = q.id::text
+          and e.event = 'requests.transitioned' and e.details ? 'assignee'
+          and e.occurred_at <= rr.occurred_at
+        order by e.occurred_at desc, e.id desc limit 1
+      ) assignee_then on true
+      where not exists (
+          select 1 from school_team_assignments p
+          where p.user_id = rr.user_id and p.location_id = q.location_id
+            and p.valid_from <= rr.on_day::date and (p.valid_to is null or p.valid_to > rr.on_day::date))
+        and (case when exists (
+            select 1 from audit_events e
+            where e.object_type = ${request.type} and e.object_id = q.id::text
+              and e.event = 'requests.transitioned' and e.details ? 'assignee')
+          then assignee_then.assignee else q.assigned_user_id::text end) is distinct from rr.user_id::text
+        and (exists (
+            select 1 from school_team_assignments p
+            where p.user_id = rr.user_id and p.location_id = q.location_id and p.valid_from < rr.on_day::date)
+          or exists (
+            select 1 from audit_events e
+            where e.object_type = ${request.type} and e.object_id = q.id::text
+              and e.event = 'requests.transitioned' and e.details->>'assignee' = rr.user_id::text
+              and e.occurred_at <= rr.occurred_at))
+    )`;
+}
+
 type SignalRow = {
   kind: AccessSignalKind;
   user_id: string;
@@ -184,8 +254,9 @@ type SignalRow = {
 };
 
 /**
- * Signals of unusual access in a period: someone reading many files within one clock hour, or reading
- * files outside working hours (Amsterdam). Computed in one query over the period's reads of files.
+ * Signals of unusual access in a period: someone reading many files within one clock hour, reading
+ * files outside working hours (Amsterdam), or reading a request's file when no longer assigned to it
+ * (`isReadByNoLongerAssigned`). Computed in one query over the period's reads of files.
  */
 export async function accessSignals(
   context: UseCaseContext,
@@ -198,7 +269,7 @@ export async function accessSignals(
   const rows = await queryRows<SignalRow>(
     context.db,
     sql`with reads as (
-          select e.actor_user_id as user_id, e.occurred_at,
+          select e.actor_user_id as user_id, e.occurred_at, e.actor_roles, e.object_type, e.object_id,
             e.object_type || ':' || coalesce(e.object_id, '') as file,
             e.occurred_at at time zone 'Europe/Amsterdam' as local_at
           from audit_events e
@@ -210,6 +281,7 @@ export async function accessSignals(
               sql`, `,
             )})
         ),
+        ${noLongerAssignedReads()},
         signals as (
           select 'many_files' as kind, user_id, to_char(date_trunc('hour', local_at), 'YYYY-MM-DD') as on,
             count(distinct file)::int as files, min(occurred_at) as first_at, max(occurred_at) as last_at
@@ -223,6 +295,10 @@ export async function accessSignals(
             and extract(hour from local_at) >= ${workingHours.startHour}
             and extract(hour from local_at) < ${workingHours.endHour})
           group by user_id, to_char(local_at, 'YYYY-MM-DD')
+          union all
+          select 'no_longer_assigned', user_id, on_day, count(distinct request_id)::int, min(occurred_at),
+            max(occurred_at)
+          from no_longer_assigned group by user_id, on_day
         )
         select s.kind, s.user_id, u.name, u.email, s.on, s.files, s.first_at, s.last_at
         from signals s join users u on u.id = s.user_id

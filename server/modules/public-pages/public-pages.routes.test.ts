@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PublicTeamMember } from '../../../contracts/public.ts';
+import type { PublicPrivacyStatement, PublicTeamMember } from '../../../contracts/public.ts';
 import { createHarness, type Harness } from '../../test/harness.ts';
 import { expertisePoints } from '../expertise-points/expertise-points.schema.ts';
 import { expertiseTags, schoolTeamAssignments, teamMembers, teamMemberTags } from '../team/team.schema.ts';
@@ -249,5 +249,45 @@ describe('public expertise-point pages', () => {
     expect(await status(own.slug, other.locationIds.foreignSecondary)).toBe(404);
     expect(await status(other.slug, own.locationIds.secondary)).toBe(404);
     expect(await status('bestaat-niet', own.locationIds.secondary)).toBe(404);
+  });
+});
+
+describe('the privacy statement (issue 15, point 6)', () => {
+  it('is public, per partnership, with the periods of its retention schedule and its privacy officer', async () => {
+    const officer = await createNamedUser(own.tenantId, 'officer', 'Fatima Privacy', [
+      { role: 'privacy_officer' },
+    ]);
+    const ended = await createNamedUser(own.tenantId, 'oldOfficer', 'Oud Privacy', [
+      { role: 'privacy_officer' },
+    ]);
+    await harness.updateUser(own.tenantId, ended, { status: 'disabled' });
+    await harness.database.queryAsOwner(
+      sql`insert into retention_periods (tenant_id, kind, amount, updated_by_user_id)
+          values (${own.tenantId}, 'trajectory', 36, ${officer})`,
+    );
+    const response = await harness.client().get(`/api/public/${own.slug}/privacy-statement`);
+    expect(response.statusCode).toBe(200);
+    const statement = response.json() as PublicPrivacyStatement;
+    const [tenant] = await harness.database.queryAsOwner<{ name: string }>(
+      sql`select name from tenants where id = ${own.tenantId}`,
+    );
+    expect(statement.partnershipName).toBe(tenant?.name);
+    expect(statement.retention).toEqual(
+      expect.arrayContaining([
+        { kind: 'request_file', amount: 24, unit: 'months' },
+        { kind: 'trajectory', amount: 36, unit: 'months' },
+        { kind: 'audit_event', amount: 60, unit: 'months' },
+        { kind: 'mail_and_link', amount: 30, unit: 'days' },
+      ]),
+    );
+    expect(statement.privacyOfficers.map((person) => person.name)).toEqual(['Fatima Privacy']);
+    // The other partnership has its own statement: the standard periods, nobody of this one.
+    const foreign = (await harness.client().get(`/api/public/${other.slug}/privacy-statement`)).json();
+    expect(foreign.retention).toContainEqual({ kind: 'trajectory', amount: 24, unit: 'months' });
+    expect(JSON.stringify(foreign)).not.toContain('Fatima');
+  });
+
+  it('answers 404 for a partnership that does not exist', async () => {
+    expect((await harness.client().get('/api/public/bestaat-niet/privacy-statement')).statusCode).toBe(404);
   });
 });

@@ -4,11 +4,17 @@ import {
   publicExpertisePointListSchema,
   publicExpertisePointSchema,
   publicLocationParamsSchema,
+  publicPrivacyStatementSchema,
   publicSlugParamsSchema,
   publicTeamSchema,
 } from '../../../contracts/public.ts';
 import type { PublicContext } from '../../platform/kernel/kernel.ts';
-import { getPublicExpertisePoint, getPublicTeam, listPublicExpertisePoints } from './public-pages.service.ts';
+import {
+  getPublicExpertisePoint,
+  getPublicPrivacyStatement,
+  getPublicTeam,
+  listPublicExpertisePoints,
+} from './public-pages.service.ts';
 
 // Public pages need no session, so they are limited per address instead.
 const publicRateLimit = { max: 60, timeWindow: '1 minute' };
@@ -60,6 +66,20 @@ export function publicPagesRoutes(
         inPartnershipOf(request, request.params.slug, (context) =>
           getPublicExpertisePoint(context, request.params.locationId),
         ),
+    );
+    // The privacy statement for parents and pupils (issue 15, point 6): by slug, like the team page, so
+    // one address serves every page and mail of the partnership and carries no personal data.
+    app.get(
+      '/api/public/:slug/privacy-statement',
+      {
+        config: { action: 'public.read', rateLimit: publicRateLimit },
+        schema: {
+          tags: ['public'],
+          params: publicSlugParamsSchema,
+          response: { 200: publicPrivacyStatementSchema },
+        },
+      },
+      (request) => inPartnershipOf(request, request.params.slug, getPublicPrivacyStatement),
     );
   };
 }

@@ -2,9 +2,11 @@ import { and, asc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from 'drizzl
 import type {
   PublicExpertisePoint,
   PublicExpertisePointList,
+  PublicPrivacyStatement,
   PublicTeam,
   PublicTeamMember,
 } from '../../../contracts/public.ts';
+import { privacyOfficerRole } from '../../../contracts/roles.ts';
 import type { DbTransaction } from '../../db/client.ts';
 import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { NotFound } from '../../platform/http/errors.ts';
@@ -12,6 +14,7 @@ import type { PublicContext } from '../../platform/kernel/kernel.ts';
 import { tenants } from '../../platform/tenants/tenants.schema.ts';
 import { offerOf } from '../expertise-points/expertise-points.rules.ts';
 import { expertisePoints } from '../expertise-points/expertise-points.schema.ts';
+import { retentionScheduleOf } from '../retention/schedule.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { expertiseTags, schoolTeamAssignments, teamMembers, teamMemberTags } from '../team/team.schema.ts';
 import { isTeamMember } from '../team/team.targets.ts';
@@ -165,4 +168,27 @@ async function loadSchoolsServedOn(db: DbTransaction, userIds: string[], today: 
   for (const { userId, name, place } of rows)
     byUser.set(userId, [...(byUser.get(userId) ?? []), { name, place }]);
   return byUser;
+}
+
+/**
+ * What the privacy statement of a partnership says that differs per partnership (issue 15, point 6):
+ * its name, the periods of its retention schedule (P4) and its privacy officer's name and work address
+ * (whose publication the AVG asks for, art. 37 lid 7). The texts themselves are the web app's.
+ */
+export async function getPublicPrivacyStatement(context: PublicContext): Promise<PublicPrivacyStatement> {
+  const { db } = context;
+  const partnershipName = await partnershipNameOf(context);
+  const schedule = await retentionScheduleOf(db);
+  const officers = await db
+    .selectDistinct({ name: users.name, email: users.email })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(eq(roleAssignments.role, privacyOfficerRole), eq(users.status, 'active')))
+    .orderBy(asc(users.name))
+    .limit(5);
+  return {
+    partnershipName,
+    retention: schedule.periods.map(({ kind, amount, unit }) => ({ kind, amount, unit })),
+    privacyOfficers: officers,
+  };
 }

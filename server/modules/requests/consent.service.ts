@@ -320,9 +320,9 @@ async function withLink<T>(
 async function pageOf(context: PublicContext, link: LinkFacts): Promise<ConsentPage> {
   const { db } = context;
   const today = context.clock.today();
-  const [facts] = await queryRows<{ partnership: string; school: string }>(
+  const [facts] = await queryRows<{ partnership: string; slug: string; school: string }>(
     db,
-    sql`select t.name as partnership, l.name as school from tenants t, locations l
+    sql`select t.name as partnership, t.slug, l.name as school from tenants t, locations l
       where l.id = ${link.request.locationId}::uuid`,
   );
   const members = await queryRows<{ name: string; team_role: TeamRole }>(
@@ -339,6 +339,7 @@ async function pageOf(context: PublicContext, link: LinkFacts): Promise<ConsentP
     readers,
     audience: link.person.kind,
     partnershipName: facts?.partnership ?? '',
+    partnershipSlug: facts?.slug ?? '',
     schoolName: facts?.school ?? '',
     requestType: link.request.type ?? 'pupil_advice',
     pupilFirstName: (pupil?.name ?? '').split(/\s+/)[0] ?? '',

@@ -152,6 +152,12 @@ describe('consent and the workflow (R1, R8, R9, P3)', () => {
     const motherMail = await smtp.waitForMail(mother);
     expect(motherMail.text).not.toContain('Daan');
     expect(motherMail.text).not.toContain(form.question);
+    // Issue 15, point 6: every consent mail links the partnership's privacy statement, the pupil's the child version.
+    const [{ slug } = { slug: '' }] = await harness.database.queryAsOwner<{ slug: string }>(
+      sql`select slug from tenants where id = ${world.tenantId}`,
+    );
+    expect(motherMail.text).toContain(`/p/${slug}/privacy\n`);
+    expect((await smtp.waitForMail(pupil)).text).toContain(`/p/${slug}/privacy/leerling`);
     const tokens = [
       await consentTokenFor(smtp, mother),
       await consentTokenFor(smtp, father),
@@ -163,6 +169,7 @@ describe('consent and the workflow (R1, R8, R9, P3)', () => {
     expect(page.statusCode).toBe(200);
     expect(page.json() as ConsentPage).toMatchObject({
       audience: 'pupil',
+      partnershipSlug: slug,
       pupilFirstName: 'Daan',
       canAnswer: true,
       decision: null,

@@ -412,3 +412,14 @@ export function mayHolderSeeReaders(
   if (holder.kind === 'parent') return true;
   return holder.birthDate !== null && ageOn(holder.birthDate, today) >= pupilSeesReadersAge;
 }
+
+/**
+ * For an (re)assignment, its assignee as an audit detail (an id, no name): the request's record keeps only
+ * the current assignee, so this is the history of who it was assigned to when (issue 15, third signal).
+ */
+export function assigneeOf(
+  transition: RequestTransition,
+  assignedUserId: string | null,
+): Record<string, string | null> {
+  return transition === 'assign' || transition === 'reassign' ? { assignee: assignedUserId } : {};
+}

@@ -38,6 +38,7 @@ import {
   requestTarget,
 } from './requests.repository.ts';
 import {
+  assigneeOf,
   findSubmitProblems,
   isWorkAllowed,
   planTransition,
@@ -744,6 +745,8 @@ async function auditTransition(
     transition,
     from,
     to: request.status,
+    // Who it went to: the history of assignees that the signal of reads by someone no longer assigned reads.
+    ...assigneeOf(transition, request.assignedUserId),
   });
 }
 

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { privacyStatementPath } from '../../../contracts/public.ts';
 import { isPupilLevel } from '../../../contracts/requests.ts';
 import type { Action } from '../../platform/access/policies.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
@@ -17,6 +18,7 @@ import {
   revokeOpenLinks,
 } from './requests.repository.ts';
 import {
+  assigneeOf,
   consentLinkDays,
   currentDecisionOf,
   isConsentRequiredOf,
@@ -121,7 +123,13 @@ export class RequestWorkflow {
     await context.auditAsSystem(
       'requests.transitioned',
       { type: 'support_request', id: request.id },
-      { transition: change.transition, from: request.status, to: updated.status, cause },
+      {
+        transition: change.transition,
+        from: request.status,
+        to: updated.status,
+        cause,
+        ...assigneeOf(change.transition, updated.assignedUserId),
+      },
     );
     return updated;
   }
@@ -177,10 +185,12 @@ export class RequestWorkflow {
       expiresAt,
       sentByUserId,
     });
-    const [tenant] = await context.db.select({ name: tenants.name }).from(tenants);
+    const [tenant] = await context.db.select({ name: tenants.name, slug: tenants.slug }).from(tenants);
     const params = {
       partnership: tenant?.name ?? 'Passend',
       link: `${this.deps.baseUrl}/toestemming#token=${token}`,
+      // The partnership's privacy statement: the child's version for a pupil (no personal data in it).
+      privacy: `${this.deps.baseUrl}${privacyStatementPath(tenant?.slug ?? '', person.kind)}`,
       expires: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(
         expiresAt,
       ),

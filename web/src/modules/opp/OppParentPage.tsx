@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { oppParentViewSchema } from '../../../../contracts/opp.ts';
+import { privacyStatementPath } from '../../../../contracts/public.ts';
 import { api } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
@@ -70,6 +71,15 @@ export function OppParentPage() {
         school={page.schoolName}
         partnership={page.partnershipName}
       />
+      <Heading2>{t('oppPublic.privacyHeading')}</Heading2>
+      <Paragraph>
+        <a
+          className="utrecht-link utrecht-link--html-a"
+          href={privacyStatementPath(page.partnershipSlug, 'parent')}
+        >
+          {t('oppPublic.privacyLink', { partnership: page.partnershipName })}
+        </a>
+      </Paragraph>
       <Paragraph appearance="small">
         {t('oppPublic.validUntil', { date: format.date(page.linkExpiresAt) })}
       </Paragraph>

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { accessSignalKinds } from '../../../../contracts/privacy.ts';
 import { registerModules } from '../../../../server/modules/index.ts';
 import { auditCatalogue } from '../../../../server/platform/audit/audit.ts';
 import sharedEn from '../../i18n/en.json';
@@ -125,5 +126,16 @@ describe('the labels of the audit trail', () => {
     expect(eventLabel(english, 'requests.viewed')).toBe('Support request viewed');
     expect(actorLabel(english, { actor: null, actorRoles: ['system'] })).toBe('Passend itself');
     expect(roleLabels(english, ['privacy_officer'])).toEqual(['Privacy officer']);
+  });
+});
+
+describe('every signal of unusual access has a label on the signals screen', () => {
+  it.each([
+    ['nl', nl],
+    ['en', en],
+  ])('in %s', (_locale, catalogue) => {
+    const kinds = (catalogue as { privacy: { signals: { kinds: Record<string, string> } } }).privacy.signals
+      .kinds;
+    expect(Object.keys(kinds).sort()).toEqual([...accessSignalKinds].sort());
   });
 });

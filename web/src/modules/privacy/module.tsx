@@ -2,6 +2,7 @@ import { PermissionGate } from '../../app/gates.tsx';
 import type { WebModule } from '../../app/modules.ts';
 import { AccessSignalsPage } from './AccessSignalsPage.tsx';
 import { AuditTrailPage } from './AuditTrailPage.tsx';
+import { ProcessingRegisterPage } from './ProcessingRegisterPage.tsx';
 
 /** The privacy officer's screens (issue 15): the audit trail, searched and exported, never a file's content. */
 export const webModule: WebModule = {
@@ -22,6 +23,14 @@ export const webModule: WebModule = {
         </PermissionGate>
       ),
     },
+    {
+      path: 'privacy/verwerkingsregister',
+      element: (
+        <PermissionGate action="processing_register.read">
+          <ProcessingRegisterPage />
+        </PermissionGate>
+      ),
+    },
   ],
   navItems: [
     {
@@ -35,6 +44,12 @@ export const webModule: WebModule = {
       labelKey: 'privacy.nav.signals',
       namespace: 'privacy',
       action: 'audit.search',
+    },
+    {
+      to: '/privacy/verwerkingsregister',
+      labelKey: 'privacy.nav.register',
+      namespace: 'privacy',
+      action: 'processing_register.read',
     },
   ],
 };

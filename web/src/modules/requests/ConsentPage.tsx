@@ -11,6 +11,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { privacyStatementPath } from '../../../../contracts/public.ts';
 import { type ConsentPage as ConsentPageView, consentPageSchema } from '../../../../contracts/requests.ts';
 import { api } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
@@ -171,6 +172,15 @@ function ConsentView({
           </ButtonGroup>
         </Alert>
       )}
+      <Heading level={2}>{t(`${prefix}.privacyHeading`)}</Heading>
+      <Paragraph>
+        <a
+          className="utrecht-link utrecht-link--html-a"
+          href={privacyStatementPath(page.partnershipSlug, page.audience)}
+        >
+          {t(`${prefix}.privacyLink`, values)}
+        </a>
+      </Paragraph>
       <Paragraph appearance="small">{t('consentPage.textVersion', { version: page.textVersion })}</Paragraph>
     </div>
   );
