@@ -300,6 +300,22 @@ describe('P2, P4: audit events are kept five years, by the database itself', () 
   });
 });
 
+describe('P4: sent mail and used links', () => {
+  it('P4: sent mail goes after the 30 days of the schedule; failed and newer mail stay', async () => {
+    await harness.database.queryAsOwner(sql`
+      insert into outbox_mails (tenant_id, to_address, subject, text, status, attempts, sent_at, created_at)
+      values (${world.tenantId}, 'oud@school.test', 'Oud', null, 'sent', 1, now() - interval '31 days', now() - interval '31 days'),
+        (${world.tenantId}, 'recent@school.test', 'Recent', null, 'sent', 1, now() - interval '29 days', now() - interval '29 days'),
+        (${world.tenantId}, 'mislukt@school.test', 'Mislukt', 'Tekst', 'failed', 10, null, now() - interval '40 days')`);
+    const result = await retention();
+    expect(result.mail_and_link).toBeGreaterThanOrEqual(1);
+    const left = await harness.database.queryAsOwner<{ to_address: string }>(
+      sql`select to_address from outbox_mails where to_address in ('oud@school.test', 'recent@school.test', 'mislukt@school.test') order by to_address`,
+    );
+    expect(left.map((row) => row.to_address)).toEqual(['mislukt@school.test', 'recent@school.test']);
+  });
+});
+
 describe('P4: a run stopped halfway', () => {
   it('P4: leaves every batch done or not started, and the next run goes on', async () => {
     const files = [];

@@ -4,7 +4,8 @@ import { partnershipIds } from '../jobs/partnership-jobs.ts';
 import { type Mailer, mailDeliveryJob } from './mailer.ts';
 
 /**
- * Delivers the due mail of every partnership and deletes old sent mail: the job's minute run. Row-level
+ * Delivers the due mail of every partnership: the job's minute run (sent mail is deleted by the
+ * retention job, after the partnership's period). Row-level
  * security stays on: each partnership is worked through in transactions of its own. Returns how many
  * mails the server accepted.
  */
@@ -16,7 +17,6 @@ export async function deliverAllDueMail(
   let sent = 0;
   for (const tenantId of await partnershipIds(database)) {
     sent += await mailer.deliverDueMail(tenantId, at);
-    await mailer.deleteOldMail(tenantId, at);
   }
   return sent;
 }
@@ -24,7 +24,7 @@ export async function deliverAllDueMail(
 /**
  * Registers the `mail-delivery` job: sent after each commit that queued mail (with that partnership's
  * id: deliver its mail now) and every minute without one (retries, mail whose process died before its
- * delivery started, retention). A run that fails is not retried by pg-boss: the next minute's run is
+ * delivery started). A run that fails is not retried by pg-boss: the next minute's run is
  * the retry, and each mail keeps its own count of attempts.
  */
 export async function registerMailDeliveryJob(jobs: Jobs, database: DatabaseClient, mailer: Mailer) {

@@ -70,6 +70,3 @@ export function afterFailedAttempt(
     nextAttemptAt: new Date(at.getTime() + retryDelayMinutes(attempts) * 60_000),
   };
 }
-
-/** Sent mail is deleted this many days after it was sent; failed mail stays until someone acts on it. */
-export const sentMailRetentionDays = 30;

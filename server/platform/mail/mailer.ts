@@ -3,13 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import { recordAudit, systemAuditActor } from '../audit/audit.ts';
 import type { Jobs } from '../jobs/jobs.ts';
-import {
-  afterFailedAttempt,
-  deliveryFailureOf,
-  deliveryLeaseMinutes,
-  sentMailRetentionDays,
-  smtpTimeouts,
-} from './mail.rules.ts';
+import { afterFailedAttempt, deliveryFailureOf, deliveryLeaseMinutes, smtpTimeouts } from './mail.rules.ts';
 import { outboxMails } from './mail.schema.ts';
 
 export type MailMessage = { to: string; subject: string; text: string };
@@ -122,29 +116,6 @@ export class Mailer {
       );
       sent += 1;
     }
-  }
-
-  /** Deletes the partnership's mail sent (or kept in the demo) more than 30 days before `at`. */
-  async deleteOldMail(tenantId: string, at: Date = new Date()): Promise<void> {
-    const cutoff = new Date(at.getTime() - sentMailRetentionDays * 24 * 60 * 60_000);
-    await this.options.database.withTenant(tenantId, async (transaction) => {
-      const { db } = transaction;
-      const sent = await db
-        .delete(outboxMails)
-        .where(and(eq(outboxMails.status, 'sent'), lt(outboxMails.sentAt, cutoff)))
-        .returning({ id: outboxMails.id });
-      const kept = await db
-        .delete(outboxMails)
-        .where(and(eq(outboxMails.status, 'kept'), lt(outboxMails.createdAt, cutoff)))
-        .returning({ id: outboxMails.id });
-      const count = sent.length + kept.length;
-      // Deliveries are on the mail's own row; a deletion leaves only this trace (P2).
-      if (count > 0)
-        await recordAudit(transaction, systemAuditActor({ job: mailDeliveryJob }), 'jobs.run', null, {
-          job: mailDeliveryJob,
-          count,
-        });
-    });
   }
 
   /** Waits until every delivery this process started after a commit has settled (tests, shutdown). */
