@@ -4,8 +4,10 @@ import {
   endNotBeforeStart,
   pageSchema,
   paginationQuerySchema,
+  personNameSchema,
   storedDateSchema,
   textSchema,
+  uuidPattern,
 } from './fields.ts';
 
 /**
@@ -23,7 +25,16 @@ const filterFields = {
   reference: textSchema(40).min(1).optional(),
   from: dateSchema.optional(),
   to: dateSchema.optional(),
+  /** A school: the events about the support requests and trajectories of that school. */
+  locationId: z.string().regex(uuidPattern).optional(),
 };
+
+/**
+ * A pupil as the files name them (name and birth date, never a BSN): the events about that pupil's
+ * support requests and trajectories. Only in the body of a POST search, so a name never travels in an
+ * address or a log line.
+ */
+export const auditTrailPupilSchema = z.strictObject({ name: personNameSchema, birthDate: dateSchema });
 
 export const auditTrailQuerySchema = paginationQuerySchema
   .extend(filterFields)
@@ -33,7 +44,16 @@ export const auditTrailExportQuerySchema = paginationQuerySchema
   .pick({ q: true })
   .extend(filterFields)
   .superRefine(endNotBeforeStart);
+/** The search by pupil: the filters with the pupil, in a POST body. */
+export const auditTrailPupilSearchSchema = paginationQuerySchema
+  .extend({ ...filterFields, pupil: auditTrailPupilSchema })
+  .superRefine(endNotBeforeStart);
+export const auditTrailPupilExportSchema = paginationQuerySchema
+  .pick({ q: true })
+  .extend({ ...filterFields, pupil: auditTrailPupilSchema })
+  .superRefine(endNotBeforeStart);
 export type AuditTrailQuery = z.infer<typeof auditTrailQuerySchema>;
+export type AuditTrailPupil = z.infer<typeof auditTrailPupilSchema>;
 export type AuditTrailExportQuery = z.infer<typeof auditTrailExportQuerySchema>;
 
 export const auditTrailEntrySchema = z.object({

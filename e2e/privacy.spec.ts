@@ -18,7 +18,19 @@ test('the privacy officer finds who read a request and exports the audit trail',
   expect(list.ok()).toBe(true);
   const [request] = (await list.json()).items as Array<{ id: string; reference: string }>;
   if (!request) throw new Error('the demo school has no request');
-  expect((await page.request.get(`/api/requests/${request.id}`)).ok()).toBe(true);
+  const read = await page.request.get(`/api/requests/${request.id}`);
+  expect(read.ok()).toBe(true);
+  // A pupil of the school, as a parent asking who read the file would name them.
+  let pupil = ((await read.json()) as { pupil: { name: string; birthDate: string } | null }).pupil;
+  for (const item of ((await (await page.request.get('/api/requests?pageSize=50')).json()).items ??
+    []) as Array<{
+    id: string;
+  }>) {
+    if (pupil) break;
+    pupil = ((await (await page.request.get(`/api/requests/${item.id}`)).json()) as { pupil: typeof pupil })
+      .pupil;
+  }
+  if (!pupil) throw new Error('the demo school has no request about a pupil');
   await signOut(page);
 
   await signIn(page, 'privacy@demo.passend.test');
@@ -53,6 +65,19 @@ test('the privacy officer finds who read a request and exports the audit trail',
   await page.getByLabel('Tot en met').fill('2026-05-01');
   await page.getByRole('button', { name: 'Zoeken' }).click();
   await expect(page.getByLabel('Tot en met')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Tot en met').fill('');
+  await page.getByLabel('Van').fill('');
+
+  // By pupil: the name goes in the request's body, never in the page's address.
+  await page.getByRole('button', { name: 'Filters wissen' }).click();
+  await page.getByLabel('Leerling: naam').fill(pupil.name);
+  await page.getByLabel('Leerling: geboortedatum').fill(pupil.birthDate);
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  const found = page.getByRole('table', { name: 'Gebeurtenissen die passen bij je zoekopdracht' });
+  await expect(found.getByRole('row').nth(1)).toBeVisible();
+  await expect(found).not.toContainText('Er zijn geen gebeurtenissen');
+  expect(page.url()).not.toContain(encodeURIComponent(pupil.name.split(' ')[0] ?? ''));
+  await expectAccessible(page, 'privacy-audit-trail-pupil');
 
   // Signals of unusual access: the last 30 days by default.
   await page.getByRole('link', { name: 'Opvallende toegang' }).click();

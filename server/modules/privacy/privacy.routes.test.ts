@@ -147,6 +147,44 @@ describe('the audit trail for the privacy officer (P2, issue 15)', () => {
     expect(page.items).toHaveLength(5);
   });
 
+  it('P2: finds the events about one pupil, named in the body and never in the address, and none of another pupil', async () => {
+    const otherPupil = pupilRequestForm(world.locationIds.a);
+    otherPupil.pupil.name = 'Noor Bakker';
+    const noor = await fileRequest(world.ib.client, otherPupil);
+    expect((await world.director.client.get(`/api/requests/${noor.id}`)).statusCode).toBe(200);
+    const daan = { name: '  daan DE vries ', birthDate: request.pupil?.birthDate };
+    const response = await officer.client.post('/api/privacy/audit-events/by-pupil', {
+      pupil: daan,
+      event: 'requests.viewed',
+    });
+    expect(response.statusCode).toBe(200);
+    const page = response.json() as AuditTrailPage;
+    const about = new Set(page.items.map((item) => item.objectId));
+    expect(about.has(request.id)).toBe(true);
+    expect(about.has(noor.id)).toBe(false);
+    const unknown = await officer.client.post('/api/privacy/audit-events/by-pupil', {
+      pupil: { name: 'Niemand Bekend', birthDate: '2015-01-01' },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ error: { fields: [{ path: 'pupil.name', code: 'pupil_not_found' }] } });
+    const csv = await officer.client.post('/api/privacy/audit-events/by-pupil/export.csv', { pupil: daan });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain(request.reference);
+    expect(csv.body).not.toContain(noor.reference);
+  });
+
+  it('finds the events about the files of one school, and refuses a school of another partnership', async () => {
+    const atC = await fileRequest(world.otherIb.client, pupilRequestForm(world.locationIds.c));
+    const ofSchool = async (locationId: string) =>
+      (await search(`locationId=${locationId}&event=requests.created`)).items.map((item) => item.objectId);
+    expect(await ofSchool(world.locationIds.a)).toContain(request.id);
+    expect(await ofSchool(world.locationIds.a)).not.toContain(atC.id);
+    expect(await ofSchool(world.locationIds.c)).toEqual([atC.id]);
+    const foreign = await harness.createTenant(['x']);
+    const refused = await officer.client.get(`/api/privacy/audit-events?locationId=${foreign.locationIds.x}`);
+    expect(refused.statusCode).toBe(400);
+  });
+
   it('lists the events a search can choose from', async () => {
     const response = await officer.client.get('/api/privacy/audit-event-kinds');
     expect(response.statusCode).toBe(200);

@@ -6,6 +6,8 @@ import {
   auditEventListSchema,
   auditTrailExportQuerySchema,
   auditTrailPageSchema,
+  auditTrailPupilExportSchema,
+  auditTrailPupilSearchSchema,
   auditTrailQuerySchema,
 } from '../../../contracts/privacy.ts';
 import { amsterdamDateTimeOf } from '../../../contracts/school-year.ts';
@@ -36,6 +38,33 @@ export function privacyRoutes(): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const rows = await request.useCase((context) => exportAuditTrail(context, request.query));
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', contentDisposition('audittrail.csv'))
+          .send(auditTrailCsv(rows));
+      },
+    );
+    // By pupil: a POST, so the pupil's name travels in the body, never in an address or a log line.
+    app.post(
+      '/api/privacy/audit-events/by-pupil',
+      {
+        config,
+        schema: {
+          tags: ['privacy'],
+          body: auditTrailPupilSearchSchema,
+          response: { 200: auditTrailPageSchema },
+        },
+      },
+      (request) => request.useCase((context) => searchAuditTrail(context, request.body)),
+    );
+    app.post(
+      '/api/privacy/audit-events/by-pupil/export.csv',
+      {
+        config,
+        schema: { tags: ['privacy'], body: auditTrailPupilExportSchema, produces: ['text/csv'] },
+      },
+      async (request, reply) => {
+        const rows = await request.useCase((context) => exportAuditTrail(context, request.body));
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', contentDisposition('audittrail.csv'))

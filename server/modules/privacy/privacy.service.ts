@@ -7,6 +7,7 @@ import {
   type AuditTrailEntry,
   type AuditTrailExportQuery,
   type AuditTrailPage,
+  type AuditTrailPupil,
   type AuditTrailQuery,
   auditTrailCountLimit,
 } from '../../../contracts/privacy.ts';
@@ -24,6 +25,7 @@ import { trajectoryReadEvents } from '../opp/opp.service.ts';
 import { requestReadEvents } from '../requests/consent.service.ts';
 import { supportRequests } from '../requests/requests.schema.ts';
 import { attachmentObject, requestObject } from '../requests/requests.service.ts';
+import { filesOfPupil, requestIdsOfPupil, trajectoryIdsOfPupil } from '../retention/pupil-files.ts';
 import {
   manyFilesPerHour,
   rolesReadingWithoutAssignment,
@@ -49,7 +51,7 @@ export function auditEventKinds(): string[] {
  */
 export async function searchAuditTrail(
   context: UseCaseContext,
-  query: AuditTrailQuery,
+  query: AuditTrailQuery & { pupil?: AuditTrailPupil },
 ): Promise<AuditTrailPage> {
   const where = await conditionOf(context, query);
   const page = await loadPage(
@@ -79,7 +81,7 @@ export async function searchAuditTrail(
 /** The whole result of a search (up to `exportLimit` rows), newest first, for the CSV export. */
 export async function exportAuditTrail(
   context: UseCaseContext,
-  query: AuditTrailExportQuery,
+  query: AuditTrailExportQuery & { pupil?: AuditTrailPupil },
 ): Promise<AuditTrailEntry[]> {
   const where = await conditionOf(context, query);
   const rows = await withReferences(context, await selectEntries(context, where).limit(exportLimit));
@@ -116,9 +118,29 @@ function selectEntries(context: UseCaseContext, where: SQL | undefined) {
 }
 
 /** The filters as one SQL condition; a filter that names nothing known is refused on its field. */
-async function conditionOf(context: UseCaseContext, query: AuditTrailExportQuery): Promise<SQL | undefined> {
+async function conditionOf(
+  context: UseCaseContext,
+  query: AuditTrailExportQuery & { pupil?: AuditTrailPupil },
+): Promise<SQL | undefined> {
   if (query.event && !(query.event in auditCatalogue))
     throw new ValidationFailed([{ path: 'event', code: 'unknown_event' }]);
+  if (query.locationId) await context.requireVisible({ kind: 'location' }, { locationId: query.locationId });
+  let pupilFiles: SQL | undefined;
+  if (query.pupil) {
+    const pupil = { name: query.pupil.name, birthDate: query.pupil.birthDate };
+    const [found] = await queryRows<{ files: number }>(
+      context.db,
+      sql`select ${filesOfPupil(pupil)} as files`,
+    );
+    if (!found?.files) throw new ValidationFailed([{ path: 'pupil.name', code: 'pupil_not_found' }]);
+    pupilFiles = eventsAboutFiles(requestIdsOfPupil(pupil), trajectoryIdsOfPupil(pupil));
+  }
+  const schoolFiles = query.locationId
+    ? eventsAboutFiles(
+        sql`select id from support_requests where location_id = ${query.locationId}::uuid`,
+        sql`select id from trajectories where location_id = ${query.locationId}::uuid`,
+      )
+    : undefined;
   let requestId: string | null = null;
   if (query.reference) {
     const [request] = await context.db
@@ -135,10 +157,33 @@ async function conditionOf(context: UseCaseContext, query: AuditTrailExportQuery
     requestId
       ? and(eq(auditEvents.objectType, requestObjectType), eq(auditEvents.objectId, requestId))
       : undefined,
+    pupilFiles,
+    schoolFiles,
     // Whole days in Amsterdam, the last one included.
     query.from ? gte(auditEvents.occurredAt, amsterdamInstant(query.from, '00:00')) : undefined,
     query.to ? lt(auditEvents.occurredAt, amsterdamInstant(addDays(query.to, 1), '00:00')) : undefined,
   );
+}
+
+/**
+ * The events about a set of support requests and trajectories (each given as a query of ids): the
+ * request, its files, the trajectory and what hangs under it (OPP versions, parents' links, homework,
+ * contacts, referrals). Events name their record as text, so the ids are compared as text.
+ */
+function eventsAboutFiles(requestIds: SQL, trajectoryIds: SQL): SQL {
+  const type = auditEvents.objectType;
+  const id = auditEvents.objectId;
+  const underTrajectory = (table: string) =>
+    sql`select c.id::text from ${sql.identifier(table)} c where c.trajectory_id in (${trajectoryIds})`;
+  return sql`((${type} = ${requestObjectType} and ${id} in (select f.id::text from (${requestIds}) f(id)))
+    or (${type} = 'request_attachment' and ${id} in (
+      select a.id::text from request_attachments a where a.request_id in (${requestIds})))
+    or (${type} = 'trajectory' and ${id} in (select f.id::text from (${trajectoryIds}) f(id)))
+    or (${type} = 'opp_version' and ${id} in (${underTrajectory('opp_versions')}))
+    or (${type} = 'opp_parent_link' and ${id} in (${underTrajectory('opp_parent_links')}))
+    or (${type} = 'homework_item' and ${id} in (${underTrajectory('homework_items')}))
+    or (${type} = 'trajectory_contact' and ${id} in (${underTrajectory('trajectory_contacts')}))
+    or (${type} = 'zat_referral' and ${id} in (${underTrajectory('zat_referrals')})))`;
 }
 
 /** The rows with their actor and, for a support request, its reference (one query for the page). */
@@ -171,11 +216,13 @@ async function withReferences(context: UseCaseContext, rows: EntryRow[]): Promis
 }
 
 /** Which filters a search used, for its own audit event: never the text searched for (a name). */
-function filtersUsed(query: AuditTrailExportQuery) {
+function filtersUsed(query: AuditTrailExportQuery & { pupil?: AuditTrailPupil }) {
   return {
     byActor: Boolean(query.q),
     event: query.event ?? null,
     reference: query.reference ?? null,
+    location: query.locationId ?? null,
+    byPupil: Boolean(query.pupil),
     from: query.from ?? null,
     to: query.to ?? null,
   };

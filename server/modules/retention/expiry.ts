@@ -22,32 +22,73 @@ export function isFileKind(kind: RetentionKind): kind is FileKind {
   return (fileKinds as readonly RetentionKind[]).includes(kind);
 }
 
-/**
- * A file kind's rows as `(id, location_id, reference, start_day, held)` whose start day is on or
- * before `lastDueDay`: finished requests by the day they were closed, refused or withdrawn, drafts by their last
- * change, trajectories by the day they ended (or were found not eligible).
- */
-export function filesStartedBy(kind: FileKind, lastDueDay: string): SQL {
-  const until = endOfDay(lastDueDay).toISOString();
+/** Where a file kind's rows are, what makes one due, and the columns the job and the preview use. */
+type FileSource = {
+  from: SQL;
+  due: (lastDueDay: string) => SQL;
+  /** An indexed column in the order of the start day, so a batch reads only what it deletes. */
+  order: SQL;
+  startDay: SQL;
+  reference: SQL;
+  held: SQL;
+};
+
+function sourceOf(kind: FileKind): FileSource {
+  const until = (lastDueDay: string) => sql`${endOfDay(lastDueDay).toISOString()}::timestamptz`;
   const amsterdamDay = (column: SQL) => sql`(${column} at time zone 'Europe/Amsterdam')::date`;
   switch (kind) {
     case 'request_file':
-      return sql`select s.id, s.location_id, s.reference, ${amsterdamDay(sql`s.closed_at`)} as start_day,
-          ${requestIsHeld(sql`s`)} as held
-        from support_requests s
-        where s.status in ('closed', 'refused', 'withdrawn') and s.closed_at < ${until}::timestamptz`;
+      return {
+        from: sql`support_requests s`,
+        due: (day) => sql`s.status in ('closed', 'refused', 'withdrawn') and s.closed_at < ${until(day)}`,
+        order: sql`s.closed_at`,
+        startDay: amsterdamDay(sql`s.closed_at`),
+        reference: sql`s.reference`,
+        held: requestIsHeld(sql`s`),
+      };
     case 'draft':
-      return sql`select s.id, s.location_id, null::text as reference,
-          ${amsterdamDay(sql`s.updated_at`)} as start_day, ${requestIsHeld(sql`s`)} as held
-        from support_requests s
-        where s.status = 'draft' and s.updated_at < ${until}::timestamptz`;
+      return {
+        from: sql`support_requests s`,
+        due: (day) => sql`s.status = 'draft' and s.updated_at < ${until(day)}`,
+        order: sql`s.updated_at`,
+        startDay: amsterdamDay(sql`s.updated_at`),
+        reference: sql`null::text`,
+        held: requestIsHeld(sql`s`),
+      };
     case 'trajectory':
-      return sql`select t.id, t.location_id, null::text as reference,
-          coalesce(t.ended_on, t.eligibility_decided_on) as start_day, ${trajectoryIsHeld(sql`t`)} as held
-        from trajectories t
-        where (t.status = 'ended' and t.ended_on <= ${lastDueDay}::date)
-          or (t.status = 'not_eligible' and t.eligibility_decided_on <= ${lastDueDay}::date)`;
+      return {
+        from: sql`trajectories s`,
+        due: (day) => sql`((s.status = 'ended' and s.ended_on <= ${day}::date)
+          or (s.status = 'not_eligible' and s.eligibility_decided_on <= ${day}::date))`,
+        order: sql`coalesce(s.ended_on, s.eligibility_decided_on)`,
+        startDay: sql`coalesce(s.ended_on, s.eligibility_decided_on)`,
+        reference: sql`null::text`,
+        held: trajectoryIsHeld(sql`s`),
+      };
   }
+}
+
+/**
+ * A file kind's rows as `(id, location_id, reference, start_day, held)` whose start day is on or
+ * before `lastDueDay`: finished requests by the day they were closed, refused or withdrawn, drafts by
+ * their last change, trajectories by the day they ended (or were found not eligible). The preview.
+ */
+export function filesStartedBy(kind: FileKind, lastDueDay: string): SQL {
+  const source = sourceOf(kind);
+  return sql`select s.id, s.location_id, ${source.reference} as reference, ${source.startDay} as start_day,
+      ${source.held} as held
+    from ${source.from} where ${source.due(lastDueDay)}`;
+}
+
+/**
+ * The ids of the next batch the job deletes: due, not held, oldest first. Ordered by the indexed
+ * column itself, the scan stops after `size` rows instead of checking every due file for a hold.
+ */
+export function nextDueBatch(kind: FileKind, lastDueDay: string, size: number): SQL {
+  const source = sourceOf(kind);
+  return sql`select s.id from ${source.from}
+    where ${source.due(lastDueDay)} and not ${source.held}
+    order by ${source.order}, s.id limit ${size}`;
 }
 
 /** The kinds that are rows of their own, not a pupil's file: deleted by their tables' conditions. */

@@ -27,6 +27,12 @@ export function trajectoryIdsOfPupil(pupil: PupilMatch): SQL {
       and (${pupil.locationId ?? null}::uuid is null or t.location_id = ${pupil.locationId ?? null}::uuid)`;
 }
 
+/** How many support requests and trajectories name this pupil (an SQL expression). */
+export function filesOfPupil(pupil: PupilMatch): SQL<number> {
+  return sql<number>`((select count(*) from (${requestIdsOfPupil(pupil)}) r)
+    + (select count(*) from (${trajectoryIdsOfPupil(pupil)}) t))::int`;
+}
+
 /** Whether a legal hold in force keeps the support request `requestAlias` (a `support_requests` alias). */
 export function requestIsHeld(requestAlias: SQL): SQL {
   return sql`exists (select 1 from request_people hp join legal_holds h

@@ -8,8 +8,8 @@ import { eraseRequests, eraseTrajectories, logDeletion } from './erase.ts';
 import {
   dueCondition,
   type FileKind,
-  filesStartedBy,
   isFileKind,
+  nextDueBatch,
   type RowKind,
   type RowTable,
   rowTables,
@@ -66,11 +66,7 @@ async function deleteFileBatch(
   lastDueDay: string,
   batchSize: number,
 ): Promise<number> {
-  const due = await queryRows<{ id: string }>(
-    context.db,
-    sql`select due.id from (${filesStartedBy(kind, lastDueDay)}) due
-      where not due.held order by due.start_day, due.id limit ${batchSize}`,
-  );
+  const due = await queryRows<{ id: string }>(context.db, nextDueBatch(kind, lastDueDay, batchSize));
   const ids = due.map((row) => row.id);
   const at = context.clock.now();
   return kind === 'trajectory'
@@ -88,8 +84,9 @@ async function deleteRowBatch(
   const target = sql.identifier(table);
   const deleted = await queryRows<{ one: number }>(
     context.db,
-    sql`delete from ${target} where ctid in (
-      select ctid from ${target} where ${dueCondition(table, lastDueDay)} limit ${batchSize}) returning 1 as one`,
+    // `= any(array(...))` plans as a scan by tuple id; `in (...)` would join over the whole table.
+    sql`delete from ${target} where ctid = any(array(
+      select ctid from ${target} where ${dueCondition(table, lastDueDay)} limit ${batchSize})) returning 1 as one`,
   );
   await logDeletion(context.db, kind, deleted.length, context.clock.now());
   return deleted.length;

@@ -300,6 +300,53 @@ describe('P2, P4: audit events are kept five years, by the database itself', () 
   });
 });
 
+describe('P4: trajectories at an expertise point', () => {
+  it('P4: an ended trajectory goes two years after its end with its OPP, and its outcome stays counted', async () => {
+    const mentor = await harness.createUser(world.tenantId, [
+      { role: 'mentor', locationId: world.locationIds.b },
+    ]);
+    const endedOn = addDays(today, -10);
+    const trajectoryId = await harness.database.withTenant(world.tenantId, async ({ db }) => {
+      const [row] = await queryRows<{ id: string }>(
+        db,
+        sql`insert into trajectories (tenant_id, location_id, status, pupil_first_name, pupil_last_name,
+            pupil_birth_date, pupil_class, mentor_user_id, signal_source, signal_observed, signalled_by_user_id,
+            ended_on, end_reason, diploma_obtained, diploma_level)
+          values (${world.tenantId}::uuid, ${world.locationIds.b}::uuid, 'ended', 'Fenna', 'Jansen',
+            ${bornYearsAgo(15)}::date, '3B', ${mentor.userId}::uuid, 'teacher', 'Trekt zich terug in de les.',
+            ${mentor.userId}::uuid, ${endedOn}::date, 'diploma', true, 'vmbo_gl_tl')
+          returning id`,
+      );
+      await db.execute(sql`insert into opp_versions (tenant_id, trajectory_id, version, status, created_by_user_id)
+        values (${world.tenantId}::uuid, ${row?.id}::uuid, 1, 'adopted', ${mentor.userId}::uuid)`);
+      return row?.id ?? '';
+    });
+    harness.clock.set(addDays(addMonths(endedOn, 24), -1));
+    expect((await retention()).trajectory).toBe(0);
+    expect(await rowsOf('trajectories', 'id', trajectoryId)).toBe(1);
+    harness.clock.set(addMonths(endedOn, 24));
+    expect((await retention()).trajectory).toBe(1);
+    expect(await rowsOf('trajectories', 'id', trajectoryId)).toBe(0);
+    expect(await rowsOf('opp_versions', 'trajectory_id', trajectoryId)).toBe(0);
+    const figures = await harness.database.withTenant(world.tenantId, ({ db }) =>
+      queryRows(
+        db,
+        sql`select school_year, end_reason, diploma_level, had_opp, count from trajectory_figures`,
+      ),
+    );
+    expect(figures).toEqual([
+      {
+        school_year: schoolYearOf(endedOn),
+        end_reason: 'diploma',
+        diploma_level: 'vmbo_gl_tl',
+        had_opp: 'yes',
+        count: 1,
+      },
+    ]);
+    harness.clock.set(null);
+  });
+});
+
 describe('P4: sent mail and used links', () => {
   it('P4: sent mail goes after the 30 days of the schedule; failed and newer mail stay', async () => {
     await harness.database.queryAsOwner(sql`

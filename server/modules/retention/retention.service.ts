@@ -20,7 +20,7 @@ import { loadPage } from '../../platform/http/pagination.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { dueCondition, type FileKind, filesStartedBy, isFileKind, rowTables } from './expiry.ts';
-import { requestIdsOfPupil, trajectoryIdsOfPupil } from './pupil-files.ts';
+import { filesOfPupil } from './pupil-files.ts';
 import {
   amountOf,
   deletionDay,
@@ -254,12 +254,6 @@ export async function placeLegalHold(
   if (!hold) throw new Error('legal hold not stored');
   await context.audit('retention.hold_placed', { type: 'legal_hold', id: hold.id }, { files: found.files });
   return hold;
-}
-
-/** How many support requests and trajectories name this pupil. */
-function filesOfPupil(pupil: Parameters<typeof requestIdsOfPupil>[0]) {
-  return sql<number>`((select count(*) from (${requestIdsOfPupil(pupil)}) r)
-    + (select count(*) from (${trajectoryIdsOfPupil(pupil)}) t))::int`;
 }
 
 /** Releases a hold in force, with a reason; its files follow the schedule again from the next run. */

@@ -123,7 +123,9 @@ export async function apiRequest<T = undefined>(
   if (!response.ok) throw await toApiError(response);
   const text = await response.text();
   if (!options.schema) return undefined as T;
-  return options.schema.parse(text ? JSON.parse(text) : undefined);
+  // A file (a CSV export asked for in a body) is handed over as its text.
+  const isJson = response.headers.get('content-type')?.includes('json') ?? true;
+  return options.schema.parse(isJson ? (text ? JSON.parse(text) : undefined) : text);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   ButtonGroup,
   Paragraph,
@@ -12,13 +12,15 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { z } from 'zod';
 import {
   type AuditTrailEntry,
   auditEventListSchema,
   auditTrailPageSchema,
+  auditTrailPupilExportSchema,
   auditTrailQuerySchema,
 } from '../../../../contracts/privacy.ts';
-import { api, isApiError, withQuery } from '../../app/api.ts';
+import { api, apiRequest, isApiError, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import {
   type FormErrors,
@@ -34,6 +36,7 @@ import { Pagination } from '../../ui/Pagination.tsx';
 import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useAllLocations } from '../admin/locations.ts';
 import { aboutLabel, actorLabel, eventChoices, eventLabel, roleLabels, type Translate } from './labels.ts';
 
 const pageSize = 25;
@@ -42,10 +45,18 @@ const exportPath = '/api/privacy/audit-events/export.csv';
 const eventKindsPath = '/api/privacy/audit-event-kinds';
 
 /** The search as the form and the address hold it; an empty string is "no filter". */
-type Filters = { q: string; event: string; reference: string; from: string; to: string };
+type Filters = { q: string; event: string; reference: string; from: string; to: string; locationId: string };
 type FilterName = keyof Filters;
 
-const filterNames: FilterName[] = ['q', 'event', 'reference', 'from', 'to'];
+/**
+ * A pupil as the files name them. Kept in the page's memory and sent in a POST body, never in the
+ * address: a name in an address ends up in the browser's history and in logs.
+ */
+type Pupil = { name: string; birthDate: string };
+const noPupil: Pupil = { name: '', birthDate: '' };
+const pupilPath = '/api/privacy/audit-events/by-pupil';
+
+const filterNames: FilterName[] = ['q', 'event', 'reference', 'locationId', 'from', 'to'];
 /** Dutch names in the address, like the other list pages (`?zoek=…&pagina=2`). */
 const addressNames: Record<FilterName, string> = {
   q: 'zoek',
@@ -53,8 +64,9 @@ const addressNames: Record<FilterName, string> = {
   reference: 'hulpvraag',
   from: 'van',
   to: 'tot',
+  locationId: 'school',
 };
-const noFilters: Filters = { q: '', event: '', reference: '', from: '', to: '' };
+const noFilters: Filters = { q: '', event: '', reference: '', from: '', to: '', locationId: '' };
 
 function positiveInteger(value: string | null): number {
   const parsed = Number(value);
@@ -93,17 +105,29 @@ export function AuditTrailPage() {
   const filters = filtersFrom(params);
   const filterKey = JSON.stringify(filters);
   const page = positiveInteger(params.get('pagina'));
-  const filtered = isFiltered(filters);
+  const [pupil, setPupil] = useState<Pupil | null>(null);
+  const filtered = isFiltered(filters) || pupil !== null;
 
   const trail = useQuery({
-    queryKey: ['privacy', 'audit-events', { ...apiQueryOf(filters), page, pageSize }],
+    queryKey: ['privacy', 'audit-events', { ...apiQueryOf(filters), page, pageSize }, pupil],
     queryFn: ({ signal }) =>
-      api.get(
-        withQuery(eventsPath, { ...apiQueryOf(filters), page, pageSize }),
-        auditTrailPageSchema,
-        signal,
-      ),
+      pupil
+        ? apiRequest('POST', pupilPath, {
+            body: { ...apiQueryOf(filters), page, pageSize, pupil },
+            schema: auditTrailPageSchema,
+            signal,
+          })
+        : api.get(
+            withQuery(eventsPath, { ...apiQueryOf(filters), page, pageSize }),
+            auditTrailPageSchema,
+            signal,
+          ),
     placeholderData: keepPreviousData,
+  });
+  const exportByPupil = useMutation({
+    mutationFn: (body: unknown) =>
+      apiRequest('POST', `${pupilPath}/export.csv`, { body, schema: z.string() }),
+    onSuccess: (csv) => saveText(csv, 'audittrail.csv'),
   });
 
   // Field errors of a search the server refused (an address typed or kept by hand) go on the fields;
@@ -130,22 +154,37 @@ export function AuditTrailPage() {
       <AuditTrailFilters
         filters={filters}
         filterKey={filterKey}
+        pupil={pupil}
         serverErrors={serverErrors}
-        onSearch={(next) => go(next)}
+        onSearch={(next, nextPupil) => {
+          setPupil(nextPupil);
+          go(next);
+        }}
       />
       {trail.isError && !isRefusedSearch && <ErrorAlert errors={formErrorsFrom(trail.error)} />}
       {trail.isPending && <Paragraph role="status">{t('app.loading', { ns: 'translation' })}</Paragraph>}
       {trail.data && (
         <>
           <Paragraph>
-            <a
-              className="utrecht-link utrecht-link--html-a"
-              href={withQuery(exportPath, apiQueryOf(filters))}
-              download
-            >
-              {t('privacy.auditTrail.export')}
-            </a>
+            {pupil ? (
+              <SecondaryActionButton
+                type="button"
+                busy={exportByPupil.isPending}
+                onClick={() => exportByPupil.mutate({ ...apiQueryOf(filters), pupil })}
+              >
+                {t('privacy.auditTrail.export')}
+              </SecondaryActionButton>
+            ) : (
+              <a
+                className="utrecht-link utrecht-link--html-a"
+                href={withQuery(exportPath, apiQueryOf(filters))}
+                download
+              >
+                {t('privacy.auditTrail.export')}
+              </a>
+            )}
           </Paragraph>
+          {exportByPupil.isError && <ErrorAlert errors={formErrorsFrom(exportByPupil.error)} />}
           {trail.data.totalIsLowerBound && <Paragraph>{t('privacy.auditTrail.manyResults')}</Paragraph>}
           <ScrollTable
             caption={filtered ? t('privacy.auditTrail.captionFiltered') : t('privacy.auditTrail.caption')}
@@ -230,17 +269,21 @@ function AuditTrailRow({
 function AuditTrailFilters({
   filters,
   filterKey,
+  pupil,
   serverErrors,
   onSearch,
 }: {
   filters: Filters;
   filterKey: string;
+  pupil: Pupil | null;
   serverErrors: FormErrors;
-  onSearch: (filters: Filters) => void;
+  onSearch: (filters: Filters, pupil: Pupil | null) => void;
 }) {
   const { t, i18n } = useTranslation('privacy');
   const translate = t as unknown as Translate;
   const [draft, setDraft] = useState<Filters>(filters);
+  const [pupilDraft, setPupilDraft] = useState<Pupil>(pupil ?? noPupil);
+  const locations = useAllLocations(true);
   const [clientErrors, setClientErrors] = useState<FormErrors | null>(null);
   // Back, forward or a link changes the search in the address: the form follows it. Adjusted while
   // rendering (not remounted), so focus stays on the button the user pressed.
@@ -251,7 +294,9 @@ function AuditTrailFilters({
     setClientErrors(null);
   }
   const errors = clientErrors ?? serverErrors;
-  const message = (path: FilterName) => moduleMessageFor('privacy', errors, path);
+  const message = (path: FilterName | 'pupil.name' | 'pupil.birthDate') =>
+    moduleMessageFor('privacy', errors, path);
+  const pupilAsked = Boolean(pupilDraft.name.trim() || pupilDraft.birthDate);
 
   const kinds = useQuery({
     queryKey: ['privacy', 'audit-event-kinds'],
@@ -267,18 +312,23 @@ function AuditTrailFilters({
   const search = () => {
     const query = apiQueryOf(draft);
     // The same contract as the server: the user hears about a reversed period without a round trip.
-    const checked = validate(auditTrailQuerySchema, query);
+    const checked = pupilAsked
+      ? validate(auditTrailPupilExportSchema, {
+          ...query,
+          pupil: { ...pupilDraft, name: pupilDraft.name.trim() },
+        })
+      : validate(auditTrailQuerySchema, query);
     if (!checked.ok) {
       setClientErrors(checked.errors);
       return;
     }
     setClientErrors(null);
-    onSearch(draft);
+    onSearch(draft, pupilAsked ? { name: pupilDraft.name.trim(), birthDate: pupilDraft.birthDate } : null);
   };
 
   return (
     <search aria-label={t('privacy.auditTrail.filters')}>
-      <Form errors={errors} fields={filterNames} onSubmit={search}>
+      <Form errors={errors} fields={[...filterNames, 'pupil.name', 'pupil.birthDate']} onSubmit={search}>
         <div className="passend-toolbar">
           <TextField
             name="q"
@@ -315,6 +365,38 @@ function AuditTrailFilters({
             onChange={change('reference')}
             error={message('reference')}
           />
+          <SelectField
+            name="locationId"
+            label={t('privacy.auditTrail.school')}
+            placeholder={t('privacy.auditTrail.allSchools')}
+            required={false}
+            busy={locations.isPending}
+            value={draft.locationId}
+            onChange={change('locationId')}
+            choices={(locations.data ?? []).map((location) => ({ value: location.id, label: location.name }))}
+            error={message('locationId')}
+          />
+          <TextField
+            name="pupil.name"
+            label={t('privacy.auditTrail.pupilName')}
+            description={t('privacy.auditTrail.pupilDescription')}
+            required={false}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={200}
+            value={pupilDraft.name}
+            onChange={(name) => setPupilDraft((current) => ({ ...current, name }))}
+            error={message('pupil.name')}
+          />
+          <TextField
+            name="pupil.birthDate"
+            type="date"
+            label={t('privacy.auditTrail.pupilBirthDate')}
+            required={false}
+            value={pupilDraft.birthDate}
+            onChange={(birthDate) => setPupilDraft((current) => ({ ...current, birthDate }))}
+            error={message('pupil.birthDate')}
+          />
           <TextField
             name="from"
             type="date"
@@ -335,13 +417,14 @@ function AuditTrailFilters({
           />
           <ButtonGroup>
             <SecondaryActionButton type="submit">{t('privacy.auditTrail.submit')}</SecondaryActionButton>
-            {(isFiltered(filters) || isFiltered(draft)) && (
+            {(isFiltered(filters) || isFiltered(draft) || pupil || pupilAsked) && (
               <SecondaryActionButton
                 type="button"
                 onClick={() => {
                   setDraft(noFilters);
+                  setPupilDraft(noPupil);
                   setClientErrors(null);
-                  onSearch(noFilters);
+                  onSearch(noFilters, null);
                 }}
               >
                 {t('privacy.auditTrail.clear')}
@@ -352,4 +435,14 @@ function AuditTrailFilters({
       </Form>
     </search>
   );
+}
+
+/** Hands a text the app received to the browser as a file download. */
+function saveText(text: string, fileName: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
 }
