@@ -1,5 +1,5 @@
 import type { OppVersionDetail } from '../../../contracts/opp.ts';
-import { type PdfDefinition, renderPdf, type Translate } from '../requests/requests.pdf.ts';
+import { type PdfDefinition, pagedPdf, renderPdf, type Translate } from '../requests/requests.pdf.ts';
 
 type PdfContext = { partnershipName: string; generatedAt: Date; locale: 'nl' | 'en' };
 
@@ -107,34 +107,14 @@ export function oppPdfDefinition(detail: OppVersionDetail, t: Translate, context
     timeStyle: 'short',
     timeZone: 'Europe/Amsterdam',
   }).format(context.generatedAt);
-  return {
+  return pagedPdf({
     info: { title: `${t('oppPdf.title')} ${detail.version}`, subject: t('oppPdf.confidential') },
-    pageSize: 'A4',
-    pageMargins: [48, 64, 48, 56],
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
-    header: () => ({
-      columns: [
-        { text: t('oppPdf.confidential').toUpperCase(), bold: true, color: '#a4000f' },
-        { text: context.partnershipName, alignment: 'right', color: '#444444' },
-      ],
-      margin: [48, 28, 48, 0],
-    }),
-    footer: (page: number, pages: number) => ({
-      columns: [
-        { text: t('oppPdf.generated', { date: stamp }), color: '#444444' },
-        { text: t('oppPdf.page', { page, pages }), alignment: 'right', color: '#444444' },
-      ],
-      margin: [48, 16, 48, 0],
-      fontSize: 8,
-    }),
-    styles: {
-      title: { fontSize: 16, bold: true, margin: [0, 0, 0, 2] },
-      subtitle: { fontSize: 12, color: '#005a5b', margin: [0, 0, 0, 10] },
-      heading: { fontSize: 12, bold: true, margin: [0, 12, 0, 6], color: '#005a5b' },
-      label: { bold: true },
-    },
+    header: { text: t('oppPdf.confidential'), confidential: true },
+    partnershipName: context.partnershipName,
+    generated: t('oppPdf.generated', { date: stamp }),
+    page: (page, pages) => t('oppPdf.page', { page, pages }),
     content,
-  };
+  });
 }
 
 /** Renders one OPP version to PDF bytes; a fresh definition per call, as pdfmake changes it. */

@@ -166,7 +166,9 @@ describe('the audit trail for the privacy officer (P2, issue 15)', () => {
       pupil: { name: 'Niemand Bekend', birthDate: '2015-01-01' },
     });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json()).toMatchObject({ error: { fields: [{ path: 'pupil.name', code: 'pupil_not_found' }] } });
+    expect(unknown.json()).toMatchObject({
+      error: { fields: [{ path: 'pupil.name', code: 'pupil_not_found' }] },
+    });
     const csv = await officer.client.post('/api/privacy/audit-events/by-pupil/export.csv', { pupil: daan });
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain(request.reference);

@@ -1,5 +1,5 @@
 import type { ProcessingRegister } from '../../../contracts/processing-register.ts';
-import { type PdfDefinition, renderPdf, type Translate } from '../requests/requests.pdf.ts';
+import { type PdfDefinition, pagedPdf, renderPdf, type Translate } from '../requests/requests.pdf.ts';
 
 type PdfContext = { generatedAt: Date; locale: 'nl' | 'en' };
 
@@ -52,34 +52,16 @@ export function registerPdfDefinition(
     timeStyle: 'short',
     timeZone: 'Europe/Amsterdam',
   }).format(context.generatedAt);
-  return {
+  return pagedPdf({
     info: { title: `${label('title')} — ${register.partnershipName}` },
-    pageSize: 'A4',
-    pageMargins: [48, 64, 48, 56],
-    defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.2 },
-    header: () => ({
-      columns: [
-        { text: label('title'), bold: true, color: '#005a5b' },
-        { text: register.partnershipName, alignment: 'right', color: '#444444' },
-      ],
-      margin: [48, 28, 48, 0],
-    }),
-    footer: (page: number, pages: number) => ({
-      columns: [
-        { text: t('processingRegister.pdf.generated', { date: stamp }), color: '#444444' },
-        { text: t('processingRegister.pdf.page', { page, pages }), alignment: 'right', color: '#444444' },
-      ],
-      margin: [48, 16, 48, 0],
-      fontSize: 8,
-    }),
-    styles: {
-      title: { fontSize: 16, bold: true, margin: [0, 0, 0, 2] },
-      subtitle: { fontSize: 11, color: '#005a5b', margin: [0, 0, 0, 8] },
-      heading: { fontSize: 12, bold: true, margin: [0, 12, 0, 6], color: '#005a5b' },
-      label: { bold: true },
-    },
+    header: { text: label('title'), confidential: false },
+    partnershipName: register.partnershipName,
+    generated: t('processingRegister.pdf.generated', { date: stamp }),
+    page: (page, pages) => t('processingRegister.pdf.page', { page, pages }),
+    fontSize: 9,
+    styles: { subtitle: { fontSize: 11, color: '#005a5b', margin: [0, 0, 0, 8] } },
     content,
-  };
+  });
 }
 
 /** Renders the register to PDF bytes; a fresh definition per call, as pdfmake changes it. */

@@ -148,34 +148,14 @@ export function requestPdfDefinition(
     ),
   );
 
-  return {
+  return pagedPdf({
     info: { title: `${detail.reference} — ${t('pdf.title')}`, subject: t('pdf.confidential') },
-    pageSize: 'A4',
-    pageMargins: [48, 64, 48, 56],
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
-    header: () => ({
-      columns: [
-        { text: t('pdf.confidential').toUpperCase(), bold: true, color: '#a4000f' },
-        { text: context.partnershipName, alignment: 'right', color: '#444444' },
-      ],
-      margin: [48, 28, 48, 0],
-    }),
-    footer: (page: number, pages: number) => ({
-      columns: [
-        { text: t('pdf.generated', { date: dateTime(context.generatedAt.toISOString()) }), color: '#444444' },
-        { text: t('pdf.page', { page, pages }), alignment: 'right', color: '#444444' },
-      ],
-      margin: [48, 16, 48, 0],
-      fontSize: 8,
-    }),
-    styles: {
-      title: { fontSize: 16, bold: true, margin: [0, 0, 0, 2] },
-      subtitle: { fontSize: 12, color: '#005a5b', margin: [0, 0, 0, 10] },
-      heading: { fontSize: 12, bold: true, margin: [0, 12, 0, 6], color: '#005a5b' },
-      label: { bold: true },
-    },
+    header: { text: t('pdf.confidential'), confidential: true },
+    partnershipName: context.partnershipName,
+    generated: t('pdf.generated', { date: dateTime(context.generatedAt.toISOString()) }),
+    page: (page, pages) => t('pdf.page', { page, pages }),
     content,
-  };
+  });
 }
 
 /** Renders the request form to PDF bytes (pdfmake with its bundled Roboto; no network, no other files). */
@@ -186,6 +166,56 @@ export async function renderRequestPdf(
 ): Promise<Buffer> {
   // pdfmake changes the definition it is given: every call gets a fresh one.
   return renderPdf(requestPdfDefinition(detail, t, context));
+}
+
+/**
+ * The page frame every Passend PDF shares: A4, the header (a confidentiality mark or the document's
+ * name, and the partnership), the footer (when it was made, page x of y) and the house styles, which a
+ * document may extend or override.
+ */
+export function pagedPdf(frame: {
+  info: { title: string; subject?: string };
+  /** The header's left text; red when it marks the document confidential. */
+  header: { text: string; confidential: boolean };
+  partnershipName: string;
+  generated: string;
+  page: (page: number, pages: number) => string;
+  fontSize?: number;
+  lineHeight?: number;
+  styles?: Record<string, unknown>;
+  content: unknown[];
+}): PdfDefinition {
+  return {
+    info: frame.info,
+    pageSize: 'A4',
+    pageMargins: [48, 64, 48, 56],
+    defaultStyle: { font: 'Roboto', fontSize: frame.fontSize ?? 10, lineHeight: frame.lineHeight ?? 1.2 },
+    header: () => ({
+      columns: [
+        frame.header.confidential
+          ? { text: frame.header.text.toUpperCase(), bold: true, color: '#a4000f' }
+          : { text: frame.header.text, bold: true, color: '#005a5b' },
+        { text: frame.partnershipName, alignment: 'right', color: '#444444' },
+      ],
+      margin: [48, 28, 48, 0],
+    }),
+    footer: (page: number, pages: number) => ({
+      columns: [
+        { text: frame.generated, color: '#444444' },
+        { text: frame.page(page, pages), alignment: 'right', color: '#444444' },
+      ],
+      margin: [48, 16, 48, 0],
+      fontSize: 8,
+    }),
+    styles: {
+      title: { fontSize: 16, bold: true, margin: [0, 0, 0, 2] },
+      subtitle: { fontSize: 12, color: '#005a5b', margin: [0, 0, 0, 10] },
+      heading: { fontSize: 12, bold: true, margin: [0, 12, 0, 6], color: '#005a5b' },
+      label: { bold: true },
+      ...frame.styles,
+    },
+    content: frame.content,
+  };
 }
 
 /** Renders any definition the same way; pdfmake changes it, so pass one made for this call only. */

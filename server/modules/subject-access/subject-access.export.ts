@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import type { FileReader } from '../../../contracts/privacy.ts';
-import { type PdfDefinition, renderPdf, type Translate } from '../requests/requests.pdf.ts';
+import { type PdfDefinition, pagedPdf, renderPdf, type Translate } from '../requests/requests.pdf.ts';
 import type { PupilExport } from './subject-access.service.ts';
 
 type Locale = 'nl' | 'en';
@@ -391,32 +391,18 @@ export function exportPdfDefinition(data: PupilExport, t: Translate, locale: Loc
     );
   }
 
-  return {
+  return pagedPdf({
     info: { title: t('subjectAccess.letter.title'), subject: t('subjectAccess.pdf.confidential') },
-    pageSize: 'A4',
-    pageMargins: [48, 64, 48, 56],
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
-    header: () => ({
-      columns: [
-        { text: t('subjectAccess.pdf.confidential').toUpperCase(), bold: true, color: '#a4000f' },
-        { text: data.partnershipName, alignment: 'right', color: '#444444' },
-      ],
-      margin: [48, 28, 48, 0],
-    }),
-    footer: (page: number, pages: number) => ({
-      columns: [
-        { text: t('subjectAccess.pdf.generated', { date: dateTime(data.generatedAt) }), color: '#444444' },
-        { text: t('subjectAccess.pdf.page', { page, pages }), alignment: 'right', color: '#444444' },
-      ],
-      margin: [48, 16, 48, 0],
-      fontSize: 8,
-    }),
+    header: { text: t('subjectAccess.pdf.confidential'), confidential: true },
+    partnershipName: data.partnershipName,
+    generated: t('subjectAccess.pdf.generated', { date: dateTime(data.generatedAt) }),
+    page: (page, pages) => t('subjectAccess.pdf.page', { page, pages }),
+    lineHeight: 1.25,
     styles: {
       title: { fontSize: 16, bold: true, margin: [0, 0, 0, 12] },
       section: { fontSize: 14, bold: true, margin: [0, 18, 0, 8], color: '#005a5b' },
       heading: { fontSize: 11, bold: true, margin: [0, 10, 0, 4], color: '#005a5b' },
-      label: { bold: true },
     },
     content,
-  };
+  });
 }

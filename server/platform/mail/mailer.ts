@@ -1,7 +1,6 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
-import { recordAudit, systemAuditActor } from '../audit/audit.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { afterFailedAttempt, deliveryFailureOf, deliveryLeaseMinutes, smtpTimeouts } from './mail.rules.ts';
 import { outboxMails } from './mail.schema.ts';
