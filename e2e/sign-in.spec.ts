@@ -72,3 +72,14 @@ test('password and TOTP sign the coordinator in; sign-out ends the session', asy
   const session = await page.request.get('/api/session');
   expect(await session.json()).toMatchObject({ state: 'anonymous' });
 });
+
+// Issue 16: the page is asked for again each time, its hashed scripts are kept.
+test('the page is revalidated and its hashed assets are cached as immutable', async ({ request }) => {
+  const page = await request.get('/');
+  expect(page.headers()['cache-control']).toBe('no-cache');
+  const script = /src="(\/assets\/[^"]+\.js)"/.exec(await page.text())?.[1];
+  if (!script) throw new Error('the page names no script');
+  const asset = await request.get(script);
+  expect(asset.ok()).toBe(true);
+  expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+});

@@ -227,10 +227,32 @@ export async function buildApp({
 // client router can show its own 404 page.
 async function registerWebApp(app: FastifyInstance) {
   const hasWebApp = existsSync(path.join(webDist, 'index.html'));
-  if (hasWebApp) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  if (hasWebApp)
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => reply.header('cache-control', webCacheControlOf(filePath)),
+    });
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !/^\/(api|healthz|readyz|bench)(\/|\?|$)/.test(request.url);
-    if (hasWebApp && isPage) return reply.type('text/html').sendFile('index.html');
+    if (hasWebApp && isPage)
+      return reply
+        .header('cache-control', webCacheControlOf('index.html'))
+        .type('text/html')
+        .sendFile('index.html');
     return send(request, reply, 404, 'not_found');
   });
+}
+
+/**
+ * How long a browser may keep a file of the web app: the build names every script and style after its
+ * content (`assets/<name>-<hash>.js`), so those never change and are kept a year without asking again;
+ * the page itself (and the few unhashed files) is asked again each time, so a new release is seen at once.
+ */
+export function webCacheControlOf(filePath: string): string {
+  return /(^|[\\/])assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(filePath)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
 }
