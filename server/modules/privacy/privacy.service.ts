@@ -25,7 +25,7 @@ import { trajectoryReadEvents } from '../opp/opp.service.ts';
 import { requestReadEvents } from '../requests/consent.service.ts';
 import { supportRequests } from '../requests/requests.schema.ts';
 import { attachmentObject, requestObject } from '../requests/requests.service.ts';
-import { filesOfPupil, requestIdsOfPupil, trajectoryIdsOfPupil } from '../retention/pupil-files.ts';
+import { requestIdsOfPupil, requireFilesOfPupil, trajectoryIdsOfPupil } from '../retention/pupil-files.ts';
 import {
   manyFilesPerHour,
   rolesReadingWithoutAssignment,
@@ -128,11 +128,7 @@ async function conditionOf(
   let pupilFiles: SQL | undefined;
   if (query.pupil) {
     const pupil = { name: query.pupil.name, birthDate: query.pupil.birthDate };
-    const [found] = await queryRows<{ files: number }>(
-      context.db,
-      sql`select ${filesOfPupil(pupil)} as files`,
-    );
-    if (!found?.files) throw new ValidationFailed([{ path: 'pupil.name', code: 'pupil_not_found' }]);
+    await requireFilesOfPupil(context.db, pupil, 'pupil.name');
     pupilFiles = eventsAboutFiles(requestIdsOfPupil(pupil), trajectoryIdsOfPupil(pupil));
   }
   const schoolFiles = query.locationId

@@ -1,4 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { type DbTransaction, queryRows } from '../../db/client.ts';
+import { ValidationFailed } from '../../platform/http/errors.ts';
 
 /**
  * One pupil as the files name them (P4 legal hold, P5 subject access): Passend has no pupil register,
@@ -31,6 +33,20 @@ export function trajectoryIdsOfPupil(pupil: PupilMatch): SQL {
 export function filesOfPupil(pupil: PupilMatch): SQL<number> {
   return sql<number>`((select count(*) from (${requestIdsOfPupil(pupil)}) r)
     + (select count(*) from (${trajectoryIdsOfPupil(pupil)}) t))::int`;
+}
+
+/**
+ * How many files name this pupil; none is refused at `path` (most likely a typing error), so a hold
+ * or a search about nobody is never stored or run.
+ */
+export async function requireFilesOfPupil(
+  db: DbTransaction,
+  pupil: PupilIdentity,
+  path: string,
+): Promise<number> {
+  const [found] = await queryRows<{ files: number }>(db, sql`select ${filesOfPupil(pupil)} as files`);
+  if (!found?.files) throw new ValidationFailed([{ path, code: 'pupil_not_found' }]);
+  return found.files;
 }
 
 /** Whether a legal hold in force keeps the support request `requestAlias` (a `support_requests` alias). */

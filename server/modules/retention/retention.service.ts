@@ -20,7 +20,7 @@ import { loadPage } from '../../platform/http/pagination.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { dueCondition, type FileKind, filesStartedBy, isFileKind, rowTables } from './expiry.ts';
-import { filesOfPupil } from './pupil-files.ts';
+import { filesOfPupil, requireFilesOfPupil } from './pupil-files.ts';
 import {
   amountOf,
   deletionDay,
@@ -236,8 +236,7 @@ export async function placeLegalHold(
 ): Promise<{ id: string }> {
   if (input.locationId) await context.requireVisible({ kind: 'location' }, { locationId: input.locationId });
   const pupil = { name: input.pupilName, birthDate: input.birthDate, locationId: input.locationId ?? null };
-  const [found] = await queryRows<{ files: number }>(context.db, sql`select ${filesOfPupil(pupil)} as files`);
-  if (!found?.files) throw new ValidationFailed([{ path: 'pupilName', code: 'pupil_not_found' }]);
+  const files = await requireFilesOfPupil(context.db, pupil, 'pupilName');
   const [hold] = await context.db
     .insert(legalHolds)
     .values({
@@ -252,7 +251,7 @@ export async function placeLegalHold(
     })
     .returning({ id: legalHolds.id });
   if (!hold) throw new Error('legal hold not stored');
-  await context.audit('retention.hold_placed', { type: 'legal_hold', id: hold.id }, { files: found.files });
+  await context.audit('retention.hold_placed', { type: 'legal_hold', id: hold.id }, { files });
   return hold;
 }
 

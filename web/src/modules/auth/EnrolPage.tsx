@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mfaEnrolmentSchema, recoveryCodesSchema } from '../../../../contracts/auth.ts';
 import { api } from '../../app/api.ts';
+import { saveTextFile } from '../../app/download.ts';
 import { useFormatters } from '../../app/format.ts';
 import { type FormErrors, fieldError, formErrorsFrom, messageFor, noFormErrors } from '../../app/forms.ts';
 import { useLoadedSession } from '../../app/gates.tsx';
@@ -38,15 +39,7 @@ function RecoveryCodes({ codes, name }: { codes: string[]; name: string }) {
       '',
       ...codes,
     ];
-    const blob = new Blob([`${lines.join('\r\n')}\r\n`], { type: 'text/plain;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = t('enrol.downloadFileName');
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveTextFile(`${lines.join('\r\n')}\r\n`, t('enrol.downloadFileName'), 'text/plain;charset=utf-8');
   };
 
   const finish = async () => {

@@ -21,6 +21,7 @@ import {
   auditTrailQuerySchema,
 } from '../../../../contracts/privacy.ts';
 import { api, apiRequest, isApiError, withQuery } from '../../app/api.ts';
+import { saveTextFile } from '../../app/download.ts';
 import { useFormatters } from '../../app/format.ts';
 import {
   type FormErrors,
@@ -127,7 +128,7 @@ export function AuditTrailPage() {
   const exportByPupil = useMutation({
     mutationFn: (body: unknown) =>
       apiRequest('POST', `${pupilPath}/export.csv`, { body, schema: z.string() }),
-    onSuccess: (csv) => saveText(csv, 'audittrail.csv'),
+    onSuccess: (csv) => saveTextFile(csv, 'audittrail.csv', 'text/csv;charset=utf-8'),
   });
 
   // Field errors of a search the server refused (an address typed or kept by hand) go on the fields;
@@ -435,14 +436,4 @@ function AuditTrailFilters({
       </Form>
     </search>
   );
-}
-
-/** Hands a text the app received to the browser as a file download. */
-function saveText(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
 }
