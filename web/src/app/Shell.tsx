@@ -18,6 +18,7 @@ import { PageHeading } from '../ui/PageHeading.tsx';
 import { NavItem, RouterLink } from '../ui/RouterLink.tsx';
 import { useAdoptAccountLocale, useChooseLocale } from './locale.ts';
 import type { ModuleNavItem } from './modules.ts';
+import { RouteNotice } from './notice.tsx';
 import { webModules } from './registry.ts';
 import { UnexpectedError } from './StatusPages.tsx';
 import { hasPermission, useSession } from './session.ts';
@@ -179,7 +180,12 @@ export function AppShell() {
 
   let content: ReactNode;
   if (session) {
-    content = <Outlet />;
+    content = (
+      <>
+        <RouteNotice />
+        <Outlet />
+      </>
+    );
   } else if (sessionQuery.isError) {
     content = <UnexpectedError error={sessionQuery.error} />;
   } else {

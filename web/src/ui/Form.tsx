@@ -1,12 +1,16 @@
-import { type FormEvent, type ReactNode, useEffect, useRef } from 'react';
-import { type FormErrors, noFormErrors } from '../app/forms.ts';
-import { ErrorAlert } from './ErrorAlert.tsx';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { type FormEvent, type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type FormErrors, fieldMessage, noFormErrors } from '../app/forms.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ErrorSummary } from './form/ErrorSummary.tsx';
+import type { ContractFormState, SummaryItem } from './form/useContractForm.ts';
 
-type FormProps = {
+type FormFrameProps = {
   errors: FormErrors;
-  /** Field paths this form shows next to a field. */
-  fields: string[];
+  items: SummaryItem[];
   onSubmit: () => void;
+  notice?: string | null;
   children: ReactNode;
   className?: string;
   'aria-labelledby'?: string;
@@ -14,17 +18,21 @@ type FormProps = {
 
 /**
  * A form without browser validation bubbles: our own messages from the catalogue, the error summary
- * at the top (role=alert), and focus on the first invalid field after a failed submit.
+ * at the top that takes focus after a failed submit, and a notice after success.
  */
-export function Form({ errors, fields, onSubmit, children, className, ...rest }: FormProps) {
+function FormFrame({ errors, items, onSubmit, notice, children, className, ...rest }: FormFrameProps) {
   const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (errors === noFormErrors || !errors.form) return;
-    const firstInvalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (firstInvalid ?? alertRef.current)?.focus();
+    summaryRef.current?.focus();
   }, [errors]);
+
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -33,8 +41,79 @@ export function Form({ errors, fields, onSubmit, children, className, ...rest }:
 
   return (
     <form ref={formRef} noValidate onSubmit={handleSubmit} className={className} {...rest}>
-      <ErrorAlert ref={alertRef} errors={errors} shownFields={fields} />
+      {notice && (
+        <Alert type="ok" ref={noticeRef} tabIndex={-1} role="status">
+          <Paragraph>{notice}</Paragraph>
+        </Alert>
+      )}
+      <ErrorSummary ref={summaryRef} errors={errors} items={items} formRef={formRef} />
       {children}
     </form>
+  );
+}
+
+type FormProps = {
+  errors: FormErrors;
+  /** @deprecated every problem is listed in the summary now; kept while forms move to `ContractForm`. */
+  fields?: string[];
+  onSubmit: () => void;
+  children: ReactNode;
+  className?: string;
+  'aria-labelledby'?: string;
+};
+
+/** A form whose state is kept by hand; new forms use `ContractForm` with `useContractForm`. */
+export function Form({ errors, fields: _fields, onSubmit, children, ...rest }: FormProps) {
+  const { t } = useTranslation();
+  const items = useMemo(
+    () => errors.fields.map((issue) => ({ path: issue.path, message: fieldMessage(t, issue) })),
+    [errors, t],
+  );
+  return (
+    <FormFrame errors={errors} items={items} onSubmit={onSubmit} {...rest}>
+      {children}
+    </FormFrame>
+  );
+}
+
+type ContractFormProps<V> = {
+  form: ContractFormState<V>;
+  children: ReactNode;
+  className?: string;
+  'aria-labelledby'?: string;
+};
+
+/** The form of a `useContractForm`: summary, notice, fields, and the question before what cannot be undone. */
+export function ContractForm<V>({ form, children, ...rest }: ContractFormProps<V>) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <FormFrame
+        errors={form.errors}
+        items={form.summary}
+        onSubmit={form.submit}
+        notice={form.notice}
+        {...rest}
+      >
+        {children}
+      </FormFrame>
+      {form.question && (
+        <ConfirmDialog
+          title={form.question.title}
+          confirmLabel={form.question.confirmLabel}
+          cancelLabel={t('common.cancel')}
+          danger={form.question.danger}
+          busy={form.pending}
+          onConfirm={() => form.answerQuestion(true)}
+          onCancel={() => form.answerQuestion(false)}
+        >
+          {typeof form.question.body === 'string' ? (
+            <Paragraph>{form.question.body}</Paragraph>
+          ) : (
+            form.question.body
+          )}
+        </ConfirmDialog>
+      )}
+    </>
   );
 }

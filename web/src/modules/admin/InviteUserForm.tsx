@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   ButtonGroup,
   Heading2,
@@ -6,24 +6,14 @@ import {
   PrimaryActionButton,
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type InviteUserInput,
-  inviteUserInputSchema,
-  userSummarySchema,
-} from '../../../../contracts/users.ts';
+import { inviteUserInputSchema, userSummarySchema } from '../../../../contracts/users.ts';
 import { api } from '../../app/api.ts';
-import { type FormErrors, formErrorsFrom, messageFor, noFormErrors, validate } from '../../app/forms.ts';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { TextField } from '../../ui/TextField.tsx';
-import {
-  emptyRoleRow,
-  RoleAssignmentsFields,
-  type RoleRow,
-  roleFieldPaths,
-  roleInputsOf,
-} from './RoleAssignmentsFields.tsx';
+import { emptyRoleRow, RoleAssignmentsFields, type RoleRow, roleInputsOf } from './RoleAssignmentsFields.tsx';
 
 type InviteUserFormProps = {
   canReadLocations: boolean;
@@ -36,71 +26,45 @@ export function InviteUserForm({ canReadLocations, onInvited, onCancel }: Invite
   const { t } = useTranslation();
   const headingId = useId();
   const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [rows, setRows] = useState<RoleRow[]>(() => [emptyRoleRow()]);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-
-  const invite = useMutation({
-    mutationFn: (input: InviteUserInput) => api.post('/api/users', input, userSummarySchema),
+  const form = useContractForm({
+    schema: inviteUserInputSchema,
+    initial: () => ({ name: '', email: '', rows: [emptyRoleRow()] as RoleRow[] }),
+    toInput: (values) => ({ name: values.name, email: values.email, roles: roleInputsOf(values.rows) }),
+    send: (input) => api.post('/api/users', input, userSummarySchema),
     onSuccess: async (user) => {
       await queryClient.invalidateQueries({ queryKey: ['users'] });
       onInvited(user.email);
     },
-    onError: (error) => setErrors(formErrorsFrom(error)),
   });
-
-  const submit = () => {
-    if (invite.isPending) return;
-    const result = validate(inviteUserInputSchema, { name, email, roles: roleInputsOf(rows) });
-    if (!result.ok) return setErrors(result.errors);
-    setErrors(noFormErrors);
-    invite.mutate(result.value);
-  };
 
   return (
     <section className="passend-section passend-card" aria-labelledby={headingId}>
       <Heading2 id={headingId}>{t('invite.title')}</Heading2>
       <Paragraph>{t('invite.intro')}</Paragraph>
-      <Form
-        errors={errors}
-        fields={['name', 'email', ...roleFieldPaths(rows)]}
-        onSubmit={submit}
-        aria-labelledby={headingId}
-      >
+      <ContractForm form={form} aria-labelledby={headingId}>
+        <TextField label={t('invite.name')} autoComplete="off" {...form.field('name')} />
         <TextField
-          name="name"
-          label={t('invite.name')}
-          autoComplete="off"
-          value={name}
-          onChange={setName}
-          error={messageFor(t, errors, 'name')}
-        />
-        <TextField
-          name="email"
           type="email"
           label={t('invite.email')}
           autoComplete="off"
           spellCheck={false}
-          value={email}
-          onChange={setEmail}
-          error={messageFor(t, errors, 'email')}
+          {...form.field('email')}
         />
         <RoleAssignmentsFields
-          rows={rows}
-          onRowsChange={setRows}
-          errors={errors}
+          rows={form.values.rows}
+          onRowsChange={(change) => form.update((values) => ({ ...values, rows: change(values.rows) }))}
+          errors={form.errors}
           canReadLocations={canReadLocations}
         />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={invite.isPending}>
+          <PrimaryActionButton type="submit" busy={form.pending}>
             {t('invite.submit')}
           </PrimaryActionButton>
           <SecondaryActionButton type="button" onClick={onCancel}>
             {t('common.cancel')}
           </SecondaryActionButton>
         </ButtonGroup>
-      </Form>
+      </ContractForm>
     </section>
   );
 }

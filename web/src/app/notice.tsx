@@ -1,0 +1,31 @@
+import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+
+type NoticeState = { notice?: unknown };
+
+/**
+ * Moves on to the next page and says there what just succeeded ("Je hulpvraag is ingediend"): the text
+ * rides in the history entry, so it is gone after a reload or the next navigation.
+ */
+export function useNavigateWithNotice(): (to: string, notice: string) => void {
+  const navigate = useNavigate();
+  return (to, notice) => navigate(to, { state: { notice } satisfies NoticeState });
+}
+
+/** The notice the previous page left, announced and focused, at the top of the page. */
+export function RouteNotice() {
+  const location = useLocation();
+  const ref = useRef<HTMLDivElement>(null);
+  const notice = (location.state as NoticeState | null)?.notice;
+  const text = typeof notice === 'string' ? notice : null;
+  useEffect(() => {
+    if (text) ref.current?.focus();
+  }, [text]);
+  if (!text) return null;
+  return (
+    <Alert type="ok" ref={ref} tabIndex={-1} role="status" className="passend-route-notice">
+      <Paragraph>{text}</Paragraph>
+    </Alert>
+  );
+}

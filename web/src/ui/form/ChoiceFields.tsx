@@ -1,0 +1,184 @@
+import {
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  RadioButton,
+  Textarea,
+} from '@utrecht/component-library-react';
+import { useId } from 'react';
+import type { SelectChoice } from '../SelectField.tsx';
+
+type RadioGroupFieldProps = {
+  name: string;
+  legend: string;
+  value: string;
+  onChange: (value: string) => void;
+  choices: SelectChoice[];
+  description?: string;
+  error?: string;
+  required?: boolean;
+};
+
+/**
+ * A group of radio buttons in a fieldset: the legend names the question, the error sits under it and
+ * is announced with the group, and the first button is where the error summary sends focus.
+ */
+export function RadioGroupField({
+  name,
+  legend,
+  value,
+  onChange,
+  choices,
+  description,
+  error,
+  required = true,
+}: RadioGroupFieldProps) {
+  const id = `${useId()}-${name}`;
+  const descriptionId = `${id}-description`;
+  const errorId = `${id}-error`;
+  const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ');
+  return (
+    <Fieldset invalid={Boolean(error)} aria-describedby={describedBy || undefined}>
+      <FieldsetLegend>{legend}</FieldsetLegend>
+      {description && <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription>}
+      {error && <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage>}
+      {choices.map((choice, index) => (
+        <FormField
+          key={choice.value}
+          type="radio"
+          input={
+            <RadioButton
+              id={`${id}-${index}`}
+              name={name}
+              value={choice.value}
+              checked={value === choice.value}
+              required={required}
+              invalid={Boolean(error)}
+              aria-invalid={error ? true : undefined}
+              onChange={() => onChange(choice.value)}
+            />
+          }
+          label={
+            <FormLabel htmlFor={`${id}-${index}`} type="radio">
+              {choice.label}
+            </FormLabel>
+          }
+        />
+      ))}
+    </Fieldset>
+  );
+}
+
+type CheckboxFieldProps = {
+  name: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  description?: string;
+  error?: string;
+  required?: boolean;
+};
+
+/** One tick box with its label, description and error, wired like the text fields. */
+export function CheckboxField({
+  name,
+  label,
+  checked,
+  onChange,
+  description,
+  error,
+  required = false,
+}: CheckboxFieldProps) {
+  const id = `${useId()}-${name}`;
+  const descriptionId = `${id}-description`;
+  const errorId = `${id}-error`;
+  const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ');
+  return (
+    <FormField
+      type="checkbox"
+      invalid={Boolean(error)}
+      label={
+        <FormLabel htmlFor={id} type="checkbox">
+          {label}
+        </FormLabel>
+      }
+      description={
+        description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : null
+      }
+      errorMessage={error ? <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage> : null}
+      input={
+        <Checkbox
+          id={id}
+          name={name}
+          checked={checked}
+          required={required}
+          invalid={Boolean(error)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+      }
+    />
+  );
+}
+
+type TextAreaFieldProps = {
+  name: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  description?: string;
+  error?: string;
+  required?: boolean;
+  maxLength?: number;
+  minLength?: number;
+  rows?: number;
+};
+
+/** A text of several lines, with its limit from the contract. */
+export function TextAreaField({
+  name,
+  label,
+  value,
+  onChange,
+  description,
+  error,
+  required = true,
+  maxLength,
+  minLength,
+  rows = 4,
+}: TextAreaFieldProps) {
+  const id = `${useId()}-${name}`;
+  const descriptionId = `${id}-description`;
+  const errorId = `${id}-error`;
+  const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ');
+  return (
+    <FormField
+      invalid={Boolean(error)}
+      label={<FormLabel htmlFor={id}>{label}</FormLabel>}
+      description={
+        description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : null
+      }
+      errorMessage={error ? <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage> : null}
+      input={
+        <Textarea
+          id={id}
+          name={name}
+          rows={rows}
+          value={value}
+          required={required}
+          maxLength={maxLength}
+          minLength={minLength}
+          invalid={Boolean(error)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      }
+    />
+  );
+}
