@@ -172,11 +172,18 @@ export function withQuery(path: string, query: Record<string, string | number | 
   return search ? `${path}?${search}` : path;
 }
 
+/**
+ * The one way screens call the API: a method per verb, the answer typed and checked by the contract's
+ * response schema (without one the answer is `undefined`, for 204 and 202).
+ */
 export const api = {
   get: <T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal) =>
     apiRequest<T>('GET', path, { schema, signal }),
   post: <T = undefined>(path: string, body: unknown = {}, schema?: z.ZodType<T>) =>
     apiRequest<T>('POST', path, { body, schema }),
+  put: <T = undefined>(path: string, body: unknown = {}, schema?: z.ZodType<T>) =>
+    apiRequest<T>('PUT', path, { body, schema }),
   patch: <T = undefined>(path: string, body: unknown = {}, schema?: z.ZodType<T>) =>
     apiRequest<T>('PATCH', path, { body, schema }),
+  delete: <T = undefined>(path: string, schema?: z.ZodType<T>) => apiRequest<T>('DELETE', path, { schema }),
 };
