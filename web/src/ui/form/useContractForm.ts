@@ -25,6 +25,11 @@ export type ContractFormOptions<S extends z.ZodType, V, R> = {
   /** The shared contract the server checks too: limits, required fields and messages come from it. */
   schema: S;
   initial: V | (() => V);
+  /**
+   * The contract for these values when it depends on them (a search by pupil has its own); limits
+   * of the fields still come from `schema`.
+   */
+  schemaFor?: (values: V) => z.ZodType;
   /** Turns the form's values into the contract's input (e.g. '' to undefined); the values by default. */
   toInput?: (values: V) => unknown;
   /** Checks the contract cannot make, such as two passwords that must match. */
@@ -153,9 +158,9 @@ export function useContractForm<S extends z.ZodType, V, R>(
 
   const submit = () => {
     if (mutation.isPending) return;
-    const { schema, toInput, check, confirm } = optionsRef.current;
+    const { schema, schemaFor, toInput, check, confirm } = optionsRef.current;
     const input = toInput ? toInput(values) : values;
-    const result = validate(schema, input);
+    const result = validate((schemaFor ? schemaFor(values) : schema) as S, input);
     const extra = check?.(values) ?? [];
     if (!result.ok || extra.length > 0) {
       // The page's own checks speak first: they know more about the field than the contract.
