@@ -109,7 +109,7 @@ export function BudgetPage() {
       <Paragraph>
         {t(
           // What the page holds depends on the reader: every school, the schools one serves, or one's own.
-          hasPermission(session, 'budgets.read_members')
+          hasPermission(session, 'allocations.manage')
             ? 'budget.intro'
             : hasPermission(session, 'time.register')
               ? 'budget.introTeamMember'

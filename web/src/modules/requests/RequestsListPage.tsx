@@ -134,7 +134,11 @@ export function RequestsListPage() {
           <TextField
             name="q"
             type="search"
-            label={t(searchLabels[pupilSearch])}
+            label={t(
+              pupilSearch === 'all' && (choices.data?.locations.length ?? 0) <= 1
+                ? 'list.searchOneSchool'
+                : searchLabels[pupilSearch],
+            )}
             description={pupilSearch === 'some' ? t('list.searchSomePupilsHint') : undefined}
             required={false}
             autoComplete="off"
