@@ -49,7 +49,9 @@ test('password and TOTP sign the coordinator in; sign-out ends the session', asy
   // Not six digits: refused in the browser, with the message at the field.
   await page.getByLabel('Code uit de app').fill('12ab');
   await page.getByRole('button', { name: 'Controleren' }).click();
-  await expect(page.getByRole('link', { name: 'Vul de 6 cijfers uit je app in.' })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Vul de 6 cijfers uit de authenticator-app in.' }),
+  ).toBeVisible();
   await expect(page.getByLabel('Code uit de app')).toHaveAttribute('aria-invalid', 'true');
 
   await submitTotp(page, coordinator);
