@@ -91,7 +91,7 @@ export function ContractForm<V>({ form, children, ...rest }: ContractFormProps<V
       <FormFrame
         errors={form.errors}
         items={form.summary}
-        onSubmit={form.submit}
+        onSubmit={() => form.submit()}
         notice={form.notice}
         {...rest}
       >

@@ -1,15 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   ButtonGroup,
-  Fieldset,
-  FieldsetLegend,
-  FormField,
-  FormLabel,
   Heading,
   Paragraph,
   PrimaryActionButton,
-  RadioButton,
   SecondaryActionButton,
   Table,
   TableBody,
@@ -23,7 +18,6 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useId, useState } from 'react';
-import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
@@ -38,17 +32,11 @@ import {
   allocationVersionListSchema,
 } from '../../../../contracts/hours.ts';
 import { formatSchoolYear, schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
-import { api, apiRequest, withQuery } from '../../app/api.ts';
+import { api, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  moduleMessageFor,
-  noFormErrors,
-  validate,
-} from '../../app/forms.ts';
-import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { RadioGroupField } from '../../ui/form/ChoiceFields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
@@ -236,34 +224,46 @@ type WorkspaceProps = {
 function AllocationWorkspace({ schoolYear, items, selected, storedNow, onStored }: WorkspaceProps) {
   const { t, i18n } = useTranslation('hours');
   const decimalComma = i18n.language !== 'en';
-  const [draft, setDraft] = useState<Draft>(() =>
-    selected?.status === 'draft'
-      ? draftOf(selected.settings, selected.reason ?? '', decimalComma)
-      : initialDraft,
-  );
   const [startedFrom, setStartedFrom] = useState<Allocation | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   const [preview, setPreview] = useState<AllocationPreview | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const sourceId = useId();
-  const unitId = useId();
-  const adoptButtonId = useId();
   const settingsHeadingId = useId();
   const openDraft = items.find((item) => item.status === 'draft');
   const adopted = items.find((item) => item.status === 'adopted');
   const hasAdopted = adopted !== undefined;
   const isFormOpen = selected === null || selected.status === 'draft' || startedFrom !== null;
-  const message = (path: string) => moduleMessageFor('hours', errors, path);
-  const set = (key: keyof Draft, value: string) => setDraft((current) => ({ ...current, [key]: value }));
-  const focusAdoptButton = () => document.getElementById(adoptButtonId)?.focus();
   // Past counts matter for the next computation only, so their form goes with the settings form.
   const shownAllocation: AllocationPreview | null = preview ?? selected;
 
-  const run = useMutation({
-    mutationFn: async (action: 'preview' | 'save' | 'adopt'): Promise<AllocationPreview | Allocation> => {
-      const checked = validate(allocationInputSchema, inputOf(draft, schoolYear));
-      if (!checked.ok) throw checked.errors;
-      const input: AllocationInput = checked.value;
+  const form = useContractForm({
+    schema: allocationInputSchema,
+    initial: (): Draft =>
+      selected?.status === 'draft'
+        ? draftOf(selected.settings, selected.reason ?? '', decimalComma)
+        : initialDraft,
+    namespace: 'hours',
+    toInput: (draft) => inputOf(draft, schoolYear),
+    // Adopting cannot be undone: the settings are checked first, then the user confirms what it means.
+    confirm: (_input, action) =>
+      action === 'adopt'
+        ? {
+            title: t('allocation.confirmAdopt.title', { year: formatSchoolYear(schoolYear) }),
+            confirmLabel: t('allocation.confirmAdopt.confirm'),
+            body: (
+              <>
+                <Paragraph>
+                  {t('allocation.confirmAdopt.text', { year: formatSchoolYear(schoolYear) })}
+                </Paragraph>
+                <Paragraph>
+                  {adopted
+                    ? t('allocation.confirmAdopt.replaces', { version: adopted.version })
+                    : t('allocation.confirmAdopt.correction')}
+                </Paragraph>
+              </>
+            ),
+          }
+        : null,
+    // Enter in a field computes, like the first button; saving and adopting are their own buttons.
+    send: async (input: AllocationInput, action = 'preview'): Promise<AllocationPreview | Allocation> => {
       if (action === 'preview') {
         const { reason: _reason, totalHours, roundingUnit, ...rest } = input;
         return api.get(
@@ -276,45 +276,26 @@ function AllocationWorkspace({ schoolYear, items, selected, storedNow, onStored 
         );
       }
       const saved = openDraft
-        ? await apiRequest('PUT', `/api/allocations/${openDraft.id}`, {
-            body: input,
-            schema: allocationSchema,
-          })
+        ? await api.put(`/api/allocations/${openDraft.id}`, input, allocationSchema)
         : await api.post('/api/allocations', input, allocationSchema);
       if (action === 'adopt') return api.post(`/api/allocations/${saved.id}/adopt`, {}, allocationSchema);
       return saved;
     },
     onSuccess: (result) => {
-      setErrors(noFormErrors);
-      setConfirming(false);
       if ('status' in result) {
         setPreview(null);
         setStartedFrom(null);
         onStored(result);
       } else setPreview(result);
     },
-    onError: (error) => {
-      setConfirming(false);
-      setErrors(
-        !(error instanceof Error) && 'fields' in (error as object)
-          ? (error as FormErrors)
-          : formErrorsFrom(error),
-      );
-    },
   });
-
-  // Adopting cannot be undone: the settings are checked first, then the user confirms what it means.
-  const askToAdopt = () => {
-    const checked = validate(allocationInputSchema, inputOf(draft, schoolYear));
-    if (!checked.ok) setErrors(checked.errors);
-    else setConfirming(true);
-  };
+  const draft = form.values;
+  const field = (path: keyof Draft) => form.field(path);
 
   const startFrom = (version: Allocation) => {
-    setDraft(draftOf(version.settings, '', decimalComma));
+    form.reset(draftOf(version.settings, '', decimalComma));
     setStartedFrom(version);
     setPreview(null);
-    setErrors(noFormErrors);
     // The form appears above the version: take the user there.
     requestAnimationFrame(() => document.getElementById(settingsHeadingId)?.focus());
   };
@@ -338,161 +319,74 @@ function AllocationWorkspace({ schoolYear, items, selected, storedNow, onStored 
               <Paragraph>{t('allocation.editingDraft', { version: selected.version })}</Paragraph>
             )
           )}
-          <Form
-            errors={errors}
-            fields={[
-              'totalHours',
-              'setAsideHours',
-              'pupilWeightPercent',
-              'referenceYears',
-              'minimumHours',
-              'reason',
-            ]}
-            onSubmit={() => run.mutate('preview')}
-          >
-            <Fieldset>
-              <FieldsetLegend>{t('allocation.totalSource')}</FieldsetLegend>
-              {(['fixed', 'team'] as const).map((choice) => (
-                <FormField
-                  key={choice}
-                  type="radio"
-                  input={
-                    <RadioButton
-                      id={`${sourceId}-${choice}`}
-                      name="totalSource"
-                      checked={draft.totalSource === choice}
-                      onChange={() => set('totalSource', choice)}
-                    />
-                  }
-                  label={
-                    <FormLabel htmlFor={`${sourceId}-${choice}`} type="radio">
-                      {t(`allocation.source.${choice}`)}
-                    </FormLabel>
-                  }
-                />
-              ))}
-            </Fieldset>
+          <ContractForm form={form}>
+            <RadioGroupField
+              legend={t('allocation.totalSource')}
+              choices={(['fixed', 'team'] as const).map((choice) => ({
+                value: choice,
+                label: t(`allocation.source.${choice}`),
+              }))}
+              {...form.field('totalSource', 'choice')}
+            />
             {draft.totalSource === 'fixed' ? (
-              <TextField
-                name="totalHours"
-                inputMode="decimal"
-                label={t('allocation.totalHours')}
-                value={draft.totalHours}
-                onChange={(value) => set('totalHours', value)}
-                error={message('totalHours')}
-              />
+              <TextField inputMode="decimal" label={t('allocation.totalHours')} {...field('totalHours')} />
             ) : (
               <TextField
-                name="setAsideHours"
                 inputMode="decimal"
                 label={t('allocation.setAsideHours')}
                 description={t('allocation.setAsideHint')}
-                value={draft.setAsideHours}
-                onChange={(value) => set('setAsideHours', value)}
-                error={message('setAsideHours')}
+                {...field('setAsideHours')}
               />
             )}
             <TextField
-              name="pupilWeightPercent"
               inputMode="numeric"
               label={t('allocation.weight')}
               description={t('allocation.weightHint')}
-              value={draft.pupilWeightPercent}
-              onChange={(value) => set('pupilWeightPercent', value)}
-              error={message('pupilWeightPercent')}
+              {...field('pupilWeightPercent')}
             />
             <TextField
-              name="referenceYears"
               inputMode="numeric"
               label={t('allocation.referenceYears')}
-              value={draft.referenceYears}
-              onChange={(value) => set('referenceYears', value)}
-              error={message('referenceYears')}
+              {...field('referenceYears')}
             />
-            <TextField
-              name="minimumHours"
-              inputMode="decimal"
-              label={t('allocation.minimumHours')}
-              value={draft.minimumHours}
-              onChange={(value) => set('minimumHours', value)}
-              error={message('minimumHours')}
+            <TextField inputMode="decimal" label={t('allocation.minimumHours')} {...field('minimumHours')} />
+            <RadioGroupField
+              legend={t('allocation.roundingUnit')}
+              choices={(['1', '0.5'] as const).map((choice) => ({
+                value: choice,
+                label: t(`allocation.unit.${choice === '1' ? 'whole' : 'half'}`),
+              }))}
+              {...form.field('roundingUnit', 'choice')}
             />
-            <Fieldset>
-              <FieldsetLegend>{t('allocation.roundingUnit')}</FieldsetLegend>
-              {(['1', '0.5'] as const).map((choice) => (
-                <FormField
-                  key={choice}
-                  type="radio"
-                  input={
-                    <RadioButton
-                      id={`${unitId}-${choice}`}
-                      name="roundingUnit"
-                      checked={draft.roundingUnit === choice}
-                      onChange={() => set('roundingUnit', choice)}
-                    />
-                  }
-                  label={
-                    <FormLabel htmlFor={`${unitId}-${choice}`} type="radio">
-                      {t(`allocation.unit.${choice === '1' ? 'whole' : 'half'}`)}
-                    </FormLabel>
-                  }
-                />
-              ))}
-            </Fieldset>
             {hasAdopted && (
               <TextField
-                name="reason"
                 label={t('allocation.reason')}
                 description={t('allocation.reasonHint')}
-                maxLength={2000}
-                value={draft.reason}
-                onChange={(value) => set('reason', value)}
-                error={message('reason')}
+                {...field('reason')}
+                required={false}
               />
             )}
             <ButtonGroup>
-              <PrimaryActionButton type="submit" busy={run.isPending && run.variables === 'preview'}>
+              <PrimaryActionButton type="submit" busy={form.pendingAction === 'preview'}>
                 {t('allocation.compute')}
               </PrimaryActionButton>
               <SecondaryActionButton
                 type="button"
-                busy={run.isPending && run.variables === 'save'}
-                onClick={() => run.mutate('save')}
+                busy={form.pendingAction === 'save'}
+                onClick={() => form.submit('save')}
               >
                 {t('allocation.saveDraft')}
               </SecondaryActionButton>
               <SecondaryActionButton
                 type="button"
-                id={adoptButtonId}
-                busy={run.isPending && run.variables === 'adopt'}
-                onClick={askToAdopt}
+                busy={form.pendingAction === 'adopt'}
+                onClick={() => form.submit('adopt')}
               >
                 {t('allocation.adopt')}
               </SecondaryActionButton>
             </ButtonGroup>
-          </Form>
+          </ContractForm>
         </>
-      )}
-      {confirming && (
-        <ConfirmDialog
-          title={t('allocation.confirmAdopt.title', { year: formatSchoolYear(schoolYear) })}
-          confirmLabel={t('allocation.confirmAdopt.confirm')}
-          cancelLabel={t('allocation.confirmAdopt.cancel')}
-          busy={run.isPending}
-          onConfirm={() => run.mutate('adopt')}
-          onCancel={() => {
-            // The page behind a modal dialog is inert: close it first, then return focus.
-            flushSync(() => setConfirming(false));
-            focusAdoptButton();
-          }}
-        >
-          <Paragraph>{t('allocation.confirmAdopt.text', { year: formatSchoolYear(schoolYear) })}</Paragraph>
-          <Paragraph>
-            {adopted
-              ? t('allocation.confirmAdopt.replaces', { version: adopted.version })
-              : t('allocation.confirmAdopt.correction')}
-          </Paragraph>
-        </ConfirmDialog>
       )}
       {preview ? (
         <>

@@ -162,7 +162,9 @@ describe('useContractForm with ContractForm', () => {
     fireEvent.click(screen.getByLabelText('Groep'));
     fireEvent.click(screen.getByLabelText('Ik ga akkoord'));
     fireEvent.click(screen.getByRole('button', { name: 'Indienen' }));
-    await waitFor(() => expect(send).toHaveBeenCalledWith({ title: 'Lezen', kind: 'group', agree: true }));
+    await waitFor(() =>
+      expect(send).toHaveBeenCalledWith({ title: 'Lezen', kind: 'group', agree: true }, undefined),
+    );
     const summary = await screen.findByRole('alert');
     expect(summary.querySelectorAll('a')).toHaveLength(1);
     expect(screen.getByLabelText('Titel').getAttribute('aria-invalid')).toBe('true');

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import i18next from 'i18next';
 import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { z } from 'zod';
 import { type FieldRules, fieldRules } from '../../app/contract-fields.ts';
 import {
@@ -36,12 +37,13 @@ export type ContractFormOptions<S extends z.ZodType, V, R> = {
   check?: (values: V) => FieldIssue[];
   /** The module catalogue whose `validation.*` and `errors.*` messages come first. */
   namespace?: string;
-  send: (input: z.output<S>) => Promise<R>;
-  onSuccess?: (result: R, input: z.output<S>) => void | Promise<void>;
+  /** `action` names the button when a form has several (compute, save, adopt); see `submit`. */
+  send: (input: z.output<S>, action: string | undefined) => Promise<R>;
+  onSuccess?: (result: R, input: z.output<S>, action: string | undefined) => void | Promise<void>;
   /** After the server refused, beside showing its errors (e.g. empty the password field). */
   onError?: (error: unknown) => void;
   /** Asked before sending when it returns a question: for what cannot be undone. */
-  confirm?: (input: z.output<S>) => ConfirmQuestion | null;
+  confirm?: (input: z.output<S>, action: string | undefined) => ConfirmQuestion | null;
   /** Said after success when the form stays on the page. */
   successNotice?: string | ((result: R) => string);
 };
@@ -83,7 +85,10 @@ export type ContractFormState<V> = {
   succeeded: boolean;
   /** What the server answered on the last failed submit, for answers a page handles itself. */
   failure: unknown;
-  submit: () => void;
+  /** Checks and sends; a form with several buttons names the one pressed. */
+  submit: (action?: string) => void;
+  /** The button whose submit is on its way, for its busy state. */
+  pendingAction: string | undefined;
   field: (path: string, kind?: Exclude<FieldKind, 'check'>) => FieldBinding;
   checkbox: (path: string) => CheckBinding;
   rules: (path: string) => FieldRules;
@@ -106,20 +111,24 @@ export function useContractForm<S extends z.ZodType, V, R>(
   const [values, setValues] = useState<V>(options.initial);
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   const [notice, setNotice] = useState<string | null>(null);
-  const [pendingInput, setPendingInput] = useState<{ input: z.output<S>; question: ConfirmQuestion } | null>(
-    null,
-  );
+  const [pendingInput, setPendingInput] = useState<{
+    input: z.output<S>;
+    action: string | undefined;
+    question: ConfirmQuestion;
+  } | null>(null);
   const kinds = useRef(new Map<string, FieldKind>());
+  const questionOpener = useRef<Element | null>(null);
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
   const mutation = useMutation({
-    mutationFn: (input: z.output<S>) => optionsRef.current.send(input),
-    onSuccess: async (result, input) => {
+    mutationFn: ({ input, action }: { input: z.output<S>; action: string | undefined }) =>
+      optionsRef.current.send(input, action),
+    onSuccess: async (result, { input, action }) => {
       const { successNotice, onSuccess } = optionsRef.current;
       setErrors(noFormErrors);
       setNotice(typeof successNotice === 'function' ? successNotice(result) : (successNotice ?? null));
-      await onSuccess?.(result, input);
+      await onSuccess?.(result, input, action);
     },
     onError: (error) => {
       setErrors(formErrorsFrom(error));
@@ -156,7 +165,7 @@ export function useContractForm<S extends z.ZodType, V, R>(
     setNotice(null);
   }, []);
 
-  const submit = () => {
+  const submit = (action?: string) => {
     if (mutation.isPending) return;
     const { schema, schemaFor, toInput, check, confirm } = optionsRef.current;
     const input = toInput ? toInput(values) : values;
@@ -170,18 +179,24 @@ export function useContractForm<S extends z.ZodType, V, R>(
       return;
     }
     setErrors(noFormErrors);
-    const question = confirm?.(result.value) ?? null;
+    const question = confirm?.(result.value, action) ?? null;
     if (question) {
-      setPendingInput({ input: result.value, question });
+      // The dialog takes focus when it opens; what had it gets it back when the dialog is gone.
+      questionOpener.current = typeof document === 'undefined' ? null : document.activeElement;
+      setPendingInput({ input: result.value, action, question });
       return;
     }
-    mutation.mutate(result.value);
+    mutation.mutate({ input: result.value, action });
   };
 
   const answerQuestion = (confirmed: boolean) => {
     const pending = pendingInput;
-    setPendingInput(null);
-    if (confirmed && pending) mutation.mutate(pending.input);
+    const opener = questionOpener.current;
+    questionOpener.current = null;
+    // The page behind a modal dialog is inert: close it first, then give focus back.
+    flushSync(() => setPendingInput(null));
+    if (opener instanceof HTMLElement) opener.focus();
+    if (confirmed && pending) mutation.mutate({ input: pending.input, action: pending.action });
   };
 
   const field = (path: string, kind: Exclude<FieldKind, 'check'> = 'text'): FieldBinding => {
@@ -228,6 +243,7 @@ export function useContractForm<S extends z.ZodType, V, R>(
     succeeded: mutation.isSuccess,
     failure: mutation.error,
     submit,
+    pendingAction: mutation.isPending ? mutation.variables?.action : undefined,
     field,
     checkbox,
     rules,
