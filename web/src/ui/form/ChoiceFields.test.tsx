@@ -27,4 +27,21 @@ describe('RadioGroupField', () => {
     expect(document.getElementById(describedBy)?.textContent).toBe('Ouders geven toestemming.');
     expect(screen.getByLabelText('De hele school').hasAttribute('aria-describedby')).toBe(false);
   });
+
+  it('marks the language of a label that is not in the page’s language', () => {
+    render(
+      <RadioGroupField
+        name="locale"
+        legend="Voorkeurstaal"
+        value="nl"
+        onChange={() => undefined}
+        choices={[
+          { value: 'nl', label: 'Nederlands', lang: 'nl' },
+          { value: 'en', label: 'English', lang: 'en' },
+        ]}
+      />,
+    );
+    expect(screen.getByText('English').closest('label')?.getAttribute('lang')).toBe('en');
+    expect(screen.getByText('Nederlands').closest('label')?.getAttribute('lang')).toBe('nl');
+  });
 });

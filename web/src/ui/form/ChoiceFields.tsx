@@ -12,8 +12,11 @@ import {
 import { useId } from 'react';
 import type { SelectChoice } from '../SelectField.tsx';
 
-/** A radio button's value and label, and where a label alone does not say enough, a description. */
-export type RadioChoice = SelectChoice & { description?: string };
+/**
+ * A radio button's value and label; where a label alone does not say enough, a description; and the
+ * label's language where it differs from the page's (a language's own name, "English").
+ */
+export type RadioChoice = SelectChoice & { description?: string; lang?: string };
 
 type RadioGroupFieldProps = {
   name: string;
@@ -67,7 +70,7 @@ export function RadioGroupField({
             />
           }
           label={
-            <FormLabel htmlFor={`${id}-${index}`} type="radio">
+            <FormLabel htmlFor={`${id}-${index}`} type="radio" lang={choice.lang}>
               {choice.label}
             </FormLabel>
           }
