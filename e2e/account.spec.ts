@@ -79,7 +79,15 @@ test('the forgotten-password page gives a neutral confirmation', async ({ page }
   // Not an e-mail address: refused in the browser.
   await page.getByLabel('E-mailadres').fill('geen-adres');
   await page.getByRole('button', { name: 'Link aanvragen' }).click();
-  await expect(page.getByText('Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.')).toBeVisible();
+  // Said at the field, and in the error summary as a link to it.
+  await expect(
+    page.locator('.utrecht-form-field-error-message', {
+      hasText: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.',
+    }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.' }),
+  ).toBeVisible();
 
   // An unknown address gets the same answer as a known one.
   await page.getByLabel('E-mailadres').fill('onbekend@demo.passend.test');
