@@ -136,6 +136,30 @@ test.describe('support requests with consent', () => {
     // Nothing was sent, so no (empty) draft piles up in the list.
     await expect(page).toHaveURL(/\/hulpvragen\/nieuw$/);
     expect(await drafts()).toBe(draftsBefore);
+
+    // Keeping it as a draft checks only what is filled in; the edit page says it was saved.
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    await expect(page).toHaveURL(/\/hulpvragen\/[0-9a-f-]{36}\/bewerken$/);
+    await expect(page.locator('.passend-route-notice')).toContainText('Het concept is opgeslagen.');
+    await expect(page.getByRole('heading', { level: 1, name: 'Hulpvraag bewerken' })).toBeVisible();
+    expect(await drafts()).toBe(draftsBefore + 1);
+
+    // The draft is completed and submitted from its edit page.
+    await page.getByLabel('Naam van de leerling').fill('Sem de Wit');
+    await page.getByLabel('Geboortedatum').fill('2016-05-04');
+    await page.getByRole('button', { name: 'Ouder of verzorger toevoegen' }).click();
+    const parent = page.getByRole('group', { name: 'Ouder of verzorger 1' });
+    await parent.getByLabel('Naam').fill('Ria de Wit');
+    await parent.getByLabel('E-mailadres').fill(`ria.dewit.${run}@thuis.test`);
+    await page.getByRole('button', { name: 'Indienen' }).click();
+    await page
+      .getByRole('dialog', { name: 'Hulpvraag indienen?' })
+      .getByRole('button', { name: 'Ja, indienen' })
+      .click();
+    await expect(page).toHaveURL(/\/hulpvragen\/[0-9a-f-]{36}$/);
+    await expect(page.locator('.passend-route-notice')).toContainText('De hulpvraag is ingediend.');
+    await expect(page.getByText('Wacht op toestemming').first()).toBeVisible();
+    expect(await drafts()).toBe(draftsBefore);
     await context.close();
   });
 
