@@ -164,8 +164,84 @@ export const createRequestInputSchema = requestDraftInputSchema.extend({
   locationId: z.uuid(),
   /** Chosen by the browser once per form: sending the same create twice yields one draft. */
   idempotencyKey: z.uuid(),
+  /**
+   * Submit at once instead of keeping a draft: the request is created and submitted together, so a
+   * form that cannot be submitted leaves nothing behind (no empty draft).
+   */
+  submit: z.boolean().default(false),
 });
 export type CreateRequestInput = z.infer<typeof createRequestInputSchema>;
+
+/** The answers of the form as saved, for the completeness check at submit (R4, R6). */
+export type RequestForm = {
+  type: RequestType | null;
+  question: string | null;
+  triedInBasicSupport: string | null;
+  hopedOutcome: string | null;
+  teacherName: string | null;
+  groupName: string | null;
+  asksDirectPupilSupport: boolean | null;
+  pupil: { name: string; birthDate: string } | null;
+  parents: Array<{ name: string; hasAuthority: boolean }>;
+};
+
+/** A problem that keeps a request from being submitted: the field's path and a catalogue code. */
+export type SubmitProblem = { path: string; code: string };
+
+const teacherCoachingTypes: readonly RequestType[] = [
+  'teacher_coaching_pupil',
+  'teacher_coaching_group',
+  'teacher_coaching_classroom',
+];
+
+/** The answers of the form that can be required before submitting. */
+export type SubmitField =
+  | 'asksDirectPupilSupport'
+  | 'type'
+  | 'question'
+  | 'triedInBasicSupport'
+  | 'hopedOutcome'
+  | 'teacherName'
+  | 'groupName';
+
+/**
+ * The answers a request needs before it can be submitted, for its type (R4): the form marks them as
+ * required and the completeness check below names the empty ones. A request that asks for direct
+ * pupil support needs nothing more: it is refused (R2).
+ */
+export function fieldsRequiredToSubmit(
+  form: Pick<RequestForm, 'type' | 'asksDirectPupilSupport'>,
+): SubmitField[] {
+  if (form.asksDirectPupilSupport === true) return ['asksDirectPupilSupport'];
+  return [
+    'asksDirectPupilSupport',
+    'type',
+    'question',
+    'triedInBasicSupport',
+    'hopedOutcome',
+    ...(form.type && teacherCoachingTypes.includes(form.type) ? (['teacherName'] as const) : []),
+    ...(isGroupLevel(form.type) ? (['groupName'] as const) : []),
+  ];
+}
+
+/**
+ * What is still missing before a request can be submitted, as field problems. The server checks it at
+ * submit; the form checks it first, so a form that cannot be submitted sends nothing (R2, R4, R8).
+ */
+export function findSubmitProblems(form: RequestForm): SubmitProblem[] {
+  const problems: SubmitProblem[] = [];
+  for (const path of fieldsRequiredToSubmit(form)) {
+    const value = form[path];
+    if (value === null || value === undefined || value === '') problems.push({ path, code: 'required' });
+  }
+  if (form.asksDirectPupilSupport !== true && isPupilLevel(form.type)) {
+    if (!form.pupil) problems.push({ path: 'pupil', code: 'pupil_required' });
+    if (!form.parents.some((parent) => parent.hasAuthority)) {
+      problems.push({ path: 'parents', code: 'parent_with_authority_required' });
+    }
+  }
+  return problems;
+}
 
 // --- Commands ------------------------------------------------------------------------------------
 
@@ -382,6 +458,24 @@ export const requestDetailSchema = z.object({
 });
 export type RequestDetail = z.infer<typeof requestDetailSchema>;
 
+/**
+ * The orders the request list can be sorted in: a column, descending with a leading `-`. Without one,
+ * the list shows the most recently changed first.
+ */
+export const requestSortKeys = ['reference', 'updated', 'status', 'school'] as const;
+export type RequestSortKey = (typeof requestSortKeys)[number];
+export const requestSortSchema = z.enum([
+  'reference',
+  '-reference',
+  'updated',
+  '-updated',
+  'status',
+  '-status',
+  'school',
+  '-school',
+] satisfies Array<RequestSortKey | `-${RequestSortKey}`>);
+export type RequestSort = z.infer<typeof requestSortSchema>;
+
 export const requestListQuerySchema = paginationQuerySchema.extend({
   status: requestStatusSchema.optional(),
   type: requestTypeSchema.optional(),
@@ -390,6 +484,7 @@ export const requestListQuerySchema = paginationQuerySchema.extend({
   schoolYear: schoolYearSchema.optional(),
   /** Only requests assigned to the signed-in user. */
   mine: z.enum(['true', 'false']).optional(),
+  sort: requestSortSchema.optional(),
 });
 export type RequestListQuery = z.infer<typeof requestListQuerySchema>;
 

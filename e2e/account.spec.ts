@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, scrollWidth, signIn } from './support.ts';
+import { demoPassword, expectAccessible, scrollWidth, signIn } from './support.ts';
 
 // Each test signs in with its own demo account, so no TOTP time step is used twice.
 
@@ -69,6 +69,38 @@ test('the account page shows the details and stores the language choice', async 
     .toBe('nl');
 });
 
+test('the account forms check before they send, and ask before two-step verification is reset', async ({
+  page,
+}) => {
+  await signIn(page, 'leerkracht@demo.passend.test');
+  await page.goto('/account');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
+
+  // Two different new passwords: the summary links to the repeat, and nothing is sent.
+  const password = page.getByRole('form', { name: 'Wachtwoord wijzigen' });
+  await password.getByLabel('Huidig wachtwoord').fill(demoPassword);
+  await password.getByLabel('Nieuw wachtwoord', { exact: true }).fill('een-heel-nieuw-wachtwoord');
+  await password.getByLabel('Herhaal het nieuwe wachtwoord').fill('een-ander-nieuw-wachtwoord');
+  await password.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+  const mismatch = password.getByRole('link', { name: /De wachtwoorden zijn niet gelijk/ });
+  await expect(mismatch).toBeVisible();
+  await mismatch.click();
+  await expect(password.getByLabel('Herhaal het nieuwe wachtwoord')).toBeFocused();
+  await expectAccessible(page, 'account-password-errors');
+
+  // Resetting two-step verification cannot be undone: it is asked first, and cancelling changes nothing.
+  const mfa = page.getByRole('form', { name: 'Tweestapsverificatie opnieuw instellen' });
+  await mfa.getByLabel('Je wachtwoord').fill(demoPassword);
+  await mfa.getByRole('button', { name: 'Opnieuw instellen' }).click();
+  const question = page.getByRole('dialog', { name: 'Tweestapsverificatie opnieuw instellen?' });
+  await expect(question).toContainText('werken daarna niet meer');
+  await expectAccessible(page, 'account-mfa-question');
+  await question.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(page).toHaveURL(/\/account$/);
+  expect((await (await page.request.get('/api/session')).json()).state).toBe('signed_in');
+});
+
 test('the forgotten-password page gives a neutral confirmation', async ({ page }) => {
   await page.goto('/inloggen');
   await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
@@ -79,7 +111,15 @@ test('the forgotten-password page gives a neutral confirmation', async ({ page }
   // Not an e-mail address: refused in the browser.
   await page.getByLabel('E-mailadres').fill('geen-adres');
   await page.getByRole('button', { name: 'Link aanvragen' }).click();
-  await expect(page.getByText('Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.')).toBeVisible();
+  // Said at the field, and in the error summary as a link to it.
+  await expect(
+    page.locator('.utrecht-form-field-error-message', {
+      hasText: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.',
+    }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.' }),
+  ).toBeVisible();
 
   // An unknown address gets the same answer as a known one.
   await page.getByLabel('E-mailadres').fill('onbekend@demo.passend.test');

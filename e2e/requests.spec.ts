@@ -80,6 +80,89 @@ test.describe('support requests with consent', () => {
     await smtp?.close();
   });
 
+  test('a failed submit lists every problem as a link, moves focus to the field, and saves nothing', async ({
+    browser,
+  }) => {
+    const { context, page } = await signedInPage(browser, ib);
+    const drafts = async () =>
+      ((await (await page.request.get('/api/requests?status=draft&pageSize=1')).json()) as { total: number })
+        .total;
+    const draftsBefore = await drafts();
+    await page.goto('/hulpvragen/nieuw');
+    await expect(page.getByRole('heading', { level: 1, name: 'Nieuwe hulpvraag' })).toBeVisible();
+    await page.getByRole('button', { name: 'Indienen' }).click();
+
+    // The summary takes focus and names every unanswered question, the radio groups first.
+    const summary = page.locator('.passend-error-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole('heading', { name: 'Er is een probleem' })).toBeVisible();
+    const links = summary.getByRole('link');
+    await expect(links).toHaveText([
+      'Kies een van de mogelijkheden.',
+      'Kies een van de mogelijkheden.',
+      'Vul dit veld in.',
+      'Vul dit veld in.',
+      'Vul dit veld in.',
+    ]);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expectAccessible(page, 'request-form-errors');
+
+    // Following a link puts focus in the unanswered radio group (it was skipped before).
+    await links.nth(0).click();
+    const scope = page.getByRole('group', { name: /leerling zelf te begeleiden/ });
+    await expect(scope.getByLabel('Nee')).toBeFocused();
+    await links.nth(1).click();
+    await expect(page.getByLabel('Advies op leerlingniveau')).toBeFocused();
+    await links.nth(2).click();
+    await expect(page.getByLabel('Wat is de vraag?')).toBeFocused();
+
+    // A pupil-level request without a pupil or a parent: the summary links to where they go.
+    await scope.getByLabel('Nee').check();
+    await page.getByLabel('Advies op leerlingniveau').check();
+    await page.getByLabel('Wat is de vraag?').fill('Een vraag');
+    await page.getByLabel(/al geprobeerd/).fill('Iets geprobeerd');
+    await page.getByLabel(/hoopt de school/).fill('Een doel');
+    await page.getByRole('button', { name: 'Indienen' }).click();
+    await expect(summary).toBeFocused();
+    await expect(links).toHaveText([
+      'Vul de gegevens van de leerling in.',
+      'Vul minstens één ouder of verzorger met gezag in.',
+    ]);
+    await links.nth(0).click();
+    await expect(page.getByLabel('Naam van de leerling')).toBeFocused();
+    await links.nth(1).click();
+    await expect(page.getByRole('heading', { level: 3, name: 'Ouders en verzorgers' })).toBeFocused();
+
+    // Nothing was sent, so no (empty) draft piles up in the list.
+    await expect(page).toHaveURL(/\/hulpvragen\/nieuw$/);
+    expect(await drafts()).toBe(draftsBefore);
+
+    // Keeping it as a draft checks only what is filled in; the edit page says it was saved.
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    await expect(page).toHaveURL(/\/hulpvragen\/[0-9a-f-]{36}\/bewerken$/);
+    await expect(page.locator('.passend-route-notice')).toContainText('Het concept is opgeslagen.');
+    await expect(page.getByRole('heading', { level: 1, name: 'Hulpvraag bewerken' })).toBeVisible();
+    expect(await drafts()).toBe(draftsBefore + 1);
+
+    // The draft is completed and submitted from its edit page.
+    await page.getByLabel('Naam van de leerling').fill('Sem de Wit');
+    await page.getByLabel('Geboortedatum').fill('2016-05-04');
+    await page.getByRole('button', { name: 'Ouder of verzorger toevoegen' }).click();
+    const parent = page.getByRole('group', { name: 'Ouder of verzorger 1' });
+    await parent.getByLabel('Naam').fill('Ria de Wit');
+    await parent.getByLabel('E-mailadres').fill(`ria.dewit.${run}@thuis.test`);
+    await page.getByRole('button', { name: 'Indienen' }).click();
+    await page
+      .getByRole('dialog', { name: 'Hulpvraag indienen?' })
+      .getByRole('button', { name: 'Ja, indienen' })
+      .click();
+    await expect(page).toHaveURL(/\/hulpvragen\/[0-9a-f-]{36}$/);
+    await expect(page.locator('.passend-route-notice')).toContainText('De hulpvraag is ingediend.');
+    await expect(page.getByText('Wacht op toestemming').first()).toBeVisible();
+    expect(await drafts()).toBe(draftsBefore);
+    await context.close();
+  });
+
   test('the IB files a pupil-level request for a 13-year-old with two parents', async ({ browser }) => {
     const { context, page } = await signedInPage(browser, ib);
     await page.getByRole('link', { name: 'Hulpvragen' }).first().click();
@@ -113,12 +196,58 @@ test.describe('support requests with consent', () => {
     await expectAccessible(page, 'request-form');
     await expectNoSidewaysScrollAt320(page);
     await page.getByRole('button', { name: 'Indienen' }).click();
+    // Submitting sends mail to the parents: asked first, and it says so.
+    const question = page.getByRole('dialog', { name: 'Hulpvraag indienen?' });
+    await expect(question).toContainText('persoonlijke link om toestemming te geven');
+    await expectAccessible(page, 'request-submit-question');
+    await question.getByRole('button', { name: 'Ja, indienen' }).click();
 
     await expect(page).toHaveURL(/\/hulpvragen\/[0-9a-f-]{36}$/);
     requestUrl = new URL(page.url()).pathname;
+    // The detail page says what happened.
+    const notice = page.locator('.passend-route-notice');
+    await expect(notice).toBeFocused();
+    await expect(notice.getByRole('status')).toHaveText('De hulpvraag is ingediend.');
     await expect(page.getByText('Wacht op toestemming').first()).toBeVisible();
     await expectAccessible(page, 'request-detail-submitted');
     await expectNoSidewaysScrollAt320(page);
+
+    // The list sorts on the server by a column; at 375 px every row stacks with its status in view.
+    await page.getByRole('link', { name: 'Hulpvragen' }).first().click();
+    const table = page.getByRole('table', { name: /hulpvragen?$/ });
+    await expect(table).toBeVisible();
+    await table.getByRole('button', { name: /^Nummer/ }).click();
+    await expect(page).toHaveURL(/sorteer=reference/);
+    await expect(table.getByRole('columnheader', { name: /^Nummer/ })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
+    await table.getByRole('button', { name: /^Nummer/ }).click();
+    await expect(page).toHaveURL(/sorteer=-reference/);
+    await expect(table.getByRole('columnheader', { name: /^Nummer/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+    // The rows of the new order replace the old ones once the server has answered.
+    const references = () => table.locator('tbody th[scope="row"]').allTextContents();
+    await expect
+      .poll(async () => {
+        const shown = await references();
+        return shown.length > 1 && shown.join() === [...shown].sort().reverse().join();
+      })
+      .toBe(true);
+    await page.setViewportSize({ width: 375, height: 800 });
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    for (const row of await rows.all()) {
+      const status = row.locator('.passend-status-tag');
+      await expect(status).toBeVisible();
+      const box = await status.boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(375);
+    }
+    await expect.poll(() => scrollWidth(page)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: test.info().outputPath('requests-list-375.png'), fullPage: true });
+    await expectAccessible(page, 'requests-list-375');
     await context.close();
   });
 
@@ -161,6 +290,13 @@ test.describe('support requests with consent', () => {
       .getByLabel(/Uitkomst/)
       .fill('Twee observaties gedaan en adviezen besproken met de leerkracht.');
     await member.page.getByRole('button', { name: 'Afsluiten' }).click();
+    await member.page
+      .getByRole('dialog', { name: 'Hulpvraag afsluiten?' })
+      .getByRole('button', { name: 'Ja, afsluiten' })
+      .click();
+    await expect(
+      member.page.getByRole('status').filter({ hasText: 'De hulpvraag is afgesloten.' }),
+    ).toBeVisible();
     await expect(member.page.getByText('Afgesloten').first()).toBeVisible();
     await expectAccessible(member.page, 'request-detail-closed');
 
@@ -175,8 +311,10 @@ test.describe('support requests with consent', () => {
     await expect(readers).not.toContainText(adviserName);
     await expectAccessible(parentPage, 'consent-parent-readers');
     await parentPage.getByRole('button', { name: 'Toestemming intrekken' }).click();
-    const confirm = parentPage.getByRole('button', { name: /Ja, trek .*in/ });
-    if (await confirm.count()) await confirm.click();
+    await parentPage
+      .getByRole('dialog', { name: 'Toestemming intrekken?' })
+      .getByRole('button', { name: 'Ja, trek mijn toestemming in' })
+      .click();
     await expect(parentPage.getByText(/ingetrokken/i).first()).toBeVisible();
     await member.page.reload();
     await expect(member.page.getByText('Gepauzeerd').first()).toBeVisible();
@@ -196,6 +334,9 @@ test.describe('support requests with consent', () => {
     await page.getByLabel(/hoopt de school/).fill('Rust in de groep en handvatten voor de leerkracht.');
     await page.getByLabel('Betrokken groep').fill('groep 6');
     await page.getByRole('button', { name: 'Indienen' }).click();
+    const question = page.getByRole('dialog', { name: 'Hulpvraag indienen?' });
+    await expect(question).toContainText('ouders van de groep');
+    await question.getByRole('button', { name: 'Ja, indienen' }).click();
     await expect(page).toHaveURL(/\/hulpvragen\/[0-9a-f-]{36}$/);
     const groupUrl = new URL(page.url()).pathname;
     await expect(page.getByRole('heading', { name: /Ouders van de groep geïnformeerd/ })).toBeVisible();

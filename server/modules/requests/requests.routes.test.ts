@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse } from '../../../contracts/errors.ts';
-import type {
-  AssignmentSuggestionList,
-  ConsentPage,
-  RequestFilterOptions,
-  RequestPage,
+import {
+  type AssignmentSuggestionList,
+  type ConsentPage,
+  type RequestFilterOptions,
+  type RequestPage,
+  requestStatuses,
 } from '../../../contracts/requests.ts';
 import { todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
@@ -111,6 +112,52 @@ describe('the request form (R4, R6)', () => {
     );
     const after = await world.ib.client.get(`/api/requests/${detailOf(created).id}`);
     expect(detailOf(after).status).toBe('draft');
+  });
+
+  it('R4: a new request filed at once that is not complete saves nothing, not even an empty draft', async () => {
+    const before = await countRows('support_requests');
+    const form = pupilRequestForm(world.locationIds.a);
+    const empty = await world.ib.client.post('/api/requests', {
+      locationId: world.locationIds.a,
+      idempotencyKey: crypto.randomUUID(),
+      submit: true,
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(fieldCodes(empty)).toEqual(expect.arrayContaining([['asksDirectPupilSupport', 'required']]));
+    const incomplete = await world.ib.client.post('/api/requests', {
+      ...form,
+      hopedOutcome: null,
+      parents: [{ ...form.parents[0], hasAuthority: false }],
+      submit: true,
+    });
+    expect(incomplete.statusCode).toBe(400);
+    expect(fieldCodes(incomplete)).toEqual(
+      expect.arrayContaining([
+        ['hopedOutcome', 'required'],
+        ['parents', 'parent_with_authority_required'],
+      ]),
+    );
+    expect(await countRows('support_requests')).toBe(before);
+
+    // The same form, completed, is filed with the same key: created and submitted in one step.
+    const filed = await world.ib.client.post('/api/requests', { ...form, submit: true });
+    expect(filed.statusCode).toBe(201);
+    expect(detailOf(filed)).toMatchObject({ status: 'submitted', consent: { status: 'pending' } });
+    expect(detailOf(filed).timeline.map((entry) => entry.transition)).toEqual(['submit']);
+    expect(await countRows('support_requests')).toBe(before + 1);
+    const again = await world.ib.client.post('/api/requests', { ...form, submit: true });
+    expect(again.statusCode).toBe(200);
+    expect(detailOf(again).id).toBe(detailOf(filed).id);
+  });
+
+  it('R2: a new request asking for direct pupil support is filed at once and refused', async () => {
+    const filed = await world.ib.client.post('/api/requests', {
+      ...pupilRequestForm(world.locationIds.a),
+      asksDirectPupilSupport: true,
+      submit: true,
+    });
+    expect(filed.statusCode).toBe(201);
+    expect(detailOf(filed).status).toBe('refused');
   });
 
   it('only a school of the own partnership where the user is IB or director can be chosen', async () => {
@@ -631,6 +678,74 @@ describe('who sees what (P1, P2)', () => {
       page.items.every((item) => item.status === 'assigned' && item.location.id === world.locationIds.a),
     ).toBe(true);
     expect(page.total).toBeGreaterThanOrEqual(page.items.length);
+  });
+});
+
+describe('sorting the request list', () => {
+  const itemsSortedBy = async (sort: string) => {
+    const response = await world.coordinator.client.get(`/api/requests?pageSize=100&sort=${sort}`);
+    expect(response.statusCode).toBe(200);
+    return (response.json() as RequestPage).items;
+  };
+  const isOrdered = <T>(values: T[], compare: (left: T, right: T) => number) =>
+    values.every((value, index) => index === 0 || compare(values[index - 1] as T, value) <= 0);
+
+  beforeAll(async () => {
+    // Requests at both primary schools, so sorting by school has something to order.
+    await fileRequest(world.otherIb.client, pupilRequestForm(world.locationIds.c));
+    await fileRequest(world.ib.client, pupilRequestForm(world.locationIds.a));
+  });
+
+  it('sorts by reference, last change, status (in workflow order) and school, both ways', async () => {
+    const references = (await itemsSortedBy('reference')).map((item) => item.reference);
+    expect(references.length).toBeGreaterThan(2);
+    expect(isOrdered(references, (left, right) => left.localeCompare(right))).toBe(true);
+    expect((await itemsSortedBy('-reference')).map((item) => item.reference)).toEqual(
+      [...references].reverse(),
+    );
+
+    const updated = (await itemsSortedBy('updated')).map((item) => Date.parse(item.updatedAt));
+    expect(isOrdered(updated, (left, right) => left - right)).toBe(true);
+    const unsorted = (await itemsSortedBy('-updated')).map((item) => item.id);
+    const byDefault = (
+      (await world.coordinator.client.get('/api/requests?pageSize=100')).json() as RequestPage
+    ).items;
+    expect(byDefault.map((item) => item.id)).toEqual(unsorted);
+
+    const statusRank = (status: string) => (requestStatuses as readonly string[]).indexOf(status);
+    const statuses = (await itemsSortedBy('status')).map((item) => statusRank(item.status));
+    expect(new Set(statuses).size).toBeGreaterThan(1);
+    expect(isOrdered(statuses, (left, right) => left - right)).toBe(true);
+    const statusesDown = (await itemsSortedBy('-status')).map((item) => statusRank(item.status));
+    expect(isOrdered(statusesDown, (left, right) => right - left)).toBe(true);
+
+    const schools = (await itemsSortedBy('school')).map((item) => item.location.name);
+    expect(new Set(schools)).toEqual(new Set(['School a', 'School c']));
+    expect(isOrdered(schools, (left, right) => left.localeCompare(right))).toBe(true);
+    const schoolsDown = (await itemsSortedBy('-school')).map((item) => item.location.name);
+    expect(isOrdered(schoolsDown, (left, right) => right.localeCompare(left))).toBe(true);
+  });
+
+  it('pages of a sorted list neither repeat nor skip a request', async () => {
+    const all = (await itemsSortedBy('status')).map((item) => item.id);
+    const paged: string[] = [];
+    for (let page = 1; paged.length < all.length; page += 1) {
+      const response = await world.coordinator.client.get(
+        `/api/requests?pageSize=3&page=${page}&sort=status`,
+      );
+      const items = (response.json() as RequestPage).items;
+      if (items.length === 0) break;
+      paged.push(...items.map((item) => item.id));
+    }
+    expect(paged).toEqual(all);
+  });
+
+  it('refuses a sort key that is not on the list, naming the field', async () => {
+    for (const sort of ['pupil', '-name', 'updatedAt', 'reference;drop']) {
+      const response = await world.coordinator.client.get(`/api/requests?sort=${encodeURIComponent(sort)}`);
+      expect(response.statusCode).toBe(400);
+      expect(fieldCodes(response).map(([path]) => path)).toEqual(['sort']);
+    }
   });
 });
 

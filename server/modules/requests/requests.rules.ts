@@ -1,4 +1,3 @@
-import type { FieldError } from '../../../contracts/errors.ts';
 import {
   type ConsentDecision,
   type ConsentStatus,
@@ -7,6 +6,7 @@ import {
   type PersonConsentState,
   type PupilSearchReach,
   type RequestCommand,
+  type RequestForm,
   type RequestStatus,
   type RequestTransition,
   type RequestType,
@@ -137,52 +137,8 @@ export function isReadyToStart(context: TransitionContext): boolean {
 
 // --- The form (R2, R4, R6) -----------------------------------------------------------------------
 
-/** The answers of the form as saved, for the completeness check at submit. */
-export type RequestForm = {
-  type: RequestType | null;
-  question: string | null;
-  triedInBasicSupport: string | null;
-  hopedOutcome: string | null;
-  teacherName: string | null;
-  groupName: string | null;
-  asksDirectPupilSupport: boolean | null;
-  pupil: { name: string; birthDate: string } | null;
-  parents: Array<{ name: string; hasAuthority: boolean }>;
-};
-
-type Problem = Omit<FieldError, 'message'>;
-
-const teacherCoachingTypes: readonly RequestType[] = [
-  'teacher_coaching_pupil',
-  'teacher_coaching_group',
-  'teacher_coaching_classroom',
-];
-
-/**
- * What is still missing before a request can be submitted, as field errors. A request that asks for
- * direct pupil support needs nothing more: it is refused (R2).
- */
-export function findSubmitProblems(form: RequestForm): Problem[] {
-  const problems: Problem[] = [];
-  const required = (path: string, value: unknown) => {
-    if (value === null || value === undefined || value === '') problems.push({ path, code: 'required' });
-  };
-  required('asksDirectPupilSupport', form.asksDirectPupilSupport);
-  if (form.asksDirectPupilSupport === true) return problems;
-  required('type', form.type);
-  required('question', form.question);
-  required('triedInBasicSupport', form.triedInBasicSupport);
-  required('hopedOutcome', form.hopedOutcome);
-  if (form.type && teacherCoachingTypes.includes(form.type)) required('teacherName', form.teacherName);
-  if (isGroupLevel(form.type)) required('groupName', form.groupName);
-  if (isPupilLevel(form.type)) {
-    if (!form.pupil) problems.push({ path: 'pupil', code: 'pupil_required' });
-    if (!form.parents.some((parent) => parent.hasAuthority)) {
-      problems.push({ path: 'parents', code: 'parent_with_authority_required' });
-    }
-  }
-  return problems;
-}
+// The completeness check is shared with the form (contracts), so the browser sends nothing it would refuse.
+export { findSubmitProblems, type RequestForm } from '../../../contracts/requests.ts';
 
 /** R2: the outcome of submitting: refused for direct pupil support, otherwise submitted. */
 export function submitOutcomeOf(form: Pick<RequestForm, 'asksDirectPupilSupport'>): 'refuse' | 'submit' {

@@ -12,9 +12,11 @@ import type {
   RequestFormOptions,
   RequestListQuery,
   RequestPage,
+  RequestSort,
+  RequestSortKey,
   RequestTransition,
 } from '../../../contracts/requests.ts';
-import { isPupilLevel } from '../../../contracts/requests.ts';
+import { isPupilLevel, requestStatuses } from '../../../contracts/requests.ts';
 import { teamMemberRole } from '../../../contracts/roles.ts';
 import { schoolYearOf } from '../../../contracts/school-year.ts';
 import { isUniqueViolation, queryRows } from '../../db/client.ts';
@@ -164,7 +166,7 @@ export class RequestsService {
           .innerJoin(locations, eq(locations.id, supportRequests.locationId))
           .leftJoin(users, eq(users.id, supportRequests.assignedUserId))
           .where(where)
-          .orderBy(desc(supportRequests.updatedAt), asc(supportRequests.id))
+          .orderBy(...requestOrder(query.sort))
           .limit(limit)
           .offset(offset),
       () =>
@@ -211,8 +213,10 @@ export class RequestsService {
   }
 
   /**
-   * Starts a request as a draft (R6). The browser's idempotency key makes a repeated create return
-   * the draft it already made.
+   * Starts a request as a draft (R6), or files it at once when the form asks to submit: then it is
+   * checked for completeness before anything is written, so a form that cannot be submitted leaves no
+   * (empty) draft behind. The browser's idempotency key makes a repeated create return the request it
+   * already made.
    */
   async create(
     context: UseCaseContext,
@@ -232,6 +236,16 @@ export class RequestsService {
       { locationId: input.locationId },
       'no_location',
     );
+    if (input.submit) {
+      const problems = findSubmitProblems(input);
+      if (problems.length > 0) throw new ValidationFailed(problems);
+      // Filing at once is submitting too: the school must be one the actor may submit for.
+      await context.requireVisible(
+        { kind: 'location', action: 'requests.submit' },
+        { locationId: input.locationId },
+        'no_location',
+      );
+    }
     const [location] = await db
       .select({ id: locations.id, sector: locations.sector })
       .from(locations)
@@ -263,7 +277,8 @@ export class RequestsService {
     if (!request) throw new NotFound();
     const saved = await this.writeDraft(context, request, input);
     await context.audit('requests.created', requestObject(saved));
-    return { created: true, detail: await loadDetail(context, saved) };
+    const current = input.submit ? await this.submitDraft(context, saved) : saved;
+    return { created: true, detail: await loadDetail(context, current) };
   }
 
   /** Saves the draft's answers; only while it is a draft. */
@@ -293,49 +308,54 @@ export class RequestsService {
   submit(context: UseCaseContext, requestId: string) {
     return runRequestCommand(context, requestId, async (request) => {
       if (request.status !== 'draft' && request.submittedAt) return request;
-      const people = await context.db
-        .select()
-        .from(requestPeople)
-        .where(eq(requestPeople.requestId, request.id))
-        .orderBy(asc(requestPeople.position));
-      const pupil = people.find((person) => person.kind === 'pupil');
-      const form = {
-        ...request,
-        pupil: pupil?.birthDate ? { name: pupil.name, birthDate: pupil.birthDate } : null,
-        parents: people
-          .filter((person) => person.kind === 'parent')
-          .map((person) => ({ name: person.name, hasAuthority: person.hasAuthority === true })),
-      };
-      const problems = findSubmitProblems(form);
-      if (problems.length > 0) throw new ValidationFailed(problems);
-      const outcome = submitOutcomeOf(form);
-      const plan = planTransition({ status: request.status }, outcome, 'requests.submit');
-      if (!plan.ok) throw new RuleViolation(plan.reason);
-      const reason = outcome === 'refuse' ? translate('nl', 'refusal.directPupilSupport') : null;
-      let current = await applyTransition(context, request, {
-        transition: outcome,
-        to: plan.to,
-        actorUserId: context.actor.userId,
-        reason,
-        // A refusal finishes the request: its retention period starts (P4).
-        set: {
-          submittedAt: context.clock.now(),
-          refusalReason: reason,
-          ...(outcome === 'refuse' ? { closedAt: context.clock.now() } : {}),
-        },
-      });
-      await auditTransition(context, current, outcome, request.status);
-      if (outcome === 'refuse') return current;
-      if (isPupilLevel(current.type)) {
-        for (const person of people) {
-          const counts = person.kind === 'pupil' || person.hasAuthority === true;
-          if (counts && person.email && person.kind === 'parent')
-            await this.workflow.sendConsentLink(context, current, person, context.actor.userId);
-        }
-      }
-      current = await this.workflow.settle(context, current, 'requests.submit', context.actor.userId);
-      return current;
+      return this.submitDraft(context, request);
     });
+  }
+
+  /** The submit of a draft (see `submit`), also run by a create that files the request at once. */
+  private async submitDraft(context: UseCaseContext, request: RequestRow): Promise<RequestRow> {
+    const people = await context.db
+      .select()
+      .from(requestPeople)
+      .where(eq(requestPeople.requestId, request.id))
+      .orderBy(asc(requestPeople.position));
+    const pupil = people.find((person) => person.kind === 'pupil');
+    const form = {
+      ...request,
+      pupil: pupil?.birthDate ? { name: pupil.name, birthDate: pupil.birthDate } : null,
+      parents: people
+        .filter((person) => person.kind === 'parent')
+        .map((person) => ({ name: person.name, hasAuthority: person.hasAuthority === true })),
+    };
+    const problems = findSubmitProblems(form);
+    if (problems.length > 0) throw new ValidationFailed(problems);
+    const outcome = submitOutcomeOf(form);
+    const plan = planTransition({ status: request.status }, outcome, 'requests.submit');
+    if (!plan.ok) throw new RuleViolation(plan.reason);
+    const reason = outcome === 'refuse' ? translate('nl', 'refusal.directPupilSupport') : null;
+    let current = await applyTransition(context, request, {
+      transition: outcome,
+      to: plan.to,
+      actorUserId: context.actor.userId,
+      reason,
+      // A refusal finishes the request: its retention period starts (P4).
+      set: {
+        submittedAt: context.clock.now(),
+        refusalReason: reason,
+        ...(outcome === 'refuse' ? { closedAt: context.clock.now() } : {}),
+      },
+    });
+    await auditTransition(context, current, outcome, request.status);
+    if (outcome === 'refuse') return current;
+    if (isPupilLevel(current.type)) {
+      for (const person of people) {
+        const counts = person.kind === 'pupil' || person.hasAuthority === true;
+        if (counts && person.email && person.kind === 'parent')
+          await this.workflow.sendConsentLink(context, current, person, context.actor.userId);
+      }
+    }
+    current = await this.workflow.settle(context, current, 'requests.submit', context.actor.userId);
+    return current;
   }
 
   /** R2: the team or the staff office refuses a request as out of scope, with the reason. */
@@ -761,6 +781,33 @@ async function auditTransition(
 /** Whoever is not shown a pupil-level request's pupil (P1) neither reads nor writes its thread. */
 function requireThreadVisible(context: UseCaseContext, request: RequestRow): void {
   if (isPupilLevel(request.type)) context.require('requests.read_pupil', requestScope(request));
+}
+
+// Statuses in the order of the workflow (as the filter lists them), not alphabetically by code.
+const statusOrder = sql`array_position(array[${sql.join(
+  requestStatuses.map((status) => sql`${status}`),
+  sql`, `,
+)}]::text[], ${supportRequests.status})`;
+
+/**
+ * The ORDER BY of the request list for an allow-listed sort (the contract refuses any other): the
+ * chosen column, then the most recently changed, then the id, so paging never repeats or skips a row.
+ */
+function requestOrder(sort: RequestSort | undefined): SQL[] {
+  const key = (sort?.replace(/^-/, '') ?? 'updated') as RequestSortKey;
+  const direction = sort === undefined || sort.startsWith('-') ? desc : asc;
+  const tieBreak = [desc(supportRequests.updatedAt), asc(supportRequests.id)];
+  switch (key) {
+    case 'reference':
+      // References are unique per partnership ("HV-2026-0042"): numbered with leading zeros, so text order is number order.
+      return [direction(supportRequests.reference), asc(supportRequests.id)];
+    case 'status':
+      return [direction(statusOrder), ...tieBreak];
+    case 'school':
+      return [direction(locations.name), ...tieBreak];
+    case 'updated':
+      return [direction(supportRequests.updatedAt), asc(supportRequests.id)];
+  }
 }
 
 /** Two creates with one idempotency key at once: the second is told the draft is already there. */

@@ -8,9 +8,15 @@ type NoticeState = { notice?: unknown };
  * Moves on to the next page and says there what just succeeded ("Je hulpvraag is ingediend"): the text
  * rides in the history entry, so it is gone after a reload or the next navigation.
  */
-export function useNavigateWithNotice(): (to: string, notice: string) => void {
+export function useNavigateWithNotice(): (
+  to: string,
+  notice: string,
+  options?: { replace?: boolean },
+) => void {
   const navigate = useNavigate();
-  return (to, notice) => navigate(to, { state: { notice } satisfies NoticeState });
+  // `replace` for a page that turns into the next one (a new draft into its edit page): back skips it.
+  return (to, notice, options) =>
+    navigate(to, { replace: options?.replace, state: { notice } satisfies NoticeState });
 }
 
 /** The notice the previous page left, announced and focused, at the top of the page. */

@@ -27,7 +27,10 @@ export function PageHeading({ children, placeholder = false }: PageHeadingProps)
     if (handled.current || placeholder) return;
     handled.current = true;
     pageHeadingsShown += 1;
-    if (pageHeadingsShown > 1) ref.current?.focus();
+    // A notice the previous page left ("De hulpvraag is ingediend.") sits above the heading and has
+    // taken focus so it is read first; the heading does not take it away.
+    const noticeHasFocus = document.activeElement?.closest('.passend-route-notice') != null;
+    if (pageHeadingsShown > 1 && !noticeHasFocus) ref.current?.focus();
   }, [placeholder]);
 
   return (

@@ -1,114 +1,87 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   ButtonGroup,
   DataList,
   DataListItem,
   DataListKey,
   DataListValue,
-  Fieldset,
-  FieldsetLegend,
-  FormField,
-  FormLabel,
   Heading2,
   Paragraph,
   PrimaryActionButton,
-  RadioButton,
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   changePasswordInputSchema,
   resetMfaInputSchema,
-  type SessionState,
   sessionStateSchema,
+  updateAccountInputSchema,
 } from '../../../../contracts/auth.ts';
 import type { Locale } from '../../../../contracts/fields.ts';
 import { api } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  messageFor,
-  noFormErrors,
-  validate,
-  withFieldIssues,
-} from '../../app/forms.ts';
 import { useChooseLocale } from '../../app/locale.ts';
 import { replaceSession, useSignedInSession } from '../../app/session.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { RadioGroupField } from '../../ui/form/ChoiceFields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { mismatchIssue, PasswordFields, repeatPath } from '../auth/PasswordFields.tsx';
+import { mismatchIssue, repeatPath } from '../auth/PasswordFields.tsx';
+
+const locales: Locale[] = ['nl', 'en'];
 
 function ChangePassword() {
   const { t } = useTranslation();
   const headingId = useId();
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-
-  const change = useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
-      api.post('/api/account/password', input),
+  const form = useContractForm({
+    schema: changePasswordInputSchema,
+    initial: { currentPassword: '', newPassword: '', [repeatPath('newPassword')]: '' } as Record<
+      string,
+      string
+    >,
+    toInput: (values) => ({ currentPassword: values.currentPassword, newPassword: values.newPassword }),
+    // Typed twice so a typing error does not lock the user out; only the browser checks the repeat.
+    check: (values) =>
+      mismatchIssue('newPassword', values.newPassword ?? '', values[repeatPath('newPassword')] ?? ''),
+    send: (input) => api.post('/api/account/password', input),
     onSuccess: () => {
-      setCurrentPassword('');
-      setNewPassword('');
-      setRepeat('');
+      form.reset();
     },
-    onError: (error) => setErrors(formErrorsFrom(error)),
+    successNotice: t('account.passwordChanged'),
   });
-
-  const submit = () => {
-    if (change.isPending) return;
-    const result = validate(changePasswordInputSchema, { currentPassword, newPassword });
-    const mismatch = mismatchIssue('newPassword', newPassword, repeat);
-    if (!result.ok || mismatch.length) {
-      return setErrors(withFieldIssues(result.ok ? noFormErrors : result.errors, mismatch));
-    }
-    setErrors(noFormErrors);
-    change.reset();
-    change.mutate(result.value);
-  };
 
   return (
     <section className="passend-section" aria-labelledby={headingId}>
       <Heading2 id={headingId}>{t('account.passwordTitle')}</Heading2>
-      {change.isSuccess && <Alert type="ok">{t('account.passwordChanged')}</Alert>}
-      <Form
-        errors={errors}
-        fields={['currentPassword', 'newPassword', repeatPath('newPassword')]}
-        onSubmit={submit}
-        aria-labelledby={headingId}
-      >
+      <ContractForm form={form} aria-labelledby={headingId}>
         <TextField
-          name="currentPassword"
           type="password"
           label={t('account.currentPassword')}
           autoComplete="current-password"
-          value={currentPassword}
-          onChange={setCurrentPassword}
-          error={messageFor(t, errors, 'currentPassword')}
+          {...form.field('currentPassword')}
         />
-        <PasswordFields
-          name="newPassword"
+        <TextField
+          type="password"
           label={t('account.newPassword')}
-          repeatLabel={t('account.newPasswordRepeat')}
-          value={newPassword}
-          repeat={repeat}
-          onChange={setNewPassword}
-          onRepeatChange={setRepeat}
-          errors={errors}
+          description={t('common.passwordHint')}
+          autoComplete="new-password"
+          {...form.field('newPassword')}
+        />
+        <TextField
+          type="password"
+          label={t('account.newPasswordRepeat')}
+          autoComplete="new-password"
+          {...form.field(repeatPath('newPassword'))}
+          required
         />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={change.isPending}>
+          <PrimaryActionButton type="submit" busy={form.pending}>
             {t('account.passwordSubmit')}
           </PrimaryActionButton>
         </ButtonGroup>
-      </Form>
+      </ContractForm>
     </section>
   );
 }
@@ -117,48 +90,37 @@ function ResetMfa() {
   const { t } = useTranslation();
   const headingId = useId();
   const queryClient = useQueryClient();
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-
-  const reset = useMutation({
-    mutationFn: (input: { password: string }) =>
-      api.post<SessionState>('/api/account/mfa/reset', input, sessionStateSchema),
+  const form = useContractForm({
+    schema: resetMfaInputSchema,
+    initial: { password: '' },
+    // The old app and recovery codes stop working at once: asked first.
+    confirm: () => ({
+      title: t('account.mfaConfirmTitle'),
+      body: t('account.mfaConfirmBody'),
+      confirmLabel: t('account.mfaConfirmYes'),
+    }),
+    send: (input) => api.post('/api/account/mfa/reset', input, sessionStateSchema),
     // The session is now `mfa_enrol`: the gates take the user to the enrol screen.
     onSuccess: (session) => replaceSession(queryClient, session),
-    onError: (error) => {
-      setPassword('');
-      setErrors(formErrorsFrom(error));
-    },
   });
-
-  const submit = () => {
-    if (reset.isPending) return;
-    const result = validate(resetMfaInputSchema, { password });
-    if (!result.ok) return setErrors(result.errors);
-    setErrors(noFormErrors);
-    reset.mutate(result.value);
-  };
 
   return (
     <section className="passend-section" aria-labelledby={headingId}>
       <Heading2 id={headingId}>{t('account.mfaTitle')}</Heading2>
       <Paragraph>{t('account.mfaIntro')}</Paragraph>
-      <Form errors={errors} fields={['password']} onSubmit={submit} aria-labelledby={headingId}>
+      <ContractForm form={form} aria-labelledby={headingId}>
         <TextField
-          name="password"
           type="password"
           label={t('account.mfaPassword')}
           autoComplete="current-password"
-          value={password}
-          onChange={setPassword}
-          error={messageFor(t, errors, 'password')}
+          {...form.field('password')}
         />
         <ButtonGroup>
-          <SecondaryActionButton type="submit" busy={reset.isPending}>
+          <SecondaryActionButton type="submit" busy={form.pending}>
             {t('account.mfaSubmit')}
           </SecondaryActionButton>
         </ButtonGroup>
-      </Form>
+      </ContractForm>
     </section>
   );
 }
@@ -167,55 +129,31 @@ function LanguagePreference() {
   const { t, i18n } = useTranslation();
   const session = useSignedInSession();
   const headingId = useId();
-  const radioId = useId();
   const chooseLocale = useChooseLocale(session);
-  const [locale, setLocale] = useState<Locale>(i18n.language === 'en' ? 'en' : 'nl');
-  const save = useMutation({ mutationFn: (choice: Locale) => chooseLocale(choice) });
-  const locales: Locale[] = ['nl', 'en'];
+  const form = useContractForm({
+    schema: updateAccountInputSchema,
+    initial: { locale: i18n.language === 'en' ? 'en' : 'nl' },
+    send: (input) => chooseLocale(input.locale),
+    // Said in the language just chosen: the page has switched by the time it is saved.
+    successNotice: () => i18n.t('account.languageSaved'),
+  });
 
   return (
     <section className="passend-section" aria-labelledby={headingId}>
       <Heading2 id={headingId}>{t('account.languageTitle')}</Heading2>
       <Paragraph>{t('account.languageIntro')}</Paragraph>
-      {save.isSuccess && <Alert type="ok">{t('account.languageSaved')}</Alert>}
-      {save.isError && <ErrorAlert errors={formErrorsFrom(save.error)} />}
-      <form
-        noValidate
-        aria-labelledby={headingId}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!save.isPending) save.mutate(locale);
-        }}
-      >
-        <Fieldset>
-          <FieldsetLegend>{t('account.languageLegend')}</FieldsetLegend>
-          {locales.map((choice) => (
-            <FormField
-              key={choice}
-              type="radio"
-              input={
-                <RadioButton
-                  id={`${radioId}-${choice}`}
-                  name="locale"
-                  value={choice}
-                  checked={locale === choice}
-                  onChange={() => setLocale(choice)}
-                />
-              }
-              label={
-                <FormLabel htmlFor={`${radioId}-${choice}`} type="radio" lang={choice}>
-                  {t(`language.${choice}`)}
-                </FormLabel>
-              }
-            />
-          ))}
-        </Fieldset>
+      <ContractForm form={form} aria-labelledby={headingId}>
+        <RadioGroupField
+          legend={t('account.languageLegend')}
+          choices={locales.map((locale) => ({ value: locale, label: t(`language.${locale}`), lang: locale }))}
+          {...form.field('locale', 'choice')}
+        />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={save.isPending}>
+          <PrimaryActionButton type="submit" busy={form.pending}>
             {t('account.languageSubmit')}
           </PrimaryActionButton>
         </ButtonGroup>
-      </form>
+      </ContractForm>
     </section>
   );
 }

@@ -11,7 +11,7 @@ import { api } from '../../app/api.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Section } from './RequestDetailPage.tsx';
-import { postCommand, useRequestCommand } from './requests.api.ts';
+import { postCommand, requestKeys, useRequestCommand } from './requests.api.ts';
 
 // The best matches show at once; the rest of the team is one click away.
 const shownFirst = 5;
@@ -24,14 +24,12 @@ export function AssignSection({ request, canAssign }: { request: RequestDetail; 
   const { t, i18n } = useTranslation('requests');
   const [done, setDone] = useState<string | null>(null);
   const suggestions = useQuery({
-    queryKey: ['requests', request.id, 'suggestions', request.assignedTo?.id ?? null],
+    queryKey: requestKeys.suggestions(request.id, request.assignedTo?.id ?? null),
     queryFn: ({ signal }) =>
       api.get(`/api/requests/${request.id}/assignment-suggestions`, assignmentSuggestionListSchema, signal),
     enabled: canAssign,
   });
-  const assign = useRequestCommand(request.id, (userId: string) =>
-    postCommand(request.id, '/assign', { userId }),
-  );
+  const assign = useRequestCommand((userId: string) => postCommand(request.id, '/assign', { userId }));
   const hours = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL');
   const suggestion = (member: AssignmentSuggestion) => (
     <li key={member.userId}>

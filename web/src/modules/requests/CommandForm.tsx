@@ -1,44 +1,53 @@
-import { ButtonGroup, FormFieldTextarea, PrimaryActionButton } from '@utrecht/component-library-react';
-import { useState } from 'react';
-import { formErrorsFrom, noFormErrors } from '../../app/forms.ts';
-import { Form } from '../../ui/Form.tsx';
+import { ButtonGroup, PrimaryActionButton } from '@utrecht/component-library-react';
+import type { z } from 'zod';
+import type { RequestDetail } from '../../../../contracts/requests.ts';
+import { ContractForm } from '../../ui/Form.tsx';
+import { TextAreaField } from '../../ui/form/ChoiceFields.tsx';
+import { type ConfirmQuestion, useContractForm } from '../../ui/form/useContractForm.ts';
 
-type CommandFormProps = {
+type CommandFormProps<S extends z.ZodType> = {
+  /** The command's contract: one text (a reason, an outcome) under `name`. */
+  schema: S;
   name: string;
   label: string;
   description?: string;
   button: string;
-  busy: boolean;
-  error: unknown;
-  onSubmit: (text: string) => void;
+  /** Asked before the command is sent: these commands cannot be undone. */
+  question: ConfirmQuestion;
+  send: (input: z.output<S>) => Promise<RequestDetail>;
+  onDone: (detail: RequestDetail) => void;
 };
 
 /**
- * A command that needs one text (a reason, an outcome): a labelled textarea and one button; the
- * button stays disabled-free, an empty text gets the field's own message from the server.
+ * A command that needs one text (a reason, an outcome): a labelled textarea with its limit from the
+ * contract, one button, and the question before it is sent.
  */
-export function CommandForm({ name, label, description, button, busy, error, onSubmit }: CommandFormProps) {
-  const [text, setText] = useState('');
-  const errors = error ? formErrorsFrom(error) : noFormErrors;
-  const fieldError = errors.fields.find((field) => field.path === name)?.message;
+export function CommandForm<S extends z.ZodType>({
+  schema,
+  name,
+  label,
+  description,
+  button,
+  question,
+  send,
+  onDone,
+}: CommandFormProps<S>) {
+  const form = useContractForm({
+    schema,
+    namespace: 'requests',
+    initial: { [name]: '' } as Record<string, string>,
+    send,
+    confirm: () => question,
+    onSuccess: onDone,
+  });
   return (
-    <Form errors={errors} fields={[name]} onSubmit={() => onSubmit(text)}>
-      <FormFieldTextarea
-        name={name}
-        label={label}
-        description={description}
-        rows={3}
-        maxLength={4000}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        invalid={Boolean(fieldError)}
-        errorMessage={fieldError}
-      />
+    <ContractForm form={form}>
+      <TextAreaField label={label} description={description} rows={3} {...form.field(name)} />
       <ButtonGroup>
-        <PrimaryActionButton type="submit" busy={busy}>
+        <PrimaryActionButton type="submit" busy={form.pending}>
           {button}
         </PrimaryActionButton>
       </ButtonGroup>
-    </Form>
+    </ContractForm>
   );
 }

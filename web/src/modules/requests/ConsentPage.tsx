@@ -16,10 +16,12 @@ import { type ConsentPage as ConsentPageView, consentPageSchema } from '../../..
 import { api } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { FileReaders } from '../../ui/FileReaders.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useTokenFromHash } from '../auth/tokenFromHash.ts';
+import { requestKeys } from './requests.api.ts';
 import './requests.css';
 
 /**
@@ -31,7 +33,7 @@ export function ConsentPage() {
   const token = useTokenFromHash();
   const [page, setPage] = useState<ConsentPageView | null>(null);
   const view = useQuery({
-    queryKey: ['consent', token],
+    queryKey: requestKeys.consentPage(token ?? ''),
     queryFn: () => api.post('/api/consent/view', { token }, consentPageSchema),
     enabled: Boolean(token),
     retry: false,
@@ -72,7 +74,8 @@ function ConsentView({
 }) {
   const { t } = useTranslation('requests');
   const format = useFormatters();
-  const [confirmWithdraw, setConfirmWithdraw] = useState(false);
+  // Refusing and withdrawing stop the team: each is asked once more before it is sent.
+  const [asking, setAsking] = useState<'refuse' | 'withdraw' | null>(null);
   const answer = useMutation({
     mutationFn: (decision: 'given' | 'refused') =>
       api.post('/api/consent/answer', { token, decision }, consentPageSchema),
@@ -80,10 +83,7 @@ function ConsentView({
   });
   const withdraw = useMutation({
     mutationFn: () => api.post('/api/consent/withdraw', { token }, consentPageSchema),
-    onSuccess: (next) => {
-      setConfirmWithdraw(false);
-      onChange(next);
-    },
+    onSuccess: onChange,
   });
   const prefix = page.audience === 'pupil' ? 'consentPage.pupil' : 'consentPage.parent';
   const values = {
@@ -143,34 +143,62 @@ function ConsentView({
         <>
           <Paragraph>{t(`${prefix}.validUntil`, { date: format.date(page.expiresAt) })}</Paragraph>
           <ButtonGroup>
-            <PrimaryActionButton type="button" busy={answer.isPending} onClick={() => answer.mutate('given')}>
+            <PrimaryActionButton
+              type="button"
+              busy={answer.isPending && answer.variables === 'given'}
+              onClick={() => answer.mutate('given')}
+            >
               {t('consentPage.agree')}
             </PrimaryActionButton>
-            <SecondaryActionButton type="button" onClick={() => answer.mutate('refused')}>
+            <SecondaryActionButton
+              type="button"
+              busy={answer.isPending && answer.variables === 'refused'}
+              onClick={() => setAsking('refuse')}
+            >
               {t('consentPage.refuse')}
             </SecondaryActionButton>
           </ButtonGroup>
         </>
       )}
-      {page.canWithdraw && !confirmWithdraw && (
+      {page.canWithdraw && (
         <ButtonGroup>
-          <SecondaryActionButton type="button" onClick={() => setConfirmWithdraw(true)}>
+          <SecondaryActionButton
+            type="button"
+            busy={withdraw.isPending}
+            onClick={() => setAsking('withdraw')}
+          >
             {t('consentPage.withdraw')}
           </SecondaryActionButton>
         </ButtonGroup>
       )}
-      {confirmWithdraw && (
-        <Alert type="warning">
+      {asking === 'refuse' && (
+        <ConfirmDialog
+          title={t(`${prefix}.refuseTitle`)}
+          confirmLabel={t(`${prefix}.refuseYes`)}
+          cancelLabel={t('consentPage.refuseNo')}
+          onConfirm={() => {
+            setAsking(null);
+            answer.mutate('refused');
+          }}
+          onCancel={() => setAsking(null)}
+        >
+          <Paragraph>{t(`${prefix}.refuseConfirm`)}</Paragraph>
+        </ConfirmDialog>
+      )}
+      {asking === 'withdraw' && (
+        <ConfirmDialog
+          title={t(`${prefix}.withdrawTitle`)}
+          confirmLabel={t('consentPage.withdrawYes')}
+          cancelLabel={t('consentPage.withdrawNo')}
+          danger
+          onConfirm={() => {
+            setAsking(null);
+            withdraw.mutate();
+          }}
+          onCancel={() => setAsking(null)}
+        >
           <Paragraph>{t(`${prefix}.withdrawConfirm`)}</Paragraph>
-          <ButtonGroup>
-            <PrimaryActionButton type="button" busy={withdraw.isPending} onClick={() => withdraw.mutate()}>
-              {t('consentPage.withdrawYes')}
-            </PrimaryActionButton>
-            <SecondaryActionButton type="button" onClick={() => setConfirmWithdraw(false)}>
-              {t('consentPage.withdrawNo')}
-            </SecondaryActionButton>
-          </ButtonGroup>
-        </Alert>
+        </ConfirmDialog>
       )}
       <Heading level={2}>{t(`${prefix}.privacyHeading`)}</Heading>
       <Paragraph>

@@ -2,6 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type FileFieldProps = {
+  /** The path a problem with the file is reported on, so the error summary links to this input. */
+  name?: string;
   label: string;
   error?: string;
   required?: boolean;
@@ -11,7 +13,14 @@ type FileFieldProps = {
 };
 
 /** A file input for attachments (PDF, Word, JPG, PNG, at most 10 MB), labelled and wired like TextField. */
-export function FileField({ label, error, required = false, onChange, resetKey }: FileFieldProps) {
+export function FileField({
+  name = 'file',
+  label,
+  error,
+  required = false,
+  onChange,
+  resetKey,
+}: FileFieldProps) {
   const { t } = useTranslation('requests');
   const id = useId();
   return (
@@ -32,6 +41,7 @@ export function FileField({ label, error, required = false, onChange, resetKey }
       <input
         key={resetKey}
         id={id}
+        name={name}
         type="file"
         required={required}
         accept=".pdf,.doc,.docx,.jpg,.jpeg,.png"

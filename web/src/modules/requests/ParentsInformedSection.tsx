@@ -1,33 +1,32 @@
 import { ButtonGroup, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parentsInformedInputSchema, type RequestDetail } from '../../../../contracts/requests.ts';
 import { todayInAmsterdam } from '../../../../contracts/school-year.ts';
 import { useFormatters } from '../../app/format.ts';
-import { type FormErrors, formErrorsFrom, noFormErrors, validate } from '../../app/forms.ts';
-import { Form } from '../../ui/Form.tsx';
+import { useNavigateWithNotice } from '../../app/notice.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { Section } from './RequestDetailPage.tsx';
-import { postCommand, requestMessageFor, useRequestCommand } from './requests.api.ts';
+import { postCommand, useShowRequestDetail } from './requests.api.ts';
 
 /** R10: work with a group starts only after the school records that and how the parents were informed. */
 export function ParentsInformedSection({ request }: { request: RequestDetail }) {
   const { t } = useTranslation('requests');
   const format = useFormatters();
-  const [informedOn, setInformedOn] = useState(todayInAmsterdam());
-  const [how, setHow] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const record = useRequestCommand(request.id, (input: { informedOn: string; how: string }) =>
-    postCommand(request.id, '/parents-informed', input),
-  );
-  const submit = () => {
-    const checked = validate(parentsInformedInputSchema, { informedOn, how });
-    if (!checked.ok) return setErrors(checked.errors);
-    record.mutate(checked.value, {
-      onSuccess: () => setErrors(noFormErrors),
-      onError: (error) => setErrors(formErrorsFrom(error)),
-    });
-  };
+  const showDetail = useShowRequestDetail();
+  const navigateWithNotice = useNavigateWithNotice();
+  const form = useContractForm({
+    schema: parentsInformedInputSchema,
+    namespace: 'requests',
+    initial: () => ({ informedOn: todayInAmsterdam(), how: '' }),
+    send: (input) => postCommand(request.id, '/parents-informed', input),
+    // The form makes way for what was recorded: the notice goes to the top of the page.
+    onSuccess: (detail) => {
+      showDetail(detail);
+      navigateWithNotice(`/hulpvragen/${detail.id}`, t('informed.done'), { replace: true });
+    },
+  });
   return (
     <Section title={t('informed.heading')}>
       {request.parentsInformed ? (
@@ -41,30 +40,15 @@ export function ParentsInformedSection({ request }: { request: RequestDetail }) 
         <Paragraph>{t('informed.needed')}</Paragraph>
       )}
       {!request.parentsInformed && request.commands.includes('record_parents_informed') && (
-        <Form errors={errors} fields={['informedOn', 'how']} onSubmit={submit}>
-          <TextField
-            name="informedOn"
-            type="date"
-            label={t('informed.date')}
-            value={informedOn}
-            onChange={setInformedOn}
-            error={requestMessageFor(errors, 'informedOn')}
-          />
-          <TextField
-            name="how"
-            label={t('informed.how')}
-            description={t('informed.howHint')}
-            maxLength={1000}
-            value={how}
-            onChange={setHow}
-            error={requestMessageFor(errors, 'how')}
-          />
+        <ContractForm form={form}>
+          <TextField type="date" label={t('informed.date')} {...form.field('informedOn')} />
+          <TextField label={t('informed.how')} description={t('informed.howHint')} {...form.field('how')} />
           <ButtonGroup>
-            <PrimaryActionButton type="submit" busy={record.isPending}>
+            <PrimaryActionButton type="submit" busy={form.pending}>
               {t('informed.submit')}
             </PrimaryActionButton>
           </ButtonGroup>
-        </Form>
+        </ContractForm>
       )}
     </Section>
   );

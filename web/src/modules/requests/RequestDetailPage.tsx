@@ -11,11 +11,19 @@ import {
 } from '@utrecht/component-library-react';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
-import { isGroupLevel, type RequestDetail } from '../../../../contracts/requests.ts';
-import { apiRequest } from '../../app/api.ts';
+import { useParams } from 'react-router';
+import {
+  closeRequestInputSchema,
+  isGroupLevel,
+  type RequestDetail,
+  refuseRequestInputSchema,
+  withdrawRequestInputSchema,
+} from '../../../../contracts/requests.ts';
+import { api } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
+import { useNavigateWithNotice } from '../../app/notice.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
@@ -23,8 +31,9 @@ import { AssignSection } from './AssignSection.tsx';
 import { CommandForm } from './CommandForm.tsx';
 import { ConsentSection } from './ConsentSection.tsx';
 import { ParentsInformedSection } from './ParentsInformedSection.tsx';
-import { postCommand, useRequestCommand, useRequestDetail } from './requests.api.ts';
+import { postCommand, requestKeys, useRequestDetail, useShowRequestDetail } from './requests.api.ts';
 import { StatusTag } from './StatusTag.tsx';
+import { submitQuestion } from './submit-question.ts';
 import { ThreadSection } from './ThreadSection.tsx';
 import './requests.css';
 
@@ -170,29 +179,34 @@ function RequestDetailView({ request }: { request: RequestDetail }) {
 /** The buttons and short forms of the commands the user may use now (the server checks them again). */
 function Actions({ request }: { request: RequestDetail }) {
   const { t } = useTranslation('requests');
-  const navigate = useNavigate();
+  const navigateWithNotice = useNavigateWithNotice();
+  const showDetail = useShowRequestDetail();
   const queryClient = useQueryClient();
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [asking, setAsking] = useState<'submit' | 'delete' | null>(null);
   const can = (command: RequestDetail['commands'][number]) => request.commands.includes(command);
-  const submit = useRequestCommand(request.id, () => postCommand(request.id, '/submit'));
-  const start = useRequestCommand(request.id, () => postCommand(request.id, '/start'));
-  const close = useRequestCommand(request.id, (outcome: string) =>
-    postCommand(request.id, '/close', { outcome }),
-  );
-  const refuse = useRequestCommand(request.id, (reason: string) =>
-    postCommand(request.id, '/refuse', { reason }),
-  );
-  const withdraw = useRequestCommand(request.id, (reason: string) =>
-    postCommand(request.id, '/withdraw', { reason }),
-  );
+  // After a command the page shows the request's new state and says at the top what happened.
+  const showDone = (detail: RequestDetail, notice: string) => {
+    showDetail(detail);
+    navigateWithNotice(`/hulpvragen/${detail.id}`, notice, { replace: true });
+  };
+  const submit = useMutation({
+    mutationFn: () => postCommand(request.id, '/submit'),
+    onSuccess: (detail) =>
+      showDone(detail, detail.status === 'refused' ? t('form.submittedRefused') : t('form.submitted')),
+  });
+  const start = useMutation({
+    mutationFn: () => postCommand(request.id, '/start'),
+    onSuccess: (detail) => showDone(detail, t('detail.started')),
+  });
   const remove = useMutation({
-    mutationFn: () => apiRequest('DELETE', `/api/requests/${request.id}`),
+    mutationFn: () => api.delete(`/api/requests/${request.id}`),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['requests', 'list'] });
-      navigate('/hulpvragen');
+      void queryClient.invalidateQueries({ queryKey: requestKeys.lists() });
+      navigateWithNotice('/hulpvragen', t('detail.deleted'));
     },
   });
   const simpleError = submit.error ?? start.error ?? remove.error;
+  const question = asking === 'submit' ? submitQuestion(t, request) : null;
 
   return (
     <Section title={t('detail.actions')}>
@@ -200,17 +214,17 @@ function Actions({ request }: { request: RequestDetail }) {
       <ButtonGroup>
         {can('edit') && <RouterLink to={`/hulpvragen/${request.id}/bewerken`}>{t('detail.edit')}</RouterLink>}
         {can('submit') && (
-          <PrimaryActionButton type="button" busy={submit.isPending} onClick={() => submit.mutate(undefined)}>
+          <PrimaryActionButton type="button" busy={submit.isPending} onClick={() => setAsking('submit')}>
             {t('form.submit')}
           </PrimaryActionButton>
         )}
         {can('start') && (
-          <PrimaryActionButton type="button" busy={start.isPending} onClick={() => start.mutate(undefined)}>
+          <PrimaryActionButton type="button" busy={start.isPending} onClick={() => start.mutate()}>
             {t('detail.start')}
           </PrimaryActionButton>
         )}
-        {can('delete') && !confirmDelete && (
-          <SecondaryActionButton type="button" onClick={() => setConfirmDelete(true)}>
+        {can('delete') && (
+          <SecondaryActionButton type="button" busy={remove.isPending} onClick={() => setAsking('delete')}>
             {t('detail.delete')}
           </SecondaryActionButton>
         )}
@@ -220,40 +234,67 @@ function Actions({ request }: { request: RequestDetail }) {
           </a>
         )}
       </ButtonGroup>
-      {confirmDelete && (
-        <Alert type="warning">
+      {question && (
+        <ConfirmDialog
+          title={question.title}
+          confirmLabel={question.confirmLabel}
+          cancelLabel={t('detail.cancel')}
+          onConfirm={() => {
+            setAsking(null);
+            submit.mutate();
+          }}
+          onCancel={() => setAsking(null)}
+        >
+          <Paragraph>{question.body}</Paragraph>
+        </ConfirmDialog>
+      )}
+      {asking === 'delete' && (
+        <ConfirmDialog
+          title={t('detail.deleteTitle')}
+          confirmLabel={t('detail.deleteYes')}
+          cancelLabel={t('detail.cancel')}
+          danger
+          onConfirm={() => {
+            setAsking(null);
+            remove.mutate();
+          }}
+          onCancel={() => setAsking(null)}
+        >
           <Paragraph>{t('detail.deleteConfirm')}</Paragraph>
-          <ButtonGroup>
-            <PrimaryActionButton type="button" busy={remove.isPending} onClick={() => remove.mutate()}>
-              {t('detail.deleteYes')}
-            </PrimaryActionButton>
-            <SecondaryActionButton type="button" onClick={() => setConfirmDelete(false)}>
-              {t('detail.cancel')}
-            </SecondaryActionButton>
-          </ButtonGroup>
-        </Alert>
+        </ConfirmDialog>
       )}
       {can('close') && (
         <CommandForm
+          schema={closeRequestInputSchema}
           name="outcome"
           label={t('detail.outcomeLabel')}
           description={t('detail.outcomeHint')}
           button={t('detail.close')}
-          busy={close.isPending}
-          error={close.error}
-          onSubmit={(outcome) => close.mutate(outcome)}
+          question={{
+            title: t('detail.closeTitle'),
+            body: t('detail.closeBody'),
+            confirmLabel: t('detail.closeYes'),
+          }}
+          send={(input) => postCommand(request.id, '/close', input)}
+          onDone={(detail) => showDone(detail, t('detail.closed'))}
         />
       )}
       {can('refuse') && (
         <details>
           <summary>{t('detail.refuseOpen')}</summary>
           <CommandForm
+            schema={refuseRequestInputSchema}
             name="reason"
             label={t('detail.refuseReason')}
             button={t('detail.refuse')}
-            busy={refuse.isPending}
-            error={refuse.error}
-            onSubmit={(reason) => refuse.mutate(reason)}
+            question={{
+              title: t('detail.refuseTitle'),
+              body: t('detail.refuseBody'),
+              confirmLabel: t('detail.refuseYes'),
+              danger: true,
+            }}
+            send={(input) => postCommand(request.id, '/refuse', input)}
+            onDone={(detail) => showDone(detail, t('detail.refused'))}
           />
         </details>
       )}
@@ -261,12 +302,18 @@ function Actions({ request }: { request: RequestDetail }) {
         <details>
           <summary>{t('detail.withdrawOpen')}</summary>
           <CommandForm
+            schema={withdrawRequestInputSchema}
             name="reason"
             label={t('detail.withdrawReason')}
             button={t('detail.withdraw')}
-            busy={withdraw.isPending}
-            error={withdraw.error}
-            onSubmit={(reason) => withdraw.mutate(reason)}
+            question={{
+              title: t('detail.withdrawTitle'),
+              body: t('detail.withdrawBody'),
+              confirmLabel: t('detail.withdrawYes'),
+              danger: true,
+            }}
+            send={(input) => postCommand(request.id, '/withdraw', input)}
+            onDone={(detail) => showDone(detail, t('detail.withdrawn'))}
           />
         </details>
       )}

@@ -1,46 +1,51 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   ButtonGroup,
   Fieldset,
   FieldsetLegend,
-  FormField,
-  FormFieldCheckbox,
-  FormFieldTextarea,
-  FormLabel,
+  FormFieldErrorMessage,
   Heading,
   Paragraph,
   PrimaryActionButton,
-  RadioButton,
   SecondaryActionButton,
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import {
+  createRequestInputSchema,
+  fieldsRequiredToSubmit,
+  findSubmitProblems,
   isGroupLevel,
   isPupilLevel,
   type RequestDetail,
   type RequestType,
   requestDetailSchema,
-  requestDraftInputSchema,
   requestFormOptionsSchema,
   requestTypes,
+  type RequestForm as SubmittedForm,
 } from '../../../../contracts/requests.ts';
 import { ageOn, todayInAmsterdam } from '../../../../contracts/school-year.ts';
-import { api, apiRequest } from '../../app/api.ts';
-import { type FormErrors, formErrorsFrom, noFormErrors, validate } from '../../app/forms.ts';
-import { Form } from '../../ui/Form.tsx';
+import { api } from '../../app/api.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
+import { useNavigateWithNotice } from '../../app/notice.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { CheckboxField, RadioGroupField, TextAreaField } from '../../ui/form/ChoiceFields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { requestMessageFor, useRequestDetail } from './requests.api.ts';
+import { postCommand, requestKeys, useRequestDetail, useShowRequestDetail } from './requests.api.ts';
+import { submitQuestion } from './submit-question.ts';
 import './requests.css';
 
-type ParentState = { name: string; email: string; phone: string; hasAuthority: boolean };
-type FormState = {
+type ParentValues = { name: string; email: string; phone: string; hasAuthority: boolean };
+/** The form as typed: texts, and the answers of the radio groups as their values ('' while unanswered). */
+type FormValues = {
   locationId: string;
   type: RequestType | '';
   question: string;
@@ -48,66 +53,76 @@ type FormState = {
   hopedOutcome: string;
   teacherName: string;
   groupName: string;
-  asksDirectPupilSupport: boolean | null;
+  asksDirectPupilSupport: '' | 'true' | 'false';
   expertiseTagIds: string[];
   pupil: { name: string; birthDate: string; group: string; email: string };
-  parents: ParentState[];
+  parents: ParentValues[];
 };
+/** Which button sent the form: keeping a draft checks only what is filled in, submitting checks it all. */
+type Intent = 'draft' | 'submit';
 
-const emptyParent: ParentState = { name: '', email: '', phone: '', hasAuthority: true };
+const emptyParent: ParentValues = { name: '', email: '', phone: '', hasAuthority: true };
 const maxParents = 4;
 
-function stateOf(detail: RequestDetail): FormState {
+function valuesOf(detail: RequestDetail | null): FormValues {
   return {
-    locationId: detail.location.id,
-    type: detail.type ?? '',
-    question: detail.question ?? '',
-    triedInBasicSupport: detail.triedInBasicSupport ?? '',
-    hopedOutcome: detail.hopedOutcome ?? '',
-    teacherName: detail.teacherName ?? '',
-    groupName: detail.groupName ?? '',
-    asksDirectPupilSupport: detail.asksDirectPupilSupport,
-    expertiseTagIds: detail.expertiseTags.map((tag) => tag.id),
+    locationId: detail?.location.id ?? '',
+    type: detail?.type ?? '',
+    question: detail?.question ?? '',
+    triedInBasicSupport: detail?.triedInBasicSupport ?? '',
+    hopedOutcome: detail?.hopedOutcome ?? '',
+    teacherName: detail?.teacherName ?? '',
+    groupName: detail?.groupName ?? '',
+    asksDirectPupilSupport:
+      detail?.asksDirectPupilSupport === true
+        ? 'true'
+        : detail?.asksDirectPupilSupport === false
+          ? 'false'
+          : '',
+    expertiseTagIds: detail?.expertiseTags.map((tag) => tag.id) ?? [],
     pupil: {
-      name: detail.pupil?.name ?? '',
-      birthDate: detail.pupil?.birthDate ?? '',
-      group: detail.pupil?.group ?? '',
-      email: detail.pupil?.email ?? '',
+      name: detail?.pupil?.name ?? '',
+      birthDate: detail?.pupil?.birthDate ?? '',
+      group: detail?.pupil?.group ?? '',
+      email: detail?.pupil?.email ?? '',
     },
-    parents: detail.parents.map((parent) => ({
-      name: parent.name,
-      email: parent.email ?? '',
-      phone: parent.phone ?? '',
-      hasAuthority: parent.hasAuthority,
-    })),
+    parents:
+      detail?.parents.map((parent) => ({
+        name: parent.name,
+        email: parent.email ?? '',
+        phone: parent.phone ?? '',
+        hasAuthority: parent.hasAuthority,
+      })) ?? [],
   };
 }
 
 /** The draft as the API takes it: empty texts as null, a pupil only when something was filled in. */
-function draftOf(state: FormState) {
+function draftOf(values: FormValues) {
   const orNull = (value: string) => (value.trim() === '' ? null : value);
-  const pupilLevel = isPupilLevel(state.type || null);
-  const pupilTouched = Object.values(state.pupil).some((value) => value.trim() !== '');
+  const type = values.type || null;
+  const pupilLevel = isPupilLevel(type);
+  const pupilTouched = Object.values(values.pupil).some((value) => value.trim() !== '');
   return {
-    type: state.type || null,
-    question: orNull(state.question),
-    triedInBasicSupport: orNull(state.triedInBasicSupport),
-    hopedOutcome: orNull(state.hopedOutcome),
-    teacherName: orNull(state.teacherName),
-    groupName: orNull(state.groupName),
-    asksDirectPupilSupport: state.asksDirectPupilSupport,
-    expertiseTagIds: state.expertiseTagIds,
+    type,
+    question: orNull(values.question),
+    triedInBasicSupport: orNull(values.triedInBasicSupport),
+    hopedOutcome: orNull(values.hopedOutcome),
+    teacherName: orNull(values.teacherName),
+    groupName: orNull(values.groupName),
+    asksDirectPupilSupport:
+      values.asksDirectPupilSupport === '' ? null : values.asksDirectPupilSupport === 'true',
+    expertiseTagIds: values.expertiseTagIds,
     pupil:
       pupilLevel && pupilTouched
         ? {
-            name: state.pupil.name,
-            birthDate: state.pupil.birthDate,
-            group: orNull(state.pupil.group),
-            email: orNull(state.pupil.email),
+            name: values.pupil.name,
+            birthDate: values.pupil.birthDate,
+            group: orNull(values.pupil.group),
+            email: orNull(values.pupil.email),
           }
         : null,
     parents: pupilLevel
-      ? state.parents
+      ? values.parents
           .filter((parent) => parent.name.trim() || parent.email.trim() || parent.phone.trim())
           .map((parent) => ({
             name: parent.name,
@@ -116,6 +131,15 @@ function draftOf(state: FormState) {
             hasAuthority: parent.hasAuthority,
           }))
       : [],
+  };
+}
+
+/** The answers as the completeness check at submit reads them. */
+function submittedFormOf(values: FormValues): SubmittedForm {
+  const draft = draftOf(values);
+  return {
+    ...draft,
+    pupil: draft.pupil ? { name: draft.pupil.name, birthDate: draft.pupil.birthDate } : null,
   };
 }
 
@@ -139,127 +163,89 @@ function FormLoadError({ error }: { error: unknown }) {
   return (
     <>
       <PageHeading>{t('form.editTitle')}</PageHeading>
-      <Form errors={formErrorsFrom(error)} fields={[]} onSubmit={() => undefined}>
-        {null}
-      </Form>
+      <ErrorAlert errors={formErrorsFrom(error)} />
     </>
   );
 }
 
 function RequestForm({ initial }: { initial: RequestDetail | null }) {
   const { t } = useTranslation('requests');
-  const navigate = useNavigate();
+  const navigateWithNotice = useNavigateWithNotice();
+  const showDetail = useShowRequestDetail();
   const options = useQuery({
-    queryKey: ['requests', 'form-options'],
+    queryKey: requestKeys.formOptions(),
     queryFn: ({ signal }) => api.get('/api/requests/form-options', requestFormOptionsSchema, signal),
   });
-  // One key per form: saving twice before the first answer arrives still makes one draft.
+  // One key per form: saving twice before the first answer arrives still makes one request.
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
-  const [savedId, setSavedId] = useState<string | null>(initial?.id ?? null);
-  const [state, setState] = useState<FormState>(
-    initial
-      ? stateOf(initial)
-      : {
-          locationId: '',
-          type: '',
-          question: '',
-          triedInBasicSupport: '',
-          hopedOutcome: '',
-          teacherName: '',
-          groupName: '',
-          asksDirectPupilSupport: null,
-          expertiseTagIds: [],
-          pupil: { name: '', birthDate: '', group: '', email: '' },
-          parents: [],
-        },
-  );
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [saved, setSaved] = useState(false);
-  const ids = { scope: useId(), type: useId(), tags: useId() };
-  const locations = options.data?.locations ?? [];
+  // Read while the form is checked and sent; the state only drives which button shows it is busy.
+  const intent = useRef<Intent>('submit');
+  const [lastIntent, setLastIntent] = useState<Intent>('submit');
+  const ids = { scope: useId(), type: useId(), question: useId(), pupil: useId(), parents: useId() };
 
-  useEffect(() => {
-    if (!state.locationId && locations.length > 0)
-      setState((current) => ({ ...current, locationId: locations[0]?.id ?? '' }));
-  }, [locations, state.locationId]);
-
-  const save = useMutation({
-    mutationFn: async (then: 'stay' | 'submit'): Promise<RequestDetail> => {
-      const draft = draftOf(state);
-      const checked = validate(requestDraftInputSchema, draft);
-      if (!checked.ok) throw checked.errors;
-      const detail = savedId
-        ? await apiRequest('PUT', `/api/requests/${savedId}`, {
-            body: checked.value,
-            schema: requestDetailSchema,
-          })
-        : await api.post(
-            '/api/requests',
-            { ...checked.value, locationId: state.locationId, idempotencyKey },
-            requestDetailSchema,
-          );
-      setSavedId(detail.id);
-      if (then === 'submit') return api.post(`/api/requests/${detail.id}/submit`, {}, requestDetailSchema);
-      return detail;
+  const form = useContractForm({
+    schema: createRequestInputSchema,
+    namespace: 'requests',
+    initial: () => valuesOf(initial),
+    toInput: (values: FormValues) => ({
+      ...draftOf(values),
+      locationId: values.locationId,
+      idempotencyKey,
+      submit: intent.current === 'submit',
+    }),
+    // Submitting checks completeness first: a form that cannot be submitted sends (and saves) nothing.
+    check: (values) => (intent.current === 'submit' ? findSubmitProblems(submittedFormOf(values)) : []),
+    confirm: (input) => (input.submit ? submitQuestion(t, input) : null),
+    send: async (input) => {
+      // A new request is created (and, when submitted, submitted with it) in one call.
+      if (!initial) return api.post('/api/requests', input, requestDetailSchema);
+      const { locationId: _location, idempotencyKey: _key, submit, ...draft } = input;
+      const saved = await api.put(`/api/requests/${initial.id}`, draft, requestDetailSchema);
+      return submit ? postCommand(saved.id, '/submit') : saved;
     },
-    onSuccess: (detail, then) => {
-      setErrors(noFormErrors);
-      if (then === 'submit') navigate(`/hulpvragen/${detail.id}`);
-      else {
-        setSaved(true);
-        if (!initial) navigate(`/hulpvragen/${detail.id}/bewerken`, { replace: true });
+    onSuccess: (detail, input) => {
+      showDetail(detail);
+      if (input.submit) {
+        navigateWithNotice(
+          `/hulpvragen/${detail.id}`,
+          detail.status === 'refused' ? t('form.submittedRefused') : t('form.submitted'),
+        );
+      } else if (!initial) {
+        navigateWithNotice(`/hulpvragen/${detail.id}/bewerken`, t('form.saved'), { replace: true });
       }
     },
-    onError: (error) => {
-      setSaved(false);
-      setErrors(
-        'fields' in (error as object) && !(error instanceof Error)
-          ? (error as FormErrors)
-          : formErrorsFrom(error),
-      );
-    },
+    successNotice: (detail) => (initial && detail.status === 'draft' ? t('form.saved') : ''),
   });
 
-  const set = <Key extends keyof FormState>(key: Key, value: FormState[Key]) =>
-    setState((current) => ({ ...current, [key]: value }));
-  const setPupil = (key: keyof FormState['pupil'], value: string) =>
-    setState((current) => ({ ...current, pupil: { ...current.pupil, [key]: value } }));
-  const setParent = (index: number, change: Partial<ParentState>) =>
-    setState((current) => ({
-      ...current,
-      parents: current.parents.map((parent, position) =>
-        position === index ? { ...parent, ...change } : parent,
-      ),
-    }));
-  const error = (path: string) => requestMessageFor(errors, path);
-  const pupilLevel = isPupilLevel(state.type || null);
-  const groupLevel = isGroupLevel(state.type || null);
-  const birthDateValid = /^\d{4}-\d{2}-\d{2}$/.test(state.pupil.birthDate);
-  const pupilIsTwelve = birthDateValid && ageOn(state.pupil.birthDate, todayInAmsterdam()) >= 12;
-  const shownFields = [
-    'asksDirectPupilSupport',
-    'locationId',
-    'type',
-    'question',
-    'triedInBasicSupport',
-    'hopedOutcome',
-    'teacherName',
-    'groupName',
-    'pupil',
-    'pupil.name',
-    'pupil.birthDate',
-    'pupil.group',
-    'pupil.email',
-    'parents',
-    ...state.parents.flatMap((_parent, index) =>
-      ['name', 'email', 'phone'].map((field) => `parents.${index}.${field}`),
-    ),
-  ];
+  const { values, set, update } = form;
+  const locations = options.data?.locations ?? [];
+  useEffect(() => {
+    if (!values.locationId && locations[0]) set('locationId', locations[0].id);
+  }, [locations, values.locationId, set]);
+
+  const type = values.type || null;
+  const pupilLevel = isPupilLevel(type);
+  const groupLevel = isGroupLevel(type);
+  const asksDirectPupilSupport =
+    values.asksDirectPupilSupport === '' ? null : values.asksDirectPupilSupport === 'true';
+  // What submitting needs for this type, from the same rule the server checks.
+  const requiredToSubmit = new Set<string>(fieldsRequiredToSubmit({ type, asksDirectPupilSupport }));
+  const required = (path: string) => requiredToSubmit.has(path);
+  const birthDateValid = /^\d{4}-\d{2}-\d{2}$/.test(values.pupil.birthDate);
+  const pupilIsTwelve = birthDateValid && ageOn(values.pupil.birthDate, todayInAmsterdam()) >= 12;
+  const setParents = (change: (parents: ParentValues[]) => ParentValues[]) =>
+    update((current) => ({ ...current, parents: change(current.parents) }));
+  const saveDraft = () => {
+    intent.current = 'draft';
+    setLastIntent('draft');
+    form.submit();
+    intent.current = 'submit';
+  };
 
   return (
     <>
       <PageHeading>{initial ? t('form.editTitle') : t('form.newTitle')}</PageHeading>
-      <Form errors={errors} fields={shownFields} onSubmit={() => save.mutate('submit')}>
+      <ContractForm form={form}>
         <section aria-labelledby={ids.scope}>
           <Heading level={2} id={ids.scope}>
             {t('form.scopeHeading')}
@@ -268,34 +254,16 @@ function RequestForm({ initial }: { initial: RequestDetail | null }) {
             <Paragraph>{t('form.scopeDoes')}</Paragraph>
             <Paragraph>{t('form.scopeDoesNot')}</Paragraph>
           </div>
-          <Fieldset invalid={Boolean(error('asksDirectPupilSupport'))}>
-            <FieldsetLegend>{t('form.asksDirectPupilSupport')}</FieldsetLegend>
-            {error('asksDirectPupilSupport') && (
-              <Paragraph className="utrecht-form-field-error-message">
-                {error('asksDirectPupilSupport')}
-              </Paragraph>
-            )}
-            {([false, true] as const).map((value) => (
-              <FormField
-                key={String(value)}
-                type="radio"
-                input={
-                  <RadioButton
-                    id={`${ids.scope}-direct-${value}`}
-                    name="asksDirectPupilSupport"
-                    checked={state.asksDirectPupilSupport === value}
-                    onChange={() => set('asksDirectPupilSupport', value)}
-                  />
-                }
-                label={
-                  <FormLabel htmlFor={`${ids.scope}-direct-${value}`} type="radio">
-                    {value ? t('form.yes') : t('form.no')}
-                  </FormLabel>
-                }
-              />
-            ))}
-          </Fieldset>
-          {state.asksDirectPupilSupport === true && (
+          <RadioGroupField
+            legend={t('form.asksDirectPupilSupport')}
+            choices={[
+              { value: 'false', label: t('form.no') },
+              { value: 'true', label: t('form.yes') },
+            ]}
+            {...form.field('asksDirectPupilSupport', 'choice')}
+            required={required('asksDirectPupilSupport')}
+          />
+          {asksDirectPupilSupport === true && (
             <div className="passend-warning-box" role="status">
               <Paragraph>{t('form.directSupportWarning')}</Paragraph>
             </div>
@@ -308,65 +276,41 @@ function RequestForm({ initial }: { initial: RequestDetail | null }) {
           </Heading>
           {locations.length > 1 && !initial && (
             <SelectField
-              name="locationId"
               label={t('form.school')}
               placeholder={t('form.chooseSchool')}
-              value={state.locationId}
-              onChange={(value) => set('locationId', value)}
               choices={locations.map((location) => ({
                 value: location.id,
                 label: `${location.name}, ${location.place}`,
               }))}
-              error={error('locationId')}
+              {...form.field('locationId', 'choice')}
             />
           )}
-          <Fieldset invalid={Boolean(error('type'))}>
-            <FieldsetLegend>{t('form.type')}</FieldsetLegend>
-            {error('type') && (
-              <Paragraph className="utrecht-form-field-error-message">{error('type')}</Paragraph>
-            )}
-            {requestTypes.map((type) => (
-              <FormField
-                key={type}
-                type="radio"
-                input={
-                  <RadioButton
-                    id={`${ids.type}-${type}`}
-                    name="type"
-                    checked={state.type === type}
-                    aria-describedby={`${ids.type}-${type}-description`}
-                    onChange={() => set('type', type)}
-                  />
-                }
-                label={
-                  <FormLabel htmlFor={`${ids.type}-${type}`} type="radio">
-                    {t(`types.${type}`)}
-                  </FormLabel>
-                }
-                description={
-                  <span id={`${ids.type}-${type}-description`} className="utrecht-form-field-description">
-                    {t(`typeDescriptions.${type}`)}
-                  </span>
-                }
-              />
-            ))}
-          </Fieldset>
+          <RadioGroupField
+            legend={t('form.type')}
+            choices={requestTypes.map((value) => ({
+              value,
+              label: t(`types.${value}`),
+              description: t(`typeDescriptions.${value}`),
+            }))}
+            {...form.field('type', 'choice')}
+            required={required('type')}
+          />
           {(options.data?.expertiseTags.length ?? 0) > 0 && (
             <Fieldset>
               <FieldsetLegend>{t('form.expertise')}</FieldsetLegend>
               {options.data?.expertiseTags.map((tag) => (
-                <FormFieldCheckbox
+                <CheckboxField
                   key={tag.id}
                   name="expertiseTagIds"
                   label={tag.name}
-                  checked={state.expertiseTagIds.includes(tag.id)}
-                  onChange={(event) =>
-                    set(
-                      'expertiseTagIds',
-                      event.target.checked
-                        ? [...state.expertiseTagIds, tag.id]
-                        : state.expertiseTagIds.filter((id) => id !== tag.id),
-                    )
+                  checked={values.expertiseTagIds.includes(tag.id)}
+                  onChange={(checked) =>
+                    update((current) => ({
+                      ...current,
+                      expertiseTagIds: checked
+                        ? [...current.expertiseTagIds, tag.id]
+                        : current.expertiseTagIds.filter((id) => id !== tag.id),
+                    }))
                   }
                 />
               ))}
@@ -374,58 +318,32 @@ function RequestForm({ initial }: { initial: RequestDetail | null }) {
           )}
         </section>
 
-        <section aria-labelledby={`${ids.type}-question`}>
-          <Heading level={2} id={`${ids.type}-question`}>
+        <section aria-labelledby={ids.question}>
+          <Heading level={2} id={ids.question}>
             {t('form.questionHeading')}
           </Heading>
-          <FormFieldTextarea
-            name="question"
+          <TextAreaField
             label={t('form.question')}
-            rows={4}
-            maxLength={4000}
-            value={state.question}
-            onChange={(event) => set('question', event.target.value)}
-            invalid={Boolean(error('question'))}
-            errorMessage={error('question')}
+            {...form.field('question')}
+            required={required('question')}
           />
-          <FormFieldTextarea
-            name="triedInBasicSupport"
+          <TextAreaField
             label={t('form.tried')}
-            rows={4}
-            maxLength={4000}
-            value={state.triedInBasicSupport}
-            onChange={(event) => set('triedInBasicSupport', event.target.value)}
-            invalid={Boolean(error('triedInBasicSupport'))}
-            errorMessage={error('triedInBasicSupport')}
+            {...form.field('triedInBasicSupport')}
+            required={required('triedInBasicSupport')}
           />
-          <FormFieldTextarea
-            name="hopedOutcome"
+          <TextAreaField
             label={t('form.hoped')}
             rows={3}
-            maxLength={4000}
-            value={state.hopedOutcome}
-            onChange={(event) => set('hopedOutcome', event.target.value)}
-            invalid={Boolean(error('hopedOutcome'))}
-            errorMessage={error('hopedOutcome')}
+            {...form.field('hopedOutcome')}
+            required={required('hopedOutcome')}
           />
           <TextField
-            name="teacherName"
             label={t('form.teacher')}
-            required={false}
-            maxLength={200}
-            value={state.teacherName}
-            onChange={(value) => set('teacherName', value)}
-            error={error('teacherName')}
+            {...form.field('teacherName')}
+            required={required('teacherName')}
           />
-          <TextField
-            name="groupName"
-            label={t('form.group')}
-            required={false}
-            maxLength={200}
-            value={state.groupName}
-            onChange={(value) => set('groupName', value)}
-            error={error('groupName')}
-          />
+          <TextField label={t('form.group')} {...form.field('groupName')} required={required('groupName')} />
           {groupLevel && (
             <div className="passend-scope-box">
               <Paragraph>{t('form.groupNote')}</Paragraph>
@@ -434,111 +352,71 @@ function RequestForm({ initial }: { initial: RequestDetail | null }) {
         </section>
 
         {pupilLevel && (
-          <section aria-labelledby={`${ids.type}-pupil`}>
-            <Heading level={2} id={`${ids.type}-pupil`}>
+          <section aria-labelledby={ids.pupil}>
+            <Heading level={2} id={ids.pupil}>
               {t('form.pupilHeading')}
             </Heading>
             <Paragraph>{t('form.pupilIntro')}</Paragraph>
-            {error('pupil') && (
-              <Paragraph className="utrecht-form-field-error-message">{error('pupil')}</Paragraph>
-            )}
+            {form.message('pupil') && <FormFieldErrorMessage>{form.message('pupil')}</FormFieldErrorMessage>}
             <TextField
-              name="pupilName"
               label={t('form.pupilName')}
-              maxLength={200}
               autoComplete="off"
-              value={state.pupil.name}
-              onChange={(value) => setPupil('name', value)}
-              error={error('pupil.name')}
+              // A missing pupil is reported on `pupil`: the summary links it to the first pupil field.
+              data-field="pupil"
+              {...form.field('pupil.name')}
             />
-            <TextField
-              name="pupilBirthDate"
-              type="date"
-              label={t('form.birthDate')}
-              value={state.pupil.birthDate}
-              onChange={(value) => setPupil('birthDate', value)}
-              error={error('pupil.birthDate')}
-            />
+            <TextField type="date" label={t('form.birthDate')} {...form.field('pupil.birthDate')} />
             {pupilIsTwelve && (
               <div className="passend-scope-box" role="status">
                 <Paragraph>{t('form.pupilTwelve')}</Paragraph>
               </div>
             )}
+            <TextField label={t('form.pupilGroup')} {...form.field('pupil.group')} />
             <TextField
-              name="pupilGroup"
-              label={t('form.pupilGroup')}
-              required={false}
-              maxLength={200}
-              value={state.pupil.group}
-              onChange={(value) => setPupil('group', value)}
-              error={error('pupil.group')}
-            />
-            <TextField
-              name="pupilEmail"
               type="email"
               label={t('form.pupilEmail')}
               description={t('form.pupilEmailHint')}
-              required={false}
-              maxLength={254}
               autoComplete="off"
-              value={state.pupil.email}
-              onChange={(value) => setPupil('email', value)}
-              error={error('pupil.email')}
+              {...form.field('pupil.email')}
             />
-            <Heading level={3}>{t('form.parentsHeading')}</Heading>
-            {error('parents') && (
-              <Paragraph className="utrecht-form-field-error-message">{error('parents')}</Paragraph>
+            {/* A missing parent with authority is reported on `parents`: the summary links to this heading. */}
+            <Heading level={3} id={ids.parents} tabIndex={-1} data-field="parents">
+              {t('form.parentsHeading')}
+            </Heading>
+            {form.message('parents') && (
+              <FormFieldErrorMessage>{form.message('parents')}</FormFieldErrorMessage>
             )}
-            {state.parents.map((parent, index) => (
+            {values.parents.map((_parent, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: parents have no id before they are saved
               <Fieldset key={index} className="passend-fieldset">
                 <FieldsetLegend>{t('form.parentLegend', { number: index + 1 })}</FieldsetLegend>
                 <TextField
-                  name={`parent-${index}-name`}
                   label={t('form.parentName')}
-                  maxLength={200}
                   autoComplete="off"
-                  value={parent.name}
-                  onChange={(value) => setParent(index, { name: value })}
-                  error={error(`parents.${index}.name`)}
+                  {...form.field(`parents.${index}.name`)}
                 />
                 <TextField
-                  name={`parent-${index}-email`}
                   type="email"
                   label={t('form.parentEmail')}
                   description={t('form.parentEmailHint')}
-                  required={false}
-                  maxLength={254}
                   autoComplete="off"
-                  value={parent.email}
-                  onChange={(value) => setParent(index, { email: value })}
-                  error={error(`parents.${index}.email`)}
+                  {...form.field(`parents.${index}.email`)}
                 />
                 <TextField
-                  name={`parent-${index}-phone`}
                   type="tel"
                   label={t('form.parentPhone')}
-                  required={false}
-                  maxLength={30}
                   autoComplete="off"
-                  value={parent.phone}
-                  onChange={(value) => setParent(index, { phone: value })}
-                  error={error(`parents.${index}.phone`)}
+                  {...form.field(`parents.${index}.phone`)}
                 />
-                <FormFieldCheckbox
-                  name={`parent-${index}-authority`}
+                <CheckboxField
                   label={t('form.parentAuthority')}
-                  checked={parent.hasAuthority}
-                  onChange={(event) => setParent(index, { hasAuthority: event.target.checked })}
+                  {...form.checkbox(`parents.${index}.hasAuthority`)}
                 />
                 <ButtonGroup>
                   <SecondaryActionButton
                     type="button"
                     onClick={() =>
-                      set(
-                        'parents',
-                        state.parents.filter((_item, position) => position !== index),
-                      )
+                      setParents((parents) => parents.filter((_item, position) => position !== index))
                     }
                   >
                     {t('form.removeParent', { number: index + 1 })}
@@ -546,11 +424,11 @@ function RequestForm({ initial }: { initial: RequestDetail | null }) {
                 </ButtonGroup>
               </Fieldset>
             ))}
-            {state.parents.length < maxParents && (
+            {values.parents.length < maxParents && (
               <ButtonGroup>
                 <SecondaryActionButton
                   type="button"
-                  onClick={() => set('parents', [...state.parents, { ...emptyParent }])}
+                  onClick={() => setParents((parents) => [...parents, { ...emptyParent }])}
                 >
                   {t('form.addParent')}
                 </SecondaryActionButton>
@@ -562,31 +440,30 @@ function RequestForm({ initial }: { initial: RequestDetail | null }) {
         <UnorderedList>
           <UnorderedListItem>{t('form.afterSubmit')}</UnorderedListItem>
           <UnorderedListItem>
-            {savedId ? (
-              <RouterLink to={`/hulpvragen/${savedId}`}>{t('form.toDetail')}</RouterLink>
+            {initial ? (
+              <RouterLink to={`/hulpvragen/${initial.id}`}>{t('form.toDetail')}</RouterLink>
             ) : (
               t('form.filesAfterSave')
             )}
           </UnorderedListItem>
         </UnorderedList>
-        {saved && (
-          <Paragraph role="status" className="passend-status-message">
-            {t('form.saved')}
-          </Paragraph>
-        )}
         <ButtonGroup>
           <SecondaryActionButton
             type="button"
-            busy={save.isPending && save.variables === 'stay'}
-            onClick={() => save.mutate('stay')}
+            busy={form.pending && lastIntent === 'draft'}
+            onClick={saveDraft}
           >
             {t('form.saveDraft')}
           </SecondaryActionButton>
-          <PrimaryActionButton type="submit" busy={save.isPending && save.variables === 'submit'}>
+          <PrimaryActionButton
+            type="submit"
+            busy={form.pending && lastIntent === 'submit'}
+            onClick={() => setLastIntent('submit')}
+          >
             {t('form.submit')}
           </PrimaryActionButton>
         </ButtonGroup>
-      </Form>
+      </ContractForm>
     </>
   );
 }

@@ -1,44 +1,39 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  ButtonGroup,
-  Checkbox,
-  FormField,
-  FormLabel,
-  Paragraph,
-  SecondaryActionButton,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
-import { useId, useState } from 'react';
+import { Paragraph } from '@utrecht/component-library-react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import {
   type PupilSearchReach,
+  type RequestListItem,
   requestFilterOptionsSchema,
   requestPageSchema,
+  requestSortKeys,
   requestStatuses,
   requestTypes,
 } from '../../../../contracts/requests.ts';
 import { formatSchoolYear, schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
 import { api, withQuery } from '../../app/api.ts';
-import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
 import { hasPermission, useSignedInSession } from '../../app/session.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { CheckboxField } from '../../ui/form/ChoiceFields.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { TextField } from '../../ui/TextField.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
+import { useListParams } from '../../ui/table/useListParams.ts';
+import { requestKeys } from './requests.api.ts';
 import { StatusTag } from './StatusTag.tsx';
 import './requests.css';
 
 const pageSize = 25;
+// The search box's limit: the list contract's `q`.
+const searchMaxLength = 100;
+// Filters in the address, under the Dutch names the list has always used.
+const filterDefaults = { zoek: '', status: '', soort: '', schooljaar: '', school: '', teamlid: '', mijn: '' };
+const noConsentYet = ['draft', 'refused', 'withdrawn'];
 
 const searchLabels = {
   all: 'list.search',
@@ -46,42 +41,44 @@ const searchLabels = {
   none: 'list.searchNoPupils',
 } as const satisfies Record<PupilSearchReach, string>;
 
-/** `/hulpvragen`: the requests the user may see, filtered and paged on the server (R1, P1). */
+/** `/hulpvragen`: the requests the user may see, filtered, sorted and paged on the server (R1, P1). */
 export function RequestsListPage() {
   const { t } = useTranslation('requests');
   const session = useSignedInSession();
-  const format = useFormatters();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('pagina')) || 1);
-  const filters = {
-    q: params.get('zoek') ?? '',
-    status: params.get('status') ?? '',
-    type: params.get('soort') ?? '',
-    schoolYear: params.get('schooljaar') ?? '',
-    locationId: params.get('school') ?? '',
-    assignedUserId: params.get('teamlid') ?? '',
-    mine: params.get('mijn') === 'ja',
-  };
-  const [search, setSearch] = useState(filters.q);
-  const captionId = useId();
-  const mineId = useId();
+  const { i18n } = useTranslation();
+  // "6 dec. 2025": day, month, year in a width that fits beside seven other columns.
+  const shortDate = useMemo(
+    () =>
+      new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', {
+        dateStyle: 'medium',
+        timeZone: 'Europe/Amsterdam',
+      }),
+    [i18n.language],
+  );
+  const list = useListParams(filterDefaults, { key: 'updated', direction: 'descending' });
+  const { filters } = list;
   const isTeamMember = session.user.roles.some((assignment) => assignment.role === 'team_member');
   const currentYear = schoolYearOf(todayInAmsterdam());
+  const hasFilters = Object.values(filters).some((value) => value !== '');
+  // A sort the server does not know (an edited address) falls back to the server's own order.
+  const sortKnown = (requestSortKeys as readonly string[]).includes(list.sort?.key ?? '');
+  const apiSort = sortKnown ? list.apiSort : undefined;
 
   const requests = useQuery({
-    queryKey: ['requests', 'list', page, filters],
+    queryKey: requestKeys.list({ filters, page: list.page, sort: apiSort }),
     queryFn: ({ signal }) =>
       api.get(
         withQuery('/api/requests', {
-          page,
+          page: list.page,
           pageSize,
-          q: filters.q,
+          q: filters.zoek,
           status: filters.status,
-          type: filters.type,
-          schoolYear: filters.schoolYear,
-          locationId: filters.locationId,
-          assignedUserId: filters.assignedUserId,
-          mine: filters.mine ? 'true' : undefined,
+          type: filters.soort,
+          schoolYear: filters.schooljaar,
+          locationId: filters.school,
+          assignedUserId: filters.teamlid,
+          mine: filters.mijn === 'ja' ? 'true' : undefined,
+          sort: apiSort,
         }),
         requestPageSchema,
         signal,
@@ -89,29 +86,64 @@ export function RequestsListPage() {
     placeholderData: keepPreviousData,
   });
   const choices = useQuery({
-    queryKey: ['requests', 'list', 'filter-options'],
+    queryKey: requestKeys.filterOptions(),
     queryFn: ({ signal }) => api.get('/api/requests/filter-options', requestFilterOptionsSchema, signal),
   });
 
+  const manySchools = (choices.data?.locations.length ?? 0) > 1;
   // The staff office is shown the pupil only of requests assigned to it: the field says so (P1).
   const pupilSearch = choices.data?.pupilSearch ?? 'none';
-
-  const go = (next: Record<string, string | number>) => {
-    const merged: Record<string, string | number> = {
-      zoek: filters.q,
-      status: filters.status,
-      soort: filters.type,
-      schooljaar: filters.schoolYear,
-      school: filters.locationId,
-      teamlid: filters.assignedUserId,
-      mijn: filters.mine ? 'ja' : '',
-      pagina: '',
-      ...next,
-    };
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(merged)) if (value !== '') query.set(key, String(value));
-    setParams(query);
-  };
+  const columns: Column<RequestListItem>[] = [
+    {
+      key: 'reference',
+      header: t('list.reference'),
+      rowHeader: true,
+      nowrap: true,
+      sortable: true,
+      cell: (item) => <RouterLink to={`/hulpvragen/${item.id}`}>{item.reference}</RouterLink>,
+    },
+    {
+      key: 'status',
+      header: t('list.status'),
+      keepWithTitle: true,
+      sortable: true,
+      cell: (item) => <StatusTag status={item.status} />,
+    },
+    // Only where the user sees more than one school: for the others every row would say the same.
+    ...(manySchools
+      ? [
+          {
+            key: 'school',
+            header: t('list.school'),
+            sortable: true,
+            cell: (item: RequestListItem) => item.location.name,
+          },
+        ]
+      : []),
+    {
+      key: 'type',
+      header: t('list.type'),
+      cell: (item) => (item.type ? t(`types.${item.type}`) : '—'),
+    },
+    {
+      key: 'pupil',
+      header: t('list.pupil'),
+      cell: (item) => (item.pupilHidden ? t('list.hidden') : (item.pupilName ?? '—')),
+    },
+    {
+      key: 'consent',
+      header: t('list.consent'),
+      cell: (item) => (noConsentYet.includes(item.status) ? '—' : t(`consentStatus.${item.consentStatus}`)),
+    },
+    { key: 'assignedTo', header: t('list.assignedTo'), cell: (item) => item.assignedTo?.name ?? '—' },
+    {
+      key: 'updated',
+      header: t('list.updated'),
+      nowrap: true,
+      sortable: true,
+      cell: (item) => shortDate.format(new Date(item.updatedAt)),
+    },
+  ];
 
   return (
     <>
@@ -122,156 +154,105 @@ export function RequestsListPage() {
           <RouterLink to="/hulpvragen/nieuw">{t('list.new')}</RouterLink>
         </Paragraph>
       )}
-      <search>
-        <form
-          className="passend-toolbar"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            go({ zoek: search.trim() });
-          }}
-        >
-          <TextField
-            name="q"
-            type="search"
-            label={t(
-              pupilSearch === 'all' && (choices.data?.locations.length ?? 0) <= 1
-                ? 'list.searchOneSchool'
-                : searchLabels[pupilSearch],
-            )}
-            description={pupilSearch === 'some' ? t('list.searchSomePupilsHint') : undefined}
+      <ListToolbar
+        search={{
+          label: t(
+            pupilSearch === 'all' && !manySchools ? 'list.searchOneSchool' : searchLabels[pupilSearch],
+          ),
+          description: pupilSearch === 'some' ? t('list.searchSomePupilsHint') : undefined,
+          value: filters.zoek,
+          maxLength: searchMaxLength,
+          onSearch: (zoek) => list.setFilters({ zoek }),
+        }}
+        onClear={hasFilters ? list.clear : undefined}
+      >
+        <SelectField
+          name="status"
+          label={t('list.status')}
+          placeholder={t('list.all')}
+          required={false}
+          value={filters.status}
+          onChange={(status) => list.setFilters({ status })}
+          choices={requestStatuses.map((value) => ({ value, label: t(`status.${value}`) }))}
+        />
+        <SelectField
+          name="soort"
+          label={t('list.type')}
+          placeholder={t('list.all')}
+          required={false}
+          value={filters.soort}
+          onChange={(soort) => list.setFilters({ soort })}
+          choices={requestTypes.map((value) => ({ value, label: t(`types.${value}`) }))}
+        />
+        <SelectField
+          name="schooljaar"
+          label={t('list.schoolYear')}
+          placeholder={t('list.all')}
+          required={false}
+          value={filters.schooljaar}
+          onChange={(schooljaar) => list.setFilters({ schooljaar })}
+          choices={[currentYear, currentYear - 1, currentYear - 2].map((year) => ({
+            value: String(year),
+            label: formatSchoolYear(year),
+          }))}
+        />
+        {(choices.data?.locations.length ?? 0) > 1 && (
+          <SelectField
+            name="school"
+            label={t('list.school')}
+            placeholder={t('list.all')}
             required={false}
-            autoComplete="off"
-            maxLength={100}
-            value={search}
-            onChange={setSearch}
-          />
-          <SelectField
-            name="status"
-            label={t('list.status')}
-            placeholder={t('list.all')}
-            value={filters.status}
-            onChange={(value) => go({ status: value })}
-            choices={requestStatuses.map((value) => ({ value, label: t(`status.${value}`) }))}
-          />
-          <SelectField
-            name="type"
-            label={t('list.type')}
-            placeholder={t('list.all')}
-            value={filters.type}
-            onChange={(value) => go({ soort: value })}
-            choices={requestTypes.map((value) => ({ value, label: t(`types.${value}`) }))}
-          />
-          <SelectField
-            name="schoolYear"
-            label={t('list.schoolYear')}
-            placeholder={t('list.all')}
-            value={filters.schoolYear}
-            onChange={(value) => go({ schooljaar: value })}
-            choices={[currentYear, currentYear - 1, currentYear - 2].map((year) => ({
-              value: String(year),
-              label: formatSchoolYear(year),
+            value={filters.school}
+            onChange={(school) => list.setFilters({ school })}
+            choices={(choices.data?.locations ?? []).map((location) => ({
+              value: location.id,
+              label: location.name,
             }))}
           />
-          {(choices.data?.locations.length ?? 0) > 1 && (
-            <SelectField
-              name="locationId"
-              label={t('list.school')}
-              placeholder={t('list.all')}
-              value={filters.locationId}
-              onChange={(value) => go({ school: value })}
-              choices={(choices.data?.locations ?? []).map((location) => ({
-                value: location.id,
-                label: location.name,
-              }))}
-            />
-          )}
-          {(choices.data?.members.length ?? 0) > 0 && (
-            <SelectField
-              name="assignedUserId"
-              label={t('list.member')}
-              placeholder={t('list.all')}
-              value={filters.assignedUserId}
-              onChange={(value) => go({ teamlid: value })}
-              choices={(choices.data?.members ?? []).map((member) => ({
-                value: member.id,
-                label: member.name,
-              }))}
-            />
-          )}
-          {isTeamMember && (
-            <FormField
-              type="checkbox"
-              label={<FormLabel htmlFor={mineId}>{t('list.mine')}</FormLabel>}
-              input={
-                <Checkbox
-                  id={mineId}
-                  checked={filters.mine}
-                  onChange={(event) => go({ mijn: event.target.checked ? 'ja' : '' })}
-                />
-              }
-            />
-          )}
-          <ButtonGroup>
-            <SecondaryActionButton type="submit">{t('list.searchButton')}</SecondaryActionButton>
-          </ButtonGroup>
-        </form>
-      </search>
+        )}
+        {(choices.data?.members.length ?? 0) > 0 && (
+          <SelectField
+            name="teamlid"
+            label={t('list.member')}
+            placeholder={t('list.all')}
+            required={false}
+            value={filters.teamlid}
+            onChange={(teamlid) => list.setFilters({ teamlid })}
+            choices={(choices.data?.members ?? []).map((member) => ({
+              value: member.id,
+              label: member.name,
+            }))}
+          />
+        )}
+        {isTeamMember && (
+          <CheckboxField
+            name="mijn"
+            label={t('list.mine')}
+            checked={filters.mijn === 'ja'}
+            onChange={(checked) => list.setFilters({ mijn: checked ? 'ja' : '' })}
+          />
+        )}
+      </ListToolbar>
       {requests.isError && <ErrorAlert errors={formErrorsFrom(requests.error)} />}
       {requests.data && (
-        <>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable by keyboard. */}
-          <section className="passend-table-scroll" aria-labelledby={captionId} tabIndex={0}>
-            <Table busy={requests.isFetching}>
-              <TableCaption id={captionId}>{t('list.caption', { count: requests.data.total })}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('list.reference')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('list.school')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('list.type')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('list.pupil')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('list.status')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('list.consent')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('list.assignedTo')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('list.updated')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {requests.data.items.length === 0 && (
-                  <TableRow>
-                    <TableCell colSpan={8}>{t('list.empty')}</TableCell>
-                  </TableRow>
-                )}
-                {requests.data.items.map((item) => (
-                  <TableRow key={item.id}>
-                    <TableHeaderCell scope="row" className="passend-nowrap">
-                      <RouterLink to={`/hulpvragen/${item.id}`}>{item.reference}</RouterLink>
-                    </TableHeaderCell>
-                    <TableCell>{item.location.name}</TableCell>
-                    <TableCell>{item.type ? t(`types.${item.type}`) : '—'}</TableCell>
-                    <TableCell>{item.pupilHidden ? t('list.hidden') : (item.pupilName ?? '—')}</TableCell>
-                    <TableCell>
-                      <StatusTag status={item.status} />
-                    </TableCell>
-                    <TableCell>
-                      {['draft', 'refused', 'withdrawn'].includes(item.status)
-                        ? '—'
-                        : t(`consentStatus.${item.consentStatus}`)}
-                    </TableCell>
-                    <TableCell>{item.assignedTo?.name ?? '—'}</TableCell>
-                    <TableCell>{format.date(item.updatedAt)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </section>
+        <div className="passend-requests-list">
+          <DataTable
+            caption={t('list.caption', { count: requests.data.total })}
+            columns={columns}
+            rows={requests.data.items}
+            rowKey={(item) => item.id}
+            empty={t('list.empty')}
+            busy={requests.isFetching}
+            sort={sortKnown ? list.sort : null}
+            onSortChange={list.setSort}
+          />
           <Pagination
             page={requests.data.page}
             pageSize={requests.data.pageSize}
             total={requests.data.total}
-            onPageChange={(next) => go({ pagina: next })}
+            onPageChange={list.setPage}
           />
-        </>
+        </div>
       )}
       {requests.isPending && <Paragraph role="status">{t('common.loading')}</Paragraph>}
     </>

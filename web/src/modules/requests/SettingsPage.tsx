@@ -1,72 +1,62 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  ButtonGroup,
-  FormFieldCheckbox,
-  Paragraph,
-  PrimaryActionButton,
-} from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ButtonGroup, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { consentSettingsSchema } from '../../../../contracts/requests.ts';
-import { api, apiRequest } from '../../app/api.ts';
-import { formErrorsFrom, noFormErrors } from '../../app/forms.ts';
-import { Form } from '../../ui/Form.tsx';
+import {
+  type ConsentSettings,
+  consentSettingsInputSchema,
+  consentSettingsSchema,
+} from '../../../../contracts/requests.ts';
+import { api } from '../../app/api.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { CheckboxField } from '../../ui/form/ChoiceFields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { requestKeys } from './requests.api.ts';
 
 /** `/instellingen`: the partnership's settings; for now whether one parent's consent suffices (R8). */
 export function SettingsPage() {
   const { t } = useTranslation('requests');
-  const queryClient = useQueryClient();
   const settings = useQuery({
-    queryKey: ['settings', 'consent'],
+    queryKey: requestKeys.consentSettings(),
     queryFn: ({ signal }) => api.get('/api/settings/consent', consentSettingsSchema, signal),
-  });
-  const [oneParentSuffices, setOneParentSuffices] = useState(false);
-  const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    if (settings.data) setOneParentSuffices(settings.data.oneParentSuffices);
-  }, [settings.data]);
-  const save = useMutation({
-    mutationFn: () =>
-      apiRequest('PUT', '/api/settings/consent', {
-        body: { oneParentSuffices },
-        schema: consentSettingsSchema,
-      }),
-    onSuccess: (data) => {
-      queryClient.setQueryData(['settings', 'consent'], data);
-      setSaved(true);
-    },
   });
   return (
     <>
       <PageHeading>{t('settings.title')}</PageHeading>
       <Paragraph>{t('settings.intro')}</Paragraph>
-      {settings.data ? (
-        <Form
-          errors={save.error ? formErrorsFrom(save.error) : noFormErrors}
-          fields={[]}
-          onSubmit={() => save.mutate()}
-        >
-          <FormFieldCheckbox
-            name="oneParentSuffices"
-            label={t('settings.oneParentSuffices')}
-            description={t('settings.oneParentSufficesHint')}
-            checked={oneParentSuffices}
-            onChange={(event) => {
-              setSaved(false);
-              setOneParentSuffices(event.target.checked);
-            }}
-          />
-          {saved && <Paragraph role="status">{t('settings.saved')}</Paragraph>}
-          <ButtonGroup>
-            <PrimaryActionButton type="submit" busy={save.isPending}>
-              {t('settings.save')}
-            </PrimaryActionButton>
-          </ButtonGroup>
-        </Form>
-      ) : (
-        <Paragraph role="status">{t('common.loading')}</Paragraph>
-      )}
+      {settings.isError && <ErrorAlert errors={formErrorsFrom(settings.error)} />}
+      {settings.data && <ConsentSettingsForm settings={settings.data} />}
+      {settings.isPending && <Paragraph role="status">{t('common.loading')}</Paragraph>}
     </>
+  );
+}
+
+function ConsentSettingsForm({ settings }: { settings: ConsentSettings }) {
+  const { t } = useTranslation('requests');
+  const queryClient = useQueryClient();
+  const form = useContractForm({
+    schema: consentSettingsInputSchema,
+    initial: { oneParentSuffices: settings.oneParentSuffices },
+    send: (input) => api.put('/api/settings/consent', input, consentSettingsSchema),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(requestKeys.consentSettings(), saved);
+    },
+    successNotice: t('settings.saved'),
+  });
+  return (
+    <ContractForm form={form}>
+      <CheckboxField
+        label={t('settings.oneParentSuffices')}
+        description={t('settings.oneParentSufficesHint')}
+        {...form.checkbox('oneParentSuffices')}
+      />
+      <ButtonGroup>
+        <PrimaryActionButton type="submit" busy={form.pending}>
+          {t('settings.save')}
+        </PrimaryActionButton>
+      </ButtonGroup>
+    </ContractForm>
   );
 }

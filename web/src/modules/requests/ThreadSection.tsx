@@ -1,24 +1,23 @@
-import {
-  ButtonGroup,
-  Fieldset,
-  FieldsetLegend,
-  FormField,
-  FormFieldTextarea,
-  FormLabel,
-  Paragraph,
-  PrimaryActionButton,
-  RadioButton,
-} from '@utrecht/component-library-react';
-import { useId, useState } from 'react';
+import { ButtonGroup, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Attachment, type RequestDetail, requestDetailSchema } from '../../../../contracts/requests.ts';
+import { z } from 'zod';
+import {
+  type Attachment,
+  messageFieldsSchema,
+  messageKinds,
+  type RequestDetail,
+  requestDetailSchema,
+} from '../../../../contracts/requests.ts';
 import { uploadForm } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
-import { type FormErrors, fieldError, formErrorsFrom, noFormErrors } from '../../app/forms.ts';
-import { Form } from '../../ui/Form.tsx';
+import type { FieldIssue } from '../../app/forms.ts';
+import { ContractForm } from '../../ui/Form.tsx';
+import { RadioGroupField, TextAreaField } from '../../ui/form/ChoiceFields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { FileField } from './FileField.tsx';
 import { Section } from './RequestDetailPage.tsx';
-import { fileProblem, formatSize, requestMessageFor, useRequestCommand } from './requests.api.ts';
+import { fileProblem, formatSize, useShowRequestDetail } from './requests.api.ts';
 
 function AttachmentLink({ requestId, file }: { requestId: string; file: Attachment }) {
   const { i18n } = useTranslation('requests');
@@ -33,77 +32,79 @@ function AttachmentLink({ requestId, file }: { requestId: string; file: Attachme
   );
 }
 
+/** The problem with a chosen file, as a field problem the form shows before anything is sent. */
+function fileIssues(file: File | null, required: boolean): FieldIssue[] {
+  const problem = file || required ? fileProblem(file) : null;
+  return problem ? [{ path: 'file', code: problem }] : [];
+}
+
+/** An upload of a file alone: its fields are the file. */
+const noFieldsSchema = z.strictObject({});
+
 /** R7: the secure thread (messages, team notes) and the files of a request, inside Passend. */
 export function ThreadSection({ request }: { request: RequestDetail }) {
   const { t } = useTranslation('requests');
   const format = useFormatters();
-  const kindId = useId();
+  const showDetail = useShowRequestDetail();
   const canMessage = request.commands.includes('post_message');
   const canNote = request.commands.includes('post_note');
-  const [kind, setKind] = useState<'message' | 'note'>('message');
-  const [body, setBody] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [upload, setUpload] = useState<File | null>(null);
   const [resetKey, setResetKey] = useState(0);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [uploadErrors, setUploadErrors] = useState<FormErrors>(noFormErrors);
-  const [done, setDone] = useState<string | null>(null);
-  const post = useRequestCommand(request.id, () =>
-    uploadForm(`/api/requests/${request.id}/messages`, { kind, body }, file, requestDetailSchema),
-  );
-  const attach = useRequestCommand(request.id, () =>
-    uploadForm(`/api/requests/${request.id}/attachments`, {}, upload, requestDetailSchema),
-  );
-  const sendMessage = () => {
-    const problem = file ? fileProblem(file) : null;
-    if (problem) return setErrors(fieldError('file', problem));
-    post.mutate(undefined, {
-      onSuccess: () => {
-        setErrors(noFormErrors);
-        setBody('');
-        setFile(null);
-        setResetKey((key) => key + 1);
-        setDone(t('thread.posted'));
-      },
-      onError: (error) => setErrors(formErrorsFrom(error)),
-    });
-  };
-  const sendFile = () => {
-    const problem = fileProblem(upload);
-    if (problem) return setUploadErrors(fieldError('file', problem));
-    attach.mutate(undefined, {
-      onSuccess: () => {
-        setUploadErrors(noFormErrors);
-        setUpload(null);
-        setResetKey((key) => key + 1);
-        setDone(t('files.added'));
-      },
-      onError: (error) => setUploadErrors(formErrorsFrom(error)),
-    });
-  };
-  const bodyError = requestMessageFor(errors, 'body');
+  const message = useContractForm({
+    schema: messageFieldsSchema,
+    namespace: 'requests',
+    initial: { kind: 'message', body: '' },
+    check: () => fileIssues(file, false),
+    send: (input) =>
+      uploadForm(
+        `/api/requests/${request.id}/messages`,
+        { kind: input.kind, body: input.body },
+        file,
+        requestDetailSchema,
+      ),
+    onSuccess: (detail) => {
+      showDetail(detail);
+      message.reset();
+      setFile(null);
+      setResetKey((key) => key + 1);
+    },
+    successNotice: t('thread.posted'),
+  });
+  const attachment = useContractForm({
+    schema: noFieldsSchema,
+    namespace: 'requests',
+    initial: {},
+    check: () => fileIssues(upload, true),
+    send: () => uploadForm(`/api/requests/${request.id}/attachments`, {}, upload, requestDetailSchema),
+    onSuccess: (detail) => {
+      showDetail(detail);
+      setUpload(null);
+      setResetKey((key) => key + 1);
+    },
+    successNotice: t('files.added'),
+  });
 
   return (
     <>
       {request.status !== 'draft' && (
         <Section title={t('thread.heading')}>
           <Paragraph>{t('thread.intro')}</Paragraph>
-          {done && <Paragraph role="status">{done}</Paragraph>}
           {request.messages.length === 0 ? (
             <Paragraph>{t('thread.empty')}</Paragraph>
           ) : (
             <ol className="passend-thread">
-              {request.messages.map((message) => (
-                <li key={message.id} className={message.kind === 'note' ? 'passend-thread__note' : undefined}>
+              {request.messages.map((item) => (
+                <li key={item.id} className={item.kind === 'note' ? 'passend-thread__note' : undefined}>
                   <Paragraph>
-                    <strong>{message.authorName}</strong> ({t(`thread.side.${message.authorSide}`)}),{' '}
-                    {format.dateTime(message.createdAt)}
-                    {message.kind === 'note' ? ` — ${t('thread.noteMark')}` : ''}
+                    <strong>{item.authorName}</strong> ({t(`thread.side.${item.authorSide}`)}),{' '}
+                    {format.dateTime(item.createdAt)}
+                    {item.kind === 'note' ? ` — ${t('thread.noteMark')}` : ''}
                   </Paragraph>
-                  <Paragraph>{message.body}</Paragraph>
-                  {message.attachments.map((attachment) => (
-                    <Paragraph key={attachment.id}>
-                      <AttachmentLink requestId={request.id} file={attachment} />
+                  <Paragraph>{item.body}</Paragraph>
+                  {item.attachments.map((file) => (
+                    <Paragraph key={file.id}>
+                      <AttachmentLink requestId={request.id} file={file} />
                     </Paragraph>
                   ))}
                 </li>
@@ -111,53 +112,27 @@ export function ThreadSection({ request }: { request: RequestDetail }) {
             </ol>
           )}
           {canMessage && (
-            <Form errors={errors} fields={['body', 'file', 'kind']} onSubmit={sendMessage}>
+            <ContractForm form={message}>
               {canNote && (
-                <Fieldset>
-                  <FieldsetLegend>{t('thread.kind')}</FieldsetLegend>
-                  {(['message', 'note'] as const).map((choice) => (
-                    <FormField
-                      key={choice}
-                      type="radio"
-                      input={
-                        <RadioButton
-                          id={`${kindId}-${choice}`}
-                          name="kind"
-                          checked={kind === choice}
-                          onChange={() => setKind(choice)}
-                        />
-                      }
-                      label={
-                        <FormLabel htmlFor={`${kindId}-${choice}`} type="radio">
-                          {t(`thread.kinds.${choice}`)}
-                        </FormLabel>
-                      }
-                    />
-                  ))}
-                </Fieldset>
+                <RadioGroupField
+                  legend={t('thread.kind')}
+                  choices={messageKinds.map((kind) => ({ value: kind, label: t(`thread.kinds.${kind}`) }))}
+                  {...message.field('kind', 'choice')}
+                />
               )}
-              <FormFieldTextarea
-                name="body"
-                label={t('thread.body')}
-                rows={4}
-                maxLength={8000}
-                value={body}
-                onChange={(event) => setBody(event.target.value)}
-                invalid={Boolean(bodyError)}
-                errorMessage={bodyError}
-              />
+              <TextAreaField label={t('thread.body')} {...message.field('body')} />
               <FileField
                 label={t('thread.file')}
-                error={requestMessageFor(errors, 'file')}
+                error={message.message('file')}
                 onChange={setFile}
                 resetKey={resetKey}
               />
               <ButtonGroup>
-                <PrimaryActionButton type="submit" busy={post.isPending}>
+                <PrimaryActionButton type="submit" busy={message.pending}>
                   {t('thread.send')}
                 </PrimaryActionButton>
               </ButtonGroup>
-            </Form>
+            </ContractForm>
           )}
         </Section>
       )}
@@ -166,30 +141,30 @@ export function ThreadSection({ request }: { request: RequestDetail }) {
           <Paragraph>{t('files.empty')}</Paragraph>
         ) : (
           <ul>
-            {request.attachments.map((attachment) => (
-              <li key={attachment.id}>
-                <AttachmentLink requestId={request.id} file={attachment} /> —{' '}
-                {attachment.kind === 'consent_form' ? `${t('files.consentForm')}, ` : ''}
-                {attachment.uploadedByName}, {format.dateTime(attachment.uploadedAt)}
+            {request.attachments.map((file) => (
+              <li key={file.id}>
+                <AttachmentLink requestId={request.id} file={file} /> —{' '}
+                {file.kind === 'consent_form' ? `${t('files.consentForm')}, ` : ''}
+                {file.uploadedByName}, {format.dateTime(file.uploadedAt)}
               </li>
             ))}
           </ul>
         )}
         {request.commands.includes('upload_attachment') && (
-          <Form errors={uploadErrors} fields={['file']} onSubmit={sendFile}>
+          <ContractForm form={attachment}>
             <FileField
               label={t('files.add')}
               required
-              error={requestMessageFor(uploadErrors, 'file')}
+              error={attachment.message('file')}
               onChange={setUpload}
               resetKey={resetKey}
             />
             <ButtonGroup>
-              <PrimaryActionButton type="submit" busy={attach.isPending}>
+              <PrimaryActionButton type="submit" busy={attachment.pending}>
                 {t('files.upload')}
               </PrimaryActionButton>
             </ButtonGroup>
-          </Form>
+          </ContractForm>
         )}
       </Section>
     </>

@@ -5,37 +5,58 @@ import {
   type RequestDetail,
   requestDetailSchema,
 } from '../../../../contracts/requests.ts';
-import { apiRequest } from '../../app/api.ts';
-import { type FormErrors, moduleMessageFor } from '../../app/forms.ts';
+import { api } from '../../app/api.ts';
+
+/** Every query key of the requests module, so a change refreshes exactly what it touched. */
+export const requestKeys = {
+  all: ['requests'] as const,
+  /** Every page and filter of the list, and its filter choices. */
+  lists: () => [...requestKeys.all, 'list'] as const,
+  list: (params: { filters: Record<string, string>; page: number; sort: string | undefined }) =>
+    [...requestKeys.lists(), params] as const,
+  filterOptions: () => [...requestKeys.lists(), 'filter-options'] as const,
+  // Shared with the meetings form, which reads the same choices.
+  formOptions: () => [...requestKeys.all, 'form-options'] as const,
+  detail: (requestId: string) => [...requestKeys.all, 'detail', requestId] as const,
+  suggestions: (requestId: string, assignedUserId: string | null) =>
+    [...requestKeys.detail(requestId), 'suggestions', assignedUserId] as const,
+  consentSettings: () => ['settings', 'consent'] as const,
+  consentPage: (token: string) => ['consent', token] as const,
+};
 
 /** The detail of one request, shared by every section of the detail page. */
 export function useRequestDetail(requestId: string, enabled = true) {
   return useQuery({
-    queryKey: ['requests', requestId],
+    queryKey: requestKeys.detail(requestId),
     enabled,
-    queryFn: ({ signal }) =>
-      apiRequest('GET', `/api/requests/${requestId}`, { schema: requestDetailSchema, signal }),
+    queryFn: ({ signal }) => api.get(`/api/requests/${requestId}`, requestDetailSchema, signal),
   });
+}
+
+/**
+ * Puts the new detail a command answered with in place and refreshes the lists, so every section
+ * shows the new state at once.
+ */
+export function useShowRequestDetail() {
+  const queryClient = useQueryClient();
+  return (detail: RequestDetail) => {
+    queryClient.setQueryData(requestKeys.detail(detail.id), detail);
+    void queryClient.invalidateQueries({ queryKey: requestKeys.lists() });
+  };
 }
 
 /**
  * A command on a request that answers with the new detail: the detail query is replaced with it and
  * the lists refresh, so every section shows the new state at once.
  */
-export function useRequestCommand<Input>(requestId: string, send: (input: Input) => Promise<RequestDetail>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: send,
-    onSuccess: (detail) => {
-      queryClient.setQueryData(['requests', requestId], detail);
-      void queryClient.invalidateQueries({ queryKey: ['requests', 'list'] });
-    },
-  });
+export function useRequestCommand<Input>(send: (input: Input) => Promise<RequestDetail>) {
+  const show = useShowRequestDetail();
+  return useMutation({ mutationFn: send, onSuccess: show });
 }
 
 /** POSTs a JSON command to a request and reads the new detail. */
 export function postCommand(requestId: string, path: string, body: unknown = {}): Promise<RequestDetail> {
-  return apiRequest('POST', `/api/requests/${requestId}${path}`, { body, schema: requestDetailSchema });
+  return api.post(`/api/requests/${requestId}${path}`, body, requestDetailSchema);
 }
 
 /** Checks a chosen file before it is sent: type by extension and size, with the server's codes. */
@@ -45,11 +66,6 @@ export function fileProblem(file: File | null): string | null {
   if (!(attachmentExtensions as readonly string[]).includes(extension)) return 'attachment_type';
   if (file.size > maxAttachmentBytes) return 'attachment_too_large';
   return null;
-}
-
-/** The message for the field at `path`, if any, from this module's catalogue first. */
-export function requestMessageFor(errors: FormErrors, path: string): string | undefined {
-  return moduleMessageFor('requests', errors, path);
 }
 
 /** A file size in kB or MB. */

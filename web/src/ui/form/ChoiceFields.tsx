@@ -12,12 +12,18 @@ import {
 import { useId } from 'react';
 import type { SelectChoice } from '../SelectField.tsx';
 
+/**
+ * A radio button's value and label; where a label alone does not say enough, a description; and the
+ * label's language where it differs from the page's (a language's own name, "English").
+ */
+export type RadioChoice = SelectChoice & { description?: string; lang?: string };
+
 type RadioGroupFieldProps = {
   name: string;
   legend: string;
   value: string;
   onChange: (value: string) => void;
-  choices: SelectChoice[];
+  choices: RadioChoice[];
   description?: string;
   error?: string;
   required?: boolean;
@@ -59,13 +65,21 @@ export function RadioGroupField({
               required={required}
               invalid={Boolean(error)}
               aria-invalid={error ? true : undefined}
+              aria-describedby={choice.description ? `${id}-${index}-description` : undefined}
               onChange={() => onChange(choice.value)}
             />
           }
           label={
-            <FormLabel htmlFor={`${id}-${index}`} type="radio">
+            <FormLabel htmlFor={`${id}-${index}`} type="radio" lang={choice.lang}>
               {choice.label}
             </FormLabel>
+          }
+          description={
+            choice.description ? (
+              <FormFieldDescription id={`${id}-${index}-description`}>
+                {choice.description}
+              </FormFieldDescription>
+            ) : null
           }
         />
       ))}

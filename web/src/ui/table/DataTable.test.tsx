@@ -75,6 +75,26 @@ describe('DataTable', () => {
     expect(screen.getAllByRole('cell', { name: 'open' })[0]?.className).toContain('passend-cell--keep');
   });
 
+  it('keeps a date on one line but lets its header wrap', () => {
+    const dated: Column<School>[] = [
+      ...columns,
+      { key: 'changed', header: 'Laatste wijziging', cell: () => '6 dec 2026', nowrap: true },
+    ];
+    render(
+      <DataTable
+        caption="Scholen"
+        columns={dated}
+        rows={schools}
+        rowKey={(row) => row.id}
+        empty="Geen scholen"
+      />,
+    );
+    expect(screen.getAllByRole('cell', { name: '6 dec 2026' })[0]?.className).toContain('passend-nowrap');
+    expect(screen.getByRole('columnheader', { name: 'Laatste wijziging' }).className ?? '').not.toContain(
+      'passend-nowrap',
+    );
+  });
+
   it('says what is missing in one cell across all columns when there are no rows', () => {
     render(
       <DataTable

@@ -47,10 +47,11 @@ type DataTableProps<Row> = {
   stackOnSmallScreens?: boolean;
 };
 
-function cellClass(column: Column<unknown>): string | undefined {
+function cellClass(column: Column<unknown>, place: 'header' | 'body' = 'body'): string | undefined {
   const classes = [
     column.numeric ? 'passend-cell--numeric' : null,
-    column.nowrap ? 'passend-nowrap' : null,
+    // Only the values stay on one line: a header ("Laatste wijziging") may wrap to keep the table narrow.
+    column.nowrap && place === 'body' ? 'passend-nowrap' : null,
     column.keepWithTitle ? 'passend-cell--keep' : null,
   ].filter(Boolean);
   return classes.length ? classes.join(' ') : undefined;
@@ -97,7 +98,7 @@ export function DataTable<Row>({
                 <TableHeaderCell
                   key={column.key}
                   scope="col"
-                  className={cellClass(column as Column<unknown>)}
+                  className={cellClass(column as Column<unknown>, 'header')}
                   aria-sort={canSort ? (sorted ?? 'none') : undefined}
                 >
                   {canSort ? (
