@@ -5,7 +5,13 @@ import { TextField } from '../TextField.tsx';
 
 type ListToolbarProps = {
   /** The search box, when the list has one: its label says what it searches for this user. */
-  search?: { label: string; value: string; onSearch: (value: string) => void; maxLength: number; description?: string };
+  search?: {
+    label: string;
+    value: string;
+    onSearch: (value: string) => void;
+    maxLength: number;
+    description?: string;
+  };
   /** Select fields and tick boxes that filter at once. */
   children?: ReactNode;
   /** Shown when any filter is set: back to the whole list. */
