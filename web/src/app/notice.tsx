@@ -6,11 +6,17 @@ type NoticeState = { notice?: unknown };
 
 /**
  * Moves on to the next page and says there what just succeeded ("Je hulpvraag is ingediend"): the text
- * rides in the history entry, so it is gone after a reload or the next navigation.
+ * rides in the history entry, so it is gone after a reload or the next navigation. `replace` says it on
+ * the page itself (a form that is gone once saved) without a second entry for the back button.
  */
-export function useNavigateWithNotice(): (to: string, notice: string) => void {
+export function useNavigateWithNotice(): (
+  to: string,
+  notice: string,
+  options?: { replace?: boolean },
+) => void {
   const navigate = useNavigate();
-  return (to, notice) => navigate(to, { state: { notice } satisfies NoticeState });
+  return (to, notice, options) =>
+    navigate(to, { replace: options?.replace, state: { notice } satisfies NoticeState });
 }
 
 /** The notice the previous page left, announced and focused, at the top of the page. */
