@@ -47,6 +47,23 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await page.getByRole('link', { name: 'Mijn signalen' }).click();
   await expectAccessible(page, 'signals-own-list');
   await page.getByRole('link', { name: 'Signaal vastleggen' }).click();
+  // Issue 16: a failed submit sends nothing; the summary takes focus and links every problem to its field.
+  const signalsSent: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/trajectories')
+      signalsSent.push(request.url());
+  });
+  await page.getByRole('button', { name: 'Signaal vastleggen' }).click();
+  const summary = page.locator('.passend-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('heading', { name: 'Er is een probleem' })).toBeVisible();
+  expect(await summary.getByRole('link').count()).toBeGreaterThanOrEqual(5);
+  await expect(summary.getByRole('link', { name: 'Kies een van de mogelijkheden.' }).first()).toBeVisible();
+  await expectAccessible(page, 'signal-form-errors');
+  await summary.getByRole('link', { name: 'Vul dit veld in.' }).first().click();
+  await expect(page.getByLabel('Voornaam leerling')).toBeFocused();
+  await expect(page.getByLabel('Voornaam leerling')).toHaveAttribute('aria-invalid', 'true');
+  expect(signalsSent).toEqual([]);
   await page.getByLabel('Voornaam leerling').fill('Jesse');
   await page.getByLabel('Achternaam leerling').fill('Kuipers');
   await page.getByLabel('Klas').fill('2D');
@@ -56,6 +73,8 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await expectAccessible(page, 'signal-form');
   await page.getByRole('button', { name: 'Signaal vastleggen' }).click();
   await expect(page).toHaveURL(/\/signalen\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Het signaal is vastgelegd.' })).toBeVisible();
+  expect(signalsSent).toHaveLength(1);
   await expect(page.getByText('Gesignaleerd', { exact: true })).toBeVisible();
   await expect(page.getByText(/Je ziet alleen je eigen signaal/)).toBeVisible();
   await expectAccessible(page, 'signal-own');
@@ -84,12 +103,17 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await decision
     .getByLabel('Redenen')
     .fill('Spanning bij samenwerken belemmert het leren; past bij het expertisepunt.');
+  // The decision cannot be corrected afterwards: it is asked first.
   await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(page.getByRole('dialog', { name: 'Besluit vastleggen?' })).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ja, besluit vastleggen' }).click();
   await expect(decision.getByText('Kies minstens één soort problematiek.').first()).toBeVisible();
   await expectAccessible(page, 'trajectory-decision-error');
   await decision.getByLabel('Autisme of een verwante contactstoornis').check();
   await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ja, besluit vastleggen' }).click();
   await expect(page.getByText('Toelaatbaar', { exact: true })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Het besluit is vastgelegd.' })).toBeVisible();
 
   // E9: the mentor explains it to the parents.
   page = await as('mentor@demo.passend.test');
@@ -212,6 +236,8 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
     .selectOption({ label: 'vmbo gemengde of theoretische leerweg' });
   await end.getByLabel('Waar gaat de leerling naartoe?').fill('mbo niveau 4, ICT-beheer');
   await end.getByRole('button', { name: 'Traject afsluiten' }).click();
+  await expect(endPage.getByRole('dialog', { name: 'Traject afsluiten?' })).toBeVisible();
+  await endPage.getByRole('dialog').getByRole('button', { name: 'Ja, traject afsluiten' }).click();
   await expect(endPage.getByText('Afgesloten', { exact: true })).toBeVisible();
   await expect(end.getByText('Ja, vmbo gemengde of theoretische leerweg')).toBeVisible();
   await expectAccessible(endPage, 'trajectory-ended');
@@ -223,5 +249,29 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await expectAccessible(endPage, 'expertise-point-overview');
   await endPage.goto('/expertisepunt/docenten');
   await expectAccessible(endPage, 'expertise-point-teachers');
+
+  // Issue 16: on a phone the list of pupils stacks each row, its status kept beside the name.
+  await endPage.setViewportSize({ width: 375, height: 800 });
+  await endPage.goto('/trajecten');
+  const pupilsTable = endPage.getByRole('table', { name: /leerling/ });
+  const rows = pupilsTable.locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  for (let index = 0; index < (await rows.count()); index += 1) {
+    const status = rows.nth(index).locator('td.passend-cell--keep');
+    await expect(status).toBeVisible();
+    await expect(status).toHaveText(/^(Gesignaleerd|Niet toelaatbaar|Toelaatbaar|Actief|Afgesloten)$/);
+    const box = await status.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(375);
+  }
+  expect(await scrollWidth(endPage)).toBeLessThanOrEqual(375);
+  await expectAccessible(endPage, 'trajectories-list-phone');
+  // A sorted column keeps its order in the address.
+  await endPage.setViewportSize({ width: 1280, height: 900 });
+  await pupilsTable.getByRole('button', { name: /^Leerling/ }).click();
+  await expect(endPage).toHaveURL(/sorteer=pupil/);
+  await expect(pupilsTable.getByRole('columnheader', { name: /^Leerling/ })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
   for (const context of contexts) await context.close();
 });
