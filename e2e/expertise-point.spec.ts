@@ -159,6 +159,8 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
     .fill('Jesse wil graag zelf kiezen wanneer hij even weg gaat.');
   await expectAccessible(page, 'opp-draft');
   await page.getByRole('button', { name: 'Opslaan en vaststellen' }).click();
+  await expect(page.getByRole('dialog', { name: 'Het OPP vaststellen?' })).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ja, OPP vaststellen' }).click();
   await expect(page.getByText('Het OPP is vastgesteld.')).toBeVisible();
   await expectAccessible(page, 'opp-adopted');
 
