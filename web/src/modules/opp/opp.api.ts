@@ -7,6 +7,8 @@ export const oppKeys = {
   all: ['opp'] as const,
   overview: (trajectoryId: string) => [...oppKeys.all, 'overview', trajectoryId] as const,
   version: (versionId: string) => [...oppKeys.all, 'version', versionId] as const,
+  /** The parents' page, keyed on the token from their link (kept in memory only, never in the address). */
+  parentView: (token: string | null) => [...oppKeys.all, 'parent', token] as const,
 };
 
 /** The trajectory's OPP: versions, the adopted one, the draft, evaluations and parent links. */
