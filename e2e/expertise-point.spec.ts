@@ -187,6 +187,9 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await page.getByLabel('Notitie').fill('Indeling staat, bronnen volgen morgen.');
   await page.getByRole('button', { name: 'Controle vastleggen' }).click();
   await expect(page.getByText('De controle is vastgelegd.')).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Werkmomenten voor Opdracht Aardrijkskunde/ })).toContainText(
+    'Deels gedaan',
+  );
   await expectAccessible(page, 'trajectory-homework');
 
   // E7: a referral to outside help, together with the ZAT.
@@ -196,6 +199,62 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await page.getByRole('button', { name: 'Verwijzing opslaan' }).click();
   await expect(page.getByText('De verwijzing is opgeslagen.')).toBeVisible();
   await expectAccessible(page, 'trajectory-referrals');
+  // P3: the parents consent; an outcome closes the referral, which is asked first.
+  const referral = page.getByRole('article').filter({ hasText: 'Jeugdhulp' });
+  await referral.getByLabel('Toestemming ouders').selectOption({ label: 'Gegeven' });
+  await referral.getByLabel('Datum antwoord ouders').fill(today);
+  await referral.getByRole('button', { name: /^Opslaan/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'De verwijzing is bijgewerkt.' })).toBeVisible();
+  await referral.getByLabel('Uitkomst', { exact: true }).fill('Gezin is aangemeld bij het wijkteam.');
+  await referral.getByLabel('Datum uitkomst').fill(today);
+  await referral.getByRole('button', { name: /^Opslaan/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Verwijzing naar Jeugdhulp afsluiten?' })
+    .getByRole('button', {
+      name: 'Ja, opslaan en afsluiten',
+    })
+    .click();
+  await expect(referral.getByText('Afgerond', { exact: true })).toBeVisible();
+  await expect(referral.getByRole('button', { name: /^Opslaan/ })).toHaveCount(0);
+
+  // E5: a contact with the parents whose follow-up is then marked done.
+  await page.getByRole('link', { name: 'Contacten', exact: true }).click();
+  const contacts = section(page, 'Contacten');
+  await contacts.getByLabel('Met wie', { exact: true }).selectOption({ label: 'Ouders' });
+  await contacts.getByLabel('Hoe', { exact: true }).selectOption({ label: 'Telefoon' });
+  await contacts
+    .getByLabel('Samenvatting')
+    .fill('Moeder belde: het gaat thuis beter sinds de time-outkaart.');
+  await contacts.getByLabel('Vervolgactie (niet verplicht)').fill('Mentor spreekt Jesse vrijdag kort.');
+  await contacts.getByLabel('Wie pakt de vervolgactie op').selectOption({ index: 1 });
+  await contacts.getByRole('button', { name: 'Contact opslaan' }).click();
+  await expect(contacts.getByText('Het contact is opgeslagen.')).toBeVisible();
+  const contactRow = contacts.getByRole('row').filter({ hasText: 'Moeder belde' });
+  await expect(contactRow.getByText('Open', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'trajectory-contacts');
+  await contactRow.getByRole('button', { name: /^Vervolgactie afgerond/ }).click();
+  await expect(contacts.getByText('De vervolgactie is afgerond.')).toBeVisible();
+  await expect(contactRow.getByText('Afgerond', { exact: true })).toBeVisible();
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expect(contactRow.locator('td.passend-cell--keep')).toHaveText('Afgerond');
+  expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
+  // A stacked value of several lines keeps its own lines: nothing runs over the next one.
+  const overflowing = await contactRow
+    .locator('th, td')
+    .evaluateAll((cells) => cells.filter((cell) => cell.scrollHeight > cell.clientHeight + 1).length);
+  expect(overflowing).toBe(0);
+  await expectAccessible(page, 'trajectory-contacts-phone');
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // E3: the attendance part and the week, each a list in the data table.
+  await page.getByRole('link', { name: 'Aanwezigheid', exact: true }).click();
+  await expect(
+    section(page, 'Aanwezigheid op het expertisepunt').getByRole('heading', {
+      name: 'Vaste tijden',
+      exact: true,
+    }),
+  ).toBeVisible();
+  await expectAccessible(page, 'trajectory-attendance');
 
   // E3, E7: on a tablet, the pupil checks in at the expertise point and out again.
   const tabletPage = page;
@@ -248,9 +307,14 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await endPage.getByRole('link', { name: 'Terug naar het overzicht' }).click();
   await endPage.getByRole('link', { name: 'Overzicht van de locatie' }).click();
   await expect(endPage.getByRole('heading', { level: 1, name: 'Overzicht expertisepunt' })).toBeVisible();
+  await expect(endPage.getByRole('table', { name: 'Kerncijfers van de locatie' })).toBeVisible();
   await expectAccessible(endPage, 'expertise-point-overview');
   await endPage.goto('/expertisepunt/docenten');
+  await expect(endPage.getByRole('table', { name: /^Signalen per maand/ })).toBeVisible();
   await expectAccessible(endPage, 'expertise-point-teachers');
+  await endPage.goto('/expertisepunt/week');
+  await expect(endPage.getByRole('table', { name: /^Aanwezigheid in week/ })).toBeVisible();
+  await expectAccessible(endPage, 'expertise-point-week');
 
   // Issue 16: on a phone the list of pupils stacks each row, its status kept beside the name.
   await endPage.setViewportSize({ width: 375, height: 800 });
@@ -267,6 +331,11 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   }
   expect(await scrollWidth(endPage)).toBeLessThanOrEqual(375);
   await expectAccessible(endPage, 'trajectories-list-phone');
+  await endPage.goto('/expertisepunt/docenten');
+  await expect(endPage.getByRole('table', { name: /^Signalen per maand/ })).toBeVisible();
+  expect(await scrollWidth(endPage)).toBeLessThanOrEqual(375);
+  await expectAccessible(endPage, 'expertise-point-teachers-phone');
+  await endPage.goto('/trajecten');
   // A sorted column keeps its order in the address.
   await endPage.setViewportSize({ width: 1280, height: 900 });
   await pupilsTable.getByRole('button', { name: /^Leerling/ }).click();

@@ -190,6 +190,8 @@ function Totals({ data }: { data: AttendancePeriod }) {
       rows={data.totals}
       rowKey={(row) => row.reason}
       empty={t('attendance.section.empty')}
+      // Three short columns fit a phone: the totals stay a grid to compare.
+      stackOnSmallScreens={false}
       footer={
         <TableRow>
           <TableHeaderCell scope="row">{t('attendance.section.total')}</TableHeaderCell>

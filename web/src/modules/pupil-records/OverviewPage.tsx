@@ -111,6 +111,8 @@ function Totals({ overview }: { overview: ExpertisePointOverview }) {
       rows={rows}
       rowKey={(row) => row.key}
       empty={t('pupilRecords.overview.empty')}
+      // Two short columns fit a phone: the figures stay a grid to compare.
+      stackOnSmallScreens={false}
     />
   );
 }

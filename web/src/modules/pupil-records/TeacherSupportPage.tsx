@@ -418,6 +418,8 @@ function Signals({ locationId }: { locationId: string }) {
             rows={data.months}
             rowKey={(month) => month.month}
             empty={t('pupilRecords.teachers.empty')}
+            // Two short columns fit a phone: the months stay a grid to compare.
+            stackOnSmallScreens={false}
             footer={
               <TableRow>
                 <TableHeaderCell scope="row">{t('pupilRecords.teachers.total')}</TableHeaderCell>
