@@ -103,14 +103,14 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await decision
     .getByLabel('Redenen')
     .fill('Spanning bij samenwerken belemmert het leren; past bij het expertisepunt.');
+  await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(decision.getByText('Kies minstens één soort problematiek.').first()).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expectAccessible(page, 'trajectory-decision-error');
+  await decision.getByLabel('Autisme of een verwante contactstoornis').check();
   // The decision cannot be corrected afterwards: it is asked first.
   await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await expect(page.getByRole('dialog', { name: 'Besluit vastleggen?' })).toBeVisible();
-  await page.getByRole('dialog').getByRole('button', { name: 'Ja, besluit vastleggen' }).click();
-  await expect(decision.getByText('Kies minstens één soort problematiek.').first()).toBeVisible();
-  await expectAccessible(page, 'trajectory-decision-error');
-  await decision.getByLabel('Autisme of een verwante contactstoornis').check();
-  await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Ja, besluit vastleggen' }).click();
   await expect(page.getByText('Toelaatbaar', { exact: true })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Het besluit is vastgelegd.' })).toBeVisible();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type TrajectoryDetail, trajectoryDetailSchema } from '../../../../contracts/trajectories.ts';
 import { api } from '../../app/api.ts';
+import type { FieldIssue } from '../../app/forms.ts';
 import { ContractForm } from '../../ui/Form.tsx';
 import { CheckboxGroupField } from '../../ui/form/CheckboxGroupField.tsx';
 import { RadioGroupField, TextAreaField } from '../../ui/form/ChoiceFields.tsx';
@@ -32,6 +33,8 @@ type StepFormProps<S extends z.ZodType> = {
   fields: StepField[];
   initial: StepValues;
   submitLabel: string;
+  /** The step's rules between fields, so the question before it comes only for a complete answer. */
+  check?: (values: StepValues) => FieldIssue[];
   /** Asked before a step that cannot be corrected afterwards. */
   confirm?: (input: z.output<S>) => ConfirmQuestion | null;
   onSaved: (detail: TrajectoryDetail) => void;
@@ -63,6 +66,7 @@ export function StepForm<S extends z.ZodType>({
   fields,
   initial,
   submitLabel,
+  check,
   confirm,
   onSaved,
 }: StepFormProps<S>) {
@@ -71,6 +75,7 @@ export function StepForm<S extends z.ZodType>({
     schema,
     initial,
     toInput: (values) => inputOf(fields, values),
+    check,
     namespace: 'trajectories',
     send: (input) => api.post(`/api/trajectories/${trajectoryId}/${step}`, input, trajectoryDetailSchema),
     confirm,

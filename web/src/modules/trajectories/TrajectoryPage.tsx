@@ -280,6 +280,14 @@ function TrajectoryFile({
                     alternativeAdvice: '',
                   }}
                   submitLabel={t('actions.decide')}
+                  // E2, checked by the server too: a kind of problem when eligible, advice when not.
+                  check={(values) =>
+                    values.eligible === 'true' && values.problemKinds?.length === 0
+                      ? [{ path: 'problemKinds', code: 'problem_kind_required' }]
+                      : values.eligible === 'false' && !String(values.alternativeAdvice ?? '').trim()
+                        ? [{ path: 'alternativeAdvice', code: 'alternative_advice_required' }]
+                        : []
+                  }
                   confirm={(input) => ({
                     title: t('confirm.decideTitle'),
                     body: t(input.eligible ? 'confirm.decideEligible' : 'confirm.decideNotEligible'),
@@ -352,6 +360,16 @@ function TrajectoryFile({
                     nextDestination: '',
                   }}
                   submitLabel={t('actions.end')}
+                  // E11, checked by the server too: a diploma has a level, a level needs a diploma.
+                  check={(values) =>
+                    values.diplomaObtained === 'true' && !values.diplomaLevel
+                      ? [{ path: 'diplomaLevel', code: 'diploma_level_required' }]
+                      : values.diplomaObtained === 'false' && values.diplomaLevel
+                        ? [{ path: 'diplomaLevel', code: 'diploma_level_without_diploma' }]
+                        : values.reason === 'diploma' && values.diplomaObtained === 'false'
+                          ? [{ path: 'diplomaObtained', code: 'diploma_reason_needs_diploma' }]
+                          : []
+                  }
                   confirm={() => ({
                     title: t('confirm.endTitle'),
                     body: t('confirm.endBody'),
