@@ -489,8 +489,13 @@ export const requestFormOptionsSchema = z.object({
 export type RequestFormOptions = z.infer<typeof requestFormOptionsSchema>;
 
 /** The schools and members that occur in the requests the user may see: the list's filter choices. */
+/** How far the list's search by pupil name reaches for the reader: every request, some, or none. */
+export const pupilSearchReachSchema = z.enum(['all', 'some', 'none']);
+export type PupilSearchReach = z.infer<typeof pupilSearchReachSchema>;
+
 export const requestFilterOptionsSchema = z.object({
   locations: z.array(z.object({ id: z.uuid(), name: z.string() })),
   members: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  pupilSearch: pupilSearchReachSchema,
 });
 export type RequestFilterOptions = z.infer<typeof requestFilterOptionsSchema>;

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, signIn } from './support.ts';
 
-// Issue 5, first part: the staff office computes, saves and adopts the allocation key (R14).
+// Issue 5, first part: the staff office computes, saves and adopts the allocation key (R14); issue 16:
+// adopting asks first, an adopted version opens again with its table and files, and a new version
+// starts from it.
 test('the coordinator computes the allocation, saves it as a draft and adopts it', async ({
   browser,
 }, testInfo) => {
@@ -51,9 +53,28 @@ test('the coordinator computes the allocation, saves it as a draft and adopts it
 
   await page.getByRole('button', { name: 'Opslaan als concept' }).click();
   await expect(page.getByText(/Opgeslagen als versie \d+ \(concept\)/)).toBeVisible();
-  await page.getByRole('button', { name: 'Vaststellen' }).click();
+
+  // Adopting cannot be undone: it asks first and says what it means; cancelling changes nothing.
+  const adoptButton = page.getByRole('button', { name: 'Vaststellen' });
+  await adoptButton.click();
+  let dialog = page.getByRole('dialog', { name: /Verdeling van schooljaar \d{4}-\d{4} vaststellen\?/ });
+  await expect(dialog).toContainText('verandert niet meer');
+  await expectAccessible(page, 'allocation-confirm');
+  await dialog.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(adoptButton).toBeFocused();
+  await expect(page.getByText(/vastgesteld, 1\.?000 uur/)).toBeHidden();
+  await adoptButton.click();
+  dialog = page.getByRole('dialog', { name: /vaststellen\?/ });
+  await dialog.getByRole('button', { name: 'Vaststellen' }).click();
   await expect(page.getByText(/Opgeslagen als versie \d+ \(vastgesteld\)/)).toBeVisible();
   await expect(page.getByText(/vastgesteld, 1\.?000 uur/)).toBeVisible();
+  const adoptedHeading = await page
+    .getByRole('heading', { level: 2, name: /^Versie \d+ \(vastgesteld\)$/ })
+    .textContent();
+  const adoptedVersion = Number(/\d+/.exec(adoptedHeading ?? '')?.[0]);
+  // The settings form closes: a new version starts from an adopted one on purpose.
+  await expect(page.getByLabel('Uren om te verdelen')).toBeHidden();
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download als CSV (Excel)' }).click();
   expect((await download).suggestedFilename()).toMatch(/^verdeling-\d{4}-\d{4}-versie-\d+\.csv$/);
@@ -67,5 +88,36 @@ test('the coordinator computes the allocation, saves it as a draft and adopts it
       new RegExp(`^verdeling-\\d{4}-\\d{4}-versie-\\d+\\.${extension}$`),
     );
   }
+
+  // The adopted version opens again later, from the menu too, with its explanation and files.
+  for (const open of [() => page.reload(), () => page.getByRole('link', { name: 'Verdeling' }).click()]) {
+    await open();
+    await expect(
+      page.getByRole('heading', { level: 2, name: `Versie ${adoptedVersion} (vastgesteld)` }),
+    ).toBeVisible();
+    await expect(page.getByText(/^Vastgesteld op \d{1,2} [a-z]+ \d{4} door /)).toBeVisible();
+    await expect(table.getByRole('row', { name: /Totaal/ })).toContainText('1.000');
+    await expect(page.getByRole('link', { name: 'Download als PDF' })).toHaveAttribute(
+      'href',
+      /\/api\/allocations\/[0-9a-f-]+\/export\.pdf$/,
+    );
+  }
+  await expectAccessible(page, 'allocation-adopted');
+
+  // A new version starts with the adopted version's settings; it is a correction, so it takes a reason.
+  await page.getByRole('button', { name: 'Nieuwe versie maken' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Instellingen' })).toBeFocused();
+  await expect(page.getByText(`begint met de instellingen van versie ${adoptedVersion}`)).toBeVisible();
+  await expect(page.getByLabel('Uren om te verdelen')).toHaveValue('1000');
+  await expect(page.getByLabel('Gewicht van het leerlingaantal (%)')).toHaveValue('70');
+  await expect(page.getByLabel('Hele uren')).toBeChecked();
+  await page.getByLabel('Minimum per school (uren)').fill('2');
+  await page.getByRole('button', { name: 'Opslaan als concept' }).click();
+  await expect(page.getByLabel('Reden van de correctie')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Reden van de correctie').fill('Minimum per school afgesproken in het bestuur');
+  await page.getByRole('button', { name: 'Opslaan als concept' }).click();
+  await expect(page.getByText(`Opgeslagen als versie ${adoptedVersion + 1} (concept)`)).toBeVisible();
+  await expect(page.getByLabel('Minimum per school (uren)')).toHaveValue('2');
+  await expect(page.getByText(`Versie ${adoptedVersion}: vastgesteld`)).toBeVisible();
   await context.close();
 });

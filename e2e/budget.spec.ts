@@ -35,6 +35,8 @@ test('the hours of a school from allocation to the 80 % warning', async ({ brows
     .getByLabel('Schooljaar', { exact: true })
     .first()
     .selectOption({ label: formatSchoolYear(schoolYear) });
+  // The demo's adopted version opens; a correction starts from its settings.
+  await page.getByRole('button', { name: 'Nieuwe versie maken' }).click();
   await page.getByLabel('Uren om te verdelen').fill('900');
   await page.getByLabel('Gewicht van het leerlingaantal (%)').fill('70');
   await page.getByLabel('Reden van de correctie').fill('Minder formatie na de begrotingswijziging');
@@ -43,6 +45,7 @@ test('the hours of a school from allocation to the 80 % warning', async ({ brows
   await page.getByRole('button', { name: 'Opslaan als concept' }).click();
   await expect(page.getByText(/Opgeslagen als versie \d+ \(concept\)/)).toBeVisible();
   await page.getByRole('button', { name: 'Vaststellen' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Vaststellen' }).click();
   await expect(page.getByText(/Opgeslagen als versie \d+ \(vastgesteld\)/)).toBeVisible();
   const before = await budgetOf(page);
   expect(before.allocated).not.toBeNull();

@@ -27,13 +27,16 @@ test('an invited internal coordinator activates the account, enrols MFA and sign
   const form = page.getByRole('form', { name: 'Gebruiker uitnodigen' });
   await expect(form).toBeVisible();
 
-  // Submitting the empty form shows the summary and a message at each field, focus on the first.
+  // Submitting the empty form shows the summary, which takes focus and links each problem to its field.
   await form.getByRole('button', { name: 'Uitnodiging versturen' }).click();
-  await expect(form.getByRole('alert')).toContainText('Niet alle velden zijn goed ingevuld.');
+  const summary = form.locator('.passend-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Niet alle velden zijn goed ingevuld.');
+  await expect(summary.getByRole('link')).toHaveCount(3);
   await expect(form.getByLabel('Naam')).toHaveAttribute('aria-invalid', 'true');
-  await expect(form.getByLabel('Naam')).toBeFocused();
   await expect(form.getByLabel('E-mailadres')).toHaveAttribute('aria-invalid', 'true');
-  await expect(form.getByText('Vul dit veld in.')).toHaveCount(3);
+  await summary.getByRole('link').nth(1).click();
+  await expect(form.getByLabel('E-mailadres')).toBeFocused();
   await expectAccessible(page, 'invite-form-errors');
 
   // A role at a school needs the school: the form asks for it.
@@ -41,7 +44,7 @@ test('an invited internal coordinator activates the account, enrols MFA and sign
   await form.getByLabel('E-mailadres').fill(invitee.email);
   await form.getByLabel('Rol', { exact: true }).selectOption({ label: 'Intern begeleider' });
   await form.getByRole('button', { name: 'Uitnodiging versturen' }).click();
-  await expect(form.getByText('Kies bij deze rol een school.')).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Kies bij deze rol een school.' })).toBeVisible();
   await form
     .getByLabel('School (vestiging)')
     .selectOption({ label: 'OBS De Regenboog, Veenendaal (27XA00)' });

@@ -34,6 +34,18 @@ test('the IB and the contact person plan and record the year’s meetings; the o
   const row = page.getByRole('row', { name: new RegExp(school) });
   await expect(row).toContainText('Nog te doen');
   await expectAccessible(page, 'meetings-overview-before');
+  // The dates of the overview are written day first, as people read them (issue 16).
+  const plannedBy = page.getByLabel('Jaargesprek gepland vóór (dag-maand)');
+  await expect(plannedBy).toHaveValue('01-11');
+  await plannedBy.fill('1-13');
+  await page.getByRole('button', { name: 'Data opslaan' }).click();
+  await expect(plannedBy).toHaveAccessibleDescription(/Vul een dag en maand in, bijvoorbeeld 01-11/);
+  await plannedBy.fill('1-11');
+  await page.getByRole('button', { name: 'Data opslaan' }).click();
+  await expect(page.getByText('De data zijn opgeslagen.')).toBeVisible();
+  await page.reload();
+  await expect(plannedBy).toHaveValue('01-11');
+  await expect(page.getByText(/gepland vóór 1 november/)).toBeVisible();
   await signOut(page);
 
   await signIn(page, 'ib@demo.passend.test');

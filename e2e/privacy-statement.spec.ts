@@ -118,7 +118,7 @@ test.describe('the privacy statement and the processing register', () => {
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Download het verwerkingsregister als pdf' }).click(),
+      page.getByRole('link', { name: 'Download het verwerkingsregister als PDF' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('verwerkingsregister.pdf');
     expect(

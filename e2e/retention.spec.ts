@@ -38,7 +38,9 @@ test('P4: the privacy officer sees what goes, holds one pupil and releases the h
     'aria-invalid',
     'true',
   );
-  await expect(page.getByText('Kies minimaal 60.')).toBeVisible();
+  // The error summary names the problem as a link that takes focus to the field.
+  await page.getByRole('link', { name: 'Kies minimaal 60.' }).click();
+  await expect(page.getByLabel('Regel in de audittrail (in maanden)')).toBeFocused();
   await page.reload();
 
   // A hold without a reason is refused at the reason; with one it is listed with its file.

@@ -151,6 +151,32 @@ describe('R14: the allocation preview', () => {
       sql`select count(*)::int as total from audit_events where event = 'allocations.adopted'`,
     );
     expect(Number(audited[0]?.total)).toBe(2);
+
+    // The allocation screen opens an adopted version again and starts a new one from its settings.
+    const reopened = await coordinator.get(`/api/allocations/${(correction.json() as Allocation).id}`);
+    const adoptedVersion = reopened.json() as Allocation;
+    expect(adoptedVersion).toMatchObject({
+      status: 'adopted',
+      adoptedAt: expect.any(String),
+      adoptedByName: expect.any(String),
+      settings: {
+        totalHours: 100,
+        setAsideHours: 0,
+        pupilWeightPercent: 50,
+        referenceYears: 3,
+        minimumHours: 0,
+        roundingUnit: 1,
+      },
+    });
+    const next = await coordinator.post('/api/allocations', {
+      schoolYear: 2026,
+      ...adoptedVersion.settings,
+      reason: 'Zelfde instellingen, nieuwe telling',
+    });
+    expect(next.statusCode).toBe(201);
+    expect((next.json() as Allocation).lines.map((line) => [line.locationId, line.hours])).toEqual(
+      adoptedVersion.lines.map((line) => [line.locationId, line.hours]),
+    );
   });
 
   it('R14: shows last year’s adopted hours per school and exports the table as CSV', async () => {

@@ -1,7 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse } from '../../../contracts/errors.ts';
-import type { AssignmentSuggestionList, ConsentPage, RequestPage } from '../../../contracts/requests.ts';
+import type {
+  AssignmentSuggestionList,
+  ConsentPage,
+  RequestFilterOptions,
+  RequestPage,
+} from '../../../contracts/requests.ts';
 import { todayInAmsterdam } from '../../../contracts/school-year.ts';
 import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
 import { startSmtpServer } from '../../test/smtp.ts';
@@ -603,6 +608,16 @@ describe('who sees what (P1, P2)', () => {
     expect(forOtherSchool.locations.map((location: { id: string }) => location.id)).toEqual([
       world.locationIds.c,
     ]);
+  });
+
+  it('P1: says how far the search by pupil name reaches, so the search field promises no more', async () => {
+    const reachOf = async (person: RequestsWorld['ib']) =>
+      ((await person.client.get('/api/requests/filter-options')).json() as RequestFilterOptions).pupilSearch;
+    // The staff office lists every request but is shown the pupil only of those assigned to it.
+    expect(await reachOf(world.coordinator)).toBe('some');
+    expect(await reachOf(world.ib)).toBe('all');
+    expect(await reachOf(world.director)).toBe('all');
+    expect(await reachOf(world.contact)).toBe('all');
   });
 
   it('the coordinator filters by school, status and member; pages are counted in SQL', async () => {

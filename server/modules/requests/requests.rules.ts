@@ -5,13 +5,15 @@ import {
   isGroupLevel,
   isPupilLevel,
   type PersonConsentState,
+  type PupilSearchReach,
   type RequestCommand,
   type RequestStatus,
   type RequestTransition,
   type RequestType,
 } from '../../../contracts/requests.ts';
+import type { Role } from '../../../contracts/roles.ts';
 import { ageOn } from '../../../contracts/school-year.ts';
-import type { Action } from '../../platform/access/policies.ts';
+import type { Action, Scope } from '../../platform/access/policies.ts';
 
 // --- The workflow --------------------------------------------------------------------------------
 
@@ -422,4 +424,30 @@ export function assigneeOf(
   assignedUserId: string | null,
 ): Record<string, string | null> {
   return transition === 'assign' || transition === 'reassign' ? { assignee: assignedUserId } : {};
+}
+
+// --- The list's search -------------------------------------------------------------------------
+
+/**
+ * How far a search by pupil name reaches in the requests an actor lists (P1): `all` when every role
+ * that lists requests is shown their pupils too, `some` when a role lists more than it is shown the
+ * pupils of (the staff office: only requests assigned to it), `none` when no role is shown pupils. The
+ * list screen words its search field by it, so it never promises a search that finds nothing.
+ */
+export function pupilSearchReachOf(
+  roles: readonly Role[],
+  scopesOf: (action: Action, role: Role) => readonly Scope[],
+): PupilSearchReach {
+  const listing = roles.filter((role) => scopesOf('requests.read', role).length > 0);
+  const shown = listing.map((role) => ({
+    read: scopesOf('requests.read', role),
+    pupil: scopesOf('requests.read_pupil', role),
+  }));
+  if (shown.every(({ pupil }) => pupil.length === 0)) return 'none';
+  const covers = ({ read, pupil }: { read: readonly Scope[]; pupil: readonly Scope[] }) =>
+    pupil.includes('tenant') ||
+    read.every(
+      (scope) => pupil.includes(scope) || (scope === 'assigned_schools' && pupil.includes('assigned')),
+    );
+  return shown.every(covers) ? 'all' : 'some';
 }

@@ -18,7 +18,7 @@ import { isPupilLevel } from '../../../contracts/requests.ts';
 import { teamMemberRole } from '../../../contracts/roles.ts';
 import { schoolYearOf } from '../../../contracts/school-year.ts';
 import { isUniqueViolation, queryRows } from '../../db/client.ts';
-import type { Action } from '../../platform/access/policies.ts';
+import { type Action, scopesOf } from '../../platform/access/policies.ts';
 import { listField } from '../../platform/access/references.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
@@ -42,6 +42,7 @@ import {
   findSubmitProblems,
   isWorkAllowed,
   planTransition,
+  pupilSearchReachOf,
   rankCandidates,
   submitOutcomeOf,
 } from './requests.rules.ts';
@@ -99,7 +100,14 @@ export class RequestsService {
       .innerJoin(users, eq(users.id, supportRequests.assignedUserId))
       .where(requestListScope(context))
       .orderBy(asc(users.name), asc(users.id));
-    return { locations: schools, members };
+    return {
+      locations: schools,
+      members,
+      pupilSearch: pupilSearchReachOf(
+        context.actor.roles.map((assignment) => assignment.role),
+        scopesOf,
+      ),
+    };
   }
 
   /**

@@ -33,6 +33,14 @@ export function exportJson(data: PupilExport) {
   };
 }
 
+/**
+ * The cover letter's texts for the one who asked: a pupil asking about themselves reads it with *je*
+ * and simpler words, a parent or anyone else with *u* (docs/style-guide.md).
+ */
+function letterOf(requesterRelation: string): 'subjectAccess.letter' | 'subjectAccess.letterPupil' {
+  return requesterRelation === 'pupil' ? 'subjectAccess.letterPupil' : 'subjectAccess.letter';
+}
+
 /** What the readable document shows of each kind of record, in order (labels under `subjectAccess.pdf.fields`). */
 const shownFields = {
   request: [
@@ -210,12 +218,13 @@ export function exportPdfDefinition(data: PupilExport, t: Translate, locale: Loc
     receivedOn: date(subjectRequest.receivedOn),
     partnership: data.partnershipName,
   };
+  const letter = letterOf(subjectRequest.requesterRelation);
   const content: unknown[] = [
-    heading(t('subjectAccess.letter.title'), 'title'),
+    heading(t(`${letter}.title`), 'title'),
     paragraph(date(data.generatedAt)),
     paragraph(t('subjectAccess.letter.salutation', params)),
     ...['intro', 'contents', 'attachments', 'rights', 'questions'].map((part) =>
-      paragraph(t(`subjectAccess.letter.${part}`, params)),
+      paragraph(t(`${letter}.${part}`, params)),
     ),
     paragraph(t('subjectAccess.letter.closing', params)),
     { text: data.partnershipName, pageBreak: 'after' },
@@ -392,7 +401,10 @@ export function exportPdfDefinition(data: PupilExport, t: Translate, locale: Loc
   }
 
   return pagedPdf({
-    info: { title: t('subjectAccess.letter.title'), subject: t('subjectAccess.pdf.confidential') },
+    info: {
+      title: t(`${letterOf(data.subjectRequest.requesterRelation)}.title`),
+      subject: t('subjectAccess.pdf.confidential'),
+    },
     header: { text: t('subjectAccess.pdf.confidential'), confidential: true },
     partnershipName: data.partnershipName,
     generated: t('subjectAccess.pdf.generated', { date: dateTime(data.generatedAt) }),

@@ -179,8 +179,9 @@ export function withQuery(path: string, query: Record<string, string | number | 
 export const api = {
   get: <T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal) =>
     apiRequest<T>('GET', path, { schema, signal }),
-  post: <T = undefined>(path: string, body: unknown = {}, schema?: z.ZodType<T>) =>
-    apiRequest<T>('POST', path, { body, schema }),
+  /** A search sent in a body (so a pupil's name stays out of the address) passes the query's signal. */
+  post: <T = undefined>(path: string, body: unknown = {}, schema?: z.ZodType<T>, signal?: AbortSignal) =>
+    apiRequest<T>('POST', path, { body, schema, signal }),
   put: <T = undefined>(path: string, body: unknown = {}, schema?: z.ZodType<T>) =>
     apiRequest<T>('PUT', path, { body, schema }),
   patch: <T = undefined>(path: string, body: unknown = {}, schema?: z.ZodType<T>) =>

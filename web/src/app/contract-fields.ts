@@ -100,7 +100,7 @@ function leafOf(schema: z.ZodType): Leaf {
       .filter((side): side is z.ZodType => Boolean(side) && defOf(side as z.ZodType).type !== 'transform')
       .map(leafOf);
     // The input side names the type; either side may add a limit or a format.
-    return sides.reduceRight<Leaf>((merged, side) => ({ ...merged, ...stripUndefined(side) }), {
+    return sides.reduceRight<Leaf>((merged, side) => Object.assign(merged, stripUndefined(side)), {
       type: 'unknown',
     });
   }

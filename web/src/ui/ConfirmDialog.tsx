@@ -1,5 +1,5 @@
 import { Button, ButtonGroup, Heading2, SecondaryActionButton } from '@utrecht/component-library-react';
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, type RefObject, type SyntheticEvent, useEffect, useId, useRef } from 'react';
 
 type ConfirmDialogProps = {
   title: string;
@@ -17,6 +17,32 @@ type ConfirmDialogProps = {
  * A modal question before a weighty action (the browser's own `<dialog>`: focus stays inside, Escape
  * cancels, the page behind is inert). The caller puts focus back where the dialog was opened.
  */
+/**
+ * The browser's own modal `<dialog>`, opened on mount: focus stays inside, Escape asks the parent to
+ * cancel (which unmounts the dialog), so React's state stays the truth.
+ */
+export function useModalDialog(
+  onCancel: () => void,
+  busy: boolean,
+): {
+  ref: RefObject<HTMLDialogElement | null>;
+  onCancel: (event: SyntheticEvent<HTMLDialogElement>) => void;
+} {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return {
+    ref,
+    onCancel: (event) => {
+      event.preventDefault();
+      if (!busy) onCancel();
+    },
+  };
+}
+
 export function ConfirmDialog({
   title,
   confirmLabel,
@@ -27,26 +53,11 @@ export function ConfirmDialog({
   onCancel,
   children,
 }: ConfirmDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(onCancel, busy);
   const titleId = useId();
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
   return (
-    <dialog
-      ref={dialogRef}
-      className="passend-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        // Escape: the parent decides (and unmounts the dialog), so React's state stays the truth.
-        event.preventDefault();
-        if (!busy) onCancel();
-      }}
-    >
+    <dialog ref={dialog.ref} className="passend-dialog" aria-labelledby={titleId} onCancel={dialog.onCancel}>
       <form
         noValidate
         onSubmit={(event) => {

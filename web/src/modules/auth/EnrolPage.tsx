@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   ButtonGroup,
@@ -7,20 +7,19 @@ import {
   PrimaryActionButton,
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mfaEnrolmentSchema, recoveryCodesSchema } from '../../../../contracts/auth.ts';
 import { api } from '../../app/api.ts';
 import { saveTextFile } from '../../app/download.ts';
 import { useFormatters } from '../../app/format.ts';
-import { type FormErrors, fieldError, formErrorsFrom, messageFor, noFormErrors } from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
 import { useLoadedSession } from '../../app/gates.tsx';
 import { sessionQueryKey } from '../../app/session.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { setPendingRecoveryCodes, usePendingRecoveryCodes } from './pendingRecoveryCodes.ts';
-import { normaliseTotpCode, TotpCodeField } from './TotpCodeField.tsx';
+import { TotpCodeField, useTotpCodeForm } from './TotpCodeField.tsx';
 
 /** Splits the base32 secret into groups of four for reading and typing. */
 function groupsOf(secret: string, size = 4): string[] {
@@ -78,8 +77,6 @@ export function EnrolPage() {
   const session = useLoadedSession();
   const pending = usePendingRecoveryCodes();
   const name = session.state === 'signed_in' || session.state === 'mfa_enrol' ? session.user.name : '';
-  const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
 
   // A query, not an effect: deduplicated (also under strict mode), so one secret is shown and confirmed.
   const enrolment = useQuery({
@@ -93,25 +90,12 @@ export function EnrolPage() {
     refetchOnReconnect: false,
   });
 
-  const confirm = useMutation({
-    mutationFn: (input: { code: string }) =>
-      api.post('/api/auth/mfa/enrol/confirm', input, recoveryCodesSchema),
+  const form = useTotpCodeForm({
+    send: (input) => api.post('/api/auth/mfa/enrol/confirm', input, recoveryCodesSchema),
     onSuccess: ({ recoveryCodes }) => setPendingRecoveryCodes({ codes: recoveryCodes, name }),
-    onError: (error) => {
-      setCode('');
-      setErrors(formErrorsFrom(error));
-    },
   });
 
   if (pending) return <RecoveryCodes codes={pending.codes} name={pending.name} />;
-
-  const submit = () => {
-    if (confirm.isPending) return;
-    const normalised = normaliseTotpCode(code);
-    if (!normalised) return setErrors(fieldError('code', code.trim() ? 'code_format' : 'required'));
-    setErrors(noFormErrors);
-    confirm.mutate({ code: normalised });
-  };
 
   return (
     <div className="passend-narrow">
@@ -135,20 +119,20 @@ export function EnrolPage() {
             ))}
           </p>
           <Heading2>{t('enrol.step3Title')}</Heading2>
-          <Form errors={errors} fields={['code']} onSubmit={submit}>
+          <ContractForm form={form}>
             <TotpCodeField
               label={t('enrol.code')}
               description={t('enrol.codeHint')}
-              value={code}
-              onChange={setCode}
-              error={messageFor(t, errors, 'code')}
+              value={form.values.code}
+              onChange={(code) => form.set('code', code)}
+              error={form.message('code')}
             />
             <ButtonGroup>
-              <PrimaryActionButton type="submit" busy={confirm.isPending}>
+              <PrimaryActionButton type="submit" busy={form.pending}>
                 {t('enrol.submit')}
               </PrimaryActionButton>
             </ButtonGroup>
-          </Form>
+          </ContractForm>
         </>
       )}
     </div>

@@ -1,11 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
 import { Alert, ButtonGroup, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { forgotPasswordInputSchema } from '../../../../contracts/auth.ts';
 import { api } from '../../app/api.ts';
-import { type FormErrors, formErrorsFrom, messageFor, noFormErrors, validate } from '../../app/forms.ts';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -13,47 +11,34 @@ import { TextField } from '../../ui/TextField.tsx';
 /** `/wachtwoord-vergeten`: asks for a reset link; the answer never tells whether the address exists. */
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
-  const [email, setEmail] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-
-  const request = useMutation({
-    mutationFn: (input: { email: string }) => api.post('/api/auth/password/forgot', input),
-    onError: (error) => setErrors(formErrorsFrom(error)),
+  const form = useContractForm({
+    schema: forgotPasswordInputSchema,
+    initial: { email: '' },
+    send: (input) => api.post('/api/auth/password/forgot', input),
   });
-
-  const submit = () => {
-    if (request.isPending) return;
-    const result = validate(forgotPasswordInputSchema, { email });
-    if (!result.ok) return setErrors(result.errors);
-    setErrors(noFormErrors);
-    request.mutate(result.value);
-  };
 
   return (
     <div className="passend-narrow">
       <PageHeading>{t('forgot.title')}</PageHeading>
-      {request.isSuccess ? (
+      {form.succeeded ? (
         <Alert type="ok">{t('forgot.sent')}</Alert>
       ) : (
         <>
           <Paragraph>{t('forgot.intro')}</Paragraph>
-          <Form errors={errors} fields={['email']} onSubmit={submit}>
+          <ContractForm form={form}>
             <TextField
-              name="email"
               type="email"
               label={t('forgot.email')}
               autoComplete="username"
               spellCheck={false}
-              value={email}
-              onChange={setEmail}
-              error={messageFor(t, errors, 'email')}
+              {...form.field('email')}
             />
             <ButtonGroup>
-              <PrimaryActionButton type="submit" busy={request.isPending}>
+              <PrimaryActionButton type="submit" busy={form.pending}>
                 {t('forgot.submit')}
               </PrimaryActionButton>
             </ButtonGroup>
-          </Form>
+          </ContractForm>
         </>
       )}
       <Paragraph>

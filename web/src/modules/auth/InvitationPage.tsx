@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   ButtonGroup,
@@ -9,7 +9,7 @@ import {
   Paragraph,
   PrimaryActionButton,
 } from '@utrecht/component-library-react';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
@@ -19,12 +19,13 @@ import {
   sessionStateSchema,
 } from '../../../../contracts/auth.ts';
 import { api, isApiError } from '../../app/api.ts';
-import { type FormErrors, formErrorsFrom, noFormErrors, validate, withFieldIssues } from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
 import { replaceSession } from '../../app/session.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { mismatchIssue, PasswordFields, repeatPath } from './PasswordFields.tsx';
+import { mismatchIssue, NewPasswordFields } from './PasswordFields.tsx';
 import { useTokenFromHash } from './tokenFromHash.ts';
 
 /** `/uitnodiging#token=…`: shows who is invited where, sets a password, then on to MFA enrolment. */
@@ -33,9 +34,6 @@ export function InvitationPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const token = useTokenFromHash();
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
 
   const invitation = useQuery({
     queryKey: ['invitation', token],
@@ -45,28 +43,19 @@ export function InvitationPage() {
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-  const accept = useMutation({
-    mutationFn: (input: { token: string; password: string }) =>
-      api.post<SessionState>('/api/auth/invitation/accept', input, sessionStateSchema),
+  const form = useContractForm({
+    schema: acceptInvitationInputSchema,
+    initial: { password: '', passwordRepeat: '' },
+    toInput: ({ password }) => ({ token, password }),
+    check: ({ password, passwordRepeat }) => mismatchIssue('password', password, passwordRepeat),
+    send: (input) => api.post<SessionState>('/api/auth/invitation/accept', input, sessionStateSchema),
     onSuccess: async (session) => {
       // The cache holds the new session at once, so the enrol gate lets the user in.
       const refreshed = replaceSession(queryClient, session);
       await navigate('/mfa-instellen', { replace: true });
       await refreshed;
     },
-    onError: (error) => setErrors(formErrorsFrom(error)),
   });
-
-  const submit = () => {
-    if (accept.isPending || !token) return;
-    const result = validate(acceptInvitationInputSchema, { token, password });
-    const mismatch = mismatchIssue('password', password, repeat);
-    if (!result.ok || mismatch.length) {
-      return setErrors(withFieldIssues(result.ok ? noFormErrors : result.errors, mismatch));
-    }
-    setErrors(noFormErrors);
-    accept.mutate(result.value);
-  };
 
   let body: ReactNode;
   if (!token) {
@@ -98,25 +87,21 @@ export function InvitationPage() {
             <DataListValue>{tenantName}</DataListValue>
           </DataListItem>
         </DataList>
-        <Form errors={errors} fields={['password', repeatPath('password')]} onSubmit={submit}>
+        <ContractForm form={form}>
           {/* Lets password managers store the new password under the right account. */}
           <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
-          <PasswordFields
+          <NewPasswordFields
             name="password"
             label={t('invitation.password')}
             repeatLabel={t('invitation.passwordRepeat')}
-            value={password}
-            repeat={repeat}
-            onChange={setPassword}
-            onRepeatChange={setRepeat}
-            errors={errors}
+            form={form}
           />
           <ButtonGroup>
-            <PrimaryActionButton type="submit" busy={accept.isPending}>
+            <PrimaryActionButton type="submit" busy={form.pending}>
               {t('invitation.submit')}
             </PrimaryActionButton>
           </ButtonGroup>
-        </Form>
+        </ContractForm>
       </>
     );
   }

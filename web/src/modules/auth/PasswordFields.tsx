@@ -1,17 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { type FieldIssue, type FormErrors, messageFor } from '../../app/forms.ts';
+import type { ContractFormState } from '../../ui/form/useContractForm.ts';
 import { TextField } from '../../ui/TextField.tsx';
 
-type PasswordFieldsProps = {
-  /** The field path the server reports problems on (e.g. `password`, `newPassword`). */
+type NewPasswordFieldsProps<V> = {
+  /** The field path of the new password in the contract (e.g. `password`, `newPassword`). */
   name: string;
   label: string;
   repeatLabel: string;
-  value: string;
-  repeat: string;
-  onChange: (value: string) => void;
-  onRepeatChange: (value: string) => void;
-  errors: FormErrors;
+  form: ContractFormState<V>;
 };
 
 /** The path of the "repeat" field, for form error lists. */
@@ -25,6 +22,41 @@ export function mismatchIssue(name: string, value: string, repeat: string): Fiel
 }
 
 /** A new password typed twice, with the length hint; the server also refuses common passwords. */
+export function NewPasswordFields<V>({ name, label, repeatLabel, form }: NewPasswordFieldsProps<V>) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        type="password"
+        label={label}
+        description={t('common.passwordHint')}
+        autoComplete="new-password"
+        {...form.field(name)}
+      />
+      <TextField
+        type="password"
+        label={repeatLabel}
+        autoComplete="new-password"
+        {...form.field(repeatPath(name))}
+        // Not in the contract (the server never sees it), yet it must be typed.
+        required
+      />
+    </>
+  );
+}
+
+type PasswordFieldsProps = {
+  name: string;
+  label: string;
+  repeatLabel: string;
+  value: string;
+  repeat: string;
+  onChange: (value: string) => void;
+  onRepeatChange: (value: string) => void;
+  errors: FormErrors;
+};
+
+/** @deprecated for forms kept by hand until they move to the form kit; use `NewPasswordFields`. */
 export function PasswordFields(props: PasswordFieldsProps) {
   const { t } = useTranslation();
   const { name, label, repeatLabel, value, repeat, onChange, onRepeatChange, errors } = props;

@@ -1,46 +1,32 @@
-import { useMutation } from '@tanstack/react-query';
 import { Alert, ButtonGroup, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resetPasswordInputSchema } from '../../../../contracts/auth.ts';
 import { api, isApiError } from '../../app/api.ts';
-import { type FormErrors, formErrorsFrom, noFormErrors, validate, withFieldIssues } from '../../app/forms.ts';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { mismatchIssue, PasswordFields, repeatPath } from './PasswordFields.tsx';
+import { mismatchIssue, NewPasswordFields } from './PasswordFields.tsx';
 import { useTokenFromHash } from './tokenFromHash.ts';
 
 /** `/wachtwoord-herstellen#token=…`: choose a new password from the mail link. */
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   const token = useTokenFromHash();
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-
-  const reset = useMutation({
-    mutationFn: (input: { token: string; password: string }) => api.post('/api/auth/password/reset', input),
-    onError: (error) => setErrors(formErrorsFrom(error)),
+  const form = useContractForm({
+    schema: resetPasswordInputSchema,
+    initial: { password: '', passwordRepeat: '' },
+    toInput: ({ password }) => ({ token, password }),
+    check: ({ password, passwordRepeat }) => mismatchIssue('password', password, passwordRepeat),
+    send: (input) => api.post('/api/auth/password/reset', input),
   });
 
-  const submit = () => {
-    if (reset.isPending || !token) return;
-    const result = validate(resetPasswordInputSchema, { token, password });
-    const mismatch = mismatchIssue('password', password, repeat);
-    if (!result.ok || mismatch.length) {
-      return setErrors(withFieldIssues(result.ok ? noFormErrors : result.errors, mismatch));
-    }
-    setErrors(noFormErrors);
-    reset.mutate(result.value);
-  };
-
-  const tokenRejected = isApiError(reset.error, 'invalid_token');
+  const tokenRejected = isApiError(form.failure, 'invalid_token');
 
   return (
     <div className="passend-narrow">
       <PageHeading>{t('reset.title')}</PageHeading>
-      {reset.isSuccess ? (
+      {form.succeeded ? (
         <>
           <Alert type="ok">{t('reset.done')}</Alert>
           <Paragraph>
@@ -52,26 +38,22 @@ export function ResetPasswordPage() {
       ) : (
         <>
           <Paragraph>{t('reset.intro')}</Paragraph>
-          <Form errors={errors} fields={['password', repeatPath('password')]} onSubmit={submit}>
-            <PasswordFields
+          <ContractForm form={form}>
+            <NewPasswordFields
               name="password"
               label={t('reset.password')}
               repeatLabel={t('reset.passwordRepeat')}
-              value={password}
-              repeat={repeat}
-              onChange={setPassword}
-              onRepeatChange={setRepeat}
-              errors={errors}
+              form={form}
             />
             <ButtonGroup>
-              <PrimaryActionButton type="submit" busy={reset.isPending}>
+              <PrimaryActionButton type="submit" busy={form.pending}>
                 {t('reset.submit')}
               </PrimaryActionButton>
             </ButtonGroup>
-          </Form>
+          </ContractForm>
         </>
       )}
-      {(!token || tokenRejected) && !reset.isSuccess && (
+      {(!token || tokenRejected) && !form.succeeded && (
         <Paragraph>
           <RouterLink to="/wachtwoord-vergeten">{t('reset.requestNew')}</RouterLink>
         </Paragraph>

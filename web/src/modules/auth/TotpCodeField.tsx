@@ -1,3 +1,5 @@
+import { totpInputSchema } from '../../../../contracts/auth.ts';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { TextField } from '../../ui/TextField.tsx';
 
 /** The 6 digits without spaces or dashes that apps show for readability, or null if it is not 6 digits. */
@@ -32,4 +34,28 @@ export function TotpCodeField({ label, description, value, onChange, error }: To
       className="passend-code-field"
     />
   );
+}
+
+/**
+ * The form of one six-digit code (signing in, setting up the app): spaces and dashes as apps show them
+ * are accepted, and a refused code is cleared so the next one can be typed at once.
+ */
+export function useTotpCodeForm<R>({
+  send,
+  onSuccess,
+}: {
+  send: (input: { code: string }) => Promise<R>;
+  onSuccess: (result: R) => void | Promise<void>;
+}) {
+  const form = useContractForm({
+    schema: totpInputSchema,
+    initial: { code: '' },
+    toInput: ({ code }) => ({ code: normaliseTotpCode(code) ?? code }),
+    check: ({ code }) =>
+      normaliseTotpCode(code) ? [] : [{ path: 'code', code: code.trim() ? 'code_format' : 'required' }],
+    send,
+    onSuccess,
+    onError: () => form.set('code', ''),
+  });
+  return form;
 }

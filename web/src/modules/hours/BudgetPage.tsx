@@ -106,7 +106,16 @@ export function BudgetPage() {
   return (
     <>
       <PageHeading>{t('budget.title')}</PageHeading>
-      <Paragraph>{t('budget.intro')}</Paragraph>
+      <Paragraph>
+        {t(
+          // What the page holds depends on the reader: every school, the schools one serves, or one's own.
+          hasPermission(session, 'allocations.manage')
+            ? 'budget.intro'
+            : hasPermission(session, 'time.register')
+              ? 'budget.introTeamMember'
+              : 'budget.introSchool',
+        )}
+      </Paragraph>
       <SchoolYearSelect value={schoolYear} onChange={setSchoolYear} />
       {budgets.error && <ErrorAlert errors={formErrorsFrom(budgets.error)} />}
       {data && (

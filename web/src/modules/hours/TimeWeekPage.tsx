@@ -212,7 +212,7 @@ export function TimeWeekPage() {
   return (
     <>
       <PageHeading>{t('time.title')}</PageHeading>
-      <Paragraph>{t('time.intro')}</Paragraph>
+      <Paragraph>{t(member.isOwn ? 'time.intro' : 'time.introForMember')}</Paragraph>
       <Paragraph>
         <RouterLink to={withQuery('/uren/lijst', { teamlid: member.isOwn ? null : userId })}>
           {t('time.listView')}
@@ -355,7 +355,7 @@ export function TimeWeekPage() {
               name="requestId"
               label={t('time.request')}
               placeholder={t('time.noRequest')}
-              description={t('time.requestHint')}
+              description={t(member.isOwn ? 'time.requestHintOwn' : 'time.requestHint')}
               required={false}
               busy={requests.isFetching}
               value={form.requestId}

@@ -36,6 +36,7 @@ import { RouterLink } from '../../ui/RouterLink.tsx';
 import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { SchoolYearSelect, useSchoolYearParam } from '../hours/BudgetPage.tsx';
+import { dayMonthOf, monthDayOf } from './day-month.ts';
 
 /**
  * `/overleg/overzicht`: the staff office's overview per primary school — the annual talk held,
@@ -153,19 +154,27 @@ function SettingsForm() {
   useEffect(() => {
     if (settings.data)
       setForm({
-        annualTalkPlannedBy: settings.data.annualTalkPlannedBy,
-        sotMinimumBy: settings.data.sotMinimumBy,
+        annualTalkPlannedBy: dayMonthOf(settings.data.annualTalkPlannedBy),
+        sotMinimumBy: dayMonthOf(settings.data.sotMinimumBy),
         reminderDaysBefore: String(settings.data.reminderDaysBefore),
       });
   }, [settings.data]);
   const save = useMutation({
     mutationFn: async () => {
       const checked = validate(meetingSettingsInputSchema, {
-        ...form,
+        annualTalkPlannedBy: monthDayOf(form.annualTalkPlannedBy),
+        sotMinimumBy: monthDayOf(form.sotMinimumBy),
         reminderDaysBefore:
           form.reminderDaysBefore.trim() === '' ? Number.NaN : Number(form.reminderDaysBefore),
       });
-      if (!checked.ok) throw checked.errors;
+      if (!checked.ok)
+        throw {
+          ...checked.errors,
+          // "Not the right form" says little: the message names the form a day and month take.
+          fields: checked.errors.fields.map((field) =>
+            field.code === 'invalid_format' ? { ...field, code: 'invalid_day_month' } : field,
+          ),
+        } satisfies FormErrors;
       return apiRequest('PUT', '/api/meeting-settings', {
         body: checked.value,
         schema: meetingSettingsSchema,

@@ -61,7 +61,16 @@ export function MeetingsPage() {
   return (
     <>
       <PageHeading>{t('list.title')}</PageHeading>
-      <Paragraph>{t('list.intro')}</Paragraph>
+      <Paragraph>
+        {t(
+          // Whose meetings the list holds: every school's, the schools one serves, or one's own school's.
+          hasPermission(session, 'meetings.overview')
+            ? 'list.introOffice'
+            : hasPermission(session, 'meetings.decide')
+              ? 'list.intro'
+              : 'list.introSchool',
+        )}
+      </Paragraph>
       {hasPermission(session, 'meetings.manage') && (
         <Paragraph>
           <RouterLink to="/overleg/nieuw">{t('list.new')}</RouterLink>

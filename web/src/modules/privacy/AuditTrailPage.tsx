@@ -1,44 +1,31 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import {
-  ButtonGroup,
-  Paragraph,
-  SecondaryActionButton,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
-import { useMemo, useState } from 'react';
+import { ButtonGroup, Paragraph, SecondaryActionButton } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import {
   type AuditTrailEntry,
   auditEventListSchema,
+  auditTrailExportQuerySchema,
   auditTrailPageSchema,
   auditTrailPupilExportSchema,
-  auditTrailQuerySchema,
 } from '../../../../contracts/privacy.ts';
-import { api, apiRequest, isApiError, withQuery } from '../../app/api.ts';
+import { api, isApiError, withQuery } from '../../app/api.ts';
 import { saveTextFile } from '../../app/download.ts';
 import { useFormatters } from '../../app/format.ts';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  moduleMessageFor,
-  noFormErrors,
-  validate,
-} from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { useListParams } from '../../ui/table/useListParams.ts';
 import { useAllLocations } from '../admin/locations.ts';
 import { aboutLabel, actorLabel, eventChoices, eventLabel, roleLabels, type Translate } from './labels.ts';
+import { privacyKeys } from './privacy.api.ts';
 
 const pageSize = 25;
 const eventsPath = '/api/privacy/audit-events';
@@ -59,25 +46,35 @@ const pupilPath = '/api/privacy/audit-events/by-pupil';
 
 const filterNames: FilterName[] = ['q', 'event', 'reference', 'locationId', 'from', 'to'];
 /** Dutch names in the address, like the other list pages (`?zoek=…&pagina=2`). */
-const addressNames: Record<FilterName, string> = {
+const addressNames = {
   q: 'zoek',
   event: 'gebeurtenis',
   reference: 'hulpvraag',
   from: 'van',
   to: 'tot',
   locationId: 'school',
+} as const satisfies Record<FilterName, string>;
+type AddressName = (typeof addressNames)[FilterName];
+const noAddressFilters: Record<AddressName, string> = {
+  zoek: '',
+  gebeurtenis: '',
+  hulpvraag: '',
+  van: '',
+  tot: '',
+  school: '',
 };
 const noFilters: Filters = { q: '', event: '', reference: '', from: '', to: '', locationId: '' };
 
-function positiveInteger(value: string | null): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : 1;
+function filtersFrom(address: Record<AddressName, string>): Filters {
+  const filters = { ...noFilters };
+  for (const name of filterNames) filters[name] = address[addressNames[name]];
+  return filters;
 }
 
-function filtersFrom(params: URLSearchParams): Filters {
-  const filters = { ...noFilters };
-  for (const name of filterNames) filters[name] = params.get(addressNames[name]) ?? '';
-  return filters;
+function addressOf(filters: Filters): Record<AddressName, string> {
+  const address = { ...noAddressFilters };
+  for (const name of filterNames) address[addressNames[name]] = filters[name].trim();
+  return address;
 }
 
 /** The filters as the API takes them: trimmed, and left out when empty. */
@@ -102,22 +99,17 @@ export function AuditTrailPage() {
   const { t } = useTranslation('privacy');
   const format = useFormatters();
   const translate = t as unknown as Translate;
-  const [params, setParams] = useSearchParams();
-  const filters = filtersFrom(params);
-  const filterKey = JSON.stringify(filters);
-  const page = positiveInteger(params.get('pagina'));
+  const list = useListParams(noAddressFilters);
+  const filters = filtersFrom(list.filters);
+  const page = list.page;
   const [pupil, setPupil] = useState<Pupil | null>(null);
   const filtered = isFiltered(filters) || pupil !== null;
 
   const trail = useQuery({
-    queryKey: ['privacy', 'audit-events', { ...apiQueryOf(filters), page, pageSize }, pupil],
+    queryKey: privacyKeys.auditEvents({ ...apiQueryOf(filters), page, pageSize }, pupil),
     queryFn: ({ signal }) =>
       pupil
-        ? apiRequest('POST', pupilPath, {
-            body: { ...apiQueryOf(filters), page, pageSize, pupil },
-            schema: auditTrailPageSchema,
-            signal,
-          })
+        ? api.post(pupilPath, { ...apiQueryOf(filters), page, pageSize, pupil }, auditTrailPageSchema, signal)
         : api.get(
             withQuery(eventsPath, { ...apiQueryOf(filters), page, pageSize }),
             auditTrailPageSchema,
@@ -126,26 +118,12 @@ export function AuditTrailPage() {
     placeholderData: keepPreviousData,
   });
   const exportByPupil = useMutation({
-    mutationFn: (body: unknown) =>
-      apiRequest('POST', `${pupilPath}/export.csv`, { body, schema: z.string() }),
+    mutationFn: (body: unknown) => api.post(`${pupilPath}/export.csv`, body, z.string()),
     onSuccess: (csv) => saveTextFile(csv, 'audittrail.csv', 'text/csv;charset=utf-8'),
   });
 
-  // Field errors of a search the server refused (an address typed or kept by hand) go on the fields;
-  // memoised so the form moves focus to the field once, not on every render.
-  const serverErrors = useMemo(
-    () => (isApiError(trail.error, 'validation_failed') ? formErrorsFrom(trail.error) : noFormErrors),
-    [trail.error],
-  );
-  const isRefusedSearch = serverErrors !== noFormErrors;
-
-  const go = (next: Filters, nextPage = 1) => {
-    const query = new URLSearchParams();
-    for (const [name, value] of Object.entries(apiQueryOf(next)))
-      query.set(addressNames[name as FilterName], value);
-    if (nextPage > 1) query.set('pagina', String(nextPage));
-    setParams(query);
-  };
+  // Field errors of a search the server refused (an address typed or kept by hand) go on the fields.
+  const refusedSearch = isApiError(trail.error, 'validation_failed') ? trail.error : null;
 
   return (
     <>
@@ -154,15 +132,14 @@ export function AuditTrailPage() {
       <Paragraph>{t('privacy.auditTrail.searchIntro')}</Paragraph>
       <AuditTrailFilters
         filters={filters}
-        filterKey={filterKey}
         pupil={pupil}
-        serverErrors={serverErrors}
+        refusedSearch={refusedSearch}
         onSearch={(next, nextPupil) => {
           setPupil(nextPupil);
-          go(next);
+          list.setFilters(addressOf(next));
         }}
       />
-      {trail.isError && !isRefusedSearch && <ErrorAlert errors={formErrorsFrom(trail.error)} />}
+      {trail.isError && !refusedSearch && <ErrorAlert errors={formErrorsFrom(trail.error)} />}
       {trail.isPending && <Paragraph role="status">{t('app.loading', { ns: 'translation' })}</Paragraph>}
       {trail.data && (
         <>
@@ -187,41 +164,19 @@ export function AuditTrailPage() {
           </Paragraph>
           {exportByPupil.isError && <ErrorAlert errors={formErrorsFrom(exportByPupil.error)} />}
           {trail.data.totalIsLowerBound && <Paragraph>{t('privacy.auditTrail.manyResults')}</Paragraph>}
-          <ScrollTable
+          <DataTable
             caption={filtered ? t('privacy.auditTrail.captionFiltered') : t('privacy.auditTrail.caption')}
-          >
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('privacy.auditTrail.columnTime')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('privacy.auditTrail.columnWho')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('privacy.auditTrail.columnRoles')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('privacy.auditTrail.columnEvent')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('privacy.auditTrail.columnAbout')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {trail.data.items.length === 0 && (
-                <TableRow>
-                  <TableCell colSpan={5}>
-                    {filtered ? t('privacy.auditTrail.emptyFiltered') : t('privacy.auditTrail.empty')}
-                  </TableCell>
-                </TableRow>
-              )}
-              {trail.data.items.map((entry) => (
-                <AuditTrailRow
-                  key={entry.id}
-                  entry={entry}
-                  translate={translate}
-                  dateTime={format.dateTime}
-                />
-              ))}
-            </TableBody>
-          </ScrollTable>
+            rows={trail.data.items}
+            rowKey={(entry) => String(entry.id)}
+            busy={trail.isFetching}
+            empty={filtered ? t('privacy.auditTrail.emptyFiltered') : t('privacy.auditTrail.empty')}
+            columns={auditTrailColumns(translate, format.dateTime)}
+          />
           <Pagination
             page={trail.data.page}
             pageSize={trail.data.pageSize}
             total={trail.data.total}
-            onPageChange={(next) => go(filters, next)}
+            onPageChange={list.setPage}
           />
         </>
       )}
@@ -229,39 +184,61 @@ export function AuditTrailPage() {
   );
 }
 
-function AuditTrailRow({
-  entry,
-  translate,
-  dateTime,
-}: {
-  entry: AuditTrailEntry;
-  translate: Translate;
-  dateTime: (value: string) => string;
-}) {
+function auditTrailColumns(
+  translate: Translate,
+  dateTime: (value: string) => string,
+): Column<AuditTrailEntry>[] {
   const none = translate('privacy.auditTrail.none');
-  const roles = roleLabels(translate, entry.actorRoles);
-  // The e-mail address tells apart two people of the same name; Passend itself has none to show.
-  const email = entry.actor && !entry.actorRoles.includes('system') ? entry.actor.email : null;
-  return (
-    <TableRow>
-      <TableHeaderCell scope="row">
-        <time dateTime={entry.occurredAt}>{dateTime(entry.occurredAt)}</time>
-      </TableHeaderCell>
-      <TableCell>
-        {actorLabel(translate, entry)}
-        {email && (
+  return [
+    {
+      key: 'time',
+      header: translate('privacy.auditTrail.columnTime'),
+      rowHeader: true,
+      nowrap: true,
+      cell: (entry) => <time dateTime={entry.occurredAt}>{dateTime(entry.occurredAt)}</time>,
+    },
+    {
+      key: 'who',
+      header: translate('privacy.auditTrail.columnWho'),
+      cell: (entry) => {
+        // The e-mail address tells apart two people of the same name; Passend itself has none to show.
+        const email = entry.actor && !entry.actorRoles.includes('system') ? entry.actor.email : null;
+        return (
           <>
-            <br />
-            <span className="passend-meta passend-break-anywhere">{email}</span>
+            {actorLabel(translate, entry)}
+            {email && (
+              <>
+                <br />
+                <span className="passend-meta passend-break-anywhere">{email}</span>
+              </>
+            )}
           </>
-        )}
-      </TableCell>
-      <TableCell>{roles.length > 0 ? roles.join(', ') : none}</TableCell>
-      <TableCell>{eventLabel(translate, entry.event)}</TableCell>
-      <TableCell>{aboutLabel(translate, entry) ?? none}</TableCell>
-    </TableRow>
-  );
+        );
+      },
+    },
+    {
+      key: 'roles',
+      header: translate('privacy.auditTrail.columnRoles'),
+      cell: (entry) => {
+        const roles = roleLabels(translate, entry.actorRoles);
+        return roles.length > 0 ? roles.join(', ') : none;
+      },
+    },
+    {
+      key: 'event',
+      header: translate('privacy.auditTrail.columnEvent'),
+      keepWithTitle: true,
+      cell: (entry) => eventLabel(translate, entry.event),
+    },
+    {
+      key: 'about',
+      header: translate('privacy.auditTrail.columnAbout'),
+      cell: (entry) => aboutLabel(translate, entry) ?? none,
+    },
+  ];
 }
+
+type SearchValues = Filters & { pupil: Pupil };
 
 /**
  * The search form. What the user types stays in the form until they search; the address holds the
@@ -269,171 +246,124 @@ function AuditTrailRow({
  */
 function AuditTrailFilters({
   filters,
-  filterKey,
   pupil,
-  serverErrors,
+  refusedSearch,
   onSearch,
 }: {
   filters: Filters;
-  filterKey: string;
   pupil: Pupil | null;
-  serverErrors: FormErrors;
+  refusedSearch: unknown;
   onSearch: (filters: Filters, pupil: Pupil | null) => void;
 }) {
   const { t, i18n } = useTranslation('privacy');
   const translate = t as unknown as Translate;
-  const [draft, setDraft] = useState<Filters>(filters);
-  const [pupilDraft, setPupilDraft] = useState<Pupil>(pupil ?? noPupil);
   const locations = useAllLocations(true);
-  const [clientErrors, setClientErrors] = useState<FormErrors | null>(null);
+  const pupilAskedIn = (values: SearchValues) => Boolean(values.pupil.name.trim() || values.pupil.birthDate);
+  const form = useContractForm({
+    schema: auditTrailPupilExportSchema,
+    // The same contract as the server: the user hears about a reversed period without a round trip.
+    schemaFor: (values: SearchValues) =>
+      pupilAskedIn(values) ? auditTrailPupilExportSchema : auditTrailExportQuerySchema,
+    initial: (): SearchValues => ({ ...filters, pupil: pupil ?? noPupil }),
+    namespace: 'privacy',
+    toInput: (values) => ({
+      ...apiQueryOf(values),
+      ...(pupilAskedIn(values) ? { pupil: { ...values.pupil, name: values.pupil.name.trim() } } : {}),
+    }),
+    send: async (input) => {
+      const asked =
+        'pupil' in input && input.pupil ? { name: input.pupil.name, birthDate: input.pupil.birthDate } : null;
+      onSearch({ ...noFilters, ...apiQueryOf(form.values) }, asked);
+    },
+  });
+
   // Back, forward or a link changes the search in the address: the form follows it. Adjusted while
   // rendering (not remounted), so focus stays on the button the user pressed.
+  const filterKey = JSON.stringify(filters);
   const [shownKey, setShownKey] = useState(filterKey);
   if (shownKey !== filterKey) {
     setShownKey(filterKey);
-    setDraft(filters);
-    setClientErrors(null);
+    form.reset({ ...filters, pupil: form.values.pupil });
   }
-  const errors = clientErrors ?? serverErrors;
-  const message = (path: FilterName | 'pupil.name' | 'pupil.birthDate') =>
-    moduleMessageFor('privacy', errors, path);
-  const pupilAsked = Boolean(pupilDraft.name.trim() || pupilDraft.birthDate);
+  // A search the server refused (an address typed by hand) shows its problems at the fields.
+  const [shownRefusal, setShownRefusal] = useState<unknown>(null);
+  if (refusedSearch && refusedSearch !== shownRefusal) {
+    setShownRefusal(refusedSearch);
+    form.showErrors(formErrorsFrom(refusedSearch));
+  }
 
   const kinds = useQuery({
-    queryKey: ['privacy', 'audit-event-kinds'],
+    queryKey: privacyKeys.auditEventKinds,
     queryFn: ({ signal }) => api.get(eventKindsPath, auditEventListSchema, signal),
   });
   // The event in the address stays choosable even if the list does not name it (any more).
-  const events = [...(kinds.data?.events ?? []), ...(draft.event ? [draft.event] : [])];
+  const events = [...(kinds.data?.events ?? []), ...(form.values.event ? [form.values.event] : [])];
   const choices = eventChoices(translate, events, i18n.language);
-
-  const change = (name: FilterName) => (value: string) =>
-    setDraft((current) => ({ ...current, [name]: value }));
-
-  const search = () => {
-    const query = apiQueryOf(draft);
-    // The same contract as the server: the user hears about a reversed period without a round trip.
-    const checked = pupilAsked
-      ? validate(auditTrailPupilExportSchema, {
-          ...query,
-          pupil: { ...pupilDraft, name: pupilDraft.name.trim() },
-        })
-      : validate(auditTrailQuerySchema, query);
-    if (!checked.ok) {
-      setClientErrors(checked.errors);
-      return;
-    }
-    setClientErrors(null);
-    onSearch(draft, pupilAsked ? { name: pupilDraft.name.trim(), birthDate: pupilDraft.birthDate } : null);
-  };
+  const anything = isFiltered(filters) || isFiltered(form.values) || pupil || pupilAskedIn(form.values);
 
   return (
     <search aria-label={t('privacy.auditTrail.filters')}>
-      <Form errors={errors} fields={[...filterNames, 'pupil.name', 'pupil.birthDate']} onSubmit={search}>
-        <div className="passend-toolbar">
-          <TextField
-            name="q"
-            type="search"
-            label={t('privacy.auditTrail.who')}
-            description={t('privacy.auditTrail.whoDescription')}
-            required={false}
-            autoComplete="off"
-            maxLength={100}
-            value={draft.q}
-            onChange={change('q')}
-            error={message('q')}
-          />
-          <SelectField
-            name="event"
-            label={t('privacy.auditTrail.event')}
-            placeholder={t('privacy.auditTrail.allEvents')}
-            required={false}
-            busy={kinds.isPending}
-            value={draft.event}
-            onChange={change('event')}
-            choices={choices}
-            error={message('event')}
-          />
-          <TextField
-            name="reference"
-            label={t('privacy.auditTrail.reference')}
-            description={t('privacy.auditTrail.referenceDescription')}
-            required={false}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={40}
-            value={draft.reference}
-            onChange={change('reference')}
-            error={message('reference')}
-          />
-          <SelectField
-            name="locationId"
-            label={t('privacy.auditTrail.school')}
-            placeholder={t('privacy.auditTrail.allSchools')}
-            required={false}
-            busy={locations.isPending}
-            value={draft.locationId}
-            onChange={change('locationId')}
-            choices={(locations.data ?? []).map((location) => ({ value: location.id, label: location.name }))}
-            error={message('locationId')}
-          />
-          <TextField
-            name="pupil.name"
-            label={t('privacy.auditTrail.pupilName')}
-            description={t('privacy.auditTrail.pupilDescription')}
-            required={false}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={200}
-            value={pupilDraft.name}
-            onChange={(name) => setPupilDraft((current) => ({ ...current, name }))}
-            error={message('pupil.name')}
-          />
-          <TextField
-            name="pupil.birthDate"
-            type="date"
-            label={t('privacy.auditTrail.pupilBirthDate')}
-            required={false}
-            value={pupilDraft.birthDate}
-            onChange={(birthDate) => setPupilDraft((current) => ({ ...current, birthDate }))}
-            error={message('pupil.birthDate')}
-          />
-          <TextField
-            name="from"
-            type="date"
-            label={t('privacy.auditTrail.from')}
-            required={false}
-            value={draft.from}
-            onChange={change('from')}
-            error={message('from')}
-          />
-          <TextField
-            name="to"
-            type="date"
-            label={t('privacy.auditTrail.to')}
-            required={false}
-            value={draft.to}
-            onChange={change('to')}
-            error={message('to')}
-          />
-          <ButtonGroup>
-            <SecondaryActionButton type="submit">{t('privacy.auditTrail.submit')}</SecondaryActionButton>
-            {(isFiltered(filters) || isFiltered(draft) || pupil || pupilAsked) && (
-              <SecondaryActionButton
-                type="button"
-                onClick={() => {
-                  setDraft(noFilters);
-                  setPupilDraft(noPupil);
-                  setClientErrors(null);
-                  onSearch(noFilters, null);
-                }}
-              >
-                {t('privacy.auditTrail.clear')}
-              </SecondaryActionButton>
-            )}
-          </ButtonGroup>
-        </div>
-      </Form>
+      <ContractForm form={form} className="passend-toolbar">
+        <TextField
+          type="search"
+          label={t('privacy.auditTrail.who')}
+          description={t('privacy.auditTrail.whoDescription')}
+          autoComplete="off"
+          {...form.field('q')}
+        />
+        <SelectField
+          label={t('privacy.auditTrail.event')}
+          placeholder={t('privacy.auditTrail.allEvents')}
+          busy={kinds.isPending}
+          choices={choices}
+          {...form.field('event', 'choice')}
+        />
+        <TextField
+          label={t('privacy.auditTrail.reference')}
+          description={t('privacy.auditTrail.referenceDescription')}
+          autoComplete="off"
+          spellCheck={false}
+          {...form.field('reference')}
+        />
+        <SelectField
+          label={t('privacy.auditTrail.school')}
+          placeholder={t('privacy.auditTrail.allSchools')}
+          busy={locations.isPending}
+          choices={(locations.data ?? []).map((location) => ({ value: location.id, label: location.name }))}
+          {...form.field('locationId', 'choice')}
+        />
+        <TextField
+          label={t('privacy.auditTrail.pupilName')}
+          description={t('privacy.auditTrail.pupilDescription')}
+          autoComplete="off"
+          spellCheck={false}
+          {...form.field('pupil.name')}
+          // Only with a birth date: a search by pupil is optional.
+          required={false}
+        />
+        <TextField
+          type="date"
+          label={t('privacy.auditTrail.pupilBirthDate')}
+          {...form.field('pupil.birthDate')}
+          required={false}
+        />
+        <TextField type="date" label={t('privacy.auditTrail.from')} {...form.field('from')} />
+        <TextField type="date" label={t('privacy.auditTrail.to')} {...form.field('to')} />
+        <ButtonGroup>
+          <SecondaryActionButton type="submit">{t('privacy.auditTrail.submit')}</SecondaryActionButton>
+          {anything && (
+            <SecondaryActionButton
+              type="button"
+              onClick={() => {
+                form.reset({ ...noFilters, pupil: noPupil });
+                onSearch(noFilters, null);
+              }}
+            >
+              {t('privacy.auditTrail.clear')}
+            </SecondaryActionButton>
+          )}
+        </ButtonGroup>
+      </ContractForm>
     </search>
   );
 }

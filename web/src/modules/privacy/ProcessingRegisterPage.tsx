@@ -21,6 +21,7 @@ import { formErrorsFrom } from '../../app/forms.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ScrollTable } from '../../ui/ScrollTable.tsx';
+import { privacyKeys } from './privacy.api.ts';
 
 /**
  * `/privacy/verwerkingsregister`: the processing register (AVG art. 30) for the privacy officer, the
@@ -32,7 +33,7 @@ export function ProcessingRegisterPage() {
   const { t, i18n } = useTranslation('privacy');
   const register = useQuery({
     // The server writes the register in the session's language: ask again when it changes.
-    queryKey: ['processing-register', i18n.language],
+    queryKey: privacyKeys.processingRegister(i18n.language),
     queryFn: ({ signal }) => api.get('/api/processing-register', processingRegisterSchema, signal),
   });
   return (

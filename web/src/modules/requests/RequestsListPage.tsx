@@ -18,6 +18,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
+  type PupilSearchReach,
   requestFilterOptionsSchema,
   requestPageSchema,
   requestStatuses,
@@ -38,6 +39,12 @@ import { StatusTag } from './StatusTag.tsx';
 import './requests.css';
 
 const pageSize = 25;
+
+const searchLabels = {
+  all: 'list.search',
+  some: 'list.searchSomePupils',
+  none: 'list.searchNoPupils',
+} as const satisfies Record<PupilSearchReach, string>;
 
 /** `/hulpvragen`: the requests the user may see, filtered and paged on the server (R1, P1). */
 export function RequestsListPage() {
@@ -86,6 +93,9 @@ export function RequestsListPage() {
     queryFn: ({ signal }) => api.get('/api/requests/filter-options', requestFilterOptionsSchema, signal),
   });
 
+  // The staff office is shown the pupil only of requests assigned to it: the field says so (P1).
+  const pupilSearch = choices.data?.pupilSearch ?? 'none';
+
   const go = (next: Record<string, string | number>) => {
     const merged: Record<string, string | number> = {
       zoek: filters.q,
@@ -124,7 +134,12 @@ export function RequestsListPage() {
           <TextField
             name="q"
             type="search"
-            label={t('list.search')}
+            label={t(
+              pupilSearch === 'all' && (choices.data?.locations.length ?? 0) <= 1
+                ? 'list.searchOneSchool'
+                : searchLabels[pupilSearch],
+            )}
+            description={pupilSearch === 'some' ? t('list.searchSomePupilsHint') : undefined}
             required={false}
             autoComplete="off"
             maxLength={100}

@@ -1,16 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  ButtonGroup,
-  Heading2,
-  Paragraph,
-  PrimaryActionButton,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ButtonGroup, Heading2, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import {
   deletionLogPageSchema,
@@ -19,23 +8,20 @@ import {
   retentionScheduleInputSchema,
   retentionScheduleSchema,
 } from '../../../../contracts/retention.ts';
-import { api, apiRequest, withQuery } from '../../app/api.ts';
+import { api, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  moduleMessageFor,
-  noFormErrors,
-  validate,
-} from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
 import { hasPermission, useSession } from '../../app/session.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { DataTable } from '../../ui/table/DataTable.tsx';
+import { useListParams } from '../../ui/table/useListParams.ts';
 import { LegalHoldsSection } from './LegalHoldsSection.tsx';
+import { retentionKeys } from './retention.api.ts';
 
 /**
  * `/privacy/bewaren`: how long the partnership keeps each kind of data, what goes within 30 days, the
@@ -59,98 +45,82 @@ export function RetentionPage() {
 
 function ScheduleSection({ canChange }: { canChange: boolean }) {
   const { t } = useTranslation('retention');
-  const queryClient = useQueryClient();
   const schedule = useQuery({
-    queryKey: ['retention', 'schedule'],
+    queryKey: retentionKeys.schedule,
     queryFn: ({ signal }) => api.get('/api/retention/schedule', retentionScheduleSchema, signal),
   });
-  const [amounts, setAmounts] = useState<Record<string, string>>({});
-  const [clientErrors, setClientErrors] = useState<FormErrors | null>(null);
-  const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    if (schedule.data) setAmounts(amountsOf(schedule.data));
-  }, [schedule.data]);
-  const save = useMutation({
-    mutationFn: (body: unknown) =>
-      apiRequest('PUT', '/api/retention/schedule', { body, schema: retentionScheduleSchema }),
-    onSuccess: (data) => {
-      queryClient.setQueryData(['retention', 'schedule'], data);
-      void queryClient.invalidateQueries({ queryKey: ['retention', 'preview'] });
-      setSaved(true);
-    },
-  });
-  const periods = schedule.data?.periods ?? [];
-  const errors = clientErrors ?? (save.error ? formErrorsFrom(save.error) : noFormErrors);
-  const submit = () => {
-    setSaved(false);
-    const input = {
-      periods: periods.map((period) => ({ kind: period.kind, amount: Number(amounts[period.kind] ?? '') })),
-    };
-    const checked = validate(retentionScheduleInputSchema, input);
-    if (!checked.ok) {
-      setClientErrors(checked.errors);
-      return;
-    }
-    setClientErrors(null);
-    save.mutate(checked.value);
-  };
   return (
     <section aria-labelledby="retention-schedule">
       <Heading2 id="retention-schedule">{t('retention.schedule.title')}</Heading2>
       <Paragraph>{t('retention.schedule.intro')}</Paragraph>
       {schedule.isError && <ErrorAlert errors={formErrorsFrom(schedule.error)} />}
-      {schedule.data && (
-        <Form errors={errors} fields={periods.map((_, index) => `periods.${index}.amount`)} onSubmit={submit}>
-          {periods.map((period, index) => (
-            <TextField
-              key={period.kind}
-              name={`periods.${index}.amount`}
-              type="number"
-              inputMode="numeric"
-              min={period.min}
-              max={period.max}
-              readOnly={!canChange}
-              label={t('retention.schedule.amountLabel', {
-                kind: t(`retention.kinds.${period.kind}`),
-                unit: t(`retention.units.${period.unit}`),
-              })}
-              description={t(`retention.schedule.when.${period.kind}`, {
-                standard: period.standard,
-                min: period.min,
-                max: period.max,
-                unit: t(`retention.units.${period.unit}`),
-              })}
-              value={amounts[period.kind] ?? ''}
-              onChange={(value) => {
-                setSaved(false);
-                setAmounts((current) => ({ ...current, [period.kind]: value }));
-              }}
-              error={moduleMessageFor('retention', errors, `periods.${index}.amount`)}
-            />
-          ))}
-          {saved && <Paragraph role="status">{t('retention.schedule.saved')}</Paragraph>}
-          {canChange && (
-            <ButtonGroup>
-              <PrimaryActionButton type="submit" busy={save.isPending}>
-                {t('retention.schedule.save')}
-              </PrimaryActionButton>
-            </ButtonGroup>
-          )}
-        </Form>
-      )}
+      {schedule.data && <ScheduleForm schedule={schedule.data} canChange={canChange} />}
     </section>
   );
 }
 
-function amountsOf(schedule: RetentionSchedule): Record<string, string> {
-  return Object.fromEntries(schedule.periods.map((period) => [period.kind, String(period.amount)]));
+function ScheduleForm({ schedule, canChange }: { schedule: RetentionSchedule; canChange: boolean }) {
+  const { t } = useTranslation('retention');
+  const queryClient = useQueryClient();
+  const form = useContractForm({
+    schema: retentionScheduleInputSchema,
+    initial: {
+      periods: schedule.periods.map((period) => ({ kind: period.kind, amount: String(period.amount) })),
+    },
+    namespace: 'retention',
+    toInput: (values) => ({
+      periods: values.periods.map((period) => ({
+        kind: period.kind,
+        amount: Number(period.amount || Number.NaN),
+      })),
+    }),
+    send: (input) => api.put('/api/retention/schedule', input, retentionScheduleSchema),
+    successNotice: t('retention.schedule.saved'),
+    onSuccess: (data) => {
+      queryClient.setQueryData(retentionKeys.schedule, data);
+      void queryClient.invalidateQueries({ queryKey: retentionKeys.preview });
+    },
+  });
+  return (
+    <ContractForm form={form}>
+      {schedule.periods.map((period, index) => (
+        <TextField
+          key={period.kind}
+          type="number"
+          inputMode="numeric"
+          readOnly={!canChange}
+          label={t('retention.schedule.amountLabel', {
+            kind: t(`retention.kinds.${period.kind}`),
+            unit: t(`retention.units.${period.unit}`),
+          })}
+          description={t(`retention.schedule.when.${period.kind}`, {
+            standard: period.standard,
+            min: period.min,
+            max: period.max,
+            unit: t(`retention.units.${period.unit}`),
+          })}
+          {...form.field(`periods.${index}.amount`)}
+          // The bounds differ per kind; the contract checks them on the server, the page shows them.
+          min={period.min}
+          max={period.max}
+        />
+      ))}
+      {canChange && (
+        <ButtonGroup>
+          <PrimaryActionButton type="submit" busy={form.pending}>
+            {t('retention.schedule.save')}
+          </PrimaryActionButton>
+        </ButtonGroup>
+      )}
+    </ContractForm>
+  );
 }
 
 function PreviewSection() {
   const { t } = useTranslation('retention');
   const format = useFormatters();
   const preview = useQuery({
-    queryKey: ['retention', 'preview'],
+    queryKey: retentionKeys.preview,
     queryFn: ({ signal }) => api.get('/api/retention/preview', retentionPreviewSchema, signal),
   });
   return (
@@ -163,60 +133,75 @@ function PreviewSection() {
           <Paragraph>
             {t('retention.preview.intro', { horizon: format.date(preview.data.horizon) })}
           </Paragraph>
-          <ScrollTable caption={t('retention.preview.kindsCaption')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('retention.preview.columnKind')}</TableHeaderCell>
-                <TableHeaderCell scope="col" className="passend-number-cell">
-                  {t('retention.preview.columnDue')}
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className="passend-number-cell">
-                  {t('retention.preview.columnUpcoming')}
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className="passend-number-cell">
-                  {t('retention.preview.columnHeld')}
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {preview.data.kinds.map((kind) => (
-                <TableRow key={kind.kind}>
-                  <TableHeaderCell scope="row">{t(`retention.kinds.${kind.kind}`)}</TableHeaderCell>
-                  <TableCell className="passend-number-cell">{format.number(kind.due)}</TableCell>
-                  <TableCell className="passend-number-cell">{format.number(kind.upcoming)}</TableCell>
-                  <TableCell className="passend-number-cell">{format.number(kind.held)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </ScrollTable>
+          <DataTable
+            caption={t('retention.preview.kindsCaption')}
+            rows={preview.data.kinds}
+            rowKey={(kind) => kind.kind}
+            empty={t('retention.preview.noFiles')}
+            columns={[
+              {
+                key: 'kind',
+                header: t('retention.preview.columnKind'),
+                rowHeader: true,
+                cell: (kind) => t(`retention.kinds.${kind.kind}`),
+              },
+              {
+                key: 'due',
+                header: t('retention.preview.columnDue'),
+                numeric: true,
+                cell: (kind) => format.number(kind.due),
+              },
+              {
+                key: 'upcoming',
+                header: t('retention.preview.columnUpcoming'),
+                numeric: true,
+                cell: (kind) => format.number(kind.upcoming),
+              },
+              {
+                key: 'held',
+                header: t('retention.preview.columnHeld'),
+                numeric: true,
+                cell: (kind) => format.number(kind.held),
+              },
+            ]}
+          />
           {preview.data.filesTruncated && <Paragraph>{t('retention.preview.truncated')}</Paragraph>}
-          <ScrollTable caption={t('retention.preview.filesCaption')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('retention.preview.columnDeleteOn')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('retention.preview.columnKind')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('retention.preview.columnReference')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('retention.preview.columnSchool')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('retention.preview.columnHold')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {preview.data.files.length === 0 && (
-                <TableRow>
-                  <TableCell colSpan={5}>{t('retention.preview.noFiles')}</TableCell>
-                </TableRow>
-              )}
-              {preview.data.files.map((file, index) => (
-                <TableRow key={`${file.kind}-${file.reference ?? index}-${file.deleteOn}`}>
-                  <TableCell className="passend-nowrap">{format.date(file.deleteOn)}</TableCell>
-                  <TableCell>{t(`retention.kinds.${file.kind}`)}</TableCell>
-                  <TableCell className="passend-nowrap">{file.reference ?? '—'}</TableCell>
-                  <TableCell>{file.location}</TableCell>
-                  <TableCell>{file.held ? t('retention.preview.held') : '—'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </ScrollTable>
+          <DataTable
+            caption={t('retention.preview.filesCaption')}
+            rows={preview.data.files.map((file, index) => ({
+              ...file,
+              key: `${file.kind}-${file.reference ?? index}-${file.deleteOn}`,
+            }))}
+            rowKey={(file) => file.key}
+            empty={t('retention.preview.noFiles')}
+            columns={[
+              {
+                key: 'deleteOn',
+                header: t('retention.preview.columnDeleteOn'),
+                nowrap: true,
+                rowHeader: true,
+                cell: (file) => format.date(file.deleteOn),
+              },
+              {
+                key: 'kind',
+                header: t('retention.preview.columnKind'),
+                cell: (file) => t(`retention.kinds.${file.kind}`),
+              },
+              {
+                key: 'reference',
+                header: t('retention.preview.columnReference'),
+                nowrap: true,
+                cell: (file) => file.reference ?? '—',
+              },
+              { key: 'school', header: t('retention.preview.columnSchool'), cell: (file) => file.location },
+              {
+                key: 'hold',
+                header: t('retention.preview.columnHold'),
+                keepWithTitle: true,
+                cell: (file) => (file.held ? t('retention.preview.held') : '—'),
+              },
+            ]}
+          />
         </>
       )}
     </section>
@@ -226,11 +211,11 @@ function PreviewSection() {
 function DeletionLogSection() {
   const { t } = useTranslation('retention');
   const format = useFormatters();
-  const [page, setPage] = useState(1);
+  const list = useListParams({});
   const log = useQuery({
-    queryKey: ['retention', 'deletion-log', page],
+    queryKey: retentionKeys.deletionLog(list.page),
     queryFn: ({ signal }) =>
-      api.get(withQuery('/api/retention/deletion-log', { page }), deletionLogPageSchema, signal),
+      api.get(withQuery('/api/retention/deletion-log', { page: list.page }), deletionLogPageSchema, signal),
   });
   return (
     <section aria-labelledby="retention-log">
@@ -239,40 +224,44 @@ function DeletionLogSection() {
       {log.isError && <ErrorAlert errors={formErrorsFrom(log.error)} />}
       {log.data && (
         <>
-          <ScrollTable caption={t('retention.log.caption')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('retention.log.columnDay')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('retention.preview.columnKind')}</TableHeaderCell>
-                <TableHeaderCell scope="col" className="passend-number-cell">
-                  {t('retention.log.columnCount')}
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className="passend-number-cell">
-                  {t('retention.log.columnBatches')}
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {log.data.items.length === 0 && (
-                <TableRow>
-                  <TableCell colSpan={4}>{t('retention.log.none')}</TableCell>
-                </TableRow>
-              )}
-              {log.data.items.map((item) => (
-                <TableRow key={`${item.day}-${item.kind}`}>
-                  <TableCell className="passend-nowrap">{format.date(item.day)}</TableCell>
-                  <TableCell>{t(`retention.kinds.${item.kind}`)}</TableCell>
-                  <TableCell className="passend-number-cell">{format.number(item.count)}</TableCell>
-                  <TableCell className="passend-number-cell">{format.number(item.batches)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </ScrollTable>
+          <DataTable
+            caption={t('retention.log.caption')}
+            rows={log.data.items}
+            rowKey={(item) => `${item.day}-${item.kind}`}
+            empty={t('retention.log.none')}
+            busy={log.isFetching}
+            columns={[
+              {
+                key: 'day',
+                header: t('retention.log.columnDay'),
+                rowHeader: true,
+                nowrap: true,
+                cell: (item) => format.date(item.day),
+              },
+              {
+                key: 'kind',
+                header: t('retention.preview.columnKind'),
+                cell: (item) => t(`retention.kinds.${item.kind}`),
+              },
+              {
+                key: 'count',
+                header: t('retention.log.columnCount'),
+                numeric: true,
+                cell: (item) => format.number(item.count),
+              },
+              {
+                key: 'batches',
+                header: t('retention.log.columnBatches'),
+                numeric: true,
+                cell: (item) => format.number(item.batches),
+              },
+            ]}
+          />
           <Pagination
             page={log.data.page}
             pageSize={log.data.pageSize}
             total={log.data.total}
-            onPageChange={setPage}
+            onPageChange={list.setPage}
           />
         </>
       )}

@@ -1,7 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
 import {
   ButtonGroup,
-  FormFieldTextarea,
   Heading,
   Paragraph,
   PrimaryActionButton,
@@ -21,22 +19,15 @@ import {
   subjectRequestKinds,
 } from '../../../../contracts/subject-access.ts';
 import { api } from '../../app/api.ts';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  moduleMessageFor,
-  noFormErrors,
-  validate,
-} from '../../app/forms.ts';
-import { Form } from '../../ui/Form.tsx';
+import { useNavigateWithNotice } from '../../app/notice.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { TextAreaField } from '../../ui/form/ChoiceFields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
-const errorsOf = (error: unknown): FormErrors =>
-  !(error instanceof Error) && error && typeof error === 'object' && 'fields' in error
-    ? (error as FormErrors)
-    : formErrorsFrom(error);
+type PupilQuery = { pupilName: string; birthDate: string };
 
 /**
  * `/privacy/verzoeken/nieuw`: find the pupil across the files by name and birth date (never a BSN),
@@ -45,67 +36,53 @@ const errorsOf = (error: unknown): FormErrors =>
 export function NewSubjectRequestPage() {
   const { t } = useTranslation('subjectAccess');
   const navigate = useNavigate();
+  const navigateWithNotice = useNavigateWithNotice();
   const findHeadingId = useId();
   const requestHeadingId = useId();
-  const [pupil, setPupil] = useState({ pupilName: '', birthDate: '' });
-  const [found, setFound] = useState<{ query: typeof pupil; result: PupilSearchResult } | null>(null);
-  const [findErrors, setFindErrors] = useState<FormErrors>(noFormErrors);
-  const [form, setForm] = useState({
-    locationId: '',
-    kind: '',
-    requesterName: '',
-    requesterRelation: '',
-    requesterContact: '',
-    reason: '',
-    receivedOn: todayInAmsterdam(),
-  });
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [found, setFound] = useState<{ query: PupilQuery; result: PupilSearchResult } | null>(null);
 
-  const find = useMutation({
-    mutationFn: async () => {
-      const checked = validate(pupilIdentitySchema, { ...pupil, pupilName: pupil.pupilName.trim() });
-      if (!checked.ok) throw checked.errors;
-      return {
-        query: pupil,
-        result: await api.post('/api/subject-requests/pupil-search', checked.value, pupilSearchResultSchema),
-      };
-    },
+  const find = useContractForm({
+    schema: pupilIdentitySchema,
+    initial: { pupilName: '', birthDate: '' },
+    namespace: 'subjectAccess',
+    toInput: (values) => ({ ...values, pupilName: values.pupilName.trim() }),
+    send: async (input) => ({
+      query: input,
+      result: await api.post('/api/subject-requests/pupil-search', input, pupilSearchResultSchema),
+    }),
     onSuccess: (next) => {
-      setFindErrors(noFormErrors);
       setFound(next);
       const [only] = next.result.matches;
-      setForm((current) => ({
-        ...current,
-        locationId: next.result.matches.length === 1 && only ? only.location.id : '',
-      }));
+      request.set('locationId', next.result.matches.length === 1 && only ? only.location.id : '');
     },
-    onError: (error) => setFindErrors(errorsOf(error)),
   });
 
-  const save = useMutation({
-    mutationFn: async () => {
-      if (!found) throw noFormErrors;
-      const checked = validate(subjectRequestInputSchema, {
-        ...found.query,
-        pupilName: found.query.pupilName.trim(),
-        locationId: form.locationId || undefined,
-        kind: form.kind || undefined,
-        requesterName: form.requesterName.trim(),
-        requesterRelation: form.requesterRelation || undefined,
-        requesterContact: form.requesterContact.trim() || undefined,
-        reason: form.reason.trim(),
-        receivedOn: form.receivedOn,
-      });
-      if (!checked.ok) throw checked.errors;
-      return api.post('/api/subject-requests', checked.value, subjectRequestDetailSchema);
+  const request = useContractForm({
+    schema: subjectRequestInputSchema,
+    initial: {
+      locationId: '',
+      kind: '',
+      requesterName: '',
+      requesterRelation: '',
+      requesterContact: '',
+      reason: '',
+      receivedOn: todayInAmsterdam(),
     },
-    onSuccess: (detail) => navigate(`/privacy/verzoeken/${detail.id}`),
-    onError: (error) => setErrors(errorsOf(error)),
+    namespace: 'subjectAccess',
+    toInput: (values) => ({
+      ...found?.query,
+      locationId: values.locationId || undefined,
+      kind: values.kind || undefined,
+      requesterName: values.requesterName.trim(),
+      requesterRelation: values.requesterRelation || undefined,
+      requesterContact: values.requesterContact.trim() || undefined,
+      reason: values.reason.trim(),
+      receivedOn: values.receivedOn,
+    }),
+    send: (input) => api.post('/api/subject-requests', input, subjectRequestDetailSchema),
+    onSuccess: (detail) => navigateWithNotice(`/privacy/verzoeken/${detail.id}`, t('new.saved')),
   });
 
-  const change = (name: keyof typeof form) => (value: string) =>
-    setForm((current) => ({ ...current, [name]: value }));
-  const message = (source: FormErrors, path: string) => moduleMessageFor('subjectAccess', source, path);
   const matches = found?.result.matches ?? [];
   const matchText = (match: (typeof matches)[number]) =>
     t('new.matchLabel', {
@@ -123,31 +100,20 @@ export function NewSubjectRequestPage() {
         <Heading level={2} id={findHeadingId}>
           {t('new.findHeading')}
         </Heading>
-        <Form errors={findErrors} fields={['pupilName', 'birthDate']} onSubmit={() => find.mutate()}>
+        <ContractForm form={find}>
           <TextField
-            name="pupilName"
             label={t('new.pupilName')}
             description={t('new.pupilNameDescription')}
             autoComplete="off"
-            maxLength={200}
-            value={pupil.pupilName}
-            onChange={(value) => setPupil((current) => ({ ...current, pupilName: value }))}
-            error={message(findErrors, 'pupilName')}
+            {...find.field('pupilName')}
           />
-          <TextField
-            name="birthDate"
-            type="date"
-            label={t('new.birthDate')}
-            value={pupil.birthDate}
-            onChange={(value) => setPupil((current) => ({ ...current, birthDate: value }))}
-            error={message(findErrors, 'birthDate')}
-          />
+          <TextField type="date" label={t('new.birthDate')} {...find.field('birthDate')} />
           <ButtonGroup>
-            <SecondaryActionButton type="submit" busy={find.isPending}>
+            <SecondaryActionButton type="submit" busy={find.pending}>
               {t('new.find')}
             </SecondaryActionButton>
           </ButtonGroup>
-        </Form>
+        </ContractForm>
         {found && (
           <div role="status">
             {matches.length === 0 && <Paragraph>{t('new.noMatch')}</Paragraph>}
@@ -170,100 +136,57 @@ export function NewSubjectRequestPage() {
           <Heading level={2} id={requestHeadingId}>
             {t('new.requestHeading')}
           </Heading>
-          <Form
-            errors={errors}
-            fields={[
-              'locationId',
-              'kind',
-              'requesterName',
-              'requesterRelation',
-              'requesterContact',
-              'reason',
-              'receivedOn',
-            ]}
-            onSubmit={() => save.mutate()}
-          >
+          <ContractForm form={request}>
             {matches.length > 1 && (
               <SelectField
-                name="locationId"
                 label={t('new.school')}
                 placeholder={t('new.school')}
-                value={form.locationId}
-                onChange={change('locationId')}
                 choices={matches.map((match) => ({ value: match.location.id, label: matchText(match) }))}
-                error={message(errors, 'locationId')}
+                {...request.field('locationId', 'choice')}
               />
             )}
             <SelectField
-              name="kind"
               label={t('new.kind')}
               placeholder={t('new.chooseKind')}
-              value={form.kind}
-              onChange={change('kind')}
               choices={subjectRequestKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
-              error={message(errors, 'kind')}
+              {...request.field('kind', 'choice')}
             />
             <TextField
-              name="requesterName"
               label={t('new.requesterName')}
               autoComplete="off"
-              maxLength={200}
-              value={form.requesterName}
-              onChange={change('requesterName')}
-              error={message(errors, 'requesterName')}
+              {...request.field('requesterName')}
             />
             <SelectField
-              name="requesterRelation"
               label={t('new.requesterRelation')}
               placeholder={t('new.chooseRelation')}
-              value={form.requesterRelation}
-              onChange={change('requesterRelation')}
               choices={requesterRelations.map((relation) => ({
                 value: relation,
                 label: t(`relations.${relation}`),
               }))}
-              error={message(errors, 'requesterRelation')}
+              {...request.field('requesterRelation', 'choice')}
             />
-            <FormFieldTextarea
-              name="requesterContact"
+            <TextAreaField
               label={t('new.requesterContact')}
               description={t('new.requesterContactDescription')}
               rows={2}
-              maxLength={500}
-              value={form.requesterContact}
-              onChange={(event) => change('requesterContact')(event.target.value)}
-              invalid={Boolean(message(errors, 'requesterContact'))}
-              errorMessage={message(errors, 'requesterContact')}
+              {...request.field('requesterContact')}
             />
-            <FormFieldTextarea
-              name="reason"
+            <TextAreaField
               label={t('new.reason')}
               description={t('new.reasonDescription')}
               rows={3}
-              maxLength={2000}
-              required
-              value={form.reason}
-              onChange={(event) => change('reason')(event.target.value)}
-              invalid={Boolean(message(errors, 'reason'))}
-              errorMessage={message(errors, 'reason')}
+              {...request.field('reason')}
             />
-            <TextField
-              name="receivedOn"
-              type="date"
-              label={t('new.receivedOn')}
-              value={form.receivedOn}
-              onChange={change('receivedOn')}
-              error={message(errors, 'receivedOn')}
-            />
+            <TextField type="date" label={t('new.receivedOn')} {...request.field('receivedOn')} />
             <ButtonGroup>
-              <PrimaryActionButton type="submit" busy={save.isPending}>
+              <PrimaryActionButton type="submit" busy={request.pending}>
                 {t('new.submit')}
               </PrimaryActionButton>
               <SecondaryActionButton type="button" onClick={() => navigate('/privacy/verzoeken')}>
                 {t('new.cancel')}
               </SecondaryActionButton>
             </ButtonGroup>
-          </Form>
+          </ContractForm>
         </section>
       )}
     </>

@@ -6,7 +6,6 @@ import {
   DataListItem,
   DataListKey,
   DataListValue,
-  FormFieldTextarea,
   Heading,
   Paragraph,
   PrimaryActionButton,
@@ -14,25 +13,28 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import {
-  type DeletionRefusalGround,
   deletionRefusalGrounds,
   type SubjectRequestDetail,
+  subjectDeletionSchema,
+  subjectRequestDecisionSchema,
   subjectRequestDetailSchema,
 } from '../../../../contracts/subject-access.ts';
 import { api } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
-import { type FormErrors, formErrorsFrom, moduleMessageFor, noFormErrors } from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
 import { hasPermission, useSignedInSession } from '../../app/session.ts';
-import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { TextAreaField } from '../../ui/form/ChoiceFields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { subjectAccessKeys } from './subject-access.api.ts';
 import './subject-access.css';
 
 /**
@@ -44,7 +46,7 @@ export function SubjectRequestPage() {
   const { t } = useTranslation('subjectAccess');
   const { subjectRequestId = '' } = useParams();
   const queryClient = useQueryClient();
-  const queryKey = ['subject-requests', subjectRequestId];
+  const queryKey = subjectAccessKeys.detail(subjectRequestId);
   const detail = useQuery({
     queryKey,
     queryFn: ({ signal }) =>
@@ -52,7 +54,11 @@ export function SubjectRequestPage() {
   });
   const update = (next: SubjectRequestDetail) => {
     queryClient.setQueryData(queryKey, next);
-    void queryClient.invalidateQueries({ queryKey: ['subject-requests'], exact: false, refetchType: 'none' });
+    void queryClient.invalidateQueries({
+      queryKey: subjectAccessKeys.all,
+      exact: false,
+      refetchType: 'none',
+    });
   };
 
   return (
@@ -217,32 +223,27 @@ function DeletionSection({
 }) {
   const { t } = useTranslation('subjectAccess');
   const headingId = useId();
-  const openerId = useId();
-  const focusOpener = () => document.getElementById(openerId)?.focus();
-  const [decision, setDecision] = useState('');
-  const [confirming, setConfirming] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   const check = request.deletionCheck;
-  const erase = useMutation({
-    mutationFn: () =>
-      api.post(
-        `/api/subject-requests/${request.id}/deletion`,
-        { confirm: true, decision: decision.trim() },
-        subjectRequestDetailSchema,
-      ),
-    onSuccess: (next) => {
-      setConfirming(false);
-      onChange(next);
-    },
-    onError: (error) => {
-      setConfirming(false);
-      setErrors(formErrorsFrom(error));
-      focusOpener();
-    },
+  const form = useContractForm({
+    schema: subjectDeletionSchema,
+    initial: { decision: '' },
+    namespace: 'subjectAccess',
+    toInput: (values) => ({ confirm: true, decision: values.decision.trim() }),
+    // The law asks the handler to write down what was done; the contract leaves it to this step.
+    check: (values) =>
+      values.decision.trim() ? [] : [{ path: 'decision', code: 'subject_decision_required' }],
+    confirm: () => ({
+      title: t('detail.confirmTitle'),
+      body: t('detail.confirmText'),
+      confirmLabel: t('detail.confirm'),
+      danger: true,
+    }),
+    send: (input) =>
+      api.post(`/api/subject-requests/${request.id}/deletion`, input, subjectRequestDetailSchema),
+    onSuccess: onChange,
   });
   if (!check) return null;
   const blocked = check.blockers.length > 0;
-  const decisionError = moduleMessageFor('subjectAccess', errors, 'decision');
   return (
     <section className="passend-section" aria-labelledby={headingId}>
       <Heading level={2} id={headingId}>
@@ -261,60 +262,27 @@ function DeletionSection({
           </UnorderedList>
         </>
       ) : (
-        <Form
-          errors={errors}
-          fields={['decision']}
-          onSubmit={() => {
-            if (!decision.trim()) {
-              setErrors({
-                form: { code: 'validation_failed' },
-                fields: [{ path: 'decision', code: 'subject_decision_required' }],
-              });
-              return;
-            }
-            setErrors(noFormErrors);
-            setConfirming(true);
-          }}
-        >
+        <ContractForm form={form}>
           <Paragraph>{t('detail.deletionAllowed')}</Paragraph>
-          <FormFieldTextarea
-            name="decision"
+          <TextAreaField
             label={t('detail.deletionDecision')}
             description={t('detail.deletionDecisionDescription')}
             rows={2}
-            maxLength={4000}
+            {...form.field('decision')}
             required
-            value={decision}
-            onChange={(event) => setDecision(event.target.value)}
-            invalid={Boolean(decisionError)}
-            errorMessage={decisionError}
           />
           <ButtonGroup>
-            <PrimaryActionButton type="submit" id={openerId}>
+            <PrimaryActionButton type="submit" busy={form.pending}>
               {t('detail.delete')}
             </PrimaryActionButton>
           </ButtonGroup>
-        </Form>
-      )}
-      {confirming && (
-        <ConfirmDialog
-          title={t('detail.confirmTitle')}
-          confirmLabel={t('detail.confirm')}
-          cancelLabel={t('detail.cancel')}
-          danger
-          busy={erase.isPending}
-          onConfirm={() => erase.mutate()}
-          onCancel={() => {
-            setConfirming(false);
-            focusOpener();
-          }}
-        >
-          <Paragraph>{t('detail.confirmText')}</Paragraph>
-        </ConfirmDialog>
+        </ContractForm>
       )}
     </section>
   );
 }
+
+type DecisionValues = { status: string; refusalGround: string; decision: string };
 
 function DecisionSection({
   request,
@@ -326,32 +294,26 @@ function DecisionSection({
   const { t } = useTranslation('subjectAccess');
   const headingId = useId();
   const isDeletion = request.kind === 'deletion';
-  const [outcome, setOutcome] = useState<'' | 'done' | 'refused'>(isDeletion ? 'refused' : '');
-  const [ground, setGround] = useState<DeletionRefusalGround | ''>(
-    isDeletion ? (request.deletionCheck?.blockers[0] ?? '') : '',
-  );
-  const [decision, setDecision] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [saved, setSaved] = useState(false);
-  const save = useMutation({
-    mutationFn: () =>
-      api.post(
-        `/api/subject-requests/${request.id}/decision`,
-        {
-          status: outcome || undefined,
-          decision: decision.trim() || undefined,
-          ...(isDeletion && outcome === 'refused' && ground ? { refusalGround: ground } : {}),
-        },
-        subjectRequestDetailSchema,
-      ),
-    onSuccess: (next) => {
-      setErrors(noFormErrors);
-      setSaved(true);
-      onChange(next);
-    },
-    onError: (error) => setErrors(formErrorsFrom(error)),
+  const form = useContractForm({
+    schema: subjectRequestDecisionSchema,
+    initial: (): DecisionValues => ({
+      status: isDeletion ? 'refused' : '',
+      refusalGround: isDeletion ? (request.deletionCheck?.blockers[0] ?? '') : '',
+      decision: '',
+    }),
+    namespace: 'subjectAccess',
+    toInput: (values) => ({
+      status: values.status || undefined,
+      decision: values.decision.trim() || undefined,
+      ...(isDeletion && values.status === 'refused' && values.refusalGround
+        ? { refusalGround: values.refusalGround }
+        : {}),
+    }),
+    send: (input) =>
+      api.post(`/api/subject-requests/${request.id}/decision`, input, subjectRequestDetailSchema),
+    successNotice: t('detail.saved'),
+    onSuccess: onChange,
   });
-  const message = (path: string) => moduleMessageFor('subjectAccess', errors, path);
   const doneLabel = request.kind === 'objection' ? t('detail.outcomeGranted') : t('detail.outcomeDone');
   return (
     <section className="passend-section" aria-labelledby={headingId}>
@@ -360,50 +322,34 @@ function DecisionSection({
       </Heading>
       {request.kind === 'correction' && <Paragraph>{t('detail.correctionIntro')}</Paragraph>}
       {request.kind === 'objection' && <Paragraph>{t('detail.objectionIntro')}</Paragraph>}
-      <Form errors={errors} fields={['status', 'refusalGround', 'decision']} onSubmit={() => save.mutate()}>
+      <ContractForm form={form}>
         {!isDeletion && (
           <SelectField
-            name="status"
             label={t('detail.outcome')}
             placeholder={t('detail.chooseOutcome')}
-            value={outcome}
-            onChange={(value) => setOutcome(value as '' | 'done' | 'refused')}
             choices={[
               { value: 'done', label: doneLabel },
               { value: 'refused', label: t('detail.outcomeRefused') },
             ]}
-            error={message('status')}
+            {...form.field('status', 'choice')}
           />
         )}
         {isDeletion && (
           <SelectField
-            name="refusalGround"
             label={t('detail.ground')}
             placeholder={t('detail.chooseGround')}
-            value={ground}
-            onChange={(value) => setGround(value as DeletionRefusalGround | '')}
             choices={deletionRefusalGrounds.map((value) => ({ value, label: t(`grounds.${value}`) }))}
-            error={message('refusalGround')}
+            {...form.field('refusalGround', 'choice')}
+            required
           />
         )}
-        <FormFieldTextarea
-          name="decision"
-          label={t('detail.decisionText')}
-          rows={3}
-          maxLength={4000}
-          required
-          value={decision}
-          onChange={(event) => setDecision(event.target.value)}
-          invalid={Boolean(message('decision'))}
-          errorMessage={message('decision')}
-        />
-        {saved && <Paragraph role="status">{t('detail.saved')}</Paragraph>}
+        <TextAreaField label={t('detail.decisionText')} rows={3} {...form.field('decision')} required />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={save.isPending}>
+          <PrimaryActionButton type="submit" busy={form.pending}>
             {isDeletion ? t('detail.outcomeRefused') : t('detail.decide')}
           </PrimaryActionButton>
         </ButtonGroup>
-      </Form>
+      </ContractForm>
     </section>
   );
 }

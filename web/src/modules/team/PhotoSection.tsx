@@ -38,7 +38,7 @@ function readAsDataUrl(file: File): Promise<string> {
 type Notice = 'saved' | 'removed' | null;
 
 /** R15: the member's optional photo, and whether the public team page shows it. */
-export function PhotoSection({ member }: { member: TeamMemberDetail }) {
+export function PhotoSection({ member, isOwn }: { member: TeamMemberDetail; isOwn: boolean }) {
   const { t } = useTranslation('team');
   const headingId = useId();
   const inputId = `${useId()}-photo`;
@@ -106,7 +106,9 @@ export function PhotoSection({ member }: { member: TeamMemberDetail }) {
   return (
     <section className="passend-section passend-card" aria-labelledby={headingId}>
       <Heading2 id={headingId}>{t('member.photoHeading')}</Heading2>
-      <Paragraph>{t('member.photoIntro')}</Paragraph>
+      <Paragraph>
+        {isOwn ? t('member.photoIntro') : t('member.photoIntroOther', { name: member.name })}
+      </Paragraph>
       {member.photoDataUrl ? (
         <img src={member.photoDataUrl} alt={t('member.photoAlt', { name: member.name })} width={160} />
       ) : (
@@ -150,7 +152,9 @@ export function PhotoSection({ member }: { member: TeamMemberDetail }) {
         />
         <FormFieldCheckbox
           name="showPhoto"
-          label={t('member.showPhotoPublic')}
+          label={
+            isOwn ? t('member.showPhotoPublic') : t('member.showPhotoPublicOther', { name: member.name })
+          }
           checked={showPhoto}
           onChange={(event) => {
             setNotice(null);

@@ -52,7 +52,9 @@ export function TeamMemberPage() {
   const session = useSignedInSession();
   const canManage = hasPermission(session, 'team.manage');
   const canEndAccount = hasPermission(session, 'team.deactivate') && session.user.id !== userId;
-  const canChoosePublic = canManage || session.user.id === userId;
+  // The member chooses what the public page shows; the staff office may set it for them, in other words.
+  const isOwn = session.user.id === userId;
+  const canChoosePublic = canManage || isOwn;
   const member = useQuery({
     queryKey: ['team', 'member', userId],
     queryFn: ({ signal }) => api.get(`/api/team/${userId}`, teamMemberDetailSchema, signal),
@@ -87,8 +89,15 @@ export function TeamMemberPage() {
       {canEndAccount && <AccountSection member={data} />}
       <HoursSection member={data} canManage={canManage} />
       <AbsencesSection member={data} canManage={canManage} />
-      {canChoosePublic && <PhotoSection member={data} />}
-      {canChoosePublic && <PublicProfileSection userId={data.userId} profile={data.publicProfile} />}
+      {canChoosePublic && <PhotoSection member={data} isOwn={isOwn} />}
+      {canChoosePublic && (
+        <PublicProfileSection
+          userId={data.userId}
+          name={data.name}
+          isOwn={isOwn}
+          profile={data.publicProfile}
+        />
+      )}
     </>
   );
 }
@@ -455,7 +464,17 @@ function AbsencesSection({ member, canManage }: { member: TeamMemberDetail; canM
   );
 }
 
-function PublicProfileSection({ userId, profile }: { userId: string; profile: PublicProfile }) {
+function PublicProfileSection({
+  userId,
+  name,
+  isOwn,
+  profile,
+}: {
+  userId: string;
+  name: string;
+  isOwn: boolean;
+  profile: PublicProfile;
+}) {
   const { t } = useTranslation('team');
   const headingId = useId();
   const refresh = useRefreshMember(userId);
@@ -482,7 +501,7 @@ function PublicProfileSection({ userId, profile }: { userId: string; profile: Pu
   return (
     <section className="passend-section passend-card" aria-labelledby={headingId}>
       <Heading2 id={headingId}>{t('member.publicHeading')}</Heading2>
-      <Paragraph>{t('member.publicIntro')}</Paragraph>
+      <Paragraph>{t(isOwn ? 'member.publicIntroOwn' : 'member.publicIntro')}</Paragraph>
       {saved && (
         <Alert type="ok" role="status">
           {t('common.saved')}
@@ -493,7 +512,7 @@ function PublicProfileSection({ userId, profile }: { userId: string; profile: Pu
           <FormFieldCheckbox
             key={key}
             name={key}
-            label={t(`member.${key}`)}
+            label={isOwn ? t(`member.${key}`) : t(`member.${key}Other`, { name })}
             checked={choices[key]}
             onChange={(event) => setChoices((current) => ({ ...current, [key]: event.target.checked }))}
           />

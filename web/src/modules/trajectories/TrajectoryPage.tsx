@@ -148,18 +148,18 @@ function TrajectoryFile({
         <>
           <Section title={t('detail.signal')}>
             <DataList aria-label={t('detail.signal')}>
-              <Item label={t('fields.source')}>{t(`sources.${detail.signal.source}`)}</Item>
+              <Item label={t('detail.source')}>{t(`sources.${detail.signal.source}`)}</Item>
               <Item label={t('detail.signalledBy')}>
                 {t('detail.byOn', {
                   name: person(detail.signal.signalledBy),
                   date: format.date(detail.signal.signalledOn),
                 })}
               </Item>
-              <Item label={t('fields.observed')}>{detail.signal.observed}</Item>
+              <Item label={t('detail.observed')}>{detail.signal.observed}</Item>
               {detail.signal.since && <Item label={t('detail.since')}>{detail.signal.since}</Item>}
               {detail.signal.tried && <Item label={t('detail.tried')}>{detail.signal.tried}</Item>}
               {detail.signal.discussWith && (
-                <Item label={t('fields.discussWith')}>{t(`discussWith.${detail.signal.discussWith}`)}</Item>
+                <Item label={t('detail.discussWith')}>{t(`discussWith.${detail.signal.discussWith}`)}</Item>
               )}
             </DataList>
           </Section>

@@ -31,17 +31,33 @@ export const ErrorSummary = forwardRef<HTMLDivElement, ErrorSummaryProps>(functi
   ref,
 ) {
   const { t } = useTranslation();
-  const [fieldIds, setFieldIds] = useState<Record<string, string>>({});
+  const [fields, setFields] = useState<{ ids: Record<string, string>; order: string[] }>({
+    ids: {},
+    order: [],
+  });
 
-  // Field ids are React's own (useId); read them once the fields are in the page.
+  // Field ids are React's own (useId), and the summary follows the order of the fields on the page
+  // rather than of the contract: read both once the fields are in the page.
   useLayoutEffect(() => {
+    const found = items.map((item) => ({ path: item.path, element: fieldOf(formRef.current, item.path) }));
     const ids: Record<string, string> = {};
-    for (const item of items) {
-      const element = fieldOf(formRef.current, item.path);
-      if (element?.id) ids[item.path] = element.id;
-    }
-    setFieldIds(ids);
+    for (const { path, element } of found) if (element?.id) ids[path] = element.id;
+    const order = found
+      .slice()
+      .sort((a, b) => {
+        if (!a.element || !b.element) return a.element ? -1 : b.element ? 1 : 0;
+        return a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+      })
+      .map(({ path }) => path);
+    setFields({ ids, order });
   }, [items, formRef]);
+
+  const fieldIds = fields.ids;
+  const rank = (path: string) => {
+    const index = fields.order.indexOf(path);
+    return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  const ordered = [...items].sort((a, b) => rank(a.path) - rank(b.path));
 
   if (!errors.form) return null;
 
@@ -57,9 +73,9 @@ export const ErrorSummary = forwardRef<HTMLDivElement, ErrorSummaryProps>(functi
     <Alert type="error" ref={ref} tabIndex={-1} className="passend-error-summary">
       <Heading2 className="passend-error-summary__title">{t('form.errorSummaryTitle')}</Heading2>
       <Paragraph>{formMessage(t, errors.form)}</Paragraph>
-      {items.length > 0 && (
+      {ordered.length > 0 && (
         <ul className="passend-error-summary__list">
-          {items.map((item) => (
+          {ordered.map((item) => (
             <li key={item.path}>
               {fieldIds[item.path] ? (
                 <a href={`#${fieldIds[item.path]}`} onClick={(event) => goTo(event, item.path)}>

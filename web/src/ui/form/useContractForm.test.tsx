@@ -86,6 +86,60 @@ describe('useContractForm with ContractForm', () => {
     ]);
   });
 
+  it('lists the problems in the order of the fields on the page, not of the contract', async () => {
+    function Reversed() {
+      const form = useContractForm({
+        schema,
+        initial: { title: '', kind: '', agree: false } as Values,
+        send: vi.fn(),
+      });
+      return (
+        <ContractForm form={form}>
+          <CheckboxField label="Ik ga akkoord" {...form.checkbox('agree')} />
+          <TextField label="Titel" {...form.field('title')} />
+          <button type="submit">Indienen</button>
+        </ContractForm>
+      );
+    }
+    render(<Reversed />, { wrapper: Wrapper });
+    fireEvent.click(screen.getByRole('button', { name: 'Indienen' }));
+    const summary = await screen.findByRole('alert');
+    await waitFor(() =>
+      expect(
+        Array.from(summary.querySelectorAll('li')).map((item) => [
+          item.textContent,
+          item.querySelector('a')?.getAttribute('href') ?? null,
+        ]),
+      ).toEqual([
+        ['Vink dit aan om verder te gaan.', `#${screen.getByLabelText('Ik ga akkoord').id}`],
+        ['Vul dit veld in.', `#${screen.getByLabelText('Titel').id}`],
+        // A problem without a field on the page is listed last, without a link.
+        ['Vul dit veld in.', null],
+      ]),
+    );
+  });
+
+  it('lets the page’s own check speak before the contract on the same field', async () => {
+    function Checked() {
+      const form = useContractForm({
+        schema,
+        initial: { title: '', kind: '', agree: false } as Values,
+        check: (values) =>
+          values.title ? [] : [{ path: 'title', code: 'too_short', params: { minimum: 3 } }],
+        send: vi.fn(),
+      });
+      return (
+        <ContractForm form={form}>
+          <TextField label="Titel" {...form.field('title')} />
+          <button type="submit">Indienen</button>
+        </ContractForm>
+      );
+    }
+    render(<Checked />, { wrapper: Wrapper });
+    fireEvent.click(screen.getByRole('button', { name: 'Indienen' }));
+    expect(await screen.findByRole('link', { name: 'Gebruik minimaal 3 tekens.' })).toBeTruthy();
+  });
+
   it('moves focus to the field when its problem in the summary is followed', async () => {
     render(<TestForm send={vi.fn()} />, { wrapper: Wrapper });
     fireEvent.click(screen.getByRole('button', { name: 'Indienen' }));

@@ -25,6 +25,11 @@ export type ContractFormOptions<S extends z.ZodType, V, R> = {
   /** The shared contract the server checks too: limits, required fields and messages come from it. */
   schema: S;
   initial: V | (() => V);
+  /**
+   * The contract for these values when it depends on them (a search by pupil has its own); limits
+   * of the fields still come from `schema`.
+   */
+  schemaFor?: (values: V) => z.ZodType;
   /** Turns the form's values into the contract's input (e.g. '' to undefined); the values by default. */
   toInput?: (values: V) => unknown;
   /** Checks the contract cannot make, such as two passwords that must match. */
@@ -33,6 +38,8 @@ export type ContractFormOptions<S extends z.ZodType, V, R> = {
   namespace?: string;
   send: (input: z.output<S>) => Promise<R>;
   onSuccess?: (result: R, input: z.output<S>) => void | Promise<void>;
+  /** After the server refused, beside showing its errors (e.g. empty the password field). */
+  onError?: (error: unknown) => void;
   /** Asked before sending when it returns a question: for what cannot be undone. */
   confirm?: (input: z.output<S>) => ConfirmQuestion | null;
   /** Said after success when the form stays on the page. */
@@ -72,6 +79,10 @@ export type ContractFormState<V> = {
   /** Shows problems found outside the contract (a file that is too large). */
   showErrors: (errors: FormErrors) => void;
   pending: boolean;
+  /** The last submit was accepted (a form that shows its result in place of itself). */
+  succeeded: boolean;
+  /** What the server answered on the last failed submit, for answers a page handles itself. */
+  failure: unknown;
   submit: () => void;
   field: (path: string, kind?: Exclude<FieldKind, 'check'>) => FieldBinding;
   checkbox: (path: string) => CheckBinding;
@@ -110,7 +121,10 @@ export function useContractForm<S extends z.ZodType, V, R>(
       setNotice(typeof successNotice === 'function' ? successNotice(result) : (successNotice ?? null));
       await onSuccess?.(result, input);
     },
-    onError: (error) => setErrors(formErrorsFrom(error)),
+    onError: (error) => {
+      setErrors(formErrorsFrom(error));
+      optionsRef.current.onError?.(error);
+    },
   });
 
   const messageOf = useCallback((issue: FieldIssue): string => {
@@ -144,15 +158,14 @@ export function useContractForm<S extends z.ZodType, V, R>(
 
   const submit = () => {
     if (mutation.isPending) return;
-    const { schema, toInput, check, confirm } = optionsRef.current;
+    const { schema, schemaFor, toInput, check, confirm } = optionsRef.current;
     const input = toInput ? toInput(values) : values;
-    const result = validate(schema, input);
+    const result = validate((schemaFor ? schemaFor(values) : schema) as S, input);
     const extra = check?.(values) ?? [];
     if (!result.ok || extra.length > 0) {
-      const base: FormErrors = result.ok
-        ? { form: { code: 'validation_failed' }, fields: [] }
-        : result.errors;
-      setErrors(withFieldIssues(base, extra));
+      // The page's own checks speak first: they know more about the field than the contract.
+      const own: FormErrors = { form: { code: 'validation_failed' }, fields: extra };
+      setErrors(result.ok ? own : withFieldIssues(own, result.errors.fields));
       setNotice(null);
       return;
     }
@@ -212,6 +225,8 @@ export function useContractForm<S extends z.ZodType, V, R>(
     errors,
     showErrors: setErrors,
     pending: mutation.isPending,
+    succeeded: mutation.isSuccess,
+    failure: mutation.error,
     submit,
     field,
     checkbox,
