@@ -168,9 +168,21 @@ export const endInputSchema = z.strictObject({
 });
 export type EndInput = z.infer<typeof endInputSchema>;
 
+/**
+ * The columns a trajectory list sorts on, ascending or with `-` descending; without one the most
+ * recently changed come first. Only these: each maps to plain columns the server orders by.
+ */
+export const trajectorySortKeys = ['pupil', 'pupilClass', 'signalledOn'] as const;
+export type TrajectorySortKey = (typeof trajectorySortKeys)[number];
+export const trajectorySorts = [
+  ...trajectorySortKeys,
+  ...trajectorySortKeys.map((key) => `-${key}` as const),
+] as const;
+
 export const trajectoryListQuerySchema = paginationQuerySchema.extend({
   status: z.enum(trajectoryStatuses).optional(),
   locationId: z.uuid().optional(),
+  sort: z.enum(trajectorySorts).optional(),
 });
 export type TrajectoryListQuery = z.infer<typeof trajectoryListQuerySchema>;
 

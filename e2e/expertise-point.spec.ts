@@ -47,6 +47,23 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await page.getByRole('link', { name: 'Mijn signalen' }).click();
   await expectAccessible(page, 'signals-own-list');
   await page.getByRole('link', { name: 'Signaal vastleggen' }).click();
+  // Issue 16: a failed submit sends nothing; the summary takes focus and links every problem to its field.
+  const signalsSent: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/trajectories')
+      signalsSent.push(request.url());
+  });
+  await page.getByRole('button', { name: 'Signaal vastleggen' }).click();
+  const summary = page.locator('.passend-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('heading', { name: 'Er is een probleem' })).toBeVisible();
+  expect(await summary.getByRole('link').count()).toBeGreaterThanOrEqual(5);
+  await expect(summary.getByRole('link', { name: 'Kies een van de mogelijkheden.' }).first()).toBeVisible();
+  await expectAccessible(page, 'signal-form-errors');
+  await summary.getByRole('link', { name: 'Vul dit veld in.' }).first().click();
+  await expect(page.getByLabel('Voornaam leerling')).toBeFocused();
+  await expect(page.getByLabel('Voornaam leerling')).toHaveAttribute('aria-invalid', 'true');
+  expect(signalsSent).toEqual([]);
   await page.getByLabel('Voornaam leerling').fill('Jesse');
   await page.getByLabel('Achternaam leerling').fill('Kuipers');
   await page.getByLabel('Klas').fill('2D');
@@ -56,6 +73,8 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await expectAccessible(page, 'signal-form');
   await page.getByRole('button', { name: 'Signaal vastleggen' }).click();
   await expect(page).toHaveURL(/\/signalen\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Het signaal is vastgelegd.' })).toBeVisible();
+  expect(signalsSent).toHaveLength(1);
   await expect(page.getByText('Gesignaleerd', { exact: true })).toBeVisible();
   await expect(page.getByText(/Je ziet alleen je eigen signaal/)).toBeVisible();
   await expectAccessible(page, 'signal-own');
@@ -86,10 +105,15 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
     .fill('Spanning bij samenwerken belemmert het leren; past bij het expertisepunt.');
   await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await expect(decision.getByText('Kies minstens één soort problematiek.').first()).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expectAccessible(page, 'trajectory-decision-error');
   await decision.getByLabel('Autisme of een verwante contactstoornis').check();
+  // The decision cannot be corrected afterwards: it is asked first.
   await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(page.getByRole('dialog', { name: 'Besluit vastleggen?' })).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ja, besluit vastleggen' }).click();
   await expect(page.getByText('Toelaatbaar', { exact: true })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Het besluit is vastgelegd.' })).toBeVisible();
 
   // E9: the mentor explains it to the parents.
   page = await as('mentor@demo.passend.test');
@@ -135,6 +159,8 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
     .fill('Jesse wil graag zelf kiezen wanneer hij even weg gaat.');
   await expectAccessible(page, 'opp-draft');
   await page.getByRole('button', { name: 'Opslaan en vaststellen' }).click();
+  await expect(page.getByRole('dialog', { name: 'Het OPP vaststellen?' })).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ja, OPP vaststellen' }).click();
   await expect(page.getByText('Het OPP is vastgesteld.')).toBeVisible();
   await expectAccessible(page, 'opp-adopted');
 
@@ -161,6 +187,9 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await page.getByLabel('Notitie').fill('Indeling staat, bronnen volgen morgen.');
   await page.getByRole('button', { name: 'Controle vastleggen' }).click();
   await expect(page.getByText('De controle is vastgelegd.')).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Werkmomenten voor Opdracht Aardrijkskunde/ })).toContainText(
+    'Deels gedaan',
+  );
   await expectAccessible(page, 'trajectory-homework');
 
   // E7: a referral to outside help, together with the ZAT.
@@ -170,6 +199,62 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await page.getByRole('button', { name: 'Verwijzing opslaan' }).click();
   await expect(page.getByText('De verwijzing is opgeslagen.')).toBeVisible();
   await expectAccessible(page, 'trajectory-referrals');
+  // P3: the parents consent; an outcome closes the referral, which is asked first.
+  const referral = page.getByRole('article').filter({ hasText: 'Jeugdhulp' });
+  await referral.getByLabel('Toestemming ouders').selectOption({ label: 'Gegeven' });
+  await referral.getByLabel('Datum antwoord ouders').fill(today);
+  await referral.getByRole('button', { name: /^Opslaan/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'De verwijzing is bijgewerkt.' })).toBeVisible();
+  await referral.getByLabel('Uitkomst', { exact: true }).fill('Gezin is aangemeld bij het wijkteam.');
+  await referral.getByLabel('Datum uitkomst').fill(today);
+  await referral.getByRole('button', { name: /^Opslaan/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Verwijzing naar Jeugdhulp afsluiten?' })
+    .getByRole('button', {
+      name: 'Ja, opslaan en afsluiten',
+    })
+    .click();
+  await expect(referral.getByText('Afgerond', { exact: true })).toBeVisible();
+  await expect(referral.getByRole('button', { name: /^Opslaan/ })).toHaveCount(0);
+
+  // E5: a contact with the parents whose follow-up is then marked done.
+  await page.getByRole('link', { name: 'Contacten', exact: true }).click();
+  const contacts = section(page, 'Contacten');
+  await contacts.getByLabel('Met wie', { exact: true }).selectOption({ label: 'Ouders' });
+  await contacts.getByLabel('Hoe', { exact: true }).selectOption({ label: 'Telefoon' });
+  await contacts
+    .getByLabel('Samenvatting')
+    .fill('Moeder belde: het gaat thuis beter sinds de time-outkaart.');
+  await contacts.getByLabel('Vervolgactie (niet verplicht)').fill('Mentor spreekt Jesse vrijdag kort.');
+  await contacts.getByLabel('Wie pakt de vervolgactie op').selectOption({ index: 1 });
+  await contacts.getByRole('button', { name: 'Contact opslaan' }).click();
+  await expect(contacts.getByText('Het contact is opgeslagen.')).toBeVisible();
+  const contactRow = contacts.getByRole('row').filter({ hasText: 'Moeder belde' });
+  await expect(contactRow.getByText('Open', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'trajectory-contacts');
+  await contactRow.getByRole('button', { name: /^Vervolgactie afgerond/ }).click();
+  await expect(contacts.getByText('De vervolgactie is afgerond.')).toBeVisible();
+  await expect(contactRow.getByText('Afgerond', { exact: true })).toBeVisible();
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expect(contactRow.locator('td.passend-cell--keep')).toHaveText('Afgerond');
+  expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
+  // A stacked value of several lines keeps its own lines: nothing runs over the next one.
+  const overflowing = await contactRow
+    .locator('th, td')
+    .evaluateAll((cells) => cells.filter((cell) => cell.scrollHeight > cell.clientHeight + 1).length);
+  expect(overflowing).toBe(0);
+  await expectAccessible(page, 'trajectory-contacts-phone');
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // E3: the attendance part and the week, each a list in the data table.
+  await page.getByRole('link', { name: 'Aanwezigheid', exact: true }).click();
+  await expect(
+    section(page, 'Aanwezigheid op het expertisepunt').getByRole('heading', {
+      name: 'Vaste tijden',
+      exact: true,
+    }),
+  ).toBeVisible();
+  await expectAccessible(page, 'trajectory-attendance');
 
   // E3, E7: on a tablet, the pupil checks in at the expertise point and out again.
   const tabletPage = page;
@@ -212,6 +297,8 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
     .selectOption({ label: 'vmbo gemengde of theoretische leerweg' });
   await end.getByLabel('Waar gaat de leerling naartoe?').fill('mbo niveau 4, ICT-beheer');
   await end.getByRole('button', { name: 'Traject afsluiten' }).click();
+  await expect(endPage.getByRole('dialog', { name: 'Traject afsluiten?' })).toBeVisible();
+  await endPage.getByRole('dialog').getByRole('button', { name: 'Ja, traject afsluiten' }).click();
   await expect(endPage.getByText('Afgesloten', { exact: true })).toBeVisible();
   await expect(end.getByText('Ja, vmbo gemengde of theoretische leerweg')).toBeVisible();
   await expectAccessible(endPage, 'trajectory-ended');
@@ -220,8 +307,42 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await endPage.getByRole('link', { name: 'Terug naar het overzicht' }).click();
   await endPage.getByRole('link', { name: 'Overzicht van de locatie' }).click();
   await expect(endPage.getByRole('heading', { level: 1, name: 'Overzicht expertisepunt' })).toBeVisible();
+  await expect(endPage.getByRole('table', { name: 'Kerncijfers van de locatie' })).toBeVisible();
   await expectAccessible(endPage, 'expertise-point-overview');
   await endPage.goto('/expertisepunt/docenten');
+  await expect(endPage.getByRole('table', { name: /^Signalen per maand/ })).toBeVisible();
   await expectAccessible(endPage, 'expertise-point-teachers');
+  await endPage.goto('/expertisepunt/week');
+  await expect(endPage.getByRole('table', { name: /^Aanwezigheid in week/ })).toBeVisible();
+  await expectAccessible(endPage, 'expertise-point-week');
+
+  // Issue 16: on a phone the list of pupils stacks each row, its status kept beside the name.
+  await endPage.setViewportSize({ width: 375, height: 800 });
+  await endPage.goto('/trajecten');
+  const pupilsTable = endPage.getByRole('table', { name: /leerling/ });
+  const rows = pupilsTable.locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  for (let index = 0; index < (await rows.count()); index += 1) {
+    const status = rows.nth(index).locator('td.passend-cell--keep');
+    await expect(status).toBeVisible();
+    await expect(status).toHaveText(/^(Gesignaleerd|Niet toelaatbaar|Toelaatbaar|Actief|Afgesloten)$/);
+    const box = await status.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(375);
+  }
+  expect(await scrollWidth(endPage)).toBeLessThanOrEqual(375);
+  await expectAccessible(endPage, 'trajectories-list-phone');
+  await endPage.goto('/expertisepunt/docenten');
+  await expect(endPage.getByRole('table', { name: /^Signalen per maand/ })).toBeVisible();
+  expect(await scrollWidth(endPage)).toBeLessThanOrEqual(375);
+  await expectAccessible(endPage, 'expertise-point-teachers-phone');
+  await endPage.goto('/trajecten');
+  // A sorted column keeps its order in the address.
+  await endPage.setViewportSize({ width: 1280, height: 900 });
+  await pupilsTable.getByRole('button', { name: /^Leerling/ }).click();
+  await expect(endPage).toHaveURL(/sorteer=pupil/);
+  await expect(pupilsTable.getByRole('columnheader', { name: /^Leerling/ })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
   for (const context of contexts) await context.close();
 });

@@ -367,6 +367,56 @@ describe('lists and the single-record check (P1)', () => {
   });
 });
 
+describe('sorting a list', () => {
+  it('sorts on the pupil, the class or the signal date, breaks ties on the id, and refuses an unknown sort', async () => {
+    // Their own class, so the search finds only these; names that sort alike in every collation.
+    const pupils = [
+      { lastName: 'Claassen', firstName: 'Eva', className: '9Z', signalledAt: '2026-09-03T08:00:00Z' },
+      { lastName: 'Aalbers', firstName: 'Tim', className: '9Z', signalledAt: '2026-09-01T08:00:00Z' },
+      { lastName: 'Bakker', firstName: 'Sem', className: '9Z', signalledAt: '2026-09-04T08:00:00Z' },
+      { lastName: 'Bakker', firstName: 'Sem', className: '9Z', signalledAt: '2026-09-02T08:00:00Z' },
+    ];
+    const ids: string[] = [];
+    for (const pupil of pupils) {
+      const id = await insertTrajectory(harness, world);
+      await harness.database.queryAsOwner(
+        sql`update trajectories set pupil_last_name = ${pupil.lastName}, pupil_first_name = ${pupil.firstName},
+          pupil_class = ${pupil.className}, created_at = ${pupil.signalledAt} where id = ${id}`,
+      );
+      ids.push(id);
+    }
+    const [claassen, aalbers, bakker1, bakker2] = ids as [string, string, string, string];
+    const [firstBakker, secondBakker] = [bakker1, bakker2].sort();
+    const listed = async (sort: string, pageSize = 25) => {
+      const shown: string[] = [];
+      for (let page = 1; page <= Math.ceil(pupils.length / pageSize); page += 1) {
+        const response = await world.careCoordinator.client.get(
+          `/api/trajectories?q=9Z&sort=${encodeURIComponent(sort)}&pageSize=${pageSize}&page=${page}`,
+        );
+        expect(response.statusCode, response.body).toBe(200);
+        shown.push(...(response.json() as { items: TrajectorySummary[] }).items.map((item) => item.id));
+      }
+      return shown;
+    };
+
+    expect(await listed('pupil')).toEqual([aalbers, firstBakker, secondBakker, claassen]);
+    expect(await listed('-pupil')).toEqual([claassen, secondBakker, firstBakker, aalbers]);
+    expect(await listed('signalledOn')).toEqual([aalbers, bakker2, claassen, bakker1]);
+    expect(await listed('-signalledOn')).toEqual([bakker1, claassen, bakker2, aalbers]);
+    // One row per page: the two pupils of the same name are neither lost nor shown twice.
+    expect(await listed('pupil', 1)).toEqual([aalbers, firstBakker, secondBakker, claassen]);
+    expect(await listed('pupilClass', 1)).toEqual([aalbers, firstBakker, secondBakker, claassen]);
+
+    for (const sort of ['name', 'pupil_last_name', '-', 'pupil;drop']) {
+      const refused = await world.careCoordinator.client.get(
+        `/api/trajectories?sort=${encodeURIComponent(sort)}`,
+      );
+      expect(refused.statusCode).toBe(400);
+      expect(codes(refused)).toEqual([['sort', 'invalid_value']]);
+    }
+  });
+});
+
 describe('the date comes from the clock', () => {
   afterEach(() => harness.clock.set(null));
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { mentorRole } from '../../../contracts/roles.ts';
 import { amsterdamDateOf } from '../../../contracts/school-year.ts';
@@ -12,6 +12,7 @@ import type {
   SignalInput,
   TrajectoryDetail,
   TrajectoryListQuery,
+  TrajectorySortKey,
   trajectoryPageSchema,
 } from '../../../contracts/trajectories.ts';
 import type { Action } from '../../platform/access/policies.ts';
@@ -288,7 +289,7 @@ async function listWhere(
     .innerJoin(locations, eq(locations.id, trajectories.locationId))
     .innerJoin(users, eq(users.id, trajectories.mentorUserId))
     .where(conditions)
-    .orderBy(desc(trajectories.updatedAt), desc(trajectories.id))
+    .orderBy(...orderOf(query.sort))
     .limit(limit)
     .offset(offset);
   const total = Number(rows[0]?.total ?? 0);
@@ -307,6 +308,23 @@ async function listWhere(
     pageSize: query.pageSize,
     total,
   };
+}
+
+// Each sort key orders by plain columns (an index can serve them) and ends on the id, so a page
+// boundary never splits or repeats rows that tie.
+const sortColumns: Record<TrajectorySortKey, AnyColumn[]> = {
+  pupil: [trajectories.pupilLastName, trajectories.pupilFirstName],
+  pupilClass: [trajectories.pupilClass, trajectories.pupilLastName],
+  signalledOn: [trajectories.createdAt],
+};
+
+/** The ORDER BY of a list: the sort asked for, or the most recently changed first. */
+function orderOf(sort: TrajectoryListQuery['sort']): SQL[] {
+  if (!sort) return [desc(trajectories.updatedAt), desc(trajectories.id)];
+  const descending = sort.startsWith('-');
+  const direction = descending ? desc : asc;
+  const key = (descending ? sort.slice(1) : sort) as TrajectorySortKey;
+  return [...sortColumns[key], trajectories.id].map((column) => direction(column));
 }
 
 // One intake step: the trajectory through the policy (locked), the workflow table, the rules, the change

@@ -6,7 +6,8 @@ type NoticeState = { notice?: unknown };
 
 /**
  * Moves on to the next page and says there what just succeeded ("Je hulpvraag is ingediend"): the text
- * rides in the history entry, so it is gone after a reload or the next navigation.
+ * rides in the history entry, so it is gone after a reload or the next navigation. `replace` says it on
+ * the page itself (a form that is gone once saved) without a second entry for the back button.
  */
 export function useNavigateWithNotice(): (
   to: string,

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
   ButtonGroup,
@@ -8,69 +8,57 @@ import {
   Paragraph,
   PrimaryActionButton,
   SecondaryActionButton,
-  TableBody,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import {
   type AttendanceExpectation,
+  type AttendancePeriod,
+  type AttendanceVisit,
   attendanceExpectationSchema,
   attendanceExpectationsInputSchema,
   attendancePeriodSchema,
 } from '../../../../contracts/attendance.ts';
 import { amsterdamDateOf } from '../../../../contracts/school-year.ts';
 import { type VisitReason, visitReasons } from '../../../../contracts/trajectories.ts';
-import { api, apiRequest, withQuery } from '../../app/api.ts';
+import { api, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  moduleMessageFor,
-  noFormErrors,
-  validate,
-} from '../../app/forms.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { Pagination } from '../../ui/Pagination.tsx';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
+import { useSectionListParams } from '../trajectories/section-params.ts';
 import type { TrajectorySectionProps } from '../trajectories/sections.tsx';
+import { ActionError } from './ActionError.tsx';
+import { attendanceKeys } from './attendance.api.ts';
 import { clockOf, useDuration, useReasonLabel, weekdayKeys } from './labels.ts';
 import './attendance.css';
 
 const pageSize = 20;
 
-/** Validation errors thrown by the form itself, or what the API answered. */
-function errorsOf(error: unknown): FormErrors {
-  return !(error instanceof Error) && 'fields' in (error as object)
-    ? (error as FormErrors)
-    : formErrorsFrom(error);
-}
-
 /**
  * The trajectory page's attendance part (E3, E7): the pupil's weekly expected times (the VSO teacher
- * edits them) and the overview of a period with totals per reason and the stays themselves.
+ * edits them) and the overview of a period with totals per reason and the stays themselves. The
+ * period and the page are in the address.
  */
 export function AttendanceSection({ trajectoryId, status }: TrajectorySectionProps) {
   const { t } = useTranslation('attendance');
-  const format = useFormatters();
-  const duration = useDuration();
-  const reasonLabel = useReasonLabel();
   const headingId = useId();
-  const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
-  const [draft, setDraft] = useState({ from: '', to: '' });
-  const [page, setPage] = useState(1);
+  const params = useSectionListParams({ van: '', tot: '' });
+  const from = params.filters.van || undefined;
+  const to = params.filters.tot || undefined;
   const overview = useQuery({
-    queryKey: ['attendance', 'period', trajectoryId, { ...period, page }],
+    queryKey: attendanceKeys.period(trajectoryId, { from, to, page: params.page }),
     queryFn: ({ signal }) =>
       api.get(
-        withQuery(`/api/trajectories/${trajectoryId}/attendance`, { ...period, page, pageSize }),
+        withQuery(`/api/trajectories/${trajectoryId}/attendance`, { from, to, page: params.page, pageSize }),
         attendancePeriodSchema,
         signal,
       ),
@@ -84,123 +72,33 @@ export function AttendanceSection({ trajectoryId, status }: TrajectorySectionPro
         {t('attendance.section.heading')}
       </Heading>
       <Paragraph>{t('attendance.section.intro')}</Paragraph>
-      {overview.error && <ErrorAlert errors={formErrorsFrom(overview.error)} />}
+      {overview.error && <ActionError error={overview.error} />}
       {overview.isPending && <Paragraph role="status">{t('attendance.loading')}</Paragraph>}
       {data && (
         <>
           <Heading level={3}>{t('attendance.section.expectationsHeading')}</Heading>
           <ExpectationList expectations={data.expectations} />
           {data.canManage && (status === 'active' || status === 'eligible') && (
-            <ExpectationEditor
-              key={data.expectations.map((expectation) => expectation.id).join()}
-              trajectoryId={trajectoryId}
-              expectations={data.expectations}
-            />
+            <ExpectationEditor trajectoryId={trajectoryId} expectations={data.expectations} />
           )}
 
           <Heading level={3}>{t('attendance.section.periodHeading')}</Heading>
-          <form
-            className="passend-toolbar"
-            onSubmit={(event) => {
-              event.preventDefault();
-              setPage(1);
-              setPeriod({ from: draft.from || undefined, to: draft.to || undefined });
-            }}
-          >
-            <TextField
-              name="from"
-              type="date"
-              label={t('attendance.section.from')}
-              required={false}
-              value={draft.from || data.from}
-              onChange={(from) => setDraft((current) => ({ ...current, from }))}
-            />
-            <TextField
-              name="to"
-              type="date"
-              label={t('attendance.section.to')}
-              required={false}
-              value={draft.to || data.to}
-              onChange={(to) => setDraft((current) => ({ ...current, to }))}
-            />
-            <ButtonGroup>
-              <SecondaryActionButton type="submit">{t('attendance.section.show')}</SecondaryActionButton>
-            </ButtonGroup>
-          </form>
+          <PeriodFilter
+            from={data.from}
+            to={data.to}
+            onApply={(period) => params.setFilters({ van: period.from, tot: period.to })}
+          />
           {data.total === 0 ? (
             <Paragraph>{t('attendance.section.empty')}</Paragraph>
           ) : (
             <>
-              <ScrollTable
-                caption={t('attendance.section.totalsCaption', {
-                  from: format.date(data.from),
-                  to: format.date(data.to),
-                })}
-              >
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('attendance.section.reason')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('attendance.section.visits')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('attendance.section.time')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.totals.map((row) => (
-                    <TableRow key={row.reason}>
-                      <TableHeaderCell scope="row">{reasonLabel(row.reason)}</TableHeaderCell>
-                      <TableCell>{format.number(row.visits)}</TableCell>
-                      <TableCell>{duration(row.minutes)}</TableCell>
-                    </TableRow>
-                  ))}
-                  <TableRow>
-                    <TableHeaderCell scope="row">{t('attendance.section.total')}</TableHeaderCell>
-                    <TableCell>
-                      {format.number(data.totals.reduce((sum, row) => sum + row.visits, 0))}
-                    </TableCell>
-                    <TableCell>{duration(data.totalMinutes)}</TableCell>
-                  </TableRow>
-                </TableBody>
-              </ScrollTable>
-              <ScrollTable
-                caption={t('attendance.section.visitsCaption', {
-                  from: format.date(data.from),
-                  to: format.date(data.to),
-                })}
-              >
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('attendance.section.day')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('attendance.section.checkedIn')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('attendance.section.checkedOut')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('attendance.section.reason')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('attendance.section.time')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('attendance.section.note')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.items.map((visit) => (
-                    <TableRow key={visit.id}>
-                      <TableHeaderCell scope="row">
-                        {format.date(amsterdamDateOf(new Date(visit.checkedInAt)))}
-                      </TableHeaderCell>
-                      <TableCell>{clockOf(visit.checkedInAt)}</TableCell>
-                      <TableCell>
-                        {visit.checkedOutAt
-                          ? clockOf(visit.checkedOutAt)
-                          : t('attendance.section.stillPresent')}
-                      </TableCell>
-                      <TableCell>{reasonLabel(visit.reason)}</TableCell>
-                      <TableCell>{visit.minutes === null ? '—' : duration(visit.minutes)}</TableCell>
-                      <TableCell>{visit.note ?? ''}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </ScrollTable>
+              <Totals data={data} />
+              <Visits data={data} />
               <Pagination
                 page={data.page}
                 pageSize={data.pageSize}
                 total={data.total}
-                onPageChange={setPage}
+                onPageChange={params.setPage}
               />
             </>
           )}
@@ -210,33 +108,183 @@ export function AttendanceSection({ trajectoryId, status }: TrajectorySectionPro
   );
 }
 
+/**
+ * The period's two dates, applied together with the button: a date typed digit by digit would
+ * otherwise ask for a period at every keystroke.
+ */
+function PeriodFilter({
+  from,
+  to,
+  onApply,
+}: {
+  from: string;
+  to: string;
+  onApply: (period: { from: string; to: string }) => void;
+}) {
+  const { t } = useTranslation('attendance');
+  const [draft, setDraft] = useState({ from, to });
+  // The address is the truth: another period there (back button, a link) fills the fields again.
+  useEffect(() => setDraft({ from, to }), [from, to]);
+  return (
+    <ListToolbar>
+      <TextField
+        name="van"
+        type="date"
+        label={t('attendance.section.from')}
+        required={false}
+        value={draft.from}
+        onChange={(value) => setDraft((current) => ({ ...current, from: value }))}
+      />
+      <TextField
+        name="tot"
+        type="date"
+        label={t('attendance.section.to')}
+        required={false}
+        value={draft.to}
+        onChange={(value) => setDraft((current) => ({ ...current, to: value }))}
+      />
+      {/* The toolbar's form submits with Enter too: this button is its default. */}
+      <SecondaryActionButton type="submit" onClick={() => onApply(draft)}>
+        {t('attendance.section.show')}
+      </SecondaryActionButton>
+    </ListToolbar>
+  );
+}
+
+function Totals({ data }: { data: AttendancePeriod }) {
+  const { t } = useTranslation('attendance');
+  const format = useFormatters();
+  const duration = useDuration();
+  const reasonLabel = useReasonLabel();
+  type Total = AttendancePeriod['totals'][number];
+  const columns: Column<Total>[] = [
+    {
+      key: 'reason',
+      header: t('attendance.section.reason'),
+      rowHeader: true,
+      cell: (row) => reasonLabel(row.reason),
+    },
+    {
+      key: 'visits',
+      header: t('attendance.section.visits'),
+      numeric: true,
+      width: '6rem',
+      cell: (row) => format.number(row.visits),
+    },
+    {
+      key: 'time',
+      header: t('attendance.section.time'),
+      numeric: true,
+      nowrap: true,
+      width: '9rem',
+      cell: (row) => duration(row.minutes),
+    },
+  ];
+  return (
+    <DataTable
+      caption={t('attendance.section.totalsCaption', {
+        from: format.date(data.from),
+        to: format.date(data.to),
+      })}
+      columns={columns}
+      rows={data.totals}
+      rowKey={(row) => row.reason}
+      empty={t('attendance.section.empty')}
+      // Three short columns fit a phone: the totals stay a grid to compare.
+      stackOnSmallScreens={false}
+      footer={
+        <TableRow>
+          <TableHeaderCell scope="row">{t('attendance.section.total')}</TableHeaderCell>
+          <TableCell className="passend-cell--numeric">
+            {format.number(data.totals.reduce((sum, row) => sum + row.visits, 0))}
+          </TableCell>
+          <TableCell className="passend-cell--numeric passend-nowrap">
+            {duration(data.totalMinutes)}
+          </TableCell>
+        </TableRow>
+      }
+    />
+  );
+}
+
+function Visits({ data }: { data: AttendancePeriod }) {
+  const { t } = useTranslation('attendance');
+  const format = useFormatters();
+  const duration = useDuration();
+  const reasonLabel = useReasonLabel();
+  const columns: Column<AttendanceVisit>[] = [
+    {
+      key: 'day',
+      header: t('attendance.section.day'),
+      rowHeader: true,
+      nowrap: true,
+      cell: (visit) => format.date(amsterdamDateOf(new Date(visit.checkedInAt))),
+    },
+    {
+      key: 'reason',
+      header: t('attendance.section.reason'),
+      keepWithTitle: true,
+      cell: (visit) => reasonLabel(visit.reason),
+    },
+    {
+      key: 'in',
+      header: t('attendance.section.checkedIn'),
+      nowrap: true,
+      cell: (visit) => clockOf(visit.checkedInAt),
+    },
+    {
+      key: 'out',
+      header: t('attendance.section.checkedOut'),
+      nowrap: true,
+      cell: (visit) =>
+        visit.checkedOutAt ? clockOf(visit.checkedOutAt) : t('attendance.section.stillPresent'),
+    },
+    {
+      key: 'time',
+      header: t('attendance.section.time'),
+      numeric: true,
+      nowrap: true,
+      cell: (visit) => (visit.minutes === null ? '—' : duration(visit.minutes)),
+    },
+    { key: 'note', header: t('attendance.section.note'), cell: (visit) => visit.note ?? '' },
+  ];
+  return (
+    <DataTable
+      caption={t('attendance.section.visitsCaption', {
+        from: format.date(data.from),
+        to: format.date(data.to),
+      })}
+      columns={columns}
+      rows={data.items}
+      rowKey={(visit) => visit.id}
+      empty={t('attendance.section.empty')}
+    />
+  );
+}
+
 function ExpectationList({ expectations }: { expectations: AttendanceExpectation[] }) {
   const { t } = useTranslation('attendance');
   const reasonLabel = useReasonLabel();
+  const columns: Column<AttendanceExpectation>[] = [
+    {
+      key: 'weekday',
+      header: t('attendance.section.weekday'),
+      rowHeader: true,
+      cell: (expectation) => t(`attendance.weekdays.${weekdayKeys[expectation.weekday - 1] ?? 'mon'}`),
+    },
+    { key: 'start', header: t('attendance.section.start'), nowrap: true, cell: (row) => row.startTime },
+    { key: 'end', header: t('attendance.section.end'), nowrap: true, cell: (row) => row.endTime },
+    { key: 'reason', header: t('attendance.section.reason'), cell: (row) => reasonLabel(row.reason) },
+  ];
   if (expectations.length === 0) return <Paragraph>{t('attendance.section.expectationsEmpty')}</Paragraph>;
   return (
-    <ScrollTable caption={t('attendance.section.expectationsCaption')}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">{t('attendance.section.weekday')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('attendance.section.start')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('attendance.section.end')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('attendance.section.reason')}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {expectations.map((expectation) => (
-          <TableRow key={expectation.id}>
-            <TableHeaderCell scope="row">
-              {t(`attendance.weekdays.${weekdayKeys[expectation.weekday - 1] ?? 'mon'}`)}
-            </TableHeaderCell>
-            <TableCell>{expectation.startTime}</TableCell>
-            <TableCell>{expectation.endTime}</TableCell>
-            <TableCell>{reasonLabel(expectation.reason)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </ScrollTable>
+    <DataTable
+      caption={t('attendance.section.expectationsCaption')}
+      columns={columns}
+      rows={expectations}
+      rowKey={(expectation) => expectation.id}
+      empty={t('attendance.section.expectationsEmpty')}
+    />
   );
 }
 
@@ -254,55 +302,49 @@ function ExpectationEditor({
   const reasonLabel = useReasonLabel();
   const queryClient = useQueryClient();
   const nextKey = useRef(expectations.length);
-  const [times, setTimes] = useState<DraftTime[]>(
-    expectations.map((expectation, key) => ({
-      key,
-      weekday: String(expectation.weekday),
-      startTime: expectation.startTime,
-      endTime: expectation.endTime,
-      reason: expectation.reason,
-    })),
-  );
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [saved, setSaved] = useState(false);
-  const save = useMutation({
-    mutationFn: async () => {
-      const checked = validate(attendanceExpectationsInputSchema, {
-        expectations: times.map((time) => ({
-          weekday: time.weekday ? Number(time.weekday) : undefined,
-          startTime: time.startTime,
-          endTime: time.endTime,
-          reason: time.reason || undefined,
-        })),
-      });
-      if (!checked.ok) throw checked.errors;
-      return apiRequest('PUT', `/api/trajectories/${trajectoryId}/attendance-expectations`, {
-        body: checked.value,
-        schema: z.array(attendanceExpectationSchema),
-      });
-    },
-    onSuccess: async () => {
-      setErrors(noFormErrors);
-      setSaved(true);
-      await queryClient.invalidateQueries({ queryKey: ['attendance'] });
-    },
-    onError: (error) => {
-      setSaved(false);
-      setErrors(errorsOf(error));
-    },
+  const form = useContractForm({
+    schema: attendanceExpectationsInputSchema,
+    initial: () => ({
+      times: expectations.map(
+        (expectation, key): DraftTime => ({
+          key,
+          weekday: String(expectation.weekday),
+          startTime: expectation.startTime,
+          endTime: expectation.endTime,
+          reason: expectation.reason,
+        }),
+      ),
+    }),
+    toInput: (values) => ({
+      expectations: values.times.map((time) => ({
+        weekday: time.weekday ? Number(time.weekday) : undefined,
+        startTime: time.startTime,
+        endTime: time.endTime,
+        reason: time.reason || undefined,
+      })),
+    }),
+    namespace: 'attendance',
+    send: (input) =>
+      api.put(
+        `/api/trajectories/${trajectoryId}/attendance-expectations`,
+        input,
+        z.array(attendanceExpectationSchema),
+      ),
+    successNotice: t('attendance.section.saved'),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: attendanceKeys.all }),
   });
-  const message = (path: string) => moduleMessageFor('attendance', errors, path);
-  const update = (key: number, change: Partial<DraftTime>) =>
-    setTimes((current) => current.map((time) => (time.key === key ? { ...time, ...change } : time)));
-  const fields = times.flatMap((_time, index) =>
-    ['weekday', 'startTime', 'endTime', 'reason'].map((field) => `expectations.${index}.${field}`),
-  );
+  const times = form.values.times;
+  // The form's rows are `times`, the contract's `expectations`: the same index, so the same problems.
+  const bind = (index: number, key: Exclude<keyof DraftTime, 'key'>, kind?: 'choice') => ({
+    ...form.field(`expectations.${index}.${key}`, kind),
+    value: times[index]?.[key] ?? '',
+    onChange: (value: string) => form.set(`times.${index}.${key}`, value),
+  });
 
   return (
     <>
       <Heading level={4}>{t('attendance.section.editHeading')}</Heading>
-      {saved && <Paragraph role="status">{t('attendance.section.saved')}</Paragraph>}
-      <Form errors={errors} fields={fields} onSubmit={() => save.mutate()}>
+      <ContractForm form={form}>
         {times.map((time, index) => (
           <Fieldset key={time.key} className="passend-fieldset-card">
             <FieldsetLegend>
@@ -310,50 +352,35 @@ function ExpectationEditor({
             </FieldsetLegend>
             <div className="passend-att-expectation">
               <SelectField
-                name="weekday"
                 label={t('attendance.section.weekday')}
                 placeholder={t('attendance.section.weekday')}
-                value={time.weekday}
-                onChange={(weekday) => update(time.key, { weekday })}
                 choices={weekdayKeys.map((key, position) => ({
                   value: String(position + 1),
                   label: t(`attendance.weekdays.${key}`),
                 }))}
-                error={message(`expectations.${index}.weekday`)}
+                {...bind(index, 'weekday', 'choice')}
               />
-              <TextField
-                name="startTime"
-                type="time"
-                label={t('attendance.section.start')}
-                value={time.startTime}
-                onChange={(startTime) => update(time.key, { startTime })}
-                error={message(`expectations.${index}.startTime`)}
-              />
-              <TextField
-                name="endTime"
-                type="time"
-                label={t('attendance.section.end')}
-                value={time.endTime}
-                onChange={(endTime) => update(time.key, { endTime })}
-                error={message(`expectations.${index}.endTime`)}
-              />
+              <TextField type="time" label={t('attendance.section.start')} {...bind(index, 'startTime')} />
+              <TextField type="time" label={t('attendance.section.end')} {...bind(index, 'endTime')} />
               <SelectField
-                name="reason"
                 label={t('attendance.section.reason')}
                 placeholder={t('attendance.section.reason')}
-                value={time.reason}
-                onChange={(reason) => update(time.key, { reason })}
                 choices={visitReasons.map((reason: VisitReason) => ({
                   value: reason,
                   label: reasonLabel(reason),
                 }))}
-                error={message(`expectations.${index}.reason`)}
+                {...bind(index, 'reason', 'choice')}
               />
             </div>
             <Button
               type="button"
               appearance="subtle-button"
-              onClick={() => setTimes((current) => current.filter((other) => other.key !== time.key))}
+              onClick={() =>
+                form.set(
+                  'times',
+                  times.filter((other) => other.key !== time.key),
+                )
+              }
             >
               {t('attendance.section.removeTime', { number: index + 1 })}
             </Button>
@@ -364,19 +391,19 @@ function ExpectationEditor({
             type="button"
             onClick={() => {
               nextKey.current += 1;
-              setTimes((current) => [
-                ...current,
+              form.set('times', [
+                ...times,
                 { key: nextKey.current, weekday: '', startTime: '', endTime: '', reason: 'planned' },
               ]);
             }}
           >
             {t('attendance.section.addTime')}
           </SecondaryActionButton>
-          <PrimaryActionButton type="submit" busy={save.isPending}>
+          <PrimaryActionButton type="submit" busy={form.pending}>
             {t('attendance.section.save')}
           </PrimaryActionButton>
         </ButtonGroup>
-      </Form>
+      </ContractForm>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ButtonGroup,
   Fieldset,
@@ -7,13 +7,8 @@ import {
   Paragraph,
   PrimaryActionButton,
   SecondaryActionButton,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from '@utrecht/component-library-react';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type HomeworkItem,
@@ -27,36 +22,26 @@ import {
 } from '../../../../contracts/attendance.ts';
 import { todayInAmsterdam } from '../../../../contracts/school-year.ts';
 import { type HomeworkCheck, homeworkChecks, homeworkKinds } from '../../../../contracts/trajectories.ts';
-import { api, apiRequest, withQuery } from '../../app/api.ts';
+import { api, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  moduleMessageFor,
-  noFormErrors,
-  validate,
-} from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { Pagination } from '../../ui/Pagination.tsx';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { useSectionListParams } from '../trajectories/section-params.ts';
 import type { TrajectorySectionProps } from '../trajectories/sections.tsx';
+import { attendanceKeys } from './attendance.api.ts';
 import './attendance.css';
 
 const pageSize = 10;
 
-/** Validation errors thrown by the form itself, or what the API answered. */
-function errorsOf(error: unknown): FormErrors {
-  return !(error instanceof Error) && 'fields' in (error as object)
-    ? (error as FormErrors)
-    : formErrorsFrom(error);
-}
-
 function useRefreshHomework(trajectoryId: string) {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ['homework', trajectoryId] });
+  return () => queryClient.invalidateQueries({ queryKey: attendanceKeys.homework(trajectoryId) });
 }
 
 /**
@@ -67,13 +52,12 @@ function useRefreshHomework(trajectoryId: string) {
 export function HomeworkSection({ trajectoryId, offersHomeworkSupport }: TrajectorySectionProps) {
   const { t } = useTranslation('attendance');
   const headingId = useId();
-  const [page, setPage] = useState(1);
-  const [message, setMessage] = useState<string | null>(null);
+  const params = useSectionListParams({});
   const homework = useQuery({
-    queryKey: ['homework', trajectoryId, { page }],
+    queryKey: attendanceKeys.homeworkPage(trajectoryId, params.page),
     queryFn: ({ signal }) =>
       api.get(
-        withQuery(`/api/trajectories/${trajectoryId}/homework`, { page, pageSize }),
+        withQuery(`/api/trajectories/${trajectoryId}/homework`, { page: params.page, pageSize }),
         homeworkPageSchema,
         signal,
       ),
@@ -92,7 +76,6 @@ export function HomeworkSection({ trajectoryId, offersHomeworkSupport }: Traject
       ) : (
         <Paragraph className="passend-status passend-status--todo">{t('homework.notOffered')}</Paragraph>
       )}
-      <Paragraph role="status">{message}</Paragraph>
       {homework.error && <ErrorAlert errors={formErrorsFrom(homework.error)} />}
       {homework.isPending && <Paragraph role="status">{t('attendance.loading')}</Paragraph>}
       {data && (
@@ -100,30 +83,45 @@ export function HomeworkSection({ trajectoryId, offersHomeworkSupport }: Traject
           {offered && !data.canManage && <Paragraph>{t('homework.readOnly')}</Paragraph>}
           {data.items.length === 0 && offered && <Paragraph>{t('homework.empty')}</Paragraph>}
           {data.items.map((item) => (
-            <HomeworkItemView key={item.id} item={item} canManage={data.canManage} onDone={setMessage} />
+            <HomeworkItemView key={item.id} item={item} canManage={data.canManage} />
           ))}
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPageChange={setPage} />
-          {data.canManage && <AddItem trajectoryId={trajectoryId} onDone={setMessage} />}
+          <Pagination
+            page={data.page}
+            pageSize={data.pageSize}
+            total={data.total}
+            onPageChange={params.setPage}
+          />
+          {data.canManage && <AddItem trajectoryId={trajectoryId} />}
         </>
       )}
     </section>
   );
 }
 
-function HomeworkItemView({
-  item,
-  canManage,
-  onDone,
-}: {
-  item: HomeworkItem;
-  canManage: boolean;
-  onDone: (message: string) => void;
-}) {
+function HomeworkItemView({ item, canManage }: { item: HomeworkItem; canManage: boolean }) {
   const { t } = useTranslation('attendance');
   const format = useFormatters();
   const today = todayInAmsterdam();
   const kind = t(`homework.kinds.${item.kind}`);
   const checkable = item.sessions.filter((session) => canManage && session.plannedOn <= today);
+  const columns: Column<HomeworkSession>[] = [
+    {
+      key: 'plannedOn',
+      header: t('homework.plannedOn'),
+      rowHeader: true,
+      nowrap: true,
+      width: '9rem',
+      cell: (session) => format.date(session.plannedOn),
+    },
+    {
+      key: 'result',
+      header: t('homework.result'),
+      keepWithTitle: true,
+      cell: (session) => <SessionResult session={session} />,
+    },
+    { key: 'plannedWork', header: t('homework.plannedWork'), cell: (session) => session.plannedWork },
+    { key: 'note', header: t('homework.note'), cell: (session) => session.note ?? '' },
+  ];
   return (
     <article className="passend-hw-item">
       <Heading level={3}>{t('homework.itemHeading', { kind, subject: item.subject })}</Heading>
@@ -135,33 +133,18 @@ function HomeworkItemView({
       {item.sessions.length === 0 ? (
         <Paragraph>{t('homework.noSessions')}</Paragraph>
       ) : (
-        <ScrollTable caption={t('homework.sessionsCaption', { kind, subject: item.subject })}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('homework.plannedOn')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('homework.plannedWork')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('homework.result')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('homework.note')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {item.sessions.map((session) => (
-              <TableRow key={session.id}>
-                <TableHeaderCell scope="row">{format.date(session.plannedOn)}</TableHeaderCell>
-                <TableCell>{session.plannedWork}</TableCell>
-                <TableCell>
-                  <SessionResult session={session} />
-                </TableCell>
-                <TableCell>{session.note ?? ''}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </ScrollTable>
+        <DataTable
+          caption={t('homework.sessionsCaption', { kind, subject: item.subject })}
+          columns={columns}
+          rows={item.sessions}
+          rowKey={(session) => session.id}
+          empty={t('homework.noSessions')}
+        />
       )}
       {checkable.map((session) => (
-        <CheckSession key={session.id} session={session} trajectoryId={item.trajectoryId} onDone={onDone} />
+        <CheckSession key={session.id} session={session} trajectoryId={item.trajectoryId} />
       ))}
-      {canManage && item.dueOn >= today && <AddSession item={item} onDone={onDone} />}
+      {canManage && item.dueOn >= today && <AddSession item={item} />}
     </article>
   );
 }
@@ -180,207 +163,130 @@ function SessionResult({ session }: { session: HomeworkSession }) {
 }
 
 /** The VSO teacher's check of one session: done, partly or not done, with a note (E4). */
-function CheckSession({
-  session,
-  trajectoryId,
-  onDone,
-}: {
-  session: HomeworkSession;
-  trajectoryId: string;
-  onDone: (message: string) => void;
-}) {
+function CheckSession({ session, trajectoryId }: { session: HomeworkSession; trajectoryId: string }) {
   const { t } = useTranslation('attendance');
   const format = useFormatters();
   const refresh = useRefreshHomework(trajectoryId);
-  const [form, setForm] = useState({ result: session.result ?? '', note: session.note ?? '' });
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const check = useMutation({
-    mutationFn: async () => {
-      const checked = validate(homeworkCheckInputSchema, {
-        result: form.result || undefined,
-        note: form.note.trim() || null,
-      });
-      if (!checked.ok) throw checked.errors;
-      return apiRequest('PUT', `/api/homework-sessions/${session.id}/check`, {
-        body: checked.value,
-        schema: homeworkSessionSchema,
-      });
-    },
-    onSuccess: async () => {
-      setErrors(noFormErrors);
-      await refresh();
-      onDone(t('homework.checked'));
-    },
-    onError: (error) => setErrors(errorsOf(error)),
+  const form = useContractForm({
+    schema: homeworkCheckInputSchema,
+    initial: { result: session.result ?? '', note: session.note ?? '' },
+    toInput: (values) => ({ result: values.result || undefined, note: values.note.trim() || null }),
+    namespace: 'attendance',
+    send: (input) => api.put(`/api/homework-sessions/${session.id}/check`, input, homeworkSessionSchema),
+    successNotice: t('homework.checked'),
+    onSuccess: () => refresh(),
   });
-  const message = (path: string) => moduleMessageFor('attendance', errors, path);
   return (
-    <Form errors={errors} fields={['result', 'note']} onSubmit={() => check.mutate()}>
+    <ContractForm form={form}>
       <Fieldset className="passend-fieldset-card">
         <FieldsetLegend>{t('homework.checkLegend', { date: format.date(session.plannedOn) })}</FieldsetLegend>
         <SelectField
-          name="result"
           label={t('homework.result')}
           placeholder={t('homework.resultPlaceholder')}
-          value={form.result}
-          onChange={(result) => setForm((current) => ({ ...current, result }))}
           choices={homeworkChecks.map((value: HomeworkCheck) => ({
             value,
             label: t(`homework.checks.${value}`),
           }))}
-          error={message('result')}
+          {...form.field('result', 'choice')}
         />
-        <TextField
-          name="note"
-          label={t('homework.note')}
-          required={false}
-          maxLength={2000}
-          value={form.note}
-          onChange={(note) => setForm((current) => ({ ...current, note }))}
-          error={message('note')}
-        />
+        <TextField label={t('homework.note')} {...form.field('note')} />
         <ButtonGroup>
-          <SecondaryActionButton type="submit" busy={check.isPending}>
+          <SecondaryActionButton type="submit" busy={form.pending}>
             {t('homework.checkSubmit')}
           </SecondaryActionButton>
         </ButtonGroup>
       </Fieldset>
-    </Form>
+    </ContractForm>
   );
 }
 
 /** Plans a work session on or before the item's deadline (E4). */
-function AddSession({ item, onDone }: { item: HomeworkItem; onDone: (message: string) => void }) {
+function AddSession({ item }: { item: HomeworkItem }) {
   const { t } = useTranslation('attendance');
   const refresh = useRefreshHomework(item.trajectoryId);
-  const [form, setForm] = useState({ plannedOn: '', plannedWork: '' });
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const add = useMutation({
-    mutationFn: async () => {
-      const checked = validate(homeworkSessionInputSchema, {
-        plannedOn: form.plannedOn || undefined,
-        plannedWork: form.plannedWork,
-      });
-      if (!checked.ok) throw checked.errors;
-      return api.post(`/api/homework-items/${item.id}/sessions`, checked.value, homeworkSessionSchema);
-    },
+  const empty = { plannedOn: '', plannedWork: '' };
+  const form = useContractForm({
+    schema: homeworkSessionInputSchema,
+    initial: empty,
+    toInput: (values) => ({ ...values, plannedOn: values.plannedOn || undefined }),
+    namespace: 'attendance',
+    send: (input) => api.post(`/api/homework-items/${item.id}/sessions`, input, homeworkSessionSchema),
+    successNotice: t('homework.sessionAdded'),
     onSuccess: async () => {
-      setErrors(noFormErrors);
-      setForm({ plannedOn: '', plannedWork: '' });
+      form.reset(empty);
       await refresh();
-      onDone(t('homework.sessionAdded'));
     },
-    onError: (error) => setErrors(errorsOf(error)),
   });
-  const message = (path: string) => moduleMessageFor('attendance', errors, path);
   return (
-    <Form errors={errors} fields={['plannedOn', 'plannedWork']} onSubmit={() => add.mutate()}>
+    <ContractForm form={form}>
       <Fieldset className="passend-fieldset-card">
         <FieldsetLegend>
           {t('homework.addSessionHeading')}: {t(`homework.kinds.${item.kind}`)} {item.subject}
         </FieldsetLegend>
         <TextField
-          name="plannedOn"
           type="date"
           label={t('homework.plannedOn')}
+          {...form.field('plannedOn')}
+          // On or before the deadline: a rule of this item, not of the contract.
           max={item.dueOn}
-          value={form.plannedOn}
-          onChange={(plannedOn) => setForm((current) => ({ ...current, plannedOn }))}
-          error={message('plannedOn')}
         />
-        <TextField
-          name="plannedWork"
-          label={t('homework.plannedWork')}
-          maxLength={1000}
-          value={form.plannedWork}
-          onChange={(plannedWork) => setForm((current) => ({ ...current, plannedWork }))}
-          error={message('plannedWork')}
-        />
+        <TextField label={t('homework.plannedWork')} {...form.field('plannedWork')} />
         <ButtonGroup>
-          <SecondaryActionButton type="submit" busy={add.isPending}>
+          <SecondaryActionButton type="submit" busy={form.pending}>
             {t('homework.addSessionSubmit')}
           </SecondaryActionButton>
         </ButtonGroup>
       </Fieldset>
-    </Form>
+    </ContractForm>
   );
 }
 
 /** Adds an assignment or a test with its deadline (E4). */
-function AddItem({ trajectoryId, onDone }: { trajectoryId: string; onDone: (message: string) => void }) {
+function AddItem({ trajectoryId }: { trajectoryId: string }) {
   const { t } = useTranslation('attendance');
+  const headingId = useId();
   const refresh = useRefreshHomework(trajectoryId);
   const empty = { kind: '', subject: '', description: '', dueOn: '' };
-  const [form, setForm] = useState(empty);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const add = useMutation({
-    mutationFn: async () => {
-      const checked = validate(homeworkItemInputSchema, {
-        kind: form.kind || undefined,
-        subject: form.subject,
-        description: form.description,
-        dueOn: form.dueOn || undefined,
-      });
-      if (!checked.ok) throw checked.errors;
-      return api.post(`/api/trajectories/${trajectoryId}/homework`, checked.value, homeworkItemSchema);
-    },
-    onSuccess: async (item) => {
-      setErrors(noFormErrors);
-      setForm(empty);
+  const form = useContractForm({
+    schema: homeworkItemInputSchema,
+    initial: empty,
+    toInput: (values) => ({ ...values, kind: values.kind || undefined, dueOn: values.dueOn || undefined }),
+    namespace: 'attendance',
+    send: (input) => api.post(`/api/trajectories/${trajectoryId}/homework`, input, homeworkItemSchema),
+    successNotice: (item) =>
+      t('homework.itemAdded', { kind: t(`homework.kinds.${item.kind}`).toLowerCase() }),
+    onSuccess: async () => {
+      form.reset(empty);
       await refresh();
-      onDone(t('homework.itemAdded', { kind: t(`homework.kinds.${item.kind}`).toLowerCase() }));
     },
-    onError: (error) => setErrors(errorsOf(error)),
   });
-  const message = (path: string) => moduleMessageFor('attendance', errors, path);
   return (
     <>
-      <Heading level={3}>{t('homework.addItemHeading')}</Heading>
-      <Form
-        errors={errors}
-        fields={['kind', 'subject', 'description', 'dueOn']}
-        onSubmit={() => add.mutate()}
-      >
+      <Heading level={3} id={headingId}>
+        {t('homework.addItemHeading')}
+      </Heading>
+      <ContractForm form={form} aria-labelledby={headingId}>
         <SelectField
-          name="kind"
           label={t('homework.kind')}
           placeholder={t('homework.kindPlaceholder')}
-          value={form.kind}
-          onChange={(kind) => setForm((current) => ({ ...current, kind }))}
           choices={homeworkKinds.map((value) => ({ value, label: t(`homework.kinds.${value}`) }))}
-          error={message('kind')}
+          {...form.field('kind', 'choice')}
         />
+        <TextField label={t('homework.subject')} {...form.field('subject')} />
+        <TextField label={t('homework.description')} {...form.field('description')} />
         <TextField
-          name="subject"
-          label={t('homework.subject')}
-          maxLength={100}
-          value={form.subject}
-          onChange={(subject) => setForm((current) => ({ ...current, subject }))}
-          error={message('subject')}
-        />
-        <TextField
-          name="description"
-          label={t('homework.description')}
-          maxLength={2000}
-          value={form.description}
-          onChange={(description) => setForm((current) => ({ ...current, description }))}
-          error={message('description')}
-        />
-        <TextField
-          name="dueOn"
           type="date"
           label={t('homework.dueOn')}
+          {...form.field('dueOn')}
+          // Not in the past: a rule of today, not of the contract.
           min={todayInAmsterdam()}
-          value={form.dueOn}
-          onChange={(dueOn) => setForm((current) => ({ ...current, dueOn }))}
-          error={message('dueOn')}
         />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={add.isPending}>
+          <PrimaryActionButton type="submit" busy={form.pending}>
             {t('homework.addItemSubmit')}
           </PrimaryActionButton>
         </ButtonGroup>
-      </Form>
+      </ContractForm>
     </>
   );
 }

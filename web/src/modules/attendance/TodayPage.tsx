@@ -1,12 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useLocation } from 'react-router';
 import {
   type AttendanceToday,
   attendanceTodaySchema,
   attendanceVisitSchema,
+  checkInInputSchema,
+  checkOutInputSchema,
   type TodayPupil,
 } from '../../../../contracts/attendance.ts';
 import { amsterdamDateOf } from '../../../../contracts/school-year.ts';
@@ -14,12 +16,16 @@ import { type VisitReason, visitReasons } from '../../../../contracts/trajectori
 import { api, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
+import { useNavigateWithNotice } from '../../app/notice.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { ActionError } from './ActionError.tsx';
+import { useListParams } from '../../ui/table/useListParams.ts';
+import { attendanceKeys } from './attendance.api.ts';
 import { clockOf, useReasonLabel } from './labels.ts';
 import './attendance.css';
 
@@ -35,21 +41,15 @@ const nameOf = (pupil: Pupil) => `${pupil.firstName} ${pupil.lastName}`;
 export function TodayPage() {
   const { t } = useTranslation('attendance');
   const format = useFormatters();
-  const [params, setParams] = useSearchParams();
-  const locationId = params.get('locatie') ?? undefined;
+  const params = useListParams({ locatie: '' });
+  const locationId = params.filters.locatie || undefined;
   const today = useQuery({
-    queryKey: ['attendance', 'today', locationId ?? null],
+    queryKey: attendanceKeys.today(locationId),
     queryFn: ({ signal }) =>
       api.get(withQuery('/api/expertise-point/today', { locationId }), attendanceTodaySchema, signal),
     // Colleagues check pupils in on another tablet: keep the list fresh.
     refetchInterval: 60_000,
   });
-  const [message, setMessage] = useState<string | null>(null);
-  const statusRef = useRef<HTMLParagraphElement>(null);
-  const done = (text: string) => {
-    setMessage(text);
-    statusRef.current?.focus();
-  };
   const data = today.data;
 
   return (
@@ -58,20 +58,14 @@ export function TodayPage() {
       <Paragraph>{t('attendance.today.intro')}</Paragraph>
       {data && data.locations.length > 1 && (
         <SelectField
-          name="location"
+          name="locatie"
           label={t('attendance.location')}
           placeholder={t('attendance.location')}
           value={data.location.id}
-          onChange={(value) => {
-            setMessage(null);
-            setParams(value ? { locatie: value } : {});
-          }}
+          onChange={(value) => params.setFilters({ locatie: value })}
           choices={data.locations.map((location) => ({ value: location.id, label: location.name }))}
         />
       )}
-      <Paragraph ref={statusRef} tabIndex={-1} role="status" className="passend-att-status">
-        {message}
-      </Paragraph>
       {today.error && <ErrorAlert errors={formErrorsFrom(today.error)} />}
       {today.isPending && <Paragraph role="status">{t('attendance.loading')}</Paragraph>}
       {data && (
@@ -81,9 +75,9 @@ export function TodayPage() {
               {t('attendance.today.date', { date: format.date(data.date), location: data.location.name })}
             </strong>
           </Paragraph>
-          <PresentNow data={data} onDone={done} />
-          <ExpectedToday data={data} onDone={done} />
-          <Others data={data} onDone={done} />
+          <PresentNow data={data} />
+          <ExpectedToday data={data} />
+          <Others data={data} />
           <Paragraph>
             <RouterLink to={`/expertisepunt/week?locatie=${data.location.id}`}>
               {t('attendance.today.weekLink')}
@@ -95,12 +89,21 @@ export function TodayPage() {
   );
 }
 
-function useRefreshToday() {
+/**
+ * After a check-in or check-out the pupil's card moves (expected → present → gone): the list is read
+ * again and the page itself says what happened, at its top.
+ */
+function useDone() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ['attendance'] });
+  const location = useLocation();
+  const navigateWithNotice = useNavigateWithNotice();
+  return async (notice: string) => {
+    await queryClient.invalidateQueries({ queryKey: attendanceKeys.all });
+    navigateWithNotice(`${location.pathname}${location.search}`, notice, { replace: true });
+  };
 }
 
-function ExpectedToday({ data, onDone }: { data: AttendanceToday; onDone: (message: string) => void }) {
+function ExpectedToday({ data }: { data: AttendanceToday }) {
   const { t } = useTranslation('attendance');
   const reasonLabel = useReasonLabel();
   return (
@@ -127,12 +130,7 @@ function ExpectedToday({ data, onDone }: { data: AttendanceToday; onDone: (messa
               {pupil.visitsToday > 0 && (
                 <Paragraph>{t('attendance.today.visitsToday', { count: pupil.visitsToday })}</Paragraph>
               )}
-              <CheckIn
-                pupil={pupil}
-                locationId={data.location.id}
-                suggested={pupil.expected[0]?.reason}
-                onDone={onDone}
-              />
+              <CheckIn pupil={pupil} locationId={data.location.id} suggested={pupil.expected[0]?.reason} />
             </li>
           ))}
         </ul>
@@ -150,37 +148,40 @@ function PupilName({ pupil }: { pupil: Pupil }) {
   );
 }
 
-/** The big check-in button; it opens the choice of reason, with an optional earlier time. */
+/**
+ * The big check-in button; it opens the choice of reason, with an optional earlier time. Each reason
+ * is a button that sends the form: the one pressed is the reason.
+ */
 function CheckIn({
   pupil,
   locationId,
   suggested,
-  onDone,
+  onCheckedIn,
 }: {
   pupil: Pupil;
   locationId: string;
   suggested?: VisitReason;
-  onDone: (message: string) => void;
+  onCheckedIn?: () => void;
 }) {
   const { t } = useTranslation('attendance');
   const reasonLabel = useReasonLabel();
-  const refresh = useRefreshToday();
+  const done = useDone();
   const [open, setOpen] = useState(false);
-  const [time, setTime] = useState('');
+  const reason = useRef<VisitReason | null>(null);
   const firstReasonRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (open) firstReasonRef.current?.focus();
   }, [open]);
-  const checkIn = useMutation({
-    mutationFn: (reason: VisitReason) =>
-      api.post(
-        `/api/trajectories/${pupil.trajectoryId}/check-in`,
-        { reason, locationId, time: time || null },
-        attendanceVisitSchema,
-      ),
+  const form = useContractForm({
+    schema: checkInInputSchema,
+    initial: { time: '' },
+    toInput: (values) => ({ reason: reason.current ?? undefined, locationId, time: values.time || null }),
+    namespace: 'attendance',
+    send: (input) =>
+      api.post(`/api/trajectories/${pupil.trajectoryId}/check-in`, input, attendanceVisitSchema),
     onSuccess: async (visit) => {
-      await refresh();
-      onDone(t('attendance.today.checkedIn', { name: nameOf(pupil), reason: reasonLabel(visit.reason) }));
+      await done(t('attendance.today.checkedIn', { name: nameOf(pupil), reason: reasonLabel(visit.reason) }));
+      onCheckedIn?.();
     },
   });
   if (!open)
@@ -197,55 +198,54 @@ function CheckIn({
     );
   // The suggested reason (from the expected time) comes first.
   const reasons = suggested
-    ? [suggested, ...visitReasons.filter((reason) => reason !== suggested)]
+    ? [suggested, ...visitReasons.filter((choice) => choice !== suggested)]
     : visitReasons;
   return (
-    <fieldset className="passend-att-reasons">
-      <legend>{t('attendance.today.chooseReason', { name: nameOf(pupil) })}</legend>
-      {checkIn.error && <ActionError error={checkIn.error} />}
-      <div className="passend-att-reason-buttons">
-        {reasons.map((reason, index) => (
-          <Button
-            key={reason}
-            ref={index === 0 ? firstReasonRef : undefined}
-            type="button"
-            appearance={index === 0 ? 'primary-action-button' : 'secondary-action-button'}
-            className="passend-att-button"
-            busy={checkIn.isPending && checkIn.variables === reason}
-            disabled={checkIn.isPending}
-            onClick={() => checkIn.mutate(reason)}
-          >
-            {reasonLabel(reason)}
-          </Button>
-        ))}
-      </div>
-      <TextField
-        name="time"
-        type="time"
-        className="passend-att-time"
-        label={t('attendance.today.lateTime')}
-        description={t('attendance.today.lateTimeHelp')}
-        required={false}
-        value={time}
-        onChange={setTime}
-      />
-      <Button
-        type="button"
-        appearance="subtle-button"
-        className="passend-att-button"
-        onClick={() => {
-          setOpen(false);
-          setTime('');
-          checkIn.reset();
-        }}
-      >
-        {t('attendance.today.cancel')}
-      </Button>
-    </fieldset>
+    <ContractForm form={form}>
+      <fieldset className="passend-att-reasons">
+        <legend>{t('attendance.today.chooseReason', { name: nameOf(pupil) })}</legend>
+        <div className="passend-att-reason-buttons">
+          {reasons.map((choice, index) => (
+            <Button
+              key={choice}
+              ref={index === 0 ? firstReasonRef : undefined}
+              type="submit"
+              appearance={index === 0 ? 'primary-action-button' : 'secondary-action-button'}
+              className="passend-att-button"
+              busy={form.pending && reason.current === choice}
+              disabled={form.pending}
+              onClick={() => {
+                reason.current = choice;
+              }}
+            >
+              {reasonLabel(choice)}
+            </Button>
+          ))}
+        </div>
+        <TextField
+          type="time"
+          className="passend-att-time"
+          label={t('attendance.today.lateTime')}
+          description={t('attendance.today.lateTimeHelp')}
+          {...form.field('time')}
+        />
+        <Button
+          type="button"
+          appearance="subtle-button"
+          className="passend-att-button"
+          onClick={() => {
+            setOpen(false);
+            form.reset({ time: '' });
+          }}
+        >
+          {t('attendance.today.cancel')}
+        </Button>
+      </fieldset>
+    </ContractForm>
   );
 }
 
-function PresentNow({ data, onDone }: { data: AttendanceToday; onDone: (message: string) => void }) {
+function PresentNow({ data }: { data: AttendanceToday }) {
   const { t } = useTranslation('attendance');
   return (
     <section className="passend-section" aria-labelledby="att-present">
@@ -258,7 +258,7 @@ function PresentNow({ data, onDone }: { data: AttendanceToday; onDone: (message:
         <ul className="passend-att-cards">
           {data.present.map((pupil) => (
             <li key={pupil.trajectoryId} className="passend-att-card passend-att-card--present">
-              <PresentPupil pupil={pupil} today={data.date} onDone={onDone} />
+              <PresentPupil pupil={pupil} today={data.date} />
             </li>
           ))}
         </ul>
@@ -268,36 +268,26 @@ function PresentNow({ data, onDone }: { data: AttendanceToday; onDone: (message:
 }
 
 /** A pupil present now: since when and why, and the check-out (a stay of an earlier day needs its time). */
-function PresentPupil({
-  pupil,
-  today,
-  onDone,
-}: {
-  pupil: TodayPupil;
-  today: string;
-  onDone: (message: string) => void;
-}) {
+function PresentPupil({ pupil, today }: { pupil: TodayPupil; today: string }) {
   const { t } = useTranslation('attendance');
   const format = useFormatters();
   const reasonLabel = useReasonLabel();
-  const refresh = useRefreshToday();
-  const [time, setTime] = useState('');
+  const done = useDone();
   const visit = pupil.openVisit;
-  const checkOut = useMutation({
-    mutationFn: () =>
-      api.post(
-        `/api/attendance-visits/${visit?.id}/check-out`,
-        { time: time || null },
-        attendanceVisitSchema,
-      ),
-    onSuccess: async () => {
-      await refresh();
-      onDone(t('attendance.today.checkedOut', { name: nameOf(pupil) }));
-    },
+  const day = visit ? amsterdamDateOf(new Date(visit.checkedInAt)) : today;
+  const earlierDay = day !== today;
+  const form = useContractForm({
+    schema: checkOutInputSchema,
+    initial: { time: '' },
+    toInput: (values) => ({ time: values.time || null }),
+    // A stay of an earlier day ends at a time of that day: there is no "now" for it.
+    check: (values) =>
+      earlierDay && !values.time ? [{ path: 'time', code: 'attendance_time_required' }] : [],
+    namespace: 'attendance',
+    send: (input) => api.post(`/api/attendance-visits/${visit?.id}/check-out`, input, attendanceVisitSchema),
+    onSuccess: () => done(t('attendance.today.checkedOut', { name: nameOf(pupil) })),
   });
   if (!visit) return null;
-  const day = amsterdamDateOf(new Date(visit.checkedInAt));
-  const earlierDay = day !== today;
   const since = earlierDay
     ? t('attendance.today.sinceDay', {
         date: format.date(day),
@@ -307,7 +297,6 @@ function PresentPupil({
     : t('attendance.today.since', { time: clockOf(visit.checkedInAt), reason: reasonLabel(visit.reason) });
   const timeField = (
     <TextField
-      name="time"
       type="time"
       className="passend-att-time"
       label={t('attendance.today.checkOutTime')}
@@ -316,41 +305,40 @@ function PresentPupil({
           ? t('attendance.today.checkOutEarlierDay', { date: format.date(day) })
           : t('attendance.today.checkOutTimeHelp')
       }
+      {...form.field('time')}
       required={earlierDay}
-      value={time}
-      onChange={setTime}
     />
   );
   return (
     <>
       <PupilName pupil={pupil} />
       <Paragraph>{since}</Paragraph>
-      {checkOut.error && <ActionError error={checkOut.error} />}
-      {earlierDay ? (
-        timeField
-      ) : (
-        <details className="passend-att-details">
-          <summary>{t('attendance.today.checkOutTime')}</summary>
-          {timeField}
-        </details>
-      )}
-      <Button
-        type="button"
-        appearance="primary-action-button"
-        className="passend-att-button"
-        busy={checkOut.isPending}
-        disabled={checkOut.isPending}
-        onClick={() => checkOut.mutate()}
-      >
-        {t('attendance.today.checkOut')}
-        <span className="passend-visually-hidden">: {nameOf(pupil)}</span>
-      </Button>
+      <ContractForm form={form}>
+        {earlierDay ? (
+          timeField
+        ) : (
+          <details className="passend-att-details" open={Boolean(form.message('time'))}>
+            <summary>{t('attendance.today.checkOutTime')}</summary>
+            {timeField}
+          </details>
+        )}
+        <Button
+          type="submit"
+          appearance="primary-action-button"
+          className="passend-att-button"
+          busy={form.pending}
+          disabled={form.pending}
+        >
+          {t('attendance.today.checkOut')}
+          <span className="passend-visually-hidden">: {nameOf(pupil)}</span>
+        </Button>
+      </ContractForm>
     </>
   );
 }
 
 /** The location's other active pupils: one is chosen, then checked in like an expected one. */
-function Others({ data, onDone }: { data: AttendanceToday; onDone: (message: string) => void }) {
+function Others({ data }: { data: AttendanceToday }) {
   const { t } = useTranslation('attendance');
   const [chosenId, setChosenId] = useState('');
   const chosen = data.others.find((pupil) => pupil.trajectoryId === chosenId);
@@ -368,6 +356,7 @@ function Others({ data, onDone }: { data: AttendanceToday; onDone: (message: str
             name="pupil"
             label={t('attendance.today.othersPupil')}
             placeholder={t('attendance.today.othersPlaceholder')}
+            required={false}
             value={chosen ? chosenId : ''}
             onChange={setChosenId}
             choices={data.others.map((pupil) => ({
@@ -380,10 +369,7 @@ function Others({ data, onDone }: { data: AttendanceToday; onDone: (message: str
               key={chosen.trajectoryId}
               pupil={chosen}
               locationId={data.location.id}
-              onDone={(text) => {
-                setChosenId('');
-                onDone(text);
-              }}
+              onCheckedIn={() => setChosenId('')}
             />
           )}
         </div>

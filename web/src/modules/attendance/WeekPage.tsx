@@ -1,20 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Button,
-  Heading,
-  Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { attendanceWeekSchema, isoWeekSchema } from '../../../../contracts/attendance.ts';
+import {
+  attendanceWeekSchema,
+  isoWeekSchema,
+  type WeekRow,
+  weekQuerySchema,
+} from '../../../../contracts/attendance.ts';
 import { todayInAmsterdam } from '../../../../contracts/school-year.ts';
 import { api, withQuery } from '../../app/api.ts';
+import { fieldRules } from '../../app/contract-fields.ts';
 import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
 import { hasPermission, useSignedInSession } from '../../app/session.ts';
@@ -22,9 +17,11 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { TextField } from '../../ui/TextField.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
+import { useListParams } from '../../ui/table/useListParams.ts';
+import { attendanceKeys } from './attendance.api.ts';
 import { useDuration, useReasonLabel, weekdayKeys, weekNumberOf } from './labels.ts';
 import './attendance.css';
 
@@ -40,36 +37,64 @@ export function WeekPage() {
   const format = useFormatters();
   const duration = useDuration();
   const reasonLabel = useReasonLabel();
-  const [params, setParams] = useSearchParams();
-  const locationId = params.get('locatie') ?? undefined;
-  const askedWeek = params.get('week') ?? '';
-  const week = isoWeekSchema.safeParse(askedWeek).success ? askedWeek : undefined;
-  const q = params.get('zoek') ?? '';
-  const page = Math.max(1, Number(params.get('pagina')) || 1);
-  const [search, setSearch] = useState(q);
+  const params = useListParams({ locatie: '', week: '', zoek: '' });
+  const locationId = params.filters.locatie || undefined;
+  const week = isoWeekSchema.safeParse(params.filters.week).success ? params.filters.week : undefined;
+  const q = params.filters.zoek;
   const overview = useQuery({
-    queryKey: ['attendance', 'week', { locationId, week, q, page }],
+    queryKey: attendanceKeys.week({ locationId, week, q, page: params.page }),
     queryFn: ({ signal }) =>
       api.get(
-        withQuery('/api/expertise-point/week', { locationId, week, q, page, pageSize }),
+        withQuery('/api/expertise-point/week', { locationId, week, q, page: params.page, pageSize }),
         attendanceWeekSchema,
         signal,
       ),
     placeholderData: keepPreviousData,
   });
-  const change = (changes: Record<string, string>) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [name, value] of Object.entries(changes)) {
-        if (value) next.set(name, value);
-        else next.delete(name);
-      }
-      return next;
-    });
   const data = overview.data;
   const today = todayInAmsterdam();
   const first = data?.dates[0];
   const last = data?.dates[data.dates.length - 1];
+  const columns: Column<WeekRow>[] = [
+    {
+      key: 'pupil',
+      header: t('attendance.week.pupil'),
+      rowHeader: true,
+      cell: (row) => `${row.firstName} ${row.lastName} (${row.className})`,
+    },
+    ...(data?.dates ?? []).map(
+      (date, index): Column<WeekRow> => ({
+        key: date,
+        header: `${t(`attendance.weekdays.${weekdayKeys[index] ?? 'mon'}`)} ${format.date(date)}`,
+        cell: (row) => {
+          const day = row.days.find((candidate) => candidate.date === date);
+          if (!day) return '';
+          return (
+            <>
+              {day.visits > 0 ? duration(day.minutes) : day.expected ? '' : '—'}
+              {day.reasons.length > 0 && (
+                <span className="passend-att-cell-reasons">{day.reasons.map(reasonLabel).join(', ')}</span>
+              )}
+              {day.expected && (
+                <span className="passend-att-cell-reasons">
+                  {day.visits === 0 && day.date < today
+                    ? t('attendance.week.absentExpected')
+                    : t('attendance.week.expected')}
+                </span>
+              )}
+            </>
+          );
+        },
+      }),
+    ),
+    {
+      key: 'total',
+      header: t('attendance.week.total'),
+      numeric: true,
+      nowrap: true,
+      cell: (row) => duration(row.totalMinutes),
+    },
+  ];
 
   return (
     <div className="passend-att">
@@ -80,34 +105,26 @@ export function WeekPage() {
           <RouterLink to="/expertisepunt/vandaag">{t('attendance.week.todayLink')}</RouterLink>
         </Paragraph>
       )}
-      <search className="passend-toolbar">
+      <ListToolbar
+        search={{
+          label: t('attendance.week.search'),
+          value: q,
+          maxLength: fieldRules(weekQuerySchema, 'q').maxLength ?? 0,
+          onSearch: (zoek) => params.setFilters({ zoek }),
+        }}
+        onClear={q ? () => params.setFilters({ zoek: '' }) : undefined}
+      >
         {data && data.locations.length > 1 && (
           <SelectField
-            name="location"
+            name="locatie"
             label={t('attendance.location')}
             placeholder={t('attendance.location')}
             value={data.location.id}
-            onChange={(value) => change({ locatie: value, pagina: '' })}
+            onChange={(value) => params.setFilters({ locatie: value })}
             choices={data.locations.map((location) => ({ value: location.id, label: location.name }))}
           />
         )}
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            change({ zoek: search.trim(), pagina: '' });
-          }}
-        >
-          <TextField
-            name="q"
-            type="search"
-            label={t('attendance.week.search')}
-            required={false}
-            maxLength={100}
-            value={search}
-            onChange={setSearch}
-          />
-        </form>
-      </search>
+      </ListToolbar>
       {overview.error && <ErrorAlert errors={formErrorsFrom(overview.error)} />}
       {overview.isPending && <Paragraph role="status">{t('attendance.loading')}</Paragraph>}
       {data && first && last && (
@@ -124,7 +141,7 @@ export function WeekPage() {
               type="button"
               appearance="secondary-action-button"
               className="passend-att-button"
-              onClick={() => change({ week: data.previousWeek, pagina: '' })}
+              onClick={() => params.setFilters({ week: data.previousWeek })}
             >
               {t('attendance.week.previous')}
             </Button>
@@ -132,7 +149,7 @@ export function WeekPage() {
               type="button"
               appearance="secondary-action-button"
               className="passend-att-button"
-              onClick={() => change({ week: '', pagina: '' })}
+              onClick={() => params.setFilters({ week: '' })}
             >
               {t('attendance.week.thisWeek')}
             </Button>
@@ -140,68 +157,31 @@ export function WeekPage() {
               type="button"
               appearance="secondary-action-button"
               className="passend-att-button"
-              onClick={() => change({ week: data.nextWeek, pagina: '' })}
+              onClick={() => params.setFilters({ week: data.nextWeek })}
             >
               {t('attendance.week.next')}
             </Button>
           </nav>
           <div className="passend-att-week">
-            <ScrollTable
+            {/* A week keeps its grid of days: on a phone it scrolls sideways. */}
+            <DataTable
               caption={t('attendance.week.caption', {
                 number: weekNumberOf(data.week),
                 location: data.location.name,
               })}
-            >
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('attendance.week.pupil')}</TableHeaderCell>
-                  {data.dates.map((date, index) => (
-                    <TableHeaderCell key={date} scope="col">
-                      {t(`attendance.weekdays.${weekdayKeys[index] ?? 'mon'}`)} {format.date(date)}
-                    </TableHeaderCell>
-                  ))}
-                  <TableHeaderCell scope="col">{t('attendance.week.total')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.items.length === 0 && (
-                  <TableRow>
-                    <TableCell colSpan={data.dates.length + 2}>{t('attendance.week.empty')}</TableCell>
-                  </TableRow>
-                )}
-                {data.items.map((row) => (
-                  <TableRow key={row.trajectoryId}>
-                    <TableHeaderCell scope="row">
-                      {row.firstName} {row.lastName} ({row.className})
-                    </TableHeaderCell>
-                    {row.days.map((day) => (
-                      <TableCell key={day.date}>
-                        {day.visits > 0 ? duration(day.minutes) : day.expected ? '' : '—'}
-                        {day.reasons.length > 0 && (
-                          <span className="passend-att-cell-reasons">
-                            {day.reasons.map(reasonLabel).join(', ')}
-                          </span>
-                        )}
-                        {day.expected && (
-                          <span className="passend-att-cell-reasons">
-                            {day.visits === 0 && day.date < today
-                              ? t('attendance.week.absentExpected')
-                              : t('attendance.week.expected')}
-                          </span>
-                        )}
-                      </TableCell>
-                    ))}
-                    <TableCell>{duration(row.totalMinutes)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </ScrollTable>
+              columns={columns}
+              rows={data.items}
+              rowKey={(row) => row.trajectoryId}
+              empty={t('attendance.week.empty')}
+              busy={overview.isFetching}
+              stackOnSmallScreens={false}
+            />
           </div>
           <Pagination
             page={data.page}
             pageSize={data.pageSize}
             total={data.total}
-            onPageChange={(next) => change({ pagina: String(next) })}
+            onPageChange={params.setPage}
           />
         </>
       )}

@@ -5,16 +5,11 @@ import {
   DataListValue,
   Heading,
   Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import type { OppContent } from '../../../../contracts/opp.ts';
 import { useFormatters } from '../../app/format.ts';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
 import './opp.css';
 
 type OppContentViewProps = {
@@ -41,6 +36,12 @@ function Entry({ label, value }: { label: string; value: string | null }) {
 export function OppContentView({ content, level, showHomework }: OppContentViewProps) {
   const { t } = useTranslation('opp');
   const format = useFormatters();
+  const supportColumns: Column<OppContent['support'][number]>[] = [
+    { key: 'goal', header: t('oppFields.goal'), rowHeader: true, width: '25%', cell: (line) => line.goal },
+    { key: 'approach', header: t('oppFields.approach'), width: '35%', cell: (line) => line.approach },
+    { key: 'who', header: t('oppFields.who'), cell: (line) => line.who },
+    { key: 'frequency', header: t('oppFields.frequency'), cell: (line) => line.frequency },
+  ];
   return (
     <>
       <Heading level={level}>{t('oppView.perspective')}</Heading>
@@ -55,27 +56,14 @@ export function OppContentView({ content, level, showHomework }: OppContentViewP
       {content.support.length === 0 ? (
         <Paragraph>{t('oppView.noSupport')}</Paragraph>
       ) : (
-        <ScrollTable caption={t('oppView.supportCaption')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('oppFields.goal')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('oppFields.approach')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('oppFields.who')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('oppFields.frequency')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {content.support.map((line, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the lines of a saved version never move.
-              <TableRow key={index}>
-                <TableCell>{line.goal}</TableCell>
-                <TableCell>{line.approach}</TableCell>
-                <TableCell>{line.who}</TableCell>
-                <TableCell>{line.frequency}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </ScrollTable>
+        <DataTable
+          caption={t('oppView.supportCaption')}
+          columns={supportColumns}
+          // The lines of a saved version never move: their place is their key.
+          rows={content.support.map((line, index) => ({ ...line, key: String(index) }))}
+          rowKey={(line) => line.key}
+          empty={t('oppView.noSupport')}
+        />
       )}
       <DataList>
         <Entry label={t('oppFields.independentWorkAgreement')} value={content.independentWorkAgreement} />

@@ -1,19 +1,13 @@
-import { useMutation } from '@tanstack/react-query';
 import {
   ButtonGroup,
   Fieldset,
   FieldsetLegend,
-  FormField,
-  FormFieldErrorMessage,
-  FormFieldTextarea,
-  FormLabel,
   Heading,
   Paragraph,
   PrimaryActionButton,
-  RadioButton,
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
-import { useId, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type OppVersionDetail,
@@ -21,15 +15,10 @@ import {
   oppVersionDetailSchema,
 } from '../../../../contracts/opp.ts';
 import { parentAgreements } from '../../../../contracts/trajectories.ts';
-import { api, apiRequest } from '../../app/api.ts';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  moduleMessageFor,
-  noFormErrors,
-  validate,
-} from '../../app/forms.ts';
-import { Form } from '../../ui/Form.tsx';
+import { api } from '../../app/api.ts';
+import { ContractForm } from '../../ui/Form.tsx';
+import { RadioGroupField, TextAreaField } from '../../ui/form/ChoiceFields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { TextField } from '../../ui/TextField.tsx';
 
 type SupportRow = { key: string; goal: string; approach: string; who: string; frequency: string };
@@ -101,12 +90,6 @@ function inputOf(state: FormState, offersHomeworkSupport: boolean) {
   };
 }
 
-function errorsOf(error: unknown): FormErrors {
-  return !(error instanceof Error) && 'fields' in (error as object)
-    ? (error as FormErrors)
-    : formErrorsFrom(error);
-}
-
 type OppDraftFormProps = {
   draft: OppVersionDetail;
   onChanged: (version: OppVersionDetail) => void;
@@ -120,61 +103,34 @@ type OppDraftFormProps = {
  */
 export function OppDraftForm({ draft, onChanged }: OppDraftFormProps) {
   const { t } = useTranslation('opp');
-  const ids = { agreement: useId() };
-  const [state, setState] = useState<FormState>(() => stateOf(draft));
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [saved, setSaved] = useState<'saved' | null>(null);
-  const lastAction = useRef<'save' | 'adopt'>('save');
-  const set = <Key extends keyof FormState>(key: Key, value: FormState[Key]) =>
-    setState((current) => ({ ...current, [key]: value }));
-  const message = (path: string) => moduleMessageFor('opp', errors, path);
-
-  const submit = useMutation({
-    mutationFn: async (action: 'save' | 'adopt') => {
-      lastAction.current = action;
-      setSaved(null);
-      const checked = validate(oppDraftInputSchema, inputOf(state, draft.offersHomeworkSupport));
-      if (!checked.ok) throw checked.errors;
-      const savedVersion = await apiRequest('PUT', `/api/opp-versions/${draft.id}`, {
-        body: checked.value,
-        schema: oppVersionDetailSchema,
-      });
-      if (action === 'save') return savedVersion;
+  // Which button sent the form: saving keeps the draft, adopting saves it and makes it the valid version.
+  const action = useRef<'save' | 'adopt'>('save');
+  const form = useContractForm({
+    schema: oppDraftInputSchema,
+    initial: () => stateOf(draft),
+    toInput: (state) => inputOf(state, draft.offersHomeworkSupport),
+    namespace: 'opp',
+    send: async (input) => {
+      const saved = await api.put(`/api/opp-versions/${draft.id}`, input, oppVersionDetailSchema);
+      if (action.current === 'save') return saved;
       return api.post(`/api/opp-versions/${draft.id}/adopt`, {}, oppVersionDetailSchema);
     },
-    onSuccess: (version) => {
-      setErrors(noFormErrors);
-      setSaved(version.status === 'draft' ? 'saved' : null);
-      onChanged(version);
-    },
-    onError: (error) => setErrors(errorsOf(error)),
+    confirm: () =>
+      action.current === 'adopt'
+        ? {
+            title: t('oppForm.adoptTitle'),
+            body: t('oppForm.adoptBody'),
+            confirmLabel: t('oppForm.adoptConfirm'),
+          }
+        : null,
+    successNotice: (version) => (version.status === 'draft' ? t('oppForm.saved') : ''),
+    onSuccess: (version) => onChanged(version),
   });
-
-  const setLine = (index: number, key: keyof Omit<SupportRow, 'key'>, value: string) =>
-    set(
-      'support',
-      state.support.map((row, position) => (position === index ? { ...row, [key]: value } : row)),
-    );
-  const agreementError = message('parentsAgreement');
-  const shownFields = [
-    'exitDestination',
-    'exitReasons',
-    'hinderingFactors',
-    'supportingFactors',
-    ...state.support.flatMap((_row, index) =>
-      ['goal', 'approach', 'who', 'frequency'].map((key) => `support.${index}.${key}`),
-    ),
-    'independentWorkAgreement',
-    'homeworkAgreement',
-    'curriculumDeviations',
-    ...state.evaluationDates.map((_row, index) => `evaluationDates.${index}`),
-    'parentsDiscussedOn',
-    'parentsDiscussionParticipants',
-    'parentsView',
-    'parentsAgreement',
-    'parentsAgreementComments',
-    'pupilView',
-  ];
+  const adopt = () => {
+    action.current = 'adopt';
+    form.submit();
+  };
+  const state = form.values;
   const textarea = (
     name:
       | 'exitReasons'
@@ -187,33 +143,18 @@ export function OppDraftForm({ draft, onChanged }: OppDraftFormProps) {
       | 'parentsAgreementComments'
       | 'pupilView',
     description?: string,
-  ) => (
-    <FormFieldTextarea
-      name={name}
-      label={t(`oppFields.${name}`)}
-      description={description}
-      rows={4}
-      maxLength={5000}
-      value={state[name]}
-      onChange={(event) => set(name, event.target.value)}
-      invalid={Boolean(message(name))}
-      errorMessage={message(name)}
-    />
-  );
+  ) => <TextAreaField label={t(`oppFields.${name}`)} description={description} {...form.field(name)} />;
+  const setSupport = (support: SupportRow[]) => form.set('support', support);
+  const setDates = (dates: DateRow[]) => form.set('evaluationDates', dates);
 
   return (
-    <Form errors={errors} fields={shownFields} onSubmit={() => submit.mutate('save')}>
+    <ContractForm form={form}>
       <section className="passend-section">
         <Heading level={3}>{t('oppView.perspective')}</Heading>
         <TextField
-          name="exitDestination"
           label={t('oppFields.exitDestination')}
           description={t('oppForm.exitDestinationHint')}
-          required={false}
-          maxLength={500}
-          value={state.exitDestination}
-          onChange={(value) => set('exitDestination', value)}
-          error={message('exitDestination')}
+          {...form.field('exitDestination')}
         />
         {textarea('exitReasons')}
         {textarea('hinderingFactors')}
@@ -227,25 +168,12 @@ export function OppDraftForm({ draft, onChanged }: OppDraftFormProps) {
           <Fieldset key={row.key} className="passend-opp-line">
             <FieldsetLegend>{t('oppForm.supportLine', { number: index + 1 })}</FieldsetLegend>
             {(['goal', 'approach', 'who', 'frequency'] as const).map((key) => (
-              <TextField
-                key={key}
-                name={`support.${index}.${key}`}
-                label={t(`oppFields.${key}`)}
-                maxLength={key === 'approach' ? 2000 : key === 'goal' ? 1000 : 200}
-                value={row[key]}
-                onChange={(value) => setLine(index, key, value)}
-                error={message(`support.${index}.${key}`)}
-              />
+              <TextField key={key} label={t(`oppFields.${key}`)} {...form.field(`support.${index}.${key}`)} />
             ))}
             <ButtonGroup>
               <SecondaryActionButton
                 type="button"
-                onClick={() =>
-                  set(
-                    'support',
-                    state.support.filter((_line, position) => position !== index),
-                  )
-                }
+                onClick={() => setSupport(state.support.filter((_line, position) => position !== index))}
               >
                 {t('oppForm.removeLine', { number: index + 1 })}
               </SecondaryActionButton>
@@ -256,7 +184,7 @@ export function OppDraftForm({ draft, onChanged }: OppDraftFormProps) {
           <SecondaryActionButton
             type="button"
             onClick={() =>
-              set('support', [
+              setSupport([
                 ...state.support,
                 { key: nextKey(), goal: '', approach: '', who: '', frequency: '' },
               ])
@@ -279,29 +207,21 @@ export function OppDraftForm({ draft, onChanged }: OppDraftFormProps) {
         <Paragraph>{t('oppForm.evaluationIntro')}</Paragraph>
         {state.evaluationDates.map((row, index) => (
           <div key={row.key} className="passend-opp-line">
+            {/* The contract's list holds the dates themselves: rules and problems are on `evaluationDates.<n>`. */}
             <TextField
-              name={`evaluationDates.${index}`}
               type="date"
               label={t('oppForm.evaluationDate', { number: index + 1 })}
+              name={`evaluationDates.${index}`}
               value={row.date}
-              onChange={(value) =>
-                set(
-                  'evaluationDates',
-                  state.evaluationDates.map((date, position) =>
-                    position === index ? { ...date, date: value } : date,
-                  ),
-                )
-              }
-              error={message(`evaluationDates.${index}`)}
+              onChange={(date) => form.set(`evaluationDates.${index}.date`, date)}
+              error={form.message(`evaluationDates.${index}`)}
+              {...form.rules(`evaluationDates.${index}`)}
             />
             <ButtonGroup>
               <SecondaryActionButton
                 type="button"
                 onClick={() =>
-                  set(
-                    'evaluationDates',
-                    state.evaluationDates.filter((_date, position) => position !== index),
-                  )
+                  setDates(state.evaluationDates.filter((_date, position) => position !== index))
                 }
               >
                 {t('oppForm.removeDate', { number: index + 1 })}
@@ -312,7 +232,7 @@ export function OppDraftForm({ draft, onChanged }: OppDraftFormProps) {
         <ButtonGroup>
           <SecondaryActionButton
             type="button"
-            onClick={() => set('evaluationDates', [...state.evaluationDates, { key: nextKey(), date: '' }])}
+            onClick={() => setDates([...state.evaluationDates, { key: nextKey(), date: '' }])}
           >
             {t('oppForm.addDate')}
           </SecondaryActionButton>
@@ -323,56 +243,27 @@ export function OppDraftForm({ draft, onChanged }: OppDraftFormProps) {
         <Heading level={3}>{t('oppView.parents')}</Heading>
         <Paragraph>{t('oppForm.parentsIntro')}</Paragraph>
         <TextField
-          name="parentsDiscussedOn"
           type="date"
           label={t('oppFields.parentsDiscussedOn')}
-          required={false}
-          value={state.parentsDiscussedOn}
-          onChange={(value) => set('parentsDiscussedOn', value)}
-          error={message('parentsDiscussedOn')}
+          {...form.field('parentsDiscussedOn')}
         />
         <TextField
-          name="parentsDiscussionParticipants"
           label={t('oppFields.parentsDiscussionParticipants')}
           description={t('oppForm.participantsHint')}
-          required={false}
-          maxLength={1000}
-          value={state.parentsDiscussionParticipants}
-          onChange={(value) => set('parentsDiscussionParticipants', value)}
-          error={message('parentsDiscussionParticipants')}
+          {...form.field('parentsDiscussionParticipants')}
         />
         {textarea('parentsView')}
-        <Fieldset
-          invalid={Boolean(agreementError)}
-          aria-describedby={agreementError ? `${ids.agreement}-error` : undefined}
-        >
-          <FieldsetLegend>{t('oppFields.parentsAgreement')}</FieldsetLegend>
-          {agreementError && (
-            <FormFieldErrorMessage id={`${ids.agreement}-error`}>{agreementError}</FormFieldErrorMessage>
-          )}
-          {(['', ...parentAgreements] as const).map((choice) => (
-            <FormField
-              key={choice || 'unknown'}
-              type="radio"
-              input={
-                <RadioButton
-                  id={`${ids.agreement}-${choice || 'unknown'}`}
-                  name="parentsAgreement"
-                  value={choice}
-                  checked={state.parentsAgreement === choice}
-                  invalid={Boolean(agreementError)}
-                  aria-invalid={agreementError ? true : undefined}
-                  onChange={() => set('parentsAgreement', choice)}
-                />
-              }
-              label={
-                <FormLabel htmlFor={`${ids.agreement}-${choice || 'unknown'}`} type="radio">
-                  {choice ? t(`oppFields.agreements.${choice}`) : t('oppForm.agreementUnknown')}
-                </FormLabel>
-              }
-            />
-          ))}
-        </Fieldset>
+        <RadioGroupField
+          legend={t('oppFields.parentsAgreement')}
+          choices={[
+            { value: '', label: t('oppForm.agreementUnknown') },
+            ...parentAgreements.map((choice) => ({
+              value: choice,
+              label: t(`oppFields.agreements.${choice}`),
+            })),
+          ]}
+          {...form.field('parentsAgreement', 'choice')}
+        />
         {textarea('parentsAgreementComments', t('oppForm.commentsHint'))}
       </section>
 
@@ -381,20 +272,26 @@ export function OppDraftForm({ draft, onChanged }: OppDraftFormProps) {
         {textarea('pupilView')}
       </section>
 
-      {saved && <Paragraph role="status">{t('oppForm.saved')}</Paragraph>}
       <Paragraph>{t('oppForm.adoptHint')}</Paragraph>
       <ButtonGroup>
-        <PrimaryActionButton type="submit" busy={submit.isPending && lastAction.current === 'save'}>
+        {/* The default button: Enter in a field saves the draft, it never adopts it. */}
+        <PrimaryActionButton
+          type="submit"
+          busy={form.pending && action.current === 'save'}
+          onClick={() => {
+            action.current = 'save';
+          }}
+        >
           {t('oppForm.save')}
         </PrimaryActionButton>
         <SecondaryActionButton
           type="button"
-          busy={submit.isPending && lastAction.current === 'adopt'}
-          onClick={() => submit.mutate('adopt')}
+          busy={form.pending && action.current === 'adopt'}
+          onClick={adopt}
         >
           {t('oppForm.adopt')}
         </SecondaryActionButton>
       </ButtonGroup>
-    </Form>
+    </ContractForm>
   );
 }

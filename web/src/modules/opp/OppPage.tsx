@@ -7,9 +7,8 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { useLocation, useParams, useSearchParams } from 'react-router';
 import {
   type OppOverview,
   type OppVersionSummary,
@@ -18,6 +17,7 @@ import {
 import { api } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
+import { useNavigateWithNotice } from '../../app/notice.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
@@ -80,11 +80,11 @@ function Current({ overview }: { overview: OppOverview }) {
     mutationFn: () => api.post(`/api/trajectories/${overview.trajectoryId}/opp`, {}, oppVersionDetailSchema),
     onSuccess: () => refresh(),
   });
-  const [justAdopted, setJustAdopted] = useState(false);
+  const location = useLocation();
+  const navigateWithNotice = useNavigateWithNotice();
   const canDraft = overview.commands.includes('draft');
   return (
     <>
-      {justAdopted && <Paragraph role="status">{t('oppPage.adopted')}</Paragraph>}
       {create.error && <ErrorAlert errors={formErrorsFrom(create.error)} />}
       {overview.draft && (
         <section className="passend-section" aria-labelledby="opp-draft-heading">
@@ -103,8 +103,12 @@ function Current({ overview }: { overview: OppOverview }) {
                 commands: overview.commands,
               }}
               onChanged={(version) => {
-                setJustAdopted(version.status === 'adopted');
                 void refresh();
+                // The draft's form is gone once adopted: the page says so at its top.
+                if (version.status === 'adopted')
+                  navigateWithNotice(`${location.pathname}${location.search}`, t('oppPage.adopted'), {
+                    replace: true,
+                  });
               }}
             />
           ) : (

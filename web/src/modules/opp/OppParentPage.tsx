@@ -11,6 +11,7 @@ import { FileReaders } from '../../ui/FileReaders.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useTokenFromHash } from '../auth/tokenFromHash.ts';
 import { OppContentView } from './OppContentView.tsx';
+import { oppKeys } from './opp.api.ts';
 
 /**
  * `/opp-inzage#token=…`: the parents read their child's adopted OPP through their personal link,
@@ -22,7 +23,7 @@ export function OppParentPage() {
   const format = useFormatters();
   const token = useTokenFromHash();
   const view = useQuery({
-    queryKey: ['opp-parent', token],
+    queryKey: oppKeys.parentView(token),
     queryFn: () => api.post('/api/public/opp', { token }, oppParentViewSchema),
     enabled: Boolean(token),
     retry: false,

@@ -2,25 +2,21 @@ import { useMutation } from '@tanstack/react-query';
 import {
   Alert,
   ButtonGroup,
-  FormFieldTextarea,
   Heading,
   Paragraph,
   PrimaryActionButton,
   SecondaryActionButton,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
   type OppOverview,
+  type OppParentLink,
   type OppParentLinkCreated,
+  type OppVersionSummary,
   oppEvaluationInputSchema,
   oppEvaluationSchema,
   oppParentLinkCreatedSchema,
@@ -28,20 +24,17 @@ import {
   oppVersionDetailSchema,
 } from '../../../../contracts/opp.ts';
 import { todayInAmsterdam } from '../../../../contracts/school-year.ts';
-import { api, apiRequest } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  moduleMessageFor,
-  noFormErrors,
-  validate,
-} from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { TextAreaField } from '../../ui/form/ChoiceFields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
 import type { TrajectorySectionProps } from '../trajectories/sections.tsx';
 import { useOppOverview, useRefreshOpp } from './opp.api.ts';
 import './opp.css';
@@ -131,32 +124,7 @@ function SectionBody({ overview }: { overview: OppOverview }) {
           </a>
         </Paragraph>
       )}
-      {overview.versions.length > 0 && (
-        <ScrollTable caption={t('oppSection.versionsCaption')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('oppSection.version')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('oppSection.status')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('oppSection.date')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('oppSection.by')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {overview.versions.map((version) => (
-              <TableRow key={version.id}>
-                <TableCell>
-                  <RouterLink to={`${page}?versie=${version.id}`}>
-                    {t('oppSection.versionNumber', { version: version.version })}
-                  </RouterLink>
-                </TableCell>
-                <TableCell>{t(`oppStatus.${version.status}`)}</TableCell>
-                <TableCell>{format.date(version.adoptedAt ?? version.updatedAt)}</TableCell>
-                <TableCell>{version.createdByName}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </ScrollTable>
-      )}
+      {overview.versions.length > 0 && <Versions overview={overview} page={page} />}
       {overview.commands.includes('evaluate') && (
         <EvaluationForm trajectoryId={overview.trajectoryId} onSaved={() => void refresh()} />
       )}
@@ -183,71 +151,83 @@ function SectionBody({ overview }: { overview: OppOverview }) {
   );
 }
 
+/** The OPP's versions, newest first; a version's link opens it read-only on the OPP page. */
+function Versions({ overview, page }: { overview: OppOverview; page: string }) {
+  const { t } = useTranslation('opp');
+  const format = useFormatters();
+  const dateOf = (version: OppVersionSummary) => version.adoptedAt ?? version.updatedAt;
+  const columns: Column<OppVersionSummary>[] = [
+    {
+      key: 'version',
+      header: t('oppSection.version'),
+      rowHeader: true,
+      nowrap: true,
+      width: '8rem',
+      cell: (version) => (
+        <RouterLink to={`${page}?versie=${version.id}`}>
+          {t('oppSection.versionNumber', { version: version.version })}
+        </RouterLink>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('oppSection.status'),
+      keepWithTitle: true,
+      nowrap: true,
+      cell: (version) => t(`oppStatus.${version.status}`),
+    },
+    {
+      key: 'date',
+      header: t('oppSection.date'),
+      nowrap: true,
+      width: '9rem',
+      cell: (version) => format.date(dateOf(version)),
+    },
+    { key: 'by', header: t('oppSection.by'), cell: (version) => version.createdByName },
+  ];
+  return (
+    <DataTable
+      caption={t('oppSection.versionsCaption')}
+      columns={columns}
+      rows={overview.versions}
+      rowKey={(version) => version.id}
+      empty={t('oppSection.versionsEmpty')}
+    />
+  );
+}
+
 function EvaluationForm({ trajectoryId, onSaved }: { trajectoryId: string; onSaved: () => void }) {
   const { t } = useTranslation('opp');
   const headingId = useId();
-  const [evaluatedOn, setEvaluatedOn] = useState(() => todayInAmsterdam());
-  const [summary, setSummary] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [saved, setSaved] = useState(false);
-  const save = useMutation({
-    mutationFn: async () => {
-      setSaved(false);
-      const checked = validate(oppEvaluationInputSchema, { evaluatedOn: evaluatedOn || undefined, summary });
-      if (!checked.ok) throw checked.errors;
-      return api.post(
-        `/api/trajectories/${trajectoryId}/opp/evaluations`,
-        checked.value,
-        oppEvaluationSchema,
-      );
-    },
+  const form = useContractForm({
+    schema: oppEvaluationInputSchema,
+    initial: () => ({ evaluatedOn: todayInAmsterdam(), summary: '' }),
+    toInput: (values) => ({ ...values, evaluatedOn: values.evaluatedOn || undefined }),
+    namespace: 'opp',
+    send: (input) =>
+      api.post(`/api/trajectories/${trajectoryId}/opp/evaluations`, input, oppEvaluationSchema),
+    successNotice: t('oppSection.evaluationSaved'),
     onSuccess: () => {
-      setErrors(noFormErrors);
-      setSummary('');
-      setSaved(true);
+      // `update`, not `set`: the notice that it was saved stays.
+      form.update((values) => ({ ...values, summary: '' }));
       onSaved();
     },
-    onError: (error) =>
-      setErrors(
-        !(error instanceof Error) && 'fields' in (error as object)
-          ? (error as FormErrors)
-          : formErrorsFrom(error),
-      ),
   });
-  const message = (path: string) => moduleMessageFor('opp', errors, path);
   return (
     <section aria-labelledby={headingId}>
       <Heading level={3} id={headingId}>
         {t('oppSection.evaluateHeading')}
       </Heading>
       <Paragraph>{t('oppSection.evaluateIntro')}</Paragraph>
-      <Form errors={errors} fields={['evaluatedOn', 'summary']} onSubmit={() => save.mutate()}>
-        <TextField
-          name="evaluatedOn"
-          type="date"
-          label={t('oppSection.evaluatedOn')}
-          value={evaluatedOn}
-          onChange={setEvaluatedOn}
-          error={message('evaluatedOn')}
-        />
-        <FormFieldTextarea
-          name="summary"
-          label={t('oppSection.summary')}
-          rows={4}
-          maxLength={10_000}
-          required
-          value={summary}
-          onChange={(event) => setSummary(event.target.value)}
-          invalid={Boolean(message('summary'))}
-          errorMessage={message('summary')}
-        />
-        {saved && <Paragraph role="status">{t('oppSection.evaluationSaved')}</Paragraph>}
+      <ContractForm form={form} aria-labelledby={headingId}>
+        <TextField type="date" label={t('oppSection.evaluatedOn')} {...form.field('evaluatedOn')} />
+        <TextAreaField label={t('oppSection.summary')} {...form.field('summary')} />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={save.isPending}>
+          <PrimaryActionButton type="submit" busy={form.pending}>
             {t('oppSection.saveEvaluation')}
           </PrimaryActionButton>
         </ButtonGroup>
-      </Form>
+      </ContractForm>
     </section>
   );
 }
@@ -256,30 +236,86 @@ function ParentLinks({ overview, onChanged }: { overview: OppOverview; onChanged
   const { t } = useTranslation('opp');
   const format = useFormatters();
   const headingId = useId();
+  const statusRef = useRef<HTMLParagraphElement>(null);
   const [created, setCreated] = useState<OppParentLinkCreated | null>(null);
+  const [revoking, setRevoking] = useState<OppParentLink | null>(null);
+  const [revoked, setRevoked] = useState(false);
   const create = useMutation({
     mutationFn: () =>
       api.post(`/api/trajectories/${overview.trajectoryId}/opp/parent-links`, {}, oppParentLinkCreatedSchema),
     onSuccess: (result) => {
       setCreated(result);
+      setRevoked(false);
       onChanged();
     },
   });
   const revoke = useMutation({
-    mutationFn: (linkId: string) =>
-      apiRequest('DELETE', `/api/opp-parent-links/${linkId}`, { schema: oppParentLinkSchema }),
+    mutationFn: (linkId: string) => api.delete(`/api/opp-parent-links/${linkId}`, oppParentLinkSchema),
     onSuccess: (link) => {
       if (created?.link.id === link.id) setCreated(null);
+      setRevoking(null);
+      setRevoked(true);
       onChanged();
+      // The button is gone with the link's active state: the status takes focus instead.
+      statusRef.current?.focus();
     },
+    onError: () => setRevoking(null),
   });
   const error = create.error ?? revoke.error;
+  const statusOf = (link: OppParentLink) =>
+    t(
+      link.active
+        ? 'oppSection.linkActive'
+        : link.revokedAt
+          ? 'oppSection.linkRevoked'
+          : 'oppSection.linkExpired',
+    );
+  const columns: Column<OppParentLink>[] = [
+    {
+      key: 'made',
+      header: t('oppSection.linkMade'),
+      rowHeader: true,
+      cell: (link) =>
+        t('oppSection.linkMadeBy', { date: format.date(link.createdAt), name: link.createdByName }),
+    },
+    { key: 'status', header: t('oppSection.status'), keepWithTitle: true, nowrap: true, cell: statusOf },
+    {
+      key: 'expires',
+      header: t('oppSection.linkExpires'),
+      nowrap: true,
+      width: '9rem',
+      cell: (link) => format.date(link.expiresAt),
+    },
+    {
+      key: 'opened',
+      header: t('oppSection.linkOpened'),
+      nowrap: true,
+      cell: (link) => (link.lastOpenedAt ? format.dateTime(link.lastOpenedAt) : t('oppSection.never')),
+    },
+    {
+      key: 'actions',
+      header: t('oppSection.actions'),
+      cell: (link) =>
+        link.active && (
+          <SecondaryActionButton
+            type="button"
+            busy={revoke.isPending && revoke.variables === link.id}
+            onClick={() => setRevoking(link)}
+          >
+            {t('oppSection.revoke', { date: format.date(link.createdAt) })}
+          </SecondaryActionButton>
+        ),
+    },
+  ];
   return (
     <section aria-labelledby={headingId}>
       <Heading level={3} id={headingId}>
         {t('oppSection.parentsHeading')}
       </Heading>
       <Paragraph>{t('oppSection.parentsIntro')}</Paragraph>
+      <Paragraph ref={statusRef} tabIndex={-1} role="status">
+        {revoked ? t('oppSection.revoked') : null}
+      </Paragraph>
       {error && <ErrorAlert errors={formErrorsFrom(error)} />}
       {created && (
         <>
@@ -288,6 +324,7 @@ function ParentLinks({ overview, onChanged }: { overview: OppOverview; onChanged
             label={t('oppSection.parentLink')}
             value={created.url}
             readOnly
+            required={false}
             onChange={() => {}}
             className="passend-break-anywhere"
           />
@@ -304,53 +341,26 @@ function ParentLinks({ overview, onChanged }: { overview: OppOverview; onChanged
         </ButtonGroup>
       )}
       {overview.parentLinks.length > 0 && (
-        <ScrollTable caption={t('oppSection.linksCaption')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('oppSection.linkMade')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('oppSection.linkExpires')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('oppSection.linkOpened')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('oppSection.status')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('oppSection.actions')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {overview.parentLinks.map((link) => (
-              <TableRow key={link.id}>
-                <TableCell>
-                  {t('oppSection.linkMadeBy', {
-                    date: format.date(link.createdAt),
-                    name: link.createdByName,
-                  })}
-                </TableCell>
-                <TableCell>{format.date(link.expiresAt)}</TableCell>
-                <TableCell>
-                  {link.lastOpenedAt ? format.dateTime(link.lastOpenedAt) : t('oppSection.never')}
-                </TableCell>
-                <TableCell>
-                  {t(
-                    link.active
-                      ? 'oppSection.linkActive'
-                      : link.revokedAt
-                        ? 'oppSection.linkRevoked'
-                        : 'oppSection.linkExpired',
-                  )}
-                </TableCell>
-                <TableCell>
-                  {link.active && (
-                    <SecondaryActionButton
-                      type="button"
-                      busy={revoke.isPending && revoke.variables === link.id}
-                      onClick={() => revoke.mutate(link.id)}
-                    >
-                      {t('oppSection.revoke', { date: format.date(link.createdAt) })}
-                    </SecondaryActionButton>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </ScrollTable>
+        <DataTable
+          caption={t('oppSection.linksCaption')}
+          columns={columns}
+          rows={overview.parentLinks}
+          rowKey={(link) => link.id}
+          empty={t('oppSection.linksEmpty')}
+        />
+      )}
+      {revoking && (
+        <ConfirmDialog
+          title={t('oppSection.revokeTitle')}
+          confirmLabel={t('oppSection.revokeConfirm')}
+          cancelLabel={t('common.cancel', { ns: 'translation' })}
+          danger
+          busy={revoke.isPending}
+          onConfirm={() => revoke.mutate(revoking.id)}
+          onCancel={() => setRevoking(null)}
+        >
+          <Paragraph>{t('oppSection.revokeBody')}</Paragraph>
+        </ConfirmDialog>
       )}
     </section>
   );

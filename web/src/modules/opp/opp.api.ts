@@ -4,8 +4,11 @@ import { api } from '../../app/api.ts';
 
 /** Query keys of the OPP screens: one trajectory's overview, one version. */
 export const oppKeys = {
-  overview: (trajectoryId: string) => ['opp', 'overview', trajectoryId] as const,
-  version: (versionId: string) => ['opp', 'version', versionId] as const,
+  all: ['opp'] as const,
+  overview: (trajectoryId: string) => [...oppKeys.all, 'overview', trajectoryId] as const,
+  version: (versionId: string) => [...oppKeys.all, 'version', versionId] as const,
+  /** The parents' page, keyed on the token from their link (kept in memory only, never in the address). */
+  parentView: (token: string | null) => [...oppKeys.all, 'parent', token] as const,
 };
 
 /** The trajectory's OPP: versions, the adopted one, the draft, evaluations and parent links. */
@@ -28,5 +31,5 @@ export function useOppVersion(versionId: string | null) {
 /** Refreshes every OPP query after a change. */
 export function useRefreshOpp() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ['opp'] });
+  return () => queryClient.invalidateQueries({ queryKey: oppKeys.all });
 }

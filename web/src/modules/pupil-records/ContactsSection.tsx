@@ -1,16 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ButtonGroup,
-  FormFieldTextarea,
   Heading,
   Paragraph,
   PrimaryActionButton,
   SecondaryActionButton,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from '@utrecht/component-library-react';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,17 +17,20 @@ import {
 } from '../../../../contracts/pupil-records.ts';
 import { todayInAmsterdam } from '../../../../contracts/school-year.ts';
 import { contactChannels, contactParties } from '../../../../contracts/trajectories.ts';
-import { api, apiRequest, withQuery } from '../../app/api.ts';
+import { api, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
-import { type FormErrors, formErrorsFrom, noFormErrors, validate } from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { TextAreaField } from '../../ui/form/ChoiceFields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { Pagination } from '../../ui/Pagination.tsx';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { useSectionListParams } from '../trajectories/section-params.ts';
 import type { TrajectorySectionProps } from '../trajectories/sections.tsx';
-import { errorsOf, messageOf } from './shared.tsx';
+import { pupilRecordKeys } from './pupil-records.api.ts';
 
 const pageSize = 10;
 
@@ -44,40 +41,42 @@ const pageSize = 10;
 export function ContactsSection({ trajectoryId }: TrajectorySectionProps) {
   const { t } = useTranslation('pupilRecords');
   const headingId = useId();
-  const sectionRef = useRef<HTMLElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
   const queryClient = useQueryClient();
-  const [page, setPage] = useState(1);
+  const params = useSectionListParams({});
   const [done, setDone] = useState<string | null>(null);
-  const queryKey = ['pupil-records', 'contacts', trajectoryId];
   const contacts = useQuery({
-    queryKey: [...queryKey, page],
+    queryKey: pupilRecordKeys.contactsPage(trajectoryId, params.page),
     queryFn: ({ signal }) =>
       api.get(
-        withQuery(`/api/trajectories/${trajectoryId}/contacts`, { page, pageSize }),
+        withQuery(`/api/trajectories/${trajectoryId}/contacts`, { page: params.page, pageSize }),
         contactPageSchema,
         signal,
       ),
     placeholderData: keepPreviousData,
   });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: pupilRecordKeys.contacts(trajectoryId) });
   const complete = useMutation({
     mutationFn: (contact: Contact) =>
-      apiRequest('POST', `/api/trajectory-contacts/${contact.id}/follow-up-done`, { schema: contactSchema }),
+      api.post(`/api/trajectory-contacts/${contact.id}/follow-up-done`, {}, contactSchema),
     onSuccess: () => {
       setDone(t('pupilRecords.contacts.markedDone'));
-      void queryClient.invalidateQueries({ queryKey });
-      // The button is gone with the open state: keep the keyboard user in this section.
-      sectionRef.current?.focus();
+      void refresh();
+      // The button is gone with the open state: the status takes focus, in this section.
+      statusRef.current?.focus();
     },
   });
   const data = contacts.data;
 
   return (
-    <section ref={sectionRef} tabIndex={-1} aria-labelledby={headingId} className="passend-section">
+    <section aria-labelledby={headingId} className="passend-section">
       <Heading level={2} id={headingId}>
         {t('pupilRecords.contacts.heading')}
       </Heading>
       <Paragraph>{t('pupilRecords.contacts.intro')}</Paragraph>
-      {done && <Paragraph role="status">{done}</Paragraph>}
+      <Paragraph ref={statusRef} tabIndex={-1} role="status">
+        {done}
+      </Paragraph>
       {contacts.error && <ErrorAlert errors={formErrorsFrom(contacts.error)} />}
       {complete.error && <ErrorAlert errors={formErrorsFrom(complete.error)} />}
       {!data && !contacts.error && <Paragraph>{t('pupilRecords.common.loading')}</Paragraph>}
@@ -92,14 +91,20 @@ export function ContactsSection({ trajectoryId }: TrajectorySectionProps) {
               onComplete={(contact) => complete.mutate(contact)}
             />
           )}
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPageChange={setPage} />
+          <Pagination
+            page={data.page}
+            pageSize={data.pageSize}
+            total={data.total}
+            onPageChange={params.setPage}
+          />
           <AddContact
             trajectoryId={trajectoryId}
             owners={data.followUpOwners}
             onAdded={() => {
-              setDone(t('pupilRecords.contacts.added'));
-              setPage(1);
-              void queryClient.invalidateQueries({ queryKey });
+              setDone(null);
+              // The newest contact comes first.
+              if (params.page !== 1) params.setPage(1);
+              void refresh();
             }}
           />
         </>
@@ -119,80 +124,94 @@ function ContactsTable({
 }) {
   const { t } = useTranslation('pupilRecords');
   const format = useFormatters();
-  const hasOpen = page.items.some((contact) => contact.followUp && !contact.followUpDoneAt);
+  const isOpen = (contact: Contact) => Boolean(contact.followUp) && !contact.followUpDoneAt;
+  const hasOpen = page.items.some(isOpen);
+  const columns: Column<Contact>[] = [
+    {
+      key: 'date',
+      header: t('pupilRecords.contacts.date'),
+      rowHeader: true,
+      nowrap: true,
+      width: '9rem',
+      cell: (contact) => format.date(contact.contactOn),
+    },
+    {
+      key: 'followUpState',
+      header: t('pupilRecords.contacts.followUpState'),
+      keepWithTitle: true,
+      nowrap: true,
+      cell: (contact) =>
+        contact.followUp ? (
+          <span
+            className={
+              isOpen(contact) ? 'passend-status passend-status--todo' : 'passend-status passend-status--ok'
+            }
+          >
+            {t(isOpen(contact) ? 'pupilRecords.contacts.followUpOpen' : 'pupilRecords.contacts.followUpDone')}
+          </span>
+        ) : (
+          t('pupilRecords.contacts.noFollowUp')
+        ),
+    },
+    {
+      key: 'with',
+      header: t('pupilRecords.contacts.with'),
+      cell: (contact) =>
+        `${t(`pupilRecords.parties.${contact.party}`)}${contact.partyName ? ` (${contact.partyName})` : ''}`,
+    },
+    {
+      key: 'how',
+      header: t('pupilRecords.contacts.how'),
+      cell: (contact) => t(`pupilRecords.channels.${contact.channel}`),
+    },
+    {
+      key: 'summary',
+      header: t('pupilRecords.contacts.summary'),
+      width: '30%',
+      cell: (contact) => contact.summary,
+    },
+    {
+      key: 'followUp',
+      header: t('pupilRecords.contacts.followUp'),
+      cell: (contact) =>
+        contact.followUp
+          ? `${contact.followUp}${
+              contact.followUpOwner
+                ? ` — ${t('pupilRecords.contacts.followUpBy', { name: contact.followUpOwner.name })}`
+                : ''
+            }`
+          : t('pupilRecords.common.none'),
+    },
+    ...(hasOpen
+      ? [
+          {
+            key: 'command',
+            header: t('pupilRecords.contacts.command'),
+            cell: (contact: Contact) =>
+              isOpen(contact) && (
+                <SecondaryActionButton
+                  type="button"
+                  busy={busyId === contact.id}
+                  onClick={() => onComplete(contact)}
+                >
+                  {t('pupilRecords.contacts.markDone')}
+                  <span className="passend-visually-hidden">: {contact.followUp}</span>
+                </SecondaryActionButton>
+              ),
+          },
+        ]
+      : []),
+  ];
   return (
-    <ScrollTable caption={t('pupilRecords.contacts.caption')}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">{t('pupilRecords.contacts.date')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('pupilRecords.contacts.with')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('pupilRecords.contacts.how')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('pupilRecords.contacts.summary')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('pupilRecords.contacts.followUp')}</TableHeaderCell>
-          {hasOpen && <TableHeaderCell scope="col">{t('pupilRecords.contacts.command')}</TableHeaderCell>}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {page.items.map((contact) => {
-          const open = Boolean(contact.followUp) && !contact.followUpDoneAt;
-          return (
-            <TableRow key={contact.id}>
-              <TableHeaderCell scope="row">{format.date(contact.contactOn)}</TableHeaderCell>
-              <TableCell>
-                {t(`pupilRecords.parties.${contact.party}`)}
-                {contact.partyName && ` (${contact.partyName})`}
-              </TableCell>
-              <TableCell>{t(`pupilRecords.channels.${contact.channel}`)}</TableCell>
-              <TableCell>{contact.summary}</TableCell>
-              <TableCell>
-                {contact.followUp ? (
-                  <>
-                    {contact.followUp}
-                    {contact.followUpOwner &&
-                      ` — ${t('pupilRecords.contacts.followUpBy', { name: contact.followUpOwner.name })}`}{' '}
-                    <span
-                      className={
-                        open ? 'passend-status passend-status--todo' : 'passend-status passend-status--ok'
-                      }
-                    >
-                      {t(open ? 'pupilRecords.contacts.followUpOpen' : 'pupilRecords.contacts.followUpDone')}
-                    </span>
-                  </>
-                ) : (
-                  t('pupilRecords.common.none')
-                )}
-              </TableCell>
-              {hasOpen && (
-                <TableCell>
-                  {open && (
-                    <SecondaryActionButton
-                      type="button"
-                      busy={busyId === contact.id}
-                      onClick={() => onComplete(contact)}
-                    >
-                      {t('pupilRecords.contacts.markDone')}
-                      <span className="passend-visually-hidden">: {contact.followUp}</span>
-                    </SecondaryActionButton>
-                  )}
-                </TableCell>
-              )}
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </ScrollTable>
+    <DataTable
+      caption={t('pupilRecords.contacts.caption')}
+      columns={columns}
+      rows={page.items}
+      rowKey={(contact) => contact.id}
+      empty={t('pupilRecords.contacts.empty')}
+    />
   );
 }
-
-const emptyForm = {
-  contactOn: '',
-  party: '',
-  partyName: '',
-  channel: '',
-  summary: '',
-  followUp: '',
-  followUpOwnerUserId: '',
-};
 
 function AddContact({
   trajectoryId,
@@ -205,125 +224,92 @@ function AddContact({
 }) {
   const { t } = useTranslation('pupilRecords');
   const headingId = useId();
-  const [form, setForm] = useState(() => ({ ...emptyForm, contactOn: todayInAmsterdam() }));
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const add = useMutation({
-    mutationFn: async () => {
-      const checked = validate(contactInputSchema, {
-        ...form,
-        contactOn: form.contactOn || undefined,
-        party: form.party || undefined,
-        channel: form.channel || undefined,
-        followUp: form.followUp.trim() || null,
-        followUpOwnerUserId: form.followUpOwnerUserId || null,
-      });
-      if (!checked.ok) throw checked.errors;
-      return api.post(`/api/trajectories/${trajectoryId}/contacts`, checked.value, contactSchema);
-    },
+  const empty = () => ({
+    contactOn: todayInAmsterdam(),
+    party: '',
+    partyName: '',
+    channel: '',
+    summary: '',
+    followUp: '',
+    followUpOwnerUserId: '',
+  });
+  const form = useContractForm({
+    schema: contactInputSchema,
+    initial: empty,
+    toInput: (values) => ({
+      ...values,
+      contactOn: values.contactOn || undefined,
+      party: values.party || undefined,
+      channel: values.channel || undefined,
+      followUp: values.followUp.trim() || null,
+      followUpOwnerUserId: values.followUpOwnerUserId || null,
+    }),
+    namespace: 'pupilRecords',
+    send: (input) => api.post(`/api/trajectories/${trajectoryId}/contacts`, input, contactSchema),
+    successNotice: t('pupilRecords.contacts.added'),
     onSuccess: () => {
-      setErrors(noFormErrors);
-      setForm({ ...emptyForm, contactOn: todayInAmsterdam() });
+      form.reset(empty());
       onAdded();
     },
-    onError: (error) => setErrors(errorsOf(error)),
   });
-  const message = messageOf(errors);
-  const set = (key: keyof typeof emptyForm) => (value: string) =>
-    setForm((current) => ({ ...current, [key]: value }));
+  const optional = (label: string) => `${label} ${t('pupilRecords.common.optional')}`;
 
   return (
     <>
       <Heading level={3} id={headingId}>
         {t('pupilRecords.contacts.addHeading')}
       </Heading>
-      <Form
-        aria-labelledby={headingId}
-        errors={errors}
-        fields={Object.keys(emptyForm)}
-        onSubmit={() => add.mutate()}
-      >
+      <ContractForm form={form} aria-labelledby={headingId}>
         <TextField
-          name="contactOn"
           type="date"
           label={t('pupilRecords.contacts.contactOn')}
+          {...form.field('contactOn')}
+          // Not in the future: a rule of today, not of the contract.
           max={todayInAmsterdam()}
-          value={form.contactOn}
-          onChange={set('contactOn')}
-          error={message('contactOn')}
         />
         <SelectField
-          name="party"
           label={t('pupilRecords.contacts.party')}
           placeholder={t('pupilRecords.contacts.partyPlaceholder')}
-          value={form.party}
-          onChange={set('party')}
           choices={contactParties.map((party) => ({
             value: party,
             label: t(`pupilRecords.parties.${party}`),
           }))}
-          error={message('party')}
+          {...form.field('party', 'choice')}
         />
         <TextField
-          name="partyName"
-          label={`${t('pupilRecords.contacts.partyName')} ${t('pupilRecords.common.optional')}`}
+          label={optional(t('pupilRecords.contacts.partyName'))}
           description={t('pupilRecords.contacts.partyNameHint')}
-          required={false}
-          maxLength={200}
-          value={form.partyName}
-          onChange={set('partyName')}
-          error={message('partyName')}
+          {...form.field('partyName')}
         />
         <SelectField
-          name="channel"
           label={t('pupilRecords.contacts.channel')}
           placeholder={t('pupilRecords.contacts.channelPlaceholder')}
-          value={form.channel}
-          onChange={set('channel')}
           choices={contactChannels.map((channel) => ({
             value: channel,
             label: t(`pupilRecords.channels.${channel}`),
           }))}
-          error={message('channel')}
+          {...form.field('channel', 'choice')}
         />
-        <FormFieldTextarea
-          name="summary"
-          label={t('pupilRecords.contacts.summary')}
-          rows={4}
-          maxLength={5000}
-          required
-          value={form.summary}
-          onChange={(event) => set('summary')(event.target.value)}
-          invalid={Boolean(message('summary'))}
-          errorMessage={message('summary')}
-        />
-        <FormFieldTextarea
-          name="followUp"
-          label={`${t('pupilRecords.contacts.followUpText')} ${t('pupilRecords.common.optional')}`}
+        <TextAreaField label={t('pupilRecords.contacts.summary')} {...form.field('summary')} />
+        <TextAreaField
+          label={optional(t('pupilRecords.contacts.followUpText'))}
           description={t('pupilRecords.contacts.followUpHint')}
           rows={2}
-          maxLength={2000}
-          value={form.followUp}
-          onChange={(event) => set('followUp')(event.target.value)}
-          invalid={Boolean(message('followUp'))}
-          errorMessage={message('followUp')}
+          {...form.field('followUp')}
         />
         <SelectField
-          name="followUpOwnerUserId"
           label={t('pupilRecords.contacts.owner')}
           description={t('pupilRecords.contacts.ownerHint')}
           placeholder={t('pupilRecords.contacts.ownerPlaceholder')}
-          required={false}
-          value={form.followUpOwnerUserId}
-          onChange={set('followUpOwnerUserId')}
           choices={owners.map((owner) => ({ value: owner.id, label: owner.name }))}
-          error={message('followUpOwnerUserId')}
+          {...form.field('followUpOwnerUserId', 'choice')}
         />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={add.isPending}>
+          <PrimaryActionButton type="submit" busy={form.pending}>
             {t('pupilRecords.contacts.submit')}
           </PrimaryActionButton>
         </ButtonGroup>
-      </Form>
+      </ContractForm>
     </>
   );
 }

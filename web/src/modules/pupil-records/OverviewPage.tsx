@@ -1,18 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Heading,
-  Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import {
   type ExpertisePointOverview,
   expertisePointOverviewSchema,
+  type OverviewPupil,
 } from '../../../../contracts/pupil-records.ts';
 import { api, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
@@ -21,8 +13,11 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
-import { LocationPicker, useLocationParam } from './shared.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import type { SortOrder } from '../../ui/table/list-params.ts';
+import { useListParams } from '../../ui/table/useListParams.ts';
+import { pupilRecordKeys } from './pupil-records.api.ts';
+import { LocationPicker } from './shared.tsx';
 
 /**
  * `/expertisepunt/overzicht`: one expertise point at a glance (issue 7, point 11) — active pupils,
@@ -31,14 +26,13 @@ import { LocationPicker, useLocationParam } from './shared.tsx';
 export function OverviewPage() {
   const { t } = useTranslation('pupilRecords');
   const format = useFormatters();
-  const [locationId, setLocationId] = useLocationParam();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const page = Math.max(1, Number(searchParams.get('pagina')) || 1);
+  const params = useListParams({ locatie: '' });
+  const locationId = params.filters.locatie || undefined;
   const overview = useQuery({
-    queryKey: ['pupil-records', 'overview', locationId ?? null, page],
+    queryKey: pupilRecordKeys.overview(locationId, params.page),
     queryFn: ({ signal }) =>
       api.get(
-        withQuery('/api/expertise-point/overview', { locationId, page }),
+        withQuery('/api/expertise-point/overview', { locationId, page: params.page }),
         expertisePointOverviewSchema,
         signal,
       ),
@@ -54,7 +48,11 @@ export function OverviewPage() {
       {data && !data.locationId && <Paragraph>{t('pupilRecords.common.noLocation')}</Paragraph>}
       {data?.locationId && (
         <>
-          <LocationPicker locations={data.locations} value={data.locationId} onChange={setLocationId} />
+          <LocationPicker
+            locations={data.locations}
+            value={data.locationId}
+            onChange={(locatie) => params.setFilters({ locatie })}
+          />
           <Paragraph>
             {t('pupilRecords.overview.week', {
               start: format.date(data.weekStart),
@@ -63,21 +61,12 @@ export function OverviewPage() {
           </Paragraph>
           <Totals overview={data} />
           <Heading level={2}>{t('pupilRecords.overview.pupilsCaption')}</Heading>
-          {data.pupils.length === 0 ? (
-            <Paragraph>{t('pupilRecords.overview.empty')}</Paragraph>
-          ) : (
-            <Pupils overview={data} />
-          )}
+          <Pupils overview={data} sort={params.sort} onSortChange={params.setSort} />
           <Pagination
             page={data.page}
             pageSize={data.pageSize}
             total={data.totals.activePupils}
-            onPageChange={(next) =>
-              setSearchParams((params) => {
-                params.set('pagina', String(next));
-                return params;
-              })
-            }
+            onPageChange={params.setPage}
           />
         </>
       )}
@@ -85,80 +74,135 @@ export function OverviewPage() {
   );
 }
 
+type Figure = { key: keyof ExpertisePointOverview['totals']; value: number };
+
 function Totals({ overview }: { overview: ExpertisePointOverview }) {
   const { t } = useTranslation('pupilRecords');
   const { number } = useFormatters();
-  const rows = [
-    ['activePupils', overview.totals.activePupils],
-    ['visitsThisWeek', overview.totals.visitsThisWeek],
-    ['pupilsVisitedThisWeek', overview.totals.pupilsVisitedThisWeek],
-    ['evaluationsDue', overview.totals.evaluationsDue],
-    ['contactsLast30Days', overview.totals.contactsLast30Days],
-    ['referralsPending', overview.totals.referralsPending],
-  ] as const;
+  const rows: Figure[] = (
+    [
+      'activePupils',
+      'visitsThisWeek',
+      'pupilsVisitedThisWeek',
+      'evaluationsDue',
+      'contactsLast30Days',
+      'referralsPending',
+    ] as const
+  ).map((key) => ({ key, value: overview.totals[key] }));
+  const columns: Column<Figure>[] = [
+    {
+      key: 'figure',
+      header: t('pupilRecords.overview.figure'),
+      rowHeader: true,
+      cell: (row) => t(`pupilRecords.overview.${row.key}`),
+    },
+    {
+      key: 'value',
+      header: t('pupilRecords.overview.value'),
+      numeric: true,
+      width: '8rem',
+      cell: (row) => number(row.value),
+    },
+  ];
   return (
-    <ScrollTable caption={t('pupilRecords.overview.totalsCaption')}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">{t('pupilRecords.overview.figure')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('pupilRecords.overview.value')}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {rows.map(([key, value]) => (
-          <TableRow key={key}>
-            <TableHeaderCell scope="row">{t(`pupilRecords.overview.${key}`)}</TableHeaderCell>
-            <TableCell>{number(value)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </ScrollTable>
+    <DataTable
+      caption={t('pupilRecords.overview.totalsCaption')}
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.key}
+      empty={t('pupilRecords.overview.empty')}
+      // Two short columns fit a phone: the figures stay a grid to compare.
+      stackOnSmallScreens={false}
+    />
   );
 }
 
-function Pupils({ overview }: { overview: ExpertisePointOverview }) {
+function Pupils({
+  overview,
+  sort,
+  onSortChange,
+}: {
+  overview: ExpertisePointOverview;
+  sort: SortOrder | null;
+  onSortChange: (sort: SortOrder) => void;
+}) {
   const { t } = useTranslation('pupilRecords');
   const { number } = useFormatters();
+  // Sorting a page of a longer list would mislead: only a list that is all here sorts itself.
+  const complete = overview.totals.activePupils <= overview.pupils.length;
+  const columns: Column<OverviewPupil>[] = [
+    {
+      key: 'pupil',
+      header: t('pupilRecords.overview.pupil'),
+      rowHeader: true,
+      sortable: complete,
+      sortValue: (pupil) => pupil.name,
+      cell: (pupil) => <RouterLink to={`/trajecten/${pupil.trajectoryId}`}>{pupil.name}</RouterLink>,
+    },
+    {
+      key: 'evaluation',
+      header: t('pupilRecords.overview.evaluation'),
+      keepWithTitle: true,
+      nowrap: true,
+      sortable: complete,
+      sortValue: (pupil) => (pupil.evaluationDue ? 0 : 1),
+      cell: (pupil) => (
+        <span
+          className={
+            pupil.evaluationDue ? 'passend-status passend-status--todo' : 'passend-status passend-status--ok'
+          }
+        >
+          {t(
+            pupil.evaluationDue
+              ? 'pupilRecords.overview.evaluationDue'
+              : 'pupilRecords.overview.evaluationOk',
+          )}
+        </span>
+      ),
+    },
+    {
+      key: 'class',
+      header: t('pupilRecords.overview.class'),
+      nowrap: true,
+      width: '6rem',
+      sortable: complete,
+      sortValue: (pupil) => pupil.pupilClass,
+      cell: (pupil) => pupil.pupilClass,
+    },
+    {
+      key: 'visits',
+      header: t('pupilRecords.overview.visits'),
+      numeric: true,
+      sortable: complete,
+      sortValue: (pupil) => pupil.visitsThisWeek,
+      cell: (pupil) => number(pupil.visitsThisWeek),
+    },
+    {
+      key: 'contacts',
+      header: t('pupilRecords.overview.contacts'),
+      numeric: true,
+      sortable: complete,
+      sortValue: (pupil) => pupil.contactsLast30Days,
+      cell: (pupil) => number(pupil.contactsLast30Days),
+    },
+    {
+      key: 'referrals',
+      header: t('pupilRecords.overview.referrals'),
+      numeric: true,
+      sortable: complete,
+      sortValue: (pupil) => pupil.pendingReferrals,
+      cell: (pupil) => number(pupil.pendingReferrals),
+    },
+  ];
   return (
-    <ScrollTable caption={t('pupilRecords.overview.pupilsCaption')}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">{t('pupilRecords.overview.pupil')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('pupilRecords.overview.class')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('pupilRecords.overview.visits')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('pupilRecords.overview.contacts')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('pupilRecords.overview.referrals')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('pupilRecords.overview.evaluation')}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {overview.pupils.map((pupil) => (
-          <TableRow key={pupil.trajectoryId}>
-            <TableHeaderCell scope="row">
-              <RouterLink to={`/trajecten/${pupil.trajectoryId}`}>{pupil.name}</RouterLink>
-            </TableHeaderCell>
-            <TableCell>{pupil.pupilClass}</TableCell>
-            <TableCell>{number(pupil.visitsThisWeek)}</TableCell>
-            <TableCell>{number(pupil.contactsLast30Days)}</TableCell>
-            <TableCell>{number(pupil.pendingReferrals)}</TableCell>
-            <TableCell>
-              <span
-                className={
-                  pupil.evaluationDue
-                    ? 'passend-status passend-status--todo'
-                    : 'passend-status passend-status--ok'
-                }
-              >
-                {t(
-                  pupil.evaluationDue
-                    ? 'pupilRecords.overview.evaluationDue'
-                    : 'pupilRecords.overview.evaluationOk',
-                )}
-              </span>
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </ScrollTable>
+    <DataTable
+      caption={t('pupilRecords.overview.pupilsCaption')}
+      columns={columns}
+      rows={overview.pupils}
+      rowKey={(pupil) => pupil.trajectoryId}
+      empty={t('pupilRecords.overview.empty')}
+      sort={complete ? sort : null}
+      onSortChange={onSortChange}
+    />
   );
 }

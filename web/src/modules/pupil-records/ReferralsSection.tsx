@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ButtonGroup,
   DataList,
@@ -7,14 +7,14 @@ import {
   DataListValue,
   Fieldset,
   FieldsetLegend,
-  FormFieldTextarea,
   Heading,
   Paragraph,
   PrimaryActionButton,
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
-import { type ReactNode, useId, useRef, useState } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import {
   type Referral,
   referralInputSchema,
@@ -24,16 +24,21 @@ import {
 } from '../../../../contracts/pupil-records.ts';
 import { todayInAmsterdam } from '../../../../contracts/school-year.ts';
 import { agencyKinds, referralConsents } from '../../../../contracts/trajectories.ts';
-import { api, apiRequest, withQuery } from '../../app/api.ts';
+import { api, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
-import { type FormErrors, formErrorsFrom, noFormErrors, validate } from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
+import { useNavigateWithNotice } from '../../app/notice.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { TextAreaField } from '../../ui/form/ChoiceFields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useSectionListParams } from '../trajectories/section-params.ts';
 import type { TrajectorySectionProps } from '../trajectories/sections.tsx';
-import { errorsOf, messageOf } from './shared.tsx';
+import { pupilRecordKeys } from './pupil-records.api.ts';
+import { withRuleOnField } from './shared.tsx';
 
 const pageSize = 10;
 
@@ -44,55 +49,47 @@ const pageSize = 10;
 export function ReferralsSection({ trajectoryId }: TrajectorySectionProps) {
   const { t } = useTranslation('pupilRecords');
   const headingId = useId();
-  const sectionRef = useRef<HTMLElement>(null);
   const queryClient = useQueryClient();
-  const [page, setPage] = useState(1);
-  const [done, setDone] = useState<string | null>(null);
-  const queryKey = ['pupil-records', 'referrals', trajectoryId];
+  const params = useSectionListParams({});
   const referrals = useQuery({
-    queryKey: [...queryKey, page],
+    queryKey: pupilRecordKeys.referralsPage(trajectoryId, params.page),
     queryFn: ({ signal }) =>
       api.get(
-        withQuery(`/api/trajectories/${trajectoryId}/referrals`, { page, pageSize }),
+        withQuery(`/api/trajectories/${trajectoryId}/referrals`, { page: params.page, pageSize }),
         referralPageSchema,
         signal,
       ),
     placeholderData: keepPreviousData,
   });
-  const changed = (message: string) => {
-    setDone(message);
-    void queryClient.invalidateQueries({ queryKey });
-  };
+  const refresh = () => queryClient.invalidateQueries({ queryKey: pupilRecordKeys.referrals(trajectoryId) });
   const data = referrals.data;
 
   return (
-    <section ref={sectionRef} tabIndex={-1} aria-labelledby={headingId} className="passend-section">
+    <section aria-labelledby={headingId} className="passend-section">
       <Heading level={2} id={headingId}>
         {t('pupilRecords.referrals.heading')}
       </Heading>
       <Paragraph>{t('pupilRecords.referrals.intro')}</Paragraph>
-      {done && <Paragraph role="status">{done}</Paragraph>}
       {referrals.error && <ErrorAlert errors={formErrorsFrom(referrals.error)} />}
       {!data && !referrals.error && <Paragraph>{t('pupilRecords.common.loading')}</Paragraph>}
       {data && (
         <>
           {data.items.length === 0 && <Paragraph>{t('pupilRecords.referrals.empty')}</Paragraph>}
           {data.items.map((referral) => (
-            <ReferralItem
-              key={referral.id}
-              referral={referral}
-              onSaved={() => {
-                changed(t('pupilRecords.referrals.saved'));
-                sectionRef.current?.focus();
-              }}
-            />
+            <ReferralItem key={referral.id} referral={referral} onSaved={refresh} />
           ))}
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPageChange={setPage} />
+          <Pagination
+            page={data.page}
+            pageSize={data.pageSize}
+            total={data.total}
+            onPageChange={params.setPage}
+          />
           <AddReferral
             trajectoryId={trajectoryId}
-            onAdded={() => {
-              setPage(1);
-              changed(t('pupilRecords.referrals.added'));
+            onAdded={async () => {
+              // The newest referral comes first.
+              if (params.page !== 1) params.setPage(1);
+              await refresh();
             }}
           />
         </>
@@ -102,7 +99,7 @@ export function ReferralsSection({ trajectoryId }: TrajectorySectionProps) {
 }
 
 /** One referral: its facts, and the next steps while it is open. */
-function ReferralItem({ referral, onSaved }: { referral: Referral; onSaved: () => void }) {
+function ReferralItem({ referral, onSaved }: { referral: Referral; onSaved: () => Promise<unknown> }) {
   const { t } = useTranslation('pupilRecords');
   const format = useFormatters();
   const headingId = useId();
@@ -160,221 +157,171 @@ function ReferralItem({ referral, onSaved }: { referral: Referral; onSaved: () =
   );
 }
 
-/** The steps on an open referral, each a group of the one form: consent, the ZAT talk, the outcome. */
-function ReferralSteps({ referral, onSaved }: { referral: Referral; onSaved: () => void }) {
+/**
+ * The steps on an open referral, each a group of the one form: consent, the ZAT talk, the outcome.
+ * A refusal or an outcome closes the referral: that is asked first.
+ */
+function ReferralSteps({ referral, onSaved }: { referral: Referral; onSaved: () => Promise<unknown> }) {
   const { t } = useTranslation('pupilRecords');
-  const [form, setForm] = useState({
-    parentalConsent: referral.parentalConsent as string,
-    consentRecordedOn: referral.consentRecordedOn ?? '',
-    zatDiscussedOn: referral.zatDiscussedOn ?? '',
-    zatDiscussion: referral.zatDiscussion ?? '',
-    outcome: '',
-    outcomeOn: '',
-  });
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const save = useMutation({
-    mutationFn: async () => {
-      const withOutcome = form.outcome.trim() !== '' || form.outcomeOn !== '';
-      const checked = validate(referralUpdateSchema, {
-        parentalConsent: form.parentalConsent,
-        consentRecordedOn: form.parentalConsent === 'pending' ? null : form.consentRecordedOn || null,
-        zatDiscussedOn: form.zatDiscussedOn || null,
-        zatDiscussion: form.zatDiscussion.trim() || null,
-        ...(withOutcome ? { outcome: form.outcome.trim() || null, outcomeOn: form.outcomeOn || null } : {}),
-      });
-      if (!checked.ok) throw checked.errors;
-      return apiRequest('PUT', `/api/zat-referrals/${referral.id}`, {
-        body: checked.value,
-        schema: referralSchema,
+  const location = useLocation();
+  const navigateWithNotice = useNavigateWithNotice();
+  const agency = t(`pupilRecords.agencies.${referral.agencyKind}`);
+  const form = useContractForm({
+    schema: referralUpdateSchema,
+    initial: {
+      // Pending is the empty choice: "not asked yet or no answer".
+      parentalConsent: referral.parentalConsent === 'pending' ? '' : referral.parentalConsent,
+      consentRecordedOn: referral.consentRecordedOn ?? '',
+      zatDiscussedOn: referral.zatDiscussedOn ?? '',
+      zatDiscussion: referral.zatDiscussion ?? '',
+      outcome: '',
+      outcomeOn: '',
+    },
+    toInput: (values) => {
+      const parentalConsent = values.parentalConsent || 'pending';
+      const withOutcome = values.outcome.trim() !== '' || values.outcomeOn !== '';
+      return {
+        parentalConsent,
+        consentRecordedOn: parentalConsent === 'pending' ? null : values.consentRecordedOn || null,
+        zatDiscussedOn: values.zatDiscussedOn || null,
+        zatDiscussion: values.zatDiscussion.trim() || null,
+        ...(withOutcome
+          ? { outcome: values.outcome.trim() || null, outcomeOn: values.outcomeOn || null }
+          : {}),
+      };
+    },
+    namespace: 'pupilRecords',
+    send: (input) => withRuleOnField(api.put(`/api/zat-referrals/${referral.id}`, input, referralSchema)),
+    confirm: (input) =>
+      input.outcome || input.parentalConsent === 'refused'
+        ? {
+            title: t('pupilRecords.referrals.closeTitle', { agency }),
+            body: t(
+              input.outcome ? 'pupilRecords.referrals.closeOutcome' : 'pupilRecords.referrals.closeRefused',
+            ),
+            confirmLabel: t('pupilRecords.referrals.closeConfirm'),
+          }
+        : null,
+    onSuccess: async () => {
+      await onSaved();
+      // A closed referral has no steps left to show: the page itself says it was saved.
+      navigateWithNotice(`${location.pathname}${location.search}`, t('pupilRecords.referrals.saved'), {
+        replace: true,
       });
     },
-    onSuccess: () => {
-      setErrors(noFormErrors);
-      onSaved();
-    },
-    onError: (error) => setErrors(errorsOf(error)),
   });
-  const message = messageOf(errors);
-  const set = (key: keyof typeof form) => (value: string) =>
-    setForm((current) => ({ ...current, [key]: value }));
   const today = todayInAmsterdam();
-  const consentGiven = form.parentalConsent === 'given';
+  const consentGiven = form.values.parentalConsent === 'given';
 
   return (
-    <Form
-      errors={errors}
-      fields={[
-        'parentalConsent',
-        'consentRecordedOn',
-        'zatDiscussedOn',
-        'zatDiscussion',
-        'outcome',
-        'outcomeOn',
-      ]}
-      onSubmit={() => save.mutate()}
-    >
+    <ContractForm form={form}>
       <Fieldset>
         <FieldsetLegend>{t('pupilRecords.referrals.consentStep')}</FieldsetLegend>
         <SelectField
-          name="parentalConsent"
           label={t('pupilRecords.referrals.consent')}
           placeholder={t('pupilRecords.consents.pending')}
-          value={form.parentalConsent === 'pending' ? '' : form.parentalConsent}
-          onChange={(value) => set('parentalConsent')(value || 'pending')}
-          required={false}
           choices={referralConsents
             .filter((consent) => consent !== 'pending')
             .map((consent) => ({ value: consent, label: t(`pupilRecords.consents.${consent}`) }))}
-          error={message('parentalConsent')}
+          {...form.field('parentalConsent', 'choice')}
         />
-        {form.parentalConsent !== 'pending' && (
+        {form.values.parentalConsent !== '' && (
           <TextField
-            name="consentRecordedOn"
             type="date"
             label={t('pupilRecords.referrals.consentRecordedOn')}
+            {...form.field('consentRecordedOn')}
+            // The server asks for it once there is an answer; the contract lets it be empty.
+            required
             max={today}
-            value={form.consentRecordedOn}
-            onChange={set('consentRecordedOn')}
-            error={message('consentRecordedOn')}
           />
         )}
       </Fieldset>
       <Fieldset>
         <FieldsetLegend>{t('pupilRecords.referrals.zatStep')}</FieldsetLegend>
         <TextField
-          name="zatDiscussedOn"
           type="date"
           label={t('pupilRecords.referrals.zatDiscussedOn')}
-          required={false}
+          {...form.field('zatDiscussedOn')}
           max={today}
-          value={form.zatDiscussedOn}
-          onChange={set('zatDiscussedOn')}
-          error={message('zatDiscussedOn')}
         />
-        <FormFieldTextarea
-          name="zatDiscussion"
+        <TextAreaField
           label={t('pupilRecords.referrals.zatDiscussion')}
           rows={3}
-          maxLength={5000}
-          value={form.zatDiscussion}
-          onChange={(event) => set('zatDiscussion')(event.target.value)}
-          invalid={Boolean(message('zatDiscussion'))}
-          errorMessage={message('zatDiscussion')}
+          {...form.field('zatDiscussion')}
         />
       </Fieldset>
       <Fieldset>
         <FieldsetLegend>{t('pupilRecords.referrals.outcomeStep')}</FieldsetLegend>
         {consentGiven ? (
           <>
-            <FormFieldTextarea
-              name="outcome"
-              label={t('pupilRecords.referrals.outcome')}
-              rows={3}
-              maxLength={5000}
-              value={form.outcome}
-              onChange={(event) => set('outcome')(event.target.value)}
-              invalid={Boolean(message('outcome'))}
-              errorMessage={message('outcome')}
-            />
+            <TextAreaField label={t('pupilRecords.referrals.outcome')} rows={3} {...form.field('outcome')} />
             <TextField
-              name="outcomeOn"
               type="date"
               label={t('pupilRecords.referrals.outcomeOn')}
-              required={false}
+              {...form.field('outcomeOn')}
               max={today}
-              value={form.outcomeOn}
-              onChange={set('outcomeOn')}
-              error={message('outcomeOn')}
             />
           </>
         ) : (
-          <Paragraph>{message('outcome') ?? t('pupilRecords.referrals.outcomeNeedsConsent')}</Paragraph>
+          <Paragraph>{form.message('outcome') ?? t('pupilRecords.referrals.outcomeNeedsConsent')}</Paragraph>
         )}
       </Fieldset>
       <ButtonGroup>
-        <SecondaryActionButton type="submit" busy={save.isPending}>
+        <SecondaryActionButton type="submit" busy={form.pending}>
           {t('pupilRecords.referrals.saveStep')}
-          <span className="passend-visually-hidden">
-            : {t(`pupilRecords.agencies.${referral.agencyKind}`)}
-          </span>
+          <span className="passend-visually-hidden">: {agency}</span>
         </SecondaryActionButton>
       </ButtonGroup>
-    </Form>
+    </ContractForm>
   );
 }
 
-function AddReferral({ trajectoryId, onAdded }: { trajectoryId: string; onAdded: () => void }) {
+function AddReferral({ trajectoryId, onAdded }: { trajectoryId: string; onAdded: () => Promise<unknown> }) {
   const { t } = useTranslation('pupilRecords');
   const headingId = useId();
   const empty = () => ({ referredOn: todayInAmsterdam(), agencyKind: '', reason: '' });
-  const [form, setForm] = useState(empty);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const add = useMutation({
-    mutationFn: async () => {
-      const checked = validate(referralInputSchema, {
-        referredOn: form.referredOn || undefined,
-        agencyKind: form.agencyKind || undefined,
-        reason: form.reason,
-      });
-      if (!checked.ok) throw checked.errors;
-      return api.post(`/api/trajectories/${trajectoryId}/referrals`, checked.value, referralSchema);
+  const form = useContractForm({
+    schema: referralInputSchema,
+    initial: empty,
+    toInput: (values) => ({
+      referredOn: values.referredOn || undefined,
+      agencyKind: values.agencyKind || undefined,
+      reason: values.reason,
+    }),
+    namespace: 'pupilRecords',
+    send: (input) =>
+      withRuleOnField(api.post(`/api/trajectories/${trajectoryId}/referrals`, input, referralSchema)),
+    successNotice: t('pupilRecords.referrals.added'),
+    onSuccess: async () => {
+      form.reset(empty());
+      await onAdded();
     },
-    onSuccess: () => {
-      setErrors(noFormErrors);
-      setForm(empty());
-      onAdded();
-    },
-    onError: (error) => setErrors(errorsOf(error)),
   });
-  const message = messageOf(errors);
-  const set = (key: keyof ReturnType<typeof empty>) => (value: string) =>
-    setForm((current) => ({ ...current, [key]: value }));
   return (
     <>
       <Heading level={3} id={headingId}>
         {t('pupilRecords.referrals.addHeading')}
       </Heading>
-      <Form
-        aria-labelledby={headingId}
-        errors={errors}
-        fields={['referredOn', 'agencyKind', 'reason']}
-        onSubmit={() => add.mutate()}
-      >
+      <ContractForm form={form} aria-labelledby={headingId}>
         <TextField
-          name="referredOn"
           type="date"
           label={t('pupilRecords.referrals.referredOn')}
+          {...form.field('referredOn')}
           max={todayInAmsterdam()}
-          value={form.referredOn}
-          onChange={set('referredOn')}
-          error={message('referredOn')}
         />
         <SelectField
-          name="agencyKind"
           label={t('pupilRecords.referrals.agencyKind')}
           placeholder={t('pupilRecords.referrals.agencyPlaceholder')}
-          value={form.agencyKind}
-          onChange={set('agencyKind')}
           choices={agencyKinds.map((kind) => ({ value: kind, label: t(`pupilRecords.agencies.${kind}`) }))}
-          error={message('agencyKind')}
+          {...form.field('agencyKind', 'choice')}
         />
-        <FormFieldTextarea
-          name="reason"
-          label={t('pupilRecords.referrals.reason')}
-          rows={3}
-          maxLength={5000}
-          required
-          value={form.reason}
-          onChange={(event) => set('reason')(event.target.value)}
-          invalid={Boolean(message('reason'))}
-          errorMessage={message('reason')}
-        />
+        <TextAreaField label={t('pupilRecords.referrals.reason')} rows={3} {...form.field('reason')} />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={add.isPending}>
+          <PrimaryActionButton type="submit" busy={form.pending}>
             {t('pupilRecords.referrals.submit')}
           </PrimaryActionButton>
         </ButtonGroup>
-      </Form>
+      </ContractForm>
     </>
   );
 }

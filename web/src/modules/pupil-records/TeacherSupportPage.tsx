@@ -1,21 +1,16 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ButtonGroup,
-  FormFieldTextarea,
   Heading,
   Paragraph,
   PrimaryActionButton,
   SecondaryActionButton,
-  TableBody,
   TableCell,
-  TableFooter,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import {
   type SignalsPerMonth,
   signalsPerMonthSchema,
@@ -28,16 +23,21 @@ import { formatSchoolYear, todayInAmsterdam } from '../../../../contracts/school
 import { type TeacherSupportKind, teacherSupportKinds } from '../../../../contracts/trajectories.ts';
 import { api, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
-import { type FormErrors, formErrorsFrom, noFormErrors, validate } from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
 import { hasPermission, useSession } from '../../app/session.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { TextAreaField } from '../../ui/form/ChoiceFields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { errorsOf, LocationPicker, messageOf, useLocationParam } from './shared.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
+import { useListParams } from '../../ui/table/useListParams.ts';
+import { pupilRecordKeys } from './pupil-records.api.ts';
+import { LocationPicker } from './shared.tsx';
 
 const SignalsChart = lazy(() =>
   import('./SignalsChart.tsx').then((module) => ({ default: module.SignalsChart })),
@@ -51,20 +51,16 @@ export function TeacherSupportPage() {
   const { t } = useTranslation('pupilRecords');
   const { data: session } = useSession();
   const queryClient = useQueryClient();
-  const [locationId, setLocationId] = useLocationParam();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const page = Math.max(1, Number(searchParams.get('pagina')) || 1);
-  const filter = {
-    kind: searchParams.get('soort') ?? '',
-    from: searchParams.get('vanaf') ?? '',
-    to: searchParams.get('tot') ?? '',
-  };
-  const [added, setAdded] = useState(false);
+  const params = useListParams({ locatie: '', soort: '', vanaf: '', tot: '' });
+  const locationId = params.filters.locatie || undefined;
+  const kind = teacherSupportKinds.find((candidate) => candidate === params.filters.soort);
+  const filter = { kind, from: params.filters.vanaf || undefined, to: params.filters.tot || undefined };
+  const filtered = Boolean(filter.kind || filter.from || filter.to);
   const list = useQuery({
-    queryKey: ['pupil-records', 'teacher-support', locationId ?? null, filter, page],
+    queryKey: pupilRecordKeys.teacherSupportList({ locationId, ...filter, page: params.page }),
     queryFn: ({ signal }) =>
       api.get(
-        withQuery('/api/expertise-point/teacher-support', { locationId, ...filter, page }),
+        withQuery('/api/expertise-point/teacher-support', { locationId, ...filter, page: params.page }),
         teacherSupportPageSchema,
         signal,
       ),
@@ -80,49 +76,29 @@ export function TeacherSupportPage() {
       {data && !data.locationId && <Paragraph>{t('pupilRecords.common.noLocation')}</Paragraph>}
       {data?.locationId && (
         <>
-          <LocationPicker locations={data.locations} value={data.locationId} onChange={setLocationId} />
-          <FilterForm
-            key={`${filter.kind}|${filter.from}|${filter.to}`}
-            initial={filter}
-            onApply={(next) =>
-              setSearchParams((params) => {
-                for (const [key, value] of [
-                  ['soort', next.kind],
-                  ['vanaf', next.from],
-                  ['tot', next.to],
-                ] as const) {
-                  if (value) params.set(key, value);
-                  else params.delete(key);
-                }
-                params.delete('pagina');
-                return params;
-              })
-            }
+          <LocationPicker
+            locations={data.locations}
+            value={data.locationId}
+            onChange={(locatie) => params.setFilters({ locatie })}
           />
-          {added && <Paragraph role="status">{t('pupilRecords.teachers.added')}</Paragraph>}
-          {data.items.length === 0 ? (
-            <Paragraph>{t('pupilRecords.teachers.empty')}</Paragraph>
-          ) : (
-            <SupportTable items={data.items} />
-          )}
+          <FilterForm
+            kind={params.filters.soort}
+            from={params.filters.vanaf}
+            to={params.filters.tot}
+            onApply={(next) => params.setFilters({ soort: next.kind, vanaf: next.from, tot: next.to })}
+            onClear={filtered ? () => params.setFilters({ soort: '', vanaf: '', tot: '' }) : undefined}
+          />
+          <SupportTable items={data.items} filtered={filtered} busy={list.isFetching} />
           <Pagination
             page={data.page}
             pageSize={data.pageSize}
             total={data.total}
-            onPageChange={(next) =>
-              setSearchParams((params) => {
-                params.set('pagina', String(next));
-                return params;
-              })
-            }
+            onPageChange={params.setPage}
           />
           {hasPermission(session, 'teacher_support.manage') && (
             <AddSupport
               locationId={data.locationId}
-              onAdded={() => {
-                setAdded(true);
-                void queryClient.invalidateQueries({ queryKey: ['pupil-records', 'teacher-support'] });
-              }}
+              onAdded={() => queryClient.invalidateQueries({ queryKey: pupilRecordKeys.teacherSupport() })}
             />
           )}
           <Signals locationId={data.locationId} />
@@ -134,58 +110,65 @@ export function TeacherSupportPage() {
 
 type Filter = { kind: string; from: string; to: string };
 
-function FilterForm({ initial, onApply }: { initial: Filter; onApply: (filter: Filter) => void }) {
+/** Kind and period, applied together with the button (a date typed digit by digit is no filter yet). */
+function FilterForm({
+  kind,
+  from,
+  to,
+  onApply,
+  onClear,
+}: Filter & { onApply: (filter: Filter) => void; onClear?: () => void }) {
   const { t } = useTranslation('pupilRecords');
-  const headingId = useId();
-  const [filter, setFilter] = useState(initial);
+  const [draft, setDraft] = useState<Filter>({ kind, from, to });
+  // The address is the truth: another filter there (back button, a link) fills the fields again.
+  useEffect(() => setDraft({ kind, from, to }), [kind, from, to]);
   return (
-    <form
-      aria-labelledby={headingId}
-      className="passend-toolbar"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onApply(filter);
-      }}
-    >
-      <Heading level={2} id={headingId} className="passend-visually-hidden">
-        {t('pupilRecords.teachers.filterHeading')}
-      </Heading>
+    <ListToolbar onClear={onClear}>
       <SelectField
-        name="kind"
+        name="soort"
         label={t('pupilRecords.teachers.kind')}
         placeholder={t('pupilRecords.teachers.allKinds')}
         required={false}
-        value={filter.kind}
-        onChange={(kind) => setFilter((current) => ({ ...current, kind }))}
-        choices={teacherSupportKinds.map((kind) => ({
-          value: kind,
-          label: t(`pupilRecords.supportKinds.${kind}`),
+        value={draft.kind}
+        onChange={(value) => setDraft((current) => ({ ...current, kind: value }))}
+        choices={teacherSupportKinds.map((value) => ({
+          value,
+          label: t(`pupilRecords.supportKinds.${value}`),
         }))}
       />
       <TextField
-        name="from"
+        name="vanaf"
         type="date"
         required={false}
         label={t('pupilRecords.teachers.from')}
-        value={filter.from}
-        onChange={(from) => setFilter((current) => ({ ...current, from }))}
+        value={draft.from}
+        onChange={(value) => setDraft((current) => ({ ...current, from: value }))}
       />
       <TextField
-        name="to"
+        name="tot"
         type="date"
         required={false}
         label={t('pupilRecords.teachers.to')}
-        value={filter.to}
-        onChange={(to) => setFilter((current) => ({ ...current, to }))}
+        value={draft.to}
+        onChange={(value) => setDraft((current) => ({ ...current, to: value }))}
       />
-      <ButtonGroup>
-        <SecondaryActionButton type="submit">{t('pupilRecords.teachers.apply')}</SecondaryActionButton>
-      </ButtonGroup>
-    </form>
+      {/* The toolbar's form submits with Enter too: this button is its default. */}
+      <SecondaryActionButton type="submit" onClick={() => onApply(draft)}>
+        {t('pupilRecords.teachers.apply')}
+      </SecondaryActionButton>
+    </ListToolbar>
   );
 }
 
-function SupportTable({ items }: { items: TeacherSupport[] }) {
+function SupportTable({
+  items,
+  filtered,
+  busy,
+}: {
+  items: TeacherSupport[];
+  filtered: boolean;
+  busy: boolean;
+}) {
   const { t } = useTranslation('pupilRecords');
   const format = useFormatters();
   const detailsOf = (item: TeacherSupport) => {
@@ -198,84 +181,111 @@ function SupportTable({ items }: { items: TeacherSupport[] }) {
       });
     return t('pupilRecords.teachers.toWhom', { name: item.teacherName ?? '' });
   };
+  const columns: Column<TeacherSupport>[] = [
+    {
+      key: 'date',
+      header: t('pupilRecords.teachers.date'),
+      rowHeader: true,
+      nowrap: true,
+      width: '9rem',
+      cell: (item) => format.date(item.occurredOn),
+    },
+    {
+      key: 'kind',
+      header: t('pupilRecords.teachers.kind'),
+      keepWithTitle: true,
+      cell: (item) => t(`pupilRecords.supportKinds.${item.kind}`),
+    },
+    {
+      key: 'topic',
+      header: t('pupilRecords.teachers.topic'),
+      cell: (item) => item.topic || t('pupilRecords.common.none'),
+    },
+    { key: 'details', header: t('pupilRecords.teachers.details'), cell: detailsOf },
+    {
+      key: 'description',
+      header: t('pupilRecords.teachers.description'),
+      width: '35%',
+      cell: (item) => item.description || t('pupilRecords.common.none'),
+    },
+  ];
   return (
-    <ScrollTable caption={t('pupilRecords.teachers.caption')}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">{t('pupilRecords.teachers.date')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('pupilRecords.teachers.kind')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('pupilRecords.teachers.topic')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('pupilRecords.teachers.details')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('pupilRecords.teachers.description')}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {items.map((item) => (
-          <TableRow key={item.id}>
-            <TableHeaderCell scope="row">{format.date(item.occurredOn)}</TableHeaderCell>
-            <TableCell>{t(`pupilRecords.supportKinds.${item.kind}`)}</TableCell>
-            <TableCell>{item.topic || t('pupilRecords.common.none')}</TableCell>
-            <TableCell>{detailsOf(item)}</TableCell>
-            <TableCell>{item.description || t('pupilRecords.common.none')}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </ScrollTable>
+    <DataTable
+      caption={t('pupilRecords.teachers.caption')}
+      columns={columns}
+      rows={items}
+      rowKey={(item) => item.id}
+      empty={t(filtered ? 'pupilRecords.teachers.emptyFiltered' : 'pupilRecords.teachers.empty')}
+      busy={busy}
+    />
   );
 }
 
-const emptySupport = {
-  kind: '',
-  occurredOn: '',
-  topic: '',
-  participantCount: '',
-  teacherName: '',
-  className: '',
-  description: '',
+type SupportValues = {
+  kind: string;
+  occurredOn: string;
+  topic: string;
+  participantCount: string;
+  teacherName: string;
+  className: string;
+  description: string;
 };
 
-/** One form for the three kinds; the fields follow the kind chosen. */
-function AddSupport({ locationId, onAdded }: { locationId: string; onAdded: () => void }) {
+const supportSchemas = teacherSupportInputSchema.options;
+
+/** One form for the three kinds; the fields, and the contract they are checked on, follow the kind. */
+function AddSupport({ locationId, onAdded }: { locationId: string; onAdded: () => Promise<unknown> }) {
   const { t } = useTranslation('pupilRecords');
   const headingId = useId();
-  const [form, setForm] = useState(() => ({ ...emptySupport, occurredOn: todayInAmsterdam() }));
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const kind = form.kind as TeacherSupportKind | '';
-  const add = useMutation({
-    mutationFn: async () => {
-      const base = { kind: kind || undefined, locationId, occurredOn: form.occurredOn || undefined };
-      const input =
-        kind === 'training'
-          ? {
-              ...base,
-              topic: form.topic,
-              participantCount:
-                form.participantCount.trim() === '' ? undefined : Number(form.participantCount),
-              description: form.description,
-            }
-          : kind === 'class_support'
-            ? {
-                ...base,
-                teacherName: form.teacherName,
-                className: form.className,
-                topic: form.topic,
-                description: form.description,
-              }
-            : { ...base, topic: form.topic, teacherName: form.teacherName, description: form.description };
-      const checked = validate(teacherSupportInputSchema, input);
-      if (!checked.ok) throw checked.errors;
-      return api.post('/api/expertise-point/teacher-support', checked.value, teacherSupportSchema);
-    },
-    onSuccess: () => {
-      setErrors(noFormErrors);
-      setForm({ ...emptySupport, occurredOn: todayInAmsterdam() });
-      onAdded();
-    },
-    onError: (error) => setErrors(errorsOf(error)),
+  const empty = (): SupportValues => ({
+    kind: '',
+    occurredOn: todayInAmsterdam(),
+    topic: '',
+    participantCount: '',
+    teacherName: '',
+    className: '',
+    description: '',
   });
-  const message = messageOf(errors);
-  const set = (key: keyof typeof emptySupport) => (value: string) =>
-    setForm((current) => ({ ...current, [key]: value }));
+  const [kind, setKind] = useState<TeacherSupportKind | ''>('');
+  const kindSchema = supportSchemas.find((schema) => schema.shape.kind.value === kind);
+  const form = useContractForm({
+    // The chosen kind's own contract gives its fields' limits; before a choice, the whole union.
+    schema: (kindSchema ?? teacherSupportInputSchema) as typeof teacherSupportInputSchema,
+    initial: empty,
+    toInput: (values) => {
+      const base = { kind: kind || undefined, locationId, occurredOn: values.occurredOn || undefined };
+      if (kind === 'training')
+        return {
+          ...base,
+          topic: values.topic,
+          participantCount:
+            values.participantCount.trim() === '' ? undefined : Number(values.participantCount),
+          description: values.description,
+        };
+      if (kind === 'class_support')
+        return {
+          ...base,
+          teacherName: values.teacherName,
+          className: values.className,
+          topic: values.topic,
+          description: values.description,
+        };
+      return {
+        ...base,
+        topic: values.topic,
+        teacherName: values.teacherName,
+        description: values.description,
+      };
+    },
+    namespace: 'pupilRecords',
+    send: (input) => api.post('/api/expertise-point/teacher-support', input, teacherSupportSchema),
+    successNotice: t('pupilRecords.teachers.added'),
+    onSuccess: async () => {
+      form.reset(empty());
+      setKind('');
+      await onAdded();
+    },
+  });
   const optional = (label: string) => `${label} ${t('pupilRecords.common.optional')}`;
 
   return (
@@ -283,87 +293,61 @@ function AddSupport({ locationId, onAdded }: { locationId: string; onAdded: () =
       <Heading level={2} id={headingId}>
         {t('pupilRecords.teachers.addHeading')}
       </Heading>
-      <Form errors={errors} fields={Object.keys(emptySupport)} onSubmit={() => add.mutate()}>
+      <ContractForm form={form} aria-labelledby={headingId}>
         <SelectField
-          name="kind"
           label={t('pupilRecords.teachers.kind')}
           placeholder={t('pupilRecords.teachers.kindPlaceholder')}
-          value={form.kind}
-          onChange={set('kind')}
           choices={teacherSupportKinds.map((value) => ({
             value,
             label: t(`pupilRecords.supportKinds.${value}`),
           }))}
-          error={message('kind')}
+          {...form.field('kind', 'choice')}
+          // The kind picks the contract: the union's rules cannot say it is needed, every member can.
+          required
+          onChange={(value) => {
+            form.set('kind', value);
+            setKind(teacherSupportKinds.find((candidate) => candidate === value) ?? '');
+          }}
         />
         <TextField
-          name="occurredOn"
           type="date"
           label={t('pupilRecords.teachers.occurredOn')}
+          {...form.field('occurredOn')}
+          // Support is recorded after it happened: a rule of today, not of the contract.
           max={todayInAmsterdam()}
-          value={form.occurredOn}
-          onChange={set('occurredOn')}
-          error={message('occurredOn')}
         />
         {kind === 'class_support' && (
           <>
-            <TextField
-              name="teacherName"
-              label={t('pupilRecords.teachers.teacherName')}
-              maxLength={200}
-              value={form.teacherName}
-              onChange={set('teacherName')}
-              error={message('teacherName')}
-            />
-            <TextField
-              name="className"
-              label={t('pupilRecords.teachers.className')}
-              maxLength={50}
-              value={form.className}
-              onChange={set('className')}
-              error={message('className')}
-            />
+            <TextField label={t('pupilRecords.teachers.teacherName')} {...form.field('teacherName')} />
+            <TextField label={t('pupilRecords.teachers.className')} {...form.field('className')} />
           </>
         )}
         {kind === 'tip' && (
           <TextField
-            name="teacherName"
             label={t('pupilRecords.teachers.recipient')}
             description={t('pupilRecords.teachers.recipientHint')}
-            maxLength={200}
-            value={form.teacherName}
-            onChange={set('teacherName')}
-            error={message('teacherName')}
+            {...form.field('teacherName')}
           />
         )}
         {kind !== '' && (
           <TextField
-            name="topic"
             label={
               kind === 'class_support'
                 ? optional(t('pupilRecords.teachers.topicLabel'))
                 : t('pupilRecords.teachers.topicLabel')
             }
-            required={kind !== 'class_support'}
-            maxLength={200}
-            value={form.topic}
-            onChange={set('topic')}
-            error={message('topic')}
+            {...form.field('topic')}
           />
         )}
         {kind === 'training' && (
           <TextField
-            name="participantCount"
             inputMode="numeric"
             label={t('pupilRecords.teachers.participantCount')}
-            value={form.participantCount}
-            onChange={set('participantCount')}
-            error={message('participantCount')}
+            {...form.field('participantCount')}
           />
         )}
         {kind !== '' && (
-          <FormFieldTextarea
-            name="description"
+          <TextAreaField
             label={
               kind === 'training'
                 ? optional(t('pupilRecords.teachers.description'))
@@ -372,20 +356,15 @@ function AddSupport({ locationId, onAdded }: { locationId: string; onAdded: () =
                   : t('pupilRecords.teachers.whatWasDone')
             }
             rows={3}
-            maxLength={5000}
-            required={kind !== 'training'}
-            value={form.description}
-            onChange={(event) => set('description')(event.target.value)}
-            invalid={Boolean(message('description'))}
-            errorMessage={message('description')}
+            {...form.field('description')}
           />
         )}
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={add.isPending}>
+          <PrimaryActionButton type="submit" busy={form.pending}>
             {t('pupilRecords.teachers.submit')}
           </PrimaryActionButton>
         </ButtonGroup>
-      </Form>
+      </ContractForm>
     </section>
   );
 }
@@ -396,7 +375,7 @@ function Signals({ locationId }: { locationId: string }) {
   const format = useFormatters();
   const headingId = useId();
   const signals = useQuery({
-    queryKey: ['pupil-records', 'signals', locationId],
+    queryKey: pupilRecordKeys.signals(locationId),
     queryFn: ({ signal }) =>
       api.get(
         withQuery('/api/expertise-point/signals-per-month', { locationId }),
@@ -405,6 +384,23 @@ function Signals({ locationId }: { locationId: string }) {
       ),
   });
   const data: SignalsPerMonth | undefined = signals.data;
+  type Month = SignalsPerMonth['months'][number];
+  const columns: Column<Month>[] = [
+    {
+      key: 'month',
+      header: t('pupilRecords.teachers.month'),
+      rowHeader: true,
+      nowrap: true,
+      cell: (month) => format.month(month.month),
+    },
+    {
+      key: 'signals',
+      header: t('pupilRecords.teachers.signals'),
+      numeric: true,
+      width: '8rem',
+      cell: (month) => format.number(month.signals),
+    },
+  ];
   return (
     <section aria-labelledby={headingId} className="passend-section">
       <Heading level={2} id={headingId}>
@@ -416,30 +412,21 @@ function Signals({ locationId }: { locationId: string }) {
           <Paragraph>
             {t('pupilRecords.teachers.signalsIntro', { year: formatSchoolYear(data.schoolYear) })}
           </Paragraph>
-          <ScrollTable
+          <DataTable
             caption={t('pupilRecords.teachers.signalsCaption', { year: formatSchoolYear(data.schoolYear) })}
-          >
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('pupilRecords.teachers.month')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('pupilRecords.teachers.signals')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.months.map((month) => (
-                <TableRow key={month.month}>
-                  <TableHeaderCell scope="row">{format.month(month.month)}</TableHeaderCell>
-                  <TableCell>{format.number(month.signals)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-            <TableFooter>
+            columns={columns}
+            rows={data.months}
+            rowKey={(month) => month.month}
+            empty={t('pupilRecords.teachers.empty')}
+            // Two short columns fit a phone: the months stay a grid to compare.
+            stackOnSmallScreens={false}
+            footer={
               <TableRow>
                 <TableHeaderCell scope="row">{t('pupilRecords.teachers.total')}</TableHeaderCell>
-                <TableCell>{format.number(data.total)}</TableCell>
+                <TableCell className="passend-cell--numeric">{format.number(data.total)}</TableCell>
               </TableRow>
-            </TableFooter>
-          </ScrollTable>
+            }
+          />
           <figure className="passend-chart">
             <figcaption className="passend-visually-hidden">
               {t('pupilRecords.teachers.signalsCaption', { year: formatSchoolYear(data.schoolYear) })}

@@ -1,47 +1,37 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  ButtonGroup,
-  Fieldset,
-  FieldsetLegend,
-  FormField,
-  FormFieldErrorMessage,
-  FormFieldTextarea,
-  FormLabel,
-  Paragraph,
-  PrimaryActionButton,
-  RadioButton,
-} from '@utrecht/component-library-react';
-import { useId, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ButtonGroup, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import {
   mentorOptionsSchema,
-  type SignalSource,
   signalDiscussWith,
+  signalInputSchema,
   signalSources,
   trajectoryDetailSchema,
 } from '../../../../contracts/trajectories.ts';
 import { api, withQuery } from '../../app/api.ts';
-import { type FormErrors, formErrorsFrom, moduleMessageFor, noFormErrors } from '../../app/forms.ts';
+import { useNavigateWithNotice } from '../../app/notice.tsx';
 import { useSignedInSession } from '../../app/session.ts';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { RadioGroupField, TextAreaField } from '../../ui/form/ChoiceFields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { trajectoryKeys } from './trajectories.api.ts';
 
-const fieldNames = [
-  'source',
-  'locationId',
-  'pupilFirstName',
-  'pupilLastName',
-  'pupilClass',
-  'pupilBirthDate',
-  'mentorUserId',
-  'observed',
-  'since',
-  'tried',
-  'discussWith',
-];
+type SignalValues = {
+  source: string;
+  locationId: string;
+  pupilFirstName: string;
+  pupilLastName: string;
+  pupilClass: string;
+  pupilBirthDate: string;
+  mentorUserId: string;
+  observed: string;
+  since: string;
+  tried: string;
+  discussWith: string;
+};
 
 /**
  * `/signalen/nieuw`: a teacher records a concern about a pupil and picks with whom to discuss it; a
@@ -50,9 +40,8 @@ const fieldNames = [
 export function SignalFormPage() {
   const { t } = useTranslation('trajectories');
   const session = useSignedInSession();
-  const navigate = useNavigate();
+  const navigateWithNotice = useNavigateWithNotice();
   const queryClient = useQueryClient();
-  const sourceId = useId();
   const locations = [
     ...new Map(
       session.user.roles
@@ -61,147 +50,98 @@ export function SignalFormPage() {
     ),
   ];
   const isMentor = session.user.roles.some((role) => role.role === 'mentor');
-  const [values, setValues] = useState<Record<string, string>>({
-    source: 'teacher',
-    locationId: locations.length === 1 ? (locations[0]?.[0] ?? '') : '',
-    discussWith: '',
-  });
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const set = (name: string) => (value: string) => setValues((current) => ({ ...current, [name]: value }));
-  const value = (name: string) => values[name] ?? '';
-  const errorOf = (name: string) => moduleMessageFor('trajectories', errors, name);
-  const mentors = useQuery({
-    queryKey: ['trajectories', 'mentors', values.locationId],
-    queryFn: ({ signal }) =>
-      api.get(
-        withQuery('/api/signal-mentors', { locationId: values.locationId }),
-        mentorOptionsSchema,
-        signal,
-      ),
-    enabled: Boolean(values.locationId),
-  });
-  const save = useMutation({
-    mutationFn: () =>
-      api.post(
-        '/api/trajectories',
-        {
-          ...values,
-          pupilBirthDate: value('pupilBirthDate') || null,
-          discussWith: value('discussWith') || undefined,
-          locationId: value('locationId') || undefined,
-          mentorUserId: value('mentorUserId') || undefined,
-        },
-        trajectoryDetailSchema,
-      ),
+  const form = useContractForm({
+    schema: signalInputSchema,
+    initial: (): SignalValues => ({
+      source: 'teacher',
+      locationId: locations.length === 1 ? (locations[0]?.[0] ?? '') : '',
+      pupilFirstName: '',
+      pupilLastName: '',
+      pupilClass: '',
+      pupilBirthDate: '',
+      mentorUserId: '',
+      observed: '',
+      since: '',
+      tried: '',
+      discussWith: '',
+    }),
+    toInput: (values) => ({
+      ...values,
+      locationId: values.locationId || undefined,
+      pupilBirthDate: values.pupilBirthDate || null,
+      mentorUserId: values.mentorUserId || undefined,
+      discussWith: values.discussWith || undefined,
+    }),
+    namespace: 'trajectories',
+    send: (input) => api.post('/api/trajectories', input, trajectoryDetailSchema),
     onSuccess: async (detail) => {
-      await queryClient.invalidateQueries({ queryKey: ['trajectories', 'list'] });
-      navigate(detail.view === 'file' ? `/trajecten/${detail.id}` : `/signalen/${detail.id}`);
+      await queryClient.invalidateQueries({ queryKey: trajectoryKeys.lists() });
+      navigateWithNotice(
+        detail.view === 'file' ? `/trajecten/${detail.id}` : `/signalen/${detail.id}`,
+        t('saved.signal'),
+      );
     },
-    onError: (error) => setErrors(formErrorsFrom(error)),
   });
-  const text = (name: string, options: { optional?: boolean; type?: string } = {}) => (
-    <TextField
-      name={name}
-      type={options.type ?? 'text'}
-      label={t(`fields.${name}` as 'fields.observed')}
-      required={!options.optional}
-      value={value(name)}
-      onChange={set(name)}
-      error={errorOf(name)}
-    />
-  );
-  const area = (name: string, description?: string) => (
-    <FormFieldTextarea
-      name={name}
-      label={t(`fields.${name}` as 'fields.observed')}
-      description={description}
-      rows={4}
-      maxLength={4000}
-      value={value(name)}
-      onChange={(event) => set(name)(event.target.value)}
-      invalid={Boolean(errorOf(name))}
-      errorMessage={errorOf(name)}
-    />
-  );
-  const sourceError = errorOf('source');
+  const locationId = form.values.locationId;
+  const mentors = useQuery({
+    queryKey: trajectoryKeys.mentors(locationId),
+    queryFn: ({ signal }) =>
+      api.get(withQuery('/api/signal-mentors', { locationId }), mentorOptionsSchema, signal),
+    enabled: Boolean(locationId),
+  });
+  const label = (name: keyof SignalValues) => t(`fields.${name}`);
 
   return (
     <>
       <PageHeading>{t('signal.title')}</PageHeading>
       <Paragraph>{t('signal.intro')}</Paragraph>
-      <Form errors={errors} fields={fieldNames} onSubmit={() => save.mutate()}>
+      <ContractForm form={form}>
         {isMentor && (
-          <Fieldset
-            invalid={Boolean(sourceError)}
-            aria-describedby={sourceError ? `${sourceId}-error` : undefined}
-          >
-            <FieldsetLegend>{t('fields.source')}</FieldsetLegend>
-            {sourceError && (
-              <FormFieldErrorMessage id={`${sourceId}-error`}>{sourceError}</FormFieldErrorMessage>
-            )}
-            {signalSources.map((source: SignalSource) => (
-              <FormField
-                key={source}
-                type="radio"
-                input={
-                  <RadioButton
-                    id={`${sourceId}-${source}`}
-                    name="source"
-                    checked={value('source') === source}
-                    onChange={() => set('source')(source)}
-                  />
-                }
-                label={
-                  <FormLabel htmlFor={`${sourceId}-${source}`} type="radio">
-                    {t(`sources.${source}`)}
-                  </FormLabel>
-                }
-              />
-            ))}
-          </Fieldset>
+          <RadioGroupField
+            legend={label('source')}
+            choices={signalSources.map((source) => ({ value: source, label: t(`sources.${source}`) }))}
+            {...form.field('source', 'choice')}
+          />
         )}
         <SelectField
-          name="locationId"
-          label={t('fields.locationId')}
+          label={label('locationId')}
           placeholder={t('form.choose')}
-          value={value('locationId')}
-          onChange={(locationId) => setValues((current) => ({ ...current, locationId, mentorUserId: '' }))}
           choices={locations.map(([id, name]) => ({ value: id, label: name }))}
-          error={errorOf('locationId')}
+          {...form.field('locationId', 'choice')}
+          // Another location has other mentors: the chosen one no longer applies.
+          onChange={(next) => form.update((values) => ({ ...values, locationId: next, mentorUserId: '' }))}
         />
-        {text('pupilFirstName')}
-        {text('pupilLastName')}
-        {text('pupilClass')}
-        {text('pupilBirthDate', { optional: true, type: 'date' })}
+        <TextField label={label('pupilFirstName')} autoComplete="off" {...form.field('pupilFirstName')} />
+        <TextField label={label('pupilLastName')} autoComplete="off" {...form.field('pupilLastName')} />
+        <TextField label={label('pupilClass')} autoComplete="off" {...form.field('pupilClass')} />
+        <TextField type="date" label={label('pupilBirthDate')} {...form.field('pupilBirthDate')} />
         <SelectField
-          name="mentorUserId"
-          label={t('fields.mentorUserId')}
+          label={label('mentorUserId')}
           placeholder={t('form.choose')}
           busy={mentors.isFetching}
-          value={value('mentorUserId')}
-          onChange={set('mentorUserId')}
           choices={(mentors.data ?? []).map((mentor) => ({ value: mentor.id, label: mentor.name }))}
-          error={errorOf('mentorUserId')}
+          {...form.field('mentorUserId', 'choice')}
         />
-        {area('observed', t('signal.observedHint'))}
-        {text('since', { optional: true })}
-        {area('tried')}
+        <TextAreaField
+          label={label('observed')}
+          description={t('signal.observedHint')}
+          {...form.field('observed')}
+        />
+        <TextField label={label('since')} {...form.field('since')} />
+        <TextAreaField label={label('tried')} {...form.field('tried')} />
         <SelectField
-          name="discussWith"
-          label={t('fields.discussWith')}
+          label={label('discussWith')}
           description={t('signal.discussWithHint')}
           placeholder={t('form.choose')}
-          value={value('discussWith')}
-          onChange={set('discussWith')}
           choices={signalDiscussWith.map((option) => ({ value: option, label: t(`discussWith.${option}`) }))}
-          error={errorOf('discussWith')}
+          {...form.field('discussWith', 'choice')}
         />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={save.isPending}>
+          <PrimaryActionButton type="submit" busy={form.pending}>
             {t('signal.submit')}
           </PrimaryActionButton>
         </ButtonGroup>
-      </Form>
+      </ContractForm>
     </>
   );
 }

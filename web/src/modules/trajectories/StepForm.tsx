@@ -1,188 +1,156 @@
-import { useMutation } from '@tanstack/react-query';
-import {
-  ButtonGroup,
-  Fieldset,
-  FieldsetLegend,
-  FormField,
-  FormFieldCheckbox,
-  FormFieldErrorMessage,
-  FormFieldTextarea,
-  FormLabel,
-  PrimaryActionButton,
-  RadioButton,
-} from '@utrecht/component-library-react';
-import { useId, useState } from 'react';
+import { ButtonGroup, PrimaryActionButton } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { type TrajectoryDetail, trajectoryDetailSchema } from '../../../../contracts/trajectories.ts';
 import { api } from '../../app/api.ts';
-import { type FormErrors, formErrorsFrom, moduleMessageFor, noFormErrors } from '../../app/forms.ts';
-import { Form } from '../../ui/Form.tsx';
+import type { FieldIssue } from '../../app/forms.ts';
+import { ContractForm } from '../../ui/Form.tsx';
+import { CheckboxGroupField } from '../../ui/form/CheckboxGroupField.tsx';
+import { RadioGroupField, TextAreaField } from '../../ui/form/ChoiceFields.tsx';
+import { type ConfirmQuestion, useContractForm } from '../../ui/form/useContractForm.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
-/** One input of an intake step; its label is `fields.<name>` in the trajectories catalogue. */
+/**
+ * One input of an intake step; its label is `fields.<name>` in the trajectories catalogue. `optional`
+ * sends an empty answer as null (the contract's "not given"), otherwise as missing.
+ */
 export type StepField =
   | { name: string; kind: 'date' | 'text' | 'textarea'; optional?: boolean }
-  | { name: string; kind: 'select' | 'checkboxes'; choices: readonly string[]; choiceKey: string }
+  | { name: string; kind: 'select'; choices: readonly string[]; choiceKey: string; optional?: boolean }
+  | { name: string; kind: 'checkboxes'; choices: readonly string[]; choiceKey: string }
   | { name: string; kind: 'yesno' };
 
-export type StepValues = Record<string, string | string[] | boolean | null>;
+/** The form's values: text for inputs, selects and yes/no ('true', 'false'), a list for tick boxes. */
+export type StepValues = Record<string, string | string[]>;
 
-type StepFormProps = {
+type StepFormProps<S extends z.ZodType> = {
   trajectoryId: string;
   /** The step's path under /api/trajectories/:id/. */
   step: string;
+  /** The step's contract: what is required and how long a text may be. */
+  schema: S;
   fields: StepField[];
   initial: StepValues;
   submitLabel: string;
-  /** Turns the form's values into the request body (empty texts become null where the API wants that). */
-  toBody?: (values: StepValues) => unknown;
+  /** The step's rules between fields, so the question before it comes only for a complete answer. */
+  check?: (values: StepValues) => FieldIssue[];
+  /** Asked before a step that cannot be corrected afterwards. */
+  confirm?: (input: z.output<S>) => ConfirmQuestion | null;
   onSaved: (detail: TrajectoryDetail) => void;
 };
 
+/** The request body of a step: yes/no as a boolean, an empty answer as null or missing. */
+function inputOf(fields: StepField[], values: StepValues): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = values[field.name];
+    if (Array.isArray(value)) input[field.name] = value;
+    else if (field.kind === 'yesno') input[field.name] = value === '' ? undefined : value === 'true';
+    else if (value === '' || value === undefined)
+      input[field.name] = 'optional' in field && field.optional ? null : undefined;
+    else input[field.name] = value;
+  }
+  return input;
+}
+
 /**
- * The form of one intake step (E9, E2, E11): labelled inputs from a field list, the server's field
- * errors next to their fields, and the saved trajectory handed back to the page.
+ * The form of one intake step (E9, E2, E11) on its contract: labelled inputs from a field list, every
+ * problem in the summary and beside its field, nothing sent while one is left, and the saved
+ * trajectory handed back to the page.
  */
-export function StepForm({
+export function StepForm<S extends z.ZodType>({
   trajectoryId,
   step,
+  schema,
   fields,
   initial,
   submitLabel,
-  toBody,
+  check,
+  confirm,
   onSaved,
-}: StepFormProps) {
+}: StepFormProps<S>) {
   const { t } = useTranslation('trajectories');
-  const [values, setValues] = useState<StepValues>(initial);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const formId = useId();
-  const save = useMutation({
-    mutationFn: () =>
-      api.post(
-        `/api/trajectories/${trajectoryId}/${step}`,
-        toBody ? toBody(values) : values,
-        trajectoryDetailSchema,
-      ),
-    onSuccess: (detail) => {
-      setErrors(noFormErrors);
-      onSaved(detail);
-    },
-    onError: (error) => setErrors(formErrorsFrom(error)),
+  const form = useContractForm({
+    schema,
+    initial,
+    toInput: (values) => inputOf(fields, values),
+    check,
+    namespace: 'trajectories',
+    send: (input) => api.post(`/api/trajectories/${trajectoryId}/${step}`, input, trajectoryDetailSchema),
+    confirm,
+    onSuccess: (detail) => onSaved(detail),
   });
-  const set = (name: string, value: StepValues[string]) =>
-    setValues((current) => ({ ...current, [name]: value }));
-  const errorOf = (name: string) => moduleMessageFor('trajectories', errors, name);
   const label = (name: string) => t(`fields.${name}` as 'fields.observed');
+  const choicesOf = (choices: readonly string[], choiceKey: string) =>
+    choices.map((value) => ({ value, label: t(`${choiceKey}.${value}` as 'form.choose') }));
 
   return (
-    <Form errors={errors} fields={fields.map((field) => field.name)} onSubmit={() => save.mutate()}>
+    <ContractForm form={form}>
       {fields.map((field) => {
-        const id = `${formId}-${field.name}`;
-        const error = errorOf(field.name);
-        if (field.kind === 'textarea')
-          return (
-            <FormFieldTextarea
-              key={field.name}
-              name={field.name}
-              label={label(field.name)}
-              rows={3}
-              maxLength={4000}
-              value={String(values[field.name] ?? '')}
-              onChange={(event) => set(field.name, event.target.value)}
-              invalid={Boolean(error)}
-              errorMessage={error}
-            />
-          );
-        if (field.kind === 'date' || field.kind === 'text')
-          return (
-            <TextField
-              key={field.name}
-              name={field.name}
-              type={field.kind}
-              label={label(field.name)}
-              required={!('optional' in field && field.optional)}
-              value={String(values[field.name] ?? '')}
-              onChange={(value) => set(field.name, value)}
-              error={error}
-            />
-          );
-        if (field.kind === 'select')
-          return (
-            <SelectField
-              key={field.name}
-              name={field.name}
-              label={label(field.name)}
-              placeholder={t('form.choose')}
-              value={String(values[field.name] ?? '')}
-              onChange={(value) => set(field.name, value)}
-              choices={field.choices.map((value) => ({
-                value,
-                label: t(`${field.choiceKey}.${value}` as 'form.choose'),
-              }))}
-              error={error}
-            />
-          );
-        const errorId = `${id}-error`;
-        if (field.kind === 'checkboxes') {
-          const chosen = (values[field.name] as string[] | undefined) ?? [];
-          return (
-            <Fieldset
-              key={field.name}
-              invalid={Boolean(error)}
-              aria-describedby={error ? errorId : undefined}
-            >
-              <FieldsetLegend>{label(field.name)}</FieldsetLegend>
-              {error && <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage>}
-              {field.choices.map((value) => (
-                <FormFieldCheckbox
-                  key={value}
-                  name={field.name}
-                  label={t(`${field.choiceKey}.${value}` as 'form.choose')}
-                  checked={chosen.includes(value)}
-                  onChange={(event) =>
-                    set(
-                      field.name,
-                      event.target.checked ? [...chosen, value] : chosen.filter((item) => item !== value),
-                    )
-                  }
-                />
-              ))}
-            </Fieldset>
-          );
-        }
-        return (
-          <Fieldset key={field.name} invalid={Boolean(error)} aria-describedby={error ? errorId : undefined}>
-            <FieldsetLegend>{label(field.name)}</FieldsetLegend>
-            {error && <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage>}
-            {([true, false] as const).map((answer) => (
-              <FormField
-                key={String(answer)}
-                type="radio"
-                input={
-                  <RadioButton
-                    id={`${id}-${answer}`}
-                    name={field.name}
-                    checked={values[field.name] === answer}
-                    invalid={Boolean(error)}
-                    onChange={() => set(field.name, answer)}
-                  />
-                }
-                label={
-                  <FormLabel htmlFor={`${id}-${answer}`} type="radio">
-                    {t(answer ? 'form.yes' : 'form.no')}
-                  </FormLabel>
-                }
+        switch (field.kind) {
+          case 'textarea':
+            return (
+              <TextAreaField
+                key={field.name}
+                label={label(field.name)}
+                rows={3}
+                {...form.field(field.name)}
               />
-            ))}
-          </Fieldset>
-        );
+            );
+          case 'date':
+          case 'text':
+            return (
+              <TextField
+                key={field.name}
+                type={field.kind}
+                label={label(field.name)}
+                {...form.field(field.name)}
+              />
+            );
+          case 'select':
+            return (
+              <SelectField
+                key={field.name}
+                label={label(field.name)}
+                placeholder={t('form.choose')}
+                choices={choicesOf(field.choices, field.choiceKey)}
+                {...form.field(field.name, 'choice')}
+              />
+            );
+          case 'checkboxes':
+            return (
+              <CheckboxGroupField
+                key={field.name}
+                name={field.name}
+                legend={label(field.name)}
+                choices={choicesOf(field.choices, field.choiceKey)}
+                value={(form.values[field.name] as string[] | undefined) ?? []}
+                onChange={(value) => form.set(field.name, value)}
+                error={form.message(field.name)}
+              />
+            );
+          default:
+            return (
+              <RadioGroupField
+                key={field.name}
+                legend={label(field.name)}
+                choices={[
+                  { value: 'true', label: t('form.yes') },
+                  { value: 'false', label: t('form.no') },
+                ]}
+                {...form.field(field.name, 'choice')}
+                // A yes or no the contract needs: its boolean cannot say so, an unanswered question can.
+                required
+              />
+            );
+        }
       })}
       <ButtonGroup>
-        <PrimaryActionButton type="submit" busy={save.isPending}>
+        <PrimaryActionButton type="submit" busy={form.pending}>
           {submitLabel}
         </PrimaryActionButton>
       </ButtonGroup>
-    </Form>
+    </ContractForm>
   );
 }

@@ -1,19 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  UnorderedList,
-  UnorderedListItem,
-} from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { trajectoryPageSchema, trajectoryStatuses } from '../../../../contracts/trajectories.ts';
+import {
+  type TrajectorySummary,
+  trajectoryListQuerySchema,
+  trajectoryPageSchema,
+  trajectorySorts,
+  trajectoryStatuses,
+} from '../../../../contracts/trajectories.ts';
 import { api, withQuery } from '../../app/api.ts';
+import { fieldRules } from '../../app/contract-fields.ts';
 import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
 import { hasPermission, useSignedInSession } from '../../app/session.ts';
@@ -21,10 +17,12 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { TextField } from '../../ui/TextField.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
+import { useListParams } from '../../ui/table/useListParams.ts';
 import { TrajectoryStatusTag } from './TrajectoryStatusTag.tsx';
+import { trajectoryKeys } from './trajectories.api.ts';
 
 const pageSize = 25;
 
@@ -36,19 +34,20 @@ export function TrajectoriesPage({ ownSignals = false }: { ownSignals?: boolean 
   const { t } = useTranslation('trajectories');
   const session = useSignedInSession();
   const format = useFormatters();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('pagina')) || 1);
-  const status = trajectoryStatuses.find((candidate) => candidate === params.get('status'));
-  const q = params.get('zoek') ?? '';
-  const [search, setSearch] = useState(q);
+  const params = useListParams({ zoek: '', status: '' });
+  const status = trajectoryStatuses.find((candidate) => candidate === params.filters.status);
+  // A sort the server does not know (an old or edited address) falls back to its own order.
+  const sort = trajectorySorts.find((candidate) => candidate === params.apiSort);
+  const q = params.filters.zoek;
   const list = useQuery({
-    queryKey: ['trajectories', 'list', { ownSignals, status, q, page }],
+    queryKey: trajectoryKeys.list({ ownSignals, status, q, page: params.page, sort }),
     queryFn: ({ signal }) =>
       api.get(
         withQuery(ownSignals ? '/api/signals' : '/api/trajectories', {
           status,
           q: q || undefined,
-          page,
+          sort,
+          page: params.page,
           pageSize,
         }),
         trajectoryPageSchema,
@@ -56,17 +55,43 @@ export function TrajectoriesPage({ ownSignals = false }: { ownSignals?: boolean 
       ),
     placeholderData: keepPreviousData,
   });
-  const change = (changes: Record<string, string>) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [name, value] of Object.entries(changes)) {
-        if (value) next.set(name, value);
-        else next.delete(name);
-      }
-      return next;
-    });
   const data = list.data;
   const base = ownSignals ? '/signalen' : '/trajecten';
+  const columns: Column<TrajectorySummary>[] = [
+    {
+      key: 'pupil',
+      header: t('list.pupil'),
+      rowHeader: true,
+      sortable: true,
+      cell: (item) => <RouterLink to={`${base}/${item.id}`}>{item.pupilName}</RouterLink>,
+    },
+    {
+      key: 'status',
+      header: t('list.status'),
+      keepWithTitle: true,
+      nowrap: true,
+      width: '9rem',
+      cell: (item) => <TrajectoryStatusTag status={item.status} />,
+    },
+    {
+      key: 'pupilClass',
+      header: t('fields.pupilClass'),
+      nowrap: true,
+      sortable: true,
+      width: '6rem',
+      cell: (item) => item.pupilClass,
+    },
+    { key: 'location', header: t('fields.locationId'), cell: (item) => item.locationName },
+    { key: 'mentor', header: t('fields.mentorUserId'), cell: (item) => item.mentorName },
+    {
+      key: 'signalledOn',
+      header: t('list.signalledOn'),
+      nowrap: true,
+      sortable: true,
+      width: '10rem',
+      cell: (item) => format.date(item.signalledOn),
+    },
+  ];
 
   return (
     <>
@@ -101,74 +126,44 @@ export function TrajectoriesPage({ ownSignals = false }: { ownSignals?: boolean 
             ))}
         </UnorderedList>
       </nav>
-      <search className="passend-toolbar">
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            change({ zoek: search.trim(), pagina: '' });
-          }}
-        >
-          <TextField
-            name="q"
-            type="search"
-            label={t('list.search')}
-            required={false}
-            value={search}
-            onChange={setSearch}
-          />
-        </form>
+      <ListToolbar
+        search={{
+          label: t('list.search'),
+          value: q,
+          maxLength: fieldRules(trajectoryListQuerySchema, 'q').maxLength ?? 0,
+          onSearch: (zoek) => params.setFilters({ zoek }),
+        }}
+        onClear={q || status || params.sort ? params.clear : undefined}
+      >
         <SelectField
           name="status"
           label={t('list.status')}
           placeholder={t('list.allStatuses')}
           required={false}
           value={status ?? ''}
-          onChange={(value) => change({ status: value, pagina: '' })}
+          onChange={(value) => params.setFilters({ status: value })}
           choices={trajectoryStatuses.map((value) => ({ value, label: t(`statuses.${value}`) }))}
         />
-      </search>
+      </ListToolbar>
       {list.error && <ErrorAlert errors={formErrorsFrom(list.error)} />}
       {list.isPending && <Paragraph role="status">{t('app.loading', { ns: 'translation' })}</Paragraph>}
       {data && (
         <>
-          <ScrollTable caption={t(ownSignals ? 'list.ownCaption' : 'list.caption', { count: data.total })}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('list.pupil')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('fields.pupilClass')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('fields.locationId')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('fields.mentorUserId')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('list.signalledOn')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('list.status')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.items.length === 0 && (
-                <TableRow>
-                  <TableCell colSpan={6}>{t('list.empty')}</TableCell>
-                </TableRow>
-              )}
-              {data.items.map((item) => (
-                <TableRow key={item.id}>
-                  <TableHeaderCell scope="row">
-                    <RouterLink to={`${base}/${item.id}`}>{item.pupilName}</RouterLink>
-                  </TableHeaderCell>
-                  <TableCell>{item.pupilClass}</TableCell>
-                  <TableCell>{item.locationName}</TableCell>
-                  <TableCell>{item.mentorName}</TableCell>
-                  <TableCell>{format.date(item.signalledOn)}</TableCell>
-                  <TableCell>
-                    <TrajectoryStatusTag status={item.status} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </ScrollTable>
+          <DataTable
+            caption={t(ownSignals ? 'list.ownCaption' : 'list.caption', { count: data.total })}
+            columns={columns}
+            rows={data.items}
+            rowKey={(item) => item.id}
+            empty={t(q || status ? 'list.emptyFiltered' : ownSignals ? 'list.ownEmpty' : 'list.empty')}
+            busy={list.isFetching}
+            sort={params.sort}
+            onSortChange={params.setSort}
+          />
           <Pagination
             page={data.page}
             pageSize={data.pageSize}
             total={data.total}
-            onPageChange={(next) => change({ pagina: String(next) })}
+            onPageChange={params.setPage}
           />
         </>
       )}

@@ -9,12 +9,17 @@ import {
 } from '@utrecht/component-library-react';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { useLocation, useParams, useSearchParams } from 'react-router';
 import { todayInAmsterdam } from '../../../../contracts/school-year.ts';
 import {
   contactChannels,
+  decisionInputSchema,
   diplomaLevels,
+  discussionInputSchema,
+  endInputSchema,
   endReasons,
+  explainedInputSchema,
+  parentsContactInputSchema,
   problemKinds,
   type TrajectoryDetail,
   trajectoryDetailSchema,
@@ -22,6 +27,7 @@ import {
 import { api } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
+import { useNavigateWithNotice } from '../../app/notice.tsx';
 import { hasPermission, useSignedInSession } from '../../app/session.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -29,9 +35,7 @@ import { RouterLink } from '../../ui/RouterLink.tsx';
 import { type StepField, StepForm } from './StepForm.tsx';
 import { trajectorySections } from './sections.tsx';
 import { TrajectoryStatusTag } from './TrajectoryStatusTag.tsx';
-
-/** The query key of one trajectory, shared with the sections that change it. */
-export const trajectoryQueryKey = (trajectoryId: string) => ['trajectories', 'detail', trajectoryId] as const;
+import { trajectoryKeys } from './trajectories.api.ts';
 
 /**
  * `/trajecten/:id`: a pupil's file at the expertise point — the signal, the intake (E9), the decision (E2),
@@ -43,7 +47,7 @@ export function TrajectoryPage({ ownSignal = false }: { ownSignal?: boolean }) {
   const { trajectoryId = '' } = useParams();
   const queryClient = useQueryClient();
   const trajectory = useQuery({
-    queryKey: [...trajectoryQueryKey(trajectoryId), ownSignal],
+    queryKey: trajectoryKeys.detail(trajectoryId, ownSignal),
     queryFn: ({ signal }) =>
       api.get(
         `/api/${ownSignal ? 'signals' : 'trajectories'}/${trajectoryId}`,
@@ -51,8 +55,11 @@ export function TrajectoryPage({ ownSignal = false }: { ownSignal?: boolean }) {
         signal,
       ),
   });
-  const saved = (detail: TrajectoryDetail) =>
-    queryClient.setQueryData([...trajectoryQueryKey(trajectoryId), ownSignal], detail);
+  const saved = (detail: TrajectoryDetail) => {
+    queryClient.setQueryData(trajectoryKeys.detail(trajectoryId, ownSignal), detail);
+    // The list shows the status and sorts on the last change.
+    void queryClient.invalidateQueries({ queryKey: trajectoryKeys.lists() });
+  };
   const detail = trajectory.data;
 
   return (
@@ -80,6 +87,13 @@ function TrajectoryFile({
   const { t } = useTranslation('trajectories');
   const session = useSignedInSession();
   const [params] = useSearchParams();
+  const location = useLocation();
+  const navigateWithNotice = useNavigateWithNotice();
+  // A step's form is gone or folded away once saved: the page itself says what was recorded.
+  const savedWith = (notice: string) => (saved: TrajectoryDetail) => {
+    onSaved(saved);
+    navigateWithNotice(`${location.pathname}${location.search}`, notice, { replace: true });
+  };
   const sections = trajectorySections.filter((section) => hasPermission(session, section.action));
   const chosen =
     detail.view === 'file' ? sections.find((section) => section.id === params.get('deel')) : undefined;
@@ -173,13 +187,14 @@ function TrajectoryFile({
                     key={`discussion-${detail.discussion?.discussedOn}`}
                     trajectoryId={detail.id}
                     step="discussion"
+                    schema={discussionInputSchema}
                     fields={discussionFields}
                     initial={{
                       discussedOn: detail.discussion?.discussedOn ?? today,
                       outcome: detail.discussion?.outcome ?? '',
                     }}
                     submitLabel={t('actions.saveDiscussion')}
-                    onSaved={onSaved}
+                    onSaved={savedWith(t('saved.discussion'))}
                   />
                 </Editable>
               )}
@@ -208,6 +223,7 @@ function TrajectoryFile({
                     key={`contact-${detail.parentsContact?.contactedOn}`}
                     trajectoryId={detail.id}
                     step="parents-contact"
+                    schema={parentsContactInputSchema}
                     fields={parentsContactFields}
                     initial={{
                       contactedOn: detail.parentsContact?.contactedOn ?? today,
@@ -215,7 +231,7 @@ function TrajectoryFile({
                       outcome: detail.parentsContact?.outcome ?? '',
                     }}
                     submitLabel={t('actions.saveParentsContact')}
-                    onSaved={onSaved}
+                    onSaved={savedWith(t('saved.parentsContact'))}
                   />
                 </Editable>
               )}
@@ -254,17 +270,30 @@ function TrajectoryFile({
                 <StepForm
                   trajectoryId={detail.id}
                   step="decision"
+                  schema={decisionInputSchema}
                   fields={decisionFields}
                   initial={{
                     decidedOn: today,
-                    eligible: null,
+                    eligible: '',
                     problemKinds: [],
                     reasons: '',
                     alternativeAdvice: '',
                   }}
                   submitLabel={t('actions.decide')}
-                  toBody={(values) => ({ ...values, alternativeAdvice: values.alternativeAdvice || null })}
-                  onSaved={onSaved}
+                  // E2, checked by the server too: a kind of problem when eligible, advice when not.
+                  check={(values) =>
+                    values.eligible === 'true' && values.problemKinds?.length === 0
+                      ? [{ path: 'problemKinds', code: 'problem_kind_required' }]
+                      : values.eligible === 'false' && !String(values.alternativeAdvice ?? '').trim()
+                        ? [{ path: 'alternativeAdvice', code: 'alternative_advice_required' }]
+                        : []
+                  }
+                  confirm={(input) => ({
+                    title: t('confirm.decideTitle'),
+                    body: t(input.eligible ? 'confirm.decideEligible' : 'confirm.decideNotEligible'),
+                    confirmLabel: t('confirm.decide'),
+                  })}
+                  onSaved={savedWith(t('saved.decision'))}
                 />
               )}
             </Section>
@@ -289,10 +318,11 @@ function TrajectoryFile({
                 <StepForm
                   trajectoryId={detail.id}
                   step="explained"
+                  schema={explainedInputSchema}
                   fields={explainedFields}
                   initial={{ explainedOn: today, how: '' }}
                   submitLabel={t('actions.saveExplained')}
-                  onSaved={onSaved}
+                  onSaved={savedWith(t('saved.explained'))}
                 />
               )}
             </Section>
@@ -320,17 +350,33 @@ function TrajectoryFile({
                 <StepForm
                   trajectoryId={detail.id}
                   step="end"
+                  schema={endInputSchema}
                   fields={endFields}
                   initial={{
                     endedOn: today,
                     reason: '',
-                    diplomaObtained: null,
+                    diplomaObtained: '',
                     diplomaLevel: '',
                     nextDestination: '',
                   }}
                   submitLabel={t('actions.end')}
-                  toBody={(values) => ({ ...values, diplomaLevel: values.diplomaLevel || null })}
-                  onSaved={onSaved}
+                  // E11, checked by the server too: a diploma has a level, a level needs a diploma.
+                  check={(values) =>
+                    values.diplomaObtained === 'true' && !values.diplomaLevel
+                      ? [{ path: 'diplomaLevel', code: 'diploma_level_required' }]
+                      : values.diplomaObtained === 'false' && values.diplomaLevel
+                        ? [{ path: 'diplomaLevel', code: 'diploma_level_without_diploma' }]
+                        : values.reason === 'diploma' && values.diplomaObtained === 'false'
+                          ? [{ path: 'diplomaObtained', code: 'diploma_reason_needs_diploma' }]
+                          : []
+                  }
+                  confirm={() => ({
+                    title: t('confirm.endTitle'),
+                    body: t('confirm.endBody'),
+                    confirmLabel: t('confirm.end'),
+                    danger: true,
+                  })}
+                  onSaved={savedWith(t('saved.end'))}
                 />
               )}
             </Section>
@@ -355,7 +401,7 @@ const decisionFields: StepField[] = [
   { name: 'eligible', kind: 'yesno' },
   { name: 'problemKinds', kind: 'checkboxes', choices: problemKinds, choiceKey: 'problemKinds' },
   { name: 'reasons', kind: 'textarea' },
-  { name: 'alternativeAdvice', kind: 'textarea' },
+  { name: 'alternativeAdvice', kind: 'textarea', optional: true },
 ];
 const explainedFields: StepField[] = [
   { name: 'explainedOn', kind: 'date' },
@@ -365,7 +411,13 @@ const endFields: StepField[] = [
   { name: 'endedOn', kind: 'date' },
   { name: 'reason', kind: 'select', choices: endReasons, choiceKey: 'endReasons' },
   { name: 'diplomaObtained', kind: 'yesno' },
-  { name: 'diplomaLevel', kind: 'select', choices: diplomaLevels, choiceKey: 'diplomaLevels' },
+  {
+    name: 'diplomaLevel',
+    kind: 'select',
+    choices: diplomaLevels,
+    choiceKey: 'diplomaLevels',
+    optional: true,
+  },
   { name: 'nextDestination', kind: 'text' },
 ];
 
