@@ -12,12 +12,15 @@ import {
 import { useId } from 'react';
 import type { SelectChoice } from '../SelectField.tsx';
 
+/** A radio choice, optionally with a line that explains it (read with the choice, not with the group). */
+export type RadioChoice = SelectChoice & { description?: string };
+
 type RadioGroupFieldProps = {
   name: string;
   legend: string;
   value: string;
   onChange: (value: string) => void;
-  choices: SelectChoice[];
+  choices: RadioChoice[];
   description?: string;
   error?: string;
   required?: boolean;
@@ -59,6 +62,7 @@ export function RadioGroupField({
               required={required}
               invalid={Boolean(error)}
               aria-invalid={error ? true : undefined}
+              aria-describedby={choice.description ? `${id}-${index}-description` : undefined}
               onChange={() => onChange(choice.value)}
             />
           }
@@ -66,6 +70,13 @@ export function RadioGroupField({
             <FormLabel htmlFor={`${id}-${index}`} type="radio">
               {choice.label}
             </FormLabel>
+          }
+          description={
+            choice.description ? (
+              <FormFieldDescription id={`${id}-${index}-description`}>
+                {choice.description}
+              </FormFieldDescription>
+            ) : null
           }
         />
       ))}
