@@ -134,10 +134,14 @@ export const meetingListItemSchema = z.object({
 });
 export type MeetingListItem = z.infer<typeof meetingListItemSchema>;
 
+/** How the meetings list can be ordered: by start, earliest first or (`-`) latest first. */
+export const meetingListSorts = ['startsAt', '-startsAt'] as const;
+
 export const meetingListQuerySchema = paginationQuerySchema.extend({
   schoolYear: schoolYearSchema.optional(),
   kind: meetingKindSchema.optional(),
   locationId: z.uuid().optional(),
+  sort: z.enum(meetingListSorts).default('startsAt'),
 });
 export type MeetingListQuery = z.infer<typeof meetingListQuerySchema>;
 export const meetingPageSchema = pageSchema(meetingListItemSchema);

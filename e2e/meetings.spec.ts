@@ -16,6 +16,7 @@ async function plan(page: Page, kind: 'Jaargesprek' | 'SOT', date: string, start
   await page.getByLabel('Plaats').fill('Kamer van de IB');
   await page.getByRole('button', { name: 'Overleg plannen' }).click();
   await expect(page).toHaveURL(/\/overleg\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Het overleg is gepland.' })).toBeVisible();
 }
 
 // Issue 6, "Done when": plan and record an annual talk, plan three SOT meetings with minutes and
@@ -78,12 +79,27 @@ test('the IB and the contact person plan and record the year’s meetings; the o
   await page.getByLabel('Wie', { exact: true }).selectOption({ index: 1 });
   await page.getByLabel('Rol in het overleg').selectOption({ label: 'Directeur' });
   await page.getByRole('button', { name: 'Als deelnemer toevoegen' }).click();
+  // They read the minutes from then on: asked once more.
+  await page.getByRole('dialog').getByRole('button', { name: 'Ja, toevoegen' }).click();
   await expect(page.getByText('is toegevoegd als deelnemer.')).toBeVisible();
   await expect(page.getByLabel('Notulen')).toHaveValue('SOT 3: besproken zijn de groepen 5 en 6.');
   await expectAccessible(page, 'meeting-sot');
 
-  // The calendar feed: a personal link whose .ics holds the meetings.
+  // The list sorts on the server: the date's header turns it latest first, and the order is in the address.
   await page.goto('/overleg');
+  const meetings = page.getByRole('table', { name: /^Overleg in schooljaar/ });
+  await expect(meetings.getByRole('rowheader').first()).toBeVisible();
+  const earliestFirst = await meetings.getByRole('rowheader').allTextContents();
+  expect(earliestFirst.length).toBeGreaterThanOrEqual(4);
+  await meetings.getByRole('button', { name: /Datum en tijd/ }).click();
+  await expect(page).toHaveURL(/sorteer=-startsAt/);
+  await expect(meetings.getByRole('rowheader')).toHaveText([...earliestFirst].reverse());
+  await expect(meetings.getByRole('columnheader', { name: /Datum en tijd/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+
+  // The calendar feed: a personal link whose .ics holds the meetings.
   await page.getByRole('button', { name: 'Agendalink maken' }).click();
   const link = await page.getByLabel('Je persoonlijke agendalink').inputValue();
   expect(link).toContain('/api/calendar.ics?token=');

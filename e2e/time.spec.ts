@@ -13,6 +13,20 @@ test('a team member logs hours in the week view and copies last week', async ({ 
   await page.getByRole('link', { name: 'Uren', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Uren' })).toBeVisible();
 
+  // Issue 16: a submit with fields left open sends nothing; the summary takes focus and links to them.
+  await page.getByRole('button', { name: 'Toevoegen' }).click();
+  const summary = page.locator('.passend-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText([
+    'Vul dit veld in.',
+    'Kies een van de mogelijkheden.',
+    'Kies een van de mogelijkheden.',
+  ]);
+  await expect(page.getByRole('table', { name: /Week van/ }).getByRole('caption')).toContainText(': 0 uur');
+  await expectAccessible(page, 'time-week-errors');
+  await summary.getByRole('link').nth(1).click();
+  await expect(page.getByLabel('School')).toBeFocused();
+
   await page.getByLabel('Uren', { exact: true }).fill('1,3');
   await page.getByLabel('School').selectOption({ index: 1 });
   await page.getByLabel('Soort werk').selectOption({ label: 'Observatie' });
@@ -61,6 +75,14 @@ test('a team member logs hours in the week view and copies last week', async ({ 
   await page.reload();
   await expect(page.getByLabel('Soort werk')).toHaveValue('travel');
   await page.getByLabel('Soort werk').selectOption({ label: 'Alle soorten werk' });
+  // Issue 16: on a phone the rows stack, each with its status beside the date.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const stackedRow = list.getByRole('row', { name: /Observatie/ });
+  await expect(stackedRow.getByRole('cell', { name: 'Open', exact: true })).toBeVisible();
+  await expect(stackedRow.getByRole('rowheader')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await expectAccessible(page, 'time-list-phone');
+  await page.setViewportSize({ width: 1280, height: 720 });
   // Changes are made in the week view: the list's link opens the line there in the edit form.
   await list.getByRole('link', { name: /^Wijzigen \(/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Uren wijzigen' })).toBeVisible();
@@ -118,8 +140,16 @@ test('the staff office chooses a member, logs on their behalf and closes last mo
   await expect(row.getByRole('button', { name: /^Wijzigen/ })).toBeVisible();
 
   await page.getByLabel('Maand', { exact: true }).selectOption(lastMonth);
-  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Maand afsluiten' }).click();
+  // Closing cannot be undone: the question says so, and Cancel leaves the month open.
+  const question = page.getByRole('dialog');
+  await expect(question).toContainText('Dat is niet terug te draaien.');
+  await expectAccessible(page, 'time-close-question');
+  await question.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(page.getByLabel('Maand', { exact: true })).toHaveValue(lastMonth);
+  await page.getByRole('button', { name: 'Maand afsluiten' }).click();
+  await question.getByRole('button', { name: /^Ja, .* afsluiten$/ }).click();
   await expect(page.getByText(/ is afgesloten\.$/)).toBeVisible();
   await expect(page.getByRole('list').filter({ hasText: 'afgesloten door Marieke de Vries' })).toBeVisible();
   await expect(row).toContainText('Afgesloten');

@@ -465,3 +465,46 @@ describe('need to know (P1): the list and the single record agree', () => {
     });
   });
 });
+
+describe('the order of the list (issue 16: a sortable list sorts on the server)', () => {
+  it('lists by start, earliest or latest first, meetings at the same moment by id; both ways agree', async () => {
+    // Two meetings that start at the same moment: only the tie-break orders them.
+    for (let index = 0; index < 2; index += 1) {
+      const planned = await coordinator.post(
+        '/api/meetings',
+        meeting({
+          kind: 'interim',
+          locationId: schools.c,
+          date: day(30),
+          startTime: '10:00',
+          endTime: '11:00',
+        }),
+      );
+      expect(planned.statusCode, planned.body).toBe(201);
+    }
+    const list = async (sort?: string) => {
+      const response = await coordinator.get(`/api/meetings?pageSize=100${sort ? `&sort=${sort}` : ''}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json() as MeetingPage).items.map((item) => ({ id: item.id, startsAt: item.startsAt }));
+    };
+    const earliest = await list('startsAt');
+    const latest = await list('-startsAt');
+    expect(earliest.length).toBeGreaterThan(5);
+    const byStartThenId = [...earliest].sort(
+      (first, second) =>
+        Date.parse(first.startsAt) - Date.parse(second.startsAt) || first.id.localeCompare(second.id),
+    );
+    expect(earliest).toEqual(byStartThenId);
+    expect(latest).toEqual([...earliest].reverse());
+    // Earliest first unless asked otherwise.
+    expect(await list()).toEqual(earliest);
+  });
+
+  it('refuses a sort key it does not know, naming the parameter', async () => {
+    for (const sort of ['name', 'startsAt;drop', '-location']) {
+      const response = await coordinator.get(`/api/meetings?sort=${encodeURIComponent(sort)}`);
+      expect(response.statusCode, sort).toBe(400);
+      expect(codes(response).map(([path]) => path)).toEqual(['sort']);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import type {
   ActionItem,
   ActionItemInput,
@@ -134,7 +134,12 @@ export async function listMeetings(context: UseCaseContext, query: MeetingListQu
     .from(meetings)
     .innerJoin(locations, eq(locations.id, meetings.locationId))
     .where(conditions)
-    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    // Both ways along meetings_starts_idx; the id settles meetings that start at the same moment.
+    .orderBy(
+      ...(query.sort === '-startsAt'
+        ? [desc(meetings.startsAt), desc(meetings.id)]
+        : [asc(meetings.startsAt), asc(meetings.id)]),
+    )
     .limit(limit)
     .offset(offset);
   return {

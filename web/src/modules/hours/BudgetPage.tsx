@@ -3,21 +3,16 @@ import {
   Alert,
   Heading,
   Paragraph,
-  TableBody,
-  TableCell,
-  TableFooter,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
   type BudgetOverview,
   budgetOverviewSchema,
+  type MemberBudgetPage,
   memberBudgetPageSchema,
   type SchoolBudgetLine,
 } from '../../../../contracts/hours.ts';
@@ -30,27 +25,35 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
+import { useListParams } from '../../ui/table/useListParams.ts';
+import { hoursKeys } from './hours.api.ts';
 
 const OverviewChart = lazy(() =>
   import('./BudgetCharts.tsx').then((module) => ({ default: module.OverviewChart })),
 );
 
 const pageSize = 100;
+const memberPageSize = 50;
 
-/** The school year in the address, or the current one. */
+/** A school year as the address gives it (`schooljaar`), or the current one when it is none. */
+export function schoolYearFrom(value: string | null): number {
+  const asked = Number(value);
+  return value && Number.isInteger(asked) && asked >= 1990 && asked <= 2100
+    ? asked
+    : schoolYearOf(todayInAmsterdam());
+}
+
+/** The school year in the address, or the current one, for a page without a list of its own. */
 export function useSchoolYearParam(): [number, (year: number) => void] {
   const [searchParams, setSearchParams] = useSearchParams();
-  const current = schoolYearOf(todayInAmsterdam());
-  const asked = Number(searchParams.get('schooljaar'));
-  const schoolYear = Number.isInteger(asked) && asked >= 1990 && asked <= 2100 ? asked : current;
   return [
-    schoolYear,
+    schoolYearFrom(searchParams.get('schooljaar')),
     (year) =>
       setSearchParams((params) => {
         params.set('schooljaar', String(year));
-        params.delete('pagina');
         return params;
       }),
   ];
@@ -93,13 +96,19 @@ export function BudgetPage() {
   const { t } = useTranslation('hours');
   const format = useFormatters();
   const session = useSignedInSession();
-  const [schoolYear, setSchoolYear] = useSchoolYearParam();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const page = Math.max(1, Number(searchParams.get('pagina')) || 1);
+  const currentYear = schoolYearOf(todayInAmsterdam());
+  // The members' list has a page of its own (`teampagina`), beside the schools' `pagina`.
+  const list = useListParams({ schooljaar: String(currentYear), teampagina: '' });
+  const schoolYear = schoolYearFrom(list.filters.schooljaar);
+  const memberPage = Math.max(1, Math.floor(Number(list.filters.teampagina)) || 1);
   const budgets = useQuery({
-    queryKey: ['budgets', schoolYear, page],
+    queryKey: hoursKeys.budgetOverview(schoolYear, list.page),
     queryFn: ({ signal }) =>
-      api.get(withQuery('/api/budgets', { schoolYear, page, pageSize }), budgetOverviewSchema, signal),
+      api.get(
+        withQuery('/api/budgets', { schoolYear, page: list.page, pageSize }),
+        budgetOverviewSchema,
+        signal,
+      ),
     placeholderData: keepPreviousData,
   });
   const data = budgets.data;
@@ -116,7 +125,12 @@ export function BudgetPage() {
               : 'budget.introSchool',
         )}
       </Paragraph>
-      <SchoolYearSelect value={schoolYear} onChange={setSchoolYear} />
+      <ListToolbar>
+        <SchoolYearSelect
+          value={schoolYear}
+          onChange={(year) => list.setFilters({ schooljaar: String(year), teampagina: '' })}
+        />
+      </ListToolbar>
       {budgets.error && <ErrorAlert errors={formErrorsFrom(budgets.error)} />}
       {data && (
         <>
@@ -133,17 +147,12 @@ export function BudgetPage() {
               remaining: format.number(data.totals.remaining),
             })}
           </Paragraph>
-          <SchoolTable overview={data} />
+          <SchoolTable overview={data} busy={budgets.isFetching} />
           <Pagination
             page={data.page}
             pageSize={data.pageSize}
             total={data.total}
-            onPageChange={(next) =>
-              setSearchParams((params) => {
-                params.set('pagina', String(next));
-                return params;
-              })
-            }
+            onPageChange={list.setPage}
           />
           {data.items.length > 0 && (
             <figure className="passend-chart">
@@ -162,7 +171,13 @@ export function BudgetPage() {
           )}
         </>
       )}
-      {hasPermission(session, 'budgets.read_members') && <MemberTable schoolYear={schoolYear} />}
+      {hasPermission(session, 'budgets.read_members') && (
+        <MemberTable
+          schoolYear={schoolYear}
+          page={memberPage}
+          onPageChange={(page) => list.setFilters({ teampagina: page > 1 ? String(page) : '' })}
+        />
+      )}
     </>
   );
 }
@@ -188,103 +203,119 @@ function Warnings({ overview }: { overview: BudgetOverview }) {
   );
 }
 
-function SchoolTable({ overview }: { overview: BudgetOverview }) {
+/** "12,5 %" for a share in %, a dash when there is none. */
+function usePercent() {
+  const format = useFormatters();
+  return (value: number | null) => (value === null ? '—' : `${format.number(value)} %`);
+}
+
+function SchoolTable({ overview, busy }: { overview: BudgetOverview; busy: boolean }) {
   const { t } = useTranslation('hours');
   const format = useFormatters();
   const status = useBudgetStatus();
+  const percent = usePercent();
   const hours = (value: number | null) => (value === null ? '—' : format.number(value));
-  if (overview.items.length === 0) return <Paragraph>{t('budget.empty')}</Paragraph>;
+  const columns: Column<SchoolBudgetLine>[] = [
+    {
+      key: 'school',
+      header: t('budget.school'),
+      cell: (item) => (
+        <RouterLink to={`/budget/${item.locationId}?schooljaar=${overview.schoolYear}`}>
+          {item.name}
+        </RouterLink>
+      ),
+      rowHeader: true,
+    },
+    { key: 'allocated', header: t('budget.allocated'), cell: (item) => hours(item.allocated), numeric: true },
+    { key: 'used', header: t('budget.used'), cell: (item) => format.number(item.used), numeric: true },
+    { key: 'remaining', header: t('budget.remaining'), cell: (item) => hours(item.remaining), numeric: true },
+    {
+      key: 'percentUsed',
+      header: t('budget.percentUsed'),
+      cell: (item) => percent(item.percentUsed),
+      numeric: true,
+      nowrap: true,
+    },
+    { key: 'status', header: t('budget.statusLabel'), cell: status, keepWithTitle: true, nowrap: true },
+  ];
   return (
-    <ScrollTable caption={t('budget.caption', { year: formatSchoolYear(overview.schoolYear) })}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">{t('budget.school')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('budget.allocated')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('budget.used')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('budget.remaining')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('budget.percentUsed')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('budget.statusLabel')}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {overview.items.map((item) => (
-          <TableRow key={item.locationId}>
-            <TableHeaderCell scope="row">
-              <RouterLink to={`/budget/${item.locationId}?schooljaar=${overview.schoolYear}`}>
-                {item.name}
-              </RouterLink>
-            </TableHeaderCell>
-            <TableCell>{hours(item.allocated)}</TableCell>
-            <TableCell>{format.number(item.used)}</TableCell>
-            <TableCell>{hours(item.remaining)}</TableCell>
-            <TableCell>{item.percentUsed === null ? '—' : `${format.number(item.percentUsed)} %`}</TableCell>
-            <TableCell>{status(item)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-      {overview.total > 1 && (
-        <TableFooter>
-          <TableRow>
-            <TableHeaderCell scope="row">{t('budget.allSchools')}</TableHeaderCell>
-            <TableCell>{format.number(overview.totals.allocated)}</TableCell>
-            <TableCell>{format.number(overview.totals.used)}</TableCell>
-            <TableCell>{format.number(overview.totals.remaining)}</TableCell>
-            <TableCell colSpan={2} />
-          </TableRow>
-        </TableFooter>
-      )}
-    </ScrollTable>
+    <DataTable
+      caption={t('budget.caption', { year: formatSchoolYear(overview.schoolYear) })}
+      columns={columns}
+      rows={overview.items}
+      rowKey={(item) => item.locationId}
+      empty={t('budget.empty')}
+      busy={busy}
+    />
   );
 }
 
+type MemberLine = MemberBudgetPage['items'][number];
+
 /** Booked against contracted hours: every member for the staff office, oneself for a member. */
-function MemberTable({ schoolYear }: { schoolYear: number }) {
+function MemberTable({
+  schoolYear,
+  page,
+  onPageChange,
+}: {
+  schoolYear: number;
+  page: number;
+  onPageChange: (page: number) => void;
+}) {
   const { t } = useTranslation('hours');
   const format = useFormatters();
-  const [page, setPage] = useState(1);
+  const percent = usePercent();
   const members = useQuery({
-    queryKey: ['budgets', 'members', schoolYear, page],
+    queryKey: hoursKeys.memberBudgets(schoolYear, page),
     queryFn: ({ signal }) =>
       api.get(
-        withQuery('/api/budgets/members', { schoolYear, page, pageSize: 50 }),
+        withQuery('/api/budgets/members', { schoolYear, page, pageSize: memberPageSize }),
         memberBudgetPageSchema,
         signal,
       ),
     placeholderData: keepPreviousData,
   });
+  const columns: Column<MemberLine>[] = [
+    { key: 'member', header: t('budget.member'), cell: (member) => member.name, rowHeader: true },
+    {
+      key: 'contracted',
+      header: t('budget.contracted'),
+      cell: (member) => format.number(member.contracted),
+      numeric: true,
+    },
+    {
+      key: 'booked',
+      header: t('budget.booked'),
+      cell: (member) => format.number(member.booked),
+      numeric: true,
+    },
+    {
+      key: 'percentBooked',
+      header: t('budget.percentBooked'),
+      cell: (member) => percent(member.percentBooked),
+      numeric: true,
+      nowrap: true,
+    },
+  ];
   return (
     <>
       <Heading level={2}>{t('budget.membersTitle')}</Heading>
       {members.error && <ErrorAlert errors={formErrorsFrom(members.error)} />}
       {members.data && (
         <>
-          <ScrollTable caption={t('budget.membersCaption', { year: formatSchoolYear(schoolYear) })}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('budget.member')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('budget.contracted')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('budget.booked')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('budget.percentBooked')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {members.data.items.map((member) => (
-                <TableRow key={member.userId}>
-                  <TableHeaderCell scope="row">{member.name}</TableHeaderCell>
-                  <TableCell>{format.number(member.contracted)}</TableCell>
-                  <TableCell>{format.number(member.booked)}</TableCell>
-                  <TableCell>
-                    {member.percentBooked === null ? '—' : `${format.number(member.percentBooked)} %`}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </ScrollTable>
+          <DataTable
+            caption={t('budget.membersCaption', { year: formatSchoolYear(schoolYear) })}
+            columns={columns}
+            rows={members.data.items}
+            rowKey={(member) => member.userId}
+            empty={t('budget.noMembers')}
+            busy={members.isFetching}
+          />
           <Pagination
             page={members.data.page}
             pageSize={members.data.pageSize}
             total={members.data.total}
-            onPageChange={setPage}
+            onPageChange={onPageChange}
           />
         </>
       )}

@@ -1,14 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Heading,
-  Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -20,18 +11,22 @@ import { formErrorsFrom } from '../../app/forms.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
 import {
-  AllocationLineCells,
-  AllocationLineHeaders,
+  type AllocationLineFacts,
   KeyInWords,
+  useAllocationLineColumns,
   useSharePercent,
 } from './allocation.parts.tsx';
 import { SchoolYearSelect, useBudgetStatus, useSchoolYearParam } from './BudgetPage.tsx';
+import { hoursKeys } from './hours.api.ts';
 
 const TrendChart = lazy(() =>
   import('./BudgetCharts.tsx').then((module) => ({ default: module.TrendChart })),
 );
+
+type TrendMonth = SchoolBudget['trend'][number];
+type ActivityHours = SchoolBudget['byActivity'][number];
 
 /**
  * `/budget/:locationId`: one school's hours — allocated, used, remaining — with the trend through the
@@ -44,12 +39,32 @@ export function SchoolBudgetPage() {
   const { locationId = '' } = useParams();
   const [schoolYear, setSchoolYear] = useSchoolYearParam();
   const budget = useQuery({
-    queryKey: ['budgets', 'school', locationId, schoolYear],
+    queryKey: hoursKeys.schoolBudget(locationId, schoolYear),
     queryFn: ({ signal }) =>
       api.get(withQuery(`/api/budgets/${locationId}`, { schoolYear }), schoolBudgetSchema, signal),
   });
   const data = budget.data;
   const hours = (value: number | null) => (value === null ? '—' : format.number(value));
+  const summaryColumns: Column<SchoolBudget>[] = [
+    {
+      key: 'schoolYear',
+      header: t('budget.schoolYear'),
+      cell: (row) => formatSchoolYear(row.schoolYear),
+      rowHeader: true,
+      nowrap: true,
+    },
+    { key: 'allocated', header: t('budget.allocated'), cell: (row) => hours(row.allocated), numeric: true },
+    { key: 'used', header: t('budget.used'), cell: (row) => format.number(row.used), numeric: true },
+    { key: 'remaining', header: t('budget.remaining'), cell: (row) => hours(row.remaining), numeric: true },
+    {
+      key: 'percentUsed',
+      header: t('budget.percentUsed'),
+      cell: (row) => (row.percentUsed === null ? '—' : `${format.number(row.percentUsed)} %`),
+      numeric: true,
+      nowrap: true,
+    },
+    { key: 'status', header: t('budget.statusLabel'), cell: status, keepWithTitle: true, nowrap: true },
+  ];
   return (
     <>
       <PageHeading>{data ? data.name : t('budget.schoolTitle')}</PageHeading>
@@ -65,32 +80,13 @@ export function SchoolBudgetPage() {
               <Paragraph>{t(data.warning === 100 ? 'budget.overText' : 'budget.warningText')}</Paragraph>
             </Alert>
           )}
-          <ScrollTable caption={t('budget.summaryCaption', { year: formatSchoolYear(schoolYear) })}>
-            <TableBody>
-              <TableRow>
-                <TableHeaderCell scope="row">{t('budget.allocated')}</TableHeaderCell>
-                <TableCell>{hours(data.allocated)}</TableCell>
-              </TableRow>
-              <TableRow>
-                <TableHeaderCell scope="row">{t('budget.used')}</TableHeaderCell>
-                <TableCell>{format.number(data.used)}</TableCell>
-              </TableRow>
-              <TableRow>
-                <TableHeaderCell scope="row">{t('budget.remaining')}</TableHeaderCell>
-                <TableCell>{hours(data.remaining)}</TableCell>
-              </TableRow>
-              <TableRow>
-                <TableHeaderCell scope="row">{t('budget.percentUsed')}</TableHeaderCell>
-                <TableCell>
-                  {data.percentUsed === null ? '—' : `${format.number(data.percentUsed)} %`}
-                </TableCell>
-              </TableRow>
-              <TableRow>
-                <TableHeaderCell scope="row">{t('budget.statusLabel')}</TableHeaderCell>
-                <TableCell>{status(data)}</TableCell>
-              </TableRow>
-            </TableBody>
-          </ScrollTable>
+          <DataTable
+            caption={t('budget.summaryCaption', { year: formatSchoolYear(schoolYear) })}
+            columns={summaryColumns}
+            rows={[data]}
+            rowKey={(row) => `${row.locationId}-${row.schoolYear}`}
+            empty={t('budget.noUse')}
+          />
           <Trend budget={data} />
           <Activities budget={data} />
           <AllocationExplained budget={data} />
@@ -103,6 +99,27 @@ export function SchoolBudgetPage() {
 function Trend({ budget }: { budget: SchoolBudget }) {
   const { t } = useTranslation('hours');
   const format = useFormatters();
+  const columns: Column<TrendMonth>[] = [
+    {
+      key: 'month',
+      header: t('budget.month'),
+      cell: (month) => format.month(month.month),
+      rowHeader: true,
+      nowrap: true,
+    },
+    {
+      key: 'usedInMonth',
+      header: t('budget.usedInMonth'),
+      cell: (month) => format.number(month.used),
+      numeric: true,
+    },
+    {
+      key: 'usedSoFar',
+      header: t('budget.usedSoFar'),
+      cell: (month) => (month.cumulative === null ? '—' : format.number(month.cumulative)),
+      numeric: true,
+    },
+  ];
   return (
     <>
       <figure className="passend-chart">
@@ -119,24 +136,13 @@ function Trend({ budget }: { budget: SchoolBudget }) {
           </Suspense>
         </div>
       </figure>
-      <ScrollTable caption={t('budget.trendCaption')}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('budget.month')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('budget.usedInMonth')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('budget.usedSoFar')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {budget.trend.map((month) => (
-            <TableRow key={month.month}>
-              <TableHeaderCell scope="row">{format.month(month.month)}</TableHeaderCell>
-              <TableCell>{format.number(month.used)}</TableCell>
-              <TableCell>{month.cumulative === null ? '—' : format.number(month.cumulative)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </ScrollTable>
+      <DataTable
+        caption={t('budget.trendCaption')}
+        columns={columns}
+        rows={budget.trend}
+        rowKey={(month) => month.month}
+        empty={t('budget.noUse')}
+      />
     </>
   );
 }
@@ -144,28 +150,34 @@ function Trend({ budget }: { budget: SchoolBudget }) {
 function Activities({ budget }: { budget: SchoolBudget }) {
   const { t } = useTranslation('hours');
   const format = useFormatters();
+  const columns: Column<ActivityHours>[] = [
+    {
+      key: 'activity',
+      header: t('time.activity'),
+      cell: (row) => t(`activities.${row.activity}`),
+      rowHeader: true,
+    },
+    {
+      key: 'hours',
+      header: t('time.hours'),
+      cell: (row) => format.number(row.hours),
+      numeric: true,
+      width: '8rem',
+    },
+  ];
   return (
     <>
       <Heading level={2}>{t('budget.activitiesTitle')}</Heading>
       {budget.byActivity.length === 0 ? (
         <Paragraph>{t('budget.noUse')}</Paragraph>
       ) : (
-        <ScrollTable caption={t('budget.activitiesCaption')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('time.activity')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('time.hours')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {budget.byActivity.map((row) => (
-              <TableRow key={row.activity}>
-                <TableHeaderCell scope="row">{t(`activities.${row.activity}`)}</TableHeaderCell>
-                <TableCell>{format.number(row.hours)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </ScrollTable>
+        <DataTable
+          caption={t('budget.activitiesCaption')}
+          columns={columns}
+          rows={budget.byActivity}
+          rowKey={(row) => row.activity}
+          empty={t('budget.noUse')}
+        />
       )}
     </>
   );
@@ -177,6 +189,11 @@ function AllocationExplained({ budget }: { budget: SchoolBudget }) {
   const format = useFormatters();
   const allocation = budget.allocation;
   const percent = useSharePercent();
+  const lineColumns = useAllocationLineColumns<AllocationLineFacts & { name: string }>();
+  const columns: Column<AllocationLineFacts & { name: string }>[] = [
+    { key: 'school', header: t('allocation.school'), cell: (line) => line.name, rowHeader: true },
+    ...lineColumns,
+  ];
   return (
     <>
       <Heading level={2}>{t('budget.explanationTitle')}</Heading>
@@ -195,18 +212,13 @@ function AllocationExplained({ budget }: { budget: SchoolBudget }) {
               hours: format.number(allocation.line.hours),
             })}
           </Paragraph>
-          <ScrollTable caption={t('budget.lineCaption', { version: allocation.version })}>
-            <TableHeader>
-              <TableRow>
-                <AllocationLineHeaders />
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              <TableRow>
-                <AllocationLineCells line={allocation.line} />
-              </TableRow>
-            </TableBody>
-          </ScrollTable>
+          <DataTable
+            caption={t('budget.lineCaption', { version: allocation.version })}
+            columns={columns}
+            rows={[{ ...allocation.line, name: budget.name }]}
+            rowKey={(line) => line.name}
+            empty={t('budget.noUse')}
+          />
         </>
       )}
     </>

@@ -1,17 +1,7 @@
-import {
-  ButtonGroup,
-  Paragraph,
-  SecondaryActionButton,
-  TableBody,
-  TableCell,
-  TableFooter,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { ButtonGroup, Paragraph, SecondaryActionButton } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { timeActivities } from '../../../../contracts/hours.ts';
+import { type TimeEntry, timeActivities } from '../../../../contracts/hours.ts';
 import { schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
 import { withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
@@ -19,19 +9,19 @@ import { formErrorsFrom } from '../../app/forms.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
+import { useListParams } from '../../ui/table/useListParams.ts';
 import {
-  EntryCells,
-  EntryHeaderCells,
   MemberSelect,
   mondayOf,
   monthsFrom,
+  useEntryColumns,
   useMemberSchools,
   useRemoveTimeEntry,
   useTimeEntries,
   useTimeMember,
-  useUrlState,
 } from './time.hooks.tsx';
 
 /** First and last day (YYYY-MM-DD) of a month (YYYY-MM). */
@@ -47,16 +37,17 @@ export function TimeListPage() {
   const format = useFormatters();
   const today = todayInAmsterdam();
   const currentMonth = today.slice(0, 7);
-  const [params, update] = useUrlState();
+  // `teamlid` is the staff office's choice of member (see useTimeMember): kept with the filters.
+  const list = useListParams({ maand: '', school: '', soort: '', teamlid: '' }, null);
   const member = useTimeMember();
   const { userId } = member;
   // This school year and the last, newest first: older hours are rarely looked up here.
   const months = monthsFrom(`${schoolYearOf(today) - 1}-08`, currentMonth).reverse();
-  const askedMonth = params.get('maand') ?? '';
-  const month = months.includes(askedMonth) ? askedMonth : currentMonth;
-  const locationId = params.get('school') ?? '';
-  const activity = timeActivities.find((candidate) => candidate === params.get('soort')) ?? '';
+  const month = months.includes(list.filters.maand) ? list.filters.maand : currentMonth;
+  const locationId = list.filters.school;
+  const activity = timeActivities.find((candidate) => candidate === list.filters.soort) ?? '';
   const [done, setDone] = useState<string | null>(null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
 
   const entries = useTimeEntries(userId, {
     ...monthBounds(month),
@@ -65,7 +56,42 @@ export function TimeListPage() {
   });
   const schools = useMemberSchools(userId, entries.data);
   const remove = useRemoveTimeEntry(() => setDone(t('time.removed')));
+  // The row and its button are gone: the keyboard user hears what happened where focus lands.
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
   const teamlid = member.isOwn ? null : userId;
+  const isFiltered = month !== currentMonth || locationId !== '' || activity !== '';
+
+  const entryColumns = useEntryColumns({ sortable: true });
+  const columns: Column<TimeEntry>[] = [
+    ...entryColumns,
+    {
+      key: 'status',
+      header: t('timeList.status'),
+      cell: (entry) => (entry.locked ? t('time.locked') : t('timeList.open')),
+      keepWithTitle: true,
+      sortable: true,
+      sortValue: (entry) => (entry.locked ? t('time.locked') : t('timeList.open')),
+    },
+    {
+      key: 'actions',
+      header: t('time.actions'),
+      cell: (entry) =>
+        entry.locked ? (
+          '—'
+        ) : (
+          <ButtonGroup>
+            <RouterLink to={withQuery('/uren', { week: mondayOf(entry.date), teamlid, wijzig: entry.id })}>
+              {t('time.edit', { date: format.date(entry.date) })}
+            </RouterLink>
+            <SecondaryActionButton type="button" onClick={(event) => remove.ask(entry, event.currentTarget)}>
+              {t('time.remove', { date: format.date(entry.date) })}
+            </SecondaryActionButton>
+          </ButtonGroup>
+        ),
+    },
+  ];
 
   return (
     <>
@@ -74,95 +100,66 @@ export function TimeListPage() {
       <Paragraph>
         <RouterLink to={withQuery('/uren', { teamlid })}>{t('timeList.weekView')}</RouterLink>
       </Paragraph>
-      <search aria-label={t('timeList.filters')} className="passend-toolbar">
+      <ListToolbar
+        // The member stays chosen: clearing is about what of their hours is shown.
+        onClear={isFiltered ? () => list.setFilters({ maand: '', school: '', soort: '' }) : undefined}
+      >
         <MemberSelect member={member} />
         <SelectField
           name="month"
           label={t('timeList.month')}
           placeholder={t('time.chooseMonth')}
           value={month}
-          onChange={(value) => update({ maand: value === currentMonth ? null : value })}
+          onChange={(value) => list.setFilters({ maand: value === currentMonth ? '' : value })}
           choices={months.map((candidate) => ({ value: candidate, label: format.month(candidate) }))}
         />
         <SelectField
           name="school"
           label={t('time.school')}
           placeholder={t('timeList.allSchools')}
+          required={false}
           value={locationId}
-          onChange={(value) => update({ school: value })}
+          onChange={(value) => list.setFilters({ school: value })}
           choices={schools}
         />
         <SelectField
           name="activity"
           label={t('time.activity')}
           placeholder={t('timeList.allActivities')}
+          required={false}
           value={activity}
-          onChange={(value) => update({ soort: value })}
+          onChange={(value) => list.setFilters({ soort: value })}
           choices={timeActivities.map((candidate) => ({
             value: candidate,
             label: t(`activities.${candidate}`),
           }))}
         />
-      </search>
-      {done && <Paragraph role="status">{done}</Paragraph>}
+      </ListToolbar>
+      {done && (
+        <Paragraph role="status" ref={doneRef} tabIndex={-1}>
+          {done}
+        </Paragraph>
+      )}
       {(entries.error ?? remove.error) && (
         <ErrorAlert errors={formErrorsFrom(entries.error ?? remove.error)} />
       )}
       {entries.isLoading && <Paragraph role="status">{t('app.loading', { ns: 'translation' })}</Paragraph>}
       {entries.data && (
-        <ScrollTable
+        <DataTable
           caption={t('timeList.caption', {
             month: format.month(month),
             hours: format.number(entries.data.totalHours),
           })}
-        >
-          <TableHeader>
-            <TableRow>
-              <EntryHeaderCells />
-              <TableHeaderCell scope="col">{t('timeList.status')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('time.actions')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {entries.data.items.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={7}>{t('timeList.empty')}</TableCell>
-              </TableRow>
-            )}
-            {entries.data.items.map((entry) => (
-              <TableRow key={entry.id}>
-                <EntryCells entry={entry} />
-                <TableCell>{entry.locked ? t('time.locked') : t('timeList.open')}</TableCell>
-                <TableCell>
-                  {entry.locked ? (
-                    '—'
-                  ) : (
-                    <ButtonGroup>
-                      <RouterLink
-                        to={withQuery('/uren', { week: mondayOf(entry.date), teamlid, wijzig: entry.id })}
-                      >
-                        {t('time.edit', { date: format.date(entry.date) })}
-                      </RouterLink>
-                      <SecondaryActionButton type="button" onClick={() => remove.mutate(entry.id)}>
-                        {t('time.remove', { date: format.date(entry.date) })}
-                      </SecondaryActionButton>
-                    </ButtonGroup>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-          <TableFooter>
-            <TableRow>
-              <TableHeaderCell scope="row" colSpan={3}>
-                {t('time.total')}
-              </TableHeaderCell>
-              <TableCell>{format.number(entries.data.totalHours)}</TableCell>
-              <TableCell colSpan={3} />
-            </TableRow>
-          </TableFooter>
-        </ScrollTable>
+          columns={columns}
+          rows={entries.data.items}
+          rowKey={(entry) => entry.id}
+          empty={t('timeList.empty')}
+          busy={entries.isFetching}
+          sort={list.sort}
+          onSortChange={list.setSort}
+        />
       )}
+      {remove.dialog}
     </>
   );
 }

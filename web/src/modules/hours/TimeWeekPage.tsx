@@ -5,18 +5,13 @@ import {
   Paragraph,
   PrimaryActionButton,
   SecondaryActionButton,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableFooter,
-  TableHeader,
   TableHeaderCell,
   TableRow,
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   closedPeriodListSchema,
@@ -28,30 +23,26 @@ import {
   timeEntrySchema,
 } from '../../../../contracts/hours.ts';
 import { addDays, schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
-import { api, apiRequest, withQuery } from '../../app/api.ts';
+import { api, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  moduleMessageFor,
-  noFormErrors,
-  validate,
-} from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { type ContractFormState, useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { hoursKeys } from './hours.api.ts';
 import {
-  EntryCells,
-  EntryHeaderCells,
   MemberSelect,
   mondayOf,
   monthsFrom,
+  useEntryColumns,
   useMemberRequests,
   useMemberSchools,
+  useRefreshTimeEntries,
   useRemoveTimeEntry,
   useTimeEntries,
   useTimeMember,
@@ -60,14 +51,7 @@ import {
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Validation errors thrown by the form itself, or what the API answered. */
-function errorsOf(error: unknown): FormErrors {
-  return !(error instanceof Error) && 'fields' in (error as object)
-    ? (error as FormErrors)
-    : formErrorsFrom(error);
-}
-
-type EntryForm = {
+type EntryValues = {
   date: string;
   hours: string;
   locationId: string;
@@ -76,11 +60,16 @@ type EntryForm = {
   note: string;
 };
 
+/** Hours as typed, with a decimal comma or point; nothing typed is no answer rather than zero. */
+function hoursOf(typed: string): number | undefined {
+  const trimmed = typed.trim();
+  return trimmed === '' ? undefined : Number(trimmed.replace(',', '.'));
+}
+
 /** `/uren`: a member's week: what was logged, hours per day, a quick form, and "copy last week". */
 export function TimeWeekPage() {
   const { t, i18n } = useTranslation('hours');
   const format = useFormatters();
-  const queryClient = useQueryClient();
   const today = todayInAmsterdam();
   const [params, update] = useUrlState();
   const member = useTimeMember();
@@ -92,22 +81,12 @@ export function TimeWeekPage() {
   const weekEnd = days[6] ?? weekStart;
   const isCurrentWeek = addDays(weekStart, 7) > today;
   const selectableDays = days.filter((day) => day <= today);
-  const [form, setForm] = useState<EntryForm>({
-    date: today,
-    hours: '',
-    locationId: '',
-    requestId: '',
-    activity: '',
-    note: '',
-  });
-  // A date of another week (after moving on) is no choice here: today, or nothing to choose yet.
-  const date = selectableDays.includes(form.date) ? form.date : selectableDays.includes(today) ? today : '';
   const [editingId, setEditingId] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   const [done, setDone] = useState<string | null>(null);
+  // Bumped after a line is saved: the cursor goes back to Hours for the next line (see the effect).
+  const [nextLine, setNextLine] = useState(0);
   const hoursRef = useRef<HTMLInputElement>(null);
-  const tableRef = useRef<HTMLElement>(null);
-  const captionId = useId();
+  const doneRef = useRef<HTMLParagraphElement>(null);
   const dayFormat = useMemo(
     () =>
       new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', {
@@ -120,77 +99,94 @@ export function TimeWeekPage() {
   );
 
   const entries = useTimeEntries(userId, { from: weekStart, to: weekEnd });
-  const schools = useMemberSchools(userId, entries.data);
-  const requests = useMemberRequests(userId, form.locationId);
   const editing = entries.data?.items.find((entry) => entry.id === editingId && !entry.locked) ?? null;
+  const refresh = useRefreshTimeEntries();
 
-  const startEdit = useCallback(
-    (entry: TimeEntry) => {
-      setEditingId(entry.id);
-      setErrors(noFormErrors);
-      setDone(null);
-      setForm({
-        date: entry.date,
-        hours: format.number(entry.hours),
-        locationId: entry.location.id,
-        requestId: entry.requestId ?? '',
-        activity: entry.activity,
-        note: entry.note ?? '',
-      });
-      // The form is below the table: take the keyboard user there.
-      hoursRef.current?.focus();
-    },
-    [format],
-  );
-  const stopEdit = () => {
-    setEditingId(null);
-    setErrors(noFormErrors);
-    setForm((current) => ({ ...current, hours: '', note: '' }));
-  };
-
-  // The list view links here with `wijzig` to open one of its entries in this form.
-  const requestedEdit = params.get('wijzig');
-  useEffect(() => {
-    if (!requestedEdit || !entries.data) return;
-    const entry = entries.data.items.find((item) => item.id === requestedEdit);
-    if (entry && !entry.locked) startEdit(entry);
-    update({ wijzig: null });
-  }, [requestedEdit, entries.data, startEdit, update]);
-
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['time-entries'] });
-  const save = useMutation({
-    mutationFn: async (entryId: string | null) => {
-      const checked = validate(timeEntryInputSchema, {
-        date,
-        hours: form.hours.trim() === '' ? Number.NaN : Number(form.hours.replace(',', '.')),
-        locationId: form.locationId || undefined,
-        requestId: form.requestId || null,
-        activity: form.activity || undefined,
-        note: form.note.trim() || null,
-        userId: userId ?? undefined,
-      });
-      if (!checked.ok) throw checked.errors;
-      return entryId
-        ? apiRequest('PUT', `/api/time-entries/${entryId}`, { body: checked.value, schema: timeEntrySchema })
-        : api.post('/api/time-entries', checked.value, timeEntrySchema);
-    },
-    onSuccess: (_, entryId) => {
-      setErrors(noFormErrors);
+  // A date of another week (after moving on) is no choice here: today, or nothing to choose yet.
+  const selectable = (day: string) =>
+    selectableDays.includes(day) ? day : selectableDays.includes(today) ? today : '';
+  const form: ContractFormState<EntryValues> = useContractForm({
+    schema: timeEntryInputSchema,
+    namespace: 'hours',
+    initial: (): EntryValues => ({
+      date: today,
+      hours: '',
+      locationId: '',
+      requestId: '',
+      activity: '',
+      note: '',
+    }),
+    toInput: (values) => ({
+      date: selectable(values.date) || undefined,
+      hours: hoursOf(values.hours),
+      locationId: values.locationId || undefined,
+      requestId: values.requestId || null,
+      activity: values.activity || undefined,
+      note: values.note.trim() || null,
+      userId: userId ?? undefined,
+    }),
+    send: (input) =>
+      editing
+        ? api.put(`/api/time-entries/${editing.id}`, input, timeEntrySchema)
+        : api.post('/api/time-entries', input, timeEntrySchema),
+    successNotice: (saved) => t(saved.id === editingId ? 'time.changed' : 'time.added'),
+    onSuccess: () => {
       setEditingId(null);
       // Date, school and activity stay: the next line of the same day is only hours away.
-      setForm((current) => ({ ...current, hours: '', note: '' }));
-      setDone(t(entryId ? 'time.changed' : 'time.added'));
-      hoursRef.current?.focus();
+      form.update((values) => ({ ...values, hours: '', note: '' }));
+      setNextLine((count) => count + 1);
       void refresh();
     },
-    onError: (error) => setErrors(errorsOf(error)),
   });
+  const date = selectable(form.values.date);
+  const schools = useMemberSchools(userId, entries.data);
+  const requests = useMemberRequests(userId, form.values.locationId);
+
+  // After the form's notice took focus (a child's effect runs first), the cursor goes to Hours.
+  useEffect(() => {
+    if (nextLine > 0) hoursRef.current?.focus();
+  }, [nextLine]);
+
+  const startEdit = (entry: TimeEntry) => {
+    setEditingId(entry.id);
+    setDone(null);
+    form.reset({
+      date: entry.date,
+      hours: format.number(entry.hours),
+      locationId: entry.location.id,
+      requestId: entry.requestId ?? '',
+      activity: entry.activity,
+      note: entry.note ?? '',
+    });
+    // The form is below the table: take the keyboard user there.
+    hoursRef.current?.focus();
+  };
+  const stopEdit = () => {
+    setEditingId(null);
+    form.reset({ ...form.values, hours: '', note: '' });
+  };
+
+  // The list view links here with `wijzig` to open one of its entries in this form: once, as the
+  // address loses the parameter only after the renders the edit itself causes.
+  const requestedEdit = params.get('wijzig');
+  const openedEdit = useRef<string | null>(null);
+  const openRequestedEdit = useEffectEvent((entry: TimeEntry) => startEdit(entry));
+  useEffect(() => {
+    if (!requestedEdit || !entries.data || openedEdit.current === requestedEdit) return;
+    openedEdit.current = requestedEdit;
+    const entry = entries.data.items.find((item) => item.id === requestedEdit);
+    if (entry && !entry.locked) openRequestedEdit(entry);
+    update({ wijzig: null });
+  }, [requestedEdit, entries.data, update]);
+
   const remove = useRemoveTimeEntry((entryId) => {
     if (entryId === editingId) stopEdit();
     setDone(t('time.removed'));
-    // The row and its button are gone: keep the keyboard user in the table.
-    tableRef.current?.focus();
   });
+  // The row and its button are gone: the keyboard user hears what happened where focus lands.
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
   const copy = useMutation({
     mutationFn: () => api.post('/api/time-entries/copy-week', { weekStart }, copyWeekResultSchema),
     onSuccess: (result) => {
@@ -203,11 +199,48 @@ export function TimeWeekPage() {
     setDone(null);
     update({ week: start === mondayOf(today) ? null : start });
   };
-  const message = (path: string) => moduleMessageFor('hours', errors, path);
   const hoursOn = (day: string) =>
     (entries.data?.items ?? [])
       .filter((entry) => entry.date === day)
       .reduce((sum, entry) => sum + entry.hours, 0);
+
+  const entryColumns = useEntryColumns();
+  const columns: Column<TimeEntry>[] = [
+    ...entryColumns,
+    {
+      key: 'actions',
+      header: t('time.actions'),
+      cell: (entry) =>
+        entry.locked ? (
+          t('time.locked')
+        ) : (
+          <ButtonGroup>
+            <SecondaryActionButton type="button" onClick={() => startEdit(entry)}>
+              {t('time.edit', { date: format.date(entry.date) })}
+            </SecondaryActionButton>
+            <SecondaryActionButton type="button" onClick={(event) => remove.ask(entry, event.currentTarget)}>
+              {t('time.remove', { date: format.date(entry.date) })}
+            </SecondaryActionButton>
+          </ButtonGroup>
+        ),
+    },
+  ];
+  const dayColumns: Column<string>[] = [
+    {
+      key: 'day',
+      header: t('time.day'),
+      cell: (day) => dayFormat.format(new Date(`${day}T12:00:00Z`)),
+      rowHeader: true,
+      nowrap: true,
+    },
+    {
+      key: 'hours',
+      header: t('time.hours'),
+      cell: (day) => format.number(hoursOn(day)),
+      numeric: true,
+      width: '6rem',
+    },
+  ];
 
   return (
     <>
@@ -237,155 +270,100 @@ export function TimeWeekPage() {
           </SecondaryActionButton>
         )}
       </ButtonGroup>
-      {done && <Paragraph role="status">{done}</Paragraph>}
+      {done && (
+        <Paragraph role="status" ref={doneRef} tabIndex={-1}>
+          {done}
+        </Paragraph>
+      )}
       {(entries.error ?? remove.error ?? copy.error) && (
         <ErrorAlert errors={formErrorsFrom(entries.error ?? remove.error ?? copy.error)} />
       )}
       {entries.isLoading && <Paragraph role="status">{t('app.loading', { ns: 'translation' })}</Paragraph>}
       {entries.data && (
         <>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable by keyboard. */}
-          <section ref={tableRef} className="passend-table-scroll" aria-labelledby={captionId} tabIndex={0}>
-            <Table>
-              <TableCaption id={captionId}>
-                {t('time.caption', {
-                  from: format.date(weekStart),
-                  to: format.date(weekEnd),
-                  hours: format.number(entries.data.totalHours),
-                })}
-              </TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <EntryHeaderCells />
-                  <TableHeaderCell scope="col">{t('time.actions')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {entries.data.items.length === 0 && (
-                  <TableRow>
-                    <TableCell colSpan={6}>{t('time.empty')}</TableCell>
-                  </TableRow>
-                )}
-                {entries.data.items.map((entry) => (
-                  <TableRow key={entry.id}>
-                    <EntryCells entry={entry} />
-                    <TableCell>
-                      {entry.locked ? (
-                        t('time.locked')
-                      ) : (
-                        <ButtonGroup>
-                          <SecondaryActionButton type="button" onClick={() => startEdit(entry)}>
-                            {t('time.edit', { date: format.date(entry.date) })}
-                          </SecondaryActionButton>
-                          <SecondaryActionButton type="button" onClick={() => remove.mutate(entry.id)}>
-                            {t('time.remove', { date: format.date(entry.date) })}
-                          </SecondaryActionButton>
-                        </ButtonGroup>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </section>
-          <ScrollTable caption={t('time.dayTotals', { from: format.date(weekStart) })}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('time.day')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('time.hours')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {days.map((day) => (
-                <TableRow key={day}>
-                  <TableHeaderCell scope="row">
-                    {dayFormat.format(new Date(`${day}T12:00:00Z`))}
-                  </TableHeaderCell>
-                  <TableCell>{format.number(hoursOn(day))}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-            <TableFooter>
+          <DataTable
+            caption={t('time.caption', {
+              from: format.date(weekStart),
+              to: format.date(weekEnd),
+              hours: format.number(entries.data.totalHours),
+            })}
+            columns={columns}
+            rows={entries.data.items}
+            rowKey={(entry) => entry.id}
+            empty={t('time.empty')}
+            busy={entries.isFetching}
+            // A week keeps its grid on a phone and scrolls sideways.
+            stackOnSmallScreens={false}
+          />
+          <DataTable
+            caption={t('time.dayTotals', { from: format.date(weekStart) })}
+            columns={dayColumns}
+            rows={days}
+            rowKey={(day) => day}
+            empty={t('time.empty')}
+            stackOnSmallScreens={false}
+            footer={
               <TableRow>
                 <TableHeaderCell scope="row">{t('time.total')}</TableHeaderCell>
-                <TableCell>{format.number(entries.data.totalHours)}</TableCell>
+                <TableCell className="passend-cell--numeric">
+                  {format.number(entries.data.totalHours)}
+                </TableCell>
               </TableRow>
-            </TableFooter>
-          </ScrollTable>
+            }
+          />
         </>
       )}
+      {remove.dialog}
       {userId && (
         <>
           <Heading level={2}>{t(editing ? 'time.editHeading' : 'time.addHeading')}</Heading>
           {!editing && <Paragraph>{t('time.keyboardHint')}</Paragraph>}
-          <Form
-            errors={errors}
-            fields={['date', 'hours', 'locationId', 'activity', 'note']}
-            onSubmit={() => save.mutate(editing?.id ?? null)}
-          >
+          <ContractForm form={form}>
             <SelectField
-              name="date"
               label={t('time.date')}
               placeholder={t('time.chooseDate')}
-              value={date}
-              onChange={(value) => setForm((current) => ({ ...current, date: value }))}
               choices={selectableDays.map((day) => ({ value: day, label: format.date(day) }))}
-              error={message('date')}
+              {...form.field('date', 'choice')}
+              value={date}
             />
             <TextField
-              name="hours"
               inputMode="decimal"
               inputRef={hoursRef}
               label={t('time.hours')}
               description={t('time.hoursHint')}
-              value={form.hours}
-              onChange={(value) => setForm((current) => ({ ...current, hours: value }))}
-              error={message('hours')}
+              {...form.field('hours')}
             />
             <SelectField
-              name="locationId"
               label={t('time.school')}
               placeholder={t('time.chooseSchool')}
-              value={form.locationId}
-              onChange={(value) => setForm((current) => ({ ...current, locationId: value, requestId: '' }))}
               choices={schools}
-              error={message('locationId')}
+              {...form.field('locationId', 'choice')}
+              onChange={(value) => {
+                form.set('locationId', value);
+                // Another school has other requests.
+                form.set('requestId', '');
+              }}
             />
             <SelectField
-              name="requestId"
               label={t('time.request')}
               placeholder={t('time.noRequest')}
               description={t(member.isOwn ? 'time.requestHintOwn' : 'time.requestHint')}
-              required={false}
               busy={requests.isFetching}
-              value={form.requestId}
-              onChange={(value) => setForm((current) => ({ ...current, requestId: value }))}
               choices={requests.choices}
-              error={message('requestId')}
+              {...form.field('requestId', 'choice')}
             />
             <SelectField
-              name="activity"
               label={t('time.activity')}
               placeholder={t('time.chooseActivity')}
-              value={form.activity}
-              onChange={(value) => setForm((current) => ({ ...current, activity: value }))}
               choices={timeActivities.map((activity) => ({
                 value: activity,
                 label: t(`activities.${activity}`),
               }))}
-              error={message('activity')}
+              {...form.field('activity', 'choice')}
             />
-            <TextField
-              name="note"
-              label={t('time.note')}
-              required={false}
-              maxLength={500}
-              value={form.note}
-              onChange={(value) => setForm((current) => ({ ...current, note: value }))}
-              error={message('note')}
-            />
+            <TextField label={t('time.note')} {...form.field('note')} />
             <ButtonGroup>
-              <PrimaryActionButton type="submit" busy={save.isPending}>
+              <PrimaryActionButton type="submit" busy={form.pending}>
                 {t(editing ? 'time.save' : 'time.add')}
               </PrimaryActionButton>
               {editing && (
@@ -400,7 +378,7 @@ export function TimeWeekPage() {
                 </SecondaryActionButton>
               )}
             </ButtonGroup>
-          </Form>
+          </ContractForm>
         </>
       )}
       {member.isStaffOffice && <CloseMonthSection />}
@@ -416,34 +394,37 @@ function CloseMonthSection() {
   const headingId = useId();
   const today = todayInAmsterdam();
   const schoolYear = schoolYearOf(today);
-  const [month, setMonth] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [done, setDone] = useState<string | null>(null);
   const closed = useQuery({
-    queryKey: ['closed-periods', schoolYear],
+    queryKey: hoursKeys.closedPeriodList(schoolYear),
     queryFn: ({ signal }) =>
       api.get(withQuery('/api/closed-periods', { schoolYear }), closedPeriodListSchema, signal),
+  });
+  const form = useContractForm({
+    schema: closePeriodInputSchema,
+    namespace: 'hours',
+    initial: { month: '' },
+    // Closing cannot be undone: one explicit yes first.
+    confirm: (input) => ({
+      title: t('time.closeConfirmTitle', { month: format.month(input.month) }),
+      body: t('time.closeConfirm', { month: format.month(input.month) }),
+      confirmLabel: t('time.closeConfirmButton', { month: format.month(input.month) }),
+      danger: true,
+    }),
+    send: async (input) => {
+      await api.post('/api/closed-periods', input);
+      return input.month;
+    },
+    successNotice: (month) => t('time.closeDone', { month: format.month(month) }),
+    onSuccess: () => {
+      form.reset({ month: '' });
+      void queryClient.invalidateQueries({ queryKey: hoursKeys.closedPeriods });
+      void queryClient.invalidateQueries({ queryKey: hoursKeys.timeEntries });
+    },
   });
   const closedMonths = new Set(closed.data?.items.map((item) => item.month));
   const openMonths = monthsFrom(`${schoolYear}-08`, today.slice(0, 7)).filter(
     (candidate) => !closedMonths.has(candidate),
   );
-  const close = useMutation({
-    mutationFn: async () => {
-      const checked = validate(closePeriodInputSchema, { month });
-      if (!checked.ok) throw checked.errors;
-      await api.post('/api/closed-periods', checked.value);
-      return checked.value.month;
-    },
-    onSuccess: (closedMonth) => {
-      setErrors(noFormErrors);
-      setMonth('');
-      setDone(t('time.closeDone', { month: format.month(closedMonth) }));
-      void queryClient.invalidateQueries({ queryKey: ['closed-periods'] });
-      void queryClient.invalidateQueries({ queryKey: ['time-entries'] });
-    },
-    onError: (error) => setErrors(errorsOf(error)),
-  });
 
   return (
     <section className="passend-section" aria-labelledby={headingId}>
@@ -451,34 +432,29 @@ function CloseMonthSection() {
         {t('time.closeHeading')}
       </Heading>
       <Paragraph>{t('time.closeIntro')}</Paragraph>
-      {done && <Paragraph role="status">{done}</Paragraph>}
       {closed.error && <ErrorAlert errors={formErrorsFrom(closed.error)} />}
       {closed.data && openMonths.length === 0 && <Paragraph>{t('time.noOpenMonths')}</Paragraph>}
-      {closed.data && openMonths.length > 0 && (
-        <Form
-          errors={errors}
-          fields={['month']}
-          onSubmit={() => {
-            // Closing cannot be undone: one explicit yes first (an empty choice gets its field error).
-            if (!month || window.confirm(t('time.closeConfirm', { month: format.month(month) })))
-              close.mutate();
-          }}
-        >
-          <SelectField
-            name="month"
-            label={t('time.closeMonth')}
-            placeholder={t('time.chooseMonth')}
-            value={month}
-            onChange={setMonth}
-            choices={openMonths.map((candidate) => ({ value: candidate, label: format.month(candidate) }))}
-            error={moduleMessageFor('hours', errors, 'month')}
-          />
-          <ButtonGroup>
-            <PrimaryActionButton type="submit" busy={close.isPending}>
-              {t('time.closeSubmit')}
-            </PrimaryActionButton>
-          </ButtonGroup>
-        </Form>
+      {closed.data && (openMonths.length > 0 || form.notice) && (
+        <ContractForm form={form} aria-labelledby={headingId}>
+          {openMonths.length > 0 && (
+            <>
+              <SelectField
+                label={t('time.closeMonth')}
+                placeholder={t('time.chooseMonth')}
+                choices={openMonths.map((candidate) => ({
+                  value: candidate,
+                  label: format.month(candidate),
+                }))}
+                {...form.field('month', 'choice')}
+              />
+              <ButtonGroup>
+                <PrimaryActionButton type="submit" busy={form.pending}>
+                  {t('time.closeSubmit')}
+                </PrimaryActionButton>
+              </ButtonGroup>
+            </>
+          )}
+        </ContractForm>
       )}
       {closed.data && closed.data.items.length > 0 && (
         <>

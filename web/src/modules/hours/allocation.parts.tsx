@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AllocationLineView } from '../../../../contracts/hours.ts';
 import { formatSchoolYear } from '../../../../contracts/school-year.ts';
 import { useFormatters } from '../../app/format.ts';
+import type { Column } from '../../ui/table/DataTable.tsx';
 
 // The pieces of the allocation's explanation that the staff office's table and a school's own page
 // both show, so a school reads its line exactly as the staff office computed it.
@@ -76,4 +77,33 @@ export function AllocationLineCells({ line }: { line: Omit<AllocationLineView, '
       <TableCell>{line.lastYearHours === null ? '—' : format.number(line.lastYearHours)}</TableCell>
     </>
   );
+}
+
+/** What a line of the key says, without the school it belongs to. */
+export type AllocationLineFacts = Omit<AllocationLineView, 'locationId' | 'name'>;
+
+/**
+ * The columns of a line for a `DataTable`, after the school's own column where there is one: every
+ * input and step, numbers right-aligned.
+ */
+export function useAllocationLineColumns<Row extends AllocationLineFacts>(): Column<Row>[] {
+  const { t } = useTranslation('hours');
+  const format = useFormatters();
+  const percent = useSharePercent();
+  const number = (key: (typeof lineColumns)[number], value: (line: Row) => string): Column<Row> => ({
+    key,
+    header: t(`allocation.${key}`),
+    cell: value,
+    numeric: true,
+    nowrap: true,
+  });
+  return [
+    number('pupils', (line) => format.number(line.pupils)),
+    number('pupilShare', (line) => percent(line.pupilShare)),
+    number('requests', (line) => format.number(line.requests)),
+    number('requestShare', (line) => percent(line.requestShare)),
+    number('rawHours', (line) => format.number(Math.round(line.rawHours * 100) / 100)),
+    number('hours', (line) => format.number(line.hours)),
+    number('lastYear', (line) => (line.lastYearHours === null ? '—' : format.number(line.lastYearHours))),
+  ];
 }

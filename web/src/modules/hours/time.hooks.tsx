@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Paragraph, TableCell, TableHeaderCell } from '@utrecht/component-library-react';
-import { useCallback, useMemo } from 'react';
+import { Paragraph } from '@utrecht/component-library-react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { type TimeEntry, type TimeEntryList, timeEntryListSchema } from '../../../../contracts/hours.ts';
@@ -11,12 +11,15 @@ import {
   teamMemberDetailSchema,
   teamPageSchema,
 } from '../../../../contracts/team.ts';
-import { api, apiRequest, withQuery } from '../../app/api.ts';
+import { api, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
 import { hasPermission, useSignedInSession } from '../../app/session.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { type SelectChoice, SelectField } from '../../ui/SelectField.tsx';
+import type { Column } from '../../ui/table/DataTable.tsx';
+import { hoursKeys } from './hours.api.ts';
 
 // What the week view and the list view of time registration share: whose hours, their schools, the
 // entries of a period, removing one, and the page's state in the address.
@@ -69,7 +72,7 @@ export function useTimeMember() {
   const isStaffOffice = hasPermission(session, 'time.close_periods');
   const [params, update] = useUrlState();
   const members = useQuery({
-    queryKey: ['team', 'time-members'],
+    queryKey: hoursKeys.timeMembers,
     enabled: isStaffOffice,
     queryFn: async ({ signal }): Promise<TeamMemberSummary[]> => {
       const all: TeamMemberSummary[] = [];
@@ -129,7 +132,7 @@ export function MemberSelect({ member }: { member: ReturnType<typeof useTimeMemb
  */
 export function useMemberSchools(userId: string | null, entries: TimeEntryList | undefined): SelectChoice[] {
   const profile = useQuery({
-    queryKey: ['team', userId],
+    queryKey: hoursKeys.memberProfile(userId),
     enabled: userId !== null,
     queryFn: ({ signal }) => api.get(`/api/team/${userId}`, teamMemberDetailSchema, signal),
   });
@@ -147,52 +150,118 @@ export function useTimeEntries(
   query: { from: string; to: string; locationId?: string; activity?: string },
 ) {
   return useQuery({
-    queryKey: ['time-entries', userId, query],
+    queryKey: hoursKeys.timeEntryList(userId, query),
     enabled: userId !== null,
     queryFn: ({ signal }) =>
       api.get(withQuery('/api/time-entries', { ...query, userId }), timeEntryListSchema, signal),
   });
 }
 
-/** Removes an entry and refreshes every list of entries. */
-export function useRemoveTimeEntry(onRemoved: (entryId: string) => void) {
+/** Refreshes what a changed time entry moves: every list of entries and the budgets. */
+export function useRefreshTimeEntries() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (entryId: string) => apiRequest('DELETE', `/api/time-entries/${entryId}`),
-    onSuccess: (_, entryId) => {
-      onRemoved(entryId);
-      void queryClient.invalidateQueries({ queryKey: ['time-entries'] });
-    },
-  });
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: hoursKeys.timeEntries }),
+      queryClient.invalidateQueries({ queryKey: hoursKeys.budgets }),
+    ]);
 }
 
-/** The headers of what an entry says, before each screen's own status and action columns. */
-export function EntryHeaderCells() {
-  const { t } = useTranslation('hours');
-  return (
-    <>
-      {(['date', 'school', 'activity', 'hours', 'note'] as const).map((key) => (
-        <TableHeaderCell key={key} scope="col">
-          {t(`time.${key}`)}
-        </TableHeaderCell>
-      ))}
-    </>
-  );
-}
-
-/** What an entry says: day, school, kind of work, hours and note. */
-export function EntryCells({ entry }: { entry: TimeEntry }) {
+/**
+ * Removes an entry after one explicit yes (a removed line cannot be brought back) and refreshes every
+ * list of entries. `ask` opens the question; `dialog` is to be rendered by the screen.
+ */
+export function useRemoveTimeEntry(onRemoved: (entryId: string) => void) {
   const { t } = useTranslation('hours');
   const format = useFormatters();
-  return (
-    <>
-      <TableHeaderCell scope="row">{format.date(entry.date)}</TableHeaderCell>
-      <TableCell>{entry.location.name}</TableCell>
-      <TableCell>{t(`activities.${entry.activity}`)}</TableCell>
-      <TableCell>{format.number(entry.hours)}</TableCell>
-      <TableCell>{entry.note ?? '—'}</TableCell>
-    </>
+  const refresh = useRefreshTimeEntries();
+  const [asked, setAsked] = useState<TimeEntry | null>(null);
+  // The button that asked: focus goes back to it when the answer is no.
+  const opener = useRef<HTMLElement | null>(null);
+  const remove = useMutation({
+    mutationFn: (entryId: string) => api.delete(`/api/time-entries/${entryId}`),
+    onSuccess: (_, entryId) => {
+      onRemoved(entryId);
+      void refresh();
+    },
+    onSettled: () => setAsked(null),
+  });
+  const dialog = asked && (
+    <ConfirmDialog
+      title={t('time.removeTitle')}
+      confirmLabel={t('time.removeConfirm')}
+      cancelLabel={t('common.cancel', { ns: 'translation' })}
+      danger
+      busy={remove.isPending}
+      onConfirm={() => remove.mutate(asked.id)}
+      onCancel={() => {
+        setAsked(null);
+        opener.current?.focus();
+      }}
+    >
+      <Paragraph>
+        {t('time.removeQuestion', {
+          date: format.date(asked.date),
+          school: asked.location.name,
+          activity: t(`activities.${asked.activity}`),
+          hours: format.number(asked.hours),
+        })}
+      </Paragraph>
+    </ConfirmDialog>
   );
+  return {
+    ask: (entry: TimeEntry, button: HTMLElement) => {
+      opener.current = button;
+      remove.reset();
+      setAsked(entry);
+    },
+    dialog,
+    error: remove.error,
+  };
+}
+
+/**
+ * The columns of what an entry says — day, school, kind of work, hours and note — before each screen's
+ * own status and action columns; `sortable` for a list that sorts itself.
+ */
+export function useEntryColumns({ sortable = false } = {}): Column<TimeEntry>[] {
+  const { t } = useTranslation('hours');
+  const format = useFormatters();
+  return [
+    {
+      key: 'date',
+      header: t('time.date'),
+      cell: (entry) => format.date(entry.date),
+      rowHeader: true,
+      nowrap: true,
+      sortable,
+      sortValue: (entry) => entry.date,
+    },
+    {
+      key: 'school',
+      header: t('time.school'),
+      cell: (entry) => entry.location.name,
+      sortable,
+      sortValue: (entry) => entry.location.name,
+    },
+    {
+      key: 'activity',
+      header: t('time.activity'),
+      cell: (entry) => t(`activities.${entry.activity}`),
+      sortable,
+      sortValue: (entry) => t(`activities.${entry.activity}`),
+    },
+    {
+      key: 'hours',
+      header: t('time.hours'),
+      cell: (entry) => format.number(entry.hours),
+      numeric: true,
+      width: '5rem',
+      sortable,
+      sortValue: (entry) => entry.hours,
+    },
+    { key: 'note', header: t('time.note'), cell: (entry) => entry.note ?? '—', width: '25%' },
+  ];
 }
 
 /**
@@ -202,7 +271,7 @@ export function EntryCells({ entry }: { entry: TimeEntry }) {
 export function useMemberRequests(userId: string | null, locationId: string) {
   const { t } = useTranslation('requests');
   const query = useQuery({
-    queryKey: ['requests', 'for-time', userId, locationId],
+    queryKey: hoursKeys.requestsForTime(userId, locationId),
     enabled: userId !== null && locationId !== '',
     queryFn: ({ signal }) =>
       api.get(

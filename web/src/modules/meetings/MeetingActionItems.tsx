@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import {
   ButtonGroup,
   Fieldset,
@@ -7,11 +7,6 @@ import {
   Paragraph,
   PrimaryActionButton,
   SecondaryActionButton,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from '@utrecht/component-library-react';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,37 +14,18 @@ import {
   type ActionItem,
   actionItemInputSchema,
   actionItemSchema,
+  actionItemUpdateSchema,
   type MeetingDetail,
 } from '../../../../contracts/meetings.ts';
-import { api, apiRequest } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  moduleMessageFor,
-  noFormErrors,
-  validate,
-} from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { type ContractFormState, useContractForm } from '../../ui/form/useContractForm.ts';
 import { TextField } from '../../ui/TextField.tsx';
-
-/** Validation errors thrown by the form itself, or what the API answered. */
-function errorsOf(error: unknown): FormErrors {
-  return !(error instanceof Error) && 'fields' in (error as object)
-    ? (error as FormErrors)
-    : formErrorsFrom(error);
-}
-
-/** Keeps the meeting in the cache in step with a changed action item, without reading it again. */
-function useUpdateMeeting(meetingId: string) {
-  const queryClient = useQueryClient();
-  return (change: (meeting: MeetingDetail) => MeetingDetail) =>
-    queryClient.setQueryData<MeetingDetail>(['meetings', meetingId], (meeting) =>
-      meeting ? change(meeting) : meeting,
-    );
-}
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { useUpdateMeeting } from './meetings.api.ts';
 
 /** Open, done, or open past its date: always in words, the border only adds colour. */
 function ItemStatus({ item }: { item: ActionItem }) {
@@ -76,10 +52,11 @@ export function MeetingActionItems({ meeting }: { meeting: MeetingDetail }) {
   const sectionRef = useRef<HTMLElement>(null);
   const complete = useMutation({
     mutationFn: (item: ActionItem) =>
-      apiRequest('PUT', `/api/meeting-action-items/${item.id}`, {
-        body: { status: 'done', followUp: item.followUp, followedUpInMeetingId: item.followedUpInMeetingId },
-        schema: actionItemSchema,
-      }),
+      api.put(
+        `/api/meeting-action-items/${item.id}`,
+        { status: 'done', followUp: item.followUp, followedUpInMeetingId: item.followedUpInMeetingId },
+        actionItemSchema,
+      ),
     onSuccess: (changed) => {
       updateMeeting((current) => ({
         ...current,
@@ -92,6 +69,44 @@ export function MeetingActionItems({ meeting }: { meeting: MeetingDetail }) {
   });
   const hasOpen = meeting.actionItems.some((item) => item.status === 'open');
   const showCommands = canManage && hasOpen;
+  const columns: Column<ActionItem>[] = [
+    {
+      key: 'description',
+      header: t('actions.description'),
+      cell: (item) => item.description,
+      rowHeader: true,
+      width: '30%',
+    },
+    { key: 'owner', header: t('actions.owner'), cell: (item) => item.ownerName },
+    { key: 'dueDate', header: t('actions.dueDate'), cell: (item) => format.date(item.dueDate), nowrap: true },
+    {
+      key: 'status',
+      header: t('actions.status'),
+      cell: (item) => <ItemStatus item={item} />,
+      keepWithTitle: true,
+      nowrap: true,
+    },
+    { key: 'followUp', header: t('actions.followUp'), cell: (item) => item.followUp ?? '—' },
+    ...(showCommands
+      ? [
+          {
+            key: 'command',
+            header: t('actions.command'),
+            cell: (item: ActionItem) =>
+              item.status === 'open' && (
+                <SecondaryActionButton
+                  type="button"
+                  busy={complete.isPending && complete.variables?.id === item.id}
+                  onClick={() => complete.mutate(item)}
+                >
+                  {t('actions.markDone')}
+                  <span className="passend-visually-hidden">: {item.description}</span>
+                </SecondaryActionButton>
+              ),
+          },
+        ]
+      : []),
+  ];
 
   return (
     <>
@@ -103,57 +118,25 @@ export function MeetingActionItems({ meeting }: { meeting: MeetingDetail }) {
         {meeting.actionItems.length === 0 ? (
           <Paragraph>{t('actions.empty')}</Paragraph>
         ) : (
-          <ScrollTable caption={t('actions.caption')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('actions.description')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('actions.owner')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('actions.dueDate')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('actions.status')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('actions.followUp')}</TableHeaderCell>
-                {showCommands && <TableHeaderCell scope="col">{t('actions.command')}</TableHeaderCell>}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {meeting.actionItems.map((item) => (
-                <TableRow key={item.id}>
-                  <TableHeaderCell scope="row">{item.description}</TableHeaderCell>
-                  <TableCell>{item.ownerName}</TableCell>
-                  <TableCell>{format.date(item.dueDate)}</TableCell>
-                  <TableCell>
-                    <ItemStatus item={item} />
-                  </TableCell>
-                  <TableCell>{item.followUp ?? '—'}</TableCell>
-                  {showCommands && (
-                    <TableCell>
-                      {item.status === 'open' && (
-                        <SecondaryActionButton
-                          type="button"
-                          busy={complete.isPending && complete.variables?.id === item.id}
-                          onClick={() => complete.mutate(item)}
-                        >
-                          {t('actions.markDone')}
-                          <span className="passend-visually-hidden">: {item.description}</span>
-                        </SecondaryActionButton>
-                      )}
-                    </TableCell>
-                  )}
-                </TableRow>
-              ))}
-            </TableBody>
-          </ScrollTable>
+          <DataTable
+            caption={t('actions.caption')}
+            columns={columns}
+            rows={meeting.actionItems}
+            rowKey={(item) => item.id}
+            empty={t('actions.empty')}
+          />
         )}
         {canManage && (
           <AddActionItem
             meeting={meeting}
             onAdded={(item) => {
+              setDone(null);
               updateMeeting((current) => ({
                 ...current,
                 actionItems: [...current.actionItems, item].sort((first, second) =>
                   first.dueDate.localeCompare(second.dueDate),
                 ),
               }));
-              setDone(t('actions.added'));
             }}
           />
         )}
@@ -165,6 +148,10 @@ export function MeetingActionItems({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
+type ActionItemValues = { description: string; ownerName: string; dueDate: string };
+
+const noActionItem: ActionItemValues = { description: '', ownerName: '', dueDate: '' };
+
 /** Description, owner and due date; the owner is linked to a participant with exactly that name. */
 function AddActionItem({
   meeting,
@@ -174,61 +161,45 @@ function AddActionItem({
   onAdded: (item: ActionItem) => void;
 }) {
   const { t } = useTranslation('meetings');
+  const headingId = useId();
   const namesId = useId();
-  const [form, setForm] = useState({ description: '', ownerName: '', dueDate: '' });
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const descriptionRef = useRef<HTMLInputElement>(null);
-  const add = useMutation({
-    mutationFn: async () => {
-      const owner = meeting.participants.find(
-        (participant) => participant.userId && participant.name === form.ownerName.trim(),
-      );
-      const checked = validate(actionItemInputSchema, {
-        description: form.description,
-        ownerName: form.ownerName,
-        ownerUserId: owner?.userId ?? null,
-        dueDate: form.dueDate || undefined,
-      });
-      if (!checked.ok) throw checked.errors;
-      return api.post(`/api/meetings/${meeting.id}/action-items`, checked.value, actionItemSchema);
-    },
+  const form: ContractFormState<ActionItemValues> = useContractForm({
+    schema: actionItemInputSchema,
+    namespace: 'meetings',
+    initial: noActionItem,
+    toInput: (values) => ({
+      description: values.description,
+      ownerName: values.ownerName,
+      ownerUserId:
+        meeting.participants.find(
+          (participant) => participant.userId && participant.name === values.ownerName.trim(),
+        )?.userId ?? null,
+      dueDate: values.dueDate || undefined,
+    }),
+    send: (input) => api.post(`/api/meetings/${meeting.id}/action-items`, input, actionItemSchema),
+    successNotice: t('actions.added'),
     onSuccess: (item) => {
-      setErrors(noFormErrors);
-      setForm({ description: '', ownerName: '', dueDate: '' });
+      form.reset(noActionItem);
       onAdded(item);
-      descriptionRef.current?.focus();
     },
-    onError: (error) => setErrors(errorsOf(error)),
   });
-  const message = (path: string) => moduleMessageFor('meetings', errors, path);
   const names = [...new Set(meeting.participants.map((participant) => participant.name))];
 
   return (
     <>
-      <Heading level={3}>{t('actions.addHeading')}</Heading>
-      <Form
-        errors={errors}
-        fields={['description', 'ownerName', 'ownerUserId', 'dueDate']}
-        onSubmit={() => add.mutate()}
-      >
+      <Heading level={3} id={headingId}>
+        {t('actions.addHeading')}
+      </Heading>
+      <ContractForm form={form} aria-labelledby={headingId}>
+        <TextField label={t('actions.description')} {...form.field('description')} />
         <TextField
-          name="description"
-          label={t('actions.description')}
-          maxLength={1000}
-          inputRef={descriptionRef}
-          value={form.description}
-          onChange={(description) => setForm((current) => ({ ...current, description }))}
-          error={message('description')}
-        />
-        <TextField
-          name="ownerName"
           label={t('actions.owner')}
-          maxLength={200}
           autoComplete="off"
           list={names.length > 0 ? namesId : undefined}
-          value={form.ownerName}
-          onChange={(ownerName) => setForm((current) => ({ ...current, ownerName }))}
-          error={message('ownerName') ?? message('ownerUserId')}
+          {...form.field('ownerName')}
+          // The owner's account is found by this name: a problem with it is shown, and linked to, here.
+          data-field="ownerUserId"
+          error={form.message('ownerName') ?? form.message('ownerUserId')}
         />
         {names.length > 0 && (
           <datalist id={namesId}>
@@ -237,20 +208,13 @@ function AddActionItem({
             ))}
           </datalist>
         )}
-        <TextField
-          name="dueDate"
-          type="date"
-          label={t('actions.dueDate')}
-          value={form.dueDate}
-          onChange={(dueDate) => setForm((current) => ({ ...current, dueDate }))}
-          error={message('dueDate')}
-        />
+        <TextField type="date" label={t('actions.dueDate')} {...form.field('dueDate')} />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={add.isPending}>
+          <PrimaryActionButton type="submit" busy={form.pending}>
             {t('actions.add')}
           </PrimaryActionButton>
         </ButtonGroup>
-      </Form>
+      </ContractForm>
     </>
   );
 }
@@ -308,19 +272,19 @@ function EarlierItem({
 }) {
   const { t } = useTranslation('meetings');
   const format = useFormatters();
-  const [followUp, setFollowUp] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const save = useMutation({
-    mutationFn: () =>
-      apiRequest('PUT', `/api/meeting-action-items/${item.id}`, {
-        body: { status: 'done', followUp: followUp.trim() || null, followedUpInMeetingId: meetingId },
-        schema: actionItemSchema,
-      }),
-    onSuccess: (changed) => {
-      setErrors(noFormErrors);
-      onFollowedUp(changed);
-    },
-    onError: (error) => setErrors(errorsOf(error)),
+  const form = useContractForm({
+    schema: actionItemUpdateSchema,
+    namespace: 'meetings',
+    initial: { followUp: '' },
+    // Following up here completes the item and ties it to this meeting.
+    toInput: (values) => ({
+      status: 'done',
+      followUp: values.followUp.trim() || null,
+      followedUpInMeetingId: meetingId,
+    }),
+    send: (input) => api.put(`/api/meeting-action-items/${item.id}`, input, actionItemSchema),
+    // The item leaves the list: the section says what happened.
+    onSuccess: onFollowedUp,
   });
   const owner = t('actions.earlierItem', { owner: item.ownerName, date: format.date(item.dueDate) });
   if (!canManage) {
@@ -331,28 +295,20 @@ function EarlierItem({
     );
   }
   return (
-    <Form errors={errors} fields={['followUp']} onSubmit={() => save.mutate()}>
+    <ContractForm form={form}>
       <Fieldset className="passend-fieldset-card">
         <FieldsetLegend>{item.description}</FieldsetLegend>
         <Paragraph>
           {owner} (<ItemStatus item={item} />)
         </Paragraph>
-        <TextField
-          name="followUp"
-          label={t('actions.followUp')}
-          required={false}
-          maxLength={2000}
-          value={followUp}
-          onChange={setFollowUp}
-          error={moduleMessageFor('meetings', errors, 'followUp')}
-        />
+        <TextField label={t('actions.followUp')} {...form.field('followUp')} />
         <ButtonGroup>
-          <SecondaryActionButton type="submit" busy={save.isPending}>
+          <SecondaryActionButton type="submit" busy={form.pending}>
             {t('actions.followUpSubmit')}
             <span className="passend-visually-hidden">: {item.description}</span>
           </SecondaryActionButton>
         </ButtonGroup>
       </Fieldset>
-    </Form>
+    </ContractForm>
   );
 }

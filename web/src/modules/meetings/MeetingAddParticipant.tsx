@@ -1,6 +1,6 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { ButtonGroup, Heading, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import {
@@ -11,21 +11,18 @@ import {
   participantRoles,
 } from '../../../../contracts/meetings.ts';
 import { api } from '../../app/api.ts';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  moduleMessageFor,
-  noFormErrors,
-  validate,
-} from '../../app/forms.ts';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { type ContractFormState, useContractForm } from '../../ui/form/useContractForm.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { meetingKeys } from './meetings.api.ts';
 
 const candidatesSchema = z.array(participantCandidateSchema);
 
+type AdditionValues = { userId: string; role: string };
+
 /**
- * Lets someone who is inside a meeting add a colleague with an account: a step of its own, because
- * that colleague reads the minutes from then on.
+ * Lets someone who is inside a meeting add a colleague with an account: a step of its own, asked
+ * once more, because that colleague reads the minutes from then on.
  */
 export function MeetingAddParticipant({
   meeting,
@@ -36,39 +33,30 @@ export function MeetingAddParticipant({
 }) {
   const { t } = useTranslation('meetings');
   const headingId = useId();
-  const [userId, setUserId] = useState('');
-  const [role, setRole] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [addedName, setAddedName] = useState<string | null>(null);
   const candidates = useQuery({
-    queryKey: ['meetings', meeting.id, 'participant-candidates'],
+    queryKey: meetingKeys.candidates(meeting.id),
     queryFn: ({ signal }) =>
       api.get(`/api/meetings/${meeting.id}/participant-candidates`, candidatesSchema, signal),
   });
-  const add = useMutation({
-    mutationFn: async () => {
-      setAddedName(null);
-      const checked = validate(participantAdditionSchema, {
-        userId: userId || undefined,
-        role: role || undefined,
-      });
-      if (!checked.ok) throw checked.errors;
-      return api.post(`/api/meetings/${meeting.id}/participants`, checked.value, meetingDetailSchema);
-    },
+  const nameOf = (userId: string) =>
+    candidates.data?.find((candidate) => candidate.userId === userId)?.name ?? '';
+  const form: ContractFormState<AdditionValues> = useContractForm({
+    schema: participantAdditionSchema,
+    namespace: 'meetings',
+    initial: { userId: '', role: '' },
+    toInput: (values) => ({ userId: values.userId || undefined, role: values.role || undefined }),
+    confirm: (input) => ({
+      title: t('addParticipant.confirmTitle', { name: nameOf(input.userId) }),
+      body: t('addParticipant.confirmBody', { name: nameOf(input.userId) }),
+      confirmLabel: t('addParticipant.confirm'),
+    }),
+    send: (input) => api.post(`/api/meetings/${meeting.id}/participants`, input, meetingDetailSchema),
+    successNotice: () => t('addParticipant.added', { name: nameOf(form.values.userId) }),
     onSuccess: (detail) => {
-      setAddedName(candidates.data?.find((candidate) => candidate.userId === userId)?.name ?? '');
-      setErrors(noFormErrors);
-      setUserId('');
-      setRole('');
+      form.reset({ userId: '', role: '' });
       void candidates.refetch();
       onAdded(detail);
     },
-    onError: (error) =>
-      setErrors(
-        !(error instanceof Error) && 'fields' in (error as object)
-          ? (error as FormErrors)
-          : formErrorsFrom(error),
-      ),
   });
   const choices = (candidates.data ?? []).map((candidate) => ({
     value: candidate.userId,
@@ -80,40 +68,37 @@ export function MeetingAddParticipant({
         {t('addParticipant.heading')}
       </Heading>
       <Paragraph>{t('addParticipant.intro')}</Paragraph>
-      {addedName !== null && (
-        <Paragraph role="status">{t('addParticipant.added', { name: addedName })}</Paragraph>
-      )}
-      {candidates.data && choices.length === 0 ? (
+      {candidates.data && choices.length === 0 && !form.notice ? (
         <Paragraph>{t('addParticipant.none')}</Paragraph>
       ) : (
-        <Form errors={errors} fields={['userId', 'role']} onSubmit={() => add.mutate()}>
-          <SelectField
-            name="userId"
-            label={t('addParticipant.person')}
-            placeholder={t('addParticipant.personPlaceholder')}
-            value={userId}
-            onChange={setUserId}
-            choices={choices}
-            busy={candidates.isPending}
-            error={moduleMessageFor('meetings', errors, 'userId')}
-          />
-          <SelectField
-            name="role"
-            label={t('addParticipant.role')}
-            placeholder={t('addParticipant.rolePlaceholder')}
-            value={role}
-            onChange={setRole}
-            choices={participantRoles
-              .filter((candidate) => candidate !== 'outside_party')
-              .map((candidate) => ({ value: candidate, label: t(`roles.${candidate}`) }))}
-            error={moduleMessageFor('meetings', errors, 'role')}
-          />
-          <ButtonGroup>
-            <PrimaryActionButton type="submit" busy={add.isPending}>
-              {t('addParticipant.submit')}
-            </PrimaryActionButton>
-          </ButtonGroup>
-        </Form>
+        <ContractForm form={form} aria-labelledby={headingId}>
+          {choices.length > 0 || !candidates.data ? (
+            <>
+              <SelectField
+                label={t('addParticipant.person')}
+                placeholder={t('addParticipant.personPlaceholder')}
+                choices={choices}
+                busy={candidates.isPending}
+                {...form.field('userId', 'choice')}
+              />
+              <SelectField
+                label={t('addParticipant.role')}
+                placeholder={t('addParticipant.rolePlaceholder')}
+                choices={participantRoles
+                  .filter((candidate) => candidate !== 'outside_party')
+                  .map((candidate) => ({ value: candidate, label: t(`roles.${candidate}`) }))}
+                {...form.field('role', 'choice')}
+              />
+              <ButtonGroup>
+                <PrimaryActionButton type="submit" busy={form.pending}>
+                  {t('addParticipant.submit')}
+                </PrimaryActionButton>
+              </ButtonGroup>
+            </>
+          ) : (
+            <Paragraph>{t('addParticipant.none')}</Paragraph>
+          )}
+        </ContractForm>
       )}
     </section>
   );

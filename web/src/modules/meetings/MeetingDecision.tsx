@@ -1,18 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
-import {
-  ButtonGroup,
-  Fieldset,
-  FieldsetLegend,
-  FormField,
-  FormFieldErrorMessage,
-  FormFieldTextarea,
-  FormLabel,
-  Heading,
-  Paragraph,
-  PrimaryActionButton,
-  RadioButton,
-} from '@utrecht/component-library-react';
-import { useId, useState } from 'react';
+import { ButtonGroup, Heading, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   interimDecisionInputSchema,
@@ -20,17 +7,9 @@ import {
   meetingDetailSchema,
 } from '../../../../contracts/meetings.ts';
 import { api } from '../../app/api.ts';
-import {
-  type FormErrors,
-  fieldError,
-  formErrorsFrom,
-  moduleMessageFor,
-  noFormErrors,
-  validate,
-} from '../../app/forms.ts';
-import { Form } from '../../ui/Form.tsx';
-
-type Decision = 'attend' | 'decline';
+import { ContractForm } from '../../ui/Form.tsx';
+import { RadioGroupField, TextAreaField } from '../../ui/form/ChoiceFields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 
 /**
  * The team's decision on an interim meeting with outside parties (R13): it attends only when that
@@ -46,39 +25,21 @@ export function MeetingDecision({
 }) {
   const { t } = useTranslation('meetings');
   const headingId = useId();
-  const radiosId = useId();
-  const [decision, setDecision] = useState<Decision | ''>(meeting.decision ?? '');
-  const [reason, setReason] = useState(meeting.decisionReason ?? '');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [saved, setSaved] = useState(false);
   const canDecide = meeting.commands.includes('decide');
-
-  const save = useMutation({
-    mutationFn: async () => {
-      setSaved(false);
-      const checked = validate(interimDecisionInputSchema, {
-        decision: decision || undefined,
-        reason: reason.trim() || null,
-      });
-      if (!checked.ok) throw checked.errors;
-      if (checked.value.decision === 'attend' && !checked.value.reason)
-        throw fieldError('reason', 'attend_reason_required');
-      return api.post(`/api/meetings/${meeting.id}/decision`, checked.value, meetingDetailSchema);
-    },
-    onSuccess: (detail) => {
-      setErrors(noFormErrors);
-      setSaved(true);
-      onDecided(detail);
-    },
-    onError: (error) =>
-      setErrors(
-        !(error instanceof Error) && 'fields' in (error as object)
-          ? (error as FormErrors)
-          : formErrorsFrom(error),
-      ),
+  const form = useContractForm({
+    schema: interimDecisionInputSchema,
+    namespace: 'meetings',
+    initial: { decision: meeting.decision ?? '', reason: meeting.decisionReason ?? '' },
+    toInput: (values) => ({ decision: values.decision || undefined, reason: values.reason.trim() || null }),
+    // Attending needs the reason it matters for the support; declining does not.
+    check: (values) =>
+      values.decision === 'attend' && values.reason.trim() === ''
+        ? [{ path: 'reason', code: 'attend_reason_required' }]
+        : [],
+    send: (input) => api.post(`/api/meetings/${meeting.id}/decision`, input, meetingDetailSchema),
+    successNotice: t('decision.saved'),
+    onSuccess: onDecided,
   });
-  const decisionError = moduleMessageFor('meetings', errors, 'decision');
-  const reasonError = moduleMessageFor('meetings', errors, 'reason');
 
   return (
     <section className="passend-section" aria-labelledby={headingId}>
@@ -95,55 +56,27 @@ export function MeetingDecision({
         <Paragraph>{t('decision.currentReason', { reason: meeting.decisionReason })}</Paragraph>
       )}
       {canDecide && (
-        <Form errors={errors} fields={['decision', 'reason']} onSubmit={() => save.mutate()}>
-          <Fieldset
-            invalid={Boolean(decisionError)}
-            aria-describedby={decisionError ? `${radiosId}-error` : undefined}
-          >
-            <FieldsetLegend>{t('decision.legend')}</FieldsetLegend>
-            {decisionError && (
-              <FormFieldErrorMessage id={`${radiosId}-error`}>{decisionError}</FormFieldErrorMessage>
-            )}
-            {(['attend', 'decline'] as const).map((value) => (
-              <FormField
-                key={value}
-                type="radio"
-                input={
-                  <RadioButton
-                    id={`${radiosId}-${value}`}
-                    name="decision"
-                    value={value}
-                    checked={decision === value}
-                    invalid={Boolean(decisionError)}
-                    onChange={() => setDecision(value)}
-                  />
-                }
-                label={
-                  <FormLabel htmlFor={`${radiosId}-${value}`} type="radio">
-                    {t(`decision.${value}`)}
-                  </FormLabel>
-                }
-              />
-            ))}
-          </Fieldset>
-          <FormFieldTextarea
-            name="reason"
+        <ContractForm form={form} aria-labelledby={headingId}>
+          <RadioGroupField
+            legend={t('decision.legend')}
+            choices={(['attend', 'decline'] as const).map((value) => ({
+              value,
+              label: t(`decision.${value}`),
+            }))}
+            {...form.field('decision', 'choice')}
+          />
+          <TextAreaField
             label={t('decision.reason')}
             description={t('decision.reasonHint')}
             rows={3}
-            maxLength={2000}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            invalid={Boolean(reasonError)}
-            errorMessage={reasonError}
+            {...form.field('reason')}
           />
-          {saved && <Paragraph role="status">{t('decision.saved')}</Paragraph>}
           <ButtonGroup>
-            <PrimaryActionButton type="submit" busy={save.isPending}>
+            <PrimaryActionButton type="submit" busy={form.pending}>
               {t('decision.submit')}
             </PrimaryActionButton>
           </ButtonGroup>
-        </Form>
+        </ContractForm>
       )}
     </section>
   );

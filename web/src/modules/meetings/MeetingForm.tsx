@@ -1,21 +1,15 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   ButtonGroup,
   Fieldset,
   FieldsetLegend,
-  FormField,
-  FormFieldCheckbox,
   FormFieldErrorMessage,
-  FormFieldTextarea,
-  FormLabel,
   Heading,
   Paragraph,
   PrimaryActionButton,
-  RadioButton,
 } from '@utrecht/component-library-react';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type LocationListItem, primarySectors } from '../../../../contracts/locations.ts';
 import {
   type MeetingDetail,
   type MeetingKind,
@@ -25,25 +19,20 @@ import {
   meetingStatuses,
 } from '../../../../contracts/meetings.ts';
 import { requestFormOptionsSchema } from '../../../../contracts/requests.ts';
-import { api, apiRequest } from '../../app/api.ts';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  moduleMessageFor,
-  noFormErrors,
-  validate,
-} from '../../app/forms.ts';
+import { api } from '../../app/api.ts';
 import { hasPermission, useSignedInSession } from '../../app/session.ts';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { CheckboxField, RadioGroupField, TextAreaField } from '../../ui/form/ChoiceFields.tsx';
+import { type ContractFormState, useContractForm } from '../../ui/form/useContractForm.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { useAllLocations } from '../admin/locations.ts';
 import { useExpertiseTags } from '../team/team.api.ts';
 import {
   MeetingParticipants,
   type ParticipantRow,
   useSuggestedParticipants,
 } from './MeetingParticipants.tsx';
+import { meetingKeys, useMeetingSchools } from './meetings.api.ts';
 
 type MeetingStatus = (typeof meetingStatuses)[number];
 
@@ -147,31 +136,6 @@ function inputOf(state: FormState, participants: ParticipantRow[]) {
   };
 }
 
-/** Validation errors thrown by the form itself, or what the API answered. */
-function errorsOf(error: unknown): FormErrors {
-  return !(error instanceof Error) && 'fields' in (error as object)
-    ? (error as FormErrors)
-    : formErrorsFrom(error);
-}
-
-/** The primary schools (bo, sbo, so) the user may plan for: the locations they can see, active today. */
-function useMeetingSchools() {
-  const session = useSignedInSession();
-  const locations = useAllLocations(hasPermission(session, 'locations.read'));
-  return useMemo(
-    () =>
-      (locations.data ?? [])
-        .filter(
-          (location) =>
-            primarySectors.includes(location.sector) &&
-            // The list's rows carry `active`, though the shared hook types them as plain locations.
-            (location as Partial<LocationListItem>).active !== false,
-        )
-        .map((location) => ({ value: location.id, label: `${location.name}, ${location.place}` })),
-    [locations.data],
-  );
-}
-
 /**
  * The expertise tags to choose from: the team's list for those who may read it, else the list the
  * request form offers the school; tags already chosen keep their names either way.
@@ -181,7 +145,7 @@ function useTagChoices(enabled: boolean, chosen: Array<{ id: string; name: strin
   const canReadTeam = hasPermission(session, 'team.read');
   const teamTags = useExpertiseTags(enabled && canReadTeam);
   const formOptions = useQuery({
-    queryKey: ['requests', 'form-options'],
+    queryKey: meetingKeys.requestFormOptions,
     enabled: enabled && !canReadTeam && hasPermission(session, 'requests.create'),
     queryFn: ({ signal }) => api.get('/api/requests/form-options', requestFormOptionsSchema, signal),
   });
@@ -205,8 +169,6 @@ type MeetingFormProps = {
   /** Kind and school asked for in the address of a new meeting (`?soort=…&school=…`). */
   initialKind?: MeetingKind | '';
   initialLocationId?: string;
-  /** Show the saved message from the start: the meeting was just planned on the new-meeting page. */
-  savedBefore?: boolean;
   onSaved: (meeting: MeetingDetail) => void;
 };
 
@@ -219,236 +181,116 @@ export function MeetingForm({
   meeting,
   initialKind = '',
   initialLocationId = '',
-  savedBefore = false,
   onSaved,
 }: MeetingFormProps) {
   const { t } = useTranslation('meetings');
-  // Sections are not named regions: their headings would otherwise also match the fields' labels.
-  const ids = { kind: useId(), tags: useId() };
-  const [state, setState] = useState<FormState>(() =>
-    meeting ? stateOf(meeting) : emptyState(initialKind, initialLocationId),
-  );
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [saved, setSaved] = useState(savedBefore);
+  const tagsId = useId();
   const isNew = meeting === null;
   const schools = useMeetingSchools();
+  const form: ContractFormState<FormState> = useContractForm({
+    schema: meetingInputSchema,
+    namespace: 'meetings',
+    initial: () => (meeting ? stateOf(meeting) : emptyState(initialKind, initialLocationId)),
+    toInput: (values) => inputOf({ ...values, locationId }, participants),
+    send: (input) =>
+      meeting
+        ? api.put(`/api/meetings/${meeting.id}`, input, meetingDetailSchema)
+        : api.post('/api/meetings', input, meetingDetailSchema),
+    // A new meeting moves on to its own page, which says it was planned.
+    successNotice: meeting ? t('form.saved') : undefined,
+    onSuccess: (detail) => {
+      if (meeting) form.reset(stateOf(detail));
+      onSaved(detail);
+    },
+  });
+  const state = form.values;
   // One school to choose from: it is the choice.
   const locationId = state.locationId || (isNew && schools.length === 1 ? (schools[0]?.value ?? '') : '');
   const suggested = useSuggestedParticipants(isNew ? state.kind : '', locationId, state.date);
   const participants = state.participants ?? (isNew ? suggested : []);
   const tags = useTagChoices(state.kind === 'annual_talk', meeting?.wantedTags ?? []);
-
-  const set = <Key extends keyof FormState>(key: Key, value: FormState[Key]) =>
-    setState((current) => ({ ...current, [key]: value }));
-  const message = (path: string) => moduleMessageFor('meetings', errors, path);
-
-  const save = useMutation({
-    mutationFn: async () => {
-      setSaved(false);
-      const checked = validate(meetingInputSchema, inputOf({ ...state, locationId }, participants));
-      if (!checked.ok) throw checked.errors;
-      return meeting
-        ? apiRequest('PUT', `/api/meetings/${meeting.id}`, {
-            body: checked.value,
-            schema: meetingDetailSchema,
-          })
-        : api.post('/api/meetings', checked.value, meetingDetailSchema);
-    },
-    onSuccess: (detail) => {
-      setErrors(noFormErrors);
-      if (meeting) {
-        setState(stateOf(detail));
-        setSaved(true);
-      }
-      onSaved(detail);
-    },
-    onError: (error) => setErrors(errorsOf(error)),
-  });
-
-  const shownFields = [
-    ...(isNew ? ['kind', 'locationId'] : []),
-    'date',
-    'startTime',
-    'endTime',
-    'place',
-    'status',
-    'outsideParties',
-    'overrideReason',
-    'participants',
-    ...participants.flatMap((_row, index) => [`participants.${index}.name`, `participants.${index}.role`]),
-    'agenda',
-    'minutes',
-    'expectedRequests',
-    'wantedTagIds',
-    'agreements',
-  ];
-  const kindError = message('kind');
-  const tagsError = message('wantedTagIds');
+  const tagsError = form.message('wantedTagIds');
 
   return (
-    <Form errors={errors} fields={shownFields} onSubmit={() => save.mutate()}>
+    <ContractForm form={form}>
       <section className="passend-section">
         <Heading level={2}>{t('form.planningHeading')}</Heading>
         {isNew && (
-          <Fieldset
-            invalid={Boolean(kindError)}
-            aria-describedby={kindError ? `${ids.kind}-error` : undefined}
-          >
-            <FieldsetLegend>{t('form.kind')}</FieldsetLegend>
-            {kindError && <FormFieldErrorMessage id={`${ids.kind}-error`}>{kindError}</FormFieldErrorMessage>}
-            {meetingKinds.map((kind) => (
-              <FormField
-                key={kind}
-                type="radio"
-                input={
-                  <RadioButton
-                    id={`${ids.kind}-${kind}`}
-                    name="kind"
-                    value={kind}
-                    checked={state.kind === kind}
-                    invalid={Boolean(kindError)}
-                    aria-describedby={`${ids.kind}-${kind}-description`}
-                    onChange={() => set('kind', kind)}
-                  />
-                }
-                label={
-                  <FormLabel htmlFor={`${ids.kind}-${kind}`} type="radio">
-                    {t(`kinds.${kind}`)}
-                  </FormLabel>
-                }
-                description={
-                  <span id={`${ids.kind}-${kind}-description`} className="utrecht-form-field-description">
-                    {t(`form.kindHints.${kind}`)}
-                  </span>
-                }
-              />
-            ))}
-          </Fieldset>
+          <RadioGroupField
+            legend={t('form.kind')}
+            choices={meetingKinds.map((kind) => ({
+              value: kind,
+              label: t(`kinds.${kind}`),
+              description: t(`form.kindHints.${kind}`),
+            }))}
+            {...form.field('kind', 'choice')}
+          />
         )}
         {isNew && schools.length === 0 && <Paragraph>{t('form.noSchools')}</Paragraph>}
         {isNew && schools.length > 0 && (
           <SelectField
-            name="locationId"
             label={t('form.school')}
             placeholder={t('form.chooseSchool')}
-            value={locationId}
-            onChange={(value) => set('locationId', value)}
             choices={schools}
-            error={message('locationId')}
+            {...form.field('locationId', 'choice')}
+            value={locationId}
           />
         )}
+        <TextField type="date" label={t('form.date')} {...form.field('date')} />
         <TextField
-          name="date"
-          type="date"
-          label={t('form.date')}
-          value={state.date}
-          onChange={(value) => set('date', value)}
-          error={message('date')}
-        />
-        <TextField
-          name="startTime"
           type="time"
           label={t('form.startTime')}
           description={t('form.timeHint')}
-          value={state.startTime}
-          onChange={(value) => set('startTime', value)}
-          error={message('startTime')}
+          {...form.field('startTime')}
         />
-        <TextField
-          name="endTime"
-          type="time"
-          label={t('form.endTime')}
-          value={state.endTime}
-          onChange={(value) => set('endTime', value)}
-          error={message('endTime')}
-        />
-        <TextField
-          name="place"
-          label={t('form.place')}
-          description={t('form.placeHint')}
-          required={false}
-          maxLength={200}
-          value={state.place}
-          onChange={(value) => set('place', value)}
-          error={message('place')}
-        />
-        <FormFieldCheckbox
-          name="online"
-          label={t('form.online')}
-          checked={state.online}
-          onChange={(event) => set('online', event.target.checked)}
-        />
+        <TextField type="time" label={t('form.endTime')} {...form.field('endTime')} />
+        <TextField label={t('form.place')} description={t('form.placeHint')} {...form.field('place')} />
+        <CheckboxField label={t('form.online')} {...form.checkbox('online')} />
         {!isNew && (
           <SelectField
-            name="status"
             label={t('form.status')}
             placeholder={t('form.chooseStatus')}
-            value={state.status}
-            onChange={(value) => value && set('status', value as MeetingStatus)}
             choices={meetingStatuses.map((status) => ({ value: status, label: t(`statuses.${status}`) }))}
-            error={message('status')}
+            {...form.field('status', 'choice')}
           />
         )}
         {state.kind === 'interim' && (
-          <TextField
-            name="outsideParties"
+          <TextAreaField
             label={t('form.outsideParties')}
             description={t('form.outsidePartiesHint')}
-            required={false}
-            maxLength={500}
-            value={state.outsideParties}
-            onChange={(value) => set('outsideParties', value)}
-            error={message('outsideParties')}
+            rows={2}
+            {...form.field('outsideParties')}
           />
         )}
         {state.kind === 'sot' && (
-          <FormFieldTextarea
-            name="overrideReason"
+          <TextAreaField
             label={t('form.overrideReason')}
             description={t('form.overrideReasonHint')}
             rows={2}
-            maxLength={1000}
-            value={state.overrideReason}
-            onChange={(event) => set('overrideReason', event.target.value)}
-            invalid={Boolean(message('overrideReason'))}
-            errorMessage={message('overrideReason')}
+            {...form.field('overrideReason')}
           />
         )}
       </section>
 
       <MeetingParticipants
         rows={participants}
-        onChange={(rows) => set('participants', rows)}
+        onChange={(rows) => form.set('participants', rows)}
         kind={state.kind}
         recording={!isNew}
-        errors={errors}
+        form={form}
       />
 
       <section className="passend-section">
         <Heading level={2}>{t('form.contentHeading')}</Heading>
-        <FormFieldTextarea
-          name="agenda"
-          label={t('form.agenda')}
-          rows={5}
-          maxLength={10_000}
-          value={state.agenda}
-          onChange={(event) => set('agenda', event.target.value)}
-          invalid={Boolean(message('agenda'))}
-          errorMessage={message('agenda')}
-        />
+        <TextAreaField label={t('form.agenda')} rows={5} {...form.field('agenda')} />
         {meeting?.minutesHidden ? (
           <Paragraph>{t('form.minutesHidden')}</Paragraph>
         ) : (
-          <FormFieldTextarea
-            name="minutes"
+          <TextAreaField
             label={t('form.minutes')}
             description={t('form.minutesHint')}
             rows={8}
-            maxLength={20_000}
-            value={state.minutes}
-            onChange={(event) => set('minutes', event.target.value)}
-            invalid={Boolean(message('minutes'))}
-            errorMessage={message('minutes')}
+            {...form.field('minutes')}
           />
         )}
       </section>
@@ -457,41 +299,32 @@ export function MeetingForm({
         <section className="passend-section">
           <Heading level={2}>{t('form.outcomeHeading')}</Heading>
           <TextField
-            name="expectedRequests"
             type="number"
             inputMode="numeric"
-            min={0}
-            max={1000}
             step={1}
             label={t('form.expectedRequests')}
             description={t('form.expectedRequestsHint')}
-            required={false}
-            value={state.expectedRequests}
-            onChange={(value) => set('expectedRequests', value)}
-            error={message('expectedRequests')}
+            {...form.field('expectedRequests')}
           />
           {tags.length === 0 ? (
             <Paragraph>{t('form.noTags')}</Paragraph>
           ) : (
             <Fieldset
               invalid={Boolean(tagsError)}
-              aria-describedby={tagsError ? `${ids.tags}-error` : undefined}
+              aria-describedby={tagsError ? `${tagsId}-error` : undefined}
             >
               <FieldsetLegend>{t('form.wantedTags')}</FieldsetLegend>
-              {tagsError && (
-                <FormFieldErrorMessage id={`${ids.tags}-error`}>{tagsError}</FormFieldErrorMessage>
-              )}
+              {tagsError && <FormFieldErrorMessage id={`${tagsId}-error`}>{tagsError}</FormFieldErrorMessage>}
               {tags.map((tag) => (
-                <FormFieldCheckbox
+                <CheckboxField
                   key={tag.id}
                   name="wantedTagIds"
-                  value={tag.id}
                   label={tag.name}
                   checked={state.wantedTagIds.includes(tag.id)}
-                  onChange={(event) =>
-                    set(
+                  onChange={(checked) =>
+                    form.set(
                       'wantedTagIds',
-                      event.target.checked
+                      checked
                         ? [...state.wantedTagIds, tag.id]
                         : state.wantedTagIds.filter((id) => id !== tag.id),
                     )
@@ -500,25 +333,15 @@ export function MeetingForm({
               ))}
             </Fieldset>
           )}
-          <FormFieldTextarea
-            name="agreements"
-            label={t('form.agreements')}
-            rows={5}
-            maxLength={10_000}
-            value={state.agreements}
-            onChange={(event) => set('agreements', event.target.value)}
-            invalid={Boolean(message('agreements'))}
-            errorMessage={message('agreements')}
-          />
+          <TextAreaField label={t('form.agreements')} rows={5} {...form.field('agreements')} />
         </section>
       )}
 
-      {saved && <Paragraph role="status">{t('form.saved')}</Paragraph>}
       <ButtonGroup>
-        <PrimaryActionButton type="submit" busy={save.isPending}>
+        <PrimaryActionButton type="submit" busy={form.pending}>
           {isNew ? t('form.create') : t('form.save')}
         </PrimaryActionButton>
       </ButtonGroup>
-    </Form>
+    </ContractForm>
   );
 }

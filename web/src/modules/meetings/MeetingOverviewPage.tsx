@@ -1,42 +1,34 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Heading,
-  Paragraph,
-  PrimaryActionButton,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ButtonGroup, Heading, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { z } from 'zod';
 import {
   type MeetingOverview,
+  type MeetingSettings,
   meetingOverviewSchema,
   meetingSettingsInputSchema,
   meetingSettingsSchema,
 } from '../../../../contracts/meetings.ts';
-import { formatSchoolYear } from '../../../../contracts/school-year.ts';
-import { api, apiRequest, withQuery } from '../../app/api.ts';
+import { formatSchoolYear, schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
+import { api, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  moduleMessageFor,
-  noFormErrors,
-  validate,
-} from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { SchoolYearSelect, useSchoolYearParam } from '../hours/BudgetPage.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
+import { useListParams } from '../../ui/table/useListParams.ts';
+import { SchoolYearSelect, schoolYearFrom } from '../hours/BudgetPage.tsx';
 import { dayMonthOf, monthDayOf } from './day-month.ts';
+import { meetingKeys } from './meetings.api.ts';
+
+type OverviewLine = MeetingOverview['items'][number];
 
 /**
  * `/overleg/overzicht`: the staff office's overview per primary school — the annual talk held,
@@ -46,13 +38,16 @@ import { dayMonthOf, monthDayOf } from './day-month.ts';
 export function MeetingOverviewPage() {
   const { t } = useTranslation('meetings');
   const format = useFormatters();
-  const [schoolYear, setSchoolYear] = useSchoolYearParam();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const page = Math.max(1, Number(searchParams.get('pagina')) || 1);
+  const list = useListParams({ schooljaar: String(schoolYearOf(todayInAmsterdam())) });
+  const schoolYear = schoolYearFrom(list.filters.schooljaar);
   const overview = useQuery({
-    queryKey: ['meeting-overview', schoolYear, page],
+    queryKey: meetingKeys.overview(schoolYear, list.page),
     queryFn: ({ signal }) =>
-      api.get(withQuery('/api/meeting-overview', { schoolYear, page }), meetingOverviewSchema, signal),
+      api.get(
+        withQuery('/api/meeting-overview', { schoolYear, page: list.page }),
+        meetingOverviewSchema,
+        signal,
+      ),
     placeholderData: keepPreviousData,
   });
   const data = overview.data;
@@ -62,7 +57,12 @@ export function MeetingOverviewPage() {
       <Paragraph>
         <RouterLink to="/overleg">{t('overview.back')}</RouterLink>
       </Paragraph>
-      <SchoolYearSelect value={schoolYear} onChange={setSchoolYear} />
+      <ListToolbar>
+        <SchoolYearSelect
+          value={schoolYear}
+          onChange={(year) => list.setFilters({ schooljaar: String(year) })}
+        />
+      </ListToolbar>
       {overview.error && <ErrorAlert errors={formErrorsFrom(overview.error)} />}
       {data && (
         <>
@@ -78,165 +78,157 @@ export function MeetingOverviewPage() {
               total: data.items.length,
             })}
           </Paragraph>
-          <OverviewTable overview={data} />
+          <OverviewTable overview={data} busy={overview.isFetching} />
           <Pagination
             page={data.page}
             pageSize={data.pageSize}
             total={data.total}
-            onPageChange={(next) =>
-              setSearchParams((params) => {
-                params.set('pagina', String(next));
-                return params;
-              })
-            }
+            onPageChange={list.setPage}
           />
         </>
       )}
-      <SettingsForm />
+      <SettingsSection />
     </>
   );
 }
 
-function OverviewTable({ overview }: { overview: MeetingOverview }) {
+function OverviewTable({ overview, busy }: { overview: MeetingOverview; busy: boolean }) {
   const { t } = useTranslation('meetings');
+  const columns: Column<OverviewLine>[] = [
+    {
+      key: 'school',
+      header: t('overview.school'),
+      cell: (item) => (
+        <RouterLink to={withQuery('/overleg', { school: item.locationId, schooljaar: overview.schoolYear })}>
+          {item.name}
+        </RouterLink>
+      ),
+      rowHeader: true,
+    },
+    {
+      key: 'annualTalk',
+      header: t('overview.annualTalk'),
+      cell: (item) => t(`overview.talk.${item.annualTalk}`),
+    },
+    {
+      key: 'sotPlanned',
+      header: t('overview.sotPlanned'),
+      cell: (item) => (
+        <>
+          {item.sotPlanned}
+          {item.sotWarning && ` (${t(`overview.sotWarning.${item.sotWarning}`)})`}
+        </>
+      ),
+      numeric: true,
+    },
+    {
+      key: 'state',
+      header: t('overview.state'),
+      cell: (item) => (
+        <span
+          className={item.ok ? 'passend-status passend-status--ok' : 'passend-status passend-status--todo'}
+        >
+          {t(item.ok ? 'overview.ok' : 'overview.todo')}
+        </span>
+      ),
+      keepWithTitle: true,
+      nowrap: true,
+    },
+  ];
   return (
-    <ScrollTable caption={t('overview.caption', { year: formatSchoolYear(overview.schoolYear) })}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">{t('overview.school')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('overview.annualTalk')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('overview.sotPlanned')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('overview.state')}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {overview.items.map((item) => (
-          <TableRow key={item.locationId}>
-            <TableHeaderCell scope="row">
-              <RouterLink
-                to={withQuery('/overleg', { school: item.locationId, schooljaar: overview.schoolYear })}
-              >
-                {item.name}
-              </RouterLink>
-            </TableHeaderCell>
-            <TableCell>{t(`overview.talk.${item.annualTalk}`)}</TableCell>
-            <TableCell>
-              {item.sotPlanned}
-              {item.sotWarning && ` — ${t(`overview.sotWarning.${item.sotWarning}`)}`}
-            </TableCell>
-            <TableCell>
-              <span
-                className={
-                  item.ok ? 'passend-status passend-status--ok' : 'passend-status passend-status--todo'
-                }
-              >
-                {t(item.ok ? 'overview.ok' : 'overview.todo')}
-              </span>
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </ScrollTable>
+    <DataTable
+      caption={t('overview.caption', { year: formatSchoolYear(overview.schoolYear) })}
+      columns={columns}
+      rows={overview.items}
+      rowKey={(item) => item.locationId}
+      empty={t('overview.empty')}
+      busy={busy}
+    />
   );
 }
 
+/**
+ * A stored day and month as the form checks it: the contract's own check on what was typed (turned
+ * month first), with a message that names the form a day and month take rather than "not the right form".
+ */
+function dayMonthField(contractField: z.ZodType) {
+  return z
+    .string()
+    .min(1)
+    .refine((value) => contractField.safeParse(value).success, { message: 'invalid_day_month' });
+}
+
+const settingsFormSchema = meetingSettingsInputSchema.extend({
+  annualTalkPlannedBy: dayMonthField(meetingSettingsInputSchema.shape.annualTalkPlannedBy),
+  sotMinimumBy: dayMonthField(meetingSettingsInputSchema.shape.sotMinimumBy),
+});
+
 /** The staff office's dates: annual talks planned by, two SOT meetings planned by, reminder lead time. */
-function SettingsForm() {
+function SettingsSection() {
   const { t } = useTranslation('meetings');
-  const queryClient = useQueryClient();
+  const headingId = useId();
   const settings = useQuery({
-    queryKey: ['meeting-settings'],
+    queryKey: meetingKeys.settings,
     queryFn: ({ signal }) => api.get('/api/meeting-settings', meetingSettingsSchema, signal),
   });
-  const [form, setForm] = useState({ annualTalkPlannedBy: '', sotMinimumBy: '', reminderDaysBefore: '' });
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    if (settings.data)
-      setForm({
-        annualTalkPlannedBy: dayMonthOf(settings.data.annualTalkPlannedBy),
-        sotMinimumBy: dayMonthOf(settings.data.sotMinimumBy),
-        reminderDaysBefore: String(settings.data.reminderDaysBefore),
-      });
-  }, [settings.data]);
-  const save = useMutation({
-    mutationFn: async () => {
-      const checked = validate(meetingSettingsInputSchema, {
-        annualTalkPlannedBy: monthDayOf(form.annualTalkPlannedBy),
-        sotMinimumBy: monthDayOf(form.sotMinimumBy),
-        reminderDaysBefore:
-          form.reminderDaysBefore.trim() === '' ? Number.NaN : Number(form.reminderDaysBefore),
-      });
-      if (!checked.ok)
-        throw {
-          ...checked.errors,
-          // "Not the right form" says little: the message names the form a day and month take.
-          fields: checked.errors.fields.map((field) =>
-            field.code === 'invalid_format' ? { ...field, code: 'invalid_day_month' } : field,
-          ),
-        } satisfies FormErrors;
-      return apiRequest('PUT', '/api/meeting-settings', {
-        body: checked.value,
-        schema: meetingSettingsSchema,
-      });
-    },
-    onSuccess: () => {
-      setErrors(noFormErrors);
-      setSaved(true);
-      void queryClient.invalidateQueries({ queryKey: ['meeting-overview'] });
-      void queryClient.invalidateQueries({ queryKey: ['meeting-settings'] });
-    },
-    onError: (error) => {
-      setSaved(false);
-      setErrors(
-        !(error instanceof Error) && 'fields' in (error as object)
-          ? (error as FormErrors)
-          : formErrorsFrom(error),
-      );
-    },
-  });
-  const message = (path: string) => moduleMessageFor('meetings', errors, path);
-  const set = (key: keyof typeof form) => (value: string) =>
-    setForm((current) => ({ ...current, [key]: value }));
   return (
-    <section aria-labelledby="meeting-settings-heading">
-      <Heading level={2} id="meeting-settings-heading">
+    <section aria-labelledby={headingId}>
+      <Heading level={2} id={headingId}>
         {t('overview.settingsTitle')}
       </Heading>
-      <Form
-        errors={errors}
-        fields={['annualTalkPlannedBy', 'sotMinimumBy', 'reminderDaysBefore']}
-        onSubmit={() => save.mutate()}
-      >
-        <TextField
-          name="annualTalkPlannedBy"
-          label={t('overview.annualTalkPlannedBy')}
-          description={t('overview.monthDayHint')}
-          value={form.annualTalkPlannedBy}
-          onChange={set('annualTalkPlannedBy')}
-          error={message('annualTalkPlannedBy')}
-        />
-        <TextField
-          name="sotMinimumBy"
-          label={t('overview.sotMinimumBy')}
-          description={t('overview.monthDayHint')}
-          value={form.sotMinimumBy}
-          onChange={set('sotMinimumBy')}
-          error={message('sotMinimumBy')}
-        />
-        <TextField
-          name="reminderDaysBefore"
-          inputMode="numeric"
-          label={t('overview.reminderDaysBefore')}
-          value={form.reminderDaysBefore}
-          onChange={set('reminderDaysBefore')}
-          error={message('reminderDaysBefore')}
-        />
-        <PrimaryActionButton type="submit" busy={save.isPending}>
+      {settings.error && <ErrorAlert errors={formErrorsFrom(settings.error)} />}
+      {settings.data && <SettingsForm settings={settings.data} headingId={headingId} />}
+    </section>
+  );
+}
+
+function SettingsForm({ settings, headingId }: { settings: MeetingSettings; headingId: string }) {
+  const { t } = useTranslation('meetings');
+  const queryClient = useQueryClient();
+  const form = useContractForm({
+    schema: settingsFormSchema,
+    namespace: 'meetings',
+    initial: {
+      annualTalkPlannedBy: dayMonthOf(settings.annualTalkPlannedBy),
+      sotMinimumBy: dayMonthOf(settings.sotMinimumBy),
+      reminderDaysBefore: String(settings.reminderDaysBefore),
+    },
+    // Dates are typed day first, as everywhere in Dutch; the contract keeps them month first.
+    toInput: (values) => ({
+      annualTalkPlannedBy: monthDayOf(values.annualTalkPlannedBy),
+      sotMinimumBy: monthDayOf(values.sotMinimumBy),
+      reminderDaysBefore:
+        values.reminderDaysBefore.trim() === '' ? undefined : Number(values.reminderDaysBefore.trim()),
+    }),
+    send: (input) => api.put('/api/meeting-settings', input, meetingSettingsSchema),
+    successNotice: t('overview.settingsSaved'),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: meetingKeys.overviews });
+      void queryClient.invalidateQueries({ queryKey: meetingKeys.settings });
+    },
+  });
+  return (
+    <ContractForm form={form} aria-labelledby={headingId}>
+      <TextField
+        label={t('overview.annualTalkPlannedBy')}
+        description={t('overview.monthDayHint')}
+        {...form.field('annualTalkPlannedBy')}
+      />
+      <TextField
+        label={t('overview.sotMinimumBy')}
+        description={t('overview.monthDayHint')}
+        {...form.field('sotMinimumBy')}
+      />
+      <TextField
+        inputMode="numeric"
+        label={t('overview.reminderDaysBefore')}
+        {...form.field('reminderDaysBefore')}
+      />
+      <ButtonGroup>
+        <PrimaryActionButton type="submit" busy={form.pending}>
           {t('overview.saveSettings')}
         </PrimaryActionButton>
-        {saved && <Paragraph role="status">{t('overview.settingsSaved')}</Paragraph>}
-      </Form>
-    </section>
+      </ButtonGroup>
+    </ContractForm>
   );
 }

@@ -1,12 +1,13 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Paragraph } from '@utrecht/component-library-react';
-import { useEffect } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { type MeetingDetail, meetingDetailSchema, meetingKinds } from '../../../../contracts/meetings.ts';
 import { api } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
+import { useNavigateWithNotice } from '../../app/notice.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
@@ -16,9 +17,7 @@ import { MeetingDecision } from './MeetingDecision.tsx';
 import { MeetingForm } from './MeetingForm.tsx';
 import { MeetingPreparation } from './MeetingPreparation.tsx';
 import { MeetingSummary } from './MeetingSummary.tsx';
-
-/** What the new-meeting page passes on to the meeting it made. */
-type SavedState = { saved?: boolean } | null;
+import { meetingKeys, useReplaceMeeting } from './meetings.api.ts';
 
 /** `/overleg/nieuw` and `/overleg/:meetingId`: plan a meeting, then prepare, record and follow it up. */
 export function MeetingPage() {
@@ -38,8 +37,8 @@ function BackLink() {
 /** A new meeting; `?soort=sot&school=<id>` chooses the kind and school beforehand. */
 function NewMeeting() {
   const { t } = useTranslation('meetings');
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const navigateWithNotice = useNavigateWithNotice();
+  const replace = useReplaceMeeting();
   const [params] = useSearchParams();
   const kind = meetingKinds.find((candidate) => candidate === params.get('soort')) ?? '';
   return (
@@ -52,9 +51,8 @@ function NewMeeting() {
         initialKind={kind}
         initialLocationId={params.get('school') ?? ''}
         onSaved={(meeting) => {
-          queryClient.setQueryData(['meetings', meeting.id], meeting);
-          void queryClient.invalidateQueries({ queryKey: ['meetings', 'list'] });
-          navigate(`/overleg/${meeting.id}`, { state: { saved: true } satisfies SavedState });
+          replace(meeting);
+          navigateWithNotice(`/overleg/${meeting.id}`, t('form.planned'));
         }}
       />
     </>
@@ -64,7 +62,7 @@ function NewMeeting() {
 function ExistingMeeting({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation('meetings');
   const detail = useQuery({
-    queryKey: ['meetings', meetingId],
+    queryKey: meetingKeys.detail(meetingId),
     queryFn: ({ signal }) => api.get(`/api/meetings/${meetingId}`, meetingDetailSchema, signal),
   });
   if (detail.isError) {
@@ -90,21 +88,13 @@ function ExistingMeeting({ meetingId }: { meetingId: string }) {
 function MeetingView({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation('meetings');
   const format = useFormatters();
-  const queryClient = useQueryClient();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const justPlanned = (location.state as SavedState)?.saved === true;
-  // The saved message belongs to this visit only, not to a reload or a later Back.
-  useEffect(() => {
-    if (justPlanned) navigate(location.pathname, { replace: true, state: null });
-  }, [justPlanned, navigate, location.pathname]);
+  const replace = useReplaceMeeting();
+  // Bumped when a participant is added beside the form: the form starts again from the meeting, or
+  // its next save would leave the new participant out.
+  const [participantsAdded, setParticipantsAdded] = useState(0);
   const canEdit = meeting.commands.includes('edit');
   // Saving sends the whole meeting, minutes included: one who cannot read them would erase them.
   const editable = canEdit;
-  const replace = (changed: MeetingDetail) => {
-    queryClient.setQueryData(['meetings', meeting.id], changed);
-    void queryClient.invalidateQueries({ queryKey: ['meetings', 'list'] });
-  };
   return (
     <>
       <PageHeading>
@@ -135,19 +125,19 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
       )}
       {meeting.preparation && <MeetingPreparation preparation={meeting.preparation} />}
       {editable ? (
-        <MeetingForm
-          // A participant added below must be in the form's list, or the next save would take them out.
-          key={meeting.participants.map((participant) => participant.userId ?? '').join()}
-          meeting={meeting}
-          savedBefore={justPlanned}
-          onSaved={replace}
-        />
+        <MeetingForm key={participantsAdded} meeting={meeting} onSaved={replace} />
       ) : (
         <MeetingSummary meeting={meeting} />
       )}
       {meeting.kind === 'interim' && <MeetingDecision meeting={meeting} onDecided={replace} />}
       {meeting.commands.includes('add_participant') && (
-        <MeetingAddParticipant meeting={meeting} onAdded={replace} />
+        <MeetingAddParticipant
+          meeting={meeting}
+          onAdded={(changed) => {
+            replace(changed);
+            setParticipantsAdded((count) => count + 1);
+          }}
+        />
       )}
       <MeetingActionItems meeting={meeting} />
     </>

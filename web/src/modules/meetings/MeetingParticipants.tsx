@@ -4,7 +4,6 @@ import {
   ButtonGroup,
   Fieldset,
   FieldsetLegend,
-  FormFieldCheckbox,
   FormFieldErrorMessage,
   Heading,
   Paragraph,
@@ -16,10 +15,13 @@ import { locationDetailSchema } from '../../../../contracts/locations.ts';
 import { type MeetingKind, type ParticipantRole, participantRoles } from '../../../../contracts/meetings.ts';
 import { locationPairSchema } from '../../../../contracts/team.ts';
 import { api, withQuery } from '../../app/api.ts';
-import { type FormErrors, moduleMessageFor } from '../../app/forms.ts';
 import { hasPermission, useSignedInSession } from '../../app/session.ts';
+import { CheckboxField } from '../../ui/form/ChoiceFields.tsx';
+import type { ContractFormState } from '../../ui/form/useContractForm.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { schoolsKeys } from '../schools/schools.api.ts';
+import { meetingKeys } from './meetings.api.ts';
 
 /** One row of the participants editor; `userId` is kept when the person is a Passend user. */
 export type ParticipantRow = {
@@ -42,13 +44,17 @@ export function useSuggestedParticipants(kind: MeetingKind | '', locationId: str
   const session = useSignedInSession();
   const onDate = isoDatePattern.test(date) ? date : undefined;
   const pair = useQuery({
-    queryKey: ['pairs', 'location', locationId, onDate],
+    queryKey: meetingKeys.pair(locationId, onDate),
     enabled: Boolean(locationId) && kind !== 'interim' && hasPermission(session, 'pairs.read'),
     queryFn: ({ signal }) =>
       api.get(withQuery(`/api/locations/${locationId}/pair`, { date: onDate }), locationPairSchema, signal),
+    // While the pair on a newly typed date loads, the same school's pair stays suggested (it rarely
+    // differs), rather than an empty row that a quick submit would refuse.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[2] === locationId ? previous : undefined,
   });
   const location = useQuery({
-    queryKey: ['locations', 'detail', locationId],
+    queryKey: schoolsKeys.detail(locationId),
     enabled: Boolean(locationId) && kind === 'annual_talk' && hasPermission(session, 'locations.read'),
     queryFn: ({ signal }) => api.get(`/api/locations/${locationId}`, locationDetailSchema, signal),
   });
@@ -92,19 +98,19 @@ type MeetingParticipantsProps = {
   kind: MeetingKind | '';
   /** After the meeting: who attended. */
   recording: boolean;
-  errors: FormErrors;
+  /** The meeting's form: the rules and messages of each row's fields, by their path in the contract. */
+  form: Pick<ContractFormState<unknown>, 'field' | 'message'>;
 };
 
 /** The participants: name, role and (when recording) attendance per row; rows can be added and removed. */
-export function MeetingParticipants({ rows, onChange, kind, recording, errors }: MeetingParticipantsProps) {
+export function MeetingParticipants({ rows, onChange, kind, recording, form }: MeetingParticipantsProps) {
   const { t } = useTranslation('meetings');
   const errorId = useId();
   const focusKey = useRef<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
-  const message = (path: string) => moduleMessageFor('meetings', errors, path);
   const change = (index: number, changes: Partial<ParticipantRow>) =>
     onChange(rows.map((row, position) => (position === index ? { ...row, ...changes } : row)));
-  const listError = message('participants');
+  const listError = form.message('participants');
 
   return (
     <section className="passend-section">
@@ -116,6 +122,7 @@ export function MeetingParticipants({ rows, onChange, kind, recording, errors }:
       {rows.length === 0 && <Paragraph>{t('form.noParticipants')}</Paragraph>}
       {rows.map((row, index) => {
         const number = index + 1;
+        const path = `participants.${index}`;
         return (
           <Fieldset
             key={row.key}
@@ -124,13 +131,12 @@ export function MeetingParticipants({ rows, onChange, kind, recording, errors }:
           >
             <FieldsetLegend>{t('form.participantLegend', { number })}</FieldsetLegend>
             <TextField
-              name={`participant-${number}-name`}
               label={t('form.participantName', { number })}
-              maxLength={200}
               autoComplete="off"
+              // The rules and message of the row's path; the value is the row's, shown or suggested.
+              {...form.field(`${path}.name`)}
               value={row.name}
               onChange={(name) => change(index, { name })}
-              error={message(`participants.${index}.name`)}
               inputRef={(element) => {
                 if (element && focusKey.current === row.key) {
                   focusKey.current = null;
@@ -139,20 +145,20 @@ export function MeetingParticipants({ rows, onChange, kind, recording, errors }:
               }}
             />
             <SelectField
-              name={`participant-${number}-role`}
               label={t('form.participantRole', { number })}
               placeholder={t('form.chooseRole')}
+              choices={participantRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+              {...form.field(`${path}.role`, 'choice')}
               value={row.role}
               onChange={(role) => change(index, { role: role as ParticipantRole | '' })}
-              choices={participantRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-              error={message(`participants.${index}.role`)}
             />
             {recording && (
-              <FormFieldCheckbox
-                name={`participant-${number}-attended`}
+              <CheckboxField
+                name={`${path}.attended`}
                 label={t('form.participantAttended', { number })}
                 checked={row.attended === true}
-                onChange={(event) => change(index, { attended: event.target.checked })}
+                onChange={(attended) => change(index, { attended })}
+                error={form.message(`${path}.attended`)}
               />
             )}
             <ButtonGroup>
@@ -175,6 +181,9 @@ export function MeetingParticipants({ rows, onChange, kind, recording, errors }:
             ref={addButton}
             appearance="secondary-action-button"
             type="button"
+            // A problem with the list as a whole (the annual talk's contact person and IB) leads here.
+            data-field="participants"
+            aria-describedby={listError ? errorId : undefined}
             onClick={() => {
               const key = crypto.randomUUID();
               focusKey.current = key;

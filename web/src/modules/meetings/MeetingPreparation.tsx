@@ -1,18 +1,12 @@
-import {
-  Heading,
-  Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail } from '../../../../contracts/meetings.ts';
 import { requestStatuses, requestTypes } from '../../../../contracts/requests.ts';
 import { useFormatters } from '../../app/format.ts';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+
+type PreparedRequest = NonNullable<MeetingDetail['preparation']>['requests'][number];
 
 /**
  * What an annual talk starts from (R11): the school's requests of the school year (number, status and
@@ -36,6 +30,22 @@ export function MeetingPreparation({
     return known ? requestsT(`types.${known}`) : (type ?? '—');
   };
   const { allocated, used } = preparation.hours;
+  const columns: Column<PreparedRequest>[] = [
+    {
+      key: 'reference',
+      header: t('detail.reference'),
+      cell: (request) => request.reference,
+      rowHeader: true,
+      nowrap: true,
+    },
+    {
+      key: 'status',
+      header: t('detail.requestStatus'),
+      cell: (request) => statusLabel(request.status),
+      keepWithTitle: true,
+    },
+    { key: 'type', header: t('detail.requestType'), cell: (request) => typeLabel(request.type) },
+  ];
   return (
     <section className="passend-section" aria-labelledby={headingId}>
       <Heading level={2} id={headingId}>
@@ -45,24 +55,13 @@ export function MeetingPreparation({
       {preparation.requests.length === 0 ? (
         <Paragraph>{t('detail.noRequests')}</Paragraph>
       ) : (
-        <ScrollTable caption={t('detail.requestsCaption')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('detail.reference')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('detail.requestStatus')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('detail.requestType')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {preparation.requests.map((request) => (
-              <TableRow key={request.reference}>
-                <TableHeaderCell scope="row">{request.reference}</TableHeaderCell>
-                <TableCell>{statusLabel(request.status)}</TableCell>
-                <TableCell>{typeLabel(request.type)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </ScrollTable>
+        <DataTable
+          caption={t('detail.requestsCaption')}
+          columns={columns}
+          rows={preparation.requests}
+          rowKey={(request) => request.reference}
+          empty={t('detail.noRequests')}
+        />
       )}
       <Paragraph>
         {allocated === null

@@ -1,16 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { type MeetingKind, meetingKinds, meetingPageSchema } from '../../../../contracts/meetings.ts';
-import { formatSchoolYear } from '../../../../contracts/school-year.ts';
+import { uuidPattern } from '../../../../contracts/fields.ts';
+import {
+  type MeetingKind,
+  type MeetingListItem,
+  meetingKinds,
+  meetingListSorts,
+  meetingPageSchema,
+} from '../../../../contracts/meetings.ts';
+import { formatSchoolYear, schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
 import { api, withQuery } from '../../app/api.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
 import { hasPermission, useSignedInSession } from '../../app/session.ts';
@@ -18,17 +17,20 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { SchoolYearSelect, useSchoolYearParam } from '../hours/BudgetPage.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
+import { useListParams } from '../../ui/table/useListParams.ts';
+import { SchoolYearSelect, schoolYearFrom } from '../hours/BudgetPage.tsx';
 import { CalendarFeedSection } from './CalendarFeedSection.tsx';
 import { useDecisionLabel, useMeetingPlace, useMeetingWhen } from './MeetingLabels.ts';
+import { meetingKeys, useMeetingSchools } from './meetings.api.ts';
 
 const pageSize = 25;
 
 /**
- * `/overleg`: the meetings of the schools the user may see (R11–R13), filtered by school year and
- * kind in the address, paged on the server; then the personal calendar feed.
+ * `/overleg`: the meetings of the schools the user may see (R11–R13), filtered by school year, kind
+ * and school in the address, sorted and paged on the server; then the personal calendar feed.
  */
 export function MeetingsPage() {
   const { t } = useTranslation('meetings');
@@ -36,27 +38,52 @@ export function MeetingsPage() {
   const when = useMeetingWhen();
   const place = useMeetingPlace();
   const decision = useDecisionLabel();
-  const [schoolYear, setSchoolYear] = useSchoolYearParam();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('pagina')) || 1);
-  const askedKind = params.get('soort');
-  const kind = meetingKinds.find((candidate) => candidate === askedKind);
+  const schools = useMeetingSchools();
+  const currentYear = schoolYearOf(todayInAmsterdam());
+  const list = useListParams(
+    { schooljaar: String(currentYear), soort: '', school: '' },
+    { key: 'startsAt', direction: 'ascending' },
+  );
+  const schoolYear = schoolYearFrom(list.filters.schooljaar);
+  const kind = meetingKinds.find((candidate) => candidate === list.filters.soort);
+  // The overview per school links here with its school; anything else in the address is no school.
+  const locationId = uuidPattern.test(list.filters.school) ? list.filters.school : undefined;
+  const sort = meetingListSorts.find((candidate) => candidate === list.apiSort);
   const meetings = useQuery({
-    queryKey: ['meetings', 'list', { schoolYear, kind, page }],
+    queryKey: meetingKeys.list({ schoolYear, kind, locationId, page: list.page, sort }),
     queryFn: ({ signal }) =>
-      api.get(withQuery('/api/meetings', { schoolYear, kind, page, pageSize }), meetingPageSchema, signal),
+      api.get(
+        withQuery('/api/meetings', { schoolYear, kind, locationId, page: list.page, pageSize, sort }),
+        meetingPageSchema,
+        signal,
+      ),
     placeholderData: keepPreviousData,
   });
-  const change = (changes: Record<string, string>) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [name, value] of Object.entries(changes)) {
-        if (value) next.set(name, value);
-        else next.delete(name);
-      }
-      return next;
-    });
   const data = meetings.data;
+  const isFiltered = schoolYear !== currentYear || kind !== undefined || locationId !== undefined;
+  const columns: Column<MeetingListItem>[] = [
+    {
+      key: 'startsAt',
+      header: t('list.when'),
+      cell: (meeting) => (
+        <RouterLink to={`/overleg/${meeting.id}`}>{when(meeting.startsAt, meeting.endsAt)}</RouterLink>
+      ),
+      rowHeader: true,
+      nowrap: true,
+      sortable: true,
+    },
+    { key: 'kind', header: t('list.kind'), cell: (meeting) => t(`kinds.${meeting.kind}`) },
+    { key: 'school', header: t('list.school'), cell: (meeting) => meeting.location.name },
+    { key: 'place', header: t('list.place'), cell: place },
+    {
+      key: 'status',
+      header: t('list.status'),
+      cell: (meeting) => t(`statuses.${meeting.status}`),
+      keepWithTitle: true,
+      nowrap: true,
+    },
+    { key: 'decision', header: t('list.decision'), cell: decision },
+  ];
 
   return (
     <>
@@ -81,60 +108,52 @@ export function MeetingsPage() {
           <RouterLink to="/overleg/overzicht">{t('list.overview')}</RouterLink>
         </Paragraph>
       )}
-      <search className="passend-toolbar">
-        <SchoolYearSelect value={schoolYear} onChange={setSchoolYear} />
+      <ListToolbar onClear={isFiltered ? list.clear : undefined}>
+        <SchoolYearSelect
+          value={schoolYear}
+          onChange={(year) => list.setFilters({ schooljaar: String(year) })}
+        />
         <SelectField
           name="kind"
           label={t('list.kind')}
           placeholder={t('list.allKinds')}
           required={false}
           value={kind ?? ''}
-          onChange={(value) => change({ soort: value, pagina: '' })}
+          onChange={(value) => list.setFilters({ soort: value })}
           choices={meetingKinds.map((value: MeetingKind) => ({ value, label: t(`kinds.${value}`) }))}
         />
-      </search>
+        {/* One school to see needs no choice; the filter still holds when the overview linked here. */}
+        {(schools.length > 1 || locationId) && (
+          <SelectField
+            name="school"
+            label={t('list.school')}
+            placeholder={t('list.allSchools')}
+            required={false}
+            value={locationId ?? ''}
+            onChange={(value) => list.setFilters({ school: value })}
+            choices={schools}
+          />
+        )}
+      </ListToolbar>
       {meetings.error && <ErrorAlert errors={formErrorsFrom(meetings.error)} />}
       {meetings.isPending && <Paragraph role="status">{t('app.loading', { ns: 'translation' })}</Paragraph>}
       {data && (
         <>
-          <ScrollTable caption={t('list.caption', { year: formatSchoolYear(schoolYear) })}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('list.when')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('list.kind')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('list.school')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('list.place')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('list.status')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('list.decision')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.items.length === 0 && (
-                <TableRow>
-                  <TableCell colSpan={6}>{t('list.empty')}</TableCell>
-                </TableRow>
-              )}
-              {data.items.map((meeting) => (
-                <TableRow key={meeting.id}>
-                  <TableHeaderCell scope="row">
-                    <RouterLink to={`/overleg/${meeting.id}`}>
-                      {when(meeting.startsAt, meeting.endsAt)}
-                    </RouterLink>
-                  </TableHeaderCell>
-                  <TableCell>{t(`kinds.${meeting.kind}`)}</TableCell>
-                  <TableCell>{meeting.location.name}</TableCell>
-                  <TableCell>{place(meeting)}</TableCell>
-                  <TableCell>{t(`statuses.${meeting.status}`)}</TableCell>
-                  <TableCell>{decision(meeting)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </ScrollTable>
+          <DataTable
+            caption={t('list.caption', { year: formatSchoolYear(schoolYear) })}
+            columns={columns}
+            rows={data.items}
+            rowKey={(meeting) => meeting.id}
+            empty={t('list.empty')}
+            busy={meetings.isFetching}
+            sort={list.sort}
+            onSortChange={list.setSort}
+          />
           <Pagination
             page={data.page}
             pageSize={data.pageSize}
             total={data.total}
-            onPageChange={(next) => change({ pagina: String(next) })}
+            onPageChange={list.setPage}
           />
         </>
       )}
