@@ -7,7 +7,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -24,6 +29,7 @@ import { deriveKeys } from './platform/auth/credentials.ts';
 import { describeForLog, registerErrorHandling, send } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { describeIdempotentRoute, registerIdempotency } from './platform/http/idempotency.ts';
+import { textLogStream } from './platform/http/log-output.ts';
 import { multipartBodyForDocumentation } from './platform/http/multipart.ts';
 import { assertKnownAction, registerRequestContext, sessionCookie } from './platform/http/request-context.ts';
 import { registerResponseHeaders, registerSecurityHeaders } from './platform/http/response-headers.ts';
@@ -70,10 +76,11 @@ export async function buildApp({
 }: AppDependencies) {
   // The modules' policy rows, audit events and reference kinds, before any route names its action.
   registerModules();
+  const out = logStream ?? (config.logFormat === 'text' ? process.stdout : null);
   const app = Fastify({
     logger: {
       level: config.logLevel,
-      ...(logStream ? { stream: logStream } : {}),
+      ...(out ? { stream: config.logFormat === 'text' ? textLogStream(out) : out } : {}),
       // Personal data never reaches the log: no bodies, no query strings, no cookies or tokens.
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
       serializers: {
@@ -85,6 +92,7 @@ export async function buildApp({
       },
     },
     genReqId: () => crypto.randomUUID(),
+    logController: new RequestLog(config.logRequests),
     bodyLimit: 64 * 1024,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
@@ -224,6 +232,25 @@ export async function buildApp({
   });
   await jobs.start();
   return { app, services: { auth, users, mailer, jobs, kernel } satisfies AppServices, routes };
+}
+
+/**
+ * Fastify's log lines about requests: one line per answered request (method, path, status, time) when
+ * LOG_REQUESTS asks for it, none on arrival (Fastify's own are two per request, which on a terminal
+ * push the start banner out of view). A request that failed while answering is logged either way.
+ */
+class RequestLog extends LogController {
+  constructor(private readonly isLoggingRequests: boolean) {
+    super();
+  }
+
+  override incomingRequest() {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
+    if (error) super.requestCompleted(error, request, reply);
+    else if (this.isLoggingRequests)
+      request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
 }
 
 // The built web app is served by the same process; unknown non-API paths get index.html so the
