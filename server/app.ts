@@ -6,19 +6,13 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import fastifySwagger from '@fastify/swagger';
 import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
   LogController,
 } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { DatabaseClient } from './db/client.ts';
 import { registerModuleRoutes, registerModules } from './modules/index.ts';
@@ -26,11 +20,12 @@ import type { UsersService } from './modules/users/users.service.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { AuthService } from './platform/auth/auth.service.ts';
 import { deriveKeys } from './platform/auth/credentials.ts';
+import { type ApiDocument, apiDocsStylesheet, renderApiDocs } from './platform/http/api-docs.ts';
 import { describeForLog, registerErrorHandling, send } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { describeIdempotentRoute, registerIdempotency } from './platform/http/idempotency.ts';
 import { textLogStream } from './platform/http/log-output.ts';
-import { multipartBodyForDocumentation } from './platform/http/multipart.ts';
+import { apiTagged, registerApiDescription } from './platform/http/openapi.ts';
 import { assertKnownAction, registerRequestContext, sessionCookie } from './platform/http/request-context.ts';
 import { registerResponseHeaders, registerSecurityHeaders } from './platform/http/response-headers.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
@@ -158,24 +153,7 @@ export async function buildApp({
   registerResponseHeaders(app);
   await app.register(fastifyCompress, compression);
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Passend API',
-        version: '0.1.0',
-        description: 'API of Passend (JSON, cookie session + CSRF header).',
-      },
-    },
-    // A multipart route reads its body itself; its form is added here so the description shows it.
-    transform: (document) => {
-      const form = document.route.config?.multipart;
-      return jsonSchemaTransform(
-        form
-          ? { ...document, schema: { ...document.schema, body: multipartBodyForDocumentation(form) } }
-          : document,
-      );
-    },
-  });
+  await registerApiDescription(app);
 
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
@@ -199,12 +177,18 @@ export async function buildApp({
   kernel.register(app);
   registerIdempotency(app);
 
-  await app.register(healthRoutes(database, { benchRoutes: config.benchRoutes }));
+  const system = { name: 'system', description: 'Liveness, readiness and the description of the API.' };
+  await app.register(apiTagged(system, healthRoutes(database, { benchRoutes: config.benchRoutes })));
   if (config.testClock) {
     if (!('set' in clock)) throw new Error('TEST_CLOCK needs a settable clock');
-    await app.register(testClockRoutes(clock as SettableClock));
+    await app.register(apiTagged(system, testClockRoutes(clock as SettableClock)));
   }
-  await app.register(authRoutes(auth, config));
+  const authTag = {
+    name: 'auth',
+    description:
+      'Signing in (password, then a code from the authenticator app), the session, password reset, invitations and the own account.',
+  };
+  await app.register(apiTagged(authTag, authRoutes(auth, config)));
   // Domain modules (server/modules/index.ts).
   const { users } = await registerModuleRoutes(app, {
     config,
@@ -215,9 +199,21 @@ export async function buildApp({
     auth,
     partnershipOfSlug: (slug) => partnershipOfSlug(database, slug),
   });
-  await app.register(outboxRoutes(new OutboxService(mailer)));
+  const outbox = { name: 'outbox', description: 'Outgoing mail and its delivery status.' };
+  await app.register(apiTagged(outbox, outboxRoutes(new OutboxService(mailer))));
   app.get('/api/openapi.json', { config: { action: 'system.health' }, schema: { hide: true } }, () =>
     app.swagger(),
+  );
+  // The same description to read; public like the JSON, since it shows nothing the JSON does not.
+  let docsPage: string | null = null;
+  app.get('/api/docs', { config: { action: 'system.health' }, schema: { hide: true } }, (_request, reply) => {
+    docsPage ??= renderApiDocs(app.swagger() as ApiDocument, '/api/openapi.json');
+    return reply.type('text/html; charset=utf-8').send(docsPage);
+  });
+  app.get(
+    '/api/docs/docs.css',
+    { config: { action: 'system.health' }, schema: { hide: true } },
+    (_request, reply) => reply.type('text/css; charset=utf-8').send(apiDocsStylesheet),
   );
 
   await registerWebApp(app);
