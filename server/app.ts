@@ -13,6 +13,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { DatabaseClient } from './db/client.ts';
 import { registerModuleRoutes, registerModules } from './modules/index.ts';
@@ -20,7 +21,13 @@ import type { UsersService } from './modules/users/users.service.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { AuthService } from './platform/auth/auth.service.ts';
 import { deriveKeys } from './platform/auth/credentials.ts';
-import { type ApiDocument, apiDocsStylesheet, renderApiDocs } from './platform/http/api-docs.ts';
+import {
+  type ApiDocument,
+  apiDocsStylesheet,
+  docsPath,
+  renderApiDocsIndex,
+  renderApiDocsTag,
+} from './platform/http/api-docs.ts';
 import { describeForLog, registerErrorHandling, send } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { describeIdempotentRoute, registerIdempotency } from './platform/http/idempotency.ts';
@@ -205,15 +212,32 @@ export async function buildApp({
     app.swagger(),
   );
   // The same description to read; public like the JSON, since it shows nothing the JSON does not.
-  let docsPage: string | null = null;
-  app.get('/api/docs', { config: { action: 'system.health' }, schema: { hide: true } }, (_request, reply) => {
-    docsPage ??= renderApiDocs(app.swagger() as ApiDocument, '/api/openapi.json');
-    return reply.type('text/html; charset=utf-8').send(docsPage);
-  });
+  // Rendered once each: the description does not change while Passend runs. Only pages that exist are
+  // kept, so made-up tags cannot fill the memory.
+  const docsPages = new Map<string, string>();
+  const docsPage = (key: string, render: (document: ApiDocument) => string | null) => {
+    const html = docsPages.get(key) ?? render(app.swagger() as ApiDocument);
+    if (html) docsPages.set(key, html);
+    return html;
+  };
+  const docs = { config: { action: 'system.health' as const }, schema: { hide: true } };
+  app.get(docsPath, docs, (_request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .send(docsPage('', (document) => renderApiDocsIndex(document, '/api/openapi.json'))),
+  );
+  app.get(`${docsPath}/docs.css`, docs, (_request, reply) =>
+    reply.type('text/css; charset=utf-8').send(apiDocsStylesheet),
+  );
   app.get(
-    '/api/docs/docs.css',
-    { config: { action: 'system.health' }, schema: { hide: true } },
-    (_request, reply) => reply.type('text/css; charset=utf-8').send(apiDocsStylesheet),
+    `${docsPath}/:tag`,
+    { ...docs, schema: { ...docs.schema, params: z.strictObject({ tag: z.string().max(100) }) } },
+    (request, reply) => {
+      const { tag } = request.params;
+      const html = docsPage(`tag:${tag}`, (document) => renderApiDocsTag(document, tag));
+      if (!html) return send(request, reply, 404, 'not_found');
+      return reply.type('text/html; charset=utf-8').send(html);
+    },
   );
 
   await registerWebApp(app);

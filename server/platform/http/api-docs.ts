@@ -78,39 +78,65 @@ function anchorOf(text: string): string {
   return text.replace(/[^A-Za-z0-9_-]+/g, '-');
 }
 
-/** The whole page. */
-export function renderApiDocs(document: ApiDocument, descriptionUrl: string): string {
-  const title = document.info?.title ?? 'API';
-  const operationsByTag = new Map<string, Array<{ method: string; path: string; operation: Operation }>>();
+type Listed = { method: string; path: string; operation: Operation };
+
+/** The operations by tag, in the order of the document's tags (an untagged one last, under "other"). */
+function operationsByTag(
+  document: ApiDocument,
+): Array<{ name: string; description: string; operations: Listed[] }> {
+  const byTag = new Map<string, Listed[]>();
   for (const [path, operations] of Object.entries(document.paths ?? {}))
     for (const method of methods) {
       const operation = operations[method];
       if (!operation) continue;
       const tag = operation.tags?.[0] ?? 'other';
-      const list = operationsByTag.get(tag) ?? [];
-      list.push({ method, path, operation });
-      operationsByTag.set(tag, list);
+      byTag.set(tag, [...(byTag.get(tag) ?? []), { method, path, operation }]);
     }
-  const tags = [
-    ...(document.tags ?? []),
-    ...[...operationsByTag.keys()]
-      .filter((name) => !document.tags?.some((tag) => tag.name === name))
-      .map((name) => ({ name, description: '' })),
-  ].filter((tag) => operationsByTag.has(tag.name));
-  const render = new SchemaRenderer(document);
+  const named = (document.tags ?? []).map((tag) => ({ name: tag.name, description: tag.description ?? '' }));
+  const unnamed = [...byTag.keys()]
+    .filter((name) => !named.some((tag) => tag.name === name))
+    .map((name) => ({ name, description: '' }));
+  return [...named, ...unnamed]
+    .filter((tag) => byTag.has(tag.name))
+    .map((tag) => ({ ...tag, operations: byTag.get(tag.name) ?? [] }));
+}
 
-  const contents = tags
-    .map(
-      (tag) =>
-        `<li><a href="#tag-${anchorOf(tag.name)}">${escapeHtml(tag.name)}</a> <span class="count">(${operationsByTag.get(tag.name)?.length ?? 0})</span></li>`,
-    )
-    .join('');
-  const sections = tags
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="${docsPath}/docs.css">
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+/** Where the pages live: the overview, and one page per tag below it. */
+export const docsPath = '/api/docs';
+
+/**
+ * The overview: how sessions, CSRF and errors work, and every module with its operations (method,
+ * path, summary), each linking to the module's page.
+ */
+export function renderApiDocsIndex(document: ApiDocument, descriptionUrl: string): string {
+  const title = document.info?.title ?? 'API';
+  const render = new SchemaRenderer(document);
+  const tags = operationsByTag(document);
+  const modules = tags
     .map((tag) => {
-      const operations = (operationsByTag.get(tag.name) ?? [])
-        .map(({ method, path, operation }) => renderOperation(method, path, operation, render))
+      const operations = tag.operations
+        .map(
+          ({ method, path, operation }) =>
+            `<li><a href="${docsPath}/${encodeURIComponent(tag.name)}#${anchorOf(operation.operationId ?? '')}"><span class="method method-${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></a> ${prose(operation.summary)}</li>`,
+        )
         .join('');
-      return `<section aria-labelledby="tag-${anchorOf(tag.name)}"><h2 id="tag-${anchorOf(tag.name)}">${escapeHtml(tag.name)}</h2><p>${prose(tag.description)}</p>${operations}</section>`;
+      return `<section aria-labelledby="tag-${anchorOf(tag.name)}"><h3 id="tag-${anchorOf(tag.name)}"><a href="${docsPath}/${encodeURIComponent(tag.name)}">${escapeHtml(tag.name)}</a></h3><p>${prose(tag.description)}</p><ul class="operations">${operations}</ul></section>`;
     })
     .join('');
   const schemes = Object.entries(document.components?.securitySchemes ?? {})
@@ -126,28 +152,33 @@ export function renderApiDocs(document: ApiDocument, descriptionUrl: string): st
     )
     .join('');
   const errorShape = document.components?.schemas?.ErrorResponse;
-
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} – documentation</title>
-<link rel="stylesheet" href="/api/docs/docs.css">
-</head>
-<body>
-<header><h1>${escapeHtml(title)} <span class="version">${escapeHtml(document.info?.version ?? '')}</span></h1>
+  return page(
+    `${title} – documentation`,
+    `<header><h1>${escapeHtml(title)} <span class="version">${escapeHtml(document.info?.version ?? '')}</span></h1>
 <p>${prose(document.info?.description)}</p>
 <p>The same description as OpenAPI 3 (JSON): <a href="${escapeHtml(descriptionUrl)}">${escapeHtml(descriptionUrl)}</a>.</p></header>
 <main>
-<nav aria-labelledby="contents"><h2 id="contents">Contents</h2><ul><li><a href="#security">Sessions and CSRF</a></li><li><a href="#errors">Errors</a></li>${contents}</ul></nav>
 <section aria-labelledby="security"><h2 id="security">Sessions and CSRF</h2><dl>${schemes}</dl></section>
 <section aria-labelledby="errors"><h2 id="errors">Errors</h2><p>Every error answer has this shape:</p>${errorShape ? render.schema(errorShape) : ''}<dl>${errors}</dl></section>
-${sections}
-</main>
-</body>
-</html>
-`;
+<section aria-labelledby="modules"><h2 id="modules">Modules</h2>${modules}</section>
+</main>`,
+  );
+}
+
+/** One module's page: each operation with its parameters, request body and answers; null for an unknown tag. */
+export function renderApiDocsTag(document: ApiDocument, tagName: string): string | null {
+  const tag = operationsByTag(document).find((candidate) => candidate.name === tagName);
+  if (!tag) return null;
+  const title = document.info?.title ?? 'API';
+  const render = new SchemaRenderer(document);
+  const operations = tag.operations
+    .map(({ method, path, operation }) => renderOperation(method, path, operation, render))
+    .join('');
+  return page(
+    `${tag.name} – ${title} – documentation`,
+    `<header><p><a href="${docsPath}">${escapeHtml(title)}</a></p><h1>${escapeHtml(tag.name)}</h1><p>${prose(tag.description)}</p></header>
+<main>${operations}</main>`,
+  );
 }
 
 function renderOperation(method: string, path: string, operation: Operation, render: SchemaRenderer): string {
@@ -155,12 +186,12 @@ function renderOperation(method: string, path: string, operation: Operation, ren
   const needs = (operation.security ?? [])
     .map((requirement) =>
       Object.keys(requirement)
-        .map((name) => `<a href="#security-${anchorOf(name)}">${escapeHtml(name)}</a>`)
+        .map((name) => `<a href="${docsPath}#security-${anchorOf(name)}">${escapeHtml(name)}</a>`)
         .join(' + '),
     )
     .join(' or ');
   const parameters = operation.parameters?.length
-    ? `<h4>Parameters</h4><table><thead><tr><th scope="col">name</th><th scope="col">in</th><th scope="col">schema</th></tr></thead><tbody>${operation.parameters
+    ? `<h3>Parameters</h3><table><thead><tr><th scope="col">name</th><th scope="col">in</th><th scope="col">schema</th></tr></thead><tbody>${operation.parameters
         .map(
           (parameter) =>
             `<tr><td><code>${escapeHtml(parameter.name)}</code>${parameter.required ? ' <span class="required">required</span>' : ''}</td><td>${escapeHtml(parameter.in)}</td><td>${parameter.schema ? render.schema(parameter.schema) : ''}${parameter.description ? `<p>${prose(parameter.description)}</p>` : ''}</td></tr>`,
@@ -168,22 +199,22 @@ function renderOperation(method: string, path: string, operation: Operation, ren
         .join('')}</tbody></table>`
     : '';
   const body = operation.requestBody?.content
-    ? `<h4>Request body${operation.requestBody.required ? '' : ' (optional)'}</h4>${render.content(operation.requestBody.content)}`
+    ? `<h3>Request body${operation.requestBody.required ? '' : ' (optional)'}</h3>${render.content(operation.requestBody.content)}`
     : '';
   const responses = Object.entries(operation.responses ?? {})
     .map(([status, response]) => {
       if (response.$ref) {
         const name = response.$ref.split('/').at(-1) ?? '';
-        return `<dt>${escapeHtml(status)}</dt><dd><a href="#response-${anchorOf(name)}">${escapeHtml(name)}</a> (the error shape)</dd>`;
+        return `<dt>${escapeHtml(status)}</dt><dd><a href="${docsPath}#response-${anchorOf(name)}">${escapeHtml(name)}</a> (the error shape)</dd>`;
       }
       return `<dt>${escapeHtml(status)}</dt><dd>${prose(response.description)}${response.content ? render.content(response.content) : ''}</dd>`;
     })
     .join('');
   return `<article class="operation" aria-labelledby="${id}">
-<h3 id="${id}"><span class="method method-${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
+<h2 id="${id}"><span class="method method-${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h2>
 <p class="summary">${prose(operation.summary)}</p>${operation.description ? `<p>${prose(operation.description)}</p>` : ''}
 <p class="meta">Operation <code>${escapeHtml(operation.operationId ?? '')}</code> · ${needs ? `needs ${needs}` : 'public: no session'}</p>
-${parameters}${body}<h4>Responses</h4><dl class="responses">${responses}</dl>
+${parameters}${body}<h3>Responses</h3><dl class="responses">${responses}</dl>
 </article>`;
 }
 
@@ -263,7 +294,9 @@ function limitsOf(schema: Schema): string {
 export const apiDocsStylesheet = `
 body { font: 16px/1.5 system-ui, sans-serif; color: #1a1a1a; margin: 0 auto; max-width: 70rem; padding: 1rem 1.5rem 4rem; }
 h1 { font-size: 1.8rem; margin-bottom: .25rem; } h2 { margin-top: 2.5rem; border-bottom: 2px solid #154273; }
-h3 { font-size: 1.05rem; margin: 0 0 .25rem; } h4 { font-size: .95rem; margin: .75rem 0 .25rem; }
+h3 { font-size: 1.1rem; margin: 1.25rem 0 .25rem; }
+.operation h2 { font-size: 1.1rem; border: none; margin: 0 0 .25rem; } .operation h3 { font-size: .95rem; margin: .75rem 0 .25rem; }
+.operations { list-style: none; padding-left: 0; } .operations li { margin: .2rem 0; }
 a { color: #154273; } code { font: .9em ui-monospace, monospace; background: #f3f3f3; padding: 0 .2em; }
 .version { font-size: 1rem; color: #555; font-weight: normal; }
 .count, .meta, .limits, .description { color: #555; } .meta { font-size: .9rem; }

@@ -135,40 +135,57 @@ describe('the API description (issue 16, point 9)', () => {
   });
 });
 
-describe('the API documentation page (issue 16, point 9)', () => {
-  it('shows every operation with its method, path and summary, grouped by module, under the CSP', async () => {
-    const response = await harness.app.inject({ method: 'GET', url: '/api/docs' });
+describe('the API documentation pages (issue 16, point 9)', () => {
+  /** A page's HTML, checked to need nothing the CSP forbids: no script, no inline style, nothing from elsewhere. */
+  async function pageAt(url: string): Promise<string> {
+    const response = await harness.app.inject({ method: 'GET', url });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
-    const csp = String(response.headers['content-security-policy']);
-    expect(csp).toContain("script-src 'self'");
-    const page = response.body;
-    // No script, no inline style, nothing from elsewhere: the page needs nothing the CSP forbids.
-    expect(page).not.toMatch(/<script|\sstyle=|<style|https?:\/\/(?!localhost)/i);
-    expect(page).toContain('<link rel="stylesheet" href="/api/docs/docs.css">');
-    for (const tag of document.tags) expect(page).toContain(`<h2 id="tag-${tag.name}">${tag.name}</h2>`);
-    for (const { method, path, operation } of operations) {
-      expect(page).toContain(`<h3 id="${operation.operationId}">`);
-      expect(page).toContain(`${method.toUpperCase()}</span> <code>${path}</code>`);
-    }
-    expect(page).toContain('Check a pupil in at the expertise point');
-    // A request body's fields, with what the contract requires of them.
+    expect(String(response.headers['content-security-policy'])).toContain("script-src 'self'");
+    expect(response.body).not.toMatch(/<script|\sstyle=|<style|https?:\/\//i);
+    expect(response.body).toContain('<link rel="stylesheet" href="/api/docs/docs.css">');
+    return response.body;
+  }
+
+  it('the overview explains sessions, CSRF and errors, and lists every operation under its module', async () => {
+    const page = await pageAt('/api/docs');
+    expect(page).toContain('<a href="/api/openapi.json">/api/openapi.json</a>');
+    expect(page).toContain('<dt id="security-csrf">csrf: header <code>x-csrf-token</code></dt>');
+    expect(page).toContain('<dt id="response-NotFound">NotFound</dt>');
+    for (const tag of document.tags)
+      expect(page).toContain(`<h3 id="tag-${tag.name}"><a href="/api/docs/${tag.name}">${tag.name}</a></h3>`);
+    for (const { method, path, operation } of operations)
+      expect(page).toContain(
+        `<a href="/api/docs/${operation.tags?.[0]}#${operation.operationId}"><span class="method method-${method}">${method.toUpperCase()}</span> <code>${path}</code></a> `,
+      );
+  });
+
+  it("a module's page shows each operation with its parameters, body and answers", async () => {
+    const page = await pageAt('/api/docs/auth');
     const signIn = page.slice(page.indexOf('id="postAuthSignIn"'), page.indexOf('id="postAuthMfaVerify"'));
+    expect(signIn).toContain('POST</span> <code>/api/auth/sign-in</code></h2>');
+    expect(signIn).toContain('Sign in with e-mail address and password');
+    // A request body's fields, with what the contract requires of them.
     expect(signIn).toMatch(/<code>email<\/code> <span class="required">required<\/span>/);
-    expect(signIn).toContain('needs <a href="#security-csrf">csrf</a>');
-    expect(page).toContain('public: no session');
+    expect(signIn).toContain('needs <a href="/api/docs#security-csrf">csrf</a>');
+    expect(signIn).toContain('<a href="/api/docs#response-TooManyRequests">TooManyRequests</a>');
+    const requests = await pageAt('/api/docs/requests');
+    const detail = requests.slice(requests.indexOf('id="getRequestsByRequestId"'));
+    expect(detail).toMatch(
+      /<code>requestId<\/code> <span class="required">required<\/span><\/td><td>path<\/td>/,
+    );
+    expect(detail).toContain('needs <a href="/api/docs#security-session">session</a>');
+    const publicPage = await pageAt('/api/docs/public-pages');
+    expect(publicPage).toContain('public: no session');
+    const unknown = await harness.app.inject({ method: 'GET', url: '/api/docs/no-such-module' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('not_found');
     const stylesheet = await harness.app.inject({ method: 'GET', url: '/api/docs/docs.css' });
     expect(stylesheet.statusCode).toBe(200);
     expect(stylesheet.headers['content-type']).toBe('text/css; charset=utf-8');
   });
 
-  it('is not an operation of the description itself, and its page is compressed', async () => {
-    expect(Object.keys(document.paths)).not.toContain('/api/docs');
-    const compressed = await harness.app.inject({
-      method: 'GET',
-      url: '/api/docs',
-      headers: { 'accept-encoding': 'br' },
-    });
-    expect(compressed.headers['content-encoding']).toBe('br');
+  it('are not operations of the description themselves', () => {
+    expect(Object.keys(document.paths).filter((path) => path.startsWith('/api/docs'))).toEqual([]);
   });
 });
