@@ -13,7 +13,6 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { DatabaseClient } from './db/client.ts';
 import { registerModuleRoutes, registerModules } from './modules/index.ts';
@@ -21,18 +20,13 @@ import type { UsersService } from './modules/users/users.service.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { AuthService } from './platform/auth/auth.service.ts';
 import { deriveKeys } from './platform/auth/credentials.ts';
-import {
-  type ApiDocument,
-  apiDocsStylesheet,
-  docsPath,
-  renderApiDocsIndex,
-  renderApiDocsTag,
-} from './platform/http/api-docs.ts';
+import { apiDocsRoutes } from './platform/http/api-docs.routes.ts';
+import type { ApiDocument } from './platform/http/api-docs.ts';
 import { describeForLog, registerErrorHandling, send } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { describeIdempotentRoute, registerIdempotency } from './platform/http/idempotency.ts';
 import { textLogStream } from './platform/http/log-output.ts';
-import { apiTagged, registerApiDescription } from './platform/http/openapi.ts';
+import { apiTagged, platformApiTags, registerApiDescription } from './platform/http/openapi.ts';
 import { assertKnownAction, registerRequestContext, sessionCookie } from './platform/http/request-context.ts';
 import { registerResponseHeaders, registerSecurityHeaders } from './platform/http/response-headers.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
@@ -184,18 +178,14 @@ export async function buildApp({
   kernel.register(app);
   registerIdempotency(app);
 
-  const system = { name: 'system', description: 'Liveness, readiness and the description of the API.' };
-  await app.register(apiTagged(system, healthRoutes(database, { benchRoutes: config.benchRoutes })));
+  await app.register(
+    apiTagged(platformApiTags.system, healthRoutes(database, { benchRoutes: config.benchRoutes })),
+  );
   if (config.testClock) {
     if (!('set' in clock)) throw new Error('TEST_CLOCK needs a settable clock');
-    await app.register(apiTagged(system, testClockRoutes(clock as SettableClock)));
+    await app.register(apiTagged(platformApiTags.system, testClockRoutes(clock as SettableClock)));
   }
-  const authTag = {
-    name: 'auth',
-    description:
-      'Signing in (password, then a code from the authenticator app), the session, password reset, invitations and the own account.',
-  };
-  await app.register(apiTagged(authTag, authRoutes(auth, config)));
+  await app.register(apiTagged(platformApiTags.auth, authRoutes(auth, config)));
   // Domain modules (server/modules/index.ts).
   const { users } = await registerModuleRoutes(app, {
     config,
@@ -206,39 +196,11 @@ export async function buildApp({
     auth,
     partnershipOfSlug: (slug) => partnershipOfSlug(database, slug),
   });
-  const outbox = { name: 'outbox', description: 'Outgoing mail and its delivery status.' };
-  await app.register(apiTagged(outbox, outboxRoutes(new OutboxService(mailer))));
+  await app.register(apiTagged(platformApiTags.outbox, outboxRoutes(new OutboxService(mailer))));
   app.get('/api/openapi.json', { config: { action: 'system.health' }, schema: { hide: true } }, () =>
     app.swagger(),
   );
-  // The same description to read; public like the JSON, since it shows nothing the JSON does not.
-  // Rendered once each: the description does not change while Passend runs. Only pages that exist are
-  // kept, so made-up tags cannot fill the memory.
-  const docsPages = new Map<string, string>();
-  const docsPage = (key: string, render: (document: ApiDocument) => string | null) => {
-    const html = docsPages.get(key) ?? render(app.swagger() as ApiDocument);
-    if (html) docsPages.set(key, html);
-    return html;
-  };
-  const docs = { config: { action: 'system.health' as const }, schema: { hide: true } };
-  app.get(docsPath, docs, (_request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .send(docsPage('', (document) => renderApiDocsIndex(document, '/api/openapi.json'))),
-  );
-  app.get(`${docsPath}/docs.css`, docs, (_request, reply) =>
-    reply.type('text/css; charset=utf-8').send(apiDocsStylesheet),
-  );
-  app.get(
-    `${docsPath}/:tag`,
-    { ...docs, schema: { ...docs.schema, params: z.strictObject({ tag: z.string().max(100) }) } },
-    (request, reply) => {
-      const { tag } = request.params;
-      const html = docsPage(`tag:${tag}`, (document) => renderApiDocsTag(document, tag));
-      if (!html) return send(request, reply, 404, 'not_found');
-      return reply.type('text/html; charset=utf-8').send(html);
-    },
-  );
+  await app.register(apiDocsRoutes(() => app.swagger() as ApiDocument));
 
   await registerWebApp(app);
   // Deliveries started after a commit finish first (with jobs on they send a job), then the jobs stop

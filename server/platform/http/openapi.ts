@@ -10,6 +10,17 @@ import { csrfCookie, csrfHeader, sessionCookie } from './request-context.ts';
 /** A group of the API description: one per module (and a few of the platform's own). */
 export type ApiTag = { name: string; description: string };
 
+/** The groups of the platform's own routes. */
+export const platformApiTags = {
+  system: { name: 'system', description: 'Liveness, readiness and the description of the API.' },
+  auth: {
+    name: 'auth',
+    description:
+      'Signing in (password, then a code from the authenticator app), the session, password reset, invitations and the own account.',
+  },
+  outbox: { name: 'outbox', description: 'Outgoing mail and its delivery status.' },
+} satisfies Record<string, ApiTag>;
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** The tag of the API description the route is listed under (set by `apiTagged`). */
