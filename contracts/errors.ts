@@ -34,6 +34,7 @@ export const errorCodes = [
   'csrf_failed',
   'invalid_credentials',
   'invalid_code',
+  'code_already_used',
   'invalid_token',
   'rate_limited',
   'conflict',

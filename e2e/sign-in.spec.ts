@@ -1,8 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { generate } from 'otplib';
 import {
   demoSecret,
   demoTenantName,
   expectAccessible,
+  lastStepOf,
+  signIn,
   signOut,
   submitPassword,
   submitTotp,
@@ -84,4 +87,18 @@ test('the page is revalidated and its hashed assets are cached as immutable', as
   const asset = await request.get(script);
   expect(asset.ok()).toBe(true);
   expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+});
+
+// Issue 16: a right code typed again within its window was "not correct"; now it says it was used.
+test('a code used twice says it was used already and to wait for the next one', async ({ page }) => {
+  const account = 'teamleider@demo.passend.test';
+  await signIn(page, account);
+  await signOut(page);
+  await submitPassword(page, account);
+  await expect(page).toHaveURL(/\/inloggen\/code$/);
+  const used = await generate({ secret: demoSecret(account), epoch: (lastStepOf(account) ?? 0) * 30 });
+  await page.getByLabel('Code uit de app').fill(used);
+  await page.getByRole('button', { name: 'Controleren' }).click();
+  await expect(page.getByRole('alert')).toContainText('Deze code is al gebruikt. Wacht op de volgende code.');
+  await expect(page).toHaveURL(/\/inloggen\/code$/);
 });

@@ -74,7 +74,8 @@ export async function wrongCode(secret: string): Promise<string> {
 // knows it: a repeated sign-in must never replay a code the server has seen.
 const usedStepsFile = path.join(resultsDir, 'used-totp-steps.json');
 
-function lastStepOf(email: string): number | null {
+/** The last TOTP time step a sign-in of this account used (null before the first). */
+export function lastStepOf(email: string): number | null {
   if (!existsSync(usedStepsFile)) return null;
   return (JSON.parse(readFileSync(usedStepsFile, 'utf8')) as Record<string, number>)[email] ?? null;
 }

@@ -6,14 +6,13 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { DatabaseClient } from './db/client.ts';
 import { registerModuleRoutes, registerModules } from './modules/index.ts';
@@ -21,10 +20,13 @@ import type { UsersService } from './modules/users/users.service.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { AuthService } from './platform/auth/auth.service.ts';
 import { deriveKeys } from './platform/auth/credentials.ts';
+import { apiDocsRoutes } from './platform/http/api-docs.routes.ts';
+import type { ApiDocument } from './platform/http/api-docs.ts';
 import { describeForLog, registerErrorHandling, send } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { describeIdempotentRoute, registerIdempotency } from './platform/http/idempotency.ts';
-import { multipartBodyForDocumentation } from './platform/http/multipart.ts';
+import { textLogStream } from './platform/http/log-output.ts';
+import { apiTagged, platformApiTags, registerApiDescription } from './platform/http/openapi.ts';
 import { assertKnownAction, registerRequestContext, sessionCookie } from './platform/http/request-context.ts';
 import { registerResponseHeaders, registerSecurityHeaders } from './platform/http/response-headers.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
@@ -70,10 +72,11 @@ export async function buildApp({
 }: AppDependencies) {
   // The modules' policy rows, audit events and reference kinds, before any route names its action.
   registerModules();
+  const out = logStream ?? (config.logFormat === 'text' ? process.stdout : null);
   const app = Fastify({
     logger: {
       level: config.logLevel,
-      ...(logStream ? { stream: logStream } : {}),
+      ...(out ? { stream: config.logFormat === 'text' ? textLogStream(out) : out } : {}),
       // Personal data never reaches the log: no bodies, no query strings, no cookies or tokens.
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
       serializers: {
@@ -85,6 +88,7 @@ export async function buildApp({
       },
     },
     genReqId: () => crypto.randomUUID(),
+    logController: new RequestLog(config.logRequests),
     bodyLimit: 64 * 1024,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
@@ -150,24 +154,7 @@ export async function buildApp({
   registerResponseHeaders(app);
   await app.register(fastifyCompress, compression);
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Passend API',
-        version: '0.1.0',
-        description: 'API of Passend (JSON, cookie session + CSRF header).',
-      },
-    },
-    // A multipart route reads its body itself; its form is added here so the description shows it.
-    transform: (document) => {
-      const form = document.route.config?.multipart;
-      return jsonSchemaTransform(
-        form
-          ? { ...document, schema: { ...document.schema, body: multipartBodyForDocumentation(form) } }
-          : document,
-      );
-    },
-  });
+  await registerApiDescription(app);
 
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
@@ -191,12 +178,14 @@ export async function buildApp({
   kernel.register(app);
   registerIdempotency(app);
 
-  await app.register(healthRoutes(database, { benchRoutes: config.benchRoutes }));
+  await app.register(
+    apiTagged(platformApiTags.system, healthRoutes(database, { benchRoutes: config.benchRoutes })),
+  );
   if (config.testClock) {
     if (!('set' in clock)) throw new Error('TEST_CLOCK needs a settable clock');
-    await app.register(testClockRoutes(clock as SettableClock));
+    await app.register(apiTagged(platformApiTags.system, testClockRoutes(clock as SettableClock)));
   }
-  await app.register(authRoutes(auth, config));
+  await app.register(apiTagged(platformApiTags.auth, authRoutes(auth, config)));
   // Domain modules (server/modules/index.ts).
   const { users } = await registerModuleRoutes(app, {
     config,
@@ -207,10 +196,11 @@ export async function buildApp({
     auth,
     partnershipOfSlug: (slug) => partnershipOfSlug(database, slug),
   });
-  await app.register(outboxRoutes(new OutboxService(mailer)));
+  await app.register(apiTagged(platformApiTags.outbox, outboxRoutes(new OutboxService(mailer))));
   app.get('/api/openapi.json', { config: { action: 'system.health' }, schema: { hide: true } }, () =>
     app.swagger(),
   );
+  await app.register(apiDocsRoutes(() => app.swagger() as ApiDocument));
 
   await registerWebApp(app);
   // Deliveries started after a commit finish first (with jobs on they send a job), then the jobs stop
@@ -224,6 +214,25 @@ export async function buildApp({
   });
   await jobs.start();
   return { app, services: { auth, users, mailer, jobs, kernel } satisfies AppServices, routes };
+}
+
+/**
+ * Fastify's log lines about requests: one line per answered request (method, path, status, time) when
+ * LOG_REQUESTS asks for it, none on arrival (Fastify's own are two per request, which on a terminal
+ * push the start banner out of view). A request that failed while answering is logged either way.
+ */
+class RequestLog extends LogController {
+  constructor(private readonly isLoggingRequests: boolean) {
+    super();
+  }
+
+  override incomingRequest() {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
+    if (error) super.requestCompleted(error, request, reply);
+    else if (this.isLoggingRequests)
+      request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
 }
 
 // The built web app is served by the same process; unknown non-API paths get index.html so the

@@ -49,6 +49,17 @@ describe('loadConfig', () => {
     expect(config.jobs).toBe(true);
   });
 
+  it('logs JSON with a line per request when standard output is no terminal; text without request lines on a terminal; LOG_FORMAT and LOG_REQUESTS decide when set (issue 16)', () => {
+    const piped = loadConfig({ SESSION_SECRET: secret }, false);
+    expect([piped.logFormat, piped.logRequests]).toEqual(['json', true]);
+    const terminal = loadConfig({ SESSION_SECRET: secret }, true);
+    expect([terminal.logFormat, terminal.logRequests]).toEqual(['text', false]);
+    const chosen = loadConfig({ SESSION_SECRET: secret, LOG_FORMAT: 'json', LOG_REQUESTS: 'true' }, true);
+    expect([chosen.logFormat, chosen.logRequests]).toEqual(['json', true]);
+    const quiet = loadConfig({ SESSION_SECRET: secret, LOG_FORMAT: 'text', LOG_REQUESTS: 'no' }, false);
+    expect([quiet.logFormat, quiet.logRequests]).toEqual(['text', false]);
+  });
+
   it('the default base URL follows PORT', () => {
     expect(loadConfig({ SESSION_SECRET: secret, PORT: '8080' }).baseUrl).toBe('http://localhost:8080');
   });
@@ -93,6 +104,8 @@ describe('loadConfig', () => {
     ['SESSION_ABSOLUTE_HOURS', '1000'],
     ['BASE_URL', 'not a url'],
     ['LOG_LEVEL', 'loud'],
+    ['LOG_FORMAT', 'pretty'],
+    ['LOG_REQUESTS', 'some'],
     ['TRUST_PROXY', 'maybe'],
     ['JOBS', 'false'],
     ['SESSION_SECRET', 'short'],

@@ -40,6 +40,8 @@ const environmentSchema = z.object({
     .default(12),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'text']).optional(),
+  LOG_REQUESTS: booleanFromEnv.optional(),
   SEED_DEMO: booleanFromEnv.optional(),
   TRUST_PROXY: booleanFromEnv.default(false),
   BENCH_ROUTES: booleanFromEnv.default(false),
@@ -76,6 +78,10 @@ export type Config = {
   sessionAbsoluteHours: number;
   secret: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  /** `LOG_FORMAT`: one JSON object per line (for log collectors), or short lines of text for a person. */
+  logFormat: 'json' | 'text';
+  /** `LOG_REQUESTS`: one line per answered request; errors are logged either way. */
+  logRequests: boolean;
   seedDemo: boolean | null;
   trustProxy: boolean;
   benchRoutes: boolean;
@@ -88,8 +94,14 @@ export type Config = {
 /** Thrown when the environment holds a wrong value; the message names every wrong variable. */
 export class ConfigError extends Error {}
 
-/** Reads and validates all settings once; in embedded mode the secret is created in the data directory. */
-export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Reads and validates all settings once; in embedded mode the secret is created in the data directory.
+ * Whether standard output is a terminal decides how the log looks unless LOG_FORMAT/LOG_REQUESTS say.
+ */
+export function loadConfig(
+  environment: NodeJS.ProcessEnv = process.env,
+  isTerminal: boolean = process.stdout.isTTY === true,
+): Config {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
@@ -134,6 +146,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,
     secret,
     logLevel: env.LOG_LEVEL,
+    // A person at a terminal wants the start banner to stay in view; a collector wants every request.
+    logFormat: env.LOG_FORMAT ?? (isTerminal ? 'text' : 'json'),
+    logRequests: env.LOG_REQUESTS ?? !isTerminal,
     seedDemo: env.SEED_DEMO ?? null,
     trustProxy: env.TRUST_PROXY,
     benchRoutes: env.BENCH_ROUTES,

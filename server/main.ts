@@ -2,7 +2,14 @@ import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DatabaseClient, DatabaseRoleError, DataDirectoryInUse } from './db/client.ts';
 import { checkLoginRole } from './db/roles.ts';
-import { seedDemoIfEmpty, shouldSeedDemo } from './demo/demo-seed.ts';
+import {
+  type DemoAccount,
+  describeDemoAccounts,
+  readDemoSecrets,
+  seedDemoIfEmpty,
+  shouldSeedDemo,
+  writeDemoAccountsFile,
+} from './demo/demo-seed.ts';
 
 /** Starts Passend: configuration → database → role check → migrations → app → (demo data) → listen. */
 export async function main(): Promise<void> {
@@ -35,10 +42,16 @@ export async function main(): Promise<void> {
   }
   const { app, services } = built;
   if (roleWarning) app.log.warn(roleWarning);
+  // The demo's accounts are shown on every start, not only the first: whoever starts it needs them.
+  let demoAccounts: DemoAccount[] = [];
   if (shouldSeedDemo(config)) {
-    const printout = await seedDemoIfEmpty(database, services, config);
-    if (printout) console.log(printout);
+    await seedDemoIfEmpty(database, services, config, {
+      beforeSeeding: () => app.log.info('first start: creating the demo partnership, this takes a moment'),
+    });
+    demoAccounts = await readDemoSecrets(database, config);
   }
+  // `demo-codes` reads them from here while this process holds the embedded database.
+  if (config.database.kind === 'pglite') writeDemoAccountsFile(config.dataDir, demoAccounts);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -55,6 +68,7 @@ export async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ url: config.baseUrl, database: config.database.kind }, 'Passend is listening');
+  if (demoAccounts.length > 0) console.log(describeDemoAccounts(demoAccounts, config.baseUrl));
 }
 
 await main();

@@ -1,20 +1,39 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { requestStatuses } from '../../contracts/requests.ts';
 import { roles } from '../../contracts/roles.ts';
 import { addDays, schoolYearOf, todayInAmsterdam } from '../../contracts/school-year.ts';
+import { serverModules } from '../modules/index.ts';
 import { createHarness } from '../test/harness.ts';
-import { demoUsers, seedDemoIfEmpty, shouldSeedDemo } from './demo-seed.ts';
+import {
+  demoAccountsFile,
+  demoUsers,
+  describeDemoAccounts,
+  readDemoAccountsFile,
+  readDemoSecrets,
+  seedDemoIfEmpty,
+  shouldSeedDemo,
+  writeDemoAccountsFile,
+} from './demo-seed.ts';
 
 describe('demo data', () => {
   it('seeds the demo partnership once: an account per role, schools with counts, a team of 12 with pairs for every primary school (R5), expertise points at every secondary location (E1, E8), support requests in every state', async () => {
     const fresh = await createHarness();
     try {
-      const printout = await seedDemoIfEmpty(fresh.database, fresh.services, fresh.config);
+      const seeded = await seedDemoIfEmpty(fresh.database, fresh.services, fresh.config);
+      // Every start shows the accounts again, read from the database (issue 16).
+      const accounts = await readDemoSecrets(fresh.database, fresh.config);
+      expect(accounts).toEqual(seeded);
+      const printout = describeDemoAccounts(accounts, 'http://localhost:3000');
       expect(printout).toContain('Passend-demo-2026');
+      expect(printout).toContain('http://localhost:3000');
       for (const user of demoUsers) expect(printout).toMatch(new RegExp(`${user.email}\\s+[A-Z2-7]{16,}`));
       expect(new Set(demoUsers.map((user) => user.role))).toEqual(new Set(roles));
       expect(await seedDemoIfEmpty(fresh.database, fresh.services, fresh.config)).toBeNull();
+      expect(await readDemoSecrets(fresh.database, fresh.config)).toEqual(accounts);
       const [counts] = await fresh.database.queryAsOwner<{ tenants: number; demo: boolean; mails: number }>(
         sql`select (select count(*)::int from tenants) as tenants, (select bool_and(is_demo) from tenants) as demo,
           (select count(*)::int from outbox_mails) as mails`,
@@ -65,6 +84,56 @@ describe('demo data', () => {
       }
     } finally {
       await fresh.close();
+    }
+  });
+
+  it('seeds all of the demo or nothing: a seed stopped at any step leaves no partnership, and the next start seeds the whole demo (issue 16)', async () => {
+    const fresh = await createHarness();
+    try {
+      const lastModule = serverModules.filter((module) => module.demo).at(-1)?.name ?? '';
+      for (const failingStep of ['accounts', 'organisation', lastModule]) {
+        const steps: string[] = [];
+        const interrupted = seedDemoIfEmpty(fresh.database, fresh.services, fresh.config, {
+          afterStep: (step) => {
+            steps.push(step);
+            if (step === failingStep) throw new Error(`stopped after ${step}`);
+          },
+        });
+        await expect(interrupted).rejects.toThrow(`stopped after ${failingStep}`);
+        expect(steps.at(-1)).toBe(failingStep);
+        const [left] = await fresh.database.queryAsOwner<Record<string, number>>(sql`select
+            (select count(*)::int from tenants) as tenants, (select count(*)::int from users) as users,
+            (select count(*)::int from locations) as locations, (select count(*)::int from audit_events) as events`);
+        expect(left).toEqual({ tenants: 0, users: 0, locations: 0, events: 0 });
+        expect(await readDemoSecrets(fresh.database, fresh.config)).toEqual([]);
+      }
+      const seeded = await seedDemoIfEmpty(fresh.database, fresh.services, fresh.config);
+      expect(seeded?.map((account) => account.email).sort()).toEqual(
+        demoUsers.map((user) => user.email).sort(),
+      );
+      const [whole] = await fresh.database.queryAsOwner<Record<string, number>>(sql`select
+          (select count(*)::int from tenants) as tenants,
+          (select count(*)::int from users where password_hash is null) as without_password,
+          (select count(distinct status)::int from support_requests) as request_states`);
+      expect(whole).toEqual({ tenants: 1, without_password: 0, request_states: requestStatuses.length });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('keeps the demo accounts in a file only its owner reads, for demo-codes while Passend runs; removes it without a demo', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'passend-demo-file-'));
+    try {
+      const accounts = [{ email: 'beheer@demo.passend.test', secret: 'JBSWY3DPEHPK3PXP' }];
+      expect(readDemoAccountsFile(dataDir)).toBeNull();
+      writeDemoAccountsFile(dataDir, accounts);
+      expect(statSync(demoAccountsFile(dataDir)).mode & 0o777).toBe(0o600);
+      expect(readDemoAccountsFile(dataDir)).toEqual(accounts);
+      writeDemoAccountsFile(dataDir, []);
+      expect(existsSync(demoAccountsFile(dataDir))).toBe(false);
+      expect(readdirSync(dataDir)).toEqual([]);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 

@@ -1,8 +1,10 @@
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Role, TeamRole } from '../../contracts/roles.ts';
 import type { AppServices } from '../app.ts';
 import type { Config } from '../config.ts';
-import { type DatabaseClient, queryRows } from '../db/client.ts';
+import { type DatabaseClient, isUniqueViolation, queryRows } from '../db/client.ts';
 import { serverModules } from '../modules/index.ts';
 import { locations } from '../modules/schools/schools.schema.ts';
 import { roleAssignments, users } from '../platform/auth/auth.schema.ts';
@@ -14,7 +16,7 @@ import {
   hashPassword,
 } from '../platform/auth/credentials.ts';
 import { tenants } from '../platform/tenants/tenants.schema.ts';
-import { createTenant } from '../platform/tenants/tenants.service.ts';
+import { addTenant } from '../platform/tenants/tenants.service.ts';
 import { seedDemoOrganisation } from './demo-organisation.ts';
 
 /** The one password of every demo account (fictional data only). */
@@ -121,44 +123,78 @@ export function shouldSeedDemo(config: Pick<Config, 'seedDemo' | 'database'>): b
   return config.seedDemo ?? config.database.kind === 'pglite';
 }
 
+/** A demo account's address and TOTP secret. */
+export type DemoAccount = { email: string; secret: string };
+
+/** Options of the seed. */
+export type DemoSeedOptions = {
+  /** Called once, just before seeding starts (a first start says what takes a moment). */
+  beforeSeeding?: () => void;
+  /**
+   * Called after each step of the seed (`accounts`, `organisation`, then each module's name) inside
+   * its one transaction. Tests throw here to prove that an interrupted seed leaves nothing behind.
+   */
+  afterStep?: (step: string) => void | Promise<void>;
+};
+
 /**
- * Seeds the demo partnership when the database holds no partnership at all. Returns what to print
- * (accounts and their TOTP secrets), or null when nothing was seeded.
+ * Seeds the demo partnership when the database holds no partnership at all, all of it in one
+ * transaction: a start stopped at any moment leaves no demo, and the next start seeds it again.
+ * Returns the accounts and their TOTP secrets, or null when nothing was seeded.
  */
-export async function seedDemoIfEmpty(database: DatabaseClient, services: AppServices, config: Config) {
+export async function seedDemoIfEmpty(
+  database: DatabaseClient,
+  services: AppServices,
+  config: Config,
+  options: DemoSeedOptions = {},
+): Promise<DemoAccount[] | null> {
   const [existing] = await database.withoutTenant(({ db }) =>
     queryRows<{ any: boolean }>(db, sql`select exists(select 1 from passend_tenant_ids()) as any`),
   );
   if (existing?.any) return null;
-  const { secrets } = await seedDemoPartnership(database, services, config, {
-    name: 'Samenwerkingsverband Passend Onderwijs Vallei en Rijn (demo)',
-    slug: 'demo',
-  });
-  return describeDemoAccounts(secrets);
+  options.beforeSeeding?.();
+  try {
+    const { secrets } = await seedDemoPartnership(
+      database,
+      services,
+      config,
+      { name: 'Samenwerkingsverband Passend Onderwijs Vallei en Rijn (demo)', slug: 'demo' },
+      options,
+    );
+    return secrets;
+  } catch (error) {
+    // Another instance on the same server seeded it first (its slug is taken): the demo is there.
+    if (isUniqueViolation(error, 'tenants_slug_unique')) return null;
+    throw error;
+  }
 }
 
 /**
- * Seeds one demo partnership with every demo account and the demo data of every module; returns its
- * id and the accounts' TOTP secrets. The fuzz test seeds two (renaming the first one's addresses).
+ * Seeds one demo partnership with every demo account and the demo data of every module, in one
+ * transaction; returns its id and the accounts' TOTP secrets. The fuzz test seeds two (renaming the
+ * first one's addresses).
  */
 export async function seedDemoPartnership(
   database: DatabaseClient,
   services: AppServices,
   config: Config,
   partnership: { name: string; slug: string },
-): Promise<{ tenantId: string; secrets: Array<{ email: string; secret: string }> }> {
+  options: Pick<DemoSeedOptions, 'afterStep'> = {},
+): Promise<{ tenantId: string; secrets: DemoAccount[] }> {
   const keys = deriveKeys(config.secret);
   const admin = demoUsers[0] as DemoUser;
-  const { tenantId, adminId } = await createTenant(
-    database,
-    services.auth,
-    { ...partnership, adminEmail: admin.email, adminName: admin.name, isDemo: true },
-    { invite: false },
-  );
+  // Hashed before the transaction: argon2 takes a while and holds nothing.
   const passwordHash = await hashPassword(demoPassword);
-  const secrets: Array<{ email: string; secret: string }> = [];
-  await database.withTenant(tenantId, async (transaction) => {
+  const secrets: DemoAccount[] = [];
+  const afterStep = options.afterStep ?? (() => {});
+  const tenantId = await database.withTenant(crypto.randomUUID(), async (transaction) => {
     const { db } = transaction;
+    const { tenantId, adminId } = await addTenant(
+      transaction,
+      services.auth,
+      { ...partnership, adminEmail: admin.email, adminName: admin.name, isDemo: true },
+      { invite: false },
+    );
     const teamUserIds: Record<TeamRole, string[]> = { behavioural_scientist: [], inclusion_adviser: [] };
     const inserted = await db
       .insert(locations)
@@ -195,23 +231,29 @@ export async function seedDemoPartnership(
       });
       if (demoUser.teamRole) teamUserIds[demoUser.teamRole].push(user.id);
     }
+    await afterStep('accounts');
     await seedDemoOrganisation(transaction, { tenantId, passwordHash, teamUserIds });
+    await afterStep('organisation');
     // Then each module's demo data, in the order the composition lists the modules.
-    for (const module of serverModules)
-      await module.demo?.(transaction, { tenantId, clock: services.kernel.clock });
+    for (const module of serverModules) {
+      if (!module.demo) continue;
+      await module.demo(transaction, { tenantId, clock: services.kernel.clock });
+      await afterStep(module.name);
+    }
+    return tenantId;
   });
   return { tenantId, secrets };
 }
 
-/** The demo accounts with their TOTP secrets and current codes (`npm run passend -- demo-codes`). */
-export async function readDemoSecrets(database: DatabaseClient, config: Config) {
+/** The demo accounts with their TOTP secrets (none when the database holds no demo partnership). */
+export async function readDemoSecrets(database: DatabaseClient, config: Config): Promise<DemoAccount[]> {
   const keys = deriveKeys(config.secret);
   const [demo] = await database.withoutTenant(({ db }) =>
     queryRows<{ id: string | null }>(db, sql`select passend_demo_tenant() as id`),
   );
   const tenantId = demo?.id;
   if (!tenantId) return [];
-  return database.withTenant(tenantId, async ({ db }) => {
+  const accounts = await database.withTenant(tenantId, async ({ db }) => {
     const [tenant] = await db.select({ isDemo: tenants.isDemo }).from(tenants);
     if (!tenant?.isDemo) return [];
     const rows = await db
@@ -220,15 +262,52 @@ export async function readDemoSecrets(database: DatabaseClient, config: Config) 
       .where(and(sql`${users.totpSecret} is not null`));
     return rows.map((row) => ({ email: row.email, secret: decryptSecret(keys, row.totpSecret as string) }));
   });
+  // In the order of the README's table (one account per role), then any added in the app.
+  const rank = (email: string) => {
+    const index = demoUsers.findIndex((user) => user.email === email);
+    return index === -1 ? demoUsers.length : index;
+  };
+  return accounts.sort((a, b) => rank(a.email) - rank(b.email) || a.email.localeCompare(b.email));
 }
 
-/** A printable table of demo accounts. */
-export function describeDemoAccounts(secrets: Array<{ email: string; secret: string }>): string {
-  const lines = secrets.map(({ email, secret }) => `  ${email.padEnd(40)} ${secret}`);
+/** Where a running Passend keeps the demo accounts for `npm run passend -- demo-codes` (embedded only). */
+export function demoAccountsFile(dataDir: string): string {
+  return path.join(dataDir, 'demo-accounts.json');
+}
+
+/**
+ * Writes the demo accounts and their TOTP secrets into the embedded database's data directory (only the
+ * owner may read it), so that `demo-codes` works while Passend holds the database; without a demo
+ * the file is removed. Written whole or not at all (a new file renamed over the old one).
+ */
+export function writeDemoAccountsFile(dataDir: string, accounts: DemoAccount[]): void {
+  const file = demoAccountsFile(dataDir);
+  if (accounts.length === 0) {
+    rmSync(file, { force: true });
+    return;
+  }
+  const fresh = `${file}.${process.pid}.new`;
+  writeFileSync(fresh, `${JSON.stringify({ accounts }, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(fresh, 0o600);
+  renameSync(fresh, file);
+}
+
+/** The demo accounts a running Passend wrote into its data directory, or null when there is no such file. */
+export function readDemoAccountsFile(dataDir: string): DemoAccount[] | null {
+  const file = demoAccountsFile(dataDir);
+  if (!existsSync(file)) return null;
+  const { accounts } = JSON.parse(readFileSync(file, 'utf8')) as { accounts: DemoAccount[] };
+  return accounts;
+}
+
+/** The start banner of the demo: where it runs, the password, and each account's TOTP secret. */
+export function describeDemoAccounts(accounts: DemoAccount[], baseUrl: string): string {
+  const lines = accounts.map(({ email, secret }) => `  ${email.padEnd(40)} ${secret}`);
   return [
-    'Demo data created (fictional). Every demo account has the password:',
+    `Passend runs with the demo partnership (fictional data) at ${baseUrl}`,
+    'Every demo account has the password:',
     `  ${demoPassword}`,
-    'TOTP secrets (add one to an authenticator app, or run `npm run passend -- demo-codes` for current codes):',
+    'TOTP secrets (add one to an authenticator app, or run `npm run passend -- demo-codes` for the current codes):',
     ...lines,
   ].join('\n');
 }

@@ -10,6 +10,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Keys } from '../platform/auth/credentials.ts';
+import { type ApiTag, apiTagged } from '../platform/http/openapi.ts';
 import type { Jobs } from '../platform/jobs/jobs.ts';
 import type { Kernel } from '../platform/kernel/kernel.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
@@ -212,6 +213,34 @@ export type ModuleDependencies = {
   partnershipOfSlug(slug: string): Promise<string>;
 };
 
+/** What each module's one group in the API description (`/api/openapi.json`, `/api/docs`) holds. */
+const apiTagDescriptions = {
+  users: 'Accounts of the partnership: invite, change roles, deactivate and reactivate.',
+  schools: 'School locations, school boards and pupil counts, and their import from CSV.',
+  'expertise-points': 'The expertise points of secondary locations: room, opening hours and offer.',
+  'public-pages':
+    'Public pages without signing in: the team, the expertise points and the privacy statement.',
+  team: 'The expertise team: members, expertise tags, hours, absences, public profile, and the fixed pair of each primary school.',
+  requests:
+    "Support requests to the expertise team: the form, the workflow, consent (also through the parents' and pupils' links), the thread, attachments and the PDF; the partnership's consent setting.",
+  meetings:
+    'Annual talks, SOT and interim meetings with their minutes and action items; calendar files and feeds.',
+  'pupil-records':
+    'At an expertise point: contacts about a pupil, ZAT referrals, support of teachers and the overview.',
+  attendance: 'At an expertise point: checking pupils in and out, expected days, and homework.',
+  opp: "The development perspective plan (OPP): drafts, adoption, evaluations, the PDF and the parents' link.",
+  trajectories: 'Pupils at an expertise point: signals, intake, the decision and the end of a trajectory.',
+  hours: 'The allocation key of hours over schools, time registration, closed months and budgets.',
+  privacy: 'The audit trail: search, per pupil, export, and signals of unusual access.',
+  retention: 'Retention periods, what the next run deletes, the deletion log and legal holds.',
+  'subject-access': 'Requests of data subjects (access, deletion): find the pupil, decide, delete or export.',
+  'processing-register': 'The processing register of the partnership, also as PDF.',
+} as const;
+
+function apiTagOf(module: keyof typeof apiTagDescriptions): ApiTag {
+  return { name: module, description: apiTagDescriptions[module] };
+}
+
 /**
  * Registers every module's routes and jobs, in the order the API description has always listed them
  * (the fuzz test walks the operations in that order with a fixed seed). Returns the users service,
@@ -221,28 +250,42 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: ModuleDep
   const { config, keys, jobs, mailer, kernel } = deps;
   const users = new UsersService(deps.auth);
   const accounts = new AccountsService(deps.auth);
-  await app.register(usersRoutes(users, accounts));
+  await app.register(apiTagged(apiTagOf('users'), usersRoutes(users, accounts)));
   await registerLeaverJob(jobs, kernel);
-  await app.register(importRoutes());
-  await app.register(expertisePointsRoutes());
-  await app.register(publicPagesRoutes(deps.partnershipOfSlug));
-  await app.register(locationsRoutes());
-  await app.register(teamRoutes(accounts));
+  await app.register(apiTagged(apiTagOf('schools'), importRoutes()));
+  await app.register(apiTagged(apiTagOf('expertise-points'), expertisePointsRoutes()));
+  await app.register(apiTagged(apiTagOf('public-pages'), publicPagesRoutes(deps.partnershipOfSlug)));
+  await app.register(apiTagged(apiTagOf('schools'), locationsRoutes()));
+  await app.register(apiTagged(apiTagOf('team'), teamRoutes(accounts)));
   const workflow = new RequestWorkflow({ mailer, keys, baseUrl: config.baseUrl });
-  await app.register(requestsRoutes(new RequestsService(workflow), new ConsentService(workflow, keys)));
-  await app.register(meetingsRoutes(new CalendarService({ keys, baseUrl: config.baseUrl })));
-  await app.register(pupilRecordsRoutes());
-  await app.register(attendanceRoutes());
-  await app.register(homeworkRoutes());
+  await app.register(
+    apiTagged(
+      apiTagOf('requests'),
+      requestsRoutes(new RequestsService(workflow), new ConsentService(workflow, keys)),
+    ),
+  );
+  await app.register(
+    apiTagged(apiTagOf('meetings'), meetingsRoutes(new CalendarService({ keys, baseUrl: config.baseUrl }))),
+  );
+  await app.register(apiTagged(apiTagOf('pupil-records'), pupilRecordsRoutes()));
+  await app.register(apiTagged(apiTagOf('attendance'), attendanceRoutes()));
+  await app.register(apiTagged(apiTagOf('attendance'), homeworkRoutes()));
   await registerReminderJob(jobs, kernel, { mailer, baseUrl: config.baseUrl });
-  await app.register(oppRoutes(new OppParentLinks({ keys, baseUrl: config.baseUrl })));
+  await app.register(
+    apiTagged(apiTagOf('opp'), oppRoutes(new OppParentLinks({ keys, baseUrl: config.baseUrl }))),
+  );
   await registerOppReminderJob(jobs, kernel, { mailer, baseUrl: config.baseUrl });
-  await app.register(trajectoriesRoutes());
-  await app.register(hoursRoutes(new TimeService(new BudgetWarnings({ mailer, baseUrl: config.baseUrl }))));
-  await app.register(privacyRoutes());
-  await app.register(retentionRoutes());
+  await app.register(apiTagged(apiTagOf('trajectories'), trajectoriesRoutes()));
+  await app.register(
+    apiTagged(
+      apiTagOf('hours'),
+      hoursRoutes(new TimeService(new BudgetWarnings({ mailer, baseUrl: config.baseUrl }))),
+    ),
+  );
+  await app.register(apiTagged(apiTagOf('privacy'), privacyRoutes()));
+  await app.register(apiTagged(apiTagOf('retention'), retentionRoutes()));
   await registerRetentionJob(jobs, kernel);
-  await app.register(subjectAccessRoutes());
-  await app.register(processingRegisterRoutes());
+  await app.register(apiTagged(apiTagOf('subject-access'), subjectAccessRoutes()));
+  await app.register(apiTagged(apiTagOf('processing-register'), processingRegisterRoutes()));
   return { users };
 }

@@ -30,6 +30,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sessionAbsoluteHours: 12,
     secret: 'test-secret-that-is-long-enough-for-hkdf-0123456789',
     logLevel: 'silent',
+    logFormat: 'json',
+    logRequests: true,
     seedDemo: false,
     trustProxy: false,
     benchRoutes: false,

@@ -22,7 +22,6 @@ import {
   setExpectations,
 } from './attendance.service.ts';
 
-const tags = ['expertise points'];
 const trajectoryParams = z.strictObject({ trajectoryId: z.uuid() });
 const visitParams = z.strictObject({ visitId: z.uuid() });
 
@@ -33,7 +32,11 @@ export function attendanceRoutes(): FastifyPluginAsyncZod {
       '/api/expertise-point/today',
       {
         config: { action: 'attendance.manage' },
-        schema: { tags, querystring: todayQuerySchema, response: { 200: attendanceTodaySchema } },
+        schema: {
+          summary: "Today's check-ins at the expertise point",
+          querystring: todayQuerySchema,
+          response: { 200: attendanceTodaySchema },
+        },
       },
       (request) => request.useCase((context) => attendanceToday(context, request.query)),
     );
@@ -42,7 +45,7 @@ export function attendanceRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'attendance.manage', idempotent: true },
         schema: {
-          tags,
+          summary: 'Check a pupil in at the expertise point',
           params: trajectoryParams,
           body: checkInInputSchema,
           response: { 201: attendanceVisitSchema },
@@ -60,7 +63,7 @@ export function attendanceRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'attendance.manage' },
         schema: {
-          tags,
+          summary: 'Check a pupil out of the expertise point',
           params: visitParams,
           body: checkOutInputSchema,
           response: { 200: attendanceVisitSchema },
@@ -73,7 +76,7 @@ export function attendanceRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'attendance.manage' },
         schema: {
-          tags,
+          summary: 'Set on which days a pupil is expected',
           params: trajectoryParams,
           body: attendanceExpectationsInputSchema,
           response: { 200: z.array(attendanceExpectationSchema) },
@@ -87,7 +90,11 @@ export function attendanceRoutes(): FastifyPluginAsyncZod {
       '/api/expertise-point/week',
       {
         config: { action: 'trajectories.read' },
-        schema: { tags, querystring: weekQuerySchema, response: { 200: attendanceWeekSchema } },
+        schema: {
+          summary: 'A week of attendance at the expertise point',
+          querystring: weekQuerySchema,
+          response: { 200: attendanceWeekSchema },
+        },
       },
       (request) => request.useCase((context) => attendanceWeek(context, request.query)),
     );
@@ -96,7 +103,7 @@ export function attendanceRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'trajectories.read' },
         schema: {
-          tags,
+          summary: "A pupil's attendance over a period",
           params: trajectoryParams,
           querystring: periodQuerySchema,
           response: { 200: attendancePeriodSchema },

@@ -16,7 +16,6 @@ import {
   listHomework,
 } from './homework.service.ts';
 
-const tags = ['expertise points'];
 const trajectoryParams = z.strictObject({ trajectoryId: z.uuid() });
 const itemParams = z.strictObject({ itemId: z.uuid() });
 const sessionParams = z.strictObject({ sessionId: z.uuid() });
@@ -30,7 +29,7 @@ export function homeworkRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'trajectories.read' },
         schema: {
-          tags,
+          summary: "A pupil's homework items and sessions",
           params: trajectoryParams,
           querystring: homeworkQuerySchema,
           response: { 200: homeworkPageSchema },
@@ -44,7 +43,7 @@ export function homeworkRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'homework.manage', idempotent: true },
         schema: {
-          tags,
+          summary: 'Add a homework item for a pupil',
           params: trajectoryParams,
           body: homeworkItemInputSchema,
           response: { 201: homeworkItemSchema },
@@ -64,7 +63,7 @@ export function homeworkRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'homework.manage', idempotent: true },
         schema: {
-          tags,
+          summary: 'Plan a homework session',
           params: itemParams,
           body: homeworkSessionInputSchema,
           response: { 201: homeworkSessionSchema },
@@ -84,7 +83,7 @@ export function homeworkRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'homework.manage' },
         schema: {
-          tags,
+          summary: 'Record how a homework session went',
           params: sessionParams,
           body: homeworkCheckInputSchema,
           response: { 200: homeworkSessionSchema },

@@ -18,7 +18,7 @@ export function expertisePointsRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'expertise_points.read' },
         schema: {
-          tags: ['expertise-points'],
+          summary: 'List the expertise points of the secondary schools',
           querystring: expertisePointListQuerySchema,
           response: { 200: expertisePointPageSchema },
         },
@@ -30,7 +30,7 @@ export function expertisePointsRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'expertise_points.read' },
         schema: {
-          tags: ['expertise-points'],
+          summary: "A location's expertise point",
           params: locationParams,
           response: { 200: expertisePointOverviewSchema },
         },
@@ -42,7 +42,7 @@ export function expertisePointsRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'expertise_points.manage' },
         schema: {
-          tags: ['expertise-points'],
+          summary: "Set up or change a location's expertise point",
           params: locationParams,
           body: expertisePointInputSchema,
           response: { 200: expertisePointOverviewSchema },

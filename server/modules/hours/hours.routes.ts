@@ -55,7 +55,7 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
       {
         config: { action: 'allocations.manage' },
         schema: {
-          tags: ['hours'],
+          summary: 'Calculate an allocation key without saving it',
           querystring: allocationPreviewQuerySchema,
           response: { 200: allocationPreviewSchema },
         },
@@ -66,7 +66,11 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
       '/api/allocations',
       {
         config: { action: 'allocations.manage' },
-        schema: { tags: ['hours'], querystring: yearQuery, response: { 200: allocationVersionListSchema } },
+        schema: {
+          summary: 'List the allocation versions of a school year',
+          querystring: yearQuery,
+          response: { 200: allocationVersionListSchema },
+        },
       },
       (request) => request.useCase((context) => listAllocationVersions(context, request.query.schoolYear)),
     );
@@ -74,7 +78,11 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
       '/api/allocations',
       {
         config: { action: 'allocations.manage', idempotent: true },
-        schema: { tags: ['hours'], body: allocationInputSchema, response: { 201: allocationSchema } },
+        schema: {
+          summary: 'Save an allocation as a draft (or a correction)',
+          body: allocationInputSchema,
+          response: { 201: allocationSchema },
+        },
       },
       async (request, reply) =>
         reply.status(201).send(await request.useCase((context) => createAllocation(context, request.body))),
@@ -83,7 +91,11 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
       '/api/allocations/:allocationId',
       {
         config: { action: 'allocations.manage' },
-        schema: { tags: ['hours'], params: allocationParams, response: { 200: allocationSchema } },
+        schema: {
+          summary: 'An allocation version with its lines',
+          params: allocationParams,
+          response: { 200: allocationSchema },
+        },
       },
       (request) => request.useCase((context) => getAllocation(context, request.params.allocationId)),
     );
@@ -92,7 +104,7 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
       {
         config: { action: 'allocations.manage' },
         schema: {
-          tags: ['hours'],
+          summary: 'Change a draft allocation',
           params: allocationParams,
           body: allocationInputSchema,
           response: { 200: allocationSchema },
@@ -106,7 +118,13 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
     for (const format of allocationExportFormats) {
       app.get(
         `/api/allocations/:allocationId/export.${format}`,
-        { config: { action: 'allocations.manage' }, schema: { tags: ['hours'], params: allocationParams } },
+        {
+          config: { action: 'allocations.manage' },
+          schema: {
+            summary: `Download an allocation version as ${format.toUpperCase()}`,
+            params: allocationParams,
+          },
+        },
         async (request, reply) => {
           const file = await request.useCase((context) =>
             exportAllocation(context, request.params.allocationId, format),
@@ -122,7 +140,11 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
       '/api/allocations/:allocationId/adopt',
       {
         config: { action: 'allocations.manage' },
-        schema: { tags: ['hours'], params: allocationParams, response: { 200: allocationSchema } },
+        schema: {
+          summary: 'Adopt a draft allocation (final)',
+          params: allocationParams,
+          response: { 200: allocationSchema },
+        },
       },
       (request) => request.useCase((context) => adoptAllocation(context, request.params.allocationId)),
     );
@@ -131,7 +153,7 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
       {
         config: { action: 'time.register' },
         schema: {
-          tags: ['hours'],
+          summary: 'List time entries of a team member',
           querystring: timeEntryListQuerySchema,
           response: { 200: timeEntryListSchema },
         },
@@ -142,7 +164,7 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
       '/api/time-entries',
       {
         config: { action: 'time.register', idempotent: true },
-        schema: { tags: ['hours'], body: timeEntryInputSchema, response: { 201: timeEntrySchema } },
+        schema: { summary: 'Log time', body: timeEntryInputSchema, response: { 201: timeEntrySchema } },
       },
       async (request, reply) =>
         reply.status(201).send(await request.useCase((context) => time.create(context, request.body))),
@@ -151,7 +173,11 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
       '/api/time-entries/copy-week',
       {
         config: { action: 'time.register', idempotent: true },
-        schema: { tags: ['hours'], body: copyWeekInputSchema, response: { 200: copyWeekResultSchema } },
+        schema: {
+          summary: "Copy last week's time entries",
+          body: copyWeekInputSchema,
+          response: { 200: copyWeekResultSchema },
+        },
       },
       (request) => request.useCase((context) => time.copyLastWeek(context, request.body.weekStart)),
     );
@@ -160,7 +186,7 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
       {
         config: { action: 'time.register' },
         schema: {
-          tags: ['hours'],
+          summary: 'Change a time entry',
           params: entryParams,
           body: timeEntryInputSchema,
           response: { 200: timeEntrySchema },
@@ -170,7 +196,10 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
     );
     app.delete(
       '/api/time-entries/:entryId',
-      { config: { action: 'time.register' }, schema: { tags: ['hours'], params: entryParams } },
+      {
+        config: { action: 'time.register' },
+        schema: { summary: 'Delete a time entry', params: entryParams },
+      },
       async (request, reply) => {
         await request.useCase((context) => time.remove(context, request.params.entryId));
         return reply.status(204).send();
@@ -178,7 +207,10 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/closed-periods',
-      { config: { action: 'time.close_periods' }, schema: { tags: ['hours'], body: closePeriodInputSchema } },
+      {
+        config: { action: 'time.close_periods' },
+        schema: { summary: 'Close a month for time registration', body: closePeriodInputSchema },
+      },
       async (request, reply) => {
         await request.useCase((context) => closeMonth(context, request.body.month));
         return reply.status(204).send();
@@ -188,7 +220,11 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
       '/api/closed-periods',
       {
         config: { action: 'time.close_periods' },
-        schema: { tags: ['hours'], querystring: yearQuery, response: { 200: closedPeriodListSchema } },
+        schema: {
+          summary: 'List the closed months',
+          querystring: yearQuery,
+          response: { 200: closedPeriodListSchema },
+        },
       },
       (request) => request.useCase((context) => listClosedMonths(context, request.query.schoolYear)),
     );
@@ -197,7 +233,7 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
       {
         config: { action: 'budgets.read' },
         schema: {
-          tags: ['hours'],
+          summary: 'Hours allocated, used and left per school',
           querystring: budgetOverviewQuerySchema,
           response: { 200: budgetOverviewSchema },
         },
@@ -209,7 +245,7 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
       {
         config: { action: 'budgets.read_members' },
         schema: {
-          tags: ['hours'],
+          summary: 'Hours logged against contracted hours per team member',
           querystring: memberBudgetQuerySchema,
           response: { 200: memberBudgetPageSchema },
         },
@@ -221,7 +257,7 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
       {
         config: { action: 'budgets.read' },
         schema: {
-          tags: ['hours'],
+          summary: "One school's hours: trend, kinds of work, allocation",
           params: locationParams,
           querystring: schoolBudgetQuerySchema,
           response: { 200: schoolBudgetSchema },
@@ -236,7 +272,11 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
       '/api/locations/:locationId/historical-requests/:schoolYear',
       {
         config: { action: 'allocations.manage' },
-        schema: { tags: ['hours'], params: historyParams, body: historicalRequestCountInputSchema },
+        schema: {
+          summary: "Set a school's request count of a year before Passend",
+          params: historyParams,
+          body: historicalRequestCountInputSchema,
+        },
       },
       async (request, reply) => {
         await request.useCase((context) =>

@@ -34,7 +34,6 @@ import {
   updateMeeting,
 } from './meetings.service.ts';
 
-const tags = ['meetings'];
 const meetingParams = z.strictObject({ meetingId: z.uuid() });
 const itemParams = z.strictObject({ itemId: z.uuid() });
 const feedQuery = z.strictObject({ token: z.string().max(200).optional() });
@@ -50,7 +49,11 @@ export function meetingsRoutes(calendar: CalendarService): FastifyPluginAsyncZod
       '/api/meetings',
       {
         config: { action: 'meetings.read' },
-        schema: { tags, querystring: meetingListQuerySchema, response: { 200: meetingPageSchema } },
+        schema: {
+          summary: 'List meetings',
+          querystring: meetingListQuerySchema,
+          response: { 200: meetingPageSchema },
+        },
       },
       (request) => request.useCase((context) => listMeetings(context, request.query)),
     );
@@ -58,7 +61,11 @@ export function meetingsRoutes(calendar: CalendarService): FastifyPluginAsyncZod
       '/api/meetings',
       {
         config: { action: 'meetings.manage', idempotent: true },
-        schema: { tags, body: meetingInputSchema, response: { 201: meetingDetailSchema } },
+        schema: {
+          summary: 'Plan a meeting',
+          body: meetingInputSchema,
+          response: { 201: meetingDetailSchema },
+        },
       },
       async (request, reply) =>
         reply.status(201).send(await request.useCase((context) => createMeeting(context, request.body))),
@@ -67,7 +74,11 @@ export function meetingsRoutes(calendar: CalendarService): FastifyPluginAsyncZod
       '/api/meetings/:meetingId',
       {
         config: { action: 'meetings.read' },
-        schema: { tags, params: meetingParams, response: { 200: meetingDetailSchema } },
+        schema: {
+          summary: 'A meeting with its participants, minutes and action items',
+          params: meetingParams,
+          response: { 200: meetingDetailSchema },
+        },
       },
       (request) => request.useCase((context) => getMeeting(context, request.params.meetingId)),
     );
@@ -76,7 +87,7 @@ export function meetingsRoutes(calendar: CalendarService): FastifyPluginAsyncZod
       {
         config: { action: 'meetings.manage' },
         schema: {
-          tags,
+          summary: 'Change a meeting or record its minutes',
           params: meetingParams,
           body: meetingInputSchema,
           response: { 200: meetingDetailSchema },
@@ -89,7 +100,11 @@ export function meetingsRoutes(calendar: CalendarService): FastifyPluginAsyncZod
       '/api/meetings/:meetingId/participant-candidates',
       {
         config: { action: 'meetings.add_participant' },
-        schema: { tags, params: meetingParams, response: { 200: z.array(participantCandidateSchema) } },
+        schema: {
+          summary: 'Accounts that can be added to a meeting',
+          params: meetingParams,
+          response: { 200: z.array(participantCandidateSchema) },
+        },
       },
       (request) => request.useCase((context) => participantCandidates(context, request.params.meetingId)),
     );
@@ -98,7 +113,7 @@ export function meetingsRoutes(calendar: CalendarService): FastifyPluginAsyncZod
       {
         config: { action: 'meetings.add_participant' },
         schema: {
-          tags,
+          summary: 'Add an account as a participant',
           params: meetingParams,
           body: participantAdditionSchema,
           response: { 200: meetingDetailSchema },
@@ -112,7 +127,7 @@ export function meetingsRoutes(calendar: CalendarService): FastifyPluginAsyncZod
       {
         config: { action: 'meetings.decide' },
         schema: {
-          tags,
+          summary: 'Record the decision of an interim meeting',
           params: meetingParams,
           body: interimDecisionInputSchema,
           response: { 200: meetingDetailSchema },
@@ -126,7 +141,7 @@ export function meetingsRoutes(calendar: CalendarService): FastifyPluginAsyncZod
       {
         config: { action: 'meetings.manage', idempotent: true },
         schema: {
-          tags,
+          summary: 'Add an action item to a meeting',
           params: meetingParams,
           body: actionItemInputSchema,
           response: { 201: actionItemSchema },
@@ -146,7 +161,7 @@ export function meetingsRoutes(calendar: CalendarService): FastifyPluginAsyncZod
       {
         config: { action: 'meetings.manage' },
         schema: {
-          tags,
+          summary: 'Change or complete an action item',
           params: itemParams,
           body: actionItemUpdateSchema,
           response: { 200: actionItemSchema },
@@ -159,20 +174,34 @@ export function meetingsRoutes(calendar: CalendarService): FastifyPluginAsyncZod
       '/api/meeting-overview',
       {
         config: { action: 'meetings.overview' },
-        schema: { tags, querystring: overviewQuery, response: { 200: meetingOverviewSchema } },
+        schema: {
+          summary: 'Which schools had their annual talk and SOT meetings',
+          querystring: overviewQuery,
+          response: { 200: meetingOverviewSchema },
+        },
       },
       (request) => request.useCase((context) => meetingOverview(context, request.query)),
     );
     app.get(
       '/api/meeting-settings',
-      { config: { action: 'meetings.overview' }, schema: { tags, response: { 200: meetingSettingsSchema } } },
+      {
+        config: { action: 'meetings.overview' },
+        schema: {
+          summary: 'The meeting settings of the partnership',
+          response: { 200: meetingSettingsSchema },
+        },
+      },
       (request) => request.useCase(meetingSettingsOf),
     );
     app.put(
       '/api/meeting-settings',
       {
         config: { action: 'meetings.overview' },
-        schema: { tags, body: meetingSettingsInputSchema, response: { 200: meetingSettingsSchema } },
+        schema: {
+          summary: 'Change the meeting settings',
+          body: meetingSettingsInputSchema,
+          response: { 200: meetingSettingsSchema },
+        },
       },
       (request) => request.useCase((context) => changeMeetingSettings(context, request.body)),
     );
@@ -180,7 +209,11 @@ export function meetingsRoutes(calendar: CalendarService): FastifyPluginAsyncZod
       '/api/meetings/:meetingId/calendar.ics',
       {
         config: { action: 'meetings.read' },
-        schema: { tags, params: meetingParams, produces: ['text/calendar'] },
+        schema: {
+          summary: 'Download a meeting as a calendar file',
+          params: meetingParams,
+          produces: ['text/calendar'],
+        },
       },
       async (request, reply) => {
         const file = await request.useCase((context) =>
@@ -194,24 +227,43 @@ export function meetingsRoutes(calendar: CalendarService): FastifyPluginAsyncZod
     );
     app.get(
       '/api/calendar-feed',
-      { config: { action: 'calendar.feed' }, schema: { tags, response: { 200: calendarFeedStatusSchema } } },
+      {
+        config: { action: 'calendar.feed' },
+        schema: {
+          summary: 'Whether the own calendar feed is on',
+          response: { 200: calendarFeedStatusSchema },
+        },
+      },
       (request) => request.useCase((context) => calendar.feedStatus(context)),
     );
     app.post(
       '/api/calendar-feed',
-      { config: { action: 'calendar.feed' }, schema: { tags, response: { 200: calendarFeedStatusSchema } } },
+      {
+        config: { action: 'calendar.feed' },
+        schema: {
+          summary: 'Create (or replace) the own calendar feed link',
+          response: { 200: calendarFeedStatusSchema },
+        },
+      },
       (request) => request.useCase((context) => calendar.createFeed(context)),
     );
     app.delete(
       '/api/calendar-feed',
-      { config: { action: 'calendar.feed' }, schema: { tags, response: { 200: calendarFeedStatusSchema } } },
+      {
+        config: { action: 'calendar.feed' },
+        schema: { summary: 'Turn the own calendar feed off', response: { 200: calendarFeedStatusSchema } },
+      },
       (request) => request.useCase((context) => calendar.revokeFeed(context)),
     );
     app.get(
       '/api/calendar.ics',
       {
         config: { action: 'calendar.subscribe', rateLimit: { max: 60, timeWindow: '1 minute' } },
-        schema: { tags, querystring: feedQuery, produces: ['text/calendar'] },
+        schema: {
+          summary: 'The calendar feed of a feed link (no session)',
+          querystring: feedQuery,
+          produces: ['text/calendar'],
+        },
       },
       async (request, reply) => {
         const link = calendar.feedLink(request.query.token);

@@ -26,7 +26,6 @@ import {
   updateOppDraft,
 } from './opp.service.ts';
 
-const tags = ['opp'];
 const trajectoryParams = z.strictObject({ trajectoryId: z.uuid() });
 const versionParams = z.strictObject({ versionId: z.uuid() });
 const linkParams = z.strictObject({ linkId: z.uuid() });
@@ -41,7 +40,11 @@ export function oppRoutes(parentLinks: OppParentLinks): FastifyPluginAsyncZod {
       '/api/trajectories/:trajectoryId/opp',
       {
         config: { action: 'opp.manage' },
-        schema: { tags, params: trajectoryParams, response: { 200: oppOverviewSchema } },
+        schema: {
+          summary: "A pupil's OPP with its versions and evaluations",
+          params: trajectoryParams,
+          response: { 200: oppOverviewSchema },
+        },
       },
       (request) => request.useCase((context) => getOppOverview(context, request.params.trajectoryId)),
     );
@@ -49,7 +52,11 @@ export function oppRoutes(parentLinks: OppParentLinks): FastifyPluginAsyncZod {
       '/api/trajectories/:trajectoryId/opp',
       {
         config: { action: 'opp.manage', idempotent: true },
-        schema: { tags, params: trajectoryParams, response: { 201: oppVersionDetailSchema } },
+        schema: {
+          summary: 'Start a draft OPP (or a new version)',
+          params: trajectoryParams,
+          response: { 201: oppVersionDetailSchema },
+        },
       },
       async (request, reply) =>
         reply
@@ -58,21 +65,32 @@ export function oppRoutes(parentLinks: OppParentLinks): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/opp-versions/:versionId',
-      { config: { action: 'opp.manage' }, schema: { tags, params: versionParams, response: version } },
+      {
+        config: { action: 'opp.manage' },
+        schema: { summary: 'One OPP version', params: versionParams, response: version },
+      },
       (request) => request.useCase((context) => getOppVersion(context, request.params.versionId)),
     );
     app.put(
       '/api/opp-versions/:versionId',
       {
         config: { action: 'opp.manage' },
-        schema: { tags, params: versionParams, body: oppDraftInputSchema, response: version },
+        schema: {
+          summary: 'Change a draft OPP',
+          params: versionParams,
+          body: oppDraftInputSchema,
+          response: version,
+        },
       },
       (request) =>
         request.useCase((context) => updateOppDraft(context, request.params.versionId, request.body)),
     );
     app.post(
       '/api/opp-versions/:versionId/adopt',
-      { config: { action: 'opp.manage' }, schema: { tags, params: versionParams, response: version } },
+      {
+        config: { action: 'opp.manage' },
+        schema: { summary: 'Adopt an OPP version', params: versionParams, response: version },
+      },
       (request) => request.useCase((context) => adoptOpp(context, request.params.versionId)),
     );
     app.post(
@@ -80,7 +98,7 @@ export function oppRoutes(parentLinks: OppParentLinks): FastifyPluginAsyncZod {
       {
         config: { action: 'opp.manage', idempotent: true },
         schema: {
-          tags,
+          summary: 'Record an evaluation of the OPP',
           params: trajectoryParams,
           body: oppEvaluationInputSchema,
           response: { 201: oppEvaluationSchema },
@@ -99,7 +117,11 @@ export function oppRoutes(parentLinks: OppParentLinks): FastifyPluginAsyncZod {
       '/api/opp-versions/:versionId/pdf',
       {
         config: { action: 'opp.manage' },
-        schema: { tags, params: versionParams, produces: ['application/pdf'] },
+        schema: {
+          summary: 'Download an OPP version as PDF',
+          params: versionParams,
+          produces: ['application/pdf'],
+        },
       },
       async (request, reply) => {
         const { detail, partnershipName, generatedAt } = await request.useCase((context) =>
@@ -123,7 +145,11 @@ export function oppRoutes(parentLinks: OppParentLinks): FastifyPluginAsyncZod {
       '/api/trajectories/:trajectoryId/opp/parent-links',
       {
         config: { action: 'opp.manage', idempotent: true },
-        schema: { tags, params: trajectoryParams, response: { 201: oppParentLinkCreatedSchema } },
+        schema: {
+          summary: "Create a parents' link to the OPP",
+          params: trajectoryParams,
+          response: { 201: oppParentLinkCreatedSchema },
+        },
       },
       async (request, reply) =>
         reply
@@ -134,7 +160,11 @@ export function oppRoutes(parentLinks: OppParentLinks): FastifyPluginAsyncZod {
       '/api/opp-parent-links/:linkId',
       {
         config: { action: 'opp.manage' },
-        schema: { tags, params: linkParams, response: { 200: oppParentLinkSchema } },
+        schema: {
+          summary: "Revoke a parents' link to the OPP",
+          params: linkParams,
+          response: { 200: oppParentLinkSchema },
+        },
       },
       (request) => request.useCase((context) => revokeOppParentLink(context, request.params.linkId)),
     );
@@ -142,7 +172,11 @@ export function oppRoutes(parentLinks: OppParentLinks): FastifyPluginAsyncZod {
       '/api/public/opp',
       {
         config: { action: 'opp.parent_read', rateLimit: parentRateLimit },
-        schema: { tags, body: oppParentTokenInputSchema, response: { 200: oppParentViewSchema } },
+        schema: {
+          summary: 'The OPP as parents see it through their link',
+          body: oppParentTokenInputSchema,
+          response: { 200: oppParentViewSchema },
+        },
       },
       async (request, reply) => {
         const link = parentLinks.open(request.body.token);

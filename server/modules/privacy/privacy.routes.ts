@@ -23,7 +23,7 @@ export function privacyRoutes(): FastifyPluginAsyncZod {
       {
         config,
         schema: {
-          tags: ['privacy'],
+          summary: 'Search the audit trail',
           querystring: auditTrailQuerySchema,
           response: { 200: auditTrailPageSchema },
         },
@@ -34,7 +34,11 @@ export function privacyRoutes(): FastifyPluginAsyncZod {
       '/api/privacy/audit-events/export.csv',
       {
         config,
-        schema: { tags: ['privacy'], querystring: auditTrailExportQuerySchema, produces: ['text/csv'] },
+        schema: {
+          summary: 'Download audit trail search results as CSV',
+          querystring: auditTrailExportQuerySchema,
+          produces: ['text/csv'],
+        },
       },
       async (request, reply) => {
         const rows = await request.useCase((context) => exportAuditTrail(context, request.query));
@@ -50,7 +54,7 @@ export function privacyRoutes(): FastifyPluginAsyncZod {
       {
         config,
         schema: {
-          tags: ['privacy'],
+          summary: 'Search the audit trail for one pupil',
           body: auditTrailPupilSearchSchema,
           response: { 200: auditTrailPageSchema },
         },
@@ -61,7 +65,11 @@ export function privacyRoutes(): FastifyPluginAsyncZod {
       '/api/privacy/audit-events/by-pupil/export.csv',
       {
         config,
-        schema: { tags: ['privacy'], body: auditTrailPupilExportSchema, produces: ['text/csv'] },
+        schema: {
+          summary: "Download one pupil's audit trail as CSV",
+          body: auditTrailPupilExportSchema,
+          produces: ['text/csv'],
+        },
       },
       async (request, reply) => {
         const rows = await request.useCase((context) => exportAuditTrail(context, request.body));
@@ -76,7 +84,7 @@ export function privacyRoutes(): FastifyPluginAsyncZod {
       {
         config,
         schema: {
-          tags: ['privacy'],
+          summary: 'Unusual access to pupil data',
           querystring: accessSignalQuerySchema,
           response: { 200: accessSignalListSchema },
         },
@@ -85,7 +93,7 @@ export function privacyRoutes(): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/privacy/audit-event-kinds',
-      { config, schema: { tags: ['privacy'], response: { 200: auditEventListSchema } } },
+      { config, schema: { summary: 'The kinds of audit event', response: { 200: auditEventListSchema } } },
       (request) => request.useCase(async () => ({ events: auditEventKinds() })),
     );
   };

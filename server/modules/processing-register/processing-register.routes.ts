@@ -10,12 +10,21 @@ export function processingRegisterRoutes(): FastifyPluginAsyncZod {
     const config = { action: 'processing_register.read' as const };
     app.get(
       '/api/processing-register',
-      { config, schema: { tags: ['privacy'], response: { 200: processingRegisterSchema } } },
+      {
+        config,
+        schema: {
+          summary: 'The processing register (GDPR art. 30)',
+          response: { 200: processingRegisterSchema },
+        },
+      },
       (request) => request.useCase((context) => getProcessingRegister(context)),
     );
     app.get(
       '/api/processing-register/pdf',
-      { config, schema: { tags: ['privacy'], produces: ['application/pdf'] } },
+      {
+        config,
+        schema: { summary: 'Download the processing register as PDF', produces: ['application/pdf'] },
+      },
       async (request, reply) => {
         const { register, locale, generatedAt } = await request.useCase(async (context) => ({
           register: await getProcessingRegister(context),

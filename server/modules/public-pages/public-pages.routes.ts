@@ -36,7 +36,11 @@ export function publicPagesRoutes(
       '/api/public/:slug/team',
       {
         config: { action: 'public.read', rateLimit: publicRateLimit },
-        schema: { tags: ['public'], params: publicSlugParamsSchema, response: { 200: publicTeamSchema } },
+        schema: {
+          summary: 'The public page of the expertise team',
+          params: publicSlugParamsSchema,
+          response: { 200: publicTeamSchema },
+        },
       },
       (request) => inPartnershipOf(request, request.params.slug, getPublicTeam),
     );
@@ -45,7 +49,7 @@ export function publicPagesRoutes(
       {
         config: { action: 'public.read', rateLimit: publicRateLimit },
         schema: {
-          tags: ['public'],
+          summary: 'The public list of expertise points',
           params: publicSlugParamsSchema,
           response: { 200: publicExpertisePointListSchema },
         },
@@ -57,7 +61,7 @@ export function publicPagesRoutes(
       {
         config: { action: 'public.read', rateLimit: publicRateLimit },
         schema: {
-          tags: ['public'],
+          summary: 'The public page of one expertise point',
           params: publicLocationParamsSchema,
           response: { 200: publicExpertisePointSchema },
         },
@@ -74,7 +78,7 @@ export function publicPagesRoutes(
       {
         config: { action: 'public.read', rateLimit: publicRateLimit },
         schema: {
-          tags: ['public'],
+          summary: 'The public privacy statement',
           params: publicSlugParamsSchema,
           response: { 200: publicPrivacyStatementSchema },
         },

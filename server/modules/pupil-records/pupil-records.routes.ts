@@ -24,7 +24,6 @@ import { expertisePointOverview } from './overview.service.ts';
 import { createReferral, listReferrals, updateReferral } from './referrals.service.ts';
 import { addTeacherSupport, listTeacherSupport, signalsPerMonthOf } from './teacher-support.service.ts';
 
-const tags = ['expertise-points'];
 const trajectoryParams = z.strictObject({ trajectoryId: z.uuid() });
 const contactParams = z.strictObject({ contactId: z.uuid() });
 const referralParams = z.strictObject({ referralId: z.uuid() });
@@ -40,7 +39,7 @@ export function pupilRecordsRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'trajectory_contacts.manage' },
         schema: {
-          tags,
+          summary: 'List contacts about a pupil',
           params: trajectoryParams,
           querystring: contactListQuerySchema,
           response: { 200: contactPageSchema },
@@ -54,7 +53,7 @@ export function pupilRecordsRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'trajectory_contacts.manage', idempotent: true },
         schema: {
-          tags,
+          summary: 'Record a contact about a pupil',
           params: trajectoryParams,
           body: contactInputSchema,
           response: { 201: contactSchema },
@@ -73,7 +72,11 @@ export function pupilRecordsRoutes(): FastifyPluginAsyncZod {
       '/api/trajectory-contacts/:contactId/follow-up-done',
       {
         config: { action: 'trajectory_contacts.manage' },
-        schema: { tags, params: contactParams, response: { 200: contactSchema } },
+        schema: {
+          summary: "Mark a contact's follow-up as done",
+          params: contactParams,
+          response: { 200: contactSchema },
+        },
       },
       (request) => request.useCase((context) => completeFollowUp(context, request.params.contactId)),
     );
@@ -82,7 +85,7 @@ export function pupilRecordsRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'referrals.manage' },
         schema: {
-          tags,
+          summary: "List a pupil's ZAT referrals",
           params: trajectoryParams,
           querystring: referralListQuerySchema,
           response: { 200: referralPageSchema },
@@ -96,7 +99,7 @@ export function pupilRecordsRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'referrals.manage', idempotent: true },
         schema: {
-          tags,
+          summary: 'Refer a pupil to the ZAT',
           params: trajectoryParams,
           body: referralInputSchema,
           response: { 201: referralSchema },
@@ -116,7 +119,7 @@ export function pupilRecordsRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'referrals.manage' },
         schema: {
-          tags,
+          summary: 'Change a ZAT referral or record its outcome',
           params: referralParams,
           body: referralUpdateSchema,
           response: { 200: referralSchema },
@@ -129,7 +132,11 @@ export function pupilRecordsRoutes(): FastifyPluginAsyncZod {
       '/api/expertise-point/teacher-support',
       {
         config: { action: 'teacher_support.read' },
-        schema: { tags, querystring: teacherSupportQuerySchema, response: { 200: teacherSupportPageSchema } },
+        schema: {
+          summary: 'List the support given to teachers',
+          querystring: teacherSupportQuerySchema,
+          response: { 200: teacherSupportPageSchema },
+        },
       },
       (request) => request.useCase((context) => listTeacherSupport(context, request.query)),
     );
@@ -137,7 +144,11 @@ export function pupilRecordsRoutes(): FastifyPluginAsyncZod {
       '/api/expertise-point/teacher-support',
       {
         config: { action: 'teacher_support.manage', idempotent: true },
-        schema: { tags, body: teacherSupportInputSchema, response: { 201: teacherSupportSchema } },
+        schema: {
+          summary: 'Record support given to a teacher',
+          body: teacherSupportInputSchema,
+          response: { 201: teacherSupportSchema },
+        },
       },
       async (request, reply) =>
         reply.status(201).send(await request.useCase((context) => addTeacherSupport(context, request.body))),
@@ -146,7 +157,11 @@ export function pupilRecordsRoutes(): FastifyPluginAsyncZod {
       '/api/expertise-point/signals-per-month',
       {
         config: { action: 'teacher_support.read' },
-        schema: { tags, querystring: signalsPerMonthQuerySchema, response: { 200: signalsPerMonthSchema } },
+        schema: {
+          summary: 'Signals per month at the expertise point',
+          querystring: signalsPerMonthQuerySchema,
+          response: { 200: signalsPerMonthSchema },
+        },
       },
       (request) => request.useCase((context) => signalsPerMonthOf(context, request.query)),
     );
@@ -155,7 +170,7 @@ export function pupilRecordsRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'expertise_point.overview' },
         schema: {
-          tags,
+          summary: 'Figures of the expertise point over a period',
           querystring: expertisePointOverviewQuerySchema,
           response: { 200: expertisePointOverviewSchema },
         },

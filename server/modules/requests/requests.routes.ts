@@ -33,7 +33,6 @@ import type { RequestsService } from './requests.service.ts';
 const requestParams = z.strictObject({ requestId: z.uuid() });
 const personParams = z.strictObject({ requestId: z.uuid(), personId: z.uuid() });
 const attachmentParams = z.strictObject({ requestId: z.uuid(), attachmentId: z.uuid() });
-const tags = ['requests'];
 const detail = { 200: requestDetailSchema };
 // The consent page is public: a personal link must not be guessable by hammering it.
 const consentRateLimit = { max: 30, timeWindow: '1 minute' };
@@ -54,7 +53,10 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       '/api/requests/form-options',
       {
         config: { action: 'requests.create' },
-        schema: { tags, response: { 200: requestFormOptionsSchema } },
+        schema: {
+          summary: 'Choices for the support request form',
+          response: { 200: requestFormOptionsSchema },
+        },
       },
       (request) => request.useCase((context) => service.formOptions(context)),
     );
@@ -62,7 +64,10 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       '/api/requests/filter-options',
       {
         config: { action: 'requests.read' },
-        schema: { tags, response: { 200: requestFilterOptionsSchema } },
+        schema: {
+          summary: 'Choices for the filters of the request list',
+          response: { 200: requestFilterOptionsSchema },
+        },
       },
       (request) => request.useCase((context) => service.filterOptions(context)),
     );
@@ -70,7 +75,11 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       '/api/requests',
       {
         config: { action: 'requests.read' },
-        schema: { tags, querystring: requestListQuerySchema, response: { 200: requestPageSchema } },
+        schema: {
+          summary: 'List support requests',
+          querystring: requestListQuerySchema,
+          response: { 200: requestPageSchema },
+        },
       },
       (request) => request.useCase((context) => service.list(context, request.query)),
     );
@@ -79,7 +88,7 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       {
         config: { action: 'requests.create', idempotent: true },
         schema: {
-          tags,
+          summary: 'Start a draft support request',
           body: createRequestInputSchema,
           response: { 200: requestDetailSchema, 201: requestDetailSchema },
         },
@@ -91,21 +100,36 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
     );
     app.get(
       '/api/requests/:requestId',
-      { config: { action: 'requests.read' }, schema: { tags, params: requestParams, response: detail } },
+      {
+        config: { action: 'requests.read' },
+        schema: {
+          summary: 'A support request with its timeline, consent and thread',
+          params: requestParams,
+          response: detail,
+        },
+      },
       (request) => request.useCase((context) => service.get(context, request.params.requestId)),
     );
     app.put(
       '/api/requests/:requestId',
       {
         config: { action: 'requests.create' },
-        schema: { tags, params: requestParams, body: requestDraftInputSchema, response: detail },
+        schema: {
+          summary: 'Save a draft support request',
+          params: requestParams,
+          body: requestDraftInputSchema,
+          response: detail,
+        },
       },
       (request) =>
         request.useCase((context) => service.saveDraft(context, request.params.requestId, request.body)),
     );
     app.delete(
       '/api/requests/:requestId',
-      { config: { action: 'requests.create' }, schema: { tags, params: requestParams } },
+      {
+        config: { action: 'requests.create' },
+        schema: { summary: 'Delete a draft support request', params: requestParams },
+      },
       async (request, reply) => {
         await request.useCase((context) => service.deleteDraft(context, request.params.requestId));
         return reply.status(204).send();
@@ -113,14 +137,22 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
     );
     app.post(
       '/api/requests/:requestId/submit',
-      { config: { action: 'requests.submit' }, schema: { tags, params: requestParams, response: detail } },
+      {
+        config: { action: 'requests.submit' },
+        schema: { summary: 'Submit a support request', params: requestParams, response: detail },
+      },
       (request) => request.useCase((context) => service.submit(context, request.params.requestId)),
     );
     app.post(
       '/api/requests/:requestId/refuse',
       {
         config: { action: 'requests.refuse' },
-        schema: { tags, params: requestParams, body: refuseRequestInputSchema, response: detail },
+        schema: {
+          summary: 'Refuse a support request with a reason',
+          params: requestParams,
+          body: refuseRequestInputSchema,
+          response: detail,
+        },
       },
       (request) =>
         request.useCase((context) => service.refuse(context, request.params.requestId, request.body.reason)),
@@ -129,7 +161,12 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       '/api/requests/:requestId/withdraw',
       {
         config: { action: 'requests.withdraw' },
-        schema: { tags, params: requestParams, body: withdrawRequestInputSchema, response: detail },
+        schema: {
+          summary: 'Withdraw a support request',
+          params: requestParams,
+          body: withdrawRequestInputSchema,
+          response: detail,
+        },
       },
       (request) =>
         request.useCase((context) =>
@@ -140,7 +177,12 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       '/api/requests/:requestId/assign',
       {
         config: { action: 'requests.assign' },
-        schema: { tags, params: requestParams, body: assignRequestInputSchema, response: detail },
+        schema: {
+          summary: 'Assign a support request to a team member',
+          params: requestParams,
+          body: assignRequestInputSchema,
+          response: detail,
+        },
       },
       (request) =>
         request.useCase((context) => service.assign(context, request.params.requestId, request.body.userId)),
@@ -149,20 +191,32 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       '/api/requests/:requestId/assignment-suggestions',
       {
         config: { action: 'requests.assign' },
-        schema: { tags, params: requestParams, response: { 200: assignmentSuggestionListSchema } },
+        schema: {
+          summary: 'Team members ranked for a support request',
+          params: requestParams,
+          response: { 200: assignmentSuggestionListSchema },
+        },
       },
       (request) => request.useCase((context) => service.suggestions(context, request.params.requestId)),
     );
     app.post(
       '/api/requests/:requestId/start',
-      { config: { action: 'requests.start' }, schema: { tags, params: requestParams, response: detail } },
+      {
+        config: { action: 'requests.start' },
+        schema: { summary: 'Start work on a support request', params: requestParams, response: detail },
+      },
       (request) => request.useCase((context) => service.start(context, request.params.requestId)),
     );
     app.post(
       '/api/requests/:requestId/close',
       {
         config: { action: 'requests.close' },
-        schema: { tags, params: requestParams, body: closeRequestInputSchema, response: detail },
+        schema: {
+          summary: 'Close a support request with its outcome',
+          params: requestParams,
+          body: closeRequestInputSchema,
+          response: detail,
+        },
       },
       (request) =>
         request.useCase((context) => service.close(context, request.params.requestId, request.body.outcome)),
@@ -171,7 +225,12 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       '/api/requests/:requestId/parents-informed',
       {
         config: { action: 'requests.record_parents_informed' },
-        schema: { tags, params: requestParams, body: parentsInformedInputSchema, response: detail },
+        schema: {
+          summary: 'Record how the parents of a group were informed',
+          params: requestParams,
+          body: parentsInformedInputSchema,
+          response: detail,
+        },
       },
       (request) =>
         request.useCase((context) =>
@@ -182,7 +241,11 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       '/api/requests/:requestId/consents/:personId/send',
       {
         config: { action: 'requests.manage_consent' },
-        schema: { tags, params: personParams, response: detail },
+        schema: {
+          summary: 'Send (again) a consent link to a parent or pupil',
+          params: personParams,
+          response: detail,
+        },
       },
       (request) =>
         request.useCase((context) =>
@@ -193,7 +256,7 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       '/api/requests/:requestId/consents/:personId/withdraw',
       {
         config: { action: 'requests.manage_consent' },
-        schema: { tags, params: personParams, response: detail },
+        schema: { summary: 'Record a withdrawal of consent', params: personParams, response: detail },
       },
       (request) =>
         request.useCase((context) =>
@@ -204,7 +267,7 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       '/api/requests/:requestId/consents/:personId/ask-again',
       {
         config: { action: 'requests.manage_consent' },
-        schema: { tags, params: personParams, response: detail },
+        schema: { summary: 'Ask for consent again after a refusal', params: personParams, response: detail },
       },
       (request) =>
         request.useCase((context) =>
@@ -215,7 +278,12 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       '/api/requests/:requestId/consents/paper',
       {
         config: { action: 'requests.manage_consent', idempotent: true, multipart: paperConsentForm },
-        schema: { tags, params: requestParams, consumes: ['multipart/form-data'], response: detail },
+        schema: {
+          summary: 'Record consent given on paper',
+          params: requestParams,
+          consumes: ['multipart/form-data'],
+          response: detail,
+        },
       },
       async (request) => {
         const { file, fields } = await readMultipart(request, paperConsentForm, 'attachment_too_large');
@@ -228,7 +296,12 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       '/api/requests/:requestId/messages',
       {
         config: { action: 'requests.contribute', idempotent: true, multipart: messageForm },
-        schema: { tags, params: requestParams, consumes: ['multipart/form-data'], response: detail },
+        schema: {
+          summary: 'Post a message or team note',
+          params: requestParams,
+          consumes: ['multipart/form-data'],
+          response: detail,
+        },
       },
       async (request) => {
         const { file, fields } = await readMultipart(request, messageForm, 'attachment_too_large');
@@ -241,7 +314,12 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       '/api/requests/:requestId/attachments',
       {
         config: { action: 'requests.contribute', idempotent: true, multipart: attachmentForm },
-        schema: { tags, params: requestParams, consumes: ['multipart/form-data'], response: detail },
+        schema: {
+          summary: 'Attach a file to a support request',
+          params: requestParams,
+          consumes: ['multipart/form-data'],
+          response: detail,
+        },
       },
       async (request) => {
         const { file } = await readMultipart(request, attachmentForm, 'attachment_too_large');
@@ -252,7 +330,10 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
     );
     app.get(
       '/api/requests/:requestId/attachments/:attachmentId',
-      { config: { action: 'requests.read' }, schema: { tags, params: attachmentParams } },
+      {
+        config: { action: 'requests.read' },
+        schema: { summary: 'Download an attachment', params: attachmentParams },
+      },
       async (request, reply) => {
         const file = await request.useCase((context) =>
           service.downloadAttachment(context, request.params.requestId, request.params.attachmentId),
@@ -267,7 +348,11 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       '/api/requests/:requestId/pdf',
       {
         config: { action: 'requests.read' },
-        schema: { tags, params: requestParams, produces: ['application/pdf'] },
+        schema: {
+          summary: 'Download a support request as PDF',
+          params: requestParams,
+          produces: ['application/pdf'],
+        },
       },
       async (request, reply) => {
         const {
@@ -294,7 +379,11 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       '/api/consent/view',
       {
         config: { action: 'consent.respond', rateLimit: consentRateLimit },
-        schema: { tags: ['consent'], body: consentTokenInputSchema, response: { 200: consentPageSchema } },
+        schema: {
+          summary: 'What a consent link asks (no session)',
+          body: consentTokenInputSchema,
+          response: { 200: consentPageSchema },
+        },
       },
       (request) => {
         const link = consent.presented(request.body.token);
@@ -305,7 +394,11 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       '/api/consent/answer',
       {
         config: { action: 'consent.respond', rateLimit: consentRateLimit },
-        schema: { tags: ['consent'], body: consentAnswerInputSchema, response: { 200: consentPageSchema } },
+        schema: {
+          summary: 'Give or refuse consent through a link (no session)',
+          body: consentAnswerInputSchema,
+          response: { 200: consentPageSchema },
+        },
       },
       (request) => {
         const link = consent.presented(request.body.token);
@@ -318,7 +411,11 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       '/api/consent/withdraw',
       {
         config: { action: 'consent.respond', rateLimit: consentRateLimit },
-        schema: { tags: ['consent'], body: consentTokenInputSchema, response: { 200: consentPageSchema } },
+        schema: {
+          summary: 'Withdraw consent through a link (no session)',
+          body: consentTokenInputSchema,
+          response: { 200: consentPageSchema },
+        },
       },
       (request) => {
         const link = consent.presented(request.body.token);
@@ -330,7 +427,10 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       '/api/settings/consent',
       {
         config: { action: 'settings.manage' },
-        schema: { tags: ['settings'], response: { 200: consentSettingsSchema } },
+        schema: {
+          summary: 'The consent settings of the partnership',
+          response: { 200: consentSettingsSchema },
+        },
       },
       (request) => request.useCase(consentSettings),
     );
@@ -339,7 +439,7 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
       {
         config: { action: 'settings.manage' },
         schema: {
-          tags: ['settings'],
+          summary: 'Change the consent settings',
           body: consentSettingsInputSchema,
           response: { 200: consentSettingsSchema },
         },

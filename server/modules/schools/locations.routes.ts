@@ -35,7 +35,7 @@ export function locationsRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'locations.read' },
         schema: {
-          tags: ['locations'],
+          summary: 'List school locations',
           querystring: locationListQuerySchema,
           response: { 200: locationPageSchema },
         },
@@ -47,7 +47,7 @@ export function locationsRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'locations.manage', idempotent: true },
         schema: {
-          tags: ['locations'],
+          summary: 'Add a school location',
           body: createLocationInputSchema,
           response: { 201: locationDetailSchema },
         },
@@ -61,7 +61,11 @@ export function locationsRoutes(): FastifyPluginAsyncZod {
       '/api/locations/:locationId',
       {
         config: { action: 'locations.read' },
-        schema: { tags: ['locations'], params: locationParams, response: { 200: locationDetailSchema } },
+        schema: {
+          summary: 'A school location with its counts and staff',
+          params: locationParams,
+          response: { 200: locationDetailSchema },
+        },
       },
       (request) => request.useCase((context) => getLocation(context, request.params.locationId)),
     );
@@ -70,7 +74,7 @@ export function locationsRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'locations.manage' },
         schema: {
-          tags: ['locations'],
+          summary: 'Change a school location',
           params: locationParams,
           body: updateLocationInputSchema,
           response: { 200: locationDetailSchema },
@@ -84,7 +88,7 @@ export function locationsRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'locations.manage' },
         schema: {
-          tags: ['locations'],
+          summary: "Set a location's pupil count of a school year",
           params: pupilCountParams,
           body: pupilCountInputSchema,
           response: { 200: pupilCountSchema },
@@ -99,7 +103,7 @@ export function locationsRoutes(): FastifyPluginAsyncZod {
       '/api/locations/:locationId/pupil-counts/:schoolYear',
       {
         config: { action: 'locations.manage' },
-        schema: { tags: ['locations'], params: pupilCountParams },
+        schema: { summary: "Delete a location's pupil count of a school year", params: pupilCountParams },
       },
       async (request, reply) => {
         await request.useCase((context) =>
@@ -112,7 +116,7 @@ export function locationsRoutes(): FastifyPluginAsyncZod {
       '/api/school-boards',
       {
         config: { action: 'locations.read' },
-        schema: { tags: ['locations'], response: { 200: schoolBoardListSchema } },
+        schema: { summary: 'List school boards', response: { 200: schoolBoardListSchema } },
       },
       (request) => request.useCase(listSchoolBoards),
     );
@@ -121,7 +125,7 @@ export function locationsRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'locations.manage', idempotent: true },
         schema: {
-          tags: ['locations'],
+          summary: 'Add a school board',
           body: createSchoolBoardInputSchema,
           response: { 201: schoolBoardSchema },
         },

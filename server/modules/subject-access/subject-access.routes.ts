@@ -28,12 +28,15 @@ import {
  */
 export function subjectAccessRoutes(): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['subject-access'];
     app.post(
       '/api/subject-requests/pupil-search',
       {
         config: { action: 'subject_requests.manage' },
-        schema: { tags, body: pupilIdentitySchema, response: { 200: pupilSearchResultSchema } },
+        schema: {
+          summary: 'Find a pupil for a data subject request',
+          body: pupilIdentitySchema,
+          response: { 200: pupilSearchResultSchema },
+        },
       },
       (request) => request.useCase((context) => findPupil(context, request.body)),
     );
@@ -41,7 +44,11 @@ export function subjectAccessRoutes(): FastifyPluginAsyncZod {
       '/api/subject-requests',
       {
         config: { action: 'subject_requests.read' },
-        schema: { tags, querystring: subjectRequestQuerySchema, response: { 200: subjectRequestPageSchema } },
+        schema: {
+          summary: 'List data subject requests',
+          querystring: subjectRequestQuerySchema,
+          response: { 200: subjectRequestPageSchema },
+        },
       },
       (request) => request.useCase((context) => listSubjectRequests(context, request.query)),
     );
@@ -50,7 +57,11 @@ export function subjectAccessRoutes(): FastifyPluginAsyncZod {
       {
         // A retried recording (a lost answer) makes no second entry in the register.
         config: { action: 'subject_requests.manage', idempotent: true },
-        schema: { tags, body: subjectRequestInputSchema, response: { 201: subjectRequestDetailSchema } },
+        schema: {
+          summary: 'Register a data subject request',
+          body: subjectRequestInputSchema,
+          response: { 201: subjectRequestDetailSchema },
+        },
       },
       async (request, reply) => {
         const detail = await request.useCase((context) => registerSubjectRequest(context, request.body));
@@ -61,7 +72,11 @@ export function subjectAccessRoutes(): FastifyPluginAsyncZod {
       '/api/subject-requests/:subjectRequestId',
       {
         config: { action: 'subject_requests.read' },
-        schema: { tags, params: subjectRequestParams, response: { 200: subjectRequestDetailSchema } },
+        schema: {
+          summary: 'A data subject request with what Passend holds',
+          params: subjectRequestParams,
+          response: { 200: subjectRequestDetailSchema },
+        },
       },
       (request) => request.useCase((context) => readSubjectRequest(context, request.params.subjectRequestId)),
     );
@@ -70,7 +85,7 @@ export function subjectAccessRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'subject_requests.manage' },
         schema: {
-          tags,
+          summary: 'Grant or refuse a data subject request',
           params: subjectRequestParams,
           body: subjectRequestDecisionSchema,
           response: { 200: subjectRequestDetailSchema },
@@ -86,7 +101,7 @@ export function subjectAccessRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'subject_requests.manage' },
         schema: {
-          tags,
+          summary: "Delete a pupil's data for a request",
           params: subjectRequestParams,
           body: subjectDeletionSchema,
           response: { 200: subjectRequestDetailSchema },
@@ -101,7 +116,11 @@ export function subjectAccessRoutes(): FastifyPluginAsyncZod {
       '/api/subject-requests/:subjectRequestId/export.zip',
       {
         config: { action: 'subject_requests.export' },
-        schema: { tags, params: subjectRequestParams, produces: ['application/zip'] },
+        schema: {
+          summary: "Download a pupil's data for a request (ZIP)",
+          params: subjectRequestParams,
+          produces: ['application/zip'],
+        },
       },
       async (request, reply) => {
         const { data, locale } = await request.useCase(async (context) => ({

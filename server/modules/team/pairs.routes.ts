@@ -21,7 +21,11 @@ export function pairsRoutes(): FastifyPluginAsyncZod {
       '/api/pairs',
       {
         config: { action: 'pairs.read' },
-        schema: { tags: ['pairs'], querystring: pairListQuerySchema, response: { 200: pairPageSchema } },
+        schema: {
+          summary: 'The fixed pair of every primary school',
+          querystring: pairListQuerySchema,
+          response: { 200: pairPageSchema },
+        },
       },
       (request) => request.useCase((context) => listPairs(context, request.query)),
     );
@@ -29,7 +33,11 @@ export function pairsRoutes(): FastifyPluginAsyncZod {
       '/api/pairs/bulk',
       {
         config: { action: 'pairs.manage' },
-        schema: { tags: ['pairs'], body: bulkPairInputSchema, response: { 200: bulkPairResultSchema } },
+        schema: {
+          summary: 'Give many schools the same pair',
+          body: bulkPairInputSchema,
+          response: { 200: bulkPairResultSchema },
+        },
       },
       (request) => request.useCase((context) => setPairsInBulk(context, request.body)),
     );
@@ -38,7 +46,7 @@ export function pairsRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'pairs.read' },
         schema: {
-          tags: ['pairs'],
+          summary: "A school's current pair",
           params: locationParams,
           querystring: pairDateQuerySchema,
           response: { 200: locationPairSchema },
@@ -51,7 +59,11 @@ export function pairsRoutes(): FastifyPluginAsyncZod {
       '/api/locations/:locationId/pair-history',
       {
         config: { action: 'pairs.read' },
-        schema: { tags: ['pairs'], params: locationParams, response: { 200: pairHistorySchema } },
+        schema: {
+          summary: "A school's pairs over time",
+          params: locationParams,
+          response: { 200: pairHistorySchema },
+        },
       },
       (request) => request.useCase((context) => getHistory(context, request.params.locationId)),
     );
@@ -60,7 +72,7 @@ export function pairsRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'pairs.manage' },
         schema: {
-          tags: ['pairs'],
+          summary: "Change a school's pair from a date",
           params: locationParams,
           body: setPairInputSchema,
           response: { 200: locationPairSchema },

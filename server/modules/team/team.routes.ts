@@ -53,7 +53,11 @@ export function teamRoutes(accounts: AccountsService): FastifyPluginAsyncZod {
       '/api/team',
       {
         config: { action: 'team.read' },
-        schema: { tags: ['team'], querystring: teamListQuerySchema, response: { 200: teamPageSchema } },
+        schema: {
+          summary: 'List the expertise team',
+          querystring: teamListQuerySchema,
+          response: { 200: teamPageSchema },
+        },
       },
       (request) => request.useCase((context) => listTeam(context, request.query)),
     );
@@ -61,7 +65,11 @@ export function teamRoutes(accounts: AccountsService): FastifyPluginAsyncZod {
       '/api/team/:userId',
       {
         config: { action: 'team.read' },
-        schema: { tags: ['team'], params: memberParams, response: { 200: teamMemberDetailSchema } },
+        schema: {
+          summary: "A team member's profile",
+          params: memberParams,
+          response: { 200: teamMemberDetailSchema },
+        },
       },
       (request) => request.useCase((context) => getMember(context, request.params.userId)),
     );
@@ -70,7 +78,7 @@ export function teamRoutes(accounts: AccountsService): FastifyPluginAsyncZod {
       {
         config: { action: 'team.manage' },
         schema: {
-          tags: ['team'],
+          summary: "Change a team member's profile",
           params: memberParams,
           body: updateTeamMemberInputSchema,
           response: { 200: teamMemberDetailSchema },
@@ -83,7 +91,7 @@ export function teamRoutes(accounts: AccountsService): FastifyPluginAsyncZod {
       {
         config: { action: 'team.deactivate' },
         schema: {
-          tags: ['team'],
+          summary: 'Deactivate a team member',
           params: memberParams,
           body: deactivateUserInputSchema,
           response: { 200: accountStatusSchema },
@@ -97,7 +105,7 @@ export function teamRoutes(accounts: AccountsService): FastifyPluginAsyncZod {
       {
         config: { action: 'team.deactivate' },
         schema: {
-          tags: ['team'],
+          summary: 'Reactivate a team member',
           params: memberParams,
           body: emptyBodySchema,
           response: { 200: accountStatusSchema },
@@ -110,7 +118,7 @@ export function teamRoutes(accounts: AccountsService): FastifyPluginAsyncZod {
       {
         config: { action: 'team.manage' },
         schema: {
-          tags: ['team'],
+          summary: "Set a team member's contracted hours of a school year",
           params: hoursParams,
           body: contractedHoursInputSchema,
           response: { 200: contractedHoursSchema },
@@ -126,7 +134,7 @@ export function teamRoutes(accounts: AccountsService): FastifyPluginAsyncZod {
       {
         config: { action: 'team.manage', idempotent: true },
         schema: {
-          tags: ['team'],
+          summary: "Record a team member's absence",
           params: memberParams,
           body: absenceInputSchema,
           response: { 201: absenceSchema },
@@ -141,7 +149,10 @@ export function teamRoutes(accounts: AccountsService): FastifyPluginAsyncZod {
     );
     app.delete(
       '/api/team/:userId/absences/:absenceId',
-      { config: { action: 'team.manage' }, schema: { tags: ['team'], params: absenceParams } },
+      {
+        config: { action: 'team.manage' },
+        schema: { summary: "Delete a team member's absence", params: absenceParams },
+      },
       async (request, reply) => {
         await request.useCase((context) =>
           removeAbsence(context, request.params.userId, request.params.absenceId),
@@ -154,7 +165,7 @@ export function teamRoutes(accounts: AccountsService): FastifyPluginAsyncZod {
       {
         config: { action: 'team.public_profile' },
         schema: {
-          tags: ['team'],
+          summary: 'Choose what the public team page shows',
           params: memberParams,
           body: publicProfileInputSchema,
           response: { 200: publicProfileSchema },
@@ -169,7 +180,7 @@ export function teamRoutes(accounts: AccountsService): FastifyPluginAsyncZod {
         config: { action: 'team.public_profile' },
         // A photo of up to 200 KB as base64 does not fit the server-wide 64 KiB body limit.
         bodyLimit: 300 * 1024,
-        schema: { tags: ['team'], params: memberParams, body: photoInputSchema },
+        schema: { summary: "Upload a team member's photo", params: memberParams, body: photoInputSchema },
       },
       async (request, reply) => {
         await request.useCase((context) => setPhoto(context, request.params.userId, request.body.dataUrl));
@@ -178,7 +189,10 @@ export function teamRoutes(accounts: AccountsService): FastifyPluginAsyncZod {
     );
     app.delete(
       '/api/team/:userId/photo',
-      { config: { action: 'team.public_profile' }, schema: { tags: ['team'], params: memberParams } },
+      {
+        config: { action: 'team.public_profile' },
+        schema: { summary: "Remove a team member's photo", params: memberParams },
+      },
       async (request, reply) => {
         await request.useCase((context) => removePhoto(context, request.params.userId));
         return reply.status(204).send();
@@ -188,7 +202,7 @@ export function teamRoutes(accounts: AccountsService): FastifyPluginAsyncZod {
       '/api/expertise-tags',
       {
         config: { action: 'team.read' },
-        schema: { tags: ['team'], response: { 200: expertiseTagListSchema } },
+        schema: { summary: 'List the expertise tags', response: { 200: expertiseTagListSchema } },
       },
       (request) => request.useCase(listTags),
     );
@@ -196,7 +210,11 @@ export function teamRoutes(accounts: AccountsService): FastifyPluginAsyncZod {
       '/api/expertise-tags',
       {
         config: { action: 'team.manage', idempotent: true },
-        schema: { tags: ['team'], body: expertiseTagInputSchema, response: { 201: expertiseTagSchema } },
+        schema: {
+          summary: 'Add an expertise tag',
+          body: expertiseTagInputSchema,
+          response: { 201: expertiseTagSchema },
+        },
       },
       async (request, reply) => {
         const tag = await request.useCase((context) => createTag(context, request.body.name));
@@ -208,7 +226,7 @@ export function teamRoutes(accounts: AccountsService): FastifyPluginAsyncZod {
       {
         config: { action: 'team.manage' },
         schema: {
-          tags: ['team'],
+          summary: 'Rename an expertise tag',
           params: tagParams,
           body: expertiseTagInputSchema,
           response: { 200: expertiseTagSchema },
@@ -218,7 +236,10 @@ export function teamRoutes(accounts: AccountsService): FastifyPluginAsyncZod {
     );
     app.delete(
       '/api/expertise-tags/:id',
-      { config: { action: 'team.manage' }, schema: { tags: ['team'], params: tagParams } },
+      {
+        config: { action: 'team.manage' },
+        schema: { summary: 'Delete an expertise tag', params: tagParams },
+      },
       async (request, reply) => {
         await request.useCase((context) => deleteTag(context, request.params.id));
         return reply.status(204).send();

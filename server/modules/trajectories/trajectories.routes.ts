@@ -28,7 +28,6 @@ import {
   signal,
 } from './trajectories.service.ts';
 
-const tags = ['trajectories'];
 const trajectoryParams = z.strictObject({ trajectoryId: z.uuid() });
 const mentorsQuery = z.strictObject({ locationId: z.uuid() });
 
@@ -39,7 +38,11 @@ export function trajectoriesRoutes(): FastifyPluginAsyncZod {
       '/api/trajectories',
       {
         config: { action: 'trajectories.read' },
-        schema: { tags, querystring: trajectoryListQuerySchema, response: { 200: trajectoryPageSchema } },
+        schema: {
+          summary: 'List the pupils of an expertise point',
+          querystring: trajectoryListQuerySchema,
+          response: { 200: trajectoryPageSchema },
+        },
       },
       (request) => request.useCase((context) => listTrajectories(context, request.query)),
     );
@@ -47,7 +50,11 @@ export function trajectoriesRoutes(): FastifyPluginAsyncZod {
       '/api/trajectories',
       {
         config: { action: 'trajectories.signal', idempotent: true },
-        schema: { tags, body: signalInputSchema, response: { 201: trajectoryDetailSchema } },
+        schema: {
+          summary: 'Signal a pupil to the expertise point',
+          body: signalInputSchema,
+          response: { 201: trajectoryDetailSchema },
+        },
       },
       async (request, reply) =>
         reply.status(201).send(await request.useCase((context) => signal(context, request.body))),
@@ -56,7 +63,11 @@ export function trajectoriesRoutes(): FastifyPluginAsyncZod {
       '/api/trajectories/:trajectoryId',
       {
         config: { action: 'trajectories.read' },
-        schema: { tags, params: trajectoryParams, response: { 200: trajectoryDetailSchema } },
+        schema: {
+          summary: "A pupil's trajectory",
+          params: trajectoryParams,
+          response: { 200: trajectoryDetailSchema },
+        },
       },
       (request) => request.useCase((context) => getTrajectory(context, request.params.trajectoryId)),
     );
@@ -64,7 +75,11 @@ export function trajectoriesRoutes(): FastifyPluginAsyncZod {
       '/api/signals',
       {
         config: { action: 'trajectories.own_signals' },
-        schema: { tags, querystring: trajectoryListQuerySchema, response: { 200: trajectoryPageSchema } },
+        schema: {
+          summary: 'List the own signals',
+          querystring: trajectoryListQuerySchema,
+          response: { 200: trajectoryPageSchema },
+        },
       },
       (request) => request.useCase((context) => listOwnSignals(context, request.query)),
     );
@@ -72,7 +87,11 @@ export function trajectoriesRoutes(): FastifyPluginAsyncZod {
       '/api/signals/:trajectoryId',
       {
         config: { action: 'trajectories.own_signals' },
-        schema: { tags, params: trajectoryParams, response: { 200: trajectoryDetailSchema } },
+        schema: {
+          summary: 'One of the own signals',
+          params: trajectoryParams,
+          response: { 200: trajectoryDetailSchema },
+        },
       },
       (request) => request.useCase((context) => getOwnSignal(context, request.params.trajectoryId)),
     );
@@ -80,13 +99,18 @@ export function trajectoriesRoutes(): FastifyPluginAsyncZod {
       '/api/signal-mentors',
       {
         config: { action: 'trajectories.signal' },
-        schema: { tags, querystring: mentorsQuery, response: { 200: mentorOptionsSchema } },
+        schema: {
+          summary: 'Mentors to name in a signal',
+          querystring: mentorsQuery,
+          response: { 200: mentorOptionsSchema },
+        },
       },
       (request) => request.useCase((context) => listSignalMentors(context, request.query.locationId)),
     );
     // The intake's steps share one shape: a body for the step, the trajectory back.
     const step = <Body extends z.ZodType>(
       path: string,
+      summary: string,
       action: 'trajectories.intake' | 'trajectories.decide' | 'trajectories.end',
       body: Body,
       command: (
@@ -99,17 +123,47 @@ export function trajectoriesRoutes(): FastifyPluginAsyncZod {
         `/api/trajectories/:trajectoryId/${path}`,
         {
           config: { action },
-          schema: { tags, params: trajectoryParams, body, response: { 200: trajectoryDetailSchema } },
+          schema: { summary, params: trajectoryParams, body, response: { 200: trajectoryDetailSchema } },
         },
         (request) =>
           request.useCase((context) =>
             command(context, request.params.trajectoryId, request.body as z.infer<Body>),
           ),
       );
-    step('discussion', 'trajectories.intake', discussionInputSchema, recordDiscussion);
-    step('parents-contact', 'trajectories.intake', parentsContactInputSchema, recordParentsContact);
-    step('decision', 'trajectories.decide', decisionInputSchema, decide);
-    step('explained', 'trajectories.intake', explainedInputSchema, recordExplained);
-    step('end', 'trajectories.end', endInputSchema, endTrajectory);
+    step(
+      'discussion',
+      "Record the discussion of a pupil's signal",
+      'trajectories.intake',
+      discussionInputSchema,
+      recordDiscussion,
+    );
+    step(
+      'parents-contact',
+      "Record the mentor's contact with the parents",
+      'trajectories.intake',
+      parentsContactInputSchema,
+      recordParentsContact,
+    );
+    step(
+      'decision',
+      'Decide whether a pupil qualifies for the expertise point',
+      'trajectories.decide',
+      decisionInputSchema,
+      decide,
+    );
+    step(
+      'explained',
+      'Record that the mentor explained the decision to the parents',
+      'trajectories.intake',
+      explainedInputSchema,
+      recordExplained,
+    );
+    step(
+      'end',
+      'End a trajectory with its reason and outcome',
+      'trajectories.end',
+      endInputSchema,
+      endTrajectory,
+    );
   };
 }

@@ -22,7 +22,11 @@ export function usersRoutes(service: UsersService, accounts: AccountsService): F
       '/api/users',
       {
         config: { action: 'users.read' },
-        schema: { tags: ['users'], querystring: userListQuerySchema, response: { 200: userPageSchema } },
+        schema: {
+          summary: 'List accounts',
+          querystring: userListQuerySchema,
+          response: { 200: userPageSchema },
+        },
       },
       (request) => request.useCase((context) => listUsers(context, request.query)),
     );
@@ -30,7 +34,11 @@ export function usersRoutes(service: UsersService, accounts: AccountsService): F
       '/api/users',
       {
         config: { action: 'users.invite', idempotent: true },
-        schema: { tags: ['users'], body: inviteUserInputSchema, response: { 201: userSummarySchema } },
+        schema: {
+          summary: 'Invite a new account',
+          body: inviteUserInputSchema,
+          response: { 201: userSummarySchema },
+        },
       },
       async (request, reply) => {
         await service.assertEmailFree(request.body.email);
@@ -43,7 +51,7 @@ export function usersRoutes(service: UsersService, accounts: AccountsService): F
       {
         config: { action: 'users.manage' },
         schema: {
-          tags: ['users'],
+          summary: "Change an account's roles",
           params: userParams,
           body: updateUserRolesInputSchema,
           response: { 200: userSummarySchema },
@@ -56,7 +64,7 @@ export function usersRoutes(service: UsersService, accounts: AccountsService): F
       {
         config: { action: 'users.deactivate' },
         schema: {
-          tags: ['users'],
+          summary: 'Deactivate an account',
           params: userParams,
           body: deactivateUserInputSchema,
           response: { 200: accountStatusSchema },
@@ -70,7 +78,7 @@ export function usersRoutes(service: UsersService, accounts: AccountsService): F
       {
         config: { action: 'users.deactivate' },
         schema: {
-          tags: ['users'],
+          summary: 'Reactivate an account',
           params: userParams,
           body: emptyBodySchema,
           response: { 200: accountStatusSchema },

@@ -93,7 +93,7 @@ describe('sign-in with password and TOTP', () => {
     expect(json(await client.get('/api/session')).state).toBe('mfa_challenge');
   });
 
-  it('a TOTP code cannot be used twice (replay protection)', async () => {
+  it('a TOTP code cannot be used twice: the replay is refused with 401 code_already_used (issue 16)', async () => {
     const user = await newUser();
     const code = await totpCode(user.secret);
     const first = clientAt(harness);
@@ -106,8 +106,14 @@ describe('sign-in with password and TOTP', () => {
     ).toBe(200);
     const replay = await second.post('/api/auth/mfa/verify', { code });
     expect(replay.statusCode).toBe(401);
-    expect(json(replay).error.code).toBe('invalid_code');
+    expect(json(replay).error).toMatchObject({
+      code: 'code_already_used',
+      message: 'Deze code is al gebruikt. Wacht op de volgende code.',
+    });
     expect(json(await second.get('/api/session')).state).toBe('mfa_challenge');
+    // A wrong code is still just wrong.
+    const wrong = await second.post('/api/auth/mfa/verify', { code: await wrongCode(user.secret) });
+    expect(json(wrong).error.code).toBe('invalid_code');
   });
 
   it('a password-only session cannot reach a protected route (401)', async () => {

@@ -31,18 +31,27 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
       setSessionCookie(reply, config, issued.token);
       return issued.state;
     };
-    const tags = ['auth'];
 
     app.get(
       '/api/session',
-      { config: { action: 'session.read' }, schema: { tags, response: { 200: sessionStateSchema } } },
+      {
+        config: { action: 'session.read' },
+        schema: {
+          summary: 'Where the browser stands in the sign-in flow',
+          response: { 200: sessionStateSchema },
+        },
+      },
       (request) => auth.describeSession(request.session),
     );
     app.post(
       '/api/auth/sign-in',
       {
         config: { action: 'auth.sign_in', rateLimit: authRateLimit },
-        schema: { tags, body: signInInputSchema, response: { 200: sessionStateSchema } },
+        schema: {
+          summary: 'Sign in with e-mail address and password',
+          body: signInInputSchema,
+          response: { 200: sessionStateSchema },
+        },
       },
       async (request, reply) =>
         issue(reply, await auth.signIn(request.body.email, request.body.password, metaOf(request))),
@@ -51,7 +60,11 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
       '/api/auth/mfa/verify',
       {
         config: { action: 'auth.sign_in', rateLimit: authRateLimit },
-        schema: { tags, body: totpInputSchema, response: { 200: sessionStateSchema } },
+        schema: {
+          summary: 'Second step: a code from the authenticator app',
+          body: totpInputSchema,
+          response: { 200: sessionStateSchema },
+        },
       },
       async (request, reply) =>
         issue(reply, await auth.verifyMfa(request.session, request.body.code, metaOf(request))),
@@ -60,7 +73,11 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
       '/api/auth/mfa/recover',
       {
         config: { action: 'auth.sign_in', rateLimit: authRateLimit },
-        schema: { tags, body: recoveryInputSchema, response: { 200: sessionStateSchema } },
+        schema: {
+          summary: 'Second step: a recovery code',
+          body: recoveryInputSchema,
+          response: { 200: sessionStateSchema },
+        },
       },
       async (request, reply) =>
         issue(reply, await auth.recover(request.session, request.body.recoveryCode, metaOf(request))),
@@ -69,7 +86,11 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
       '/api/auth/mfa/enrol/start',
       {
         config: { action: 'auth.sign_in' },
-        schema: { tags, body: emptyBodySchema, response: { 200: mfaEnrolmentSchema } },
+        schema: {
+          summary: 'Start setting up two-step verification',
+          body: emptyBodySchema,
+          response: { 200: mfaEnrolmentSchema },
+        },
       },
       (request) => auth.startEnrolment(request.session),
     );
@@ -77,7 +98,11 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
       '/api/auth/mfa/enrol/confirm',
       {
         config: { action: 'auth.sign_in', rateLimit: authRateLimit },
-        schema: { tags, body: totpInputSchema, response: { 200: recoveryCodesSchema } },
+        schema: {
+          summary: 'Confirm two-step verification with a first code',
+          body: totpInputSchema,
+          response: { 200: recoveryCodesSchema },
+        },
       },
       async (request, reply) => {
         const issued = await auth.confirmEnrolment(request.session, request.body.code, metaOf(request));
@@ -87,7 +112,10 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
     );
     app.post(
       '/api/auth/sign-out',
-      { config: { action: 'auth.sign_out' }, schema: { tags, body: emptyBodySchema.optional() } },
+      {
+        config: { action: 'auth.sign_out' },
+        schema: { summary: 'Sign out', body: emptyBodySchema.optional() },
+      },
       async (request, reply) => {
         await auth.signOut(request.session, metaOf(request));
         clearSessionCookie(reply, config);
@@ -98,7 +126,7 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
       '/api/auth/password/forgot',
       {
         config: { action: 'auth.password_reset', rateLimit: { max: 5, timeWindow: '1 minute' } },
-        schema: { tags, body: forgotPasswordInputSchema },
+        schema: { summary: 'Ask for a password reset link', body: forgotPasswordInputSchema },
       },
       async (request, reply) => {
         auth.requestPasswordReset(request.body.email, metaOf(request));
@@ -109,7 +137,7 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
       '/api/auth/password/reset',
       {
         config: { action: 'auth.password_reset', rateLimit: authRateLimit },
-        schema: { tags, body: resetPasswordInputSchema },
+        schema: { summary: 'Set a new password with a reset link', body: resetPasswordInputSchema },
       },
       async (request, reply) => {
         await auth.resetPassword(request.body.token, request.body.password, metaOf(request));
@@ -121,7 +149,11 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
       '/api/auth/invitation/inspect',
       {
         config: { action: 'auth.invitation', rateLimit: authRateLimit },
-        schema: { tags, body: invitationInspectInputSchema, response: { 200: invitationSchema } },
+        schema: {
+          summary: 'Whose account an invitation link sets up',
+          body: invitationInspectInputSchema,
+          response: { 200: invitationSchema },
+        },
       },
       (request) => auth.inspectInvitation(request.body.token),
     );
@@ -129,7 +161,11 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
       '/api/auth/invitation/accept',
       {
         config: { action: 'auth.invitation', rateLimit: authRateLimit },
-        schema: { tags, body: acceptInvitationInputSchema, response: { 200: sessionStateSchema } },
+        schema: {
+          summary: 'Accept an invitation: set a password',
+          body: acceptInvitationInputSchema,
+          response: { 200: sessionStateSchema },
+        },
       },
       async (request, reply) =>
         issue(reply, await auth.acceptInvitation(request.body.token, request.body.password, metaOf(request))),
@@ -137,7 +173,10 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
 
     app.post(
       '/api/account/password',
-      { config: { action: 'account.manage' }, schema: { tags, body: changePasswordInputSchema } },
+      {
+        config: { action: 'account.manage' },
+        schema: { summary: 'Change the own password', body: changePasswordInputSchema },
+      },
       async (request, reply) => {
         const { currentPassword, newPassword } = request.body;
         await auth.changePassword(sessionOf(request), currentPassword, newPassword, metaOf(request));
@@ -148,14 +187,21 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
       '/api/account/mfa/reset',
       {
         config: { action: 'account.manage' },
-        schema: { tags, body: resetMfaInputSchema, response: { 200: sessionStateSchema } },
+        schema: {
+          summary: 'Set up two-step verification again',
+          body: resetMfaInputSchema,
+          response: { 200: sessionStateSchema },
+        },
       },
       async (request, reply) =>
         issue(reply, await auth.resetMfa(sessionOf(request), request.body.password, metaOf(request))),
     );
     app.patch(
       '/api/account',
-      { config: { action: 'account.manage' }, schema: { tags, body: updateAccountInputSchema } },
+      {
+        config: { action: 'account.manage' },
+        schema: { summary: 'Change the own language', body: updateAccountInputSchema },
+      },
       async (request, reply) => {
         await auth.changeLocale(sessionOf(request), request.body.locale, metaOf(request));
         return reply.status(204).send();

@@ -231,19 +231,21 @@ export class AuthService {
     const outcome = await this.deps.database.withTenant(current.tenantId, async (transaction) => {
       const user = await this.findUser(transaction, current.userId);
       if (!user?.totpSecret || isLocked(user)) return null;
-      const step = await checkTotp(decryptSecret(this.deps.keys, user.totpSecret), code, user.totpLastStep);
-      if (step === null) {
+      const check = await checkTotp(decryptSecret(this.deps.keys, user.totpSecret), code, user.totpLastStep);
+      if (check.outcome !== 'valid') {
+        // A replay counts like a wrong code: the limit on attempts stays the same for both.
         await this.registerFailure(transaction, user, meta);
-        return null;
+        return check.outcome;
       }
       await transaction.db
         .update(users)
-        .set({ failedSignIns: 0, totpLastStep: step })
+        .set({ failedSignIns: 0, totpLastStep: check.step })
         .where(eq(users.id, user.id));
       await this.audit(transaction, user.id, meta, 'auth.mfa_verified');
       return this.issueSession(transaction, user.id, 'full', current.sessionId);
     });
-    if (!outcome) throw new Unauthenticated('invalid_code');
+    if (outcome === 'replayed') throw new Unauthenticated('code_already_used');
+    if (outcome === null || outcome === 'wrong') throw new Unauthenticated('invalid_code');
     return outcome;
   }
 
@@ -308,14 +310,14 @@ export class AuthService {
     const outcome = await this.deps.database.withTenant(current.tenantId, async (transaction) => {
       const user = await this.findUser(transaction, current.userId);
       if (!user?.totpPendingSecret) return null;
-      const step = await checkTotp(decryptSecret(this.deps.keys, user.totpPendingSecret), code, null);
-      if (step === null) return null;
+      const check = await checkTotp(decryptSecret(this.deps.keys, user.totpPendingSecret), code, null);
+      if (check.outcome !== 'valid') return null;
       await transaction.db
         .update(users)
         .set({
           totpSecret: user.totpPendingSecret,
           totpPendingSecret: null,
-          totpLastStep: step,
+          totpLastStep: check.step,
           mfaEnrolledAt: new Date(),
           status: 'active',
           failedSignIns: 0,

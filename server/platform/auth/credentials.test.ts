@@ -227,10 +227,13 @@ describe('checkTotp', () => {
   const codeAt = (secret: string, offsetSeconds: number) =>
     generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
 
+  const stepOf = (check: Awaited<ReturnType<typeof checkTotp>>) =>
+    check.outcome === 'valid' ? check.step : null;
+
   it('accepts the current code and returns its time step', async () => {
     const { secret, uri } = createTotpSecret('x@school.test');
     expect(uri).toMatch(/^otpauth:\/\/totp\//);
-    const step = await checkTotp(secret, await codeAt(secret, 0), null);
+    const step = stepOf(await checkTotp(secret, await codeAt(secret, 0), null));
     expect(step).not.toBeNull();
     expect(Math.abs((step ?? 0) - Math.floor(Date.now() / 30_000))).toBeLessThanOrEqual(1);
   });
@@ -240,22 +243,29 @@ describe('checkTotp', () => {
     const valid = new Set(await Promise.all([-30, 0, 30].map((offset) => codeAt(secret, offset))));
     let wrong = 0;
     while (valid.has(String(wrong).padStart(6, '0'))) wrong += 1;
-    expect(await checkTotp(secret, String(wrong).padStart(6, '0'), null)).toBeNull();
+    const wrongOutcome = { outcome: 'wrong' };
+    expect(await checkTotp(secret, String(wrong).padStart(6, '0'), null)).toEqual(wrongOutcome);
     const old = await codeAt(secret, -300);
-    if (!valid.has(old)) expect(await checkTotp(secret, old, null)).toBeNull();
-    expect(await checkTotp(secret, 'abcdef', null)).toBeNull();
-    expect(await checkTotp(secret, '', null)).toBeNull();
+    if (!valid.has(old)) expect(await checkTotp(secret, old, null)).toEqual(wrongOutcome);
+    expect(await checkTotp(secret, 'abcdef', null)).toEqual(wrongOutcome);
+    expect(await checkTotp(secret, '', null)).toEqual(wrongOutcome);
+    // A wrong code stays wrong after a used step: it is never called a replay.
+    expect(await checkTotp(secret, String(wrong).padStart(6, '0'), Number.MAX_SAFE_INTEGER)).toEqual(
+      wrongOutcome,
+    );
   });
 
-  it('refuses a replayed time step (afterTimeStep) but accepts a later one', async () => {
+  it('calls a right code of a used time step a replay, and accepts a later one', async () => {
     const { secret } = createTotpSecret('x@school.test');
     const code = await codeAt(secret, 0);
-    const step = await checkTotp(secret, code, null);
+    const step = stepOf(await checkTotp(secret, code, null));
     expect(step).not.toBeNull();
-    expect(await checkTotp(secret, code, step)).toBeNull();
+    expect(await checkTotp(secret, code, step)).toEqual({ outcome: 'replayed' });
+    // The previous period's code is as used as this one once this step was used.
+    const previous = await generate({ secret, epoch: ((step ?? 0) - 1) * 30 });
+    if (previous !== code) expect(await checkTotp(secret, previous, step)).toEqual({ outcome: 'replayed' });
     // The next period's code (within the one-step drift) is still accepted after this step.
     const next = await generate({ secret, epoch: ((step ?? 0) + 1) * 30 });
-    const nextStep = await checkTotp(secret, next, step);
-    expect(nextStep).toBe((step ?? 0) + 1);
+    expect(await checkTotp(secret, next, step)).toEqual({ outcome: 'valid', step: (step ?? 0) + 1 });
   });
 });

@@ -96,24 +96,28 @@ export function createTotpSecret(accountLabel: string): { secret: string; uri: s
 }
 
 /**
- * Checks a TOTP code, allowing one period of clock drift; `afterTimeStep` refuses a code that was
- * already used (replay). Returns the matched time step or null.
+ * What a typed TOTP code turned out to be: right (with its time step), right but of a time step that
+ * was already used (a replay), or wrong.
+ */
+export type TotpCheck = { outcome: 'valid'; step: number } | { outcome: 'replayed' } | { outcome: 'wrong' };
+
+/**
+ * Checks a TOTP code, allowing one period of clock drift. A right code of a time step at or before
+ * `lastUsedStep` is a replay: refused, but told apart from a wrong code, since whoever typed it already
+ * knows it was right and only needs to wait for the next one.
  */
 export async function checkTotp(
   secret: string,
   code: string,
-  afterTimeStep: number | null,
-): Promise<number | null> {
+  lastUsedStep: number | null,
+): Promise<TotpCheck> {
   try {
-    const result = await verifyTotp({
-      secret,
-      token: code,
-      epochTolerance: 30,
-      ...(afterTimeStep !== null ? { afterTimeStep } : {}),
-    });
-    return result.valid && 'timeStep' in result ? result.timeStep : null;
+    const result = await verifyTotp({ secret, token: code, epochTolerance: 30 });
+    if (!result.valid || !('timeStep' in result)) return { outcome: 'wrong' };
+    if (lastUsedStep !== null && result.timeStep <= lastUsedStep) return { outcome: 'replayed' };
+    return { outcome: 'valid', step: result.timeStep };
   } catch {
-    return null;
+    return { outcome: 'wrong' };
   }
 }
 

@@ -10,11 +10,17 @@ export function healthRoutes(
 ): FastifyPluginAsyncZod {
   return async (app) => {
     const config = { action: 'system.health' as const };
-    app.get('/healthz', { config, schema: { tags: ['system'] } }, () => ({ status: 'ok' }));
-    app.get('/readyz', { config, schema: { tags: ['system'] } }, async (_request, reply) => {
-      const ready = await database.isReady();
-      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable' });
-    });
+    app.get('/healthz', { config, schema: { summary: 'Liveness: the process answers' } }, () => ({
+      status: 'ok',
+    }));
+    app.get(
+      '/readyz',
+      { config, schema: { summary: 'Readiness: the database answers and is migrated' } },
+      async (_request, reply) => {
+        const ready = await database.isReady();
+        return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable' });
+      },
+    );
     if (options.benchRoutes) {
       // Benchmark baseline only (BENCH_ROUTES=true): the same query as GET /api/locations/:id, but
       // without session, tenancy or audit, to show what the platform's safety costs. It reads past

@@ -106,6 +106,17 @@ describe('operations: headers, API description, logs', () => {
     const log = logLines.join('\n');
     for (const line of logLines) expect(() => JSON.parse(line)).not.toThrow();
     expect(log).toContain('/api/users');
+    // One line per request (issue 16): its method, path and status, nothing of what was sent.
+    const requestLines = logLines.map((line) => JSON.parse(line)).filter((entry) => entry.req);
+    const ids = requestLines.map((entry) => entry.req.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(requestLines).toContainEqual(
+      expect.objectContaining({
+        msg: 'request completed',
+        req: expect.objectContaining({ method: 'GET', path: '/api/users' }),
+        res: { statusCode: 200 },
+      }),
+    );
     for (const secret of [
       'geheim.adres',
       'onbekend.adres',
@@ -116,6 +127,32 @@ describe('operations: headers, API description, logs', () => {
       'passend_session=',
     ]) {
       expect(log).not.toContain(secret);
+    }
+  });
+
+  it('LOG_REQUESTS=false writes no line per request, but an error still (issue 16)', async () => {
+    const lines: string[] = [];
+    const quiet = await createHarness(
+      { logLevel: 'info', logRequests: false },
+      { write: (line) => lines.push(line) },
+    );
+    try {
+      const tenant = await quiet.createTenant();
+      const user = await quiet.createUser(tenant.tenantId, [{ role: 'coordinator' }]);
+      const client = await quiet.signedIn(user);
+      await client.get('/api/session');
+      quiet.services.mailer.send = () => Promise.reject(new Error('the mail server is away'));
+      expect((await quiet.client().post('/api/auth/password/forgot', { email: user.email })).statusCode).toBe(
+        202,
+      );
+      await quiet.services.auth.whenIdle();
+      const entries = lines.map((line) => JSON.parse(line));
+      expect(entries.filter((entry) => entry.req || entry.msg === 'request completed')).toEqual([]);
+      expect(entries).toContainEqual(
+        expect.objectContaining({ level: 50, msg: 'sign-in work after the answer failed' }),
+      );
+    } finally {
+      await quiet.close();
     }
   });
 });

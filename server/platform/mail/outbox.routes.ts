@@ -12,7 +12,11 @@ export function outboxRoutes(service: OutboxService): FastifyPluginAsyncZod {
       '/api/outbox',
       {
         config: { action: 'outbox.read' },
-        schema: { tags: ['outbox'], querystring: outboxQuerySchema, response: { 200: outboxPageSchema } },
+        schema: {
+          summary: 'List outgoing mail with its delivery status',
+          querystring: outboxQuerySchema,
+          response: { 200: outboxPageSchema },
+        },
       },
       (request) => request.useCase((context) => service.listMails(context, request.query)),
     );
@@ -21,7 +25,7 @@ export function outboxRoutes(service: OutboxService): FastifyPluginAsyncZod {
       {
         config: { action: 'outbox.retry' },
         schema: {
-          tags: ['outbox'],
+          summary: 'Send a failed mail again',
           params: mailParams,
           body: z.strictObject({}).optional(),
           response: { 200: outboxMailSchema },

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { emailSchema, personNameSchema } from '../../../contracts/fields.ts';
-import { type DatabaseClient, queryRows } from '../../db/client.ts';
+import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { roleAssignments, users } from '../auth/auth.schema.ts';
 import type { AuthService } from '../auth/auth.service.ts';
@@ -32,28 +32,43 @@ export async function createTenant(
   options: { invite: boolean } = { invite: true },
 ) {
   const input = createTenantInputSchema.parse(rawInput);
-  const tenantId = crypto.randomUUID();
-  return database.withTenant(tenantId, async (transaction) => {
-    await transaction.db
-      .insert(tenants)
-      .values({ id: tenantId, name: input.name, slug: input.slug, isDemo: input.isDemo });
-    const [admin] = await transaction.db
-      .insert(users)
-      .values({ tenantId, email: input.adminEmail, name: input.adminName, status: 'invited' })
-      .returning();
-    if (!admin) throw new Error('insert returned nothing');
-    await transaction.db
-      .insert(roleAssignments)
-      .values({ tenantId, userId: admin.id, role: 'functional_admin' });
-    const invitationLink = options.invite ? await auth.sendInvitation(transaction, admin) : null;
-    await recordAudit(
-      transaction,
-      { userId: null, roles: ['operator'], requestId: null, ip: null },
-      'tenant.created',
-      { type: 'tenant', id: tenantId },
-    );
-    return { tenantId, adminId: admin.id, invitationLink };
-  });
+  return database.withTenant(crypto.randomUUID(), (transaction) =>
+    addTenant(transaction, auth, input, options),
+  );
+}
+
+/**
+ * Adds a partnership with its first functional admin in a transaction bound to the new partnership's
+ * id, so that a caller can add more in the same transaction (the demo seed: all of it, or nothing).
+ */
+export async function addTenant(
+  transaction: Transaction,
+  auth: AuthService,
+  rawInput: CreateTenantInput,
+  options: { invite: boolean },
+) {
+  const input = createTenantInputSchema.parse(rawInput);
+  const tenantId = transaction.tenantId;
+  if (!tenantId) throw new Error('addTenant needs a transaction bound to the new partnership');
+  await transaction.db
+    .insert(tenants)
+    .values({ id: tenantId, name: input.name, slug: input.slug, isDemo: input.isDemo });
+  const [admin] = await transaction.db
+    .insert(users)
+    .values({ tenantId, email: input.adminEmail, name: input.adminName, status: 'invited' })
+    .returning();
+  if (!admin) throw new Error('insert returned nothing');
+  await transaction.db
+    .insert(roleAssignments)
+    .values({ tenantId, userId: admin.id, role: 'functional_admin' });
+  const invitationLink = options.invite ? await auth.sendInvitation(transaction, admin) : null;
+  await recordAudit(
+    transaction,
+    { userId: null, roles: ['operator'], requestId: null, ip: null },
+    'tenant.created',
+    { type: 'tenant', id: tenantId },
+  );
+  return { tenantId, adminId: admin.id, invitationLink };
 }
 
 /**

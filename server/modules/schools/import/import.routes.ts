@@ -24,7 +24,10 @@ export function importRoutes(): FastifyPluginAsyncZod {
 
     app.get(
       '/api/locations/import/template.csv',
-      { config: { action: 'locations.import' }, schema: { tags: ['locations'], produces: ['text/csv'] } },
+      {
+        config: { action: 'locations.import' },
+        schema: { summary: 'Download the CSV template for importing schools', produces: ['text/csv'] },
+      },
       async (request, reply) => {
         const csv = await request.useCase(templateCsv);
         return reply
@@ -38,7 +41,7 @@ export function importRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'locations.import', multipart: importForm },
         schema: {
-          tags: ['locations'],
+          summary: 'Check a CSV of schools or pupil counts before importing',
           consumes: ['multipart/form-data'],
           response: { 200: importPreviewSchema },
         },
@@ -53,7 +56,7 @@ export function importRoutes(): FastifyPluginAsyncZod {
       {
         config: { action: 'locations.import', multipart: importForm },
         schema: {
-          tags: ['locations'],
+          summary: 'Import a CSV of schools or pupil counts',
           consumes: ['multipart/form-data'],
           response: { 200: importResultSchema },
         },
