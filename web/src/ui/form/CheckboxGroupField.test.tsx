@@ -51,7 +51,7 @@ describe('CheckboxGroupField', () => {
     fireEvent.click(screen.getByLabelText('Rekenen'));
     fireEvent.click(screen.getByLabelText('Rekenen'));
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
-    await waitFor(() => expect(send).toHaveBeenCalledWith({ kinds: ['reading', 'behaviour'] }));
+    await waitFor(() => expect(send).toHaveBeenCalledWith({ kinds: ['reading', 'behaviour'] }, undefined));
   });
 
   it('names the group in its error, and the summary link focuses its first box', async () => {
