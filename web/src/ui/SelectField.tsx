@@ -6,7 +6,8 @@ import {
   Select,
   SelectOption,
 } from '@utrecht/component-library-react';
-import { type ReactNode, useId } from 'react';
+import type { ReactNode } from 'react';
+import { useFieldIds } from './form/field-ids.ts';
 
 export type SelectChoice = { value: string; label: string };
 export type SelectGroup = { label: string; choices: SelectChoice[] };
@@ -41,10 +42,7 @@ export function SelectField({
   busy,
   required = true,
 }: SelectFieldProps) {
-  const id = `${useId()}-${name}`;
-  const descriptionId = `${id}-description`;
-  const errorId = `${id}-error`;
-  const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ');
+  const { id, descriptionId, errorId, describedBy } = useFieldIds(name, description, error);
   const options = (list: SelectChoice[]): ReactNode =>
     list.map((choice) => (
       <SelectOption key={choice.value} value={choice.value}>

@@ -5,7 +5,8 @@ import {
   FormLabel,
   Textbox,
 } from '@utrecht/component-library-react';
-import { type InputHTMLAttributes, type Ref, useId } from 'react';
+import type { InputHTMLAttributes, Ref } from 'react';
+import { useFieldIds } from './form/field-ids.ts';
 
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'> & {
   name: string;
@@ -32,10 +33,7 @@ export function TextField({
   type = 'text',
   ...inputProps
 }: TextFieldProps) {
-  const id = `${useId()}-${name}`;
-  const descriptionId = `${id}-description`;
-  const errorId = `${id}-error`;
-  const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ');
+  const { id, descriptionId, errorId, describedBy } = useFieldIds(name, description, error);
   return (
     <FormField
       invalid={Boolean(error)}

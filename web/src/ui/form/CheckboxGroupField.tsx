@@ -7,8 +7,8 @@ import {
   FormFieldErrorMessage,
   FormLabel,
 } from '@utrecht/component-library-react';
-import { useId } from 'react';
 import type { SelectChoice } from '../SelectField.tsx';
+import { useFieldIds } from './field-ids.ts';
 
 type CheckboxGroupFieldProps = {
   /** The path of the list in the form: every box carries it, so the error summary finds the first. */
@@ -35,10 +35,7 @@ export function CheckboxGroupField({
   description,
   error,
 }: CheckboxGroupFieldProps) {
-  const id = `${useId()}-${name}`;
-  const descriptionId = `${id}-description`;
-  const errorId = `${id}-error`;
-  const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ');
+  const { id, descriptionId, errorId, describedBy } = useFieldIds(name, description, error);
   const toggle = (choice: string, checked: boolean) =>
     onChange(
       choices

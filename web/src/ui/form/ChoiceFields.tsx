@@ -9,8 +9,8 @@ import {
   RadioButton,
   Textarea,
 } from '@utrecht/component-library-react';
-import { useId } from 'react';
 import type { SelectChoice } from '../SelectField.tsx';
+import { useFieldIds } from './field-ids.ts';
 
 /**
  * A radio button's value and label; where a label alone does not say enough, a description; and the
@@ -43,10 +43,7 @@ export function RadioGroupField({
   error,
   required = true,
 }: RadioGroupFieldProps) {
-  const id = `${useId()}-${name}`;
-  const descriptionId = `${id}-description`;
-  const errorId = `${id}-error`;
-  const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ');
+  const { id, descriptionId, errorId, describedBy } = useFieldIds(name, description, error);
   return (
     <Fieldset invalid={Boolean(error)} aria-describedby={describedBy || undefined}>
       <FieldsetLegend>{legend}</FieldsetLegend>
@@ -107,10 +104,7 @@ export function CheckboxField({
   error,
   required = false,
 }: CheckboxFieldProps) {
-  const id = `${useId()}-${name}`;
-  const descriptionId = `${id}-description`;
-  const errorId = `${id}-error`;
-  const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ');
+  const { id, descriptionId, errorId, describedBy } = useFieldIds(name, description, error);
   return (
     <FormField
       type="checkbox"
@@ -166,10 +160,7 @@ export function TextAreaField({
   minLength,
   rows = 4,
 }: TextAreaFieldProps) {
-  const id = `${useId()}-${name}`;
-  const descriptionId = `${id}-description`;
-  const errorId = `${id}-error`;
-  const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ');
+  const { id, descriptionId, errorId, describedBy } = useFieldIds(name, description, error);
   return (
     <FormField
       invalid={Boolean(error)}
