@@ -1,27 +1,24 @@
 import {
   Button,
   Document,
-  NavList,
   PageContent,
   PageFooter,
   PageHeader,
   Paragraph,
   SkipLink,
 } from '@utrecht/component-library-react';
-import i18next from 'i18next';
 import { type MouseEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { NavLink, Outlet } from 'react-router';
 import type { SessionState } from '../../../contracts/auth.ts';
 import type { Locale } from '../../../contracts/fields.ts';
 import { PageHeading } from '../ui/PageHeading.tsx';
-import { NavItem, RouterLink } from '../ui/RouterLink.tsx';
+import { RouterLink } from '../ui/RouterLink.tsx';
 import { useAdoptAccountLocale, useChooseLocale } from './locale.ts';
-import type { ModuleNavItem } from './modules.ts';
+import { PhoneMenu, useIsNarrow, WideNavigation } from './Navigation.tsx';
 import { RouteNotice } from './notice.tsx';
-import { webModules } from './registry.ts';
 import { UnexpectedError } from './StatusPages.tsx';
-import { hasPermission, useSession } from './session.ts';
+import { type SignedInSession, useSession } from './session.ts';
 import { useSignOut } from './signOut.ts';
 
 const mainId = 'main-content';
@@ -69,48 +66,33 @@ function LanguageSwitch({ session }: { session: SessionState | undefined }) {
   );
 }
 
-// Module labels are keys chosen at run time, so they bypass the typed catalogue keys.
-function translateModuleLabel(item: ModuleNavItem): string {
-  const translate = i18next.t as unknown as (key: string, options: { ns: string }) => string;
-  return translate(item.labelKey, { ns: item.namespace });
-}
-
-function Navigation({ session }: { session: Extract<SessionState, { state: 'signed_in' }> }) {
+/** The signed-in user's name, their account and signing out: the user menu. */
+function AccountTools({ session }: { session: SignedInSession }) {
   const { t } = useTranslation();
+  const signOut = useSignOut();
   return (
-    <nav className="passend-nav" aria-label={t('nav.label')}>
-      <div className="passend-container">
-        <NavList>
-          <NavItem to="/" end>
-            {t('nav.home')}
-          </NavItem>
-          {webModules
-            .flatMap((module) => module.navItems ?? [])
-            .filter((item) => hasPermission(session, item.action))
-            .map((item) => (
-              <NavItem key={item.to} to={item.to}>
-                {translateModuleLabel(item)}
-              </NavItem>
-            ))}
-          {hasPermission(session, 'users.read') && (
-            <NavItem to="/beheer/gebruikers">{t('nav.users')}</NavItem>
-          )}
-          {hasPermission(session, 'outbox.read') && (
-            <NavItem to="/beheer/postvak">
-              {session.outboxEnabled ? t('nav.outbox') : t('nav.outgoingMail')}
-            </NavItem>
-          )}
-          <NavItem to="/account">{t('nav.account')}</NavItem>
-        </NavList>
-      </div>
-    </nav>
+    <div className="passend-user">
+      <span className="passend-user__name">{t('app.signedInAs', { name: session.user.name })}</span>
+      <NavLink to="/account" className="utrecht-link utrecht-link--html-a passend-user__account">
+        {t('nav.account')}
+      </NavLink>
+      <Button
+        type="button"
+        appearance="secondary-action-button"
+        busy={signOut.isPending}
+        onClick={() => !signOut.isPending && signOut.mutate()}
+      >
+        {t('app.signOut')}
+      </Button>
+    </div>
   );
 }
 
 function Header({ session }: { session: SessionState | undefined }) {
   const { t } = useTranslation();
-  const signOut = useSignOut();
+  const isNarrow = useIsNarrow();
   const signedIn = session?.state === 'signed_in' ? session : null;
+  // Between password and code the user has a name but no menu yet.
   const userName = session && session.state !== 'anonymous' ? session.user.name : null;
   return (
     <PageHeader className="passend-header">
@@ -122,25 +104,44 @@ function Header({ session }: { session: SessionState | undefined }) {
           </RouterLink>
           {signedIn && <span className="passend-brand__tenant">{signedIn.tenant.name}</span>}
         </div>
-        <div className="passend-header__tools">
-          <LanguageSwitch session={session} />
-          {userName && (
-            <div className="passend-user">
-              <span className="passend-user__name">{t('app.signedInAs', { name: userName })}</span>
-              <Button
-                type="button"
-                appearance="secondary-action-button"
-                busy={signOut.isPending}
-                onClick={() => !signOut.isPending && signOut.mutate()}
-              >
-                {t('app.signOut')}
-              </Button>
-            </div>
-          )}
-        </div>
+        {signedIn && isNarrow ? (
+          <PhoneMenu
+            session={signedIn}
+            accountTools={
+              <>
+                <AccountTools session={signedIn} />
+                <LanguageSwitch session={session} />
+              </>
+            }
+          />
+        ) : (
+          <div className="passend-header__tools">
+            <LanguageSwitch session={session} />
+            {signedIn ? <AccountTools session={signedIn} /> : userName && <SignOutOnly name={userName} />}
+          </div>
+        )}
       </div>
-      {signedIn && <Navigation session={signedIn} />}
+      {signedIn && !isNarrow && <WideNavigation session={signedIn} />}
     </PageHeader>
+  );
+}
+
+/** Half-way through signing in: the name and a way out, no menu yet. */
+function SignOutOnly({ name }: { name: string }) {
+  const { t } = useTranslation();
+  const signOut = useSignOut();
+  return (
+    <div className="passend-user">
+      <span className="passend-user__name">{t('app.signedInAs', { name })}</span>
+      <Button
+        type="button"
+        appearance="secondary-action-button"
+        busy={signOut.isPending}
+        onClick={() => !signOut.isPending && signOut.mutate()}
+      >
+        {t('app.signOut')}
+      </Button>
+    </div>
   );
 }
 

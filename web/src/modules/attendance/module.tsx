@@ -26,9 +26,10 @@ export const webModule: WebModule = {
   navItems: [
     {
       to: '/expertisepunt/vandaag',
-      labelKey: 'attendance.nav.today',
-      namespace: 'attendance',
+      label: 'attendanceToday',
+      group: 'work',
       action: 'attendance.manage',
+      sector: 'secondary',
     },
   ],
 };

@@ -24,12 +24,14 @@ export const webModule: WebModule = {
       ),
     },
   ],
+  // Expertise points are in secondary school buildings (E1): a primary school has none to show.
   navItems: [
     {
       to: '/expertisepunten',
-      labelKey: 'nav',
-      namespace: 'expertisePoints',
+      label: 'expertisePoints',
+      group: 'organisation',
       action: 'expertise_points.read',
+      sector: 'secondary',
     },
   ],
 };

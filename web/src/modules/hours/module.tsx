@@ -51,8 +51,8 @@ export const webModule: WebModule = {
     },
   ],
   navItems: [
-    { to: '/verdeling', labelKey: 'nav.allocation', namespace: 'hours', action: 'allocations.manage' },
-    { to: '/uren', labelKey: 'nav.time', namespace: 'hours', action: 'time.register' },
-    { to: '/budget', labelKey: 'nav.budget', namespace: 'hours', action: 'budgets.read' },
+    { to: '/verdeling', label: 'allocation', group: 'hours', action: 'allocations.manage' },
+    { to: '/uren', label: 'time', group: 'hours', action: 'time.register' },
+    { to: '/budget', label: 'budget', group: 'hours', action: 'budgets.read', sector: 'primary' },
   ],
 };

@@ -40,5 +40,5 @@ export const webModule: WebModule = {
       ),
     },
   ],
-  navItems: [{ to: '/overleg', labelKey: 'nav.meetings', namespace: 'meetings', action: 'meetings.read' }],
+  navItems: [{ to: '/overleg', label: 'meetings', group: 'work', action: 'meetings.read' }],
 };

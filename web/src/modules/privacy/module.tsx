@@ -33,22 +33,12 @@ export const webModule: WebModule = {
     },
   ],
   navItems: [
-    {
-      to: '/privacy/audit-trail',
-      labelKey: 'privacy.nav.auditTrail',
-      namespace: 'privacy',
-      action: 'audit.search',
-    },
-    {
-      to: '/privacy/signals',
-      labelKey: 'privacy.nav.signals',
-      namespace: 'privacy',
-      action: 'audit.search',
-    },
+    { to: '/privacy/audit-trail', label: 'auditTrail', group: 'admin', action: 'audit.search' },
+    { to: '/privacy/signals', label: 'accessSignals', group: 'admin', action: 'audit.search' },
     {
       to: '/privacy/verwerkingsregister',
-      labelKey: 'privacy.nav.register',
-      namespace: 'privacy',
+      label: 'processingRegister',
+      group: 'admin',
       action: 'processing_register.read',
     },
   ],

@@ -52,7 +52,15 @@ export const webModule: WebModule = {
   ],
   publicRoutes: [{ path: 'toestemming', element: <ConsentPage /> }],
   navItems: [
-    { to: '/hulpvragen', labelKey: 'nav.requests', namespace: 'requests', action: 'requests.read' },
-    { to: '/instellingen', labelKey: 'nav.settings', namespace: 'requests', action: 'settings.manage' },
+    // The expertise team serves primary schools; a secondary school sees requests only when it has some.
+    {
+      to: '/hulpvragen',
+      label: 'requests',
+      group: 'work',
+      action: 'requests.read',
+      sector: 'primary',
+      orHas: 'requests',
+    },
+    { to: '/instellingen', label: 'settings', group: 'admin', action: 'settings.manage' },
   ],
 };

@@ -14,7 +14,5 @@ export const webModule: WebModule = {
       ),
     },
   ],
-  navItems: [
-    { to: '/privacy/bewaren', labelKey: 'retention.nav', namespace: 'retention', action: 'retention.read' },
-  ],
+  navItems: [{ to: '/privacy/bewaren', label: 'retention', group: 'admin', action: 'retention.read' }],
 };

@@ -49,5 +49,5 @@ export const webModule: WebModule = {
       ),
     },
   ],
-  navItems: [{ to: '/scholen', labelKey: 'nav.schools', namespace: 'schools', action: 'locations.read' }],
+  navItems: [{ to: '/scholen', label: 'schools', group: 'organisation', action: 'locations.read' }],
 };

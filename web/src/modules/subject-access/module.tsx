@@ -36,11 +36,6 @@ export const webModule: WebModule = {
     },
   ],
   navItems: [
-    {
-      to: '/privacy/verzoeken',
-      labelKey: 'nav.register',
-      namespace: 'subjectAccess',
-      action: 'subject_requests.read',
-    },
+    { to: '/privacy/verzoeken', label: 'subjectRequests', group: 'admin', action: 'subject_requests.read' },
   ],
 };

@@ -51,7 +51,8 @@ export const webModule: WebModule = {
     },
   ],
   navItems: [
-    { to: '/team', labelKey: 'nav.team', namespace: 'team', action: 'team.read' },
-    { to: '/koppelingen', labelKey: 'nav.pairs', namespace: 'team', action: 'pairs.read' },
+    { to: '/team', label: 'team', group: 'organisation', action: 'team.read' },
+    // The pairs of the expertise team serve primary schools (R5).
+    { to: '/koppelingen', label: 'pairs', group: 'organisation', action: 'pairs.read', sector: 'primary' },
   ],
 };

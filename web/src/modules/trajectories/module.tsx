@@ -48,18 +48,21 @@ export const webModule: WebModule = {
       ),
     },
   ],
+  // Trajectories and signals belong to the expertise points of secondary schools (E9).
   navItems: [
     {
       to: '/trajecten',
-      labelKey: 'nav.trajectories',
-      namespace: 'trajectories',
+      label: 'trajectories',
+      group: 'work',
       action: 'trajectories.read',
+      sector: 'secondary',
     },
     {
       to: '/signalen',
-      labelKey: 'nav.ownSignals',
-      namespace: 'trajectories',
+      label: 'ownSignals',
+      group: 'work',
       action: 'trajectories.own_signals',
+      sector: 'secondary',
     },
   ],
 };
