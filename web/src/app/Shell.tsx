@@ -7,7 +7,7 @@ import {
   Paragraph,
   SkipLink,
 } from '@utrecht/component-library-react';
-import { type MouseEvent, type ReactNode, useState } from 'react';
+import { type MouseEvent, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import type { SessionState } from '../../../contracts/auth.ts';
@@ -172,9 +172,19 @@ export function ShellLayout({
   );
 }
 
+/** While the session or a screen's code loads: a placeholder heading and a status message. */
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeading placeholder>{t('app.loadingTitle')}</PageHeading>
+      <Paragraph role="status">{t('app.loading')}</Paragraph>
+    </>
+  );
+}
+
 /** The root route: loads the session, then shows the page the router picked. */
 export function AppShell() {
-  const { t } = useTranslation();
   const sessionQuery = useSession();
   const session = sessionQuery.data;
   useAdoptAccountLocale(session);
@@ -184,18 +194,16 @@ export function AppShell() {
     content = (
       <>
         <RouteNotice />
-        <Outlet />
+        {/* A screen loads its code on first visit (app/lazy.tsx); meanwhile the page says so. */}
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </>
     );
   } else if (sessionQuery.isError) {
     content = <UnexpectedError error={sessionQuery.error} />;
   } else {
-    content = (
-      <>
-        <PageHeading placeholder>{t('app.loadingTitle')}</PageHeading>
-        <Paragraph role="status">{t('app.loading')}</Paragraph>
-      </>
-    );
+    content = <PageLoading />;
   }
   return <ShellLayout session={session}>{content}</ShellLayout>;
 }

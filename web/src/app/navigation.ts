@@ -10,7 +10,7 @@ export type NavLink = { to: string; label: NavLabel };
 /** A top-level menu entry: a link, or a group of two or more links. */
 export type NavEntry = ({ kind: 'link' } & NavLink) | { kind: 'group'; group: NavGroup; links: NavLink[] };
 
-/** The platform's own entries (accounts and mail), beside the modules'. */
+/** The platform's own entries (accounts and mail), before the modules' in their group. */
 export function platformNavItems(session: SignedIn): ModuleNavItem[] {
   return [
     { to: '/beheer/gebruikers', label: 'users', group: 'admin', action: 'users.read' },
@@ -35,7 +35,7 @@ export function isOffered(session: SignedIn, item: ModuleNavItem): boolean {
  * group order; a group with one item for this user shows as that item.
  */
 export function navigationFor(session: SignedIn, moduleItems: readonly ModuleNavItem[]): NavEntry[] {
-  const offered = [...moduleItems, ...platformNavItems(session)].filter((item) => isOffered(session, item));
+  const offered = [...platformNavItems(session), ...moduleItems].filter((item) => isOffered(session, item));
   return navGroups.flatMap((group): NavEntry[] => {
     const links = offered.filter((item) => item.group === group).map(({ to, label }) => ({ to, label }));
     if (links.length === 0) return [];
