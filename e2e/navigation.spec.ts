@@ -86,6 +86,7 @@ const mayBeEmpty: Record<string, string> = {
   Uren: 'the week being written: a member without hours this week fills them in here',
   'Opvallende toegang': '"nothing unusual in this period" is what the privacy officer hopes to read',
   'Bewaren en verwijderen': 'what expires soon and what was deleted are empty in a young partnership',
+  'Mijn signalen': 'the signals you recorded yourself; the page offers to record one',
 };
 
 const statusTitles = /^(Pagina niet gevonden|Geen toegang|Er ging iets mis)$/;
