@@ -121,6 +121,8 @@ async function expectRealPage(page: Page, menu: Entry[], label: string, screen: 
   await expect(heading).toBeVisible();
   await expect(heading).not.toHaveText(statusTitles);
   await expect(page.getByText('Even geduld, de pagina wordt geladen.')).toHaveCount(0);
+  // A list still fetching (`aria-busy`) may show its empty row for a moment: judge it once it is done.
+  await expect(page.locator('table[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
   if (!(label in mayBeEmpty)) await expect(page.locator('.passend-cell--empty')).toHaveCount(0);
   const navigation = page.getByRole('navigation', { name: 'Hoofdmenu' });
   await expect(
