@@ -18,7 +18,7 @@ import { useAdoptAccountLocale, useChooseLocale } from './locale.ts';
 import { PhoneMenu, useIsNarrow, WideNavigation } from './Navigation.tsx';
 import { RouteNotice } from './notice.tsx';
 import { UnexpectedError } from './StatusPages.tsx';
-import { type SignedInSession, useSession } from './session.ts';
+import { useSession } from './session.ts';
 import { useSignOut } from './signOut.ts';
 
 const mainId = 'main-content';
@@ -66,16 +66,21 @@ function LanguageSwitch({ session }: { session: SessionState | undefined }) {
   );
 }
 
-/** The signed-in user's name, their account and signing out: the user menu. */
-function AccountTools({ session }: { session: SignedInSession }) {
+/**
+ * The user menu: the user's name, *Mijn account* once signed in, and signing out (also half-way
+ * through signing in, between password and code, when there is no menu yet).
+ */
+function UserMenu({ name, withAccount }: { name: string; withAccount: boolean }) {
   const { t } = useTranslation();
   const signOut = useSignOut();
   return (
     <div className="passend-user">
-      <span className="passend-user__name">{t('app.signedInAs', { name: session.user.name })}</span>
-      <NavLink to="/account" className="utrecht-link utrecht-link--html-a passend-user__account">
-        {t('nav.account')}
-      </NavLink>
+      <span className="passend-user__name">{t('app.signedInAs', { name })}</span>
+      {withAccount && (
+        <NavLink to="/account" className="utrecht-link utrecht-link--html-a passend-user__account">
+          {t('nav.account')}
+        </NavLink>
+      )}
       <Button
         type="button"
         appearance="secondary-action-button"
@@ -92,7 +97,6 @@ function Header({ session }: { session: SessionState | undefined }) {
   const { t } = useTranslation();
   const isNarrow = useIsNarrow();
   const signedIn = session?.state === 'signed_in' ? session : null;
-  // Between password and code the user has a name but no menu yet.
   const userName = session && session.state !== 'anonymous' ? session.user.name : null;
   return (
     <PageHeader className="passend-header">
@@ -109,7 +113,7 @@ function Header({ session }: { session: SessionState | undefined }) {
             session={signedIn}
             accountTools={
               <>
-                <AccountTools session={signedIn} />
+                <UserMenu name={signedIn.user.name} withAccount />
                 <LanguageSwitch session={session} />
               </>
             }
@@ -117,31 +121,12 @@ function Header({ session }: { session: SessionState | undefined }) {
         ) : (
           <div className="passend-header__tools">
             <LanguageSwitch session={session} />
-            {signedIn ? <AccountTools session={signedIn} /> : userName && <SignOutOnly name={userName} />}
+            {userName && <UserMenu name={userName} withAccount={signedIn !== null} />}
           </div>
         )}
       </div>
       {signedIn && !isNarrow && <WideNavigation session={signedIn} />}
     </PageHeader>
-  );
-}
-
-/** Half-way through signing in: the name and a way out, no menu yet. */
-function SignOutOnly({ name }: { name: string }) {
-  const { t } = useTranslation();
-  const signOut = useSignOut();
-  return (
-    <div className="passend-user">
-      <span className="passend-user__name">{t('app.signedInAs', { name })}</span>
-      <Button
-        type="button"
-        appearance="secondary-action-button"
-        busy={signOut.isPending}
-        onClick={() => !signOut.isPending && signOut.mutate()}
-      >
-        {t('app.signOut')}
-      </Button>
-    </div>
   );
 }
 
