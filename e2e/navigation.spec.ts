@@ -87,6 +87,7 @@ const mayBeEmpty: Record<string, string> = {
   'Opvallende toegang': '"nothing unusual in this period" is what the privacy officer hopes to read',
   'Bewaren en verwijderen': 'what expires soon and what was deleted are empty in a young partnership',
   'Mijn signalen': 'the signals you recorded yourself; the page offers to record one',
+  'Verzoeken van betrokkenen': 'none until a parent or pupil asks; the page offers to register one',
 };
 
 const statusTitles = /^(Pagina niet gevonden|Geen toegang|Er ging iets mis)$/;
