@@ -36,9 +36,9 @@ export function ExpertiseTagsPage() {
     initial: { name: '' },
     namespace: 'team',
     send: (input) => api.post('/api/expertise-tags', input, expertiseTagSchema),
-    successNotice: (tag) => t('tags.added', { name: tag.name }),
-    onSuccess: async () => {
-      setNotice(null);
+    // One notice for the page: what was added, renamed or removed last.
+    onSuccess: async (tag) => {
+      setNotice(t('tags.added', { name: tag.name }));
       create.reset();
       await refresh();
     },

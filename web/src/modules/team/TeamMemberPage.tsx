@@ -365,7 +365,8 @@ function AbsencesSection({ member, canManage }: { member: TeamMemberDetail; canM
   const headingId = useId();
   const refresh = useRefreshMember(member.userId);
   const [removing, setRemoving] = useState<Absence | null>(null);
-  const [removedNotice, setRemovedNotice] = useState<string | null>(null);
+  // One notice for the section: what was added or removed last, never both at once.
+  const [notice, setNotice] = useState<string | null>(null);
   const removeButtons = useRef(new Map<string, HTMLButtonElement>());
   const period = (absence: Absence) => ({ from: date(absence.startsOn), to: date(absence.endsOn) });
   const form = useContractForm({
@@ -373,9 +374,8 @@ function AbsencesSection({ member, canManage }: { member: TeamMemberDetail; canM
     initial: { startsOn: '', endsOn: '' },
     namespace: 'team',
     send: (input) => api.post(`/api/team/${member.userId}/absences`, input, absenceSchema),
-    successNotice: (absence) => t('member.absenceAdded', period(absence)),
-    onSuccess: async () => {
-      setRemovedNotice(null);
+    onSuccess: async (absence) => {
+      setNotice(t('member.absenceAdded', period(absence)));
       form.reset();
       await refresh();
     },
@@ -384,7 +384,7 @@ function AbsencesSection({ member, canManage }: { member: TeamMemberDetail; canM
     mutationFn: (absence: Absence) => remove(`/api/team/${member.userId}/absences/${absence.id}`),
     onSuccess: async (_result, absence) => {
       setRemoving(null);
-      setRemovedNotice(t('member.absenceRemoved', period(absence)));
+      setNotice(t('member.absenceRemoved', period(absence)));
       await refresh();
     },
   });
@@ -413,7 +413,7 @@ function AbsencesSection({ member, canManage }: { member: TeamMemberDetail; canM
                 aria-haspopup="dialog"
                 onClick={() => {
                   drop.reset();
-                  setRemovedNotice(null);
+                  setNotice(null);
                   setRemoving(absence);
                 }}
               >
@@ -427,9 +427,9 @@ function AbsencesSection({ member, canManage }: { member: TeamMemberDetail; canM
   return (
     <section className="passend-section" aria-labelledby={headingId}>
       <Heading2 id={headingId}>{t('member.absencesHeading')}</Heading2>
-      {removedNotice && (
+      {notice && (
         <Alert type="ok" role="status">
-          {removedNotice}
+          {notice}
         </Alert>
       )}
       <DataTable
