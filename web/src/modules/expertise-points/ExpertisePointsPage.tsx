@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type ExpertisePointOverview,
@@ -30,6 +31,9 @@ export function ExpertisePointsPage() {
   const page = list.page;
   const q = list.filters.zoek;
   const warningsOnly = list.filters.waarschuwingen === 'ja';
+  // The address changes in a transition: the box shows the tick at once and follows the address after.
+  const [warningsTicked, setWarningsTicked] = useState(warningsOnly);
+  useEffect(() => setWarningsTicked(warningsOnly), [warningsOnly]);
 
   const points = useQuery({
     queryKey: ['expertise-points', { page, pageSize, q, warningsOnly }],
@@ -126,8 +130,11 @@ export function ExpertisePointsPage() {
         <CheckboxField
           name="warnings"
           label={t('overview.warningsOnly')}
-          checked={warningsOnly}
-          onChange={(checked) => list.setFilters({ waarschuwingen: checked ? 'ja' : '' })}
+          checked={warningsTicked}
+          onChange={(checked) => {
+            setWarningsTicked(checked);
+            list.setFilters({ waarschuwingen: checked ? 'ja' : '' });
+          }}
         />
       </ListToolbar>
       {points.isError && <ErrorAlert errors={formErrorsFrom(points.error)} />}
