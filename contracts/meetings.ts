@@ -137,8 +137,16 @@ export type MeetingListItem = z.infer<typeof meetingListItemSchema>;
 /** How the meetings list can be ordered: by start, earliest first or (`-`) latest first. */
 export const meetingListSorts = ['startsAt', '-startsAt'] as const;
 
+/**
+ * Meetings that wait for the reader: planned meetings that are over but not recorded, or meetings with
+ * an open action item of the reader due within a week ("Mijn werk" links here with it).
+ */
+export const meetingAttentions = ['to_record', 'my_actions_due'] as const;
+export type MeetingAttention = (typeof meetingAttentions)[number];
+
 export const meetingListQuerySchema = paginationQuerySchema.extend({
   schoolYear: schoolYearSchema.optional(),
+  attention: z.enum(meetingAttentions).optional(),
   kind: meetingKindSchema.optional(),
   locationId: z.uuid().optional(),
   sort: z.enum(meetingListSorts).default('startsAt'),

@@ -24,6 +24,7 @@ import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import { defineTarget } from '../../platform/kernel/targets.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { expertiseTags } from '../team/team.schema.ts';
+import { meetingAttentionCondition } from './meetings.attention.ts';
 import { mayTakePartIn } from './meetings.references.ts';
 import {
   annualTalkState,
@@ -125,6 +126,13 @@ export async function listMeetings(context: UseCaseContext, query: MeetingListQu
     context.scope('meetings.read', { locationId: meetings.locationId }),
     query.schoolYear ? eq(meetings.schoolYear, query.schoolYear) : undefined,
     query.kind ? eq(meetings.kind, query.kind) : undefined,
+    query.attention
+      ? meetingAttentionCondition(query.attention, {
+          now: context.clock.now(),
+          today: context.clock.today(),
+          userId: context.actor.userId,
+        })
+      : undefined,
     query.locationId ? eq(meetings.locationId, query.locationId) : undefined,
     query.q ? sql`${locations.name} ilike ${containsPattern(query.q)}` : undefined,
   );
