@@ -190,6 +190,20 @@ export const meetingDetailSchema = meetingListItemSchema.extend({
 });
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
 
+/**
+ * Schools that still have meetings to plan this school year: no annual talk held or planned (R11), or
+ * fewer than two SOT meetings planned (R12). The overview filters on it; "Mijn werk" counts it.
+ */
+export const schoolMeetingAttentions = ['annual_talk_to_plan', 'sot_to_plan'] as const;
+export type SchoolMeetingAttention = (typeof schoolMeetingAttentions)[number];
+
+export const meetingOverviewQuerySchema = paginationQuerySchema.extend({
+  schoolYear: schoolYearSchema,
+  attention: z.enum(schoolMeetingAttentions).optional(),
+  pageSize: z.coerce.number().int().min(1).max(200).default(100),
+});
+export type MeetingOverviewQuery = z.infer<typeof meetingOverviewQuerySchema>;
+
 /** The coordinator's overview per school (R11, R12): green when the year's talk is held and the SOT count is in range. */
 export const meetingOverviewSchema = z.object({
   schoolYear: z.number().int(),

@@ -12,6 +12,8 @@ export const myWorkKinds = [
   'requests_consent_expired',
   'requests_consent_refused',
   'requests_parents_informed',
+  'meetings_annual_talk_to_plan',
+  'meetings_sot_to_plan',
   'meetings_to_record',
   'action_items_due',
   'signals_to_decide',

@@ -102,7 +102,7 @@ export function MeetingsPage() {
       <Paragraph>
         {t(
           // Whose meetings the list holds: every school's, the schools one serves, or one's own school's.
-          hasPermission(session, 'meetings.overview')
+          hasPermission(session, 'meetings.settings')
             ? 'list.introOffice'
             : hasPermission(session, 'meetings.decide')
               ? 'list.intro'

@@ -26,7 +26,8 @@ export const meetingKeys = {
   detail: (meetingId: string) => ['meetings', 'detail', meetingId] as const,
   candidates: (meetingId: string) => ['meetings', 'detail', meetingId, 'participant-candidates'] as const,
   overviews: ['meeting-overview'] as const,
-  overview: (schoolYear: number, page: number) => ['meeting-overview', schoolYear, page] as const,
+  overview: (schoolYear: number, page: number, attention?: string) =>
+    ['meeting-overview', schoolYear, page, attention ?? ''] as const,
   settings: ['meeting-settings'] as const,
   calendarFeed: ['calendar-feed'] as const,
   pair: (locationId: string, date: string | undefined) => ['pairs', 'location', locationId, date] as const,
