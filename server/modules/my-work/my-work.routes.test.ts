@@ -67,7 +67,8 @@ describe('GET /api/my-work', () => {
     expect(itemOf(work, 'requests_drafts')?.count).toBe(1);
     expect(itemOf(work, 'requests_consent_waiting')).toMatchObject({ count: 1, severity: 'warning' });
     expect(itemOf(work, 'requests_consent_expired')).toMatchObject({ count: 1, severity: 'warning' });
-    for (const item of work.items)
+    // The meetings' kinds are checked against the meeting overview in meetings.my-work.routes.test.ts.
+    for (const item of work.items.filter((candidate) => candidate.kind.startsWith('requests_')))
       expect(await listTotal(world.ib.client, item.to), item.kind).toBe(item.count);
     // Counts and links only: no names, no e-mail addresses.
     expect(JSON.stringify(work)).not.toMatch(/@|Sanne/);

@@ -495,10 +495,13 @@ export function requestAttentionCondition(attention: RequestAttention, now: Date
   const isOpen = sql`${supportRequests.status} not in ('draft', 'closed', 'refused', 'withdrawn')`;
   switch (attention) {
     case 'consent_waiting':
+      // A link is out now, and consent was first asked more than 14 days ago: a link lives 14 days
+      // (consentLinkDays), so the wait runs from the first link, across links sent again.
       return sql`(${isOpen} and ${supportRequests.consentStatus} = 'pending' and exists (
         select 1 from ${consentLinks} waiting where waiting.request_id = ${supportRequests.id}
-          and waiting.answered_at is null and waiting.revoked_at is null and waiting.expires_at > ${at}::timestamptz
-          and waiting.created_at <= ${at}::timestamptz - make_interval(days => ${consentWaitingDays})))`;
+          and waiting.answered_at is null and waiting.revoked_at is null and waiting.expires_at > ${at}::timestamptz)
+        and (select min(first.created_at) from ${consentLinks} first where first.request_id = ${supportRequests.id})
+          <= ${at}::timestamptz - make_interval(days => ${consentWaitingDays}))`;
     case 'consent_expired':
       // Expired unanswered, and no newer link sent to the same person since.
       return sql`(${isOpen} and ${supportRequests.consentStatus} = 'pending' and exists (
