@@ -13,7 +13,7 @@ import { type MyWorkItem, myWorkSchema } from '../../../../contracts/my-work.ts'
 import { type Notification, notificationPageSchema } from '../../../../contracts/notifications.ts';
 import { api } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
-import { useSignedInSession } from '../../app/session.ts';
+import { hasPermission, useSignedInSession } from '../../app/session.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import './home.css';
@@ -48,6 +48,12 @@ export function HomePage() {
       )}
       <section aria-labelledby={headingId}>
         <Heading2 id={headingId}>{t('todoTitle')}</Heading2>
+        {/* Filing a request starts here for whoever may file one (the IB, the director). */}
+        {hasPermission(session, 'requests.create') && (
+          <Paragraph>
+            <RouterLink to="/hulpvragen/nieuw">{t('newRequest')}</RouterLink>
+          </Paragraph>
+        )}
         {work.isPending ? (
           <Paragraph role="status">{t('loading')}</Paragraph>
         ) : work.isError ? (
