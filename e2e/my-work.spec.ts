@@ -84,8 +84,8 @@ const roles: Role[] = [
   {
     email: 'privacy@demo.passend.test',
     label: 'privacy-officer',
-    todos: [/verzoek(en)? van betrokkenen/],
-    follow: /verzoek(en)? van betrokkenen/,
+    todos: [/nieuwe? verzoeke?n? van (een )?betrokkenen?/],
+    follow: /nieuwe? verzoeke?n? van (een )?betrokkenen?/,
   },
 ];
 
