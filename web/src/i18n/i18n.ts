@@ -5,6 +5,8 @@ import attendanceEn from '../modules/attendance/i18n/en.json';
 import attendanceNl from '../modules/attendance/i18n/nl.json';
 import expertisePointsEn from '../modules/expertise-points/i18n/en.json';
 import expertisePointsNl from '../modules/expertise-points/i18n/nl.json';
+import homeEn from '../modules/home/i18n/en.json';
+import homeNl from '../modules/home/i18n/nl.json';
 import hoursEn from '../modules/hours/i18n/en.json';
 import hoursNl from '../modules/hours/i18n/nl.json';
 import meetingsEn from '../modules/meetings/i18n/en.json';
@@ -53,6 +55,7 @@ export const resources = {
     privacy: privacyNl,
     retention: retentionNl,
     subjectAccess: subjectAccessNl,
+    home: homeNl,
   },
   en: {
     translation: en,
@@ -70,6 +73,7 @@ export const resources = {
     privacy: privacyEn,
     retention: retentionEn,
     subjectAccess: subjectAccessEn,
+    home: homeEn,
   },
 } as const;
 
