@@ -15,6 +15,7 @@ export const actions = [
   'account.manage',
   'outbox.read',
   'outbox.retry',
+  'notifications.read',
   'system.test_clock',
   'users.read',
   'users.invite',
@@ -57,6 +58,7 @@ export const actions = [
   'meetings.add_participant',
   'meetings.decide',
   'meetings.overview',
+  'meetings.settings',
   'calendar.feed',
   'calendar.subscribe',
   'trajectories.signal',
@@ -82,6 +84,7 @@ export const actions = [
   'subject_requests.read',
   'subject_requests.manage',
   'subject_requests.export',
+  'my_work.read',
   'processing_register.read',
 ] as const;
 export const actionSchema = z.enum(actions);

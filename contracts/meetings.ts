@@ -137,8 +137,16 @@ export type MeetingListItem = z.infer<typeof meetingListItemSchema>;
 /** How the meetings list can be ordered: by start, earliest first or (`-`) latest first. */
 export const meetingListSorts = ['startsAt', '-startsAt'] as const;
 
+/**
+ * Meetings that wait for the reader: planned meetings that are over but not recorded, or meetings with
+ * an open action item of the reader due within a week ("Mijn werk" links here with it).
+ */
+export const meetingAttentions = ['to_record', 'my_actions_due'] as const;
+export type MeetingAttention = (typeof meetingAttentions)[number];
+
 export const meetingListQuerySchema = paginationQuerySchema.extend({
   schoolYear: schoolYearSchema.optional(),
+  attention: z.enum(meetingAttentions).optional(),
   kind: meetingKindSchema.optional(),
   locationId: z.uuid().optional(),
   sort: z.enum(meetingListSorts).default('startsAt'),
@@ -181,6 +189,20 @@ export const meetingDetailSchema = meetingListItemSchema.extend({
   commands: z.array(z.enum(['edit', 'decide', 'add_participant'])),
 });
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
+
+/**
+ * Schools that still have meetings to plan this school year: no annual talk held or planned (R11), or
+ * fewer than two SOT meetings planned (R12). The overview filters on it; "Mijn werk" counts it.
+ */
+export const schoolMeetingAttentions = ['annual_talk_to_plan', 'sot_to_plan'] as const;
+export type SchoolMeetingAttention = (typeof schoolMeetingAttentions)[number];
+
+export const meetingOverviewQuerySchema = paginationQuerySchema.extend({
+  schoolYear: schoolYearSchema,
+  attention: z.enum(schoolMeetingAttentions).optional(),
+  pageSize: z.coerce.number().int().min(1).max(200).default(100),
+});
+export type MeetingOverviewQuery = z.infer<typeof meetingOverviewQuerySchema>;
 
 /** The coordinator's overview per school (R11, R12): green when the year's talk is held and the SOT count is in range. */
 export const meetingOverviewSchema = z.object({

@@ -476,6 +476,19 @@ export const requestSortSchema = z.enum([
 ] satisfies Array<RequestSortKey | `-${RequestSortKey}`>);
 export type RequestSort = z.infer<typeof requestSortSchema>;
 
+/**
+ * What a school still has to do on an open request: consent asked more than 14 days ago and not yet
+ * complete, a consent link that expired unanswered, consent refused, or the parents of a group not yet
+ * informed (R8–R10).
+ */
+export const requestAttentions = [
+  'consent_waiting',
+  'consent_expired',
+  'consent_refused',
+  'parents_not_informed',
+] as const;
+export type RequestAttention = (typeof requestAttentions)[number];
+
 export const requestListQuerySchema = paginationQuerySchema.extend({
   status: requestStatusSchema.optional(),
   type: requestTypeSchema.optional(),
@@ -484,6 +497,8 @@ export const requestListQuerySchema = paginationQuerySchema.extend({
   schoolYear: schoolYearSchema.optional(),
   /** Only requests assigned to the signed-in user. */
   mine: z.enum(['true', 'false']).optional(),
+  /** Only requests that wait for the school in this way ("Mijn werk" links here with it). */
+  attention: z.enum(requestAttentions).optional(),
   sort: requestSortSchema.optional(),
 });
 export type RequestListQuery = z.infer<typeof requestListQuerySchema>;

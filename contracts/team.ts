@@ -23,12 +23,31 @@ export const servedSchoolSchema = z.object({
 });
 export type ServedSchool = z.infer<typeof servedSchoolSchema>;
 
+/**
+ * The orders the team list can be sorted in: a column, descending with a leading `-`; by name when
+ * absent. The server settles equal values on the member's id, so paging never repeats a member.
+ */
+export const teamSortKeys = ['name', 'teamRole', 'hours', 'status'] as const;
+export type TeamSortKey = (typeof teamSortKeys)[number];
+export const teamSortSchema = z.enum([
+  'name',
+  '-name',
+  'teamRole',
+  '-teamRole',
+  'hours',
+  '-hours',
+  'status',
+  '-status',
+] satisfies Array<TeamSortKey | `-${TeamSortKey}`>);
+export type TeamSort = z.infer<typeof teamSortSchema>;
+
 export const teamListQuerySchema = paginationQuerySchema.extend({
   /** Whose contracted hours the list shows; the current school year when absent. */
   schoolYear: schoolYearSchema.optional(),
   status: teamMemberStatusSchema.optional(),
   teamRole: teamRoleSchema.optional(),
   tagId: z.uuid().optional(),
+  sort: teamSortSchema.default('name'),
 });
 export type TeamListQuery = z.infer<typeof teamListQuerySchema>;
 

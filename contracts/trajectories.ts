@@ -179,8 +179,16 @@ export const trajectorySorts = [
   ...trajectorySortKeys.map((key) => `-${key}` as const),
 ] as const;
 
+/**
+ * What a pupil's file waits for: an OPP to adopt (E13: within six weeks after the pupil qualified) or
+ * its yearly evaluation ("Mijn werk" links here with it).
+ */
+export const trajectoryAttentions = ['opp_to_adopt', 'opp_evaluation_due'] as const;
+export type TrajectoryAttention = (typeof trajectoryAttentions)[number];
+
 export const trajectoryListQuerySchema = paginationQuerySchema.extend({
   status: z.enum(trajectoryStatuses).optional(),
+  attention: z.enum(trajectoryAttentions).optional(),
   locationId: z.uuid().optional(),
   sort: z.enum(trajectorySorts).optional(),
 });

@@ -19,8 +19,27 @@ export type UserSummary = z.infer<typeof userSummarySchema>;
 export const userPageSchema = pageSchema(userSummarySchema);
 export type UserPage = z.infer<typeof userPageSchema>;
 
-/** The user list: search, paging and a filter on the account's status. */
-export const userListQuerySchema = paginationQuerySchema.extend({ status: userStatusSchema.optional() });
+/**
+ * The orders the user list can be sorted in: a column, descending with a leading `-`; by name when
+ * absent. The server settles equal values on the user's id, so paging never repeats a user.
+ */
+export const userSortKeys = ['name', 'email', 'status'] as const;
+export type UserSortKey = (typeof userSortKeys)[number];
+export const userSortSchema = z.enum([
+  'name',
+  '-name',
+  'email',
+  '-email',
+  'status',
+  '-status',
+] satisfies Array<UserSortKey | `-${UserSortKey}`>);
+export type UserSort = z.infer<typeof userSortSchema>;
+
+/** The user list: search, paging, a filter on the account's status and a sort. */
+export const userListQuerySchema = paginationQuerySchema.extend({
+  status: userStatusSchema.optional(),
+  sort: userSortSchema.default('name'),
+});
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
 /** Why an account is ended (P7): a code, so the audit trail holds no free text about a person. */

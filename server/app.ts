@@ -38,6 +38,7 @@ import { registerMailDeliveryJob } from './platform/mail/mail-delivery.ts';
 import { Mailer } from './platform/mail/mailer.ts';
 import { outboxRoutes } from './platform/mail/outbox.routes.ts';
 import { OutboxService } from './platform/mail/outbox.service.ts';
+import { notificationsRoutes } from './platform/notifications/notifications.routes.ts';
 import { partnershipOfSlug } from './platform/tenants/tenants.service.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -201,6 +202,7 @@ export async function buildApp({
     partnershipOfSlug: (slug) => partnershipOfSlug(database, slug),
   });
   await app.register(apiTagged(platformApiTags.outbox, outboxRoutes(new OutboxService(mailer))));
+  await app.register(apiTagged(platformApiTags.notifications, notificationsRoutes()));
   app.get('/api/openapi.json', { config: { action: 'system.health' }, schema: { hide: true } }, () =>
     app.swagger(),
   );

@@ -11,4 +11,5 @@ export * from '../platform/audit/audit.schema.ts';
 export * from '../platform/auth/auth.schema.ts';
 export * from '../platform/idempotency/idempotency.schema.ts';
 export * from '../platform/mail/mail.schema.ts';
+export * from '../platform/notifications/notifications.schema.ts';
 export * from '../platform/tenants/tenants.schema.ts';

@@ -2,7 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { generate } from 'otplib';
 import { describe, expect, it } from 'vitest';
+import type { MyWork, MyWorkKind } from '../../contracts/my-work.ts';
 import { requestStatuses } from '../../contracts/requests.ts';
 import { roles } from '../../contracts/roles.ts';
 import { addDays, schoolYearOf, todayInAmsterdam } from '../../contracts/school-year.ts';
@@ -10,6 +12,7 @@ import { serverModules } from '../modules/index.ts';
 import { createHarness } from '../test/harness.ts';
 import {
   demoAccountsFile,
+  demoPassword,
   demoUsers,
   describeDemoAccounts,
   readDemoAccountsFile,
@@ -66,7 +69,7 @@ describe('demo data', () => {
           (select count(*)::int from time_entries) as entries,
           (select count(*)::int from budget_warnings where threshold = 80) as warnings`);
       // Meetings (issue 6): most primary schools have their year's talk and SOT meetings; the
-      // Regenboog starts empty for the browser test.
+      // Regenboog has only a past SOT still to record (Mijn werk), the browser test plans the rest.
       const [meetingCounts] = await fresh.database.queryAsOwner<Record<string, number>>(sql`select
           (select count(*)::int from meetings where kind = 'annual_talk') as talks,
           (select count(*)::int from meetings where kind = 'sot') as sot,
@@ -74,7 +77,7 @@ describe('demo data', () => {
             where l.name = 'OBS De Regenboog') as regenboog`);
       expect(meetingCounts?.talks).toBeGreaterThan(0);
       expect(meetingCounts?.sot).toBeGreaterThan(0);
-      expect(meetingCounts?.regenboog).toBe(0);
+      expect(meetingCounts?.regenboog).toBe(1);
       expect(hours?.adopted).toBe(1);
       expect(hours?.allocated).toBe(1200);
       const start = `${schoolYearOf(todayInAmsterdam())}-08-01`;
@@ -113,9 +116,68 @@ describe('demo data', () => {
       );
       const [whole] = await fresh.database.queryAsOwner<Record<string, number>>(sql`select
           (select count(*)::int from tenants) as tenants,
-          (select count(*)::int from users where password_hash is null) as without_password,
+          (select count(*)::int from users where password_hash is null and status <> 'invited') as without_password,
           (select count(distinct status)::int from support_requests) as request_states`);
       expect(whole).toEqual({ tenants: 1, without_password: 0, request_states: requestStatuses.length });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('gives every demo role real to-dos on its start page, Mijn werk (issue 16)', async () => {
+    const fresh = await createHarness();
+    try {
+      const accounts = (await seedDemoIfEmpty(fresh.database, fresh.services, fresh.config)) ?? [];
+      const kindsOf = async (email: string): Promise<Partial<Record<MyWorkKind, string>>> => {
+        const client = fresh.client();
+        const account = accounts.find((candidate) => candidate.email === email);
+        const first = await client.post('/api/auth/sign-in', { email, password: demoPassword });
+        expect(first.statusCode, first.body).toBe(200);
+        const second = await client.post('/api/auth/mfa/verify', {
+          code: await generate({ secret: account?.secret ?? '' }),
+        });
+        expect(second.statusCode, second.body).toBe(200);
+        const response = await client.get('/api/my-work');
+        expect(response.statusCode, response.body).toBe(200);
+        return Object.fromEntries(
+          (response.json() as MyWork).items.map((item) => [item.kind, `${item.count} ${item.severity}`]),
+        );
+      };
+      const expected: Record<string, MyWorkKind[]> = {
+        'stafbureau@demo.passend.test': [
+          'requests_to_assign',
+          'budgets_at_80',
+          'meetings_annual_talk_to_plan',
+          'meetings_sot_to_plan',
+        ],
+        'gedragswetenschapper@demo.passend.test': [
+          'requests_to_start',
+          'meetings_to_record',
+          'action_items_due',
+        ],
+        'ib@demo.passend.test': [
+          'requests_drafts',
+          'requests_consent_waiting',
+          'requests_consent_expired',
+          'requests_consent_refused',
+          'requests_parents_informed',
+          'meetings_to_record',
+          'meetings_annual_talk_to_plan',
+        ],
+        'directie@demo.passend.test': ['requests_drafts', 'requests_consent_waiting', 'meetings_to_record'],
+        'zorgcoordinator@demo.passend.test': ['signals_to_decide', 'opp_to_adopt'],
+        'teamleider@demo.passend.test': ['signals_to_decide', 'opp_to_adopt'],
+        'mentor@demo.passend.test': ['signals_to_discuss'],
+        'docentvso@demo.passend.test': ['opp_to_adopt'],
+        'beheer@demo.passend.test': ['invitations_open'],
+        'privacy@demo.passend.test': ['subject_requests_received'],
+      };
+      for (const [email, kinds] of Object.entries(expected)) {
+        const work = await kindsOf(email);
+        for (const kind of kinds) expect(work[kind], `${email} ${kind}`).toMatch(/^[1-9]\d* /);
+      }
+      // The primary teacher has nothing waiting: the start page's empty state is the truth.
+      expect(await kindsOf('leerkracht@demo.passend.test')).toEqual({});
     } finally {
       await fresh.close();
     }

@@ -17,6 +17,7 @@ import {
 } from '../platform/auth/credentials.ts';
 import { tenants } from '../platform/tenants/tenants.schema.ts';
 import { addTenant } from '../platform/tenants/tenants.service.ts';
+import { seedDemoMyWork } from './demo-my-work.ts';
 import { seedDemoOrganisation } from './demo-organisation.ts';
 
 /** The one password of every demo account (fictional data only). */
@@ -240,6 +241,8 @@ export async function seedDemoPartnership(
       await module.demo(transaction, { tenantId, clock: services.kernel.clock });
       await afterStep(module.name);
     }
+    await seedDemoMyWork(transaction, tenantId, services.kernel.clock);
+    await afterStep('my-work');
     return tenantId;
   });
   return { tenantId, secrets };

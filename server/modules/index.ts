@@ -36,6 +36,8 @@ import { meetingsPolicies } from './meetings/meetings.policy.ts';
 import { meetingsReferences } from './meetings/meetings.references.ts';
 import { meetingsRoutes } from './meetings/meetings.routes.ts';
 import { registerReminderJob } from './meetings/reminders.ts';
+import { myWorkPolicies } from './my-work/my-work.policy.ts';
+import { myWorkRoutes } from './my-work/my-work.routes.ts';
 import { seedDemoOpp } from './opp/demo-opp.ts';
 import { oppAuditEvents } from './opp/opp.audit.ts';
 import { oppPolicies } from './opp/opp.policy.ts';
@@ -183,6 +185,7 @@ export const serverModules: readonly ServerModule[] = [
     policies: subjectAccessPolicies,
     auditEvents: subjectAccessAuditEvents,
   },
+  { name: 'my-work', policies: myWorkPolicies },
   {
     name: 'processing-register',
     messages: new URL('./processing-register/i18n/', import.meta.url),
@@ -237,6 +240,7 @@ const apiTagDescriptions = {
   retention: 'Retention periods, what the next run deletes, the deletion log and legal holds.',
   'subject-access': 'Requests of data subjects (access, deletion): find the pupil, decide, delete or export.',
   'processing-register': 'The processing register of the partnership, also as PDF.',
+  'my-work': "The start page's to-dos of the signed-in user: counts per kind with links to the lists.",
 } as const;
 
 function apiTagOf(module: keyof typeof apiTagDescriptions): ApiTag {
@@ -289,5 +293,6 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: ModuleDep
   await registerRetentionJob(jobs, kernel);
   await app.register(apiTagged(apiTagOf('subject-access'), subjectAccessRoutes()));
   await app.register(apiTagged(apiTagOf('processing-register'), processingRegisterRoutes()));
+  await app.register(apiTagged(apiTagOf('my-work'), myWorkRoutes()));
   return { users };
 }

@@ -435,6 +435,7 @@ const pathTables: Record<string, string> = {
   'time-entries': 'time_entries',
   'legal-holds': 'legal_holds',
   outbox: 'outbox_mails',
+  notifications: 'notifications',
 };
 
 /** The table a uuid field of a body or query names, by the field's name. */

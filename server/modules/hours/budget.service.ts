@@ -16,6 +16,7 @@ import { translate } from '../../platform/i18n/messages.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import { defineTarget } from '../../platform/kernel/targets.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
+import { notify } from '../../platform/notifications/notifications.ts';
 import { locationTarget } from '../schools/locations.service.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { teamMembers } from '../team/team.schema.ts';
@@ -294,9 +295,9 @@ export class BudgetWarnings {
     threshold: number,
   ): Promise<void> {
     const today = context.clock.today();
-    const recipients = await queryRows<{ email: string; locale: 'nl' | 'en' }>(
+    const recipients = await queryRows<{ id: string; email: string; locale: 'nl' | 'en' }>(
       context.db,
-      sql`select distinct u.email, u.locale from users u where u.status = 'active' and (
+      sql`select distinct u.id, u.email, u.locale from users u where u.status = 'active' and (
         exists (select 1 from role_assignments r where r.user_id = u.id and r.role = ${coordinatorRole})
         or exists (select 1 from school_team_assignments s where s.user_id = u.id
           and s.location_id = ${school.id}::uuid and s.is_contact and s.valid_from <= ${today}::date
@@ -309,6 +310,12 @@ export class BudgetWarnings {
       schoolYear: `${schoolYear}-${schoolYear + 1}`,
       link: `${this.deps.baseUrl}/budget/${school.id}?schooljaar=${schoolYear}`,
     };
+    await notify(context.transaction, {
+      tenantId: context.actor.tenantId,
+      userIds: recipients.map((recipient) => recipient.id),
+      kind: 'budget_threshold',
+      link: `/budget/${school.id}?schooljaar=${schoolYear}`,
+    });
     for (const recipient of recipients) {
       await this.deps.mailer.send(context.transaction, {
         to: recipient.email,

@@ -6,7 +6,8 @@ import { type Clock, systemClock } from '../../platform/kernel/clock.ts';
 /**
  * The demo's meetings this school year, so the staff office's overview has a mix: most schools with
  * their annual talk held and SOT meetings planned, some with the talk only planned, a few with
- * nothing yet. OBS De Regenboog starts empty: the browser test plans its meetings. "Today" comes
+ * nothing yet. OBS De Regenboog gets only a past SOT still to record (server/demo/demo-my-work.ts): the
+ * browser test plans its talk and SOT meetings. "Today" comes
  * from the clock the seed is given (the wall clock until the demo seed passes its own).
  */
 export async function seedDemoMeetings(

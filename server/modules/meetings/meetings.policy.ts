@@ -47,7 +47,17 @@ export const meetingsPolicies = definePolicies({
     grants: { coordinator: 'tenant', team_member: 'assigned_schools' },
   },
   'meetings.overview': {
-    description: "The staff office's overview of annual talks and SOT meetings, and its dates (R11, R12)",
+    description:
+      'Per school whether its annual talk and SOT meetings are held or planned (R11, R12): the staff office all schools, the team the schools it serves, the school its own',
+    grants: {
+      coordinator: 'tenant',
+      team_member: 'assigned_schools',
+      internal_coordinator: 'own_location',
+      director: 'own_location',
+    },
+  },
+  'meetings.settings': {
+    description: "The staff office's dates for annual talks and SOT meetings, and the reminder lead time",
     grants: { coordinator: 'tenant' },
   },
   'calendar.feed': {

@@ -359,7 +359,13 @@ describe('settings', () => {
       annualTalkDeadline: `${year}-10-15`,
       sotMinimumBy: `${year + 1}-02-01`,
     });
-    expect((await ib.get(`/api/meeting-overview?schoolYear=${year}`)).statusCode).toBe(403);
+    expect((await ib.get('/api/meeting-settings')).statusCode).toBe(403);
+    expect((await ib.put('/api/meeting-settings', { ...overview, reminderDaysBefore: 1 })).statusCode).toBe(
+      403,
+    );
+    // The school itself sees its own line of the overview, no other school's.
+    const own = (await ib.get(`/api/meeting-overview?schoolYear=${year}`)).json() as MeetingOverview;
+    expect(own.items.map((item) => item.locationId)).toEqual([schools.a]);
   });
 });
 

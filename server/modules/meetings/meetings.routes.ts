@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { paginationQuerySchema, schoolYearSchema } from '../../../contracts/fields.ts';
 import {
   actionItemInputSchema,
   actionItemSchema,
@@ -10,6 +9,7 @@ import {
   meetingDetailSchema,
   meetingInputSchema,
   meetingListQuerySchema,
+  meetingOverviewQuerySchema,
   meetingOverviewSchema,
   meetingPageSchema,
   meetingSettingsInputSchema,
@@ -37,10 +37,6 @@ import {
 const meetingParams = z.strictObject({ meetingId: z.uuid() });
 const itemParams = z.strictObject({ itemId: z.uuid() });
 const feedQuery = z.strictObject({ token: z.string().max(200).optional() });
-const overviewQuery = paginationQuerySchema.extend({
-  schoolYear: schoolYearSchema,
-  pageSize: z.coerce.number().int().min(1).max(200).default(100),
-});
 
 /** HTTP routes of the meetings module (issue 6). */
 export function meetingsRoutes(calendar: CalendarService): FastifyPluginAsyncZod {
@@ -176,7 +172,7 @@ export function meetingsRoutes(calendar: CalendarService): FastifyPluginAsyncZod
         config: { action: 'meetings.overview' },
         schema: {
           summary: 'Which schools had their annual talk and SOT meetings',
-          querystring: overviewQuery,
+          querystring: meetingOverviewQuerySchema,
           response: { 200: meetingOverviewSchema },
         },
       },
@@ -185,7 +181,7 @@ export function meetingsRoutes(calendar: CalendarService): FastifyPluginAsyncZod
     app.get(
       '/api/meeting-settings',
       {
-        config: { action: 'meetings.overview' },
+        config: { action: 'meetings.settings' },
         schema: {
           summary: 'The meeting settings of the partnership',
           response: { 200: meetingSettingsSchema },
@@ -196,7 +192,7 @@ export function meetingsRoutes(calendar: CalendarService): FastifyPluginAsyncZod
     app.put(
       '/api/meeting-settings',
       {
-        config: { action: 'meetings.overview' },
+        config: { action: 'meetings.settings' },
         schema: {
           summary: 'Change the meeting settings',
           body: meetingSettingsInputSchema,

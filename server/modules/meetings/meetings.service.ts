@@ -8,6 +8,7 @@ import type {
   MeetingInput,
   MeetingListQuery,
   MeetingOverview,
+  MeetingOverviewQuery,
   MeetingPage,
   MeetingSettings,
   ParticipantAddition,
@@ -24,6 +25,11 @@ import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import { defineTarget } from '../../platform/kernel/targets.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { expertiseTags } from '../team/team.schema.ts';
+import {
+  meetingAttentionCondition,
+  overviewSchoolsCondition,
+  schoolMeetingAttentionCondition,
+} from './meetings.attention.ts';
 import { mayTakePartIn } from './meetings.references.ts';
 import {
   annualTalkState,
@@ -125,6 +131,13 @@ export async function listMeetings(context: UseCaseContext, query: MeetingListQu
     context.scope('meetings.read', { locationId: meetings.locationId }),
     query.schoolYear ? eq(meetings.schoolYear, query.schoolYear) : undefined,
     query.kind ? eq(meetings.kind, query.kind) : undefined,
+    query.attention
+      ? meetingAttentionCondition(query.attention, {
+          now: context.clock.now(),
+          today: context.clock.today(),
+          userId: context.actor.userId,
+        })
+      : undefined,
     query.locationId ? eq(meetings.locationId, query.locationId) : undefined,
     query.q ? sql`${locations.name} ilike ${containsPattern(query.q)}` : undefined,
   );
@@ -345,11 +358,14 @@ export async function updateActionItem(
  */
 export async function meetingOverview(
   context: UseCaseContext,
-  query: { schoolYear: number; page: number; pageSize: number; q?: string },
+  query: MeetingOverviewQuery,
 ): Promise<MeetingOverview> {
   const settings = await settingsOf(context.db);
   const { limit, offset } = pageWindow(query);
   const search = query.q ? sql`and l.name ilike ${containsPattern(query.q)}` : sql``;
+  const attention = query.attention
+    ? sql`and ${schoolMeetingAttentionCondition(query.attention, query.schoolYear)}`
+    : sql``;
   const rows = await queryRows<{
     id: string;
     name: string;
@@ -366,9 +382,9 @@ export async function meetingOverview(
         count(*) over () as total
       from locations l
       left join meetings m on m.location_id = l.id and m.school_year = ${query.schoolYear}
-      where l.sector in ('bo', 'sbo', 'so') and (l.active_to is null or l.active_to >= ${`${query.schoolYear}-08-01`}::date)
+      where ${overviewSchoolsCondition(query.schoolYear)}
         and ${context.scope('meetings.overview', { locationId: sql`l.id` })}
-        ${search}
+        ${search} ${attention}
       group by l.id, l.name order by l.name, l.id limit ${limit} offset ${offset}`,
   );
   const today = context.clock.today();
@@ -423,7 +439,7 @@ export async function changeMeetingSettings(
   return input;
 }
 
-async function settingsOf(db: DbTransaction): Promise<MeetingSettings> {
+export async function settingsOf(db: DbTransaction): Promise<MeetingSettings> {
   const [row] = await db.select().from(meetingSettings);
   return row
     ? {

@@ -7,6 +7,7 @@ import { translate } from '../../platform/i18n/messages.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { type MailJobDeps, registerScheduledJob } from '../../platform/jobs/partnership-jobs.ts';
 import type { Kernel, SystemContext } from '../../platform/kernel/kernel.ts';
+import { notify } from '../../platform/notifications/notifications.ts';
 
 export type ReminderDeps = MailJobDeps;
 
@@ -33,6 +34,7 @@ async function remindPartnership(context: SystemContext, deps: ReminderDeps): Pr
     meeting_id: string;
     kind: MeetingKind;
     starts_at: Date | string;
+    user_id: string;
     email: string;
     locale: Locale;
   }>(
@@ -48,7 +50,7 @@ async function remindPartnership(context: SystemContext, deps: ReminderDeps): Pr
         select ${context.tenantId}::uuid, 'meeting', meeting_id, user_id from due
         on conflict do nothing returning object_id, user_id
       )
-      select d.meeting_id, d.kind, d.starts_at, u.email, u.locale
+      select d.meeting_id, d.kind, d.starts_at, u.id as user_id, u.email, u.locale
       from claimed c join due d on d.meeting_id = c.object_id and d.user_id = c.user_id
       join users u on u.id = c.user_id`,
   );
@@ -63,13 +65,25 @@ async function remindPartnership(context: SystemContext, deps: ReminderDeps): Pr
       time: when.time,
       link: `${deps.baseUrl}/overleg/${row.meeting_id}`,
     };
+    await notify(context.transaction, {
+      tenantId: context.tenantId,
+      userIds: [row.user_id],
+      kind: 'meeting_reminder',
+      link: `/overleg/${row.meeting_id}`,
+    });
     await deps.mailer.send(context.transaction, {
       to: row.email,
       subject: translate(row.locale, 'reminders.meetingSubject', params),
       text: translate(row.locale, 'reminders.meetingText', params),
     });
   }
-  const overdue = await queryRows<{ item_id: string; meeting_id: string; email: string; locale: Locale }>(
+  const overdue = await queryRows<{
+    item_id: string;
+    meeting_id: string;
+    user_id: string;
+    email: string;
+    locale: Locale;
+  }>(
     context.db,
     sql`with due as (
         select i.id as item_id, i.meeting_id, i.owner_user_id as user_id
@@ -80,11 +94,17 @@ async function remindPartnership(context: SystemContext, deps: ReminderDeps): Pr
         select ${context.tenantId}::uuid, 'action_overdue', item_id, user_id from due
         on conflict do nothing returning object_id
       )
-      select d.item_id, d.meeting_id, u.email, u.locale
+      select d.item_id, d.meeting_id, u.id as user_id, u.email, u.locale
       from claimed c join due d on d.item_id = c.object_id join users u on u.id = d.user_id`,
   );
   for (const row of overdue) {
     const params = { link: `${deps.baseUrl}/overleg/${row.meeting_id}` };
+    await notify(context.transaction, {
+      tenantId: context.tenantId,
+      userIds: [row.user_id],
+      kind: 'action_item_overdue',
+      link: `/overleg/${row.meeting_id}`,
+    });
     await deps.mailer.send(context.transaction, {
       to: row.email,
       subject: translate(row.locale, 'reminders.actionSubject', params),

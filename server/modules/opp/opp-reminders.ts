@@ -7,6 +7,7 @@ import { translate } from '../../platform/i18n/messages.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { type MailJobDeps, registerScheduledJob } from '../../platform/jobs/partnership-jobs.ts';
 import type { Kernel, SystemContext } from '../../platform/kernel/kernel.ts';
+import { notify } from '../../platform/notifications/notifications.ts';
 import { evaluationDueWindowDays } from './opp.rules.ts';
 
 export type OppReminderDeps = MailJobDeps;
@@ -28,7 +29,7 @@ async function remindPartnership(context: SystemContext, deps: OppReminderDeps):
   const { start, end } = schoolYearBounds(schoolYear);
   const yearEnding = today >= addDays(end, -evaluationDueWindowDays);
   // The reminder's object is the trajectory in this school year: next year it is due, and sent, anew.
-  const rows = await queryRows<{ trajectory_id: string; email: string; locale: Locale }>(
+  const rows = await queryRows<{ trajectory_id: string; user_id: string; email: string; locale: Locale }>(
     context.db,
     sql`with due as (
         select t.id as trajectory_id, t.location_id, t.mentor_user_id,
@@ -52,12 +53,18 @@ async function remindPartnership(context: SystemContext, deps: OppReminderDeps):
         select ${context.tenantId}::uuid, 'opp_evaluation_due', object_id, user_id from reachable
         on conflict do nothing returning object_id, user_id
       )
-      select r.trajectory_id, u.email, u.locale
+      select r.trajectory_id, u.id as user_id, u.email, u.locale
       from claimed c join reachable r on r.object_id = c.object_id and r.user_id = c.user_id
       join users u on u.id = c.user_id`,
   );
   for (const row of rows) {
     const params = { link: `${deps.baseUrl}/trajecten/${row.trajectory_id}/opp` };
+    await notify(context.transaction, {
+      tenantId: context.tenantId,
+      userIds: [row.user_id],
+      kind: 'opp_evaluation_due',
+      link: `/trajecten/${row.trajectory_id}/opp`,
+    });
     await deps.mailer.send(context.transaction, {
       to: row.email,
       subject: translate(row.locale, 'oppMail.evaluationDueSubject', params),

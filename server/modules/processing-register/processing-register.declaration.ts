@@ -32,7 +32,7 @@ export type PersonCategory = (typeof personCategories)[number];
  * How long data without an entry in the retention schedule is kept: a declared text, true of what
  * Passend does today (nothing deletes it by itself yet, or it follows the account).
  */
-export const fixedRetentions = ['while_account', 'while_in_use', 'until_released'] as const;
+export const fixedRetentions = ['while_account', 'while_in_use', 'until_released', 'one_year'] as const;
 export type FixedRetention = (typeof fixedRetentions)[number];
 
 export type RegisterEntryDeclaration = {
@@ -227,6 +227,17 @@ export const registerDeclaration: readonly RegisterEntryDeclaration[] = [
     tables: ['subject_requests'],
     readActions: ['subject_requests.read', 'subject_requests.manage', 'subject_requests.export'],
     retention: 'while_in_use',
+  },
+  {
+    id: 'notifications',
+    categories: ['staff'],
+    bases: ['public_task'],
+    specialCategory: null,
+    laws: ['passend_onderwijs'],
+    consentRequired: false,
+    tables: ['notifications'],
+    readActions: ['notifications.read'],
+    retention: 'one_year',
   },
 ];
 

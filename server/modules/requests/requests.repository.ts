@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type {
   Attachment,
@@ -7,7 +7,7 @@ import type {
   RequestStatus,
   RequestTransition,
 } from '../../../contracts/requests.ts';
-import { isPupilLevel } from '../../../contracts/requests.ts';
+import { groupLevelTypes, isPupilLevel, type RequestAttention } from '../../../contracts/requests.ts';
 import { coordinatorRole, teamMemberRole } from '../../../contracts/roles.ts';
 import { queryRows } from '../../db/client.ts';
 import { idPlaceholder, rowById } from '../../db/prepared.ts';
@@ -481,4 +481,38 @@ export async function revokeOpenLinks({ db }: Queries, personId: string): Promis
         isNull(consentLinks.answeredAt),
       ),
     );
+}
+
+/** Days after which consent that was asked and is still not complete needs the school's attention. */
+export const consentWaitingDays = 14;
+
+/**
+ * The SQL of what a school still has to do on an open request (`RequestAttention`): the request list's
+ * filter and the count on "Mijn werk" are this one condition, so they always agree.
+ */
+export function requestAttentionCondition(attention: RequestAttention, now: Date): SQL {
+  const at = now.toISOString();
+  const isOpen = sql`${supportRequests.status} not in ('draft', 'closed', 'refused', 'withdrawn')`;
+  switch (attention) {
+    case 'consent_waiting':
+      // A link is out now, and consent was first asked more than 14 days ago: a link lives 14 days
+      // (consentLinkDays), so the wait runs from the first link, across links sent again.
+      return sql`(${isOpen} and ${supportRequests.consentStatus} = 'pending' and exists (
+        select 1 from ${consentLinks} waiting where waiting.request_id = ${supportRequests.id}
+          and waiting.answered_at is null and waiting.revoked_at is null and waiting.expires_at > ${at}::timestamptz)
+        and (select min(first.created_at) from ${consentLinks} first where first.request_id = ${supportRequests.id})
+          <= ${at}::timestamptz - make_interval(days => ${consentWaitingDays}))`;
+    case 'consent_expired':
+      // Expired unanswered, and no newer link sent to the same person since.
+      return sql`(${isOpen} and ${supportRequests.consentStatus} = 'pending' and exists (
+        select 1 from ${consentLinks} expired where expired.request_id = ${supportRequests.id}
+          and expired.answered_at is null and expired.revoked_at is null and expired.expires_at <= ${at}::timestamptz
+          and not exists (select 1 from ${consentLinks} newer
+            where newer.person_id = expired.person_id and newer.created_at > expired.created_at)))`;
+    case 'consent_refused':
+      return sql`(${isOpen} and ${supportRequests.consentStatus} = 'refused')`;
+    case 'parents_not_informed':
+      return sql`(${supportRequests.status} = 'submitted' and ${inArray(supportRequests.type, [...groupLevelTypes])}
+        and ${supportRequests.parentsInformedOn} is null)`;
+  }
 }

@@ -35,6 +35,7 @@ import {
   applyTransition,
   loadDetail,
   type RequestRow,
+  requestAttentionCondition,
   requestColumns,
   requestScope,
   requestTarget,
@@ -130,6 +131,7 @@ export class RequestsService {
       query.locationId ? eq(supportRequests.locationId, query.locationId) : undefined,
       query.assignedUserId ? eq(supportRequests.assignedUserId, query.assignedUserId) : undefined,
       query.mine === 'true' ? eq(supportRequests.assignedUserId, actor.userId) : undefined,
+      query.attention ? requestAttentionCondition(query.attention, context.clock.now()) : undefined,
       query.schoolYear ? eq(supportRequests.schoolYear, query.schoolYear) : undefined,
       query.q
         ? or(

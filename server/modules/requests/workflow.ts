@@ -8,6 +8,7 @@ import { RuleViolation } from '../../platform/http/errors.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
+import { notify } from '../../platform/notifications/notifications.ts';
 import { tenants } from '../../platform/tenants/tenants.schema.ts';
 import {
   applyTransition,
@@ -217,6 +218,12 @@ export class RequestWorkflow {
       .from(users)
       .where(inArray(users.id, recipients));
     const params = { reference: request.reference, link: `${this.deps.baseUrl}/hulpvragen/${request.id}` };
+    await notify(context.transaction, {
+      tenantId: request.tenantId,
+      userIds: recipients,
+      kind: `request_${kind}`,
+      link: `/hulpvragen/${request.id}`,
+    });
     for (const row of rows) {
       const locale = row.locale ?? 'nl';
       await this.deps.mailer.send(context.transaction, {

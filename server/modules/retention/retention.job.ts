@@ -4,6 +4,7 @@ import { queryRows } from '../../db/client.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { registerScheduledJob } from '../../platform/jobs/partnership-jobs.ts';
 import type { Kernel, SystemContext } from '../../platform/kernel/kernel.ts';
+import { deleteOldNotifications } from '../../platform/notifications/notifications.ts';
 import { eraseRequests, eraseTrajectories, logDeletion } from './erase.ts';
 import {
   dueCondition,
@@ -56,6 +57,12 @@ export async function runRetention(
           if (deleted < batchSize) break;
         }
     }
+    // In-app notifications hold no personal data beyond whom they were for; they go after a year, with
+    // no choice in the schedule (the processing register says so).
+    await kernel.runAsSystem(tenantId, retentionJob, async (context) => {
+      const count = await deleteOldNotifications(context.transaction, context.clock.now());
+      if (count > 0) await context.audit('retention.deleted', null, { kind: 'notification', count });
+    });
   }
   return result;
 }

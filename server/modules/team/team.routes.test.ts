@@ -259,3 +259,81 @@ describe('list and record agree (P1)', () => {
     }
   });
 });
+
+describe('the order of the team list (issue 16: a sortable list sorts on the server)', () => {
+  type Row = { id: string; name: string; teamRole: string; hours: number | null; status: string };
+  const list = async (sort?: string): Promise<Row[]> => {
+    const response = await coordinator.get(
+      `/api/team?pageSize=100${sort ? `&sort=${encodeURIComponent(sort)}` : ''}`,
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    return (response.json() as TeamPage).items.map((item) => ({
+      id: item.userId,
+      name: item.name,
+      teamRole: item.teamRole,
+      hours: item.contractedHours,
+      status: item.status,
+    }));
+  };
+  const compare = (first: string | number, second: string | number) =>
+    first < second ? -1 : first > second ? 1 : 0;
+  const byNameThenId = (first: Row, second: Row) =>
+    compare(first.name, second.name) || compare(first.id, second.id);
+
+  beforeAll(async () => {
+    // Two members with one name: only the id tells them apart.
+    for (const teamRole of ['behavioural_scientist', 'inclusion_adviser'] as const) {
+      const { userId } = await harness.createUser(tenantId, [{ role: 'team_member', teamRole }]);
+      await harness.updateUser(tenantId, userId, { name: 'Dirk Dubbel' });
+    }
+    expect(
+      (await send(coordinator, 'PUT', `/api/team/${adviserId}/hours/${thisYear}`, { contractedHours: 400 }))
+        .statusCode,
+    ).toBe(200);
+  });
+
+  it('lists by name unless asked otherwise; equal names by id; descending is the exact reverse', async () => {
+    const byName = await list('name');
+    expect(byName.length).toBeGreaterThanOrEqual(5);
+    expect(byName).toEqual([...byName].sort(byNameThenId));
+    expect(await list()).toEqual(byName);
+    expect(await list('-name')).toEqual([...byName].reverse());
+  });
+
+  it('sorts by team role and status (ties by name), and by hours with members without hours last', async () => {
+    const byRole = await list('teamRole');
+    expect(byRole).toEqual(
+      [...byRole].sort(
+        (first, second) => compare(first.teamRole, second.teamRole) || byNameThenId(first, second),
+      ),
+    );
+    expect((await list('-teamRole')).map((row) => row.teamRole)).toEqual(
+      byRole.map((row) => row.teamRole).reverse(),
+    );
+    const byStatus = await list('status');
+    expect(byStatus).toEqual(
+      [...byStatus].sort(
+        (first, second) => compare(first.status, second.status) || byNameThenId(first, second),
+      ),
+    );
+    const hoursOf = async (sort: string) => (await list(sort)).map((row) => row.hours);
+    const ascending = await hoursOf('hours');
+    const descending = await hoursOf('-hours');
+    expect(ascending.slice(0, 2)).toEqual([400, 800.5]);
+    expect(descending.slice(0, 2)).toEqual([800.5, 400]);
+    expect(ascending.slice(2).every((hours) => hours === null)).toBe(true);
+    expect(descending.slice(2).every((hours) => hours === null)).toBe(true);
+  });
+
+  it('refuses a sort key it does not know, naming the parameter', async () => {
+    for (const sort of ['email', 'name;drop', '-contractedHours', 'Name']) {
+      const response = await coordinator.get(`/api/team?sort=${encodeURIComponent(sort)}`);
+      expect(response.statusCode, sort).toBe(400);
+      expect(
+        (response.json() as { error: { fields?: Array<{ path: string }> } }).error.fields?.map(
+          (field) => field.path,
+        ),
+      ).toEqual(['sort']);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { schoolYearOf } from '../../../contracts/school-year.ts';
 import {
@@ -14,6 +14,8 @@ import {
   type TeamMemberDetail,
   type TeamMemberSummary,
   type TeamPage,
+  type TeamSort,
+  type TeamSortKey,
   type UpdateTeamMemberInput,
 } from '../../../contracts/team.ts';
 import { isUniqueViolation } from '../../db/client.ts';
@@ -51,6 +53,30 @@ const memberColumns = {
 };
 
 /**
+ * The ORDER BY of the team list for an allow-listed sort (the contract refuses any other): the chosen
+ * column (members without hours last either way), then the name, then the id, so paging never repeats
+ * or skips a member.
+ */
+function teamOrder(sort: TeamSort): SQL[] {
+  const key = sort.replace(/^-/, '') as TeamSortKey;
+  const direction = sort.startsWith('-') ? desc : asc;
+  const byName = [asc(users.name), asc(users.id)];
+  switch (key) {
+    case 'name':
+      return [direction(users.name), direction(users.id)];
+    case 'teamRole':
+      return [direction(roleAssignments.teamRole), ...byName];
+    case 'hours':
+      return [
+        sql`${teamMemberHours.contractedHours} ${sql.raw(sort.startsWith('-') ? 'desc' : 'asc')} nulls last`,
+        ...byName,
+      ];
+    case 'status':
+      return [direction(memberStatus), ...byName];
+  }
+}
+
+/**
  * The expertise team (R1): a page of the team: members with team role, status, tags, the contracted
  * hours of one school year and the schools they serve today (three queries for the page, one for the
  * total).
@@ -83,7 +109,7 @@ export async function listTeam(context: UseCaseContext, query: TeamListQuery): P
           and(eq(teamMemberHours.userId, users.id), eq(teamMemberHours.schoolYear, schoolYear)),
         )
         .where(where)
-        .orderBy(asc(users.name), asc(users.id))
+        .orderBy(...teamOrder(query.sort))
         .limit(limit)
         .offset(offset),
     () =>

@@ -24,6 +24,7 @@ import { canHaveExpertisePoint } from '../expertise-points/expertise-points.rule
 import { expertisePoints } from '../expertise-points/expertise-points.schema.ts';
 import { locationTarget } from '../schools/locations.service.ts';
 import { locations } from '../schools/schools.schema.ts';
+import { trajectoryAttentionCondition } from './trajectories.attention.ts';
 import {
   findDecisionProblems,
   findDiscussionProblems,
@@ -263,6 +264,7 @@ async function listWhere(
   const conditions = and(
     context.scope(action, trajectoryColumns(action)),
     query.status ? eq(trajectories.status, query.status) : undefined,
+    query.attention ? trajectoryAttentionCondition(query.attention, context.clock.today()) : undefined,
     query.locationId ? eq(trajectories.locationId, query.locationId) : undefined,
     query.q
       ? or(

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, ilike, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import {
   functionalAdminRole,
   type RoleAssignment,
@@ -9,6 +9,8 @@ import type {
   UpdateUserRolesInput,
   UserListQuery,
   UserPage,
+  UserSort,
+  UserSortKey,
   UserSummary,
 } from '../../../contracts/users.ts';
 import { isUniqueViolation } from '../../db/client.ts';
@@ -101,6 +103,23 @@ export class UsersService {
   }
 }
 
+/**
+ * The ORDER BY of the user list for an allow-listed sort (the contract refuses any other): the chosen
+ * column, then the name, then the id, so paging never repeats or skips a user.
+ */
+function userOrder(sort: UserSort): SQL[] {
+  const key = sort.replace(/^-/, '') as UserSortKey;
+  const direction = sort.startsWith('-') ? desc : asc;
+  switch (key) {
+    case 'name':
+      return [direction(users.name), direction(users.id)];
+    case 'email':
+      return [direction(users.email), direction(users.id)];
+    case 'status':
+      return [direction(users.status), asc(users.name), asc(users.id)];
+  }
+}
+
 /** A page of the partnership's users with their roles (two queries, not one per user). */
 export async function listUsers(context: UseCaseContext, query: UserListQuery): Promise<UserPage> {
   const { db } = context;
@@ -118,7 +137,7 @@ export async function listUsers(context: UseCaseContext, query: UserListQuery): 
         .select(userColumns)
         .from(users)
         .where(where)
-        .orderBy(asc(users.name), asc(users.id))
+        .orderBy(...userOrder(query.sort))
         .limit(limit)
         .offset(offset),
     () => db.select({ total: count() }).from(users).where(where),

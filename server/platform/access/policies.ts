@@ -102,6 +102,10 @@ const platformPolicies = definePolicies({
     description: 'Queue a mail that could not be delivered for delivery again',
     grants: { functional_admin: 'tenant' },
   },
+  'notifications.read': {
+    description: 'Own in-app notifications: list, mark read',
+    grants: everyoneSelf,
+  },
   'system.test_clock': { description: 'Browser tests only (TEST_CLOCK): set the date', public: true },
 });
 

@@ -42,6 +42,7 @@ const platformAuditEvents = defineAuditEvents({
   'settings.changed': 'A partnership setting changed (details: the setting names)',
   'outbox.listed': 'The list of outgoing mail (or the demo outbox) was read (details: the count)',
   'outbox.retried': 'A mail that could not be delivered was queued for delivery again',
+  'notifications.marked_read': 'The user marked own notifications read (details: how many)',
   'jobs.run': 'A background job did work in the partnership (details: the job and how many items)',
 });
 

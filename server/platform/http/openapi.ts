@@ -19,6 +19,11 @@ export const platformApiTags = {
       'Signing in (password, then a code from the authenticator app), the session, password reset, invitations and the own account.',
   },
   outbox: { name: 'outbox', description: 'Outgoing mail and its delivery status.' },
+  notifications: {
+    name: 'notifications',
+    description:
+      "The signed-in user's in-app notifications: what a mail told them, with a link and its read state.",
+  },
 } satisfies Record<string, ApiTag>;
 
 declare module 'fastify' {

@@ -33,11 +33,6 @@ export function formErrorsFrom(error: unknown): FormErrors {
   return { form: { code: 'internal' }, fields: [] };
 }
 
-/** Shortcut for a single client-side field problem. */
-export function fieldError(path: string, code: string, params?: Record<string, unknown>): FormErrors {
-  return { form: { code: 'validation_failed' }, fields: [{ path, code, params }] };
-}
-
 type LooseIssue = {
   code: string;
   path: PropertyKey[];
@@ -154,10 +149,4 @@ export function moduleFieldMessage(namespace: string, issue: FieldIssue): string
     if (own && !own.includes('{{')) return own;
   }
   return issue.message ?? fieldMessage(i18next.t, issue);
-}
-
-/** The module's message for the field at `path`, if any. */
-export function moduleMessageFor(namespace: string, errors: FormErrors, path: string): string | undefined {
-  const issue = errors.fields.find((field) => field.path === path);
-  return issue ? moduleFieldMessage(namespace, issue) : undefined;
 }

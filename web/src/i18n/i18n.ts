@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { type Locale, localeSchema } from '../../../contracts/fields.ts';
+import homeEn from '../modules/home/i18n/en.json';
+import homeNl from '../modules/home/i18n/nl.json';
 import en from './en.json';
 import nl from './nl.json';
 
@@ -128,7 +130,8 @@ export function initI18n(): typeof i18next {
     document.documentElement.lang = language;
   });
   void i18next.use(initReactI18next).init({
-    resources: { nl: { translation: nl }, en: { translation: en } },
+    // The start page comes with the shell, and so does its catalogue.
+    resources: { nl: { translation: nl, home: homeNl }, en: { translation: en, home: homeEn } },
     // Module namespaces arrive later (loadNamespaces); none is fetched by i18next itself.
     partialBundledLanguages: true,
     lng: storedLocale() ?? 'nl',

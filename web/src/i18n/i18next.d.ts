@@ -1,6 +1,7 @@
 import 'i18next';
 import type attendance from '../modules/attendance/i18n/nl.json';
 import type expertisePoints from '../modules/expertise-points/i18n/nl.json';
+import type home from '../modules/home/i18n/nl.json';
 import type hours from '../modules/hours/i18n/nl.json';
 import type meetings from '../modules/meetings/i18n/nl.json';
 import type opp from '../modules/opp/i18n/nl.json';
@@ -34,6 +35,7 @@ declare module 'i18next' {
       privacy: typeof privacy;
       retention: typeof retention;
       subjectAccess: typeof subjectAccess;
+      home: typeof home;
     };
   }
 }

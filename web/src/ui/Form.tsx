@@ -1,7 +1,7 @@
 import { Alert, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type FormErrors, fieldMessage, noFormErrors } from '../app/forms.ts';
+import { type FormErrors, noFormErrors } from '../app/forms.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ErrorSummary } from './form/ErrorSummary.tsx';
 import type { ContractFormState, SummaryItem } from './form/useContractForm.ts';
@@ -49,30 +49,6 @@ function FormFrame({ errors, items, onSubmit, notice, children, className, ...re
       <ErrorSummary ref={summaryRef} errors={errors} items={items} formRef={formRef} />
       {children}
     </form>
-  );
-}
-
-type FormProps = {
-  errors: FormErrors;
-  /** @deprecated every problem is listed in the summary now; kept while forms move to `ContractForm`. */
-  fields?: string[];
-  onSubmit: () => void;
-  children: ReactNode;
-  className?: string;
-  'aria-labelledby'?: string;
-};
-
-/** A form whose state is kept by hand; new forms use `ContractForm` with `useContractForm`. */
-export function Form({ errors, fields: _fields, onSubmit, children, ...rest }: FormProps) {
-  const { t } = useTranslation();
-  const items = useMemo(
-    () => errors.fields.map((issue) => ({ path: issue.path, message: fieldMessage(t, issue) })),
-    [errors, t],
-  );
-  return (
-    <FormFrame errors={errors} items={items} onSubmit={onSubmit} {...rest}>
-      {children}
-    </FormFrame>
   );
 }
 

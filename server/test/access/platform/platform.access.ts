@@ -49,6 +49,7 @@ export const accessProbes: AccessProbeModule['accessProbes'] = {
     ];
   },
   'outbox.read': async (client) => [statusOf(await client.get('/api/outbox')), '—', '—'],
+  'notifications.read': async (client) => [statusOf(await client.get('/api/notifications')), '—', '—'],
   'outbox.retry': async (client, fixtures) => {
     // Failed again before each role's try: an allowed retry queues it.
     await fixtures.harness.database.queryAsOwner(

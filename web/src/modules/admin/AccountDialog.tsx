@@ -1,18 +1,15 @@
-import { useMutation } from '@tanstack/react-query';
 import { Paragraph } from '@utrecht/component-library-react';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type AccountStatus,
   accountStatusSchema,
-  type DeactivationReason,
+  deactivateUserInputSchema,
   deactivationReasons,
 } from '../../../../contracts/users.ts';
 import { apiRequest } from '../../app/api.ts';
-import { type FormErrors, formErrorsFrom, noFormErrors } from '../../app/forms.ts';
-import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { FormDialog } from '../../ui/form/FormDialog.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 
 type AccountDialogProps = {
@@ -27,55 +24,47 @@ type AccountDialogProps = {
 /** P7: asks before an account is ended or opened again, says what follows, and does it. */
 export function AccountDialog({ user, mode, basePath, onDone, onCancel }: AccountDialogProps) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState<DeactivationReason | ''>('');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const change = useMutation({
-    mutationFn: () =>
-      apiRequest('POST', `${basePath}/${user.id}/${mode}`, {
-        body: mode === 'deactivate' && reason ? { reason } : {},
-        schema: accountStatusSchema,
-      }),
+  const form = useContractForm({
+    schema: deactivateUserInputSchema,
+    initial: { reason: '' },
+    // Reopening takes no reason; ending one takes it only when chosen.
+    toInput: (values) => (mode === 'deactivate' && values.reason ? { reason: values.reason } : {}),
+    send: (input) =>
+      apiRequest('POST', `${basePath}/${user.id}/${mode}`, { body: input, schema: accountStatusSchema }),
     onSuccess: onDone,
-    onError: (error) => setErrors(formErrorsFrom(error)),
   });
   const name = user.name;
 
   return (
-    <ConfirmDialog
+    <FormDialog
+      form={form}
       title={t(mode === 'deactivate' ? 'accountEnd.deactivateTitle' : 'accountEnd.reactivateTitle', { name })}
       confirmLabel={t(
         mode === 'deactivate' ? 'accountEnd.deactivateConfirm' : 'accountEnd.reactivateConfirm',
       )}
-      cancelLabel={t('accountEnd.cancel')}
       danger={mode === 'deactivate'}
-      busy={change.isPending}
-      onConfirm={() => change.mutate()}
       onCancel={onCancel}
     >
-      <ErrorAlert errors={errors} />
       {mode === 'deactivate' ? (
         <>
           <Paragraph>{t('accountEnd.deactivateIntro', { name })}</Paragraph>
           <Paragraph>{t('accountEnd.deactivateRetired')}</Paragraph>
           <Paragraph>{t('accountEnd.deactivateKept', { name })}</Paragraph>
           <SelectField
-            name="reason"
             label={t('accountEnd.reasonLabel')}
             description={t('accountEnd.reasonDescription')}
             placeholder={t('accountEnd.reasonNone')}
-            required={false}
-            value={reason}
-            onChange={(value) => setReason(value as DeactivationReason | '')}
             choices={deactivationReasons.map((code) => ({
               value: code,
               label: t(`accountEnd.reasons.${code}`),
             }))}
+            {...form.field('reason', 'choice')}
           />
         </>
       ) : (
         <Paragraph>{t('accountEnd.reactivateIntro', { name })}</Paragraph>
       )}
-    </ConfirmDialog>
+    </FormDialog>
   );
 }
 

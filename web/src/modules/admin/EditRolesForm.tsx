@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   ButtonGroup,
   Heading2,
@@ -6,25 +6,19 @@ import {
   PrimaryActionButton,
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  type UpdateUserRolesInput,
   type UserSummary,
   updateUserRolesInputSchema,
   userSummarySchema,
 } from '../../../../contracts/users.ts';
 import { apiRequest } from '../../app/api.ts';
-import { type FormErrors, formErrorsFrom, noFormErrors, validate } from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
 import { sessionQueryKey } from '../../app/session.ts';
-import { Form } from '../../ui/Form.tsx';
-import {
-  RoleAssignmentsFields,
-  type RoleRow,
-  roleFieldPaths,
-  roleInputsOf,
-  roleRowsFrom,
-} from './RoleAssignmentsFields.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
+import { RoleAssignmentsFields, type RoleRow, roleInputsOf, roleRowsFrom } from './RoleAssignmentsFields.tsx';
 
 type EditRolesFormProps = {
   user: UserSummary;
@@ -39,16 +33,11 @@ export function EditRolesForm({ user, canReadLocations, onSaved, onCancel }: Edi
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const queryClient = useQueryClient();
-  const [rows, setRows] = useState<RoleRow[]>(() => roleRowsFrom(user.roles));
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-
-  // The form opens from a button in the table below; move focus here so keyboard users land in it.
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
-
-  const save = useMutation({
-    mutationFn: (input: UpdateUserRolesInput) =>
+  const form = useContractForm({
+    schema: updateUserRolesInputSchema,
+    initial: () => ({ rows: roleRowsFrom(user.roles) as RoleRow[] }),
+    toInput: (values) => ({ roles: roleInputsOf(values.rows) }),
+    send: (input) =>
       apiRequest('PUT', `/api/users/${user.id}/roles`, { body: input, schema: userSummarySchema }),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['users'] });
@@ -60,19 +49,15 @@ export function EditRolesForm({ user, canReadLocations, onSaved, onCancel }: Edi
       const next = formErrorsFrom(error);
       // A refusal by a rule (last admin, member with schools) concerns all roles: say so plainly.
       if (next.fields.some((field) => field.path === 'roles')) {
-        next.form = { code: 'roles_refused', message: t('editRoles.refused') };
+        form.showErrors({ ...next, form: { code: 'roles_refused', message: t('editRoles.refused') } });
       }
-      setErrors(next);
     },
   });
 
-  const submit = () => {
-    if (save.isPending) return;
-    const result = validate(updateUserRolesInputSchema, { roles: roleInputsOf(rows) });
-    if (!result.ok) return setErrors(result.errors);
-    setErrors(noFormErrors);
-    save.mutate(result.value);
-  };
+  // The form opens from a button in the table below; move focus here so keyboard users land in it.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
 
   return (
     <section className="passend-section passend-card" aria-labelledby={headingId}>
@@ -80,22 +65,22 @@ export function EditRolesForm({ user, canReadLocations, onSaved, onCancel }: Edi
         {t('editRoles.title', { name: user.name })}
       </Heading2>
       <Paragraph>{t('editRoles.intro', { name: user.name })}</Paragraph>
-      <Form errors={errors} fields={roleFieldPaths(rows)} onSubmit={submit} aria-labelledby={headingId}>
+      <ContractForm form={form} aria-labelledby={headingId}>
         <RoleAssignmentsFields
-          rows={rows}
-          onRowsChange={setRows}
-          errors={errors}
+          rows={form.values.rows}
+          onRowsChange={(change) => form.update((values) => ({ ...values, rows: change(values.rows) }))}
+          errors={form.errors}
           canReadLocations={canReadLocations}
         />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={save.isPending}>
+          <PrimaryActionButton type="submit" busy={form.pending}>
             {t('editRoles.submit')}
           </PrimaryActionButton>
           <SecondaryActionButton type="button" onClick={onCancel}>
             {t('common.cancel')}
           </SecondaryActionButton>
         </ButtonGroup>
-      </Form>
+      </ContractForm>
     </section>
   );
 }

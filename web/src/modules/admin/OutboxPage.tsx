@@ -1,18 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Heading2,
-  Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import {
   type MailStatus,
   mailStatusSchema,
@@ -28,17 +17,14 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LinkifiedText } from '../../ui/LinkifiedText.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
-import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
+import { useListParams } from '../../ui/table/useListParams.ts';
 
 const demoPageSize = 10;
 const pageSize = 25;
 const filterStatuses: MailStatus[] = ['queued', 'failed', 'sent'];
-
-function positiveInteger(value: string | null): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : 1;
-}
 
 /**
  * `/beheer/postvak`: without a mail server (the embedded demo) the mail Passend kept instead of
@@ -53,8 +39,8 @@ export function OutboxPage() {
 function DemoOutbox() {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const page = positiveInteger(searchParams.get('pagina'));
+  const list = useListParams({});
+  const page = list.page;
 
   const outbox = useQuery({
     queryKey: ['outbox', { page, pageSize: demoPageSize }],
@@ -90,7 +76,7 @@ function DemoOutbox() {
           page={outbox.data.page}
           pageSize={outbox.data.pageSize}
           total={outbox.data.total}
-          onPageChange={(next) => setSearchParams(next > 1 ? { pagina: String(next) } : {})}
+          onPageChange={list.setPage}
         />
       )}
     </>
@@ -107,10 +93,9 @@ function OutgoingMail() {
   const session = useSignedInSession();
   const queryClient = useQueryClient();
   const canRetry = hasPermission(session, 'outbox.retry');
-  const [searchParams, setSearchParams] = useSearchParams();
-  const page = positiveInteger(searchParams.get('pagina'));
-  const parsedStatus = mailStatusSchema.safeParse(searchParams.get('status'));
-  const status = parsedStatus.success ? parsedStatus.data : undefined;
+  const list = useListParams({ status: '' });
+  const page = list.page;
+  const status = mailStatusSchema.safeParse(list.filters.status).data;
   const [retried, setRetried] = useState<OutboxMail | null>(null);
 
   const mails = useQuery({
@@ -128,14 +113,6 @@ function OutgoingMail() {
     },
   });
 
-  const go = (next: { page?: number; status?: string }) => {
-    const params = new URLSearchParams();
-    const nextStatus = next.status ?? status ?? '';
-    if (nextStatus) params.set('status', nextStatus);
-    if (next.page && next.page > 1) params.set('pagina', String(next.page));
-    setSearchParams(params);
-  };
-
   const statusDetail = (mail: OutboxMail) => {
     if (mail.status === 'sent' && mail.sentAt) return t('outbox.sentAt', { time: dateTime(mail.sentAt) });
     if (mail.status === 'queued' && mail.nextAttemptAt)
@@ -149,7 +126,76 @@ function OutgoingMail() {
     return `${t(key, { defaultValue: t('outbox.errorCodes.UNKNOWN') })} (${code})`;
   };
 
-  const columns = canRetry ? 6 : 5;
+  const columns: Column<OutboxMail>[] = [
+    {
+      key: 'to',
+      header: t('outbox.to'),
+      cell: (mail) => <span className="passend-break-anywhere">{mail.to}</span>,
+      rowHeader: true,
+    },
+    { key: 'subject', header: t('outbox.subject'), cell: (mail) => mail.subject },
+    {
+      key: 'createdAt',
+      header: t('outbox.createdAt'),
+      cell: (mail) => <time dateTime={mail.createdAt}>{dateTime(mail.createdAt)}</time>,
+      nowrap: true,
+    },
+    {
+      key: 'status',
+      header: t('outbox.columnStatus'),
+      cell: (mail) => {
+        const detail = statusDetail(mail);
+        return (
+          <>
+            {t(`outbox.status.${mail.status}`)}
+            {/* One attempt for a sent mail goes without saying. */}
+            {(mail.status === 'sent' ? mail.attempts > 1 : mail.attempts > 0) && (
+              <>
+                <br />
+                <span className="passend-meta">{t('outbox.attempts', { count: mail.attempts })}</span>
+              </>
+            )}
+            {detail && (
+              <>
+                <br />
+                <span className="passend-meta">{detail}</span>
+              </>
+            )}
+          </>
+        );
+      },
+      keepWithTitle: true,
+    },
+    {
+      key: 'lastError',
+      header: t('outbox.lastError'),
+      cell: (mail) => (mail.lastError ? errorOf(mail.lastError) : '—'),
+    },
+    ...(canRetry
+      ? [
+          {
+            key: 'actions',
+            header: t('outbox.columnActions'),
+            cell: (mail: OutboxMail) =>
+              mail.status === 'failed' && (
+                <Button
+                  appearance="secondary-action-button"
+                  type="button"
+                  aria-label={t('outbox.retryFor', { to: mail.to })}
+                  disabled={retry.isPending}
+                  onClick={() => {
+                    setRetried(null);
+                    retry.mutate(mail);
+                  }}
+                >
+                  {t('outbox.retry')}
+                </Button>
+              ),
+          },
+        ]
+      : []),
+  ];
+
   return (
     <>
       <PageHeading>{t('outbox.mailTitle')}</PageHeading>
@@ -160,98 +206,34 @@ function OutgoingMail() {
         </Alert>
       )}
       {retry.isError && <ErrorAlert errors={formErrorsFrom(retry.error)} />}
-      <search className="passend-toolbar">
+      <ListToolbar onClear={status ? list.clear : undefined}>
         <SelectField
           name="status"
           label={t('outbox.statusFilter')}
           placeholder={t('outbox.statusAll')}
           required={false}
           value={status ?? ''}
-          onChange={(value) => go({ status: value, page: 1 })}
+          onChange={(value) => list.setFilters({ status: value })}
           choices={filterStatuses.map((value) => ({ value, label: t(`outbox.status.${value}`) }))}
         />
-      </search>
+      </ListToolbar>
       {mails.isError && <ErrorAlert errors={formErrorsFrom(mails.error)} />}
       {mails.isPending && <Paragraph role="status">{t('app.loading')}</Paragraph>}
       {mails.data && (
         <>
-          <ScrollTable caption={t('outbox.tableCaption')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('outbox.to')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('outbox.subject')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('outbox.createdAt')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('outbox.columnStatus')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('outbox.lastError')}</TableHeaderCell>
-                {canRetry && <TableHeaderCell scope="col">{t('outbox.columnActions')}</TableHeaderCell>}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {mails.data.items.length === 0 && (
-                <TableRow>
-                  <TableCell colSpan={columns}>
-                    {status ? t('outbox.emptyWithStatus') : t('outbox.empty')}
-                  </TableCell>
-                </TableRow>
-              )}
-              {mails.data.items.map((mail) => {
-                const detail = statusDetail(mail);
-                return (
-                  <TableRow key={mail.id}>
-                    <TableHeaderCell scope="row" className="passend-break-anywhere">
-                      {mail.to}
-                    </TableHeaderCell>
-                    <TableCell>{mail.subject}</TableCell>
-                    <TableCell>
-                      <time dateTime={mail.createdAt}>{dateTime(mail.createdAt)}</time>
-                    </TableCell>
-                    <TableCell>
-                      {t(`outbox.status.${mail.status}`)}
-                      {/* One attempt for a sent mail goes without saying. */}
-                      {(mail.status === 'sent' ? mail.attempts > 1 : mail.attempts > 0) && (
-                        <>
-                          <br />
-                          <span className="passend-meta">
-                            {t('outbox.attempts', { count: mail.attempts })}
-                          </span>
-                        </>
-                      )}
-                      {detail && (
-                        <>
-                          <br />
-                          <span className="passend-meta">{detail}</span>
-                        </>
-                      )}
-                    </TableCell>
-                    <TableCell>{mail.lastError ? errorOf(mail.lastError) : '—'}</TableCell>
-                    {canRetry && (
-                      <TableCell>
-                        {mail.status === 'failed' && (
-                          <Button
-                            appearance="secondary-action-button"
-                            type="button"
-                            aria-label={t('outbox.retryFor', { to: mail.to })}
-                            disabled={retry.isPending}
-                            onClick={() => {
-                              setRetried(null);
-                              retry.mutate(mail);
-                            }}
-                          >
-                            {t('outbox.retry')}
-                          </Button>
-                        )}
-                      </TableCell>
-                    )}
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </ScrollTable>
+          <DataTable
+            caption={t('outbox.tableCaption')}
+            columns={columns}
+            rows={mails.data.items}
+            rowKey={(mail) => mail.id}
+            empty={status ? t('outbox.emptyWithStatus') : t('outbox.empty')}
+            busy={mails.isFetching}
+          />
           <Pagination
             page={mails.data.page}
             pageSize={mails.data.pageSize}
             total={mails.data.total}
-            onPageChange={(next) => go({ page: next })}
+            onPageChange={list.setPage}
           />
         </>
       )}

@@ -50,15 +50,6 @@ export function roleInputsOf(rows: RoleRow[]) {
   }));
 }
 
-/** The field paths the role rows show next to a field (for the form's error summary). */
-export function roleFieldPaths(rows: RoleRow[]): string[] {
-  return rows.flatMap((_, index) => [
-    `roles.${index}.role`,
-    `roles.${index}.teamRole`,
-    `roles.${index}.locationId`,
-  ]);
-}
-
 type RoleAssignmentsFieldsProps = {
   rows: RoleRow[];
   onRowsChange: (update: (current: RoleRow[]) => RoleRow[]) => void;

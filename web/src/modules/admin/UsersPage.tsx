@@ -1,25 +1,11 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  ButtonGroup,
-  Paragraph,
-  SecondaryActionButton,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import {
-  type UserStatus,
   type UserSummary,
   userPageSchema,
+  userSortSchema,
   userStatusSchema,
 } from '../../../../contracts/users.ts';
 import { api, withQuery } from '../../app/api.ts';
@@ -31,25 +17,18 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { TextField } from '../../ui/TextField.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
+import { useListParams } from '../../ui/table/useListParams.ts';
 import { AccountDialog, accountChangedMessage } from './AccountDialog.tsx';
 import { EditRolesForm } from './EditRolesForm.tsx';
 import { InviteUserForm } from './InviteUserForm.tsx';
 
 const pageSize = 25;
 
-function positiveInteger(value: string | null): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : 1;
-}
-
-function statusParam(value: string | null): UserStatus | undefined {
-  const parsed = userStatusSchema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
-}
-
 /**
- * `/beheer/gebruikers`: the partnership's users, searchable, filtered by status and paged; the invite
+ * `/beheer/gebruikers`: the partnership's users, searchable, filtered by status, sorted and paged on the
+ * server (all in the address); the invite
  * form, role changes, and ending or reopening an account (P7).
  */
 export function UsersPage() {
@@ -57,12 +36,11 @@ export function UsersPage() {
   const format = useFormatters();
   const queryClient = useQueryClient();
   const session = useSignedInSession();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const page = positiveInteger(searchParams.get('pagina'));
-  const q = searchParams.get('zoek') ?? '';
-  const status = statusParam(searchParams.get('status'));
-  const [search, setSearch] = useState(q);
-  const [statusChoice, setStatusChoice] = useState<string>(status ?? '');
+  const list = useListParams({ zoek: '', status: '' }, { key: 'name', direction: 'ascending' });
+  const page = list.page;
+  const q = list.filters.zoek;
+  const status = userStatusSchema.safeParse(list.filters.status).data;
+  const sort = userSortSchema.safeParse(list.apiSort).data;
   const [accountChange, setAccountChange] = useState<{
     user: UserSummary;
     mode: 'deactivate' | 'reactivate';
@@ -75,7 +53,6 @@ export function UsersPage() {
   const [editing, setEditing] = useState<UserSummary | null>(null);
   const [savedName, setSavedName] = useState<string | null>(null);
   const editButtonRefs = useRef(new Map<string, HTMLButtonElement>());
-  const captionId = useId();
   const canInvite = hasPermission(session, 'users.invite');
   const canManage = hasPermission(session, 'users.manage');
   const canReadLocations = hasPermission(session, 'locations.read');
@@ -83,21 +60,11 @@ export function UsersPage() {
   const hasActions = canManage || canDeactivate;
 
   const users = useQuery({
-    queryKey: ['users', { page, pageSize, q, status }],
+    queryKey: ['users', { page, pageSize, q, status, sort }],
     queryFn: ({ signal }) =>
-      api.get(withQuery('/api/users', { page, pageSize, q, status }), userPageSchema, signal),
+      api.get(withQuery('/api/users', { page, pageSize, q, status, sort }), userPageSchema, signal),
     placeholderData: keepPreviousData,
   });
-
-  const go = (next: { page?: number; q?: string; status?: string }) => {
-    const params = new URLSearchParams();
-    const nextQ = next.q ?? q;
-    const nextStatus = next.status ?? status ?? '';
-    if (nextQ) params.set('zoek', nextQ);
-    if (nextStatus) params.set('status', nextStatus);
-    if (next.page && next.page > 1) params.set('pagina', String(next.page));
-    setSearchParams(params);
-  };
 
   // Focus goes back to the row's button once the dialog is gone: the dialog's own close returns focus
   // as it unmounts, so this runs in an effect after it (the button may now read "reactivate").
@@ -130,6 +97,96 @@ export function UsersPage() {
     // Back to the row's button the form was opened with.
     requestAnimationFrame(() => editButtonRefs.current.get(userId)?.focus());
   };
+
+  const actionsCell = (user: UserSummary) => (
+    <ButtonGroup>
+      {canManage && (
+        <Button
+          ref={(element) => {
+            if (element) editButtonRefs.current.set(user.id, element);
+            else editButtonRefs.current.delete(user.id);
+          }}
+          appearance="secondary-action-button"
+          type="button"
+          aria-label={t('editRoles.openFor', { name: user.name })}
+          aria-expanded={editing?.id === user.id}
+          onClick={() => {
+            clearMessages();
+            setInviting(false);
+            setEditing(user);
+          }}
+        >
+          {t('editRoles.open')}
+        </Button>
+      )}
+      {canDeactivate && user.id === session.user.id && (
+        <span className="passend-muted">{t('accountEnd.ownAccount')}</span>
+      )}
+      {canDeactivate && user.id !== session.user.id && (
+        <Button
+          ref={(element) => {
+            if (element) accountButtonRefs.current.set(user.id, element);
+            else accountButtonRefs.current.delete(user.id);
+          }}
+          appearance="secondary-action-button"
+          type="button"
+          aria-haspopup="dialog"
+          aria-label={t(
+            user.status === 'disabled' ? 'accountEnd.reactivateFor' : 'accountEnd.deactivateFor',
+            {
+              name: user.name,
+            },
+          )}
+          onClick={() => {
+            clearMessages();
+            setAccountChange({ user, mode: user.status === 'disabled' ? 'reactivate' : 'deactivate' });
+          }}
+        >
+          {t(user.status === 'disabled' ? 'accountEnd.reactivate' : 'accountEnd.deactivate')}
+        </Button>
+      )}
+    </ButtonGroup>
+  );
+
+  const columns: Column<UserSummary>[] = [
+    {
+      key: 'name',
+      header: t('users.columnName'),
+      cell: (user) => user.name,
+      rowHeader: true,
+      sortable: true,
+    },
+    { key: 'email', header: t('users.columnEmail'), cell: (user) => user.email, sortable: true },
+    {
+      key: 'roles',
+      header: t('users.columnRoles'),
+      cell: (user) => (
+        <ul className="passend-role-list">
+          {user.roles.map((assignment) => (
+            <li key={`${assignment.role}-${assignment.teamRole}-${assignment.locationId}`}>
+              {roleAssignmentLabel(t, assignment)}
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('users.columnStatus'),
+      cell: (user) =>
+        user.status === 'disabled' && user.deactivatedAt
+          ? t('users.deactivatedOn', { date: format.date(user.deactivatedAt) })
+          : t(`userStatus.${user.status}`),
+      keepWithTitle: true,
+      sortable: true,
+    },
+    {
+      key: 'mfa',
+      header: t('users.columnMfa'),
+      cell: (user) => (user.mfaEnrolled ? t('users.mfaYes') : t('users.mfaNo')),
+    },
+    ...(hasActions ? [{ key: 'actions', header: t('editRoles.columnActions'), cell: actionsCell }] : []),
+  ];
 
   return (
     <>
@@ -189,164 +246,42 @@ export function UsersPage() {
           onCancel={() => closeEdit(editing.id)}
         />
       )}
-      <search>
-        <form
-          className="passend-toolbar"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            go({ q: search.trim(), status: statusChoice, page: 1 });
-          }}
-        >
-          <TextField
-            name="q"
-            type="search"
-            label={t('users.searchLabel')}
-            required={false}
-            autoComplete="off"
-            maxLength={100}
-            value={search}
-            onChange={setSearch}
-          />
-          <SelectField
-            name="status"
-            label={t('users.statusFilter')}
-            placeholder={t('users.statusAll')}
-            required={false}
-            value={statusChoice}
-            onChange={setStatusChoice}
-            choices={userStatusSchema.options.map((value) => ({ value, label: t(`userStatus.${value}`) }))}
-          />
-          <ButtonGroup>
-            <SecondaryActionButton type="submit">{t('users.searchSubmit')}</SecondaryActionButton>
-            {q && (
-              <SecondaryActionButton
-                type="button"
-                onClick={() => {
-                  setSearch('');
-                  go({ q: '', page: 1 });
-                }}
-              >
-                {t('users.searchClear')}
-              </SecondaryActionButton>
-            )}
-          </ButtonGroup>
-        </form>
-      </search>
+      <ListToolbar
+        search={{
+          label: t('users.searchLabel'),
+          value: q,
+          onSearch: (zoek) => list.setFilters({ zoek }),
+        }}
+        onClear={q || status ? list.clear : undefined}
+      >
+        <SelectField
+          name="status"
+          label={t('users.statusFilter')}
+          placeholder={t('users.statusAll')}
+          required={false}
+          value={status ?? ''}
+          onChange={(value) => list.setFilters({ status: value })}
+          choices={userStatusSchema.options.map((value) => ({ value, label: t(`userStatus.${value}`) }))}
+        />
+      </ListToolbar>
       {users.isError && <ErrorAlert errors={formErrorsFrom(users.error)} />}
       {users.data && (
         <>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable by keyboard. */}
-          <section className="passend-table-scroll" aria-labelledby={captionId} tabIndex={0}>
-            <Table busy={users.isFetching}>
-              <TableCaption id={captionId}>
-                {q ? t('users.searchResult', { q }) : t('users.tableCaption')}
-              </TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('users.columnName')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('users.columnEmail')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('users.columnRoles')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('users.columnStatus')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('users.columnMfa')}</TableHeaderCell>
-                  {hasActions && (
-                    <TableHeaderCell scope="col">{t('editRoles.columnActions')}</TableHeaderCell>
-                  )}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {users.data.items.length === 0 && (
-                  <TableRow>
-                    <TableCell colSpan={hasActions ? 6 : 5}>{t('users.empty')}</TableCell>
-                  </TableRow>
-                )}
-                {users.data.items.map((user) => (
-                  <TableRow key={user.id}>
-                    <TableHeaderCell scope="row">{user.name}</TableHeaderCell>
-                    <TableCell>{user.email}</TableCell>
-                    <TableCell>
-                      <ul className="passend-role-list">
-                        {user.roles.map((assignment) => (
-                          <li key={`${assignment.role}-${assignment.teamRole}-${assignment.locationId}`}>
-                            {roleAssignmentLabel(t, assignment)}
-                          </li>
-                        ))}
-                      </ul>
-                    </TableCell>
-                    <TableCell>
-                      {user.status === 'disabled' && user.deactivatedAt
-                        ? t('users.deactivatedOn', { date: format.date(user.deactivatedAt) })
-                        : t(`userStatus.${user.status}`)}
-                    </TableCell>
-                    <TableCell>{user.mfaEnrolled ? t('users.mfaYes') : t('users.mfaNo')}</TableCell>
-                    {hasActions && (
-                      <TableCell>
-                        <ButtonGroup>
-                          {canManage && (
-                            <Button
-                              ref={(element) => {
-                                if (element) editButtonRefs.current.set(user.id, element);
-                                else editButtonRefs.current.delete(user.id);
-                              }}
-                              appearance="secondary-action-button"
-                              type="button"
-                              aria-label={t('editRoles.openFor', { name: user.name })}
-                              aria-expanded={editing?.id === user.id}
-                              onClick={() => {
-                                clearMessages();
-                                setInviting(false);
-                                setEditing(user);
-                              }}
-                            >
-                              {t('editRoles.open')}
-                            </Button>
-                          )}
-                          {canDeactivate && user.id === session.user.id && (
-                            <span className="passend-muted">{t('accountEnd.ownAccount')}</span>
-                          )}
-                          {canDeactivate && user.id !== session.user.id && (
-                            <Button
-                              ref={(element) => {
-                                if (element) accountButtonRefs.current.set(user.id, element);
-                                else accountButtonRefs.current.delete(user.id);
-                              }}
-                              appearance="secondary-action-button"
-                              type="button"
-                              aria-haspopup="dialog"
-                              aria-label={t(
-                                user.status === 'disabled'
-                                  ? 'accountEnd.reactivateFor'
-                                  : 'accountEnd.deactivateFor',
-                                { name: user.name },
-                              )}
-                              onClick={() => {
-                                clearMessages();
-                                setAccountChange({
-                                  user,
-                                  mode: user.status === 'disabled' ? 'reactivate' : 'deactivate',
-                                });
-                              }}
-                            >
-                              {t(
-                                user.status === 'disabled'
-                                  ? 'accountEnd.reactivate'
-                                  : 'accountEnd.deactivate',
-                              )}
-                            </Button>
-                          )}
-                        </ButtonGroup>
-                      </TableCell>
-                    )}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </section>
+          <DataTable
+            caption={q ? t('users.searchResult', { q }) : t('users.tableCaption')}
+            columns={columns}
+            rows={users.data.items}
+            rowKey={(user) => user.id}
+            empty={t('users.empty')}
+            busy={users.isFetching}
+            sort={list.sort}
+            onSortChange={list.setSort}
+          />
           <Pagination
             page={users.data.page}
             pageSize={users.data.pageSize}
             total={users.data.total}
-            onPageChange={(next) => go({ page: next })}
+            onPageChange={list.setPage}
           />
         </>
       )}

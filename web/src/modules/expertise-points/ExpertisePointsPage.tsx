@@ -1,37 +1,25 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  ButtonGroup,
-  FormFieldCheckbox,
-  Paragraph,
-  SecondaryActionButton,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
-import { useId, useState } from 'react';
+import { Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { expertisePointPageSchema } from '../../../../contracts/expertise-points.ts';
+import {
+  type ExpertisePointOverview,
+  expertisePointPageSchema,
+} from '../../../../contracts/expertise-points.ts';
 import { api, withQuery } from '../../app/api.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
 import { hasPermission, useSignedInSession } from '../../app/session.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { CheckboxField } from '../../ui/form/ChoiceFields.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { TextField } from '../../ui/TextField.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
+import { useListParams } from '../../ui/table/useListParams.ts';
 import { WarningStatus } from './WarningStatus.tsx';
 
 const pageSize = 25;
-
-function positiveInteger(value: string | null): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : 1;
-}
 
 /** `/expertisepunten`: every secondary location with its expertise point, and the coordinator's warnings (E1). */
 export function ExpertisePointsPage() {
@@ -39,13 +27,13 @@ export function ExpertisePointsPage() {
   const { t: tCore } = useTranslation();
   const session = useSignedInSession();
   const canManage = hasPermission(session, 'expertise_points.manage');
-  const [searchParams, setSearchParams] = useSearchParams();
-  const page = positiveInteger(searchParams.get('pagina'));
-  const q = searchParams.get('zoek') ?? '';
-  const warningsOnly = searchParams.get('waarschuwingen') === 'ja';
-  const [search, setSearch] = useState(q);
-  const [onlyWarnings, setOnlyWarnings] = useState(warningsOnly);
-  const captionId = useId();
+  const list = useListParams({ zoek: '', waarschuwingen: '' });
+  const page = list.page;
+  const q = list.filters.zoek;
+  const warningsOnly = list.filters.waarschuwingen === 'ja';
+  // The address changes in a transition: the box shows the tick at once and follows the address after.
+  const [warningsTicked, setWarningsTicked] = useState(warningsOnly);
+  useEffect(() => setWarningsTicked(warningsOnly), [warningsOnly]);
 
   const points = useQuery({
     queryKey: ['expertise-points', { page, pageSize, q, warningsOnly }],
@@ -58,147 +46,117 @@ export function ExpertisePointsPage() {
     placeholderData: keepPreviousData,
   });
 
-  const go = (next: { page?: number; q?: string; warningsOnly?: boolean }) => {
-    const params = new URLSearchParams();
-    const nextQ = next.q ?? q;
-    if (nextQ) params.set('zoek', nextQ);
-    if (next.warningsOnly ?? warningsOnly) params.set('waarschuwingen', 'ja');
-    if (next.page && next.page > 1) params.set('pagina', String(next.page));
-    setSearchParams(params);
-  };
-
   const filtered = Boolean(q) || warningsOnly;
-  const columns = canManage ? 7 : 6;
+  const notSet = t('overview.notSet');
+  const columns: Column<ExpertisePointOverview>[] = [
+    {
+      key: 'location',
+      header: t('overview.columnLocation'),
+      cell: (item) => (
+        <>
+          {item.locationName}
+          <span className="passend-ep-location-place">{item.place}</span>
+        </>
+      ),
+      rowHeader: true,
+    },
+    {
+      key: 'status',
+      header: t('overview.columnStatus'),
+      cell: (item) => <WarningStatus warning={item.warning} />,
+      keepWithTitle: true,
+    },
+    { key: 'room', header: t('overview.columnRoom'), cell: (item) => item.expertisePoint?.room || notSet },
+    {
+      key: 'openingHours',
+      header: t('overview.columnOpeningHours'),
+      cell: (item) => item.expertisePoint?.openingHours || notSet,
+    },
+    {
+      key: 'homework',
+      header: t('overview.columnHomework'),
+      cell: (item) =>
+        item.expertisePoint
+          ? item.expertisePoint.offersHomeworkSupport
+            ? t('overview.homeworkYes')
+            : t('overview.homeworkNo')
+          : notSet,
+    },
+    {
+      key: 'teachers',
+      header: t('overview.columnTeachers'),
+      cell: (item) =>
+        item.vsoTeachers.length === 0 ? (
+          t('overview.noTeachers')
+        ) : (
+          <ul className="passend-role-list">
+            {item.vsoTeachers.map((teacher) => (
+              <li key={teacher.id}>{teacher.name}</li>
+            ))}
+          </ul>
+        ),
+    },
+    ...(canManage
+      ? [
+          {
+            key: 'actions',
+            header: t('overview.columnActions'),
+            cell: (item: ExpertisePointOverview) => (
+              <span className="passend-ep-action-cell">
+                <RouterLink to={`/expertisepunten/${item.locationId}`}>
+                  {item.expertisePoint ? t('overview.edit') : t('overview.create')}
+                  <span className="passend-visually-hidden">
+                    {' '}
+                    {t('overview.actionFor', { name: item.locationName })}
+                  </span>
+                </RouterLink>
+              </span>
+            ),
+            nowrap: true,
+          },
+        ]
+      : []),
+  ];
 
   return (
     <>
       <PageHeading>{t('overview.title')}</PageHeading>
       <Paragraph>{t('overview.intro')}</Paragraph>
       {canManage && <Paragraph>{t('overview.teachersHint')}</Paragraph>}
-      <search>
-        <form
-          className="passend-toolbar passend-ep-filters"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            go({ q: search.trim(), warningsOnly: onlyWarnings, page: 1 });
+      <ListToolbar
+        search={{ label: t('overview.searchLabel'), value: q, onSearch: (zoek) => list.setFilters({ zoek }) }}
+        onClear={filtered ? list.clear : undefined}
+      >
+        <CheckboxField
+          name="warnings"
+          label={t('overview.warningsOnly')}
+          checked={warningsTicked}
+          onChange={(checked) => {
+            setWarningsTicked(checked);
+            list.setFilters({ waarschuwingen: checked ? 'ja' : '' });
           }}
-        >
-          <TextField
-            name="q"
-            type="search"
-            label={t('overview.searchLabel')}
-            required={false}
-            autoComplete="off"
-            maxLength={100}
-            value={search}
-            onChange={setSearch}
-          />
-          <FormFieldCheckbox
-            name="warnings"
-            label={t('overview.warningsOnly')}
-            checked={onlyWarnings}
-            onChange={(event) => setOnlyWarnings(event.target.checked)}
-          />
-          <ButtonGroup>
-            <SecondaryActionButton type="submit">{t('overview.searchSubmit')}</SecondaryActionButton>
-            {filtered && (
-              <SecondaryActionButton
-                type="button"
-                onClick={() => {
-                  setSearch('');
-                  setOnlyWarnings(false);
-                  go({ q: '', warningsOnly: false, page: 1 });
-                }}
-              >
-                {t('overview.searchClear')}
-              </SecondaryActionButton>
-            )}
-          </ButtonGroup>
-        </form>
-      </search>
+        />
+      </ListToolbar>
       {points.isError && <ErrorAlert errors={formErrorsFrom(points.error)} />}
+      {points.isPending && <Paragraph role="status">{tCore('app.loading')}</Paragraph>}
       {points.data && (
         <>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable by keyboard. */}
-          <section className="passend-table-scroll" aria-labelledby={captionId} tabIndex={0}>
-            <Table busy={points.isFetching}>
-              <TableCaption id={captionId}>
-                {warningsOnly ? t('overview.captionWarnings') : t('overview.caption')}
-              </TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('overview.columnLocation')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('overview.columnStatus')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('overview.columnRoom')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('overview.columnOpeningHours')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('overview.columnHomework')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('overview.columnTeachers')}</TableHeaderCell>
-                  {canManage && <TableHeaderCell scope="col">{t('overview.columnActions')}</TableHeaderCell>}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {points.data.items.length === 0 && (
-                  <TableRow>
-                    <TableCell colSpan={columns}>
-                      {warningsOnly && !q ? t('overview.emptyWarnings') : t('overview.empty')}
-                    </TableCell>
-                  </TableRow>
-                )}
-                {points.data.items.map((item) => (
-                  <TableRow key={item.locationId}>
-                    <TableHeaderCell scope="row">
-                      {item.locationName}
-                      <span className="passend-ep-location-place">{item.place}</span>
-                    </TableHeaderCell>
-                    <TableCell>
-                      <WarningStatus warning={item.warning} />
-                    </TableCell>
-                    <TableCell>{item.expertisePoint?.room || t('overview.notSet')}</TableCell>
-                    <TableCell>{item.expertisePoint?.openingHours || t('overview.notSet')}</TableCell>
-                    <TableCell>
-                      {item.expertisePoint
-                        ? item.expertisePoint.offersHomeworkSupport
-                          ? t('overview.homeworkYes')
-                          : t('overview.homeworkNo')
-                        : t('overview.notSet')}
-                    </TableCell>
-                    <TableCell>
-                      {item.vsoTeachers.length === 0 ? (
-                        t('overview.noTeachers')
-                      ) : (
-                        <ul className="passend-role-list">
-                          {item.vsoTeachers.map((teacher) => (
-                            <li key={teacher.id}>{teacher.name}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </TableCell>
-                    {canManage && (
-                      <TableCell className="passend-ep-action-cell">
-                        <RouterLink to={`/expertisepunten/${item.locationId}`}>
-                          {item.expertisePoint ? t('overview.edit') : t('overview.create')}
-                          <span className="passend-visually-hidden">
-                            {' '}
-                            {t('overview.actionFor', { name: item.locationName })}
-                          </span>
-                        </RouterLink>
-                      </TableCell>
-                    )}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </section>
+          <DataTable
+            caption={warningsOnly ? t('overview.captionWarnings') : t('overview.caption')}
+            columns={columns}
+            rows={points.data.items}
+            rowKey={(item) => item.locationId}
+            empty={warningsOnly && !q ? t('overview.emptyWarnings') : t('overview.empty')}
+            busy={points.isFetching}
+          />
           <Pagination
             page={points.data.page}
             pageSize={points.data.pageSize}
             total={points.data.total}
-            onPageChange={(next) => go({ page: next })}
+            onPageChange={list.setPage}
           />
         </>
       )}
-      {points.isPending && <Paragraph role="status">{tCore('app.loading')}</Paragraph>}
     </>
   );
 }

@@ -6,12 +6,7 @@ import {
   Paragraph,
   PrimaryActionButton,
   SecondaryActionButton,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableFooter,
-  TableHeader,
   TableHeaderCell,
   TableRow,
   UnorderedList,
@@ -23,6 +18,7 @@ import { useSearchParams } from 'react-router';
 import {
   type Allocation,
   type AllocationInput,
+  type AllocationLineView,
   type AllocationPreview,
   type AllocationVersionList,
   allocationExportFormats,
@@ -41,7 +37,8 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { AllocationLineCells, AllocationLineHeaders, KeyInWords } from './allocation.parts.tsx';
+import { DataTable } from '../../ui/table/DataTable.tsx';
+import { KeyInWords, useAllocationLineColumns } from './allocation.parts.tsx';
 import { HistoricalCountForm } from './HistoricalCountForm.tsx';
 
 type Draft = {
@@ -480,7 +477,7 @@ function VersionSummary({
 function Explanation({ allocation }: { allocation: AllocationPreview }) {
   const { t } = useTranslation('hours');
   const format = useFormatters();
-  const captionId = useId();
+  const lineColumns = useAllocationLineColumns<AllocationLineView>();
   const total = allocation.lines.reduce((sum, line) => sum + line.hours, 0);
   return (
     <>
@@ -495,36 +492,29 @@ function Explanation({ allocation }: { allocation: AllocationPreview }) {
           </Paragraph>
         </Alert>
       )}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable by keyboard. */}
-      <section className="passend-table-scroll" aria-labelledby={captionId} tabIndex={0}>
-        <Table>
-          <TableCaption id={captionId}>
-            {t('allocation.caption', { year: formatSchoolYear(allocation.schoolYear) })}
-          </TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('allocation.school')}</TableHeaderCell>
-              <AllocationLineHeaders />
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {allocation.lines.map((line) => (
-              <TableRow key={line.locationId}>
-                <TableHeaderCell scope="row">{line.name}</TableHeaderCell>
-                <AllocationLineCells line={line} />
-              </TableRow>
-            ))}
-          </TableBody>
-          <TableFooter>
-            <TableRow>
-              <TableHeaderCell scope="row">{t('allocation.total')}</TableHeaderCell>
-              <TableCell colSpan={5} />
-              <TableCell>{format.number(total)}</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableFooter>
-        </Table>
-      </section>
+      <DataTable
+        caption={t('allocation.caption', { year: formatSchoolYear(allocation.schoolYear) })}
+        columns={[
+          {
+            key: 'school',
+            header: t('allocation.school'),
+            cell: (line: AllocationLineView) => line.name,
+            rowHeader: true,
+          },
+          ...lineColumns,
+        ]}
+        rows={allocation.lines}
+        rowKey={(line) => line.locationId}
+        empty={null}
+        footer={
+          <TableRow>
+            <TableHeaderCell scope="row">{t('allocation.total')}</TableHeaderCell>
+            <TableCell colSpan={5} />
+            <TableCell className="passend-cell--numeric">{format.number(total)}</TableCell>
+            <TableCell />
+          </TableRow>
+        }
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Paragraph, TableCell, TableHeaderCell } from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import type { AllocationLineView } from '../../../../contracts/hours.ts';
 import { formatSchoolYear } from '../../../../contracts/school-year.ts';
@@ -46,37 +46,6 @@ export function KeyInWords({ allocation }: { allocation: KeyFacts }) {
 export function useSharePercent() {
   const format = useFormatters();
   return (share: number) => `${format.number(Math.round(share * 1000) / 10)} %`;
-}
-
-/** The column headers of a line, after the school's own column where there is one. */
-export function AllocationLineHeaders() {
-  const { t } = useTranslation('hours');
-  return (
-    <>
-      {lineColumns.map((key) => (
-        <TableHeaderCell key={key} scope="col">
-          {t(`allocation.${key}`)}
-        </TableHeaderCell>
-      ))}
-    </>
-  );
-}
-
-/** Every input and step of one school's line: pupils, share, requests, share, hours before and after rounding, last year. */
-export function AllocationLineCells({ line }: { line: Omit<AllocationLineView, 'locationId' | 'name'> }) {
-  const format = useFormatters();
-  const percent = useSharePercent();
-  return (
-    <>
-      <TableCell>{format.number(line.pupils)}</TableCell>
-      <TableCell>{percent(line.pupilShare)}</TableCell>
-      <TableCell>{format.number(line.requests)}</TableCell>
-      <TableCell>{percent(line.requestShare)}</TableCell>
-      <TableCell>{format.number(Math.round(line.rawHours * 100) / 100)}</TableCell>
-      <TableCell>{format.number(line.hours)}</TableCell>
-      <TableCell>{line.lastYearHours === null ? '—' : format.number(line.lastYearHours)}</TableCell>
-    </>
-  );
 }
 
 /** What a line of the key says, without the school it belongs to. */

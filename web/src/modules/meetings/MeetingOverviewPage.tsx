@@ -9,17 +9,20 @@ import {
   meetingOverviewSchema,
   meetingSettingsInputSchema,
   meetingSettingsSchema,
+  schoolMeetingAttentions,
 } from '../../../../contracts/meetings.ts';
 import { formatSchoolYear, schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
 import { api, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
+import { hasPermission, useSignedInSession } from '../../app/session.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ContractForm } from '../../ui/Form.tsx';
 import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
 import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
@@ -31,20 +34,26 @@ import { meetingKeys } from './meetings.api.ts';
 type OverviewLine = MeetingOverview['items'][number];
 
 /**
- * `/overleg/overzicht`: the staff office's overview per primary school — the annual talk held,
- * planned, not planned or late (R11) and the SOT meetings planned (R12); a school is green when its
- * talk is held and two to four SOT meetings are planned. Below it, the dates the overview checks.
+ * `/overleg/overzicht`: the overview per primary school — the annual talk held, planned, not planned
+ * or late (R11) and the SOT meetings planned (R12); a school is green when its talk is held and two to
+ * four SOT meetings are planned. The staff office sees every school and, below, the dates the overview
+ * checks; the team the schools it serves, a school itself. "Mijn werk" links here with `aandacht`: the
+ * schools that still have a meeting to plan.
  */
 export function MeetingOverviewPage() {
   const { t } = useTranslation('meetings');
   const format = useFormatters();
-  const list = useListParams({ schooljaar: String(schoolYearOf(todayInAmsterdam())) });
+  const session = useSignedInSession();
+  const currentYear = schoolYearOf(todayInAmsterdam());
+  const list = useListParams({ schooljaar: String(currentYear), aandacht: '' });
   const schoolYear = schoolYearFrom(list.filters.schooljaar);
+  const attention = schoolMeetingAttentions.find((candidate) => candidate === list.filters.aandacht);
+  const isFiltered = schoolYear !== currentYear || attention !== undefined;
   const overview = useQuery({
-    queryKey: meetingKeys.overview(schoolYear, list.page),
+    queryKey: meetingKeys.overview(schoolYear, list.page, attention),
     queryFn: ({ signal }) =>
       api.get(
-        withQuery('/api/meeting-overview', { schoolYear, page: list.page }),
+        withQuery('/api/meeting-overview', { schoolYear, attention, page: list.page }),
         meetingOverviewSchema,
         signal,
       ),
@@ -57,10 +66,22 @@ export function MeetingOverviewPage() {
       <Paragraph>
         <RouterLink to="/overleg">{t('overview.back')}</RouterLink>
       </Paragraph>
-      <ListToolbar>
+      <ListToolbar onClear={isFiltered ? list.clear : undefined}>
         <SchoolYearSelect
           value={schoolYear}
           onChange={(year) => list.setFilters({ schooljaar: String(year) })}
+        />
+        <SelectField
+          name="attention"
+          label={t('overview.attention')}
+          placeholder={t('overview.allSchools')}
+          required={false}
+          value={attention ?? ''}
+          onChange={(value) => list.setFilters({ aandacht: value })}
+          choices={schoolMeetingAttentions.map((value) => ({
+            value,
+            label: t(`overview.attentions.${value}`),
+          }))}
         />
       </ListToolbar>
       {overview.error && <ErrorAlert errors={formErrorsFrom(overview.error)} />}
@@ -78,7 +99,7 @@ export function MeetingOverviewPage() {
               total: data.items.length,
             })}
           </Paragraph>
-          <OverviewTable overview={data} busy={overview.isFetching} />
+          <OverviewTable overview={data} busy={overview.isFetching} filtered={attention !== undefined} />
           <Pagination
             page={data.page}
             pageSize={data.pageSize}
@@ -87,12 +108,20 @@ export function MeetingOverviewPage() {
           />
         </>
       )}
-      <SettingsSection />
+      {hasPermission(session, 'meetings.settings') && <SettingsSection />}
     </>
   );
 }
 
-function OverviewTable({ overview, busy }: { overview: MeetingOverview; busy: boolean }) {
+function OverviewTable({
+  overview,
+  busy,
+  filtered,
+}: {
+  overview: MeetingOverview;
+  busy: boolean;
+  filtered: boolean;
+}) {
   const { t } = useTranslation('meetings');
   const columns: Column<OverviewLine>[] = [
     {
@@ -141,7 +170,7 @@ function OverviewTable({ overview, busy }: { overview: MeetingOverview; busy: bo
       columns={columns}
       rows={overview.items}
       rowKey={(item) => item.locationId}
-      empty={t('overview.empty')}
+      empty={t(filtered ? 'overview.emptyFiltered' : 'overview.empty')}
       busy={busy}
     />
   );

@@ -5,6 +5,7 @@ import { uuidPattern } from '../../../../contracts/fields.ts';
 import {
   type MeetingKind,
   type MeetingListItem,
+  meetingAttentions,
   meetingKinds,
   meetingListSorts,
   meetingPageSchema,
@@ -41,7 +42,7 @@ export function MeetingsPage() {
   const schools = useMeetingSchools();
   const currentYear = schoolYearOf(todayInAmsterdam());
   const list = useListParams(
-    { schooljaar: String(currentYear), soort: '', school: '' },
+    { schooljaar: String(currentYear), soort: '', school: '', aandacht: '' },
     { key: 'startsAt', direction: 'ascending' },
   );
   const schoolYear = schoolYearFrom(list.filters.schooljaar);
@@ -49,11 +50,21 @@ export function MeetingsPage() {
   // The overview per school links here with its school; anything else in the address is no school.
   const locationId = uuidPattern.test(list.filters.school) ? list.filters.school : undefined;
   const sort = meetingListSorts.find((candidate) => candidate === list.apiSort);
+  // "Mijn werk" links here with what waits for the reader (to record, own actions due).
+  const attention = meetingAttentions.find((candidate) => candidate === list.filters.aandacht);
   const meetings = useQuery({
-    queryKey: meetingKeys.list({ schoolYear, kind, locationId, page: list.page, sort }),
+    queryKey: meetingKeys.list({ schoolYear, kind, locationId, attention, page: list.page, sort }),
     queryFn: ({ signal }) =>
       api.get(
-        withQuery('/api/meetings', { schoolYear, kind, locationId, page: list.page, pageSize, sort }),
+        withQuery('/api/meetings', {
+          schoolYear,
+          kind,
+          locationId,
+          attention,
+          page: list.page,
+          pageSize,
+          sort,
+        }),
         meetingPageSchema,
         signal,
       ),
@@ -91,7 +102,7 @@ export function MeetingsPage() {
       <Paragraph>
         {t(
           // Whose meetings the list holds: every school's, the schools one serves, or one's own school's.
-          hasPermission(session, 'meetings.overview')
+          hasPermission(session, 'meetings.settings')
             ? 'list.introOffice'
             : hasPermission(session, 'meetings.decide')
               ? 'list.intro'

@@ -15,12 +15,19 @@ export const meetingKeys = {
   all: ['meetings'] as const,
   /** Every page of the list, whatever its filters. */
   lists: ['meetings', 'list'] as const,
-  list: (filters: { schoolYear: number; kind?: string; locationId?: string; page: number; sort?: string }) =>
-    ['meetings', 'list', filters] as const,
+  list: (filters: {
+    schoolYear: number;
+    kind?: string;
+    locationId?: string;
+    attention?: string;
+    page: number;
+    sort?: string;
+  }) => ['meetings', 'list', filters] as const,
   detail: (meetingId: string) => ['meetings', 'detail', meetingId] as const,
   candidates: (meetingId: string) => ['meetings', 'detail', meetingId, 'participant-candidates'] as const,
   overviews: ['meeting-overview'] as const,
-  overview: (schoolYear: number, page: number) => ['meeting-overview', schoolYear, page] as const,
+  overview: (schoolYear: number, page: number, attention?: string) =>
+    ['meeting-overview', schoolYear, page, attention ?? ''] as const,
   settings: ['meeting-settings'] as const,
   calendarFeed: ['calendar-feed'] as const,
   pair: (locationId: string, date: string | undefined) => ['pairs', 'location', locationId, date] as const,

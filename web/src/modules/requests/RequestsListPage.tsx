@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import {
   type PupilSearchReach,
   type RequestListItem,
+  requestAttentions,
   requestFilterOptionsSchema,
   requestPageSchema,
   requestSortKeys,
@@ -32,7 +33,17 @@ const pageSize = 25;
 // The search box's limit: the list contract's `q`.
 const searchMaxLength = 100;
 // Filters in the address, under the Dutch names the list has always used.
-const filterDefaults = { zoek: '', status: '', soort: '', schooljaar: '', school: '', teamlid: '', mijn: '' };
+const filterDefaults = {
+  zoek: '',
+  status: '',
+  soort: '',
+  schooljaar: '',
+  school: '',
+  teamlid: '',
+  mijn: '',
+  // "Mijn werk" links here with what waits for the school (consent, informing parents).
+  aandacht: '',
+};
 const noConsentYet = ['draft', 'refused', 'withdrawn'];
 
 const searchLabels = {
@@ -78,6 +89,7 @@ export function RequestsListPage() {
           locationId: filters.school,
           assignedUserId: filters.teamlid,
           mine: filters.mijn === 'ja' ? 'true' : undefined,
+          attention: requestAttentions.find((candidate) => candidate === filters.aandacht),
           sort: apiSort,
         }),
         requestPageSchema,

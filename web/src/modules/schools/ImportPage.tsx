@@ -18,14 +18,16 @@ import {
   type ImportResult,
   importLayouts,
   importMaxFileBytes,
+  importOptionsSchema,
   importPreviewSchema,
   importResultSchema,
 } from '../../../../contracts/import.ts';
 import { sectors } from '../../../../contracts/locations.ts';
 import { formatSchoolYear, schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
-import { type FormErrors, fieldError, formErrorsFrom, messageFor, noFormErrors } from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
@@ -33,6 +35,8 @@ import { ImportPreviewSection } from './ImportPreviewSection.tsx';
 import { type ImportUploadForm, uploadImport } from './ImportUpload.ts';
 
 const templatePath = '/api/locations/import/template.csv';
+
+type ImportValues = { layout: ImportLayout | ''; sector: string; schoolYear: string };
 
 /** `/scholen/importeren`: upload a DUO or Passend CSV, see the preview, then import all or nothing. */
 export function ImportPage() {
@@ -42,12 +46,8 @@ export function ImportPage() {
   const formHeadingId = useId();
   const fileId = useId();
   const previewHeadingRef = useRef<HTMLHeadingElement>(null);
-  const [layout, setLayout] = useState<ImportLayout | ''>('');
-  const [sector, setSector] = useState('');
-  const [schoolYear, setSchoolYear] = useState('');
+  // The file is no text a contract can check: it lives beside the form; its problems join the summary.
   const [file, setFile] = useState<File | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [importErrors, setImportErrors] = useState<FormErrors>(noFormErrors);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
 
@@ -57,22 +57,46 @@ export function ImportPage() {
     label: formatSchoolYear(year),
   }));
 
-  const form = (): ImportUploadForm | null =>
-    layout && file ? { layout, sector: layout === 'duo_pupils' ? '' : sector, schoolYear, file } : null;
+  const uploadOf = (values: ImportValues, chosen: File): ImportUploadForm => ({
+    layout: values.layout,
+    // Only what the chosen layout asks for is sent: a hidden field keeps no stale answer.
+    sector: values.layout === 'duo_pupils' ? '' : values.sector,
+    schoolYear: values.layout === 'duo_locations' ? '' : values.schoolYear,
+    file: chosen,
+  });
+
+  const form = useContractForm({
+    schema: importOptionsSchema,
+    initial: { layout: '', sector: '', schoolYear: '' } as ImportValues,
+    namespace: 'schools',
+    toInput: (values) => {
+      const { layout, sector, schoolYear } = uploadOf(values, file ?? new File([], ''));
+      return { layout: layout || undefined, sector, schoolYear };
+    },
+    check: () =>
+      !file
+        ? [{ path: 'file', code: 'required' }]
+        : file.size > importMaxFileBytes
+          ? [{ path: 'file', code: 'import_file_too_large' }]
+          : [],
+    send: (input): Promise<ImportPreview> =>
+      uploadImport(
+        '/api/locations/import/preview',
+        {
+          layout: input.layout,
+          sector: input.sector ?? '',
+          schoolYear: input.schoolYear === undefined ? '' : String(input.schoolYear),
+          file: file as File,
+        },
+        importPreviewSchema,
+      ),
+    onSuccess: (answer) => setPreview(answer),
+  });
 
   // Focus moves to the new preview once it is on screen, so screen-reader users hear it arrive.
   useEffect(() => {
     if (preview) previewHeadingRef.current?.focus();
   }, [preview]);
-
-  const showPreview = useMutation({
-    mutationFn: (upload: ImportUploadForm) =>
-      uploadImport('/api/locations/import/preview', upload, importPreviewSchema),
-    onSuccess: (answer) => {
-      setPreview(answer);
-    },
-    onError: (error) => setErrors(formErrorsFrom(error)),
-  });
 
   const runImport = useMutation({
     mutationFn: (upload: ImportUploadForm) =>
@@ -82,40 +106,31 @@ export function ImportPage() {
       setPreview(null);
       await queryClient.invalidateQueries({ queryKey: ['locations'] });
     },
-    onError: (error) => setImportErrors(formErrorsFrom(error)),
   });
 
   // Any change to the form makes an earlier preview stale.
-  const changed =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      setPreview(null);
-      setResult(null);
-      setImportErrors(noFormErrors);
-    };
-
-  const submitPreview = () => {
-    if (showPreview.isPending) return;
+  const forget = () => {
+    setPreview(null);
     setResult(null);
-    if (!layout) return setErrors(fieldError('layout', 'required'));
-    if (!file) return setErrors(fieldError('file', 'required'));
-    if (file.size > importMaxFileBytes) return setErrors({ form: { code: 'body_too_large' }, fields: [] });
-    setErrors(noFormErrors);
-    const upload = form();
-    if (upload) showPreview.mutate(upload);
+    runImport.reset();
   };
+  const choice = (path: keyof ImportValues) => ({
+    ...form.field(path, 'choice'),
+    onChange: (value: string) => {
+      form.set(path, value);
+      forget();
+    },
+  });
 
   const submitImport = () => {
-    const upload = form();
-    if (!upload || runImport.isPending) return;
-    setImportErrors(noFormErrors);
-    runImport.mutate(upload);
+    if (!file || !form.values.layout || runImport.isPending) return;
+    runImport.mutate(uploadOf(form.values, file));
   };
 
+  const layout = form.values.layout;
   const canImport = preview !== null && preview.problems.length === 0 && preview.counts.invalid === 0;
   const hasChanges = preview !== null && preview.counts.added + preview.counts.changed > 0;
-  const fileError = messageFor(tc, errors, 'file');
+  const fileError = form.message('file');
   const fileDescriptionId = `${fileId}-description`;
   const fileErrorId = `${fileId}-error`;
 
@@ -139,44 +154,30 @@ export function ImportPage() {
       )}
       <section className="passend-section passend-card" aria-labelledby={formHeadingId}>
         <Heading2 id={formHeadingId}>{t('import.formTitle')}</Heading2>
-        <Form
-          errors={errors}
-          fields={['layout', 'sector', 'schoolYear', 'file']}
-          onSubmit={submitPreview}
-          aria-labelledby={formHeadingId}
-        >
+        <ContractForm form={form} aria-labelledby={formHeadingId}>
           <SelectField
-            name="layout"
             label={t('import.layout')}
             placeholder={t('import.layoutPlaceholder')}
-            value={layout}
-            onChange={changed((value: string) => setLayout(value as ImportLayout | ''))}
             description={layout ? t(`import.layoutHints.${layout}`) : undefined}
             choices={importLayouts.map((value) => ({ value, label: t(`import.layouts.${value}`) }))}
-            error={messageFor(tc, errors, 'layout')}
+            {...choice('layout')}
           />
           {layout && layout !== 'duo_pupils' && (
             <SelectField
-              name="sector"
               label={t('import.sector')}
               placeholder={t('import.sectorPlaceholder')}
               description={t('import.sectorDescription')}
-              value={sector}
-              onChange={changed(setSector)}
               choices={sectors.map((value) => ({ value, label: tc(`sectors.${value}`) }))}
-              error={messageFor(tc, errors, 'sector')}
+              {...choice('sector')}
             />
           )}
           {layout && layout !== 'duo_locations' && (
             <SelectField
-              name="schoolYear"
               label={t('import.schoolYear')}
               placeholder={t('import.schoolYearPlaceholder')}
               description={t('import.schoolYearDescription')}
-              value={schoolYear}
-              onChange={changed(setSchoolYear)}
               choices={yearChoices}
-              error={messageFor(tc, errors, 'schoolYear')}
+              {...choice('schoolYear')}
             />
           )}
           <FormField
@@ -200,16 +201,19 @@ export function ImportPage() {
                 aria-describedby={[fileDescriptionId, fileError ? fileErrorId : null]
                   .filter(Boolean)
                   .join(' ')}
-                onChange={(event) => changed(setFile)(event.target.files?.[0] ?? null)}
+                onChange={(event) => {
+                  setFile(event.target.files?.[0] ?? null);
+                  forget();
+                }}
               />
             }
           />
           <ButtonGroup>
-            <PrimaryActionButton type="submit" busy={showPreview.isPending}>
+            <PrimaryActionButton type="submit" busy={form.pending}>
               {t('import.previewSubmit')}
             </PrimaryActionButton>
           </ButtonGroup>
-        </Form>
+        </ContractForm>
       </section>
       {preview && (
         <>
@@ -217,7 +221,7 @@ export function ImportPage() {
           {canImport && (
             <section className="passend-section" aria-label={t('import.submit')}>
               <Paragraph>{hasChanges ? t('import.readyToImport') : t('import.nothingToImport')}</Paragraph>
-              <ErrorAlert errors={importErrors} />
+              {runImport.error && <ErrorAlert errors={formErrorsFrom(runImport.error)} />}
               <ButtonGroup>
                 <PrimaryActionButton type="button" busy={runImport.isPending} onClick={submitImport}>
                   {t('import.submit')}

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Heading2,
-  Heading3,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import type { TFunction } from 'i18next';
 import { forwardRef, useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +10,8 @@ import type {
   ImportReason,
 } from '../../../../contracts/import.ts';
 import { formatSchoolYear } from '../../../../contracts/school-year.ts';
+import { useFormatters } from '../../app/format.ts';
+import { DataTable } from '../../ui/table/DataTable.tsx';
 
 type Translate = TFunction<'schools'>;
 
@@ -75,96 +65,106 @@ function ChangeTable({
   showFields: boolean;
 }) {
   const { t } = useTranslation('schools');
-  const captionId = useId();
+  const { number } = useFormatters();
   if (total === 0) return null;
   return (
     <>
       <Heading3>{title}</Heading3>
       <Truncated shown={rows.length} total={total} />
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable by keyboard. */}
-      <section className="passend-table-scroll" aria-labelledby={captionId} tabIndex={0}>
-        <Table>
-          <TableCaption id={captionId} className="passend-visually-hidden">
-            {title}
-          </TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('import.columns.line')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('import.columns.location')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('import.columns.name')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('import.columns.pupils')}</TableHeaderCell>
-              {showFields && <TableHeaderCell scope="col">{t('import.columns.fields')}</TableHeaderCell>}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((row) => (
-              <TableRow key={row.line}>
-                <TableCell>{row.line}</TableCell>
-                <TableCell>
-                  {row.brin} {row.locationCode}
-                </TableCell>
-                <TableHeaderCell scope="row">{row.name}</TableHeaderCell>
-                <TableCell>{pupilsText(t, row)}</TableCell>
-                {showFields && (
-                  <TableCell>{row.fields.map((field) => t(`import.fields.${field}`)).join(', ')}</TableCell>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </section>
+      <DataTable
+        caption={<span className="passend-visually-hidden">{title}</span>}
+        columns={[
+          {
+            key: 'line',
+            header: t('import.columns.line'),
+            cell: (row: ImportChange) => number(row.line),
+            numeric: true,
+          },
+          {
+            key: 'location',
+            header: t('import.columns.location'),
+            cell: (row: ImportChange) => `${row.brin} ${row.locationCode}`,
+            nowrap: true,
+          },
+          {
+            key: 'name',
+            header: t('import.columns.name'),
+            cell: (row: ImportChange) => row.name,
+            rowHeader: true,
+          },
+          {
+            key: 'pupils',
+            header: t('import.columns.pupils'),
+            cell: (row: ImportChange) => pupilsText(t, row),
+          },
+          ...(showFields
+            ? [
+                {
+                  key: 'fields',
+                  header: t('import.columns.fields'),
+                  cell: (row: ImportChange) =>
+                    row.fields.map((field) => t(`import.fields.${field}`)).join(', '),
+                },
+              ]
+            : []),
+        ]}
+        rows={rows}
+        rowKey={(row) => String(row.line)}
+        empty={null}
+      />
     </>
   );
 }
 
 function InvalidTable({ rows, total }: { rows: ImportInvalidRow[]; total: number }) {
   const { t } = useTranslation('schools');
-  const captionId = useId();
+  const { number } = useFormatters();
   if (total === 0) return null;
   return (
     <>
       <Heading3>{t('import.invalidTitle')}</Heading3>
       <Paragraph>{t('import.invalidIntro')}</Paragraph>
       <Truncated shown={rows.length} total={total} />
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable by keyboard. */}
-      <section className="passend-table-scroll" aria-labelledby={captionId} tabIndex={0}>
-        <Table>
-          <TableCaption id={captionId} className="passend-visually-hidden">
-            {t('import.invalidTitle')}
-          </TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('import.columns.line')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('import.columns.reasons')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((row) => (
-              <TableRow key={row.line}>
-                <TableHeaderCell scope="row">{row.line}</TableHeaderCell>
-                <TableCell>
-                  <ul className="passend-role-list">
-                    {row.reasons.map((reason, index) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: reasons have no identity of their own.
-                      <li key={index}>{reasonText(t, reason)}</li>
-                    ))}
-                  </ul>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </section>
+      <DataTable
+        caption={<span className="passend-visually-hidden">{t('import.invalidTitle')}</span>}
+        columns={[
+          {
+            key: 'line',
+            header: t('import.columns.line'),
+            cell: (row: ImportInvalidRow) => number(row.line),
+            rowHeader: true,
+            numeric: true,
+          },
+          {
+            key: 'reasons',
+            header: t('import.columns.reasons'),
+            cell: (row: ImportInvalidRow) => (
+              <ul className="passend-role-list">
+                {row.reasons.map((reason, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: reasons have no identity of their own.
+                  <li key={index}>{reasonText(t, reason)}</li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+        rows={rows}
+        rowKey={(row) => String(row.line)}
+        empty={null}
+      />
     </>
   );
 }
+
+const countKeys = ['rows', 'added', 'changed', 'unchanged', 'invalid'] as const;
+type CountKey = (typeof countKeys)[number];
 
 /** The preview of an uploaded file: problems, counts, and the rows that add, change or are wrong. */
 export const ImportPreviewSection = forwardRef<HTMLHeadingElement, { preview: ImportPreview }>(
   function ImportPreviewSection({ preview }, headingRef) {
     const { t } = useTranslation('schools');
     const headingId = useId();
-    const countsCaptionId = useId();
+    const { number } = useFormatters();
     const counts = preview.counts;
     return (
       <section className="passend-section" aria-labelledby={headingId}>
@@ -185,26 +185,27 @@ export const ImportPreviewSection = forwardRef<HTMLHeadingElement, { preview: Im
         ) : (
           <>
             {preview.encoding && <Paragraph>{t(`import.encodings.${preview.encoding}`)}</Paragraph>}
-            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable by keyboard. */}
-            <section className="passend-table-scroll" aria-labelledby={countsCaptionId} tabIndex={0}>
-              <Table>
-                <TableCaption id={countsCaptionId}>{t('import.countsCaption')}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('import.countsLabel')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('import.countsColumn')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {(['rows', 'added', 'changed', 'unchanged', 'invalid'] as const).map((key) => (
-                    <TableRow key={key}>
-                      <TableHeaderCell scope="row">{t(`import.counts.${key}`)}</TableHeaderCell>
-                      <TableCell>{counts[key]}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </section>
+            <DataTable
+              caption={t('import.countsCaption')}
+              columns={[
+                {
+                  key: 'label',
+                  header: t('import.countsLabel'),
+                  cell: (key: CountKey) => t(`import.counts.${key}`),
+                  rowHeader: true,
+                },
+                {
+                  key: 'count',
+                  header: t('import.countsColumn'),
+                  cell: (key: CountKey) => number(counts[key]),
+                  numeric: true,
+                  keepWithTitle: true,
+                },
+              ]}
+              rows={countKeys}
+              rowKey={(key) => key}
+              empty={null}
+            />
             <InvalidTable rows={preview.invalid} total={counts.invalid} />
             <ChangeTable
               title={t('import.addedTitle')}

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   ButtonGroup,
   Fieldset,
@@ -16,26 +16,22 @@ import {
   createSchoolBoardInputSchema,
   type LocationDetail,
   locationDetailSchema,
+  type SchoolBoard,
   schoolBoardSchema,
   sectors,
   updateLocationInputSchema,
 } from '../../../../contracts/locations.ts';
 import { api, isApiError } from '../../app/api.ts';
-import { type FormErrors, formErrorsFrom, noFormErrors, validate } from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
 import { ForbiddenPage, NotFoundPage, UnexpectedError } from '../../app/StatusPages.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import type { LocationPageState } from './LocationPage.tsx';
-import {
-  schoolsKeys,
-  useFieldMessage,
-  useLocationDetail,
-  useSchoolBoards,
-  withFieldSummary,
-} from './schools.api.ts';
+import { schoolsKeys, useLocationDetail, useSchoolBoards, withFieldSummary } from './schools.api.ts';
 import './schools.css';
 
 type Draft = {
@@ -65,8 +61,6 @@ const emptyDraft: Draft = {
   activeFrom: '',
   activeTo: '',
 };
-
-const fieldPaths = Object.keys(emptyDraft);
 
 function draftOf(location: LocationDetail): Draft {
   return {
@@ -121,18 +115,19 @@ export function EditLocationPage() {
 function LocationForm({ initial, location }: { initial: Draft; location: LocationDetail | null }) {
   const { t } = useTranslation('schools');
   const { t: common } = useTranslation();
-  const messageFor = useFieldMessage();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const boards = useSchoolBoards();
-  const [draft, setDraft] = useState<Draft>(initial);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const set = (field: keyof Draft) => (value: string) =>
-    setDraft((current) => ({ ...current, [field]: value }));
   const backTo = location ? `/scholen/${location.id}` : '/scholen';
 
-  const save = useMutation({
-    mutationFn: (input: unknown) =>
+  const form = useContractForm({
+    // What is required and how long a field may be is the same for a new and a changed location.
+    schema: createLocationInputSchema,
+    schemaFor: () => (location ? updateLocationInputSchema : createLocationInputSchema),
+    initial,
+    toInput,
+    namespace: 'schools',
+    send: (input): Promise<LocationDetail> =>
       location
         ? api.patch(`/api/locations/${location.id}`, input, locationDetailSchema)
         : api.post('/api/locations', input, locationDetailSchema),
@@ -142,35 +137,25 @@ function LocationForm({ initial, location }: { initial: Draft; location: Locatio
       const state: LocationPageState = { saved: location ? 'updated' : 'created' };
       navigate(`/scholen/${saved.id}`, { state });
     },
-    onError: (error) => setErrors(withFieldSummary(formErrorsFrom(error))),
+    // A code already in use comes back as a conflict with a field: it reads as "check the fields".
+    onError: (error) => {
+      form.showErrors(withFieldSummary(formErrorsFrom(error)));
+    },
   });
 
-  const submit = () => {
-    if (save.isPending) return;
-    const result = validate(location ? updateLocationInputSchema : createLocationInputSchema, toInput(draft));
-    if (!result.ok) return setErrors(result.errors);
-    setErrors(noFormErrors);
-    save.mutate(result.value);
-  };
-
   const title = location ? t('locationForm.titleEdit', { name: location.name }) : t('locationForm.titleNew');
-  const text = (
-    field: keyof Draft,
-    label: string,
-    options: { description?: string; required?: boolean; maxLength: number },
-  ) => (
-    <TextField
-      name={field}
-      label={options.required ? `${label} ${t('locationForm.required')}` : label}
-      description={options.description}
-      required={options.required ?? false}
-      autoComplete="off"
-      maxLength={options.maxLength}
-      value={draft[field]}
-      onChange={set(field)}
-      error={messageFor(errors, field)}
-    />
-  );
+  const text = (field: keyof Draft, label: string, description?: string) => {
+    const binding = form.field(field);
+    return (
+      <TextField
+        label={binding.required ? `${label} ${t('locationForm.required')}` : label}
+        description={description}
+        autoComplete="off"
+        {...binding}
+      />
+    );
+  };
+  const sector = form.field('sector', 'choice');
 
   return (
     <>
@@ -179,93 +164,60 @@ function LocationForm({ initial, location }: { initial: Draft; location: Locatio
       </Paragraph>
       <PageHeading>{title}</PageHeading>
       <Paragraph>{t('locationForm.intro')}</Paragraph>
-      <Form errors={errors} fields={fieldPaths} onSubmit={submit} className="passend-narrow">
+      <ContractForm form={form} className="passend-narrow">
         <Fieldset className="passend-fieldset-card">
           <FieldsetLegend>{t('locationForm.codesLegend')}</FieldsetLegend>
           <div className="passend-field-row">
-            {text('brin', t('locationForm.brin'), {
-              description: t('locationForm.brinDescription'),
-              required: true,
-              maxLength: 10,
-            })}
-            {text('locationCode', t('locationForm.locationCode'), {
-              description: t('locationForm.locationCodeDescription'),
-              required: true,
-              maxLength: 5,
-            })}
+            {text('brin', t('locationForm.brin'), t('locationForm.brinDescription'))}
+            {text('locationCode', t('locationForm.locationCode'), t('locationForm.locationCodeDescription'))}
           </div>
         </Fieldset>
-        {text('name', t('locationForm.name'), { required: true, maxLength: 200 })}
+        {text('name', t('locationForm.name'))}
         <SelectField
-          name="sector"
           label={`${t('locationForm.sector')} ${t('locationForm.required')}`}
           placeholder={t('locationForm.sectorPlaceholder')}
-          value={draft.sector}
-          onChange={set('sector')}
-          choices={sectors.map((sector) => ({ value: sector, label: common(`sectors.${sector}`) }))}
-          error={messageFor(errors, 'sector')}
+          choices={sectors.map((value) => ({ value, label: common(`sectors.${value}`) }))}
+          {...sector}
         />
         <SelectField
-          name="boardId"
           label={t('locationForm.board')}
           placeholder={t('locationForm.boardNone')}
           busy={boards.isFetching}
-          value={draft.boardId}
-          onChange={set('boardId')}
           choices={(boards.data?.items ?? []).map((board) => ({
             value: board.id,
             label: `${board.name} (${board.code})`,
           }))}
-          error={messageFor(errors, 'boardId')}
+          {...form.field('boardId', 'choice')}
         />
         <Fieldset className="passend-fieldset-card">
           <FieldsetLegend>{t('locationForm.addressLegend')}</FieldsetLegend>
           <div className="passend-field-row">
-            {text('street', t('locationForm.street'), { maxLength: 200 })}
-            {text('houseNumber', t('locationForm.houseNumber'), { maxLength: 20 })}
+            {text('street', t('locationForm.street'))}
+            {text('houseNumber', t('locationForm.houseNumber'))}
           </div>
           <div className="passend-field-row">
-            {text('postalCode', t('locationForm.postalCode'), {
-              description: t('locationForm.postalCodeDescription'),
-              maxLength: 10,
-            })}
-            {text('place', t('locationForm.place'), { required: true, maxLength: 100 })}
+            {text('postalCode', t('locationForm.postalCode'), t('locationForm.postalCodeDescription'))}
+            {text('place', t('locationForm.place'))}
           </div>
         </Fieldset>
         <Fieldset className="passend-fieldset-card">
           <FieldsetLegend>{t('locationForm.periodLegend')}</FieldsetLegend>
           <Paragraph>{t('locationForm.periodDescription')}</Paragraph>
           <div className="passend-field-row">
-            <TextField
-              name="activeFrom"
-              type="date"
-              label={t('locationForm.activeFrom')}
-              required={false}
-              value={draft.activeFrom}
-              onChange={set('activeFrom')}
-              error={messageFor(errors, 'activeFrom')}
-            />
-            <TextField
-              name="activeTo"
-              type="date"
-              label={t('locationForm.activeTo')}
-              required={false}
-              value={draft.activeTo}
-              onChange={set('activeTo')}
-              error={messageFor(errors, 'activeTo')}
-            />
+            <TextField type="date" label={t('locationForm.activeFrom')} {...form.field('activeFrom')} />
+            <TextField type="date" label={t('locationForm.activeTo')} {...form.field('activeTo')} />
           </div>
         </Fieldset>
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={save.isPending}>
+          <PrimaryActionButton type="submit" busy={form.pending}>
             {location ? t('locationForm.save') : t('locationForm.create')}
           </PrimaryActionButton>
           <SecondaryActionButton type="button" onClick={() => navigate(backTo)}>
             {t('locationForm.cancel')}
           </SecondaryActionButton>
         </ButtonGroup>
-      </Form>
-      <NewBoardSection onCreated={(boardId) => set('boardId')(boardId)} />
+      </ContractForm>
+      <NewBoardSection onCreated={(boardId) => form.set('boardId', boardId)} />
     </>
   );
 }
@@ -273,35 +225,26 @@ function LocationForm({ initial, location }: { initial: Draft; location: Locatio
 /** Adds a school board that is not in the list yet, and chooses it in the location form. */
 function NewBoardSection({ onCreated }: { onCreated: (boardId: string) => void }) {
   const { t } = useTranslation('schools');
-  const messageFor = useFieldMessage();
   const headingId = useId();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [code, setCode] = useState('');
-  const [name, setName] = useState('');
   const [added, setAdded] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-
-  const create = useMutation({
-    mutationFn: (input: unknown) => api.post('/api/school-boards', input, schoolBoardSchema),
+  const form = useContractForm({
+    schema: createSchoolBoardInputSchema,
+    initial: { code: '', name: '' },
+    namespace: 'schools',
+    send: (input): Promise<SchoolBoard> => api.post('/api/school-boards', input, schoolBoardSchema),
     onSuccess: async (board) => {
       await queryClient.invalidateQueries({ queryKey: schoolsKeys.boards });
       onCreated(board.id);
       setAdded(t('boards.saved', { name: board.name }));
-      setCode('');
-      setName('');
-      setErrors(noFormErrors);
+      form.reset();
       setOpen(false);
     },
-    onError: (error) => setErrors(withFieldSummary(formErrorsFrom(error))),
+    onError: (error) => {
+      form.showErrors(withFieldSummary(formErrorsFrom(error)));
+    },
   });
-
-  const submit = () => {
-    if (create.isPending) return;
-    const result = validate(createSchoolBoardInputSchema, { code, name });
-    if (!result.ok) return setErrors(result.errors);
-    create.mutate(result.value);
-  };
 
   return (
     <section className="passend-section passend-narrow" aria-labelledby={headingId}>
@@ -322,34 +265,18 @@ function NewBoardSection({ onCreated }: { onCreated: (boardId: string) => void }
           </SecondaryActionButton>
         </ButtonGroup>
       ) : (
-        <Form errors={errors} fields={['code', 'name']} onSubmit={submit} aria-labelledby={headingId}>
-          <TextField
-            name="code"
-            label={t('boards.code')}
-            autoComplete="off"
-            maxLength={20}
-            value={code}
-            onChange={setCode}
-            error={messageFor(errors, 'code')}
-          />
-          <TextField
-            name="name"
-            label={t('boards.name')}
-            autoComplete="off"
-            maxLength={200}
-            value={name}
-            onChange={setName}
-            error={messageFor(errors, 'name')}
-          />
+        <ContractForm form={form} aria-labelledby={headingId}>
+          <TextField label={t('boards.code')} autoComplete="off" {...form.field('code')} />
+          <TextField label={t('boards.name')} autoComplete="off" {...form.field('name')} />
           <ButtonGroup>
-            <PrimaryActionButton type="submit" busy={create.isPending}>
+            <PrimaryActionButton type="submit" busy={form.pending}>
               {t('boards.save')}
             </PrimaryActionButton>
             <SecondaryActionButton type="button" onClick={() => setOpen(false)}>
               {t('locationForm.cancel')}
             </SecondaryActionButton>
           </ButtonGroup>
-        </Form>
+        </ContractForm>
       )}
     </section>
   );

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  ButtonGroup,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
@@ -21,6 +9,7 @@ import { ForbiddenPage, NotFoundPage, UnexpectedError } from '../../app/StatusPa
 import { hasPermission, useSignedInSession } from '../../app/session.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
+import { DataTable } from '../../ui/table/DataTable.tsx';
 import { PairSummary } from '../team/PairSummary.tsx';
 import { PupilCountsSection } from './PupilCountsSection.tsx';
 import { useLocationDetail } from './schools.api.ts';
@@ -132,6 +121,8 @@ function DetailsSection({ detail }: { detail: LocationDetail }) {
   );
 }
 
+type StaffMember = LocationDetail['staff'][number];
+
 function StaffSection({ detail }: { detail: LocationDetail }) {
   const { t } = useTranslation('schools');
   const { t: common } = useTranslation();
@@ -144,27 +135,37 @@ function StaffSection({ detail }: { detail: LocationDetail }) {
       {detail.staff.length === 0 ? (
         <Paragraph>{t('staff.empty')}</Paragraph>
       ) : (
-        <div className="passend-table-scroll">
-          <Table>
-            <TableCaption className="passend-visually-hidden">{t('staff.caption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('staff.columnName')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('staff.columnRole')}</TableHeaderCell>
-                {showEmail && <TableHeaderCell scope="col">{t('staff.columnEmail')}</TableHeaderCell>}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {detail.staff.map((member) => (
-                <TableRow key={`${member.userId}-${member.role}`}>
-                  <TableHeaderCell scope="row">{member.name}</TableHeaderCell>
-                  <TableCell>{common(`roles.${member.role}` as 'roles.teacher')}</TableCell>
-                  {showEmail && <TableCell className="passend-break-anywhere">{member.email}</TableCell>}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable
+          caption={<span className="passend-visually-hidden">{t('staff.caption')}</span>}
+          columns={[
+            {
+              key: 'name',
+              header: t('staff.columnName'),
+              cell: (member: StaffMember) => member.name,
+              rowHeader: true,
+            },
+            {
+              key: 'role',
+              header: t('staff.columnRole'),
+              cell: (member: StaffMember) => common(`roles.${member.role}` as 'roles.teacher'),
+              keepWithTitle: true,
+            },
+            ...(showEmail
+              ? [
+                  {
+                    key: 'email',
+                    header: t('staff.columnEmail'),
+                    cell: (member: StaffMember) => (
+                      <span className="passend-break-anywhere">{member.email}</span>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+          rows={detail.staff}
+          rowKey={(member) => `${member.userId}-${member.role}`}
+          empty={t('staff.empty')}
+        />
       )}
     </section>
   );

@@ -7,38 +7,41 @@ import {
   Heading3,
   Paragraph,
   PrimaryActionButton,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from '@utrecht/component-library-react';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type LocationDetail, pupilCountSchema } from '../../../../contracts/locations.ts';
+import { z } from 'zod';
+import {
+  type LocationDetail,
+  type PupilCount,
+  pupilCountInputSchema,
+  pupilCountSchema,
+} from '../../../../contracts/locations.ts';
 import { formatSchoolYear, schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
 import { apiRequest } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
-import { type FormErrors, fieldError, formErrorsFrom, noFormErrors } from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { schoolsKeys, useFieldMessage, withFieldSummary } from './schools.api.ts';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { schoolsKeys } from './schools.api.ts';
 
 type PupilCountsSectionProps = { location: LocationDetail; canManage: boolean };
 
 /** The pupils on 1 October per school year (R14), newest first; managers enter, change and remove them. */
 export function PupilCountsSection({ location, canManage }: PupilCountsSectionProps) {
   const { t } = useTranslation('schools');
+  const { t: common } = useTranslation();
   const { number } = useFormatters();
   const headingId = useId();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
-  const [deleteErrors, setDeleteErrors] = useState<FormErrors>(noFormErrors);
+  const deleteButtons = useRef(new Map<number, HTMLButtonElement>());
 
   const refresh = () =>
     Promise.all([
@@ -50,12 +53,65 @@ export function PupilCountsSection({ location, canManage }: PupilCountsSectionPr
       apiRequest('DELETE', `/api/locations/${location.id}/pupil-counts/${schoolYear}`),
     onSuccess: async (_result, schoolYear) => {
       setConfirming(null);
-      setDeleteErrors(noFormErrors);
       await refresh();
       setStatus(t('pupilCounts.deleted', { year: formatSchoolYear(schoolYear) }));
     },
-    onError: (error) => setDeleteErrors(formErrorsFrom(error)),
   });
+  const cancelDelete = (schoolYear: number) => {
+    setConfirming(null);
+    // Back to the row's button the question was asked from.
+    requestAnimationFrame(() => deleteButtons.current.get(schoolYear)?.focus());
+  };
+
+  const columns: Column<PupilCount>[] = [
+    {
+      key: 'year',
+      header: t('pupilCounts.columnYear'),
+      cell: (count) => formatSchoolYear(count.schoolYear),
+      rowHeader: true,
+      nowrap: true,
+    },
+    {
+      key: 'pupils',
+      header: t('pupilCounts.columnPupils'),
+      cell: (count) => number(count.pupils),
+      numeric: true,
+      keepWithTitle: true,
+    },
+    {
+      key: 'source',
+      header: t('pupilCounts.columnSource'),
+      cell: (count) =>
+        count.source === 'manual' ? t('pupilCounts.sourceManual') : t('pupilCounts.sourceImport'),
+    },
+    ...(canManage
+      ? [
+          {
+            key: 'actions',
+            header: t('pupilCounts.columnActions'),
+            cell: (count: PupilCount) => (
+              <Button
+                ref={(element) => {
+                  if (element) deleteButtons.current.set(count.schoolYear, element);
+                  else deleteButtons.current.delete(count.schoolYear);
+                }}
+                type="button"
+                appearance="subtle-button"
+                aria-haspopup="dialog"
+                aria-label={t('pupilCounts.deleteLabel', { year: formatSchoolYear(count.schoolYear) })}
+                onClick={() => {
+                  setStatus(null);
+                  remove.reset();
+                  setConfirming(count.schoolYear);
+                }}
+              >
+                {t('pupilCounts.delete')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
 
   return (
     <section className="passend-section" aria-labelledby={headingId}>
@@ -66,79 +122,27 @@ export function PupilCountsSection({ location, canManage }: PupilCountsSectionPr
           {status}
         </Alert>
       )}
-      <ErrorAlert errors={deleteErrors} />
-      {location.pupilCounts.length === 0 ? (
-        <Paragraph>{t('pupilCounts.empty')}</Paragraph>
-      ) : (
-        <div className="passend-table-scroll">
-          <Table>
-            <TableCaption className="passend-visually-hidden">{t('pupilCounts.caption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('pupilCounts.columnYear')}</TableHeaderCell>
-                <TableHeaderCell scope="col" className="passend-number-cell">
-                  {t('pupilCounts.columnPupils')}
-                </TableHeaderCell>
-                <TableHeaderCell scope="col">{t('pupilCounts.columnSource')}</TableHeaderCell>
-                {canManage && <TableHeaderCell scope="col">{t('pupilCounts.columnActions')}</TableHeaderCell>}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {location.pupilCounts.map((count) => {
-                const year = formatSchoolYear(count.schoolYear);
-                return (
-                  <TableRow key={count.schoolYear}>
-                    <TableHeaderCell scope="row">{year}</TableHeaderCell>
-                    <TableCell className="passend-number-cell">{number(count.pupils)}</TableCell>
-                    <TableCell>
-                      {count.source === 'manual'
-                        ? t('pupilCounts.sourceManual')
-                        : t('pupilCounts.sourceImport')}
-                    </TableCell>
-                    {canManage && (
-                      <TableCell>
-                        {confirming === count.schoolYear ? (
-                          <>
-                            <Paragraph>{t('pupilCounts.confirmDelete', { year })}</Paragraph>
-                            <ButtonGroup>
-                              <Button
-                                type="button"
-                                appearance="secondary-action-button"
-                                busy={remove.isPending}
-                                onClick={() => !remove.isPending && remove.mutate(count.schoolYear)}
-                              >
-                                {t('pupilCounts.confirmYes')}
-                              </Button>
-                              <Button
-                                type="button"
-                                appearance="subtle-button"
-                                onClick={() => setConfirming(null)}
-                              >
-                                {t('pupilCounts.confirmNo')}
-                              </Button>
-                            </ButtonGroup>
-                          </>
-                        ) : (
-                          <Button
-                            type="button"
-                            appearance="subtle-button"
-                            aria-label={t('pupilCounts.deleteLabel', { year })}
-                            onClick={() => {
-                              setStatus(null);
-                              setConfirming(count.schoolYear);
-                            }}
-                          >
-                            {t('pupilCounts.delete')}
-                          </Button>
-                        )}
-                      </TableCell>
-                    )}
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </div>
+      {remove.error && confirming === null && <ErrorAlert errors={formErrorsFrom(remove.error)} />}
+      <DataTable
+        caption={<span className="passend-visually-hidden">{t('pupilCounts.caption')}</span>}
+        columns={columns}
+        rows={location.pupilCounts}
+        rowKey={(count) => String(count.schoolYear)}
+        empty={t('pupilCounts.empty')}
+      />
+      {confirming !== null && (
+        <ConfirmDialog
+          title={t('pupilCounts.confirmDeleteTitle', { year: formatSchoolYear(confirming) })}
+          confirmLabel={t('pupilCounts.delete')}
+          cancelLabel={common('common.cancel')}
+          danger
+          busy={remove.isPending}
+          onConfirm={() => remove.mutate(confirming)}
+          onCancel={() => cancelDelete(confirming)}
+        >
+          {remove.error && <ErrorAlert errors={formErrorsFrom(remove.error)} />}
+          <Paragraph>{t('pupilCounts.confirmDelete', { year: formatSchoolYear(confirming) })}</Paragraph>
+        </ConfirmDialog>
       )}
       {canManage && (
         <PupilCountForm
@@ -153,16 +157,15 @@ export function PupilCountsSection({ location, canManage }: PupilCountsSectionPr
   );
 }
 
+/** The count of one school year: the year goes in the address, the number in the body. */
+const pupilCountFormSchema = pupilCountInputSchema.extend({ schoolYear: z.number().int() });
+
 type PupilCountFormProps = { location: LocationDetail; onSaved: (schoolYear: number) => Promise<void> };
 
 function PupilCountForm({ location, onSaved }: PupilCountFormProps) {
   const { t } = useTranslation('schools');
-  const messageFor = useFieldMessage();
   const headingId = useId();
   const currentYear = schoolYearOf(todayInAmsterdam());
-  const [schoolYear, setSchoolYear] = useState(String(currentYear));
-  const [pupils, setPupils] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   // The coming year, this year and the past five, plus any older year that already has a count.
   const years = [
     ...new Set([
@@ -170,60 +173,52 @@ function PupilCountForm({ location, onSaved }: PupilCountFormProps) {
       ...location.pupilCounts.map((count) => count.schoolYear),
     ]),
   ].sort((a, b) => b - a);
-
-  const save = useMutation({
-    mutationFn: (input: { schoolYear: number; pupils: number }) =>
-      apiRequest('PUT', `/api/locations/${location.id}/pupil-counts/${input.schoolYear}`, {
-        body: { pupils: input.pupils },
+  const form = useContractForm({
+    schema: pupilCountFormSchema,
+    initial: { schoolYear: String(currentYear), pupils: '' },
+    namespace: 'schools',
+    toInput: (values) => ({
+      schoolYear: values.schoolYear === '' ? undefined : Number(values.schoolYear),
+      pupils: values.pupils.trim() === '' ? undefined : Number(values.pupils.trim()),
+    }),
+    // Whole numbers of 0 or more only: "-3", "12,5" and "veel" are refused before they are sent.
+    check: (values) =>
+      values.pupils.trim() !== '' && !/^\d+$/.test(values.pupils.trim())
+        ? [{ path: 'pupils', code: 'pupils_whole_number' }]
+        : [],
+    send: ({ schoolYear, pupils }) =>
+      apiRequest('PUT', `/api/locations/${location.id}/pupil-counts/${schoolYear}`, {
+        body: { pupils },
         schema: pupilCountSchema,
       }),
     onSuccess: async (count) => {
-      setErrors(noFormErrors);
-      setPupils('');
+      form.set('pupils', '');
       await onSaved(count.schoolYear);
     },
-    onError: (error) => setErrors(withFieldSummary(formErrorsFrom(error))),
   });
-
-  const submit = () => {
-    if (save.isPending) return;
-    const text = pupils.trim();
-    if (text === '') return setErrors(fieldError('pupils', 'required'));
-    // Whole numbers of 0 or more only: "-3", "12,5" and "veel" are refused before they are sent.
-    if (!/^\d{1,6}$/.test(text)) return setErrors(fieldError('pupils', 'pupils_whole_number'));
-    setErrors(noFormErrors);
-    save.mutate({ schoolYear: Number(schoolYear), pupils: Number(text) });
-  };
 
   return (
     <section className="passend-card" aria-labelledby={headingId}>
       <Heading3 id={headingId}>{t('pupilCounts.formHeading')}</Heading3>
-      <Form errors={errors} fields={['schoolYear', 'pupils']} onSubmit={submit} aria-labelledby={headingId}>
+      <ContractForm form={form} aria-labelledby={headingId}>
         <SelectField
-          name="schoolYear"
           label={t('pupilCounts.schoolYear')}
           placeholder={t('pupilCounts.schoolYearPlaceholder')}
-          value={schoolYear}
-          onChange={setSchoolYear}
           choices={years.map((year) => ({ value: String(year), label: formatSchoolYear(year) }))}
-          error={messageFor(errors, 'schoolYear')}
+          {...form.field('schoolYear', 'choice')}
         />
         <TextField
-          name="pupils"
           label={t('pupilCounts.pupils')}
           inputMode="numeric"
           autoComplete="off"
-          maxLength={7}
-          value={pupils}
-          onChange={setPupils}
-          error={messageFor(errors, 'pupils')}
+          {...form.field('pupils')}
         />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={save.isPending}>
+          <PrimaryActionButton type="submit" busy={form.pending}>
             {t('pupilCounts.save')}
           </PrimaryActionButton>
         </ButtonGroup>
-      </Form>
+      </ContractForm>
     </section>
   );
 }

@@ -1,9 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
 import { locationDetailSchema, schoolBoardListSchema } from '../../../../contracts/locations.ts';
 import { api } from '../../app/api.ts';
-import { type FieldIssue, type FormErrors, fieldMessage } from '../../app/forms.ts';
+import type { FormErrors } from '../../app/forms.ts';
 
 /** Query keys of this module, so a change can refresh exactly what it touched. */
 export const schoolsKeys = {
@@ -27,22 +25,6 @@ export function useSchoolBoards() {
     queryFn: ({ signal }) => api.get('/api/school-boards', schoolBoardListSchema, signal),
     staleTime: 5 * 60_000,
   });
-}
-
-/**
- * The message for a field: this module's own codes (`schools:validation.*`) first, then the
- * common catalogue, then the server's text.
- */
-export function useFieldMessage() {
-  const { t } = useTranslation('schools');
-  const { t: common } = useTranslation();
-  return (errors: FormErrors, path: string): string | undefined => {
-    const issue: FieldIssue | undefined = errors.fields.find((field) => field.path === path);
-    if (!issue) return undefined;
-    const key = `validation.${issue.code}`;
-    const own = (t as unknown as TFunction)(key, { defaultValue: '' });
-    return own || fieldMessage(common as unknown as TFunction, issue);
-  };
 }
 
 /**

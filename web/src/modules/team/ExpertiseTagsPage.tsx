@@ -1,64 +1,116 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  ButtonGroup,
-  Paragraph,
-  PrimaryActionButton,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
-import { useId, useState } from 'react';
+import { Alert, Button, ButtonGroup, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { expertiseTagInputSchema, expertiseTagSchema } from '../../../../contracts/team.ts';
+import {
+  type ExpertiseTag,
+  expertiseTagInputSchema,
+  expertiseTagSchema,
+} from '../../../../contracts/team.ts';
 import { api } from '../../app/api.ts';
-import { type FormErrors, formErrorsFrom, noFormErrors, validate } from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { remove, teamMessageFor, useExpertiseTags } from './team.api.ts';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { remove, useExpertiseTags } from './team.api.ts';
 
 /** `/team/expertise`: the list of expertise tags the coordinator maintains (R1). */
 export function ExpertiseTagsPage() {
   const { t } = useTranslation('team');
   const queryClient = useQueryClient();
   const tags = useExpertiseTags();
-  const captionId = useId();
-  const [name, setName] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [editing, setEditing] = useState<{ id: string; name: string } | null>(null);
-  const [editErrors, setEditErrors] = useState<FormErrors>(noFormErrors);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<ExpertiseTag | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const rowButtons = useRef(new Map<string, HTMLButtonElement>());
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['expertise-tags'] });
+  const focusRow = (tagId: string) => requestAnimationFrame(() => rowButtons.current.get(tagId)?.focus());
 
-  const create = useMutation({
-    mutationFn: (input: { name: string }) => api.post('/api/expertise-tags', input, expertiseTagSchema),
-    onSuccess: async () => {
-      setName('');
-      setErrors(noFormErrors);
+  const create = useContractForm({
+    schema: expertiseTagInputSchema,
+    initial: { name: '' },
+    namespace: 'team',
+    send: (input) => api.post('/api/expertise-tags', input, expertiseTagSchema),
+    // One notice for the page: what was added, renamed or removed last.
+    onSuccess: async (tag) => {
+      setNotice(t('tags.added', { name: tag.name }));
+      create.reset();
       await refresh();
     },
-    onError: (error) => setErrors(formErrorsFrom(error)),
-  });
-  const rename = useMutation({
-    mutationFn: (input: { id: string; name: string }) =>
-      api.patch(`/api/expertise-tags/${input.id}`, { name: input.name }, expertiseTagSchema),
-    onSuccess: async () => {
-      setEditing(null);
-      setEditErrors(noFormErrors);
-      await refresh();
-    },
-    onError: (error) => setEditErrors(formErrorsFrom(error)),
   });
   const destroy = useMutation({
-    mutationFn: (id: string) => remove(`/api/expertise-tags/${id}`),
-    onSuccess: refresh,
+    mutationFn: (tag: ExpertiseTag) => remove(`/api/expertise-tags/${tag.id}`),
+    onSuccess: async (_result, tag) => {
+      setRemoving(null);
+      setNotice(t('tags.removed', { name: tag.name }));
+      await refresh();
+    },
   });
+
+  const columns: Column<ExpertiseTag>[] = [
+    {
+      key: 'name',
+      header: t('tags.columnName'),
+      cell: (tag) =>
+        editing === tag.id ? (
+          <RenameTagForm
+            tag={tag}
+            onDone={async (renamed) => {
+              setEditing(null);
+              setNotice(t('tags.renamed', { name: renamed.name }));
+              await refresh();
+              focusRow(tag.id);
+            }}
+            onCancel={() => {
+              setEditing(null);
+              focusRow(tag.id);
+            }}
+          />
+        ) : (
+          tag.name
+        ),
+      rowHeader: true,
+    },
+    {
+      key: 'actions',
+      header: t('tags.columnActions'),
+      cell: (tag) => (
+        <ButtonGroup>
+          <Button
+            ref={(element) => {
+              if (element) rowButtons.current.set(tag.id, element);
+              else rowButtons.current.delete(tag.id);
+            }}
+            type="button"
+            appearance="subtle-button"
+            onClick={() => {
+              setNotice(null);
+              setEditing(tag.id);
+            }}
+          >
+            {t('tags.rename', { name: tag.name })}
+          </Button>
+          <Button
+            type="button"
+            appearance="subtle-button"
+            aria-haspopup="dialog"
+            onClick={() => {
+              setNotice(null);
+              destroy.reset();
+              setRemoving(tag);
+            }}
+          >
+            {t('tags.remove', { name: tag.name })}
+          </Button>
+        </ButtonGroup>
+      ),
+    },
+  ];
 
   return (
     <>
@@ -67,117 +119,84 @@ export function ExpertiseTagsPage() {
         <RouterLink to="/team">{t('tags.back')}</RouterLink>
       </Paragraph>
       <Paragraph>{t('tags.intro')}</Paragraph>
-      <Form
-        errors={errors}
-        fields={['name']}
-        onSubmit={() => {
-          const result = validate(expertiseTagInputSchema, { name });
-          if (!result.ok) return setErrors(result.errors);
-          create.mutate(result.value);
-        }}
-        className="passend-toolbar"
-      >
-        <TextField
-          name="name"
-          label={t('tags.newLabel')}
-          autoComplete="off"
-          maxLength={60}
-          value={name}
-          onChange={setName}
-          error={teamMessageFor(errors, 'name')}
-        />
+      <ContractForm form={create} className="passend-toolbar">
+        <TextField label={t('tags.newLabel')} autoComplete="off" {...create.field('name')} />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={create.isPending}>
+          <PrimaryActionButton type="submit" busy={create.pending}>
             {t('tags.add')}
           </PrimaryActionButton>
         </ButtonGroup>
-      </Form>
-      {tags.isError && <ErrorAlert errors={formErrorsFrom(tags.error)} />}
-      {destroy.isError && <ErrorAlert errors={formErrorsFrom(destroy.error)} />}
-      {tags.data && (
-        <Table>
-          <TableCaption id={captionId}>{t('tags.tableCaption')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('tags.columnName')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('tags.columnActions')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {tags.data.items.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={2}>{t('tags.empty')}</TableCell>
-              </TableRow>
-            )}
-            {tags.data.items.map((tag) => (
-              <TableRow key={tag.id}>
-                <TableHeaderCell scope="row">
-                  {editing?.id === tag.id ? (
-                    <Form
-                      errors={editErrors}
-                      fields={['name']}
-                      onSubmit={() => {
-                        const result = validate(expertiseTagInputSchema, { name: editing.name });
-                        if (!result.ok) return setEditErrors(result.errors);
-                        rename.mutate({ id: tag.id, name: result.value.name });
-                      }}
-                    >
-                      <TextField
-                        name="name"
-                        label={t('tags.renameLabel', { name: tag.name })}
-                        autoComplete="off"
-                        maxLength={60}
-                        value={editing.name}
-                        onChange={(value) => setEditing({ id: tag.id, name: value })}
-                        error={teamMessageFor(editErrors, 'name')}
-                      />
-                      <ButtonGroup>
-                        <PrimaryActionButton type="submit" busy={rename.isPending}>
-                          {t('common.save')}
-                        </PrimaryActionButton>
-                        <Button
-                          type="button"
-                          appearance="secondary-action-button"
-                          onClick={() => setEditing(null)}
-                        >
-                          {t('common.cancel')}
-                        </Button>
-                      </ButtonGroup>
-                    </Form>
-                  ) : (
-                    tag.name
-                  )}
-                </TableHeaderCell>
-                <TableCell>
-                  <ButtonGroup>
-                    <Button
-                      type="button"
-                      appearance="subtle-button"
-                      onClick={() => {
-                        setEditErrors(noFormErrors);
-                        setEditing({ id: tag.id, name: tag.name });
-                      }}
-                    >
-                      {t('tags.rename', { name: tag.name })}
-                    </Button>
-                    <Button
-                      type="button"
-                      appearance="subtle-button"
-                      onClick={() => {
-                        if (window.confirm(t('tags.confirmRemove', { name: tag.name })))
-                          destroy.mutate(tag.id);
-                      }}
-                    >
-                      {t('tags.remove', { name: tag.name })}
-                    </Button>
-                  </ButtonGroup>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+      </ContractForm>
+      {notice && (
+        <Alert type="ok" role="status">
+          {notice}
+        </Alert>
       )}
+      {tags.isError && <ErrorAlert errors={formErrorsFrom(tags.error)} />}
       {tags.isPending && <Paragraph role="status">{t('common.loading')}</Paragraph>}
+      {tags.data && (
+        <DataTable
+          caption={t('tags.tableCaption')}
+          columns={columns}
+          rows={tags.data.items}
+          rowKey={(tag) => tag.id}
+          empty={t('tags.empty')}
+          busy={tags.isFetching}
+        />
+      )}
+      {removing && (
+        <ConfirmDialog
+          title={t('tags.confirmRemoveTitle', { name: removing.name })}
+          confirmLabel={t('tags.removeConfirm')}
+          cancelLabel={t('common.cancel')}
+          danger
+          busy={destroy.isPending}
+          onConfirm={() => destroy.mutate(removing)}
+          onCancel={() => {
+            setRemoving(null);
+            focusRow(removing.id);
+          }}
+        >
+          {destroy.error && <ErrorAlert errors={formErrorsFrom(destroy.error)} />}
+          <Paragraph>{t('tags.confirmRemove', { name: removing.name })}</Paragraph>
+        </ConfirmDialog>
+      )}
     </>
+  );
+}
+
+type RenameTagFormProps = {
+  tag: ExpertiseTag;
+  onDone: (tag: ExpertiseTag) => Promise<void>;
+  onCancel: () => void;
+};
+
+/** The new name of one tag, in its own row. */
+function RenameTagForm({ tag, onDone, onCancel }: RenameTagFormProps) {
+  const { t } = useTranslation('team');
+  const form = useContractForm({
+    schema: expertiseTagInputSchema,
+    initial: { name: tag.name },
+    namespace: 'team',
+    send: (input) => api.patch(`/api/expertise-tags/${tag.id}`, input, expertiseTagSchema),
+    onSuccess: onDone,
+  });
+  return (
+    <ContractForm form={form}>
+      <TextField
+        label={t('tags.renameLabel', { name: tag.name })}
+        autoComplete="off"
+        autoFocus
+        {...form.field('name')}
+      />
+      <ButtonGroup>
+        <PrimaryActionButton type="submit" busy={form.pending}>
+          {t('common.save')}
+        </PrimaryActionButton>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </ButtonGroup>
+    </ContractForm>
   );
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   ButtonGroup,
@@ -6,44 +6,44 @@ import {
   Heading2,
   Paragraph,
   PrimaryActionButton,
-  SecondaryActionButton,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from '@utrecht/component-library-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { todayInAmsterdam } from '../../../../contracts/school-year.ts';
 import {
   type BulkPairResult,
-  bulkPairInputSchema,
   bulkPairResultSchema,
+  type LocationPair,
+  type PairStatusValue,
   pairPageSchema,
   pairStatusSchema,
+  setPairInputSchema,
 } from '../../../../contracts/team.ts';
 import { api, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
-import { type FormErrors, formErrorsFrom, noFormErrors, validate } from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
 import { hasPermission, useSignedInSession } from '../../app/session.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { CheckboxField } from '../../ui/form/ChoiceFields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
+import { useListParams } from '../../ui/table/useListParams.ts';
 import { PairMemberText, PairStatusText } from './PairCell.tsx';
-import { type PairDraft, PairFields, pairFieldPaths } from './PairFields.tsx';
+import { emptyPairDraft, PairFields, pairFieldPaths, pairInputOf } from './PairFields.tsx';
 import { teamFieldMessage } from './team.api.ts';
 import './team.css';
 
 const pageSize = 50;
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+type Selected = { name: string; status: PairStatusValue };
 
 /**
  * `/koppelingen`: primary schools with their pair on a date, those lacking one first and marked in
@@ -55,54 +55,54 @@ export function PairsPage() {
   const session = useSignedInSession();
   const canManage = hasPermission(session, 'pairs.manage');
   const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
   const today = todayInAmsterdam();
-  const dateParam = params.get('datum') ?? '';
-  const date = isoDate.test(dateParam) ? dateParam : today;
-  const statusParam = pairStatusSchema.safeParse(params.get('status'));
-  const status = statusParam.success ? statusParam.data : '';
-  const q = params.get('zoek') ?? '';
-  const page = Math.max(1, Number(params.get('pagina')) || 1);
-  const [filters, setFilters] = useState({ date, status: status as string, q });
-  const [selected, setSelected] = useState<Map<string, string>>(new Map());
-  const [draft, setDraft] = useState<PairDraft>({
-    behaviouralScientistUserId: '',
-    inclusionAdviserUserId: '',
-    contact: '',
-    effectiveFrom: today,
-  });
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const list = useListParams({ datum: today, status: '', zoek: '' });
+  const date = isoDate.test(list.filters.datum) ? list.filters.datum : today;
+  const status = pairStatusSchema.safeParse(list.filters.status).data;
+  const q = list.filters.zoek;
+  const page = list.page;
+  // A date is typed in parts; it applies with the search button, not at every keystroke.
+  const [dateDraft, setDateDraft] = useState(date);
+  const [selected, setSelected] = useState<Map<string, Selected>>(new Map());
   const [done, setDone] = useState<BulkPairResult | null>(null);
-  const captionId = useId();
   const bulkHeadingId = useId();
 
   const pairs = useQuery({
     queryKey: ['pairs', { date, status, q, page }],
     queryFn: ({ signal }) =>
       api.get(
-        withQuery('/api/pairs', { date, status: status || undefined, q, page, pageSize, sort: 'status' }),
+        withQuery('/api/pairs', { date, status, q, page, pageSize, sort: 'status' }),
         pairPageSchema,
         signal,
       ),
     placeholderData: keepPreviousData,
   });
 
-  const go = (next: { date?: string; status?: string; q?: string; page?: number }) => {
-    const search = new URLSearchParams();
-    const nextDate = next.date ?? date;
-    if (nextDate !== today) search.set('datum', nextDate);
-    const nextStatus = next.status ?? status;
-    if (nextStatus) search.set('status', nextStatus);
-    const nextQ = next.q ?? q;
-    if (nextQ) search.set('zoek', nextQ);
-    if (next.page && next.page > 1) search.set('pagina', String(next.page));
-    setParams(search);
-  };
-
-  const assign = useMutation({
-    mutationFn: (input: unknown) => api.post('/api/pairs/bulk', input, bulkPairResultSchema),
+  const selectedIds = [...selected.keys()];
+  const replacing = [...selected.values()].filter((school) => school.status !== 'missing').length;
+  const form = useContractForm({
+    // One pair for all chosen schools: checked as one pair, sent once per school.
+    schema: setPairInputSchema,
+    initial: () => emptyPairDraft(today),
+    toInput: pairInputOf,
+    namespace: 'team',
+    check: () => (selected.size === 0 ? [{ path: 'selection', code: 'pairs_none_selected' }] : []),
+    send: ({ effectiveFrom, ...pair }): Promise<BulkPairResult> =>
+      api.post(
+        '/api/pairs/bulk',
+        { effectiveFrom, assignments: selectedIds.map((locationId) => ({ locationId, ...pair })) },
+        bulkPairResultSchema,
+      ),
+    // Schools that have a pair lose it from that date: asked first. Schools without one just get one.
+    confirm: (input) =>
+      replacing > 0
+        ? {
+            title: t('pairs.confirmTitle', { count: selected.size }),
+            body: t('pairs.confirmBody', { count: replacing, date: formatDate(input.effectiveFrom) }),
+            confirmLabel: t('pairs.bulkSubmit'),
+          }
+        : null,
     onSuccess: async (result) => {
-      setErrors(noFormErrors);
       setDone(result);
       setSelected(new Map());
       await queryClient.invalidateQueries({ queryKey: ['pairs'] });
@@ -110,120 +110,130 @@ export function PairsPage() {
     },
     onError: (error) => {
       setDone(null);
-      setErrors(formErrorsFrom(error));
+      const errors = formErrorsFrom(error);
+      // A problem with the shared pair lands on its field; one with a school names the school.
+      form.showErrors({
+        ...errors,
+        fields: errors.fields.map((field) => {
+          const match = /^assignments\.(\d+)\.(\w+)$/.exec(field.path);
+          if (!match) return field;
+          const [, index, name] = match;
+          if (pairFieldPaths.includes(name ?? '')) return { ...field, path: name ?? field.path };
+          const school = selected.get(selectedIds[Number(index)] ?? '')?.name ?? '';
+          return {
+            ...field,
+            path: `selection.${index}`,
+            code: 'bulk',
+            message: t('pairs.bulkSchool', { name: school, message: teamFieldMessage(field) }),
+          };
+        }),
+      });
     },
   });
-
-  const selectedIds = [...selected.keys()];
-  // Per-school problems name the school, so the summary says which one to look at.
-  const bulkErrors: FormErrors = {
-    ...errors,
-    fields: errors.fields.map((field) => {
-      const match = /^assignments\.(\d+)\.(\w+)$/.exec(field.path);
-      if (!match) return field;
-      const [, index, name] = match;
-      if (pairFieldPaths.includes(name ?? '') && name !== 'effectiveFrom') {
-        return { ...field, path: name ?? field.path };
-      }
-      const school = selected.get(selectedIds[Number(index)] ?? '') ?? '';
-      return {
-        ...field,
-        code: 'bulk',
-        message: t('pairs.bulkSchool', { name: school, message: teamFieldMessage(field) }),
-      };
-    }),
-  };
-
-  const submit = () => {
-    if (assign.isPending) return;
-    if (selectedIds.length === 0) return;
-    const input = {
-      effectiveFrom: draft.effectiveFrom,
-      assignments: selectedIds.map((locationId) => ({
-        locationId,
-        behaviouralScientistUserId: draft.behaviouralScientistUserId || undefined,
-        inclusionAdviserUserId: draft.inclusionAdviserUserId || undefined,
-        contact: draft.contact || undefined,
-      })),
-    };
-    const result = validate(bulkPairInputSchema, input);
-    if (!result.ok) {
-      // One pair for all schools: show the first school's field problems on the shared fields.
-      return setErrors({
-        ...result.errors,
-        fields: result.errors.fields.map((field) => ({
-          ...field,
-          path: field.path.replace(/^assignments\.\d+\./, ''),
-        })),
-      });
-    }
-    assign.mutate(result.value);
-  };
 
   const items = pairs.data?.items ?? [];
   const lacking = items.filter((item) => item.status !== 'complete').length;
   const allOnPageSelected = items.length > 0 && items.every((item) => selected.has(item.locationId));
-  const toggle = (locationId: string, name: string, checked: boolean) =>
+  const toggle = (item: LocationPair, checked: boolean) =>
     setSelected((current) => {
       const next = new Map(current);
-      if (checked) next.set(locationId, name);
-      else next.delete(locationId);
+      if (checked) next.set(item.locationId, { name: item.name, status: item.status });
+      else next.delete(item.locationId);
       return next;
     });
+  const isFiltered = date !== today || status !== undefined || q !== '';
+
+  const columns: Column<LocationPair>[] = [
+    ...(canManage
+      ? [
+          {
+            key: 'select',
+            header: t('pairs.columnSelect'),
+            cell: (item: LocationPair) => (
+              <Checkbox
+                aria-label={t('pairs.selectSchool', { name: item.name })}
+                checked={selected.has(item.locationId)}
+                onChange={(event) => toggle(item, event.target.checked)}
+              />
+            ),
+            width: '4rem',
+          },
+        ]
+      : []),
+    {
+      key: 'school',
+      header: t('pairs.columnSchool'),
+      cell: (item) => (
+        <>
+          <RouterLink to={`/koppelingen/${item.locationId}`}>{item.name}</RouterLink>
+          <span className="passend-visually-hidden"> — {t('pairs.history', { name: item.name })}</span>
+          <br />
+          <span className="passend-nowrap">
+            {item.place} · {item.brin}
+            {item.locationCode}
+          </span>
+        </>
+      ),
+      rowHeader: true,
+    },
+    {
+      key: 'scientist',
+      header: t('pairs.columnScientist'),
+      cell: (item) => <PairMemberText member={item.behaviouralScientist} />,
+    },
+    {
+      key: 'adviser',
+      header: t('pairs.columnAdviser'),
+      cell: (item) => <PairMemberText member={item.inclusionAdviser} />,
+    },
+    {
+      key: 'status',
+      header: t('pairs.columnStatus'),
+      cell: (item) => <PairStatusText status={item.status} />,
+      keepWithTitle: true,
+    },
+  ];
 
   return (
     <>
       <PageHeading>{t('pairs.title')}</PageHeading>
       <Paragraph>{t('pairs.intro')}</Paragraph>
-      <search>
-        <form
-          className="passend-toolbar"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            go({
-              date: isoDate.test(filters.date) ? filters.date : today,
-              status: filters.status,
-              q: filters.q.trim(),
-              page: 1,
-            });
-          }}
-        >
-          <TextField
-            name="date"
-            type="date"
-            label={t('pairs.dateLabel')}
-            description={t('pairs.dateDescription')}
-            value={filters.date}
-            onChange={(value) => setFilters((current) => ({ ...current, date: value }))}
-          />
-          <SelectField
-            name="status"
-            label={t('pairs.statusLabel')}
-            placeholder={t('pairs.statusAll')}
-            value={filters.status}
-            onChange={(value) => setFilters((current) => ({ ...current, status: value }))}
-            choices={(['missing', 'incomplete', 'complete'] as const).map((value) => ({
-              value,
-              label: t(`pairStatus.${value}`),
-            }))}
-          />
-          <TextField
-            name="q"
-            type="search"
-            required={false}
-            autoComplete="off"
-            maxLength={100}
-            label={t('pairs.searchLabel')}
-            value={filters.q}
-            onChange={(value) => setFilters((current) => ({ ...current, q: value }))}
-          />
-          <ButtonGroup>
-            <SecondaryActionButton type="submit">{t('pairs.apply')}</SecondaryActionButton>
-          </ButtonGroup>
-        </form>
-      </search>
+      <ListToolbar
+        search={{
+          label: t('pairs.searchLabel'),
+          value: q,
+          onSearch: (zoek) => list.setFilters({ zoek, datum: isoDate.test(dateDraft) ? dateDraft : today }),
+        }}
+        onClear={
+          isFiltered
+            ? () => {
+                setDateDraft(today);
+                list.clear();
+              }
+            : undefined
+        }
+      >
+        <TextField
+          name="date"
+          type="date"
+          label={t('pairs.dateLabel')}
+          description={t('pairs.dateDescription')}
+          required={false}
+          value={dateDraft}
+          onChange={setDateDraft}
+        />
+        <SelectField
+          name="status"
+          label={t('pairs.statusLabel')}
+          placeholder={t('pairs.statusAll')}
+          required={false}
+          value={status ?? ''}
+          onChange={(value) => list.setFilters({ status: value })}
+          choices={pairStatusSchema.options.map((value) => ({ value, label: t(`pairStatus.${value}`) }))}
+        />
+      </ListToolbar>
       {pairs.isError && <ErrorAlert errors={formErrorsFrom(pairs.error)} />}
+      {pairs.isPending && <Paragraph role="status">{t('common.loading')}</Paragraph>}
       {pairs.data && (
         <>
           {lacking > 0 ? (
@@ -231,84 +241,33 @@ export function PairsPage() {
           ) : (
             items.length > 0 && <Paragraph>{t('pairs.allComplete')}</Paragraph>
           )}
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable by keyboard. */}
-          <section className="passend-table-scroll" aria-labelledby={captionId} tabIndex={0}>
-            <Table busy={pairs.isFetching}>
-              <TableCaption id={captionId}>
-                {t('pairs.tableCaption', { date: formatDate(date) })}
-              </TableCaption>
-              <TableHeader>
-                <TableRow>
-                  {canManage && (
-                    <TableHeaderCell scope="col">
-                      <Checkbox
-                        aria-label={t('pairs.selectPage')}
-                        checked={allOnPageSelected}
-                        onChange={(event) => {
-                          for (const item of items) toggle(item.locationId, item.name, event.target.checked);
-                        }}
-                      />
-                    </TableHeaderCell>
-                  )}
-                  <TableHeaderCell scope="col">{t('pairs.columnSchool')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('pairs.columnScientist')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('pairs.columnAdviser')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('pairs.columnStatus')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.length === 0 && (
-                  <TableRow>
-                    <TableCell colSpan={canManage ? 5 : 4}>{t('pairs.empty')}</TableCell>
-                  </TableRow>
-                )}
-                {items.map((item) => (
-                  <TableRow
-                    key={item.locationId}
-                    className={item.status === 'complete' ? undefined : 'passend-pair-row--lacking'}
-                  >
-                    {canManage && (
-                      <TableCell>
-                        <Checkbox
-                          aria-label={t('pairs.selectSchool', { name: item.name })}
-                          checked={selected.has(item.locationId)}
-                          onChange={(event) => toggle(item.locationId, item.name, event.target.checked)}
-                        />
-                      </TableCell>
-                    )}
-                    <TableHeaderCell scope="row">
-                      <RouterLink to={`/koppelingen/${item.locationId}`}>{item.name}</RouterLink>
-                      <span className="passend-visually-hidden">
-                        {' '}
-                        — {t('pairs.history', { name: item.name })}
-                      </span>
-                      <br />
-                      {item.place} · {item.brin}
-                      {item.locationCode}
-                    </TableHeaderCell>
-                    <TableCell>
-                      <PairMemberText member={item.behaviouralScientist} />
-                    </TableCell>
-                    <TableCell>
-                      <PairMemberText member={item.inclusionAdviser} />
-                    </TableCell>
-                    <TableCell>
-                      <PairStatusText status={item.status} />
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </section>
+          {canManage && items.length > 0 && (
+            <CheckboxField
+              name="selectPage"
+              label={t('pairs.selectPage')}
+              checked={allOnPageSelected}
+              onChange={(checked) => {
+                for (const item of items) toggle(item, checked);
+              }}
+            />
+          )}
+          <DataTable
+            caption={t('pairs.tableCaption', { date: formatDate(date) })}
+            columns={columns}
+            rows={items}
+            rowKey={(item) => item.locationId}
+            empty={t('pairs.empty')}
+            busy={pairs.isFetching}
+            rowClassName={(item) => (item.status === 'complete' ? undefined : 'passend-pair-row--lacking')}
+          />
           <Pagination
             page={pairs.data.page}
             pageSize={pairs.data.pageSize}
             total={pairs.data.total}
-            onPageChange={(next) => go({ page: next })}
+            onPageChange={list.setPage}
           />
         </>
       )}
-      {pairs.isPending && <Paragraph role="status">{t('common.loading')}</Paragraph>}
       {canManage && (
         <section className="passend-section passend-card" aria-labelledby={bulkHeadingId}>
           <Heading2 id={bulkHeadingId}>{t('pairs.bulkHeading')}</Heading2>
@@ -322,18 +281,18 @@ export function PairsPage() {
               ? t('pairs.bulkNoneSelected')
               : t('pairs.bulkIntro', { count: selected.size })}
           </Paragraph>
-          <Form errors={bulkErrors} fields={pairFieldPaths} onSubmit={submit} aria-labelledby={bulkHeadingId}>
-            <PairFields draft={draft} onChange={setDraft} errors={bulkErrors} />
+          <ContractForm form={form} aria-labelledby={bulkHeadingId}>
+            <PairFields form={form} />
             <ButtonGroup>
               <PrimaryActionButton
                 type="submit"
-                busy={assign.isPending}
+                busy={form.pending}
                 aria-disabled={selected.size === 0 || undefined}
               >
                 {t('pairs.bulkSubmit')}
               </PrimaryActionButton>
             </ButtonGroup>
-          </Form>
+          </ContractForm>
         </section>
       )}
     </>

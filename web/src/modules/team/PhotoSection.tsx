@@ -4,7 +4,6 @@ import {
   Button,
   ButtonGroup,
   FormField,
-  FormFieldCheckbox,
   FormFieldDescription,
   FormFieldErrorMessage,
   FormLabel,
@@ -17,25 +16,40 @@ import { useTranslation } from 'react-i18next';
 import {
   maxPhotoBytes,
   photoMimeTypes,
+  publicProfileInputSchema,
   publicProfileSchema,
   type TeamMemberDetail,
 } from '../../../../contracts/team.ts';
 import { api } from '../../app/api.ts';
-import { type FormErrors, fieldError, formErrorsFrom, noFormErrors } from '../../app/forms.ts';
-import { Form } from '../../ui/Form.tsx';
-import { put, remove, teamMessageFor } from './team.api.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { CheckboxField } from '../../ui/form/ChoiceFields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
+import { put, remove } from './team.api.ts';
+
+/** The chosen file could not be read in the browser (it is gone, or not a file). */
+class PhotoReadFailed extends Error {}
 
 /** Reads a chosen file as a `data:` URL. */
 function readAsDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => (typeof reader.result === 'string' ? resolve(reader.result) : reject(reader.error));
-    reader.onerror = () => reject(reader.error);
+    reader.onload = () =>
+      typeof reader.result === 'string' ? resolve(reader.result) : reject(new PhotoReadFailed());
+    reader.onerror = () => reject(new PhotoReadFailed());
     reader.readAsDataURL(file);
   });
 }
 
-type Notice = 'saved' | 'removed' | null;
+/** What is wrong with a chosen file before it is sent; the server checks type and size too. */
+function photoProblem(file: File | null): string | null {
+  if (!file) return null;
+  if (!(photoMimeTypes as readonly string[]).includes(file.type)) return 'photo_type';
+  if (file.size > maxPhotoBytes) return 'photo_too_large';
+  return null;
+}
 
 /** R15: the member's optional photo, and whether the public team page shows it. */
 export function PhotoSection({ member, isOwn }: { member: TeamMemberDetail; isOwn: boolean }) {
@@ -44,62 +58,62 @@ export function PhotoSection({ member, isOwn }: { member: TeamMemberDetail; isOw
   const inputId = `${useId()}-photo`;
   const queryClient = useQueryClient();
   const fileInput = useRef<HTMLInputElement>(null);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  // A file is no text the contract can check: it lives beside the form; its problems join the summary.
   const [file, setFile] = useState<File | null>(null);
-  const [showPhoto, setShowPhoto] = useState(member.publicProfile.showPhoto);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [notice, setNotice] = useState<Notice>(null);
-  useEffect(() => setShowPhoto(member.publicProfile.showPhoto), [member.publicProfile.showPhoto]);
+  const [removed, setRemoved] = useState(false);
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
 
-  const done = async (next: Notice) => {
-    setErrors(noFormErrors);
-    setNotice(next);
+  const clearFile = () => {
     setFile(null);
     if (fileInput.current) fileInput.current.value = '';
-    await queryClient.invalidateQueries({ queryKey: ['team'] });
   };
-  const save = useMutation({
-    mutationFn: async () => {
-      if (file) {
-        let dataUrl: string;
-        try {
-          dataUrl = await readAsDataUrl(file);
-        } catch {
-          throw fieldError('dataUrl', 'photo_read_failed');
-        }
-        await put(`/api/team/${member.userId}/photo`, { dataUrl });
-      }
-      if (showPhoto !== member.publicProfile.showPhoto) {
-        await api.patch(`/api/team/${member.userId}/public-profile`, { showPhoto }, publicProfileSchema);
+  const form = useContractForm({
+    schema: publicProfileInputSchema,
+    initial: { showPhoto: member.publicProfile.showPhoto },
+    namespace: 'team',
+    check: () => {
+      const problem = photoProblem(file);
+      return problem ? [{ path: 'dataUrl', code: problem }] : [];
+    },
+    send: async (input): Promise<void> => {
+      if (file) await put(`/api/team/${member.userId}/photo`, { dataUrl: await readAsDataUrl(file) });
+      if (input.showPhoto !== member.publicProfile.showPhoto) {
+        await api.patch(`/api/team/${member.userId}/public-profile`, input, publicProfileSchema);
       }
     },
-    onSuccess: () => done('saved'),
+    successNotice: t('member.photoSaved'),
+    onSuccess: async () => {
+      setRemoved(false);
+      clearFile();
+      await queryClient.invalidateQueries({ queryKey: ['team'] });
+    },
     onError: (error) => {
-      setNotice(null);
-      setErrors(isFormErrors(error) ? error : formErrorsFrom(error));
+      if (error instanceof PhotoReadFailed) {
+        form.showErrors({
+          form: { code: 'validation_failed' },
+          fields: [{ path: 'dataUrl', code: 'photo_read_failed' }],
+        });
+      }
     },
   });
+  const shownInPublic = member.publicProfile.showPhoto;
+  // The profile may change elsewhere on the page (the staff office edits it too); the form's `reset`
+  // is a new function each render, so only the stored value decides.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the stored value only.
+  useEffect(() => form.reset({ showPhoto: shownInPublic }), [shownInPublic]);
+
   const drop = useMutation({
     mutationFn: () => remove(`/api/team/${member.userId}/photo`),
-    onSuccess: () => done('removed'),
-    onError: (error) => {
-      setNotice(null);
-      setErrors(formErrorsFrom(error));
+    onSuccess: async () => {
+      setConfirmingRemove(false);
+      setRemoved(true);
+      clearFile();
+      await queryClient.invalidateQueries({ queryKey: ['team'] });
     },
   });
 
-  const choose = (chosen: File | null) => {
-    setNotice(null);
-    setFile(chosen);
-    // The server checks type and size too; this only saves sending a file that cannot pass.
-    if (chosen && !(photoMimeTypes as readonly string[]).includes(chosen.type)) {
-      setErrors(fieldError('dataUrl', 'photo_type'));
-    } else if (chosen && chosen.size > maxPhotoBytes) {
-      setErrors(fieldError('dataUrl', 'photo_too_large'));
-    } else {
-      setErrors(noFormErrors);
-    }
-  };
-  const fileError = teamMessageFor(errors, 'dataUrl');
+  const fileError = form.message('dataUrl');
   const descriptionId = `${inputId}-description`;
   const errorId = `${inputId}-error`;
 
@@ -114,20 +128,12 @@ export function PhotoSection({ member, isOwn }: { member: TeamMemberDetail; isOw
       ) : (
         <Paragraph>{t('member.noPhoto')}</Paragraph>
       )}
-      {notice && (
+      {removed && (
         <Alert type="ok" role="status">
-          {t(notice === 'saved' ? 'member.photoSaved' : 'member.photoRemoved')}
+          {t('member.photoRemoved')}
         </Alert>
       )}
-      <Form
-        errors={errors}
-        fields={['dataUrl']}
-        onSubmit={() => {
-          if (fileError) return;
-          save.mutate();
-        }}
-        aria-labelledby={headingId}
-      >
+      <ContractForm form={form} aria-labelledby={headingId}>
         <FormField
           invalid={Boolean(fileError)}
           label={<FormLabel htmlFor={inputId}>{t('member.photoFile')}</FormLabel>}
@@ -142,45 +148,69 @@ export function PhotoSection({ member, isOwn }: { member: TeamMemberDetail; isOw
               ref={fileInput}
               id={inputId}
               name="photo"
+              data-field="dataUrl"
               type="file"
               accept={photoMimeTypes.join(',')}
               aria-invalid={fileError ? true : undefined}
               aria-describedby={fileError ? `${descriptionId} ${errorId}` : descriptionId}
-              onChange={(event) => choose(event.target.files?.[0] ?? null)}
+              onChange={(event) => {
+                const chosen = event.target.files?.[0] ?? null;
+                setFile(chosen);
+                setRemoved(false);
+                // Said at once, so no one waits for a save that cannot pass.
+                const problem = photoProblem(chosen);
+                form.showErrors(
+                  problem
+                    ? { form: { code: 'validation_failed' }, fields: [{ path: 'dataUrl', code: problem }] }
+                    : { form: null, fields: [] },
+                );
+              }}
             />
           }
         />
-        <FormFieldCheckbox
-          name="showPhoto"
+        <CheckboxField
           label={
             isOwn ? t('member.showPhotoPublic') : t('member.showPhotoPublicOther', { name: member.name })
           }
-          checked={showPhoto}
-          onChange={(event) => {
-            setNotice(null);
-            setShowPhoto(event.target.checked);
-          }}
+          {...form.checkbox('showPhoto')}
         />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={save.isPending}>
+          <PrimaryActionButton type="submit" busy={form.pending}>
             {t('common.save')}
           </PrimaryActionButton>
           {member.hasPhoto && (
             <Button
+              ref={removeButton}
               type="button"
               appearance="secondary-action-button"
-              busy={drop.isPending}
-              onClick={() => drop.mutate()}
+              aria-haspopup="dialog"
+              onClick={() => {
+                drop.reset();
+                setConfirmingRemove(true);
+              }}
             >
               {t('member.photoRemove')}
             </Button>
           )}
         </ButtonGroup>
-      </Form>
+      </ContractForm>
+      {confirmingRemove && (
+        <ConfirmDialog
+          title={t('member.photoRemoveTitle', { name: member.name })}
+          confirmLabel={t('member.photoRemove')}
+          cancelLabel={t('common.cancel')}
+          danger
+          busy={drop.isPending}
+          onConfirm={() => drop.mutate()}
+          onCancel={() => {
+            setConfirmingRemove(false);
+            requestAnimationFrame(() => removeButton.current?.focus());
+          }}
+        >
+          {drop.error && <ErrorAlert errors={formErrorsFrom(drop.error)} />}
+          <Paragraph>{t('member.photoRemoveBody')}</Paragraph>
+        </ConfirmDialog>
+      )}
     </section>
   );
-}
-
-function isFormErrors(value: unknown): value is FormErrors {
-  return typeof value === 'object' && value !== null && 'fields' in value && 'form' in value;
 }

@@ -3,46 +3,47 @@ import {
   Alert,
   Button,
   ButtonGroup,
-  Fieldset,
-  FieldsetLegend,
-  FormFieldCheckbox,
   Heading2,
   Paragraph,
   PrimaryActionButton,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from '@utrecht/component-library-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { z } from 'zod';
 import { schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
 import {
+  type Absence,
   absenceInputSchema,
+  absenceSchema,
+  type ContractedHours,
   contractedHoursInputSchema,
   type PublicProfile,
+  publicProfileInputSchema,
   publicProfileSchema,
   type TeamMemberDetail,
   type TeamMemberStatus,
   teamMemberDetailSchema,
+  updateTeamMemberInputSchema,
 } from '../../../../contracts/team.ts';
 import { api } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
-import { type FormErrors, formErrorsFrom, noFormErrors, validate } from '../../app/forms.ts';
+import { formErrorsFrom } from '../../app/forms.ts';
 import { hasPermission, useSignedInSession } from '../../app/session.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Form } from '../../ui/Form.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { CheckboxGroupField } from '../../ui/form/CheckboxGroupField.tsx';
+import { CheckboxField } from '../../ui/form/ChoiceFields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
 import { AccountDialog, accountChangedMessage } from '../admin/AccountDialog.tsx';
 import { PhotoSection } from './PhotoSection.tsx';
-import { formatHours, put, remove, schoolYearLabel, teamMessageFor, useExpertiseTags } from './team.api.ts';
+import { formatHours, put, remove, schoolYearLabel, useExpertiseTags } from './team.api.ts';
 import './team.css';
 
 /** `/team/:userId`: one member's profile: status, expertise, hours, absences, public-page choices. */
@@ -193,178 +194,166 @@ function SchoolsSection({ member }: { member: TeamMemberDetail }) {
 
 function ProfileSection({ member }: { member: TeamMemberDetail }) {
   const { t } = useTranslation('team');
+  const { date } = useFormatters();
   const headingId = useId();
   const tags = useExpertiseTags();
   const refresh = useRefreshMember(member.userId);
-  const [status, setStatus] = useState<TeamMemberStatus>(member.status);
-  const [leftOn, setLeftOn] = useState(member.leftOn ?? '');
-  const [tagIds, setTagIds] = useState<string[]>(member.tags.map((tag) => tag.id));
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [saved, setSaved] = useState(false);
-  const save = useMutation({
-    mutationFn: () =>
-      api.patch(
-        `/api/team/${member.userId}`,
-        { status, leftOn: status === 'left' ? leftOn || null : null, tagIds },
-        teamMemberDetailSchema,
-      ),
-    onSuccess: async (detail) => {
-      setErrors(noFormErrors);
-      setSaved(true);
-      await refresh(detail);
+  const form = useContractForm({
+    schema: updateTeamMemberInputSchema,
+    initial: {
+      status: member.status as TeamMemberStatus,
+      leftOn: member.leftOn ?? '',
+      tagIds: member.tags.map((tag) => tag.id),
     },
-    onError: (error) => {
-      setSaved(false);
-      setErrors(formErrorsFrom(error));
-    },
+    namespace: 'team',
+    toInput: (values) => ({
+      status: values.status,
+      leftOn: values.status === 'left' ? values.leftOn || null : null,
+      tagIds: values.tagIds,
+    }),
+    send: (input) => api.patch(`/api/team/${member.userId}`, input, teamMemberDetailSchema),
+    // Marking a member as left may end their account (P7): asked first.
+    confirm: (input) =>
+      input.status === 'left' && member.status !== 'left'
+        ? {
+            title: t('member.leftConfirmTitle', { name: member.name }),
+            body: t('member.leftConfirmBody', {
+              name: member.name,
+              date: date(input.leftOn ?? todayInAmsterdam()),
+            }),
+            confirmLabel: t('member.leftConfirm'),
+            danger: true,
+          }
+        : null,
+    successNotice: t('common.saved'),
+    onSuccess: (detail) => refresh(detail),
   });
+  const status = form.field('status', 'choice');
   return (
     <section className="passend-section passend-card" aria-labelledby={headingId}>
       <Heading2 id={headingId}>{t('member.profileHeading')}</Heading2>
-      {saved && (
-        <Alert type="ok" role="status">
-          {t('common.saved')}
-        </Alert>
-      )}
-      <Form
-        errors={errors}
-        fields={['status', 'leftOn']}
-        onSubmit={() => save.mutate()}
-        aria-labelledby={headingId}
-      >
+      <ContractForm form={form} aria-labelledby={headingId}>
         <SelectField
-          name="status"
           label={t('member.status')}
           placeholder={t('memberStatus.active')}
-          value={status === 'active' ? '' : status}
-          onChange={(value) => setStatus(value === 'left' ? 'left' : 'active')}
           choices={[{ value: 'left', label: t('memberStatus.left') }]}
-          error={teamMessageFor(errors, 'status')}
+          {...status}
+          // "Active" is the empty first option: a member is active unless marked as left.
+          required={false}
+          value={status.value === 'left' ? 'left' : ''}
+          onChange={(value) => form.set('status', value === 'left' ? 'left' : 'active')}
         />
-        {status === 'left' && (
+        {form.values.status === 'left' && (
           <TextField
-            name="leftOn"
             type="date"
-            required={false}
             label={t('member.leftOnLabel')}
             description={t('member.leftOnDescription')}
-            value={leftOn}
-            onChange={setLeftOn}
-            error={teamMessageFor(errors, 'leftOn')}
+            {...form.field('leftOn')}
           />
         )}
-        <Fieldset>
-          <FieldsetLegend>{t('member.tagsLegend')}</FieldsetLegend>
-          {tags.data?.items.length === 0 && <Paragraph>{t('member.noTags')}</Paragraph>}
-          <ul className="passend-checkbox-list">
-            {(tags.data?.items ?? []).map((tag) => (
-              <li key={tag.id}>
-                <FormFieldCheckbox
-                  name={`tag-${tag.id}`}
-                  label={tag.name}
-                  checked={tagIds.includes(tag.id)}
-                  onChange={(event) =>
-                    setTagIds((current) =>
-                      event.target.checked ? [...current, tag.id] : current.filter((id) => id !== tag.id),
-                    )
-                  }
-                />
-              </li>
-            ))}
-          </ul>
-        </Fieldset>
+        {tags.data?.items.length === 0 ? (
+          <Paragraph>{t('member.noTags')}</Paragraph>
+        ) : (
+          <CheckboxGroupField
+            name="tagIds"
+            legend={t('member.tagsLegend')}
+            value={form.values.tagIds}
+            onChange={(tagIds) => form.set('tagIds', tagIds)}
+            choices={(tags.data?.items ?? []).map((tag) => ({ value: tag.id, label: tag.name }))}
+            error={form.message('tagIds')}
+          />
+        )}
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={save.isPending}>
+          <PrimaryActionButton type="submit" busy={form.pending}>
             {t('common.save')}
           </PrimaryActionButton>
         </ButtonGroup>
-      </Form>
+      </ContractForm>
     </section>
   );
 }
+
+/** The hours of one school year: the year goes in the address, the hours in the body. */
+const hoursFormSchema = contractedHoursInputSchema.extend({ schoolYear: z.number().int() });
 
 function HoursSection({ member, canManage }: { member: TeamMemberDetail; canManage: boolean }) {
   const { t, i18n } = useTranslation('team');
   const headingId = useId();
   const refresh = useRefreshMember(member.userId);
   const currentYear = schoolYearOf(todayInAmsterdam());
-  const [year, setYear] = useState(String(currentYear));
-  const [hours, setHours] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const save = useMutation({
-    mutationFn: (input: { contractedHours: number }) =>
-      put(`/api/team/${member.userId}/hours/${year}`, input),
+  const years = [currentYear - 1, currentYear, currentYear + 1];
+  const form = useContractForm({
+    schema: hoursFormSchema,
+    initial: { schoolYear: String(currentYear), contractedHours: '' },
+    namespace: 'team',
+    // A comma or a point: "800,25" and "800.25" are the same hours.
+    toInput: (values) => ({
+      schoolYear: Number(values.schoolYear),
+      contractedHours:
+        values.contractedHours.trim() === '' ? undefined : Number(values.contractedHours.replace(',', '.')),
+    }),
+    send: ({ schoolYear, contractedHours }) =>
+      put(`/api/team/${member.userId}/hours/${schoolYear}`, { contractedHours }),
+    successNotice: (): string =>
+      t('member.hoursSaved', { year: schoolYearLabel(Number(form.values.schoolYear)) }),
     onSuccess: async () => {
-      setErrors(noFormErrors);
-      setHours('');
+      form.set('contractedHours', '');
       await refresh();
     },
-    onError: (error) => setErrors(formErrorsFrom(error)),
   });
-  const years = [currentYear - 1, currentYear, currentYear + 1];
+  const schoolYear = form.field('schoolYear', 'choice');
   return (
     <section className="passend-section" aria-labelledby={headingId}>
       <Heading2 id={headingId}>{t('member.hoursHeading')}</Heading2>
-      {member.hours.length === 0 ? (
-        <Paragraph>{t('common.noHours')}</Paragraph>
-      ) : (
-        <Table>
-          <TableCaption>{t('member.hoursCaption')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('common.schoolYear')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('member.hoursLabel')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {member.hours.map((entry) => (
-              <TableRow key={entry.schoolYear}>
-                <TableHeaderCell scope="row">{schoolYearLabel(entry.schoolYear)}</TableHeaderCell>
-                <TableCell>
-                  {t('common.hours', { hours: formatHours(entry.contractedHours, i18n.language) })}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <DataTable
+        caption={t('member.hoursCaption')}
+        columns={[
+          {
+            key: 'year',
+            header: t('common.schoolYear'),
+            cell: (entry: ContractedHours) => schoolYearLabel(entry.schoolYear),
+            rowHeader: true,
+            nowrap: true,
+          },
+          {
+            key: 'hours',
+            header: t('member.hoursLabel'),
+            cell: (entry: ContractedHours) =>
+              t('common.hours', { hours: formatHours(entry.contractedHours, i18n.language) }),
+            numeric: true,
+            keepWithTitle: true,
+          },
+        ]}
+        rows={member.hours}
+        rowKey={(entry) => String(entry.schoolYear)}
+        empty={t('common.noHours')}
+      />
       {canManage && (
-        <Form
-          errors={errors}
-          fields={['contractedHours']}
-          className="passend-toolbar"
-          onSubmit={() => {
-            const parsed = hours.trim() === '' ? undefined : Number(hours.replace(',', '.'));
-            const result = validate(contractedHoursInputSchema, { contractedHours: parsed });
-            if (!result.ok) return setErrors(result.errors);
-            save.mutate(result.value);
-          }}
-        >
+        <ContractForm form={form} className="passend-toolbar">
           <SelectField
-            name="schoolYear"
             label={t('common.schoolYear')}
             placeholder={schoolYearLabel(currentYear)}
-            value={year === String(currentYear) ? '' : year}
-            onChange={(value) => setYear(value || String(currentYear))}
             choices={years
               .filter((option) => option !== currentYear)
               .map((option) => ({ value: String(option), label: schoolYearLabel(option) }))}
+            {...schoolYear}
+            // The empty first option is this school year.
+            required={false}
+            value={schoolYear.value === String(currentYear) ? '' : schoolYear.value}
+            onChange={(value) => form.set('schoolYear', value || String(currentYear))}
           />
           <TextField
-            name="contractedHours"
             inputMode="decimal"
             label={t('member.hoursLabel')}
             description={t('member.hoursDescription')}
-            value={hours}
-            onChange={setHours}
-            error={teamMessageFor(errors, 'contractedHours')}
+            {...form.field('contractedHours')}
           />
           <ButtonGroup>
-            <PrimaryActionButton type="submit" busy={save.isPending}>
+            <PrimaryActionButton type="submit" busy={form.pending}>
               {t('member.hoursSave')}
             </PrimaryActionButton>
           </ButtonGroup>
-        </Form>
+        </ContractForm>
       )}
     </section>
   );
@@ -375,90 +364,108 @@ function AbsencesSection({ member, canManage }: { member: TeamMemberDetail; canM
   const { date } = useFormatters();
   const headingId = useId();
   const refresh = useRefreshMember(member.userId);
-  const [startsOn, setStartsOn] = useState('');
-  const [endsOn, setEndsOn] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const add = useMutation({
-    mutationFn: (input: { startsOn: string; endsOn: string }) =>
-      api.post(`/api/team/${member.userId}/absences`, input),
-    onSuccess: async () => {
-      setErrors(noFormErrors);
-      setStartsOn('');
-      setEndsOn('');
+  const [removing, setRemoving] = useState<Absence | null>(null);
+  // One notice for the section: what was added or removed last, never both at once.
+  const [notice, setNotice] = useState<string | null>(null);
+  const removeButtons = useRef(new Map<string, HTMLButtonElement>());
+  const period = (absence: Absence) => ({ from: date(absence.startsOn), to: date(absence.endsOn) });
+  const form = useContractForm({
+    schema: absenceInputSchema,
+    initial: { startsOn: '', endsOn: '' },
+    namespace: 'team',
+    send: (input) => api.post(`/api/team/${member.userId}/absences`, input, absenceSchema),
+    onSuccess: async (absence) => {
+      setNotice(t('member.absenceAdded', period(absence)));
+      form.reset();
       await refresh();
     },
-    onError: (error) => setErrors(formErrorsFrom(error)),
   });
   const drop = useMutation({
-    mutationFn: (absenceId: string) => remove(`/api/team/${member.userId}/absences/${absenceId}`),
-    onSuccess: () => refresh(),
+    mutationFn: (absence: Absence) => remove(`/api/team/${member.userId}/absences/${absence.id}`),
+    onSuccess: async (_result, absence) => {
+      setRemoving(null);
+      setNotice(t('member.absenceRemoved', period(absence)));
+      await refresh();
+    },
   });
+  const columns: Column<Absence>[] = [
+    {
+      key: 'from',
+      header: t('member.absenceFrom'),
+      cell: (absence) => date(absence.startsOn),
+      rowHeader: true,
+      nowrap: true,
+    },
+    { key: 'to', header: t('member.absenceTo'), cell: (absence) => date(absence.endsOn), nowrap: true },
+    ...(canManage
+      ? [
+          {
+            key: 'remove',
+            header: t('common.remove'),
+            cell: (absence: Absence) => (
+              <Button
+                ref={(element) => {
+                  if (element) removeButtons.current.set(absence.id, element);
+                  else removeButtons.current.delete(absence.id);
+                }}
+                type="button"
+                appearance="subtle-button"
+                aria-haspopup="dialog"
+                onClick={() => {
+                  drop.reset();
+                  setNotice(null);
+                  setRemoving(absence);
+                }}
+              >
+                {t('member.absenceRemove', period(absence))}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
   return (
     <section className="passend-section" aria-labelledby={headingId}>
       <Heading2 id={headingId}>{t('member.absencesHeading')}</Heading2>
-      {member.absences.length === 0 ? (
-        <Paragraph>{t('member.noAbsences')}</Paragraph>
-      ) : (
-        <Table>
-          <TableCaption>{t('member.absencesCaption')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('member.absenceFrom')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('member.absenceTo')}</TableHeaderCell>
-              {canManage && <TableHeaderCell scope="col">{t('common.remove')}</TableHeaderCell>}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {member.absences.map((absence) => (
-              <TableRow key={absence.id}>
-                <TableCell>{date(absence.startsOn)}</TableCell>
-                <TableCell>{date(absence.endsOn)}</TableCell>
-                {canManage && (
-                  <TableCell>
-                    <Button type="button" appearance="subtle-button" onClick={() => drop.mutate(absence.id)}>
-                      {t('member.absenceRemove', { from: date(absence.startsOn), to: date(absence.endsOn) })}
-                    </Button>
-                  </TableCell>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+      {notice && (
+        <Alert type="ok" role="status">
+          {notice}
+        </Alert>
       )}
-      {drop.isError && <ErrorAlert errors={formErrorsFrom(drop.error)} />}
-      {canManage && (
-        <Form
-          errors={errors}
-          fields={['startsOn', 'endsOn']}
-          className="passend-toolbar"
-          onSubmit={() => {
-            const result = validate(absenceInputSchema, { startsOn, endsOn });
-            if (!result.ok) return setErrors(result.errors);
-            add.mutate(result.value);
+      <DataTable
+        caption={t('member.absencesCaption')}
+        columns={columns}
+        rows={member.absences}
+        rowKey={(absence) => absence.id}
+        empty={t('member.noAbsences')}
+      />
+      {removing && (
+        <ConfirmDialog
+          title={t('member.absenceRemoveTitle', period(removing))}
+          confirmLabel={t('common.remove')}
+          cancelLabel={t('common.cancel')}
+          danger
+          busy={drop.isPending}
+          onConfirm={() => drop.mutate(removing)}
+          onCancel={() => {
+            setRemoving(null);
+            requestAnimationFrame(() => removeButtons.current.get(removing.id)?.focus());
           }}
         >
-          <TextField
-            name="startsOn"
-            type="date"
-            label={t('member.absenceFrom')}
-            value={startsOn}
-            onChange={setStartsOn}
-            error={teamMessageFor(errors, 'startsOn')}
-          />
-          <TextField
-            name="endsOn"
-            type="date"
-            label={t('member.absenceTo')}
-            value={endsOn}
-            onChange={setEndsOn}
-            error={teamMessageFor(errors, 'endsOn')}
-          />
+          {drop.error && <ErrorAlert errors={formErrorsFrom(drop.error)} />}
+          <Paragraph>{t('member.absenceRemoveBody', { name: member.name })}</Paragraph>
+        </ConfirmDialog>
+      )}
+      {canManage && (
+        <ContractForm form={form} className="passend-toolbar">
+          <TextField type="date" label={t('member.absenceFrom')} {...form.field('startsOn')} />
+          <TextField type="date" label={t('member.absenceTo')} {...form.field('endsOn')} />
           <ButtonGroup>
-            <PrimaryActionButton type="submit" busy={add.isPending}>
+            <PrimaryActionButton type="submit" busy={form.pending}>
               {t('member.absenceAdd')}
             </PrimaryActionButton>
           </ButtonGroup>
-        </Form>
+        </ContractForm>
       )}
     </section>
   );
@@ -478,51 +485,39 @@ function PublicProfileSection({
   const { t } = useTranslation('team');
   const headingId = useId();
   const refresh = useRefreshMember(userId);
-  const [choices, setChoices] = useState(profile);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [saved, setSaved] = useState(false);
-  useEffect(() => setChoices(profile), [profile]);
-  const save = useMutation({
+  const form = useContractForm({
+    schema: publicProfileInputSchema,
+    initial: { showExpertise: profile.showExpertise, showSchools: profile.showSchools },
+    namespace: 'team',
     // The photo choice is saved in the photo section.
-    mutationFn: () =>
-      api.patch(
-        `/api/team/${userId}/public-profile`,
-        { showExpertise: choices.showExpertise, showSchools: choices.showSchools },
-        publicProfileSchema,
-      ),
-    onSuccess: async () => {
-      setErrors(noFormErrors);
-      setSaved(true);
-      await refresh();
-    },
-    onError: (error) => setErrors(formErrorsFrom(error)),
+    send: (input) => api.patch(`/api/team/${userId}/public-profile`, input, publicProfileSchema),
+    successNotice: t('common.saved'),
+    onSuccess: () => refresh(),
   });
+  const { showExpertise, showSchools } = profile;
+  // The choices may change elsewhere (the photo section saves the same profile); `reset` is a new
+  // function each render, so only the stored values decide.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the stored values only.
+  useEffect(() => form.reset({ showExpertise, showSchools }), [showExpertise, showSchools]);
   const keys = ['showExpertise', 'showSchools'] as const;
   return (
     <section className="passend-section passend-card" aria-labelledby={headingId}>
       <Heading2 id={headingId}>{t('member.publicHeading')}</Heading2>
       <Paragraph>{t(isOwn ? 'member.publicIntroOwn' : 'member.publicIntro')}</Paragraph>
-      {saved && (
-        <Alert type="ok" role="status">
-          {t('common.saved')}
-        </Alert>
-      )}
-      <Form errors={errors} fields={[]} onSubmit={() => save.mutate()} aria-labelledby={headingId}>
+      <ContractForm form={form} aria-labelledby={headingId}>
         {keys.map((key) => (
-          <FormFieldCheckbox
+          <CheckboxField
             key={key}
-            name={key}
             label={isOwn ? t(`member.${key}`) : t(`member.${key}Other`, { name })}
-            checked={choices[key]}
-            onChange={(event) => setChoices((current) => ({ ...current, [key]: event.target.checked }))}
+            {...form.checkbox(key)}
           />
         ))}
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={save.isPending}>
+          <PrimaryActionButton type="submit" busy={form.pending}>
             {t('member.publicSave')}
           </PrimaryActionButton>
         </ButtonGroup>
-      </Form>
+      </ContractForm>
     </section>
   );
 }

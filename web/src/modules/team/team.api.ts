@@ -6,7 +6,7 @@ import {
   teamPageSchema,
 } from '../../../../contracts/team.ts';
 import { api, apiRequest, withQuery } from '../../app/api.ts';
-import { type FieldIssue, type FormErrors, moduleFieldMessage, moduleMessageFor } from '../../app/forms.ts';
+import { type FieldIssue, moduleFieldMessage } from '../../app/forms.ts';
 
 /** PUT and DELETE through the one fetch helper. */
 export const put = <T>(path: string, body: unknown, schema?: import('zod').ZodType<T>) =>
@@ -16,11 +16,6 @@ export const remove = (path: string) => apiRequest('DELETE', path);
 /** The message of a field: this module's catalogue first, then the shared one. */
 export function teamFieldMessage(issue: FieldIssue): string {
   return moduleFieldMessage('team', issue);
-}
-
-/** The message for the field at `path`, if any. */
-export function teamMessageFor(errors: FormErrors, path: string): string | undefined {
-  return moduleMessageFor('team', errors, path);
 }
 
 /** The expertise tags (a short list). */

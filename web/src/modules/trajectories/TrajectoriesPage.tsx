@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Action } from '../../../../contracts/actions.ts';
 import {
   type TrajectorySummary,
+  trajectoryAttentions,
   trajectoryListQuerySchema,
   trajectoryPageSchema,
   trajectorySorts,
@@ -38,17 +39,20 @@ export function TrajectoriesPage({ ownSignals = false }: { ownSignals?: boolean 
   const { t } = useTranslation('trajectories');
   const session = useSignedInSession();
   const format = useFormatters();
-  const params = useListParams({ zoek: '', status: '' });
+  const params = useListParams({ zoek: '', status: '', aandacht: '' });
   const status = trajectoryStatuses.find((candidate) => candidate === params.filters.status);
+  // "Mijn werk" links here with what the files wait for (an OPP to adopt or evaluate).
+  const attention = trajectoryAttentions.find((candidate) => candidate === params.filters.aandacht);
   // A sort the server does not know (an old or edited address) falls back to its own order.
   const sort = trajectorySorts.find((candidate) => candidate === params.apiSort);
   const q = params.filters.zoek;
   const list = useQuery({
-    queryKey: trajectoryKeys.list({ ownSignals, status, q, page: params.page, sort }),
+    queryKey: trajectoryKeys.list({ ownSignals, status, attention, q, page: params.page, sort }),
     queryFn: ({ signal }) =>
       api.get(
         withQuery(ownSignals ? '/api/signals' : '/api/trajectories', {
           status,
+          attention: ownSignals ? undefined : attention,
           q: q || undefined,
           sort,
           page: params.page,

@@ -4,6 +4,7 @@ import type { TrajectoryStatus } from '../../../../contracts/trajectories.ts';
 export type TrajectoryListFilters = {
   ownSignals: boolean;
   status: TrajectoryStatus | undefined;
+  attention?: string;
   q: string;
   page: number;
   sort: string | undefined;

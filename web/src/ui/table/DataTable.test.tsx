@@ -164,4 +164,19 @@ describe('DataTable', () => {
     );
     expect(rowNames()).toEqual(['De Regenboog', 'Het Kompas', 'De Akker']);
   });
+
+  it('marks the rows the page asks for, and only those', () => {
+    render(
+      <DataTable
+        caption="Scholen"
+        columns={columns}
+        rows={schools}
+        rowKey={(row) => row.id}
+        empty="-"
+        rowClassName={(row) => (row.status === 'gesloten' ? 'passend-row--closed' : undefined)}
+      />,
+    );
+    const marked = screen.getAllByRole('row').filter((row) => row.classList.contains('passend-row--closed'));
+    expect(marked.map((row) => within(row).getByRole('rowheader').textContent)).toEqual(['Het Kompas']);
+  });
 });

@@ -45,6 +45,8 @@ type DataTableProps<Row> = {
   footer?: ReactNode;
   /** Off for wide tables that must keep their grid (a week of hours): they scroll sideways instead. */
   stackOnSmallScreens?: boolean;
+  /** A class for a row that needs a mark of its own (a school lacking its pair); never colour alone. */
+  rowClassName?: (row: Row) => string | undefined;
 };
 
 function cellClass(column: Column<unknown>, place: 'header' | 'body' = 'body'): string | undefined {
@@ -72,6 +74,7 @@ export function DataTable<Row>({
   onSortChange,
   footer,
   stackOnSmallScreens = true,
+  rowClassName,
 }: DataTableProps<Row>) {
   const { t } = useTranslation();
   const sortColumn = sort ? columns.find((column) => column.key === sort.key) : undefined;
@@ -136,7 +139,7 @@ export function DataTable<Row>({
             </TableRow>
           )}
           {shown.map((row) => (
-            <TableRow key={rowKey(row)}>
+            <TableRow key={rowKey(row)} className={rowClassName?.(row)}>
               {columns.map((column) =>
                 column.rowHeader ? (
                   <TableHeaderCell

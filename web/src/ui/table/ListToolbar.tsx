@@ -1,7 +1,12 @@
 import { ButtonGroup, SecondaryActionButton } from '@utrecht/component-library-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { paginationQuerySchema } from '../../../../contracts/fields.ts';
+import { fieldRules } from '../../app/contract-fields.ts';
 import { TextField } from '../TextField.tsx';
+
+/** The search term's limit in `paginationQuerySchema`, which every paged list's query extends. */
+export const searchMaxLength = fieldRules(paginationQuerySchema, 'q').maxLength;
 
 type ListToolbarProps = {
   /** The search box, when the list has one: its label says what it searches for this user. */
@@ -9,7 +14,8 @@ type ListToolbarProps = {
     label: string;
     value: string;
     onSearch: (value: string) => void;
-    maxLength: number;
+    /** The list's own limit; by default the shared search limit of every paged list's contract. */
+    maxLength?: number;
     description?: string;
   };
   /** Select fields and tick boxes that filter at once. */
@@ -45,7 +51,7 @@ export function ListToolbar({ search, children, onClear }: ListToolbarProps) {
             description={search.description}
             required={false}
             autoComplete="off"
-            maxLength={search.maxLength}
+            maxLength={search.maxLength ?? searchMaxLength}
             value={text}
             onChange={setText}
           />

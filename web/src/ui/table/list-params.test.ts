@@ -36,6 +36,27 @@ describe('list parameters in the address', () => {
     );
     expect(listSearch(current, defaults, { page: 5 }).toString()).toBe('pagina=5');
   });
+
+  it('leaves the default sort out of the address, but keeps its other direction', () => {
+    const byName = { key: 'naam', direction: 'ascending' } as const;
+    const current = parseListParams(new URLSearchParams(''), defaults, byName);
+    expect(listSearch(current, defaults, { filters: { zoek: 'Kompas' } }, byName).toString()).toBe(
+      'zoek=Kompas',
+    );
+    expect(listSearch(current, defaults, { sort: byName }, byName).toString()).toBe('');
+    const reversed = listSearch(
+      current,
+      defaults,
+      { sort: { key: 'naam', direction: 'descending' } },
+      byName,
+    );
+    expect(reversed.toString()).toBe('sorteer=-naam');
+    expect(parseListParams(reversed, defaults, byName).sort).toEqual({
+      key: 'naam',
+      direction: 'descending',
+    });
+    expect(parseListParams(new URLSearchParams(''), defaults, byName).sort).toEqual(byName);
+  });
 });
 
 describe('sorting', () => {

@@ -33,12 +33,13 @@ export function parseListParams<K extends string>(
 
 /**
  * The address of the list after a change: a new filter or sort starts again at page 1, and values
- * equal to the default stay out of the address so a shared link is short.
+ * equal to the default (the sort too) stay out of the address so a shared link is short.
  */
 export function listSearch<K extends string>(
   current: ListParams<K>,
   defaults: Record<K, string>,
   change: { filters?: Partial<Record<K, string>>; page?: number; sort?: SortOrder | null },
+  defaultSort: SortOrder | null = null,
 ): URLSearchParams {
   const filters = { ...current.filters, ...(change.filters ?? {}) };
   const sort = change.sort === undefined ? current.sort : change.sort;
@@ -49,7 +50,9 @@ export function listSearch<K extends string>(
     const value = filters[key];
     if (value !== undefined && value !== '' && value !== defaults[key]) search.set(key, value);
   }
-  if (sort) search.set(sortParam, sort.direction === 'descending' ? `-${sort.key}` : sort.key);
+  const isDefaultSort = sort?.key === defaultSort?.key && sort?.direction === defaultSort?.direction;
+  if (sort && !isDefaultSort)
+    search.set(sortParam, sort.direction === 'descending' ? `-${sort.key}` : sort.key);
   if (page > 1) search.set(pageParam, String(page));
   return search;
 }

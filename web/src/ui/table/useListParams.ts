@@ -20,7 +20,7 @@ export function useListParams<K extends string>(
     [search, defaultsKey, sortKey],
   );
   const change = (next: Parameters<typeof listSearch<K>>[2]) =>
-    setSearch(listSearch(current, defaults, next));
+    setSearch(listSearch(current, defaults, next, defaultSort));
   return {
     ...current,
     setFilters: (filters: Partial<Record<K, string>>) => change({ filters }),

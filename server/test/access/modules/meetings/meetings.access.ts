@@ -127,4 +127,5 @@ export const accessProbes: AccessProbeModule['accessProbes'] = {
     '—',
     '—',
   ],
+  'meetings.settings': async (client) => [statusOf(await client.get('/api/meeting-settings')), '—', '—'],
 };
