@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionSchema } from './actions.ts';
 import {
   emailSchema,
   localeSchema,
@@ -9,6 +10,27 @@ import {
   totpCodeSchema,
 } from './fields.ts';
 import { roleAssignmentSchema } from './roles.ts';
+
+/** The two halves of the partnership: primary (the expertise team, R5) and secondary (expertise points, E1). */
+export const sectorGroups = ['primary', 'secondary'] as const;
+export const sectorGroupSchema = z.enum(sectorGroups);
+export type SectorGroup = z.infer<typeof sectorGroupSchema>;
+
+/** Kinds of work a module tells the session whether the user has any of (a menu item may depend on it). */
+export const workKinds = ['requests'] as const;
+export const workKindSchema = z.enum(workKinds);
+export type WorkKind = z.infer<typeof workKindSchema>;
+
+/**
+ * Where a signed-in user works: the sectors their role assignments reach (at a location: its sector;
+ * the expertise team: primary; the staff office, functional admin and privacy officer: every sector the
+ * partnership has a location in), and the kinds of work they have any of.
+ */
+export const reachSchema = z.object({
+  sectors: z.array(sectorGroupSchema),
+  has: z.array(workKindSchema),
+});
+export type Reach = z.infer<typeof reachSchema>;
 
 /**
  * Where a browser stands in the sign-in flow. `mfa_enrol`: password accepted, TOTP must be set up
@@ -34,7 +56,9 @@ export const sessionStateSchema = z.discriminatedUnion('state', [
     }),
     tenant: z.object({ id: z.uuid(), name: z.string() }),
     /** Actions from the policy table this user may perform somewhere; drives the navigation. */
-    permissions: z.array(z.string()),
+    permissions: z.array(actionSchema),
+    /** Where the user works; the navigation leaves out what serves no one of theirs. */
+    reach: reachSchema,
     /** Whether mail is kept in the app, text and all, instead of sent (embedded mode without SMTP_URL). */
     outboxEnabled: z.boolean(),
   }),

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoPassword, expectAccessible, scrollWidth, signIn } from './support.ts';
+import { demoPassword, expectAccessible, openMenuItem, scrollWidth, signIn } from './support.ts';
 
 // Each test signs in with its own demo account, so no TOTP time step is used twice.
 
@@ -36,10 +36,7 @@ test('the language switch on the sign-in page changes the texts and <html lang>'
 
 test('the account page shows the details and stores the language choice', async ({ page }) => {
   await signIn(page, 'directie@demo.passend.test');
-  await page
-    .getByRole('navigation', { name: 'Hoofdmenu' })
-    .getByRole('link', { name: 'Mijn account' })
-    .click();
+  await openMenuItem(page, 'Mijn account');
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
   await expect(page.getByText('Peter Jansen', { exact: true })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn } from './support.ts';
+import { expectAccessible, openMenuItem, signIn } from './support.ts';
 
 // Issue 5, first part: the staff office computes, saves and adopts the allocation key (R14); issue 16:
 // adopting asks first, an adopted version opens again with its table and files, and a new version
@@ -11,7 +11,7 @@ test('the coordinator computes the allocation, saves it as a draft and adopts it
   const context = await browser.newContext({ baseURL, locale, timezoneId });
   const page = await context.newPage();
   await signIn(page, 'stafbureau@demo.passend.test');
-  await page.getByRole('link', { name: 'Verdeling' }).click();
+  await openMenuItem(page, 'Verdeling');
   await expect(page.getByRole('heading', { level: 1, name: 'Verdeling van de uren' })).toBeVisible();
 
   await page.getByLabel('Uren om te verdelen').fill('1000');
@@ -90,7 +90,7 @@ test('the coordinator computes the allocation, saves it as a draft and adopts it
   }
 
   // The adopted version opens again later, from the menu too, with its explanation and files.
-  for (const open of [() => page.reload(), () => page.getByRole('link', { name: 'Verdeling' }).click()]) {
+  for (const open of [() => page.reload(), () => openMenuItem(page, 'Verdeling')]) {
     await open();
     await expect(
       page.getByRole('heading', { level: 2, name: `Versie ${adoptedVersion} (vastgesteld)` }),

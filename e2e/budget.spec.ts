@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import type { BudgetOverview, SchoolBudget } from '../contracts/hours.ts';
 import { formatSchoolYear, schoolYearOf, todayInAmsterdam } from '../contracts/school-year.ts';
-import { expectAccessible, signIn, signOut } from './support.ts';
+import { expectAccessible, openMenuItem, signIn, signOut } from './support.ts';
 
 const today = todayInAmsterdam();
 const schoolYear = schoolYearOf(today);
@@ -30,7 +30,7 @@ test('the hours of a school from allocation to the 80 % warning', async ({ brows
 
   // The staff office corrects this year's allocation: fewer hours, so the school nears its limit.
   await signIn(page, 'stafbureau@demo.passend.test');
-  await page.getByRole('link', { name: 'Verdeling' }).click();
+  await openMenuItem(page, 'Verdeling');
   await page
     .getByLabel('Schooljaar', { exact: true })
     .first()
@@ -58,7 +58,7 @@ test('the hours of a school from allocation to the 80 % warning', async ({ brows
 
   // The school's contact person logs last week, Monday to Friday, on the school.
   await signIn(page, 'gedragswetenschapper@demo.passend.test');
-  await page.getByRole('link', { name: 'Uren', exact: true }).click();
+  await openMenuItem(page, 'Uren');
   const week = page.getByRole('table', { name: /Week van/ });
   const thisWeek = (await week.locator('caption').textContent()) ?? '';
   await page.getByRole('button', { name: 'Vorige week', exact: true }).click();
@@ -80,7 +80,7 @@ test('the hours of a school from allocation to the 80 % warning', async ({ brows
 
   // The school sees its hours: allocated, used, remaining, and how the key arrived at them.
   await signIn(page, 'ib@demo.passend.test');
-  await page.getByRole('link', { name: 'Uren per school' }).click();
+  await openMenuItem(page, 'Uren per school');
   const after = await budgetOf(page);
   expect(after.used).toBe(before.used + perDay * 5);
   const row = page.getByRole('row', { name: new RegExp(school) });
@@ -105,7 +105,7 @@ test('the hours of a school from allocation to the 80 % warning', async ({ brows
 
   // The staff office sees the warning among all schools, with the chart and its numbers.
   await signIn(page, 'stafbureau@demo.passend.test');
-  await page.getByRole('link', { name: 'Uren per school' }).click();
+  await openMenuItem(page, 'Uren per school');
   await expect(page.getByRole('alert').or(page.locator('.utrecht-alert')).first()).toContainText(
     `${school} heeft 80 % van de uren gebruikt`,
   );

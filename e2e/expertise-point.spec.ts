@@ -1,6 +1,6 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { addDays, todayInAmsterdam } from '../contracts/school-year.ts';
-import { expectAccessible, scrollWidth, signIn } from './support.ts';
+import { expectAccessible, openMenuItem, scrollWidth, signIn } from './support.ts';
 
 const today = todayInAmsterdam();
 
@@ -8,7 +8,7 @@ const pupil = 'Jesse Kuipers';
 
 /** Opens the pupil's file from the expertise point's list, as staff would. */
 async function openPupil(page: Page) {
-  await page.getByRole('link', { name: 'Leerlingen expertisepunt', exact: true }).click();
+  await openMenuItem(page, 'Leerlingen expertisepunt');
   await page.getByLabel('Zoek op naam of klas').fill('Kuipers');
   await page.getByLabel('Zoek op naam of klas').press('Enter');
   await page.getByRole('link', { name: pupil }).click();
@@ -44,7 +44,7 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
 
   // E9: the teacher records what they see and with whom they discuss it; they then see only their signal.
   page = await as('docent@demo.passend.test');
-  await page.getByRole('link', { name: 'Mijn signalen' }).click();
+  await openMenuItem(page, 'Mijn signalen');
   await expectAccessible(page, 'signals-own-list');
   await page.getByRole('link', { name: 'Signaal vastleggen' }).click();
   // Issue 16: a failed submit sends nothing; the summary takes focus and links every problem to its field.
@@ -259,7 +259,7 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   // E3, E7: on a tablet, the pupil checks in at the expertise point and out again.
   const tabletPage = page;
   await tabletPage.setViewportSize({ width: 768, height: 1024 });
-  await tabletPage.getByRole('link', { name: 'Expertisepunt vandaag' }).click();
+  await openMenuItem(tabletPage, 'Expertisepunt vandaag');
   await tabletPage.getByLabel('Leerling', { exact: true }).selectOption({ label: 'Jesse Kuipers, klas 2D' });
   await tabletPage.getByRole('button', { name: /^Inchecken\s*:\s*Jesse Kuipers$/ }).click();
   await tabletPage.getByRole('button', { name: 'Zelfstandig werken' }).click();

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import ical from 'node-ical';
 import { addDays, todayInAmsterdam } from '../contracts/school-year.ts';
-import { expectAccessible, signIn, signOut } from './support.ts';
+import { expectAccessible, openMenuItem, signIn, signOut } from './support.ts';
 
 const school = 'OBS De Regenboog';
 const today = todayInAmsterdam();
@@ -50,7 +50,7 @@ test('the IB and the contact person plan and record the year’s meetings; the o
   await signOut(page);
 
   await signIn(page, 'ib@demo.passend.test');
-  await page.getByRole('link', { name: 'Overleg', exact: true }).click();
+  await openMenuItem(page, 'Overleg');
   await expect(page.getByRole('heading', { level: 1, name: 'Overleg' })).toBeVisible();
   await expectAccessible(page, 'meetings-list');
 

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { type ServerProcess, startServerProcess } from '../server/test/server-process.ts';
 import { startSmtpServer } from '../server/test/smtp.ts';
 import { e2eSecondPort } from './ports.ts';
-import { demoTenantName, expectAccessible, signIn, useDemoSecrets } from './support.ts';
+import { demoTenantName, expectAccessible, openMenuItem, signIn, useDemoSecrets } from './support.ts';
 
 // Issue 15, points 5 and 6: a parent follows the link on the consent page to the partnership's privacy
 // statement (and its child version), and the privacy officer opens the processing register and its PDF.
@@ -105,7 +105,7 @@ test.describe('the privacy statement and the processing register', () => {
     });
     const page = await context.newPage();
     await signIn(page, 'privacy@demo.passend.test');
-    await page.getByRole('link', { name: 'Verwerkingsregister' }).click();
+    await openMenuItem(page, 'Verwerkingsregister');
     await expect(page.getByRole('heading', { level: 1, name: 'Verwerkingsregister' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'Dossier van een hulpvraag' })).toBeVisible();
     // Who can see it, from the policy table; how long, from the schedule.

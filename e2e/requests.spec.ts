@@ -2,7 +2,7 @@ import { type Browser, type BrowserContext, expect, type Page, test } from '@pla
 import { type ServerProcess, startServerProcess } from '../server/test/server-process.ts';
 import { startSmtpServer } from '../server/test/smtp.ts';
 import { e2eSecondPort } from './ports.ts';
-import { expectAccessible, scrollWidth, signIn, useDemoSecrets } from './support.ts';
+import { expectAccessible, openMenuItem, scrollWidth, signIn, useDemoSecrets } from './support.ts';
 
 // Issue 4 (support requests). This spec runs its own Passend with demo data that sends mail to a real
 // local SMTP server, so the consent links are read from the mails as parents would get them.
@@ -165,7 +165,7 @@ test.describe('support requests with consent', () => {
 
   test('the IB files a pupil-level request for a 13-year-old with two parents', async ({ browser }) => {
     const { context, page } = await signedInPage(browser, ib);
-    await page.getByRole('link', { name: 'Hulpvragen' }).first().click();
+    await openMenuItem(page, 'Hulpvragen');
     await expect(page.getByRole('heading', { level: 1, name: 'Hulpvragen' })).toBeVisible();
     await expectAccessible(page, 'requests-list-ib');
     await page.getByRole('link', { name: 'Nieuwe hulpvraag' }).click();
@@ -213,7 +213,7 @@ test.describe('support requests with consent', () => {
     await expectNoSidewaysScrollAt320(page);
 
     // The list sorts on the server by a column; at 375 px every row stacks with its status in view.
-    await page.getByRole('link', { name: 'Hulpvragen' }).first().click();
+    await openMenuItem(page, 'Hulpvragen');
     const table = page.getByRole('table', { name: /hulpvragen?$/ });
     await expect(table).toBeVisible();
     await table.getByRole('button', { name: /^Nummer/ }).click();
@@ -360,10 +360,7 @@ test.describe('support requests with consent', () => {
 
   test('the functional admin sees the consent mails as sent, without their text', async ({ browser }) => {
     const { context, page } = await signedInPage(browser, 'beheer@demo.passend.test');
-    await page
-      .getByRole('navigation', { name: 'Hoofdmenu' })
-      .getByRole('link', { name: 'Uitgaande e-mail' })
-      .click();
+    await openMenuItem(page, 'Uitgaande e-mail');
     await expect(page.getByRole('heading', { level: 1, name: 'Uitgaande e-mail' })).toBeVisible();
     const row = page.getByRole('row').filter({ hasText: mother });
     await expect(row.first()).toContainText('Verzonden');

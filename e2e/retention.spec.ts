@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn, signOut } from './support.ts';
+import { expectAccessible, openMenuItem, signIn, signOut } from './support.ts';
 
 type Detail = { pupil: { name: string; birthDate: string } | null };
 
@@ -26,7 +26,7 @@ test('P4: the privacy officer sees what goes, holds one pupil and releases the h
   await signOut(page);
 
   await signIn(page, 'privacy@demo.passend.test');
-  await page.getByRole('link', { name: 'Bewaren en verwijderen' }).click();
+  await openMenuItem(page, 'Bewaren en verwijderen');
   await expect(page.getByRole('heading', { level: 1, name: 'Bewaren en verwijderen' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Aantallen per soort gegevens' })).toBeVisible();
   await expect(page.getByLabel('Dossier van een hulpvraag (in maanden)')).toHaveValue('24');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { expectAccessible, signIn, signOut } from './support.ts';
+import { expectAccessible, openMenuItem, signIn, signOut } from './support.ts';
 
 type Detail = {
   id: string;
@@ -36,7 +36,7 @@ test('P5: the privacy officer records an access request, downloads the export an
   await signOut(page);
 
   await signIn(page, 'privacy@demo.passend.test');
-  await page.getByRole('link', { name: 'Verzoeken van betrokkenen' }).click();
+  await openMenuItem(page, 'Verzoeken van betrokkenen');
   await expect(page.getByRole('heading', { level: 1, name: 'Verzoeken van betrokkenen' })).toBeVisible();
   await expectAccessible(page, 'subject-requests-list');
 

@@ -160,3 +160,24 @@ export async function followWallClock(request: APIRequestContext): Promise<void>
   const response = await request.put('/test/clock', { data: { at: null } });
   expect(response.status()).toBe(204);
 }
+
+/**
+ * Opens a main-menu item by its label at any width: on a phone through the "Menu" button, on a wide
+ * screen through the group it is in (when it has one). "Mijn account" sits with the user menu.
+ */
+export async function openMenuItem(page: Page, label: string): Promise<void> {
+  const header = page.getByRole('banner');
+  const menuButton = header.getByRole('button', { name: 'Menu', exact: true });
+  const navigation = header.getByRole('navigation', { name: 'Hoofdmenu' });
+  // Wait until the header is drawn for the session: the navigation row, or the phone's button.
+  await expect(menuButton.or(navigation)).toBeVisible();
+  if ((await menuButton.isVisible()) && (await menuButton.getAttribute('aria-expanded')) !== 'true')
+    await menuButton.click();
+  const link = header.getByRole('link', { name: label, exact: true, includeHidden: true });
+  if (!(await link.isVisible())) {
+    // The inner locator of `has` is relative to the group: from the page, not from the header.
+    const inGroup = page.getByRole('link', { name: label, exact: true, includeHidden: true });
+    await header.locator('.passend-nav__group', { has: inGroup }).getByRole('button').click();
+  }
+  await link.click();
+}

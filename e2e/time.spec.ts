@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { addDays, schoolYearOf, todayInAmsterdam } from '../contracts/school-year.ts';
-import { expectAccessible, followWallClock, setDate, signIn } from './support.ts';
+import { expectAccessible, followWallClock, openMenuItem, setDate, signIn } from './support.ts';
 
 // Issue 5, time registration: a team member logs hours in the week view.
 test('a team member logs hours in the week view and copies last week', async ({ browser }, testInfo) => {
@@ -10,7 +10,7 @@ test('a team member logs hours in the week view and copies last week', async ({ 
   const context = await browser.newContext({ baseURL, locale, timezoneId });
   const page = await context.newPage();
   await signIn(page, 'begeleider@demo.passend.test');
-  await page.getByRole('link', { name: 'Uren', exact: true }).click();
+  await openMenuItem(page, 'Uren');
   await expect(page.getByRole('heading', { level: 1, name: 'Uren' })).toBeVisible();
 
   // Issue 16: a submit with fields left open sends nothing; the summary takes focus and links to them.
@@ -116,7 +116,7 @@ test('the staff office chooses a member, logs on their behalf and closes last mo
   await setDate(context, today);
   const page = await context.newPage();
   await signIn(page, 'stafbureau@demo.passend.test');
-  await page.getByRole('link', { name: 'Uren', exact: true }).click();
+  await openMenuItem(page, 'Uren');
   await page.getByLabel('Teamlid').selectOption({ label: 'Fatima el Amrani' });
   await expect(page).toHaveURL(/teamlid=/);
   await expect(page.getByRole('table', { name: /Week van/ })).toBeVisible();

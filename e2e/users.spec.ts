@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { expectAccessible, signIn, submitPassword } from './support.ts';
+import { expectAccessible, openMenuItem, signIn, submitPassword } from './support.ts';
 
 const admin = 'beheer@demo.passend.test';
 // No other spec signs in as this teacher, so ending and reopening the account disturbs nobody.
@@ -31,10 +31,7 @@ test('P7: the functional admin deactivates a teacher, whose session stops at onc
     await signIn(teacherPage, teacher.email);
 
     await signIn(adminPage, admin);
-    await adminPage
-      .getByRole('navigation', { name: 'Hoofdmenu' })
-      .getByRole('link', { name: 'Gebruikers' })
-      .click();
+    await openMenuItem(adminPage, 'Gebruikers');
     await adminPage.getByLabel('Zoek op naam of e-mailadres').fill(teacher.email);
     await adminPage.getByRole('button', { name: 'Zoeken' }).click();
     const row = adminPage.getByRole('row').filter({ hasText: teacher.email });
@@ -97,10 +94,7 @@ test('P7: the staff office sees a team member’s account on the member’s page
   page,
 }) => {
   await signIn(page, 'stafbureau@demo.passend.test');
-  await page
-    .getByRole('navigation', { name: 'Hoofdmenu' })
-    .getByRole('link', { name: 'Expertiseteam' })
-    .click();
+  await openMenuItem(page, 'Expertiseteam');
   await page.getByRole('link', { name: 'Fatima el Amrani' }).click();
   const account = page.getByRole('region', { name: 'Account' });
   await expect(account).toContainText('Account: Actief');

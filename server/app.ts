@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { constants as zlibConstants } from 'node:zlib';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -50,6 +51,8 @@ export type AppDependencies = {
   logStream?: { write(line: string): void };
   /** Where "now" comes from (the wall clock when absent); tests set the date through it. */
   clock?: Clock;
+  /** The built web app it serves (`web/dist` when absent); a test serves a made-up one. */
+  webRoot?: string;
 };
 
 /** The services behind the routes, exposed for the CLI, the seed and tests. */
@@ -70,6 +73,7 @@ export async function buildApp({
   database,
   logStream,
   clock = config.testClock ? settableClock() : systemClock,
+  webRoot = webDist,
 }: AppDependencies) {
   // The modules' policy rows, audit events and reference kinds, before any route names its action.
   registerModules();
@@ -204,7 +208,7 @@ export async function buildApp({
   );
   await app.register(apiDocsRoutes(() => app.swagger() as ApiDocument));
 
-  await registerWebApp(app);
+  await registerWebApp(app, webRoot);
   // Deliveries started after a commit finish first (with jobs on they send a job), then the jobs stop
   // (a running delivery job may still send mail), then the mail transport closes.
   app.addHook('onClose', async () => {
@@ -239,25 +243,51 @@ class RequestLog extends LogController {
 
 // The built web app is served by the same process; unknown non-API paths get index.html so the
 // client router can show its own 404 page.
-async function registerWebApp(app: FastifyInstance) {
-  const hasWebApp = existsSync(path.join(webDist, 'index.html'));
+async function registerWebApp(app: FastifyInstance, webRoot: string) {
+  const hasWebApp = existsSync(path.join(webRoot, 'index.html'));
   if (hasWebApp)
     await app.register(fastifyStatic, {
-      root: webDist,
+      root: webRoot,
       wildcard: false,
       index: false,
       cacheControl: false,
       setHeaders: (reply, filePath) => reply.header('cache-control', webCacheControlOf(filePath)),
     });
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     const isPage = request.method === 'GET' && !/^\/(api|healthz|readyz|bench)(\/|\?|$)/.test(request.url);
-    if (hasWebApp && isPage)
-      return reply
+    // The not-found handler is no route, so the compression hook does not see its answer: it
+    // compresses the page itself. Read per request, so a new build is served without a restart.
+    if (hasWebApp && isPage) {
+      const page = await readFile(path.join(webRoot, 'index.html'));
+      const encoding = pageEncodingFor(request.headers['accept-encoding']);
+      reply
         .header('cache-control', webCacheControlOf('index.html'))
-        .type('text/html')
-        .sendFile('index.html');
+        .header('vary', 'accept-encoding')
+        .type('text/html; charset=utf-8');
+      if (encoding === 'br')
+        return reply
+          .header('content-encoding', 'br')
+          .send(brotliCompressSync(page, compression.brotliOptions));
+      if (encoding === 'gzip')
+        return reply.header('content-encoding', 'gzip').send(gzipSync(page, compression.zlibOptions));
+      return reply.send(page);
+    }
     return send(request, reply, 404, 'not_found');
   });
+}
+
+/** The encoding of the page for a browser's `accept-encoding`, brotli first, as for every other answer. */
+export function pageEncodingFor(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+  const accepted = new Set(
+    (acceptEncoding ?? '')
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, quality]) => !quality || !/^\s*q=0(\.0*)?\s*$/.test(quality))
+      .map(([name]) => name?.trim().toLowerCase()),
+  );
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
+  return null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { webCacheControlOf } from './app.ts';
+import { pageEncodingFor, webCacheControlOf } from './app.ts';
 
 describe('caching of the web app (issue 16)', () => {
   it('keeps hashed scripts and styles a year, immutable', () => {
@@ -20,5 +20,15 @@ describe('caching of the web app (issue 16)', () => {
       'robots.txt',
     ])
       expect(webCacheControlOf(file)).toBe('no-cache');
+  });
+});
+
+describe('the encoding of the page (issue 16)', () => {
+  it('prefers brotli, then gzip, and honours a refusal (q=0)', () => {
+    expect(pageEncodingFor('gzip, deflate, br')).toBe('br');
+    expect(pageEncodingFor('gzip;q=1.0, br;q=0')).toBe('gzip');
+    expect(pageEncodingFor('*')).toBe('gzip');
+    expect(pageEncodingFor('identity')).toBeNull();
+    expect(pageEncodingFor(undefined)).toBeNull();
   });
 });

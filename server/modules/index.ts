@@ -62,6 +62,7 @@ import { requestsPolicies } from './requests/requests.policy.ts';
 import { requestsReferences } from './requests/requests.references.ts';
 import { requestsRoutes } from './requests/requests.routes.ts';
 import { RequestsService } from './requests/requests.service.ts';
+import { requestsWork } from './requests/requests.work.ts';
 import { RequestWorkflow } from './requests/workflow.ts';
 import { retentionAuditEvents } from './retention/retention.audit.ts';
 import { registerRetentionJob } from './retention/retention.job.ts';
@@ -123,6 +124,7 @@ export const serverModules: readonly ServerModule[] = [
     auditEvents: requestsAuditEvents,
     references: requestsReferences,
     demo: (transaction, { tenantId, clock }) => seedDemoRequests(transaction, tenantId, clock.today()),
+    work: requestsWork,
   },
   {
     name: 'hours',

@@ -1,5 +1,6 @@
 import type { Transaction } from '../db/client.ts';
 import { type PolicyRows, registerPolicies } from './access/policies.ts';
+import { registerWorkChecks, type WorkChecks } from './access/reach.ts';
 import { type ReferenceKinds, registerReferenceKinds } from './access/references.ts';
 import { type AuditEventRows, registerAuditEvents } from './audit/audit.ts';
 import { registerMessages } from './i18n/messages.ts';
@@ -29,6 +30,8 @@ export type ServerModule = {
   messages?: URL;
   /** Its demo data. */
   demo?: DemoStep;
+  /** Whether a user has any of the work it keeps (the session's `reach.has`; the menu may depend on it). */
+  work?: WorkChecks;
 };
 
 /**
@@ -46,5 +49,6 @@ export function registerServerModules(modules: readonly ServerModule[]): void {
     if (module.auditEvents) registerAuditEvents(module.name, module.auditEvents);
     if (module.references) registerReferenceKinds(module.name, module.references);
     if (module.messages) registerMessages(module.name, module.messages);
+    if (module.work) registerWorkChecks(module.name, module.work);
   }
 }

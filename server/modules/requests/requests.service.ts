@@ -830,7 +830,7 @@ export function attachmentObject(attachmentId: string) {
 }
 
 /** The list filter of the policy for the actor (drafts only at their school), so list and detail agree. */
-export function requestListScope(context: UseCaseContext): SQL | undefined {
+export function requestListScope(context: Pick<UseCaseContext, 'scope'>): SQL | undefined {
   return and(
     context.scope('requests.read', requestColumns),
     or(

@@ -5,6 +5,7 @@ import type { Locale } from '../../../contracts/fields.ts';
 import type { Config } from '../../config.ts';
 import { type DatabaseClient, queryRows, type Transaction } from '../../db/client.ts';
 import { type Actor, permittedActions } from '../access/policies.ts';
+import { reachOf } from '../access/reach.ts';
 import { type AuditActor, type AuditEvent, type RequestMeta, recordAudit } from '../audit/audit.ts';
 import { RuleViolation, Unauthenticated, ValidationFailed } from '../http/errors.ts';
 import { translate } from '../i18n/messages.ts';
@@ -651,6 +652,7 @@ export class AuthService {
       },
       tenant: { id: tenant?.id ?? '', name: tenant?.name ?? '' },
       permissions: permittedActions(actor),
+      reach: await reachOf(transaction, actor),
       outboxEnabled: !this.deps.mailer.hasMailServer,
     };
   }

@@ -1,27 +1,24 @@
 import {
   Button,
   Document,
-  NavList,
   PageContent,
   PageFooter,
   PageHeader,
   Paragraph,
   SkipLink,
 } from '@utrecht/component-library-react';
-import i18next from 'i18next';
-import { type MouseEvent, type ReactNode, useState } from 'react';
+import { type MouseEvent, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { NavLink, Outlet } from 'react-router';
 import type { SessionState } from '../../../contracts/auth.ts';
 import type { Locale } from '../../../contracts/fields.ts';
 import { PageHeading } from '../ui/PageHeading.tsx';
-import { NavItem, RouterLink } from '../ui/RouterLink.tsx';
+import { RouterLink } from '../ui/RouterLink.tsx';
 import { useAdoptAccountLocale, useChooseLocale } from './locale.ts';
-import type { ModuleNavItem } from './modules.ts';
+import { PhoneMenu, useIsNarrow, WideNavigation } from './Navigation.tsx';
 import { RouteNotice } from './notice.tsx';
-import { webModules } from './registry.ts';
 import { UnexpectedError } from './StatusPages.tsx';
-import { hasPermission, useSession } from './session.ts';
+import { useSession } from './session.ts';
 import { useSignOut } from './signOut.ts';
 
 const mainId = 'main-content';
@@ -69,47 +66,36 @@ function LanguageSwitch({ session }: { session: SessionState | undefined }) {
   );
 }
 
-// Module labels are keys chosen at run time, so they bypass the typed catalogue keys.
-function translateModuleLabel(item: ModuleNavItem): string {
-  const translate = i18next.t as unknown as (key: string, options: { ns: string }) => string;
-  return translate(item.labelKey, { ns: item.namespace });
-}
-
-function Navigation({ session }: { session: Extract<SessionState, { state: 'signed_in' }> }) {
+/**
+ * The user menu: the user's name, *Mijn account* once signed in, and signing out (also half-way
+ * through signing in, between password and code, when there is no menu yet).
+ */
+function UserMenu({ name, withAccount }: { name: string; withAccount: boolean }) {
   const { t } = useTranslation();
+  const signOut = useSignOut();
   return (
-    <nav className="passend-nav" aria-label={t('nav.label')}>
-      <div className="passend-container">
-        <NavList>
-          <NavItem to="/" end>
-            {t('nav.home')}
-          </NavItem>
-          {webModules
-            .flatMap((module) => module.navItems ?? [])
-            .filter((item) => hasPermission(session, item.action))
-            .map((item) => (
-              <NavItem key={item.to} to={item.to}>
-                {translateModuleLabel(item)}
-              </NavItem>
-            ))}
-          {hasPermission(session, 'users.read') && (
-            <NavItem to="/beheer/gebruikers">{t('nav.users')}</NavItem>
-          )}
-          {hasPermission(session, 'outbox.read') && (
-            <NavItem to="/beheer/postvak">
-              {session.outboxEnabled ? t('nav.outbox') : t('nav.outgoingMail')}
-            </NavItem>
-          )}
-          <NavItem to="/account">{t('nav.account')}</NavItem>
-        </NavList>
-      </div>
-    </nav>
+    <div className="passend-user">
+      <span className="passend-user__name">{t('app.signedInAs', { name })}</span>
+      {withAccount && (
+        <NavLink to="/account" className="utrecht-link utrecht-link--html-a passend-user__account">
+          {t('nav.account')}
+        </NavLink>
+      )}
+      <Button
+        type="button"
+        appearance="secondary-action-button"
+        busy={signOut.isPending}
+        onClick={() => !signOut.isPending && signOut.mutate()}
+      >
+        {t('app.signOut')}
+      </Button>
+    </div>
   );
 }
 
 function Header({ session }: { session: SessionState | undefined }) {
   const { t } = useTranslation();
-  const signOut = useSignOut();
+  const isNarrow = useIsNarrow();
   const signedIn = session?.state === 'signed_in' ? session : null;
   const userName = session && session.state !== 'anonymous' ? session.user.name : null;
   return (
@@ -122,24 +108,24 @@ function Header({ session }: { session: SessionState | undefined }) {
           </RouterLink>
           {signedIn && <span className="passend-brand__tenant">{signedIn.tenant.name}</span>}
         </div>
-        <div className="passend-header__tools">
-          <LanguageSwitch session={session} />
-          {userName && (
-            <div className="passend-user">
-              <span className="passend-user__name">{t('app.signedInAs', { name: userName })}</span>
-              <Button
-                type="button"
-                appearance="secondary-action-button"
-                busy={signOut.isPending}
-                onClick={() => !signOut.isPending && signOut.mutate()}
-              >
-                {t('app.signOut')}
-              </Button>
-            </div>
-          )}
-        </div>
+        {signedIn && isNarrow ? (
+          <PhoneMenu
+            session={signedIn}
+            accountTools={
+              <>
+                <UserMenu name={signedIn.user.name} withAccount />
+                <LanguageSwitch session={session} />
+              </>
+            }
+          />
+        ) : (
+          <div className="passend-header__tools">
+            <LanguageSwitch session={session} />
+            {userName && <UserMenu name={userName} withAccount={signedIn !== null} />}
+          </div>
+        )}
       </div>
-      {signedIn && <Navigation session={signedIn} />}
+      {signedIn && !isNarrow && <WideNavigation session={signedIn} />}
     </PageHeader>
   );
 }
@@ -171,9 +157,19 @@ export function ShellLayout({
   );
 }
 
+/** While the session or a screen's code loads: a placeholder heading and a status message. */
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeading placeholder>{t('app.loadingTitle')}</PageHeading>
+      <Paragraph role="status">{t('app.loading')}</Paragraph>
+    </>
+  );
+}
+
 /** The root route: loads the session, then shows the page the router picked. */
 export function AppShell() {
-  const { t } = useTranslation();
   const sessionQuery = useSession();
   const session = sessionQuery.data;
   useAdoptAccountLocale(session);
@@ -183,18 +179,16 @@ export function AppShell() {
     content = (
       <>
         <RouteNotice />
-        <Outlet />
+        {/* A screen loads its code on first visit (app/lazy.tsx); meanwhile the page says so. */}
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </>
     );
   } else if (sessionQuery.isError) {
     content = <UnexpectedError error={sessionQuery.error} />;
   } else {
-    content = (
-      <>
-        <PageHeading placeholder>{t('app.loadingTitle')}</PageHeading>
-        <Paragraph role="status">{t('app.loading')}</Paragraph>
-      </>
-    );
+    content = <PageLoading />;
   }
   return <ShellLayout session={session}>{content}</ShellLayout>;
 }

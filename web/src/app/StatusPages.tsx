@@ -56,3 +56,19 @@ export function UnexpectedError({ error }: { error: unknown }) {
     </div>
   );
 }
+
+/** A part of the app could not be loaded, most likely because a new version was deployed: reload. */
+export function NewVersionPage() {
+  const { t } = useTranslation();
+  return (
+    <div className="passend-narrow">
+      <PageHeading>{t('errorPage.newVersionTitle')}</PageHeading>
+      <Paragraph>{t('errorPage.newVersionText')}</Paragraph>
+      <ButtonGroup>
+        <Button type="button" appearance="primary-action-button" onClick={() => window.location.reload()}>
+          {t('errorPage.reload')}
+        </Button>
+      </ButtonGroup>
+    </div>
+  );
+}

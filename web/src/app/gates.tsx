@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import type { Action } from '../../../contracts/actions.ts';
 import type { SessionState } from '../../../contracts/auth.ts';
 import { usePendingRecoveryCodes } from '../modules/auth/pendingRecoveryCodes.ts';
 import { ForbiddenPage } from './StatusPages.tsx';
@@ -62,7 +63,7 @@ export function EnrolGate({ children }: { children: ReactNode }) {
 }
 
 /** Shows a "no access" page when the user lacks the action (the server checks again). */
-export function PermissionGate({ action, children }: { action: string; children: ReactNode }) {
+export function PermissionGate({ action, children }: { action: Action; children: ReactNode }) {
   const session = useLoadedSession();
   return hasPermission(session, action) ? children : <ForbiddenPage />;
 }

@@ -1,20 +1,30 @@
 import { createBrowserRouter } from 'react-router';
-import { AccountPage } from '../modules/account/AccountPage.tsx';
-import { OutboxPage } from '../modules/admin/OutboxPage.tsx';
-import { UsersPage } from '../modules/admin/UsersPage.tsx';
-import { EnrolPage } from '../modules/auth/EnrolPage.tsx';
-import { ForgotPasswordPage } from '../modules/auth/ForgotPasswordPage.tsx';
-import { InvitationPage } from '../modules/auth/InvitationPage.tsx';
-import { RecoveryCodePage } from '../modules/auth/RecoveryCodePage.tsx';
-import { ResetPasswordPage } from '../modules/auth/ResetPasswordPage.tsx';
 import { SignInPage } from '../modules/auth/SignInPage.tsx';
 import { TotpPage } from '../modules/auth/TotpPage.tsx';
 import { HomePage } from '../modules/home/HomePage.tsx';
 import { ErrorPage } from './ErrorPage.tsx';
 import { EnrolGate, PermissionGate, StateGate } from './gates.tsx';
+import { lazyPage } from './lazy.tsx';
 import { webModules } from './registry.ts';
 import { AppShell } from './Shell.tsx';
 import { NotFoundPage } from './StatusPages.tsx';
+
+// Sign-in, its code step and the start page come with the shell; every other screen loads when first
+// shown (app/lazy.tsx), so the first load stays small.
+const AccountPage = lazyPage(() => import('../modules/account/AccountPage.tsx'), 'AccountPage');
+const OutboxPage = lazyPage(() => import('../modules/admin/OutboxPage.tsx'), 'OutboxPage');
+const UsersPage = lazyPage(() => import('../modules/admin/UsersPage.tsx'), 'UsersPage');
+const EnrolPage = lazyPage(() => import('../modules/auth/EnrolPage.tsx'), 'EnrolPage');
+const ForgotPasswordPage = lazyPage(
+  () => import('../modules/auth/ForgotPasswordPage.tsx'),
+  'ForgotPasswordPage',
+);
+const InvitationPage = lazyPage(() => import('../modules/auth/InvitationPage.tsx'), 'InvitationPage');
+const ResetPasswordPage = lazyPage(
+  () => import('../modules/auth/ResetPasswordPage.tsx'),
+  'ResetPasswordPage',
+);
+const RecoveryCodePage = lazyPage(() => import('../modules/auth/RecoveryCodePage.tsx'), 'RecoveryCodePage');
 
 /** All screens, by Dutch address; gates send each session state to its own step. */
 export function createRouter() {

@@ -1,4 +1,5 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
+import type { Action } from '../../../contracts/actions.ts';
 import { type SessionState, sessionStateSchema } from '../../../contracts/auth.ts';
 import { api } from './api.ts';
 
@@ -24,7 +25,7 @@ export function useSignedInSession(): SignedInSession {
 }
 
 /** Whether the signed-in user may perform the action somewhere (drives navigation and gates). */
-export function hasPermission(session: SessionState | undefined, action: string): boolean {
+export function hasPermission(session: SessionState | undefined, action: Action): boolean {
   return session?.state === 'signed_in' && session.permissions.includes(action);
 }
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, NavLink, type To } from 'react-router';
+import { Link, type To } from 'react-router';
 
 type RouterLinkProps = {
   to: To;
@@ -21,16 +21,5 @@ export function RouterLink({ to, children, className, state, current }: RouterLi
     >
       {children}
     </Link>
-  );
-}
-
-/** A navigation item: Utrecht nav-list markup, `aria-current="page"` from the router. */
-export function NavItem({ to, children, end = false }: { to: string; children: ReactNode; end?: boolean }) {
-  return (
-    <li className="utrecht-nav-list__item">
-      <NavLink to={to} end={end} className="utrecht-link utrecht-link--html-a utrecht-nav-list__link">
-        {children}
-      </NavLink>
-    </li>
   );
 }

@@ -1,7 +1,11 @@
 import { PermissionGate } from '../../app/gates.tsx';
+import { lazyPage } from '../../app/lazy.tsx';
 import type { WebModule } from '../../app/modules.ts';
-import { TodayPage } from './TodayPage.tsx';
-import { WeekPage } from './WeekPage.tsx';
+
+// Each screen loads when first shown, with the catalogues it speaks from (see app/lazy.tsx).
+const namespaces = ['attendance', 'trajectories', 'opp', 'pupilRecords'] as const;
+const TodayPage = lazyPage(() => import('./TodayPage.tsx'), 'TodayPage', namespaces);
+const WeekPage = lazyPage(() => import('./WeekPage.tsx'), 'WeekPage', namespaces);
 
 /** Daily use of the expertise point (issue 7, E3, E7): today's tablet screen and the week overview. */
 export const webModule: WebModule = {
@@ -26,9 +30,10 @@ export const webModule: WebModule = {
   navItems: [
     {
       to: '/expertisepunt/vandaag',
-      labelKey: 'attendance.nav.today',
-      namespace: 'attendance',
+      label: 'attendanceToday',
+      group: 'work',
       action: 'attendance.manage',
+      sector: 'secondary',
     },
   ],
 };

@@ -1,10 +1,14 @@
 import { PermissionGate } from '../../app/gates.tsx';
+import { lazyPage } from '../../app/lazy.tsx';
 import type { WebModule } from '../../app/modules.ts';
-import { AllocationPage } from './AllocationPage.tsx';
-import { BudgetPage } from './BudgetPage.tsx';
-import { SchoolBudgetPage } from './SchoolBudgetPage.tsx';
-import { TimeListPage } from './TimeListPage.tsx';
-import { TimeWeekPage } from './TimeWeekPage.tsx';
+
+// Each screen loads when first shown, with the catalogues it speaks from (see app/lazy.tsx).
+const namespaces = ['hours'] as const;
+const AllocationPage = lazyPage(() => import('./AllocationPage.tsx'), 'AllocationPage', namespaces);
+const BudgetPage = lazyPage(() => import('./BudgetPage.tsx'), 'BudgetPage', namespaces);
+const SchoolBudgetPage = lazyPage(() => import('./SchoolBudgetPage.tsx'), 'SchoolBudgetPage', namespaces);
+const TimeListPage = lazyPage(() => import('./TimeListPage.tsx'), 'TimeListPage', namespaces);
+const TimeWeekPage = lazyPage(() => import('./TimeWeekPage.tsx'), 'TimeWeekPage', namespaces);
 
 /** Hours (issue 5): the allocation key of the staff office and the team members' time registration. */
 export const webModule: WebModule = {
@@ -51,8 +55,8 @@ export const webModule: WebModule = {
     },
   ],
   navItems: [
-    { to: '/verdeling', labelKey: 'nav.allocation', namespace: 'hours', action: 'allocations.manage' },
-    { to: '/uren', labelKey: 'nav.time', namespace: 'hours', action: 'time.register' },
-    { to: '/budget', labelKey: 'nav.budget', namespace: 'hours', action: 'budgets.read' },
+    { to: '/verdeling', label: 'allocation', group: 'hours', action: 'allocations.manage' },
+    { to: '/uren', label: 'time', group: 'hours', action: 'time.register' },
+    { to: '/budget', label: 'budget', group: 'hours', action: 'budgets.read', sector: 'primary' },
   ],
 };

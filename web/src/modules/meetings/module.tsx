@@ -1,8 +1,16 @@
 import { PermissionGate } from '../../app/gates.tsx';
+import { lazyPage } from '../../app/lazy.tsx';
 import type { WebModule } from '../../app/modules.ts';
-import { MeetingOverviewPage } from './MeetingOverviewPage.tsx';
-import { MeetingPage } from './MeetingPage.tsx';
-import { MeetingsPage } from './MeetingsPage.tsx';
+
+// Each screen loads when first shown, with the catalogues it speaks from (see app/lazy.tsx).
+const namespaces = ['meetings', 'hours', 'schools', 'team'] as const;
+const MeetingOverviewPage = lazyPage(
+  () => import('./MeetingOverviewPage.tsx'),
+  'MeetingOverviewPage',
+  namespaces,
+);
+const MeetingPage = lazyPage(() => import('./MeetingPage.tsx'), 'MeetingPage', namespaces);
+const MeetingsPage = lazyPage(() => import('./MeetingsPage.tsx'), 'MeetingsPage', namespaces);
 
 /** Meetings (issue 6): the annual talk (R11), the SOT (R12), interim meetings (R13), calendars. */
 export const webModule: WebModule = {
@@ -40,5 +48,5 @@ export const webModule: WebModule = {
       ),
     },
   ],
-  navItems: [{ to: '/overleg', labelKey: 'nav.meetings', namespace: 'meetings', action: 'meetings.read' }],
+  navItems: [{ to: '/overleg', label: 'meetings', group: 'work', action: 'meetings.read' }],
 };

@@ -1,8 +1,16 @@
 import { PermissionGate } from '../../app/gates.tsx';
+import { lazyPage } from '../../app/lazy.tsx';
 import type { WebModule } from '../../app/modules.ts';
-import { AccessSignalsPage } from './AccessSignalsPage.tsx';
-import { AuditTrailPage } from './AuditTrailPage.tsx';
-import { ProcessingRegisterPage } from './ProcessingRegisterPage.tsx';
+
+// Each screen loads when first shown, with the catalogues it speaks from (see app/lazy.tsx).
+const namespaces = ['privacy'] as const;
+const AccessSignalsPage = lazyPage(() => import('./AccessSignalsPage.tsx'), 'AccessSignalsPage', namespaces);
+const AuditTrailPage = lazyPage(() => import('./AuditTrailPage.tsx'), 'AuditTrailPage', namespaces);
+const ProcessingRegisterPage = lazyPage(
+  () => import('./ProcessingRegisterPage.tsx'),
+  'ProcessingRegisterPage',
+  namespaces,
+);
 
 /** The privacy officer's screens (issue 15): the audit trail, searched and exported, never a file's content. */
 export const webModule: WebModule = {
@@ -33,22 +41,12 @@ export const webModule: WebModule = {
     },
   ],
   navItems: [
-    {
-      to: '/privacy/audit-trail',
-      labelKey: 'privacy.nav.auditTrail',
-      namespace: 'privacy',
-      action: 'audit.search',
-    },
-    {
-      to: '/privacy/signals',
-      labelKey: 'privacy.nav.signals',
-      namespace: 'privacy',
-      action: 'audit.search',
-    },
+    { to: '/privacy/audit-trail', label: 'auditTrail', group: 'admin', action: 'audit.search' },
+    { to: '/privacy/signals', label: 'accessSignals', group: 'admin', action: 'audit.search' },
     {
       to: '/privacy/verwerkingsregister',
-      labelKey: 'privacy.nav.register',
-      namespace: 'privacy',
+      label: 'processingRegister',
+      group: 'admin',
       action: 'processing_register.read',
     },
   ],

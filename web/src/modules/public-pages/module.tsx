@@ -1,9 +1,25 @@
+import { lazyPage } from '../../app/lazy.tsx';
 import type { WebModule } from '../../app/modules.ts';
-import { ExpertisePointPage } from './ExpertisePointPage.tsx';
-import { ExpertisePointsListPage } from './ExpertisePointsListPage.tsx';
-import { PrivacyStatementPage } from './PrivacyStatementPage.tsx';
-import { TeamPage } from './TeamPage.tsx';
 import './public-pages.css';
+
+// Each screen loads when first shown, with the catalogues it speaks from (see app/lazy.tsx).
+const namespaces = ['publicPages'] as const;
+const ExpertisePointPage = lazyPage(
+  () => import('./ExpertisePointPage.tsx'),
+  'ExpertisePointPage',
+  namespaces,
+);
+const ExpertisePointsListPage = lazyPage(
+  () => import('./ExpertisePointsListPage.tsx'),
+  'ExpertisePointsListPage',
+  namespaces,
+);
+const PrivacyStatementPage = lazyPage(
+  () => import('./PrivacyStatementPage.tsx'),
+  'PrivacyStatementPage',
+  namespaces,
+);
+const TeamPage = lazyPage(() => import('./TeamPage.tsx'), 'TeamPage', namespaces);
 
 /**
  * Public screens (no sign-in, no gate): the team page (R15), the expertise-point pages (E10) and the

@@ -1,7 +1,15 @@
 import { PermissionGate } from '../../app/gates.tsx';
+import { lazyPage } from '../../app/lazy.tsx';
 import type { WebModule } from '../../app/modules.ts';
-import { OverviewPage } from './OverviewPage.tsx';
-import { TeacherSupportPage } from './TeacherSupportPage.tsx';
+
+// Each screen loads when first shown, with the catalogues it speaks from (see app/lazy.tsx).
+const namespaces = ['pupilRecords', 'trajectories', 'attendance', 'opp'] as const;
+const OverviewPage = lazyPage(() => import('./OverviewPage.tsx'), 'OverviewPage', namespaces);
+const TeacherSupportPage = lazyPage(
+  () => import('./TeacherSupportPage.tsx'),
+  'TeacherSupportPage',
+  namespaces,
+);
 
 /**
  * The expertise point's records (issue 7): the overview per location and the support of teachers

@@ -1,10 +1,14 @@
 import { PermissionGate } from '../../app/gates.tsx';
+import { lazyPage } from '../../app/lazy.tsx';
 import type { WebModule } from '../../app/modules.ts';
-import { ConsentPage } from './ConsentPage.tsx';
-import { RequestDetailPage } from './RequestDetailPage.tsx';
-import { RequestFormPage } from './RequestFormPage.tsx';
-import { RequestsListPage } from './RequestsListPage.tsx';
-import { SettingsPage } from './SettingsPage.tsx';
+
+// Each screen loads when first shown, with the catalogues it speaks from (see app/lazy.tsx).
+const namespaces = ['requests'] as const;
+const ConsentPage = lazyPage(() => import('./ConsentPage.tsx'), 'ConsentPage', namespaces);
+const RequestDetailPage = lazyPage(() => import('./RequestDetailPage.tsx'), 'RequestDetailPage', namespaces);
+const RequestFormPage = lazyPage(() => import('./RequestFormPage.tsx'), 'RequestFormPage', namespaces);
+const RequestsListPage = lazyPage(() => import('./RequestsListPage.tsx'), 'RequestsListPage', namespaces);
+const SettingsPage = lazyPage(() => import('./SettingsPage.tsx'), 'SettingsPage', namespaces);
 
 /** Support requests (issue 4): the screens of the school and the team, the consent page, the setting. */
 export const webModule: WebModule = {
@@ -52,7 +56,15 @@ export const webModule: WebModule = {
   ],
   publicRoutes: [{ path: 'toestemming', element: <ConsentPage /> }],
   navItems: [
-    { to: '/hulpvragen', labelKey: 'nav.requests', namespace: 'requests', action: 'requests.read' },
-    { to: '/instellingen', labelKey: 'nav.settings', namespace: 'requests', action: 'settings.manage' },
+    // The expertise team serves primary schools; a secondary school sees requests only when it has some.
+    {
+      to: '/hulpvragen',
+      label: 'requests',
+      group: 'work',
+      action: 'requests.read',
+      sector: 'primary',
+      orHas: 'requests',
+    },
+    { to: '/instellingen', label: 'settings', group: 'admin', action: 'settings.manage' },
   ],
 };

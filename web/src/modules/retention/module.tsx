@@ -1,6 +1,10 @@
 import { PermissionGate } from '../../app/gates.tsx';
+import { lazyPage } from '../../app/lazy.tsx';
 import type { WebModule } from '../../app/modules.ts';
-import { RetentionPage } from './RetentionPage.tsx';
+
+// Each screen loads when first shown, with the catalogues it speaks from (see app/lazy.tsx).
+const namespaces = ['retention'] as const;
+const RetentionPage = lazyPage(() => import('./RetentionPage.tsx'), 'RetentionPage', namespaces);
 
 /** Retention (P4, issue 15): the schedule, the preview, legal holds and the deletion log, never a file's content. */
 export const webModule: WebModule = {
@@ -14,7 +18,5 @@ export const webModule: WebModule = {
       ),
     },
   ],
-  navItems: [
-    { to: '/privacy/bewaren', labelKey: 'retention.nav', namespace: 'retention', action: 'retention.read' },
-  ],
+  navItems: [{ to: '/privacy/bewaren', label: 'retention', group: 'admin', action: 'retention.read' }],
 };

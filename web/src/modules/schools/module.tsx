@@ -1,9 +1,14 @@
 import { PermissionGate } from '../../app/gates.tsx';
+import { lazyPage } from '../../app/lazy.tsx';
 import type { WebModule } from '../../app/modules.ts';
-import { ImportPage } from './ImportPage.tsx';
-import { EditLocationPage, NewLocationPage } from './LocationFormPage.tsx';
-import { LocationPage } from './LocationPage.tsx';
-import { LocationsPage } from './LocationsPage.tsx';
+
+// Each screen loads when first shown, with the catalogues it speaks from (see app/lazy.tsx).
+const namespaces = ['schools', 'team'] as const;
+const ImportPage = lazyPage(() => import('./ImportPage.tsx'), 'ImportPage', namespaces);
+const EditLocationPage = lazyPage(() => import('./LocationFormPage.tsx'), 'EditLocationPage', namespaces);
+const NewLocationPage = lazyPage(() => import('./LocationFormPage.tsx'), 'NewLocationPage', namespaces);
+const LocationPage = lazyPage(() => import('./LocationPage.tsx'), 'LocationPage', namespaces);
+const LocationsPage = lazyPage(() => import('./LocationsPage.tsx'), 'LocationsPage', namespaces);
 
 /** Screens and navigation of this module (registered in app/registry.ts). */
 export const webModule: WebModule = {
@@ -49,5 +54,5 @@ export const webModule: WebModule = {
       ),
     },
   ],
-  navItems: [{ to: '/scholen', labelKey: 'nav.schools', namespace: 'schools', action: 'locations.read' }],
+  navItems: [{ to: '/scholen', label: 'schools', group: 'organisation', action: 'locations.read' }],
 };

@@ -1,8 +1,24 @@
 import { PermissionGate } from '../../app/gates.tsx';
+import { lazyPage } from '../../app/lazy.tsx';
 import type { WebModule } from '../../app/modules.ts';
-import { NewSubjectRequestPage } from './NewSubjectRequestPage.tsx';
-import { SubjectRequestPage } from './SubjectRequestPage.tsx';
-import { SubjectRequestsPage } from './SubjectRequestsPage.tsx';
+
+// Each screen loads when first shown, with the catalogues it speaks from (see app/lazy.tsx).
+const namespaces = ['subjectAccess'] as const;
+const NewSubjectRequestPage = lazyPage(
+  () => import('./NewSubjectRequestPage.tsx'),
+  'NewSubjectRequestPage',
+  namespaces,
+);
+const SubjectRequestPage = lazyPage(
+  () => import('./SubjectRequestPage.tsx'),
+  'SubjectRequestPage',
+  namespaces,
+);
+const SubjectRequestsPage = lazyPage(
+  () => import('./SubjectRequestsPage.tsx'),
+  'SubjectRequestsPage',
+  namespaces,
+);
 
 /**
  * The register of data-subject requests (P5, issue 15): for the privacy officer and the staff office,
@@ -36,11 +52,6 @@ export const webModule: WebModule = {
     },
   ],
   navItems: [
-    {
-      to: '/privacy/verzoeken',
-      labelKey: 'nav.register',
-      namespace: 'subjectAccess',
-      action: 'subject_requests.read',
-    },
+    { to: '/privacy/verzoeken', label: 'subjectRequests', group: 'admin', action: 'subject_requests.read' },
   ],
 };

@@ -1,10 +1,14 @@
 import { PermissionGate } from '../../app/gates.tsx';
+import { lazyPage } from '../../app/lazy.tsx';
 import type { WebModule } from '../../app/modules.ts';
-import { ExpertiseTagsPage } from './ExpertiseTagsPage.tsx';
-import { PairHistoryPage } from './PairHistoryPage.tsx';
-import { PairsPage } from './PairsPage.tsx';
-import { TeamListPage } from './TeamListPage.tsx';
-import { TeamMemberPage } from './TeamMemberPage.tsx';
+
+// Each screen loads when first shown, with the catalogues it speaks from (see app/lazy.tsx).
+const namespaces = ['team'] as const;
+const ExpertiseTagsPage = lazyPage(() => import('./ExpertiseTagsPage.tsx'), 'ExpertiseTagsPage', namespaces);
+const PairHistoryPage = lazyPage(() => import('./PairHistoryPage.tsx'), 'PairHistoryPage', namespaces);
+const PairsPage = lazyPage(() => import('./PairsPage.tsx'), 'PairsPage', namespaces);
+const TeamListPage = lazyPage(() => import('./TeamListPage.tsx'), 'TeamListPage', namespaces);
+const TeamMemberPage = lazyPage(() => import('./TeamMemberPage.tsx'), 'TeamMemberPage', namespaces);
 
 /** Screens and navigation of this module (registered in app/registry.ts). */
 export const webModule: WebModule = {
@@ -51,7 +55,8 @@ export const webModule: WebModule = {
     },
   ],
   navItems: [
-    { to: '/team', labelKey: 'nav.team', namespace: 'team', action: 'team.read' },
-    { to: '/koppelingen', labelKey: 'nav.pairs', namespace: 'team', action: 'pairs.read' },
+    { to: '/team', label: 'team', group: 'organisation', action: 'team.read' },
+    // The pairs of the expertise team serve primary schools (R5).
+    { to: '/koppelingen', label: 'pairs', group: 'organisation', action: 'pairs.read', sector: 'primary' },
   ],
 };

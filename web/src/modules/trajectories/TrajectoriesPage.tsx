@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import type { Action } from '../../../../contracts/actions.ts';
 import {
   type TrajectorySummary,
   trajectoryAttentions,
@@ -31,6 +32,9 @@ const pageSize = 25;
  * `/trajecten`: the pupils at the expertise point the user may see (P1), and `/signalen`: the signals a
  * teacher recorded themselves. Status, search text and page live in the address; the server filters.
  */
+/** A link to another screen, offered only with its action. */
+type PageLink = { to: string; action: Action; label: string };
+
 export function TrajectoriesPage({ ownSignals = false }: { ownSignals?: boolean }) {
   const { t } = useTranslation('trajectories');
   const session = useSignedInSession();
@@ -103,25 +107,27 @@ export function TrajectoriesPage({ ownSignals = false }: { ownSignals?: boolean 
       <Paragraph>{t(ownSignals ? 'list.ownIntro' : 'list.intro')}</Paragraph>
       <nav aria-label={t('list.more')}>
         <UnorderedList>
-          {[
-            { to: '/signalen/nieuw', action: 'trajectories.signal', label: t('list.new') },
-            ...(ownSignals
-              ? []
-              : [
-                  { to: '/expertisepunt/vandaag', action: 'attendance.manage', label: t('list.today') },
-                  { to: '/expertisepunt/week', action: 'trajectories.read', label: t('list.week') },
-                  {
-                    to: '/expertisepunt/overzicht',
-                    action: 'expertise_point.overview',
-                    label: t('list.overview'),
-                  },
-                  {
-                    to: '/expertisepunt/docenten',
-                    action: 'teacher_support.read',
-                    label: t('list.teachers'),
-                  },
-                ]),
-          ]
+          {(
+            [
+              { to: '/signalen/nieuw', action: 'trajectories.signal', label: t('list.new') },
+              ...(ownSignals
+                ? []
+                : ([
+                    { to: '/expertisepunt/vandaag', action: 'attendance.manage', label: t('list.today') },
+                    { to: '/expertisepunt/week', action: 'trajectories.read', label: t('list.week') },
+                    {
+                      to: '/expertisepunt/overzicht',
+                      action: 'expertise_point.overview',
+                      label: t('list.overview'),
+                    },
+                    {
+                      to: '/expertisepunt/docenten',
+                      action: 'teacher_support.read',
+                      label: t('list.teachers'),
+                    },
+                  ] satisfies PageLink[])),
+            ] satisfies PageLink[]
+          )
             .filter((link) => hasPermission(session, link.action))
             .map((link) => (
               <UnorderedListItem key={link.to}>

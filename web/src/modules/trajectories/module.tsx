@@ -1,8 +1,12 @@
 import { PermissionGate } from '../../app/gates.tsx';
+import { lazyPage } from '../../app/lazy.tsx';
 import type { WebModule } from '../../app/modules.ts';
-import { SignalFormPage } from './SignalFormPage.tsx';
-import { TrajectoriesPage } from './TrajectoriesPage.tsx';
-import { TrajectoryPage } from './TrajectoryPage.tsx';
+
+// Each screen loads when first shown, with the catalogues it speaks from (see app/lazy.tsx).
+const namespaces = ['trajectories', 'attendance', 'opp', 'pupilRecords'] as const;
+const SignalFormPage = lazyPage(() => import('./SignalFormPage.tsx'), 'SignalFormPage', namespaces);
+const TrajectoriesPage = lazyPage(() => import('./TrajectoriesPage.tsx'), 'TrajectoriesPage', namespaces);
+const TrajectoryPage = lazyPage(() => import('./TrajectoryPage.tsx'), 'TrajectoryPage', namespaces);
 
 /** Expertise points (issue 7): signals, the intake and eligibility (E2, E9), the pupil's file, the end (E11). */
 export const webModule: WebModule = {
@@ -48,18 +52,21 @@ export const webModule: WebModule = {
       ),
     },
   ],
+  // Trajectories and signals belong to the expertise points of secondary schools (E9).
   navItems: [
     {
       to: '/trajecten',
-      labelKey: 'nav.trajectories',
-      namespace: 'trajectories',
+      label: 'trajectories',
+      group: 'work',
       action: 'trajectories.read',
+      sector: 'secondary',
     },
     {
       to: '/signalen',
-      labelKey: 'nav.ownSignals',
-      namespace: 'trajectories',
+      label: 'ownSignals',
+      group: 'work',
       action: 'trajectories.own_signals',
+      sector: 'secondary',
     },
   ],
 };

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { Action } from '../../../../contracts/actions.ts';
 import type { TrajectoryStatus } from '../../../../contracts/trajectories.ts';
 import { AttendanceSection } from '../attendance/AttendanceSection.tsx';
 import { HomeworkSection } from '../attendance/HomeworkSection.tsx';
@@ -20,7 +21,7 @@ export type TrajectorySection = {
   /** Also the part's name in the address (`?deel=`), in Dutch like the other paths. */
   id: string;
   /** Shown only to users who hold this permission somewhere. */
-  action: string;
+  action: Action;
   Component: ComponentType<TrajectorySectionProps>;
 };
 
