@@ -62,7 +62,7 @@ test('password and TOTP sign the coordinator in; sign-out ends the session', asy
   await expect(page.getByRole('heading', { level: 1, name: 'Welkom, Marieke de Vries' })).toBeVisible();
   await expect(page.getByText(`Je werkt in Passend voor ${demoTenantName}.`)).toBeVisible();
   await expect(page.getByText('Ingelogd als Marieke de Vries')).toBeVisible();
-  await expect(page.getByRole('listitem').filter({ hasText: 'Coördinator stafbureau' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Wat op je wacht' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeVisible();
   await expectAccessible(page, 'home-coordinator');
 
