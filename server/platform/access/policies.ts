@@ -71,7 +71,8 @@ export const managers = { coordinator: 'tenant', functional_admin: 'tenant' } as
   Record<Role, Scope>
 >;
 
-const everyoneSelf = {
+/** Every role, each for its own data only (the own account, the own start page). */
+export const everyoneSelf = {
   coordinator: 'self',
   team_member: 'self',
   internal_coordinator: 'self',

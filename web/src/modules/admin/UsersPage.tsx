@@ -19,6 +19,7 @@ import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
 import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
+import { useRowButtons } from '../../ui/table/row-buttons.ts';
 import { useListParams } from '../../ui/table/useListParams.ts';
 import { AccountDialog, accountChangedMessage } from './AccountDialog.tsx';
 import { EditRolesForm } from './EditRolesForm.tsx';
@@ -46,13 +47,13 @@ export function UsersPage() {
     mode: 'deactivate' | 'reactivate';
   } | null>(null);
   const [accountMessage, setAccountMessage] = useState<string | null>(null);
-  const accountButtonRefs = useRef(new Map<string, HTMLButtonElement>());
+  const accountButtons = useRowButtons<string>();
   const [inviting, setInviting] = useState(false);
   const [invitedEmail, setInvitedEmail] = useState<string | null>(null);
   const inviteButtonRef = useRef<HTMLButtonElement>(null);
   const [editing, setEditing] = useState<UserSummary | null>(null);
   const [savedName, setSavedName] = useState<string | null>(null);
-  const editButtonRefs = useRef(new Map<string, HTMLButtonElement>());
+  const editButtons = useRowButtons<string>();
   const canInvite = hasPermission(session, 'users.invite');
   const canManage = hasPermission(session, 'users.manage');
   const canReadLocations = hasPermission(session, 'locations.read');
@@ -71,9 +72,9 @@ export function UsersPage() {
   const [focusAccountOf, setFocusAccountOf] = useState<string | null>(null);
   useEffect(() => {
     if (!focusAccountOf || accountChange) return;
-    accountButtonRefs.current.get(focusAccountOf)?.focus();
+    accountButtons.focusNow(focusAccountOf);
     setFocusAccountOf(null);
-  }, [focusAccountOf, accountChange]);
+  }, [focusAccountOf, accountChange, accountButtons]);
 
   const closeAccountChange = (userId: string) => {
     setAccountChange(null);
@@ -95,17 +96,14 @@ export function UsersPage() {
   const closeEdit = (userId: string) => {
     setEditing(null);
     // Back to the row's button the form was opened with.
-    requestAnimationFrame(() => editButtonRefs.current.get(userId)?.focus());
+    editButtons.focus(userId);
   };
 
   const actionsCell = (user: UserSummary) => (
     <ButtonGroup>
       {canManage && (
         <Button
-          ref={(element) => {
-            if (element) editButtonRefs.current.set(user.id, element);
-            else editButtonRefs.current.delete(user.id);
-          }}
+          ref={editButtons.refFor(user.id)}
           appearance="secondary-action-button"
           type="button"
           aria-label={t('editRoles.openFor', { name: user.name })}
@@ -124,10 +122,7 @@ export function UsersPage() {
       )}
       {canDeactivate && user.id !== session.user.id && (
         <Button
-          ref={(element) => {
-            if (element) accountButtonRefs.current.set(user.id, element);
-            else accountButtonRefs.current.delete(user.id);
-          }}
+          ref={accountButtons.refFor(user.id)}
           appearance="secondary-action-button"
           type="button"
           aria-haspopup="dialog"

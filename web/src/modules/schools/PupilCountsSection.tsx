@@ -8,7 +8,7 @@ import {
   Paragraph,
   PrimaryActionButton,
 } from '@utrecht/component-library-react';
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import {
@@ -28,6 +28,7 @@ import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { useRowButtons } from '../../ui/table/row-buttons.ts';
 import { schoolsKeys } from './schools.api.ts';
 
 type PupilCountsSectionProps = { location: LocationDetail; canManage: boolean };
@@ -41,7 +42,7 @@ export function PupilCountsSection({ location, canManage }: PupilCountsSectionPr
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
-  const deleteButtons = useRef(new Map<number, HTMLButtonElement>());
+  const deleteButtons = useRowButtons<number>();
 
   const refresh = () =>
     Promise.all([
@@ -60,7 +61,7 @@ export function PupilCountsSection({ location, canManage }: PupilCountsSectionPr
   const cancelDelete = (schoolYear: number) => {
     setConfirming(null);
     // Back to the row's button the question was asked from.
-    requestAnimationFrame(() => deleteButtons.current.get(schoolYear)?.focus());
+    deleteButtons.focus(schoolYear);
   };
 
   const columns: Column<PupilCount>[] = [
@@ -91,10 +92,7 @@ export function PupilCountsSection({ location, canManage }: PupilCountsSectionPr
             header: t('pupilCounts.columnActions'),
             cell: (count: PupilCount) => (
               <Button
-                ref={(element) => {
-                  if (element) deleteButtons.current.set(count.schoolYear, element);
-                  else deleteButtons.current.delete(count.schoolYear);
-                }}
+                ref={deleteButtons.refFor(count.schoolYear)}
                 type="button"
                 appearance="subtle-button"
                 aria-haspopup="dialog"

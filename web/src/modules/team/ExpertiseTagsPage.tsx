@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, ButtonGroup, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type ExpertiseTag,
@@ -17,6 +17,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { useRowButtons } from '../../ui/table/row-buttons.ts';
 import { remove, useExpertiseTags } from './team.api.ts';
 
 /** `/team/expertise`: the list of expertise tags the coordinator maintains (R1). */
@@ -27,9 +28,9 @@ export function ExpertiseTagsPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const [removing, setRemoving] = useState<ExpertiseTag | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const rowButtons = useRef(new Map<string, HTMLButtonElement>());
+  const rowButtons = useRowButtons<string>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['expertise-tags'] });
-  const focusRow = (tagId: string) => requestAnimationFrame(() => rowButtons.current.get(tagId)?.focus());
+  const focusRow = rowButtons.focus;
 
   const create = useContractForm({
     schema: expertiseTagInputSchema,
@@ -82,10 +83,7 @@ export function ExpertiseTagsPage() {
       cell: (tag) => (
         <ButtonGroup>
           <Button
-            ref={(element) => {
-              if (element) rowButtons.current.set(tag.id, element);
-              else rowButtons.current.delete(tag.id);
-            }}
+            ref={rowButtons.refFor(tag.id)}
             type="button"
             appearance="subtle-button"
             onClick={() => {

@@ -41,6 +41,7 @@ import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
+import { useRowButtons } from '../../ui/table/row-buttons.ts';
 import { AccountDialog, accountChangedMessage } from '../admin/AccountDialog.tsx';
 import { PhotoSection } from './PhotoSection.tsx';
 import { formatHours, put, remove, schoolYearLabel, useExpertiseTags } from './team.api.ts';
@@ -367,7 +368,7 @@ function AbsencesSection({ member, canManage }: { member: TeamMemberDetail; canM
   const [removing, setRemoving] = useState<Absence | null>(null);
   // One notice for the section: what was added or removed last, never both at once.
   const [notice, setNotice] = useState<string | null>(null);
-  const removeButtons = useRef(new Map<string, HTMLButtonElement>());
+  const removeButtons = useRowButtons<string>();
   const period = (absence: Absence) => ({ from: date(absence.startsOn), to: date(absence.endsOn) });
   const form = useContractForm({
     schema: absenceInputSchema,
@@ -404,10 +405,7 @@ function AbsencesSection({ member, canManage }: { member: TeamMemberDetail; canM
             header: t('common.remove'),
             cell: (absence: Absence) => (
               <Button
-                ref={(element) => {
-                  if (element) removeButtons.current.set(absence.id, element);
-                  else removeButtons.current.delete(absence.id);
-                }}
+                ref={removeButtons.refFor(absence.id)}
                 type="button"
                 appearance="subtle-button"
                 aria-haspopup="dialog"
@@ -449,7 +447,7 @@ function AbsencesSection({ member, canManage }: { member: TeamMemberDetail; canM
           onConfirm={() => drop.mutate(removing)}
           onCancel={() => {
             setRemoving(null);
-            requestAnimationFrame(() => removeButtons.current.get(removing.id)?.focus());
+            removeButtons.focus(removing.id);
           }}
         >
           {drop.error && <ErrorAlert errors={formErrorsFrom(drop.error)} />}
