@@ -41,6 +41,9 @@ test('the account page shows the details and stores the language choice', async 
   await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
   await expect(page.getByText('Peter Jansen', { exact: true })).toBeVisible();
   await expect(page.getByText('directie@demo.passend.test', { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('listitem').filter({ hasText: /^Directie bij OBS De Regenboog$/ }),
+  ).toBeVisible();
   await expectAccessible(page, 'account');
 
   const language = page.getByRole('form', { name: 'Taal' });

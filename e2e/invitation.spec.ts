@@ -103,13 +103,14 @@ test('an invited internal coordinator activates the account, enrols MFA and sign
   await expectAccessible(page, 'recovery-codes');
   await page.getByRole('button', { name: 'Ik heb de codes bewaard, verder' }).click();
 
-  // Signed in, with the role at the school.
+  // Signed in; the account names the role at the school.
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${invitee.name}` })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Gebruikers', includeHidden: true })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Mijn account' }).first().click();
   await expect(
     page.getByRole('listitem').filter({ hasText: 'Intern begeleider bij OBS De Regenboog' }),
   ).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Gebruikers', includeHidden: true })).toHaveCount(0);
 
   // Signing in again: password, then a recovery code instead of the app.
   await signOut(page);

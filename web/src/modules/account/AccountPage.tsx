@@ -9,6 +9,8 @@ import {
   Paragraph,
   PrimaryActionButton,
   SecondaryActionButton,
+  UnorderedList,
+  UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +23,7 @@ import {
 import type { Locale } from '../../../../contracts/fields.ts';
 import { api } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
+import { roleAssignmentLabel } from '../../app/labels.ts';
 import { useChooseLocale } from '../../app/locale.ts';
 import { replaceSession, useSignedInSession } from '../../app/session.ts';
 import { ContractForm } from '../../ui/Form.tsx';
@@ -158,7 +161,7 @@ function LanguagePreference() {
   );
 }
 
-/** `/account`: own details, password, MFA reset and language. */
+/** `/account`: own details and roles, password, MFA reset and language. */
 export function AccountPage() {
   const { t } = useTranslation();
   const { user, tenant } = useSignedInSession();
@@ -182,6 +185,24 @@ export function AccountPage() {
           <DataListItem>
             <DataListKey>{t('account.partnership')}</DataListKey>
             <DataListValue>{tenant.name}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{t('account.roles')}</DataListKey>
+            <DataListValue>
+              {user.roles.length === 0 ? (
+                t('account.noRoles')
+              ) : (
+                <UnorderedList>
+                  {user.roles.map((assignment) => (
+                    <UnorderedListItem
+                      key={`${assignment.role}-${assignment.teamRole}-${assignment.locationId}`}
+                    >
+                      {roleAssignmentLabel(t, assignment)}
+                    </UnorderedListItem>
+                  ))}
+                </UnorderedList>
+              )}
+            </DataListValue>
           </DataListItem>
           <DataListItem>
             <DataListKey>{t('account.recoveryCodesLeft')}</DataListKey>

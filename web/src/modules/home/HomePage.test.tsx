@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import i18next from 'i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -146,5 +146,30 @@ describe('HomePage ("Mijn werk")', () => {
     await act(async () => within(row).getByRole('button', { name: 'Markeer als gelezen' }).click());
     await act(async () => screen.getByRole('button', { name: 'Alles gelezen' }).click());
     expect(posts).toEqual([`/api/notifications/${notificationId}/read`, '/api/notifications/read']);
+  });
+
+  it('marks a notification read when the person follows it', async () => {
+    const posts = fakeApi(
+      { items: [] },
+      {
+        items: [
+          {
+            id: notificationId,
+            kind: 'request_assigned',
+            link: '/hulpvragen/abc',
+            createdAt: '2026-10-05T08:00:00Z',
+            readAt: null,
+          },
+        ],
+        page: 1,
+        pageSize: 10,
+        total: 1,
+        unread: 1,
+      },
+    );
+    renderPage();
+    const link = await screen.findByRole('link', { name: 'Er is een hulpvraag aan je toegewezen' });
+    await act(async () => link.click());
+    await waitFor(() => expect(posts).toEqual([`/api/notifications/${notificationId}/read`]));
   });
 });

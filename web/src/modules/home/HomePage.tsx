@@ -151,7 +151,13 @@ function NotificationList() {
                 className={notification.readAt ? undefined : 'passend-notifications__unread'}
               >
                 {!notification.readAt && <strong>{t('notifications.new')}: </strong>}
-                <RouterLink to={notification.link}>{t(`notifications.kind.${notification.kind}`)}</RouterLink>{' '}
+                <RouterLink
+                  to={notification.link}
+                  // Following a notification reads it.
+                  onClick={notification.readAt ? undefined : () => markOne.mutate(notification)}
+                >
+                  {t(`notifications.kind.${notification.kind}`)}
+                </RouterLink>{' '}
                 <span className="passend-notifications__time">{format.dateTime(notification.createdAt)}</span>
                 {!notification.readAt && (
                   <>
