@@ -18,6 +18,7 @@ import { formErrorsFrom } from '../../app/forms.ts';
 import { sessionQueryKey } from '../../app/session.ts';
 import { ContractForm } from '../../ui/Form.tsx';
 import { useContractForm } from '../../ui/form/useContractForm.ts';
+import { adminKeys } from './admin.keys.ts';
 import { RoleAssignmentsFields, type RoleRow, roleInputsOf, roleRowsFrom } from './RoleAssignmentsFields.tsx';
 
 type EditRolesFormProps = {
@@ -40,7 +41,7 @@ export function EditRolesForm({ user, canReadLocations, onSaved, onCancel }: Edi
     send: (input) =>
       apiRequest('PUT', `/api/users/${user.id}/roles`, { body: input, schema: userSummarySchema }),
     onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: ['users'] });
+      await queryClient.invalidateQueries({ queryKey: adminKeys.users });
       // Changing one's own roles changes one's own permissions.
       await queryClient.invalidateQueries({ queryKey: sessionQueryKey });
       onSaved(saved);

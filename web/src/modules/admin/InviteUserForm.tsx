@@ -13,6 +13,7 @@ import { api } from '../../app/api.ts';
 import { ContractForm } from '../../ui/Form.tsx';
 import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { TextField } from '../../ui/TextField.tsx';
+import { adminKeys } from './admin.keys.ts';
 import { emptyRoleRow, RoleAssignmentsFields, type RoleRow, roleInputsOf } from './RoleAssignmentsFields.tsx';
 
 type InviteUserFormProps = {
@@ -32,7 +33,7 @@ export function InviteUserForm({ canReadLocations, onInvited, onCancel }: Invite
     toInput: (values) => ({ name: values.name, email: values.email, roles: roleInputsOf(values.rows) }),
     send: (input) => api.post('/api/users', input, userSummarySchema),
     onSuccess: async (user) => {
-      await queryClient.invalidateQueries({ queryKey: ['users'] });
+      await queryClient.invalidateQueries({ queryKey: adminKeys.users });
       onInvited(user.email);
     },
   });

@@ -21,6 +21,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
 import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
 import { useListParams } from '../../ui/table/useListParams.ts';
+import { adminKeys } from './admin.keys.ts';
 
 const demoPageSize = 10;
 const pageSize = 25;
@@ -43,7 +44,7 @@ function DemoOutbox() {
   const page = list.page;
 
   const outbox = useQuery({
-    queryKey: ['outbox', { page, pageSize: demoPageSize }],
+    queryKey: adminKeys.outboxList({ page, pageSize: demoPageSize }),
     queryFn: ({ signal }) =>
       api.get(withQuery('/api/outbox', { page, pageSize: demoPageSize }), outboxPageSchema, signal),
     placeholderData: keepPreviousData,
@@ -99,7 +100,7 @@ function OutgoingMail() {
   const [retried, setRetried] = useState<OutboxMail | null>(null);
 
   const mails = useQuery({
-    queryKey: ['outbox', { page, pageSize, status }],
+    queryKey: adminKeys.outboxList({ page, pageSize, status }),
     queryFn: ({ signal }) =>
       api.get(withQuery('/api/outbox', { page, pageSize, status }), outboxPageSchema, signal),
     placeholderData: keepPreviousData,
@@ -109,7 +110,7 @@ function OutgoingMail() {
     mutationFn: (mail: OutboxMail) => api.post(`/api/outbox/${mail.id}/retry`, {}, outboxMailSchema),
     onSuccess: async (mail) => {
       setRetried(mail);
-      await queryClient.invalidateQueries({ queryKey: ['outbox'] });
+      await queryClient.invalidateQueries({ queryKey: adminKeys.outbox });
     },
   });
 

@@ -22,6 +22,7 @@ import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
 import { useRowButtons } from '../../ui/table/row-buttons.ts';
 import { useListParams } from '../../ui/table/useListParams.ts';
 import { AccountDialog, accountChangedMessage } from './AccountDialog.tsx';
+import { adminKeys } from './admin.keys.ts';
 import { EditRolesForm } from './EditRolesForm.tsx';
 import { InviteUserForm } from './InviteUserForm.tsx';
 
@@ -61,7 +62,7 @@ export function UsersPage() {
   const hasActions = canManage || canDeactivate;
 
   const users = useQuery({
-    queryKey: ['users', { page, pageSize, q, status, sort }],
+    queryKey: adminKeys.userList({ page, pageSize, q, status, sort }),
     queryFn: ({ signal }) =>
       api.get(withQuery('/api/users', { page, pageSize, q, status, sort }), userPageSchema, signal),
     placeholderData: keepPreviousData,
@@ -289,7 +290,7 @@ export function UsersPage() {
           basePath="/api/users"
           onDone={async (changed) => {
             setAccountMessage(accountChangedMessage(t, accountChange.user.name, changed.status));
-            await queryClient.invalidateQueries({ queryKey: ['users'] });
+            await queryClient.invalidateQueries({ queryKey: adminKeys.users });
             closeAccountChange(accountChange.user.id);
           }}
           onCancel={() => closeAccountChange(accountChange.user.id)}

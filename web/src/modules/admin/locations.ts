@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type Location, locationPageSchema } from '../../../../contracts/locations.ts';
 import { api, withQuery } from '../../app/api.ts';
+import { schoolsKeys } from '../schools/schools.api.ts';
 
 const pageSize = 100;
 
@@ -17,7 +18,7 @@ async function fetchAllLocations(signal: AbortSignal): Promise<Location[]> {
 /** The locations for the role picker; only asked for when the user may read them. */
 export function useAllLocations(enabled: boolean) {
   return useQuery({
-    queryKey: ['locations', 'all'],
+    queryKey: schoolsKeys.everyLocation,
     queryFn: ({ signal }) => fetchAllLocations(signal),
     enabled,
     staleTime: 5 * 60_000,

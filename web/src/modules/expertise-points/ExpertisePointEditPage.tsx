@@ -18,6 +18,7 @@ import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { expertisePointKeys } from './expertise-points.keys.ts';
 import { WarningStatus } from './WarningStatus.tsx';
 
 /** `/expertisepunten/:locationId`: room, opening hours and offer of one expertise point (E1, E8). */
@@ -26,7 +27,7 @@ export function ExpertisePointEditPage() {
   const { t: tCore } = useTranslation();
   const { locationId = '' } = useParams();
   const point = useQuery({
-    queryKey: ['expertise-points', 'location', locationId],
+    queryKey: expertisePointKeys.location(locationId),
     queryFn: ({ signal }) =>
       apiRequest('GET', `/api/locations/${encodeURIComponent(locationId)}/expertise-point`, {
         schema: expertisePointOverviewSchema,
@@ -77,13 +78,13 @@ function EditForm({ overview }: { overview: ExpertisePointOverview }) {
       }),
     successNotice: t('edit.saved'),
     onSuccess: async (updated) => {
-      queryClient.setQueryData(['expertise-points', 'location', overview.locationId], updated);
-      await queryClient.invalidateQueries({ queryKey: ['expertise-points'] });
+      queryClient.setQueryData(expertisePointKeys.location(overview.locationId), updated);
+      await queryClient.invalidateQueries({ queryKey: expertisePointKeys.all });
     },
   });
 
   const shown =
-    queryClient.getQueryData<ExpertisePointOverview>(['expertise-points', 'location', overview.locationId]) ??
+    queryClient.getQueryData<ExpertisePointOverview>(expertisePointKeys.location(overview.locationId)) ??
     overview;
 
   return (

@@ -17,6 +17,7 @@ import { RouterLink } from '../../ui/RouterLink.tsx';
 import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
 import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
 import { useListParams } from '../../ui/table/useListParams.ts';
+import { expertisePointKeys } from './expertise-points.keys.ts';
 import { WarningStatus } from './WarningStatus.tsx';
 
 const pageSize = 25;
@@ -36,7 +37,7 @@ export function ExpertisePointsPage() {
   useEffect(() => setWarningsTicked(warningsOnly), [warningsOnly]);
 
   const points = useQuery({
-    queryKey: ['expertise-points', { page, pageSize, q, warningsOnly }],
+    queryKey: expertisePointKeys.list({ page, pageSize, q, warningsOnly }),
     queryFn: ({ signal }) =>
       api.get(
         withQuery('/api/expertise-points', { page, pageSize, q, warning: warningsOnly ? 'true' : undefined }),

@@ -40,6 +40,7 @@ import { TextField } from '../../ui/TextField.tsx';
 import { DataTable } from '../../ui/table/DataTable.tsx';
 import { KeyInWords, useAllocationLineColumns } from './allocation.parts.tsx';
 import { HistoricalCountForm } from './HistoricalCountForm.tsx';
+import { hoursKeys } from './hours.api.ts';
 
 type Draft = {
   totalSource: 'fixed' | 'team';
@@ -120,14 +121,14 @@ export function AllocationPage() {
   // The message after saving belongs to the version just stored; opening another one hides it.
   const [storedNow, setStoredNow] = useState<Allocation | null>(null);
   const versions = useQuery({
-    queryKey: ['allocations', schoolYear],
+    queryKey: hoursKeys.allocations(schoolYear),
     queryFn: ({ signal }) =>
       api.get(withQuery('/api/allocations', { schoolYear }), allocationVersionListSchema, signal),
   });
   const items = versions.data?.items ?? [];
   const selectedItem = items.find((item) => item.id === searchParams.get('versie')) ?? defaultVersion(items);
   const selected = useQuery({
-    queryKey: ['allocation', selectedItem?.id],
+    queryKey: hoursKeys.allocation(selectedItem?.id),
     queryFn: ({ signal }) => api.get(`/api/allocations/${selectedItem?.id}`, allocationSchema, signal),
     enabled: selectedItem !== undefined,
   });
@@ -193,8 +194,8 @@ export function AllocationPage() {
           selected={selectedItem ? (selected.data ?? null) : null}
           storedNow={storedNow}
           onStored={(allocation) => {
-            queryClient.setQueryData(['allocation', allocation.id], allocation);
-            void queryClient.invalidateQueries({ queryKey: ['allocations', schoolYear] });
+            queryClient.setQueryData(hoursKeys.allocation(allocation.id), allocation);
+            void queryClient.invalidateQueries({ queryKey: hoursKeys.allocations(schoolYear) });
             setStoredNow(allocation);
             showVersion(schoolYear, allocation.id);
           }}

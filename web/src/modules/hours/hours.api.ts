@@ -5,6 +5,7 @@
  */
 export const hoursKeys = {
   allocations: (schoolYear: number) => ['allocations', schoolYear] as const,
+  allocation: (allocationId: string | undefined) => ['allocation', allocationId] as const,
   /** Every list of time entries, of every member and period. */
   timeEntries: ['time-entries'] as const,
   timeEntryList: (userId: string | null, query: Record<string, string | undefined>) =>

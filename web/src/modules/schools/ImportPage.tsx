@@ -33,6 +33,7 @@ import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { ImportPreviewSection } from './ImportPreviewSection.tsx';
 import { type ImportUploadForm, uploadImport } from './ImportUpload.ts';
+import { schoolsKeys } from './schools.api.ts';
 
 const templatePath = '/api/locations/import/template.csv';
 
@@ -104,7 +105,7 @@ export function ImportPage() {
     onSuccess: async (answer) => {
       setResult(answer);
       setPreview(null);
-      await queryClient.invalidateQueries({ queryKey: ['locations'] });
+      await queryClient.invalidateQueries({ queryKey: schoolsKeys.all });
     },
   });
 

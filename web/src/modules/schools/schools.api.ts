@@ -5,6 +5,10 @@ import type { FormErrors } from '../../app/forms.ts';
 
 /** Query keys of this module, so a change can refresh exactly what it touched. */
 export const schoolsKeys = {
+  /** Every list, detail and picker of locations. */
+  all: ['locations'] as const,
+  /** Every location of the partnership, for pickers. */
+  everyLocation: ['locations', 'all'] as const,
   lists: ['locations', 'list'] as const,
   detail: (locationId: string) => ['locations', 'detail', locationId] as const,
   boards: ['school-boards'] as const,

@@ -18,7 +18,7 @@ import { RouterLink } from '../../ui/RouterLink.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
 import { useRowButtons } from '../../ui/table/row-buttons.ts';
-import { remove, useExpertiseTags } from './team.api.ts';
+import { remove, teamKeys, useExpertiseTags } from './team.api.ts';
 
 /** `/team/expertise`: the list of expertise tags the coordinator maintains (R1). */
 export function ExpertiseTagsPage() {
@@ -29,7 +29,7 @@ export function ExpertiseTagsPage() {
   const [removing, setRemoving] = useState<ExpertiseTag | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const rowButtons = useRowButtons<string>();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['expertise-tags'] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: teamKeys.expertiseTags });
   const focusRow = rowButtons.focus;
 
   const create = useContractForm({

@@ -22,7 +22,7 @@ import { RouterLink } from '../../ui/RouterLink.tsx';
 import { DataTable } from '../../ui/table/DataTable.tsx';
 import { emptyPairDraft, PairFields, pairInputOf } from './PairFields.tsx';
 import { PairSummary } from './PairSummary.tsx';
-import { put } from './team.api.ts';
+import { put, teamKeys } from './team.api.ts';
 import './team.css';
 
 /** `/koppelingen/:locationId`: every period of a school's pair, and a change from a date (R5). */
@@ -32,7 +32,7 @@ export function PairHistoryPage() {
   const { locationId = '' } = useParams();
   const session = useSignedInSession();
   const history = useQuery({
-    queryKey: ['pairs', 'history', locationId],
+    queryKey: teamKeys.pairHistory(locationId),
     queryFn: ({ signal }) => api.get(`/api/locations/${locationId}/pair-history`, pairHistorySchema, signal),
   });
   if (!history.data) {
@@ -135,8 +135,8 @@ function ChangePairForm({ locationId, name, hasPair }: ChangePairFormProps) {
         : null,
     successNotice: t('pairHistory.changed'),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['pairs'] });
-      await queryClient.invalidateQueries({ queryKey: ['team'] });
+      await queryClient.invalidateQueries({ queryKey: teamKeys.pairs });
+      await queryClient.invalidateQueries({ queryKey: teamKeys.all });
     },
   });
   return (

@@ -8,6 +8,7 @@ import { formErrorsFrom } from '../../app/forms.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { PairMemberText, PairStatusText } from './PairCell.tsx';
+import { teamKeys } from './team.api.ts';
 import './team.css';
 
 /**
@@ -24,7 +25,7 @@ export function PairSummary({
   const { t } = useTranslation('team');
   const headingId = useId();
   const pair = useQuery({
-    queryKey: ['pairs', 'location', locationId],
+    queryKey: teamKeys.pairsOfLocation(locationId),
     queryFn: ({ signal }) => api.get(`/api/locations/${locationId}/pair`, locationPairSchema, signal),
   });
   return (

@@ -37,7 +37,7 @@ import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
 import { useListParams } from '../../ui/table/useListParams.ts';
 import { PairMemberText, PairStatusText } from './PairCell.tsx';
 import { emptyPairDraft, PairFields, pairFieldPaths, pairInputOf } from './PairFields.tsx';
-import { teamFieldMessage } from './team.api.ts';
+import { teamFieldMessage, teamKeys } from './team.api.ts';
 import './team.css';
 
 const pageSize = 50;
@@ -68,7 +68,7 @@ export function PairsPage() {
   const bulkHeadingId = useId();
 
   const pairs = useQuery({
-    queryKey: ['pairs', { date, status, q, page }],
+    queryKey: teamKeys.pairList({ date, status, q, page }),
     queryFn: ({ signal }) =>
       api.get(
         withQuery('/api/pairs', { date, status, q, page, pageSize, sort: 'status' }),
@@ -105,8 +105,8 @@ export function PairsPage() {
     onSuccess: async (result) => {
       setDone(result);
       setSelected(new Map());
-      await queryClient.invalidateQueries({ queryKey: ['pairs'] });
-      await queryClient.invalidateQueries({ queryKey: ['team'] });
+      await queryClient.invalidateQueries({ queryKey: teamKeys.pairs });
+      await queryClient.invalidateQueries({ queryKey: teamKeys.all });
     },
     onError: (error) => {
       setDone(null);

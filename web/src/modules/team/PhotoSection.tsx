@@ -27,7 +27,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ContractForm } from '../../ui/Form.tsx';
 import { CheckboxField } from '../../ui/form/ChoiceFields.tsx';
 import { useContractForm } from '../../ui/form/useContractForm.ts';
-import { put, remove } from './team.api.ts';
+import { put, remove, teamKeys } from './team.api.ts';
 
 /** The chosen file could not be read in the browser (it is gone, or not a file). */
 class PhotoReadFailed extends Error {}
@@ -86,7 +86,7 @@ export function PhotoSection({ member, isOwn }: { member: TeamMemberDetail; isOw
     onSuccess: async () => {
       setRemoved(false);
       clearFile();
-      await queryClient.invalidateQueries({ queryKey: ['team'] });
+      await queryClient.invalidateQueries({ queryKey: teamKeys.all });
     },
     onError: (error) => {
       if (error instanceof PhotoReadFailed) {
@@ -109,7 +109,7 @@ export function PhotoSection({ member, isOwn }: { member: TeamMemberDetail; isOw
       setConfirmingRemove(false);
       setRemoved(true);
       clearFile();
-      await queryClient.invalidateQueries({ queryKey: ['team'] });
+      await queryClient.invalidateQueries({ queryKey: teamKeys.all });
     },
   });
 

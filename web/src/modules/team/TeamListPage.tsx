@@ -20,7 +20,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
 import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
 import { useListParams } from '../../ui/table/useListParams.ts';
-import { formatHours, schoolYearLabel, useExpertiseTags } from './team.api.ts';
+import { formatHours, schoolYearLabel, teamKeys, useExpertiseTags } from './team.api.ts';
 import './team.css';
 
 const pageSize = 25;
@@ -46,7 +46,7 @@ export function TeamListPage() {
   const tags = useExpertiseTags();
 
   const team = useQuery({
-    queryKey: ['team', { page: list.page, q, schoolYear, status, tagId, sort }],
+    queryKey: teamKeys.list({ page: list.page, q, schoolYear, status, tagId, sort }),
     queryFn: ({ signal }) =>
       api.get(
         withQuery('/api/team', { page: list.page, pageSize, q, schoolYear, status, tagId, sort }),

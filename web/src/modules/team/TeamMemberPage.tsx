@@ -44,7 +44,7 @@ import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
 import { useRowButtons } from '../../ui/table/row-buttons.ts';
 import { AccountDialog, accountChangedMessage } from '../admin/AccountDialog.tsx';
 import { PhotoSection } from './PhotoSection.tsx';
-import { formatHours, put, remove, schoolYearLabel, useExpertiseTags } from './team.api.ts';
+import { formatHours, put, remove, schoolYearLabel, teamKeys, useExpertiseTags } from './team.api.ts';
 import './team.css';
 
 /** `/team/:userId`: one member's profile: status, expertise, hours, absences, public-page choices. */
@@ -58,7 +58,7 @@ export function TeamMemberPage() {
   const isOwn = session.user.id === userId;
   const canChoosePublic = canManage || isOwn;
   const member = useQuery({
-    queryKey: ['team', 'member', userId],
+    queryKey: teamKeys.member(userId),
     queryFn: ({ signal }) => api.get(`/api/team/${userId}`, teamMemberDetailSchema, signal),
   });
   if (!member.data) {
@@ -107,8 +107,8 @@ export function TeamMemberPage() {
 function useRefreshMember(userId: string) {
   const queryClient = useQueryClient();
   return async (detail?: TeamMemberDetail) => {
-    if (detail) queryClient.setQueryData(['team', 'member', userId], detail);
-    await queryClient.invalidateQueries({ queryKey: ['team'] });
+    if (detail) queryClient.setQueryData(teamKeys.member(userId), detail);
+    await queryClient.invalidateQueries({ queryKey: teamKeys.all });
   };
 }
 

@@ -8,6 +8,21 @@ import {
 import { api, apiRequest, withQuery } from '../../app/api.ts';
 import { type FieldIssue, moduleFieldMessage } from '../../app/forms.ts';
 
+/** The query keys of the team module: the prefixes invalidate every page and detail below them. */
+export const teamKeys = {
+  /** Every team list, member and role list. */
+  all: ['team'] as const,
+  list: (filters: Record<string, string | number | undefined>) => ['team', 'list', filters] as const,
+  member: (userId: string) => ['team', 'member', userId] as const,
+  role: (teamRole: TeamRole) => ['team', 'role', teamRole] as const,
+  expertiseTags: ['expertise-tags'] as const,
+  /** Every pair list, history and school summary. */
+  pairs: ['pairs'] as const,
+  pairList: (filters: Record<string, string | number | undefined>) => ['pairs', 'list', filters] as const,
+  pairsOfLocation: (locationId: string) => ['pairs', 'location', locationId] as const,
+  pairHistory: (locationId: string) => ['pairs', 'history', locationId] as const,
+};
+
 /** PUT and DELETE through the one fetch helper. */
 export const put = <T>(path: string, body: unknown, schema?: import('zod').ZodType<T>) =>
   apiRequest<T>('PUT', path, { body, schema });
@@ -21,7 +36,7 @@ export function teamFieldMessage(issue: FieldIssue): string {
 /** The expertise tags (a short list). */
 export function useExpertiseTags(enabled = true) {
   return useQuery({
-    queryKey: ['expertise-tags'],
+    queryKey: teamKeys.expertiseTags,
     queryFn: ({ signal }) => api.get('/api/expertise-tags', expertiseTagListSchema, signal),
     enabled,
   });
@@ -30,7 +45,7 @@ export function useExpertiseTags(enabled = true) {
 /** Every member of one team role, for the pair pickers (a team is a dozen or so people). */
 export function useTeamMembersOfRole(teamRole: TeamRole, enabled = true) {
   return useQuery({
-    queryKey: ['team', 'role', teamRole],
+    queryKey: teamKeys.role(teamRole),
     enabled,
     queryFn: async ({ signal }): Promise<TeamMemberSummary[]> => {
       const all: TeamMemberSummary[] = [];
