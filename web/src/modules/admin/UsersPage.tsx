@@ -152,7 +152,13 @@ export function UsersPage() {
       rowHeader: true,
       sortable: true,
     },
-    { key: 'email', header: t('users.columnEmail'), cell: (user) => user.email, sortable: true },
+    {
+      key: 'email',
+      header: t('users.columnEmail'),
+      cell: (user) => user.email,
+      sortable: true,
+      breakAnywhere: true,
+    },
     {
       key: 'roles',
       header: t('users.columnRoles'),

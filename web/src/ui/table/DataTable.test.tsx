@@ -95,6 +95,30 @@ describe('DataTable', () => {
     );
   });
 
+  it('lets a long address break anywhere rather than widen the table', () => {
+    const withEmail: Column<School>[] = [
+      ...columns,
+      {
+        key: 'email',
+        header: 'E-mailadres',
+        cell: () => 'gedragswetenschapper@demo.passend.test',
+        breakAnywhere: true,
+      },
+    ];
+    render(
+      <DataTable
+        caption="Scholen"
+        columns={withEmail}
+        rows={schools}
+        rowKey={(row) => row.id}
+        empty="Geen scholen"
+      />,
+    );
+    expect(
+      screen.getAllByRole('cell', { name: 'gedragswetenschapper@demo.passend.test' })[0]?.className,
+    ).toContain('passend-break-anywhere');
+  });
+
   it('says what is missing in one cell across all columns when there are no rows', () => {
     render(
       <DataTable

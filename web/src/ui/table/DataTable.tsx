@@ -20,6 +20,8 @@ export type Column<Row> = {
   numeric?: boolean;
   /** Dates, codes and references: never broken over lines. */
   nowrap?: boolean;
+  /** E-mail addresses and other long unbroken values: may break anywhere rather than widen the table. */
+  breakAnywhere?: boolean;
   /** A sensible width (`8rem`, `30%`) where the content would otherwise squeeze or sprawl. */
   width?: string;
   /** The cell that names the row (`<th scope="row">`); the title of the row on a small screen. */
@@ -54,6 +56,7 @@ function cellClass(column: Column<unknown>, place: 'header' | 'body' = 'body'): 
     column.numeric ? 'passend-cell--numeric' : null,
     // Only the values stay on one line: a header ("Laatste wijziging") may wrap to keep the table narrow.
     column.nowrap && place === 'body' ? 'passend-nowrap' : null,
+    column.breakAnywhere && place === 'body' ? 'passend-break-anywhere' : null,
     column.keepWithTitle ? 'passend-cell--keep' : null,
   ].filter(Boolean);
   return classes.length ? classes.join(' ') : undefined;
