@@ -76,6 +76,23 @@ function renderPage() {
 
 const noNotifications: NotificationPage = { items: [], page: 1, pageSize: 10, total: 0, unread: 0 };
 
+/** One unread notification: a request assigned to the reader. */
+const oneUnreadNotification: NotificationPage = {
+  items: [
+    {
+      id: notificationId,
+      kind: 'request_assigned',
+      link: '/hulpvragen/abc',
+      createdAt: '2026-10-05T08:00:00Z',
+      readAt: null,
+    },
+  ],
+  page: 1,
+  pageSize: 10,
+  total: 1,
+  unread: 1,
+};
+
 describe('HomePage ("Mijn werk")', () => {
   it('greets the person by name and says it is loading, not that nothing waits, before the answer', async () => {
     fakeApi(null, noNotifications);
@@ -120,24 +137,7 @@ describe('HomePage ("Mijn werk")', () => {
   });
 
   it('marks unread notifications and marks one, or all, read', async () => {
-    const posts = fakeApi(
-      { items: [] },
-      {
-        items: [
-          {
-            id: notificationId,
-            kind: 'request_assigned',
-            link: '/hulpvragen/abc',
-            createdAt: '2026-10-05T08:00:00Z',
-            readAt: null,
-          },
-        ],
-        page: 1,
-        pageSize: 10,
-        total: 1,
-        unread: 1,
-      },
-    );
+    const posts = fakeApi({ items: [] }, oneUnreadNotification);
     renderPage();
     const link = await screen.findByRole('link', { name: 'Er is een hulpvraag aan je toegewezen' });
     const row = link.closest('li') as HTMLElement;
@@ -149,24 +149,7 @@ describe('HomePage ("Mijn werk")', () => {
   });
 
   it('marks a notification read when the person follows it', async () => {
-    const posts = fakeApi(
-      { items: [] },
-      {
-        items: [
-          {
-            id: notificationId,
-            kind: 'request_assigned',
-            link: '/hulpvragen/abc',
-            createdAt: '2026-10-05T08:00:00Z',
-            readAt: null,
-          },
-        ],
-        page: 1,
-        pageSize: 10,
-        total: 1,
-        unread: 1,
-      },
-    );
+    const posts = fakeApi({ items: [] }, oneUnreadNotification);
     renderPage();
     const link = await screen.findByRole('link', { name: 'Er is een hulpvraag aan je toegewezen' });
     await act(async () => link.click());
