@@ -86,6 +86,9 @@ export const actions = [
   'subject_requests.export',
   'my_work.read',
   'processing_register.read',
+  'reports.read',
+  'reports.annual_report',
+  'reports.capacity',
 ] as const;
 export const actionSchema = z.enum(actions);
 /** An action of the policy table: what a route performs and what a session may be permitted. */

@@ -55,6 +55,9 @@ import { seedDemoPupilRecords } from './pupil-records/demo-pupil-records.ts';
 import { pupilRecordsAuditEvents } from './pupil-records/pupil-records.audit.ts';
 import { pupilRecordsPolicies } from './pupil-records/pupil-records.policy.ts';
 import { pupilRecordsRoutes } from './pupil-records/pupil-records.routes.ts';
+import { reportsAuditEvents } from './reports/reports.audit.ts';
+import { reportsPolicies } from './reports/reports.policy.ts';
+import { reportsRoutes } from './reports/reports.routes.ts';
 import { ConsentService } from './requests/consent.service.ts';
 import { seedDemoRequests } from './requests/demo-requests.ts';
 import { requestsAuditEvents } from './requests/requests.audit.ts';
@@ -191,6 +194,12 @@ export const serverModules: readonly ServerModule[] = [
     messages: new URL('./processing-register/i18n/', import.meta.url),
     policies: processingRegisterPolicies,
   },
+  {
+    name: 'reports',
+    messages: new URL('./reports/i18n/', import.meta.url),
+    policies: reportsPolicies,
+    auditEvents: reportsAuditEvents,
+  },
 ];
 
 let registered = false;
@@ -241,6 +250,8 @@ const apiTagDescriptions = {
   'subject-access': 'Requests of data subjects (access, deletion): find the pupil, decide, delete or export.',
   'processing-register': 'The processing register of the partnership, also as PDF.',
   'my-work': "The start page's to-dos of the signed-in user: counts per kind with links to the lists.",
+  reports:
+    "The year's figures with last year beside them (small counts hidden outside the staff office), the annual report, and demand against capacity.",
 } as const;
 
 function apiTagOf(module: keyof typeof apiTagDescriptions): ApiTag {
@@ -294,5 +305,6 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: ModuleDep
   await app.register(apiTagged(apiTagOf('subject-access'), subjectAccessRoutes()));
   await app.register(apiTagged(apiTagOf('processing-register'), processingRegisterRoutes()));
   await app.register(apiTagged(apiTagOf('my-work'), myWorkRoutes()));
+  await app.register(apiTagged(apiTagOf('reports'), reportsRoutes()));
   return { users };
 }

@@ -4,7 +4,7 @@ import type { SectorGroup, WorkKind } from '../../../contracts/auth.ts';
 import type nl from '../i18n/nl.json';
 
 /** The groups of the main menu, in menu order (after "Mijn werk"). */
-export const navGroups = ['work', 'organisation', 'hours', 'admin'] as const;
+export const navGroups = ['work', 'organisation', 'hours', 'reports', 'admin'] as const;
 export type NavGroup = (typeof navGroups)[number];
 
 /** A menu label: a key under `nav` of the common catalogue (the menu shows before any module loads). */

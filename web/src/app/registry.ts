@@ -6,6 +6,7 @@ import { webModule as opp } from '../modules/opp/module.tsx';
 import { webModule as privacy } from '../modules/privacy/module.tsx';
 import { webModule as publicPages } from '../modules/public-pages/module.tsx';
 import { webModule as pupilRecords } from '../modules/pupil-records/module.tsx';
+import { webModule as reports } from '../modules/reports/module.tsx';
 import { webModule as requests } from '../modules/requests/module.tsx';
 import { webModule as retention } from '../modules/retention/module.tsx';
 import { webModule as schools } from '../modules/schools/module.tsx';
@@ -26,6 +27,7 @@ export const webModules: WebModule[] = [
   pupilRecords,
   opp,
   expertisePoints,
+  reports,
   publicPages,
   privacy,
   retention,

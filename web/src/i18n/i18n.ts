@@ -54,6 +54,8 @@ const moduleCatalogues = {
     Promise.all([import('../modules/privacy/i18n/nl.json'), import('../modules/privacy/i18n/en.json')]),
   retention: () =>
     Promise.all([import('../modules/retention/i18n/nl.json'), import('../modules/retention/i18n/en.json')]),
+  reports: () =>
+    Promise.all([import('../modules/reports/i18n/nl.json'), import('../modules/reports/i18n/en.json')]),
   subjectAccess: () =>
     Promise.all([
       import('../modules/subject-access/i18n/nl.json'),

@@ -8,6 +8,7 @@ import type opp from '../modules/opp/i18n/nl.json';
 import type privacy from '../modules/privacy/i18n/nl.json';
 import type publicPages from '../modules/public-pages/i18n/nl.json';
 import type pupilRecords from '../modules/pupil-records/i18n/nl.json';
+import type reports from '../modules/reports/i18n/nl.json';
 import type requests from '../modules/requests/i18n/nl.json';
 import type retention from '../modules/retention/i18n/nl.json';
 import type schools from '../modules/schools/i18n/nl.json';
@@ -34,6 +35,7 @@ declare module 'i18next' {
       pupilRecords: typeof pupilRecords;
       privacy: typeof privacy;
       retention: typeof retention;
+      reports: typeof reports;
       subjectAccess: typeof subjectAccess;
       home: typeof home;
     };
