@@ -1,10 +1,13 @@
 import {
   Alert,
+  Fieldset,
+  FieldsetLegend,
   Heading,
   Paragraph,
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateSchema } from '../../../../contracts/fields.ts';
 import { type Sector, sectors } from '../../../../contracts/locations.ts';
@@ -67,6 +70,7 @@ export function FiguresPage() {
   const { t } = useTranslation('reports');
   const { t: common } = useTranslation();
   const session = useSignedInSession();
+  const periodHintId = useId();
   const list = useListParams({
     schooljaar: String(schoolYearOf(todayInAmsterdam())),
     onderdeel: '',
@@ -93,82 +97,91 @@ export function FiguresPage() {
       <PageHeading>{t('figures.title')}</PageHeading>
       <Paragraph>{t('figures.intro')}</Paragraph>
       <OtherReports />
-      <ListToolbar onClear={hasFilters ? list.clear : undefined}>
-        <SchoolYearSelect
-          value={filter.schoolYear}
-          onChange={(year) => list.setFilters({ schooljaar: String(year), van: '', tot: '' })}
-        />
-        <SelectField
-          name="onderdeel"
-          label={t('figures.section')}
-          placeholder={t('figures.sectionAll')}
-          required={false}
-          value={filter.section ? sectionParams[filter.section] : ''}
-          onChange={(onderdeel) => list.setFilters({ onderdeel })}
-          choices={figureSections.map((section) => ({
-            value: sectionParams[section],
-            label: t(`figures.sections.${section}`),
-          }))}
-        />
-        {hasSeveralSchools && (
-          <>
-            <SelectField
-              name="school"
-              label={t('figures.school')}
-              placeholder={t('figures.schoolAll')}
-              required={false}
-              value={filter.locationId ?? ''}
-              onChange={(school) => list.setFilters({ school })}
-              choices={reached.map((location) => ({ value: location.id, label: location.name }))}
-            />
-            {boards.data && boardIds.size > 1 && (
+      <div className="passend-figure-filters">
+        <ListToolbar onClear={hasFilters ? list.clear : undefined}>
+          <SchoolYearSelect
+            value={filter.schoolYear}
+            onChange={(year) => list.setFilters({ schooljaar: String(year), van: '', tot: '' })}
+          />
+          <SelectField
+            name="onderdeel"
+            label={t('figures.section')}
+            placeholder={t('figures.sectionAll')}
+            required={false}
+            value={filter.section ? sectionParams[filter.section] : ''}
+            onChange={(onderdeel) => list.setFilters({ onderdeel })}
+            choices={figureSections.map((section) => ({
+              value: sectionParams[section],
+              label: t(`figures.sections.${section}`),
+            }))}
+          />
+          {hasSeveralSchools && (
+            <>
               <SelectField
-                name="bestuur"
-                label={t('figures.board')}
-                placeholder={t('figures.boardAll')}
+                name="school"
+                label={t('figures.school')}
+                placeholder={t('figures.schoolAll')}
                 required={false}
-                value={filter.boardId ?? ''}
-                onChange={(bestuur) => list.setFilters({ bestuur })}
-                choices={boards.data.items
-                  .filter((board) => boardIds.has(board.id))
-                  .map((board) => ({ value: board.id, label: board.name }))}
+                value={filter.locationId ?? ''}
+                onChange={(school) => list.setFilters({ school })}
+                choices={reached.map((location) => ({ value: location.id, label: location.name }))}
               />
-            )}
-            {sectorsReached.length > 1 && (
-              <SelectField
-                name="sector"
-                label={t('figures.sector')}
-                placeholder={t('figures.sectorAll')}
+              {boards.data && boardIds.size > 1 && (
+                <SelectField
+                  name="bestuur"
+                  label={t('figures.board')}
+                  placeholder={t('figures.boardAll')}
+                  required={false}
+                  value={filter.boardId ?? ''}
+                  onChange={(bestuur) => list.setFilters({ bestuur })}
+                  choices={boards.data.items
+                    .filter((board) => boardIds.has(board.id))
+                    .map((board) => ({ value: board.id, label: board.name }))}
+                />
+              )}
+              {sectorsReached.length > 1 && (
+                <SelectField
+                  name="sector"
+                  label={t('figures.sector')}
+                  placeholder={t('figures.sectorAll')}
+                  required={false}
+                  value={filter.sector ?? ''}
+                  onChange={(sector) => list.setFilters({ sector })}
+                  choices={sectorsReached.map((sector) => ({
+                    value: sector,
+                    label: common(`sectors.${sector}`),
+                  }))}
+                />
+              )}
+            </>
+          )}
+          <Fieldset className="passend-figure-period" aria-describedby={periodHintId}>
+            <FieldsetLegend>{t('figures.period.legend')}</FieldsetLegend>
+            <Paragraph id={periodHintId} className="passend-figure-period__hint">
+              {t('figures.period.hint')}
+            </Paragraph>
+            <div className="passend-figure-period__fields">
+              <TextField
+                name="van"
+                type="date"
+                label={t('figures.period.from')}
                 required={false}
-                value={filter.sector ?? ''}
-                onChange={(sector) => list.setFilters({ sector })}
-                choices={sectorsReached.map((sector) => ({
-                  value: sector,
-                  label: common(`sectors.${sector}`),
-                }))}
+                value={filter.from ?? ''}
+                onChange={(van) => list.setFilters({ van })}
               />
-            )}
-          </>
-        )}
-        <TextField
-          name="van"
-          type="date"
-          label={t('figures.from')}
-          description={t('figures.periodHint')}
-          required={false}
-          value={filter.from ?? ''}
-          onChange={(van) => list.setFilters({ van })}
-        />
-        <TextField
-          name="tot"
-          type="date"
-          label={t('figures.to')}
-          required={false}
-          value={filter.to ?? ''}
-          error={periodIsValid ? undefined : t('figures.toBeforeFrom')}
-          onChange={(tot) => list.setFilters({ tot })}
-        />
-      </ListToolbar>
+              <TextField
+                name="tot"
+                type="date"
+                label={t('figures.period.to')}
+                required={false}
+                value={filter.to ?? ''}
+                error={periodIsValid ? undefined : t('figures.period.toBeforeFrom')}
+                onChange={(tot) => list.setFilters({ tot })}
+              />
+            </div>
+          </Fieldset>
+        </ListToolbar>
+      </div>
       {figures.error && <ErrorAlert errors={formErrorsFrom(figures.error)} />}
       {locations.data && reached.length === 0 ? (
         <Paragraph>{t('figures.noSchools')}</Paragraph>
@@ -228,7 +241,7 @@ function FigureSections({
   return (
     <>
       <Paragraph>
-        {t('figures.period', {
+        {t('figures.periodCounted', {
           from: format.date(figures.period.from),
           to: format.date(figures.period.to),
           lastFrom: format.date(figures.lastYearPeriod.from),
