@@ -64,13 +64,19 @@ export function FigureTableSection({
   const lastYear = formatSchoolYear(schoolYear - 1);
   const headingId = `figuur-${table.id}`;
   const hasChart = table.chartColumn !== null && table.rows.some((row) => !row.isTotal);
+  // A table of one or two columns leaves room for its chart beside it; a wider one gets it below.
+  const layout = !hasChart
+    ? 'passend-figure__body'
+    : table.columns.length <= 2
+      ? 'passend-figure__body passend-figure__body--beside'
+      : 'passend-figure__body passend-figure__body--below';
   return (
     <section className="passend-figure" aria-labelledby={headingId}>
       <Heading level={3} id={headingId}>
         {table.title}
       </Heading>
       <Paragraph>{table.description}</Paragraph>
-      <div className={hasChart ? 'passend-figure__body passend-figure__body--chart' : 'passend-figure__body'}>
+      <div className={layout}>
         <div className="passend-figure__table">
           <ScrollTable
             caption={t('figures.caption', { title: table.title, year, lastYear })}
@@ -101,13 +107,17 @@ export function FigureTableSection({
               </TableRow>
               <TableRow>
                 {table.columns.flatMap((column) => [
-                  <TableHeaderCell key={`${column.key}-year`} scope="col" className="passend-cell--numeric">
+                  <TableHeaderCell
+                    key={`${column.key}-year`}
+                    scope="col"
+                    className="passend-cell--numeric passend-nowrap"
+                  >
                     {year}
                   </TableHeaderCell>,
                   <TableHeaderCell
                     key={`${column.key}-last`}
                     scope="col"
-                    className="passend-cell--numeric passend-figure-table__last"
+                    className="passend-cell--numeric passend-nowrap passend-figure-table__last"
                   >
                     {lastYear}
                   </TableHeaderCell>,
