@@ -327,7 +327,12 @@ describe('FiguresPage (/cijfers)', () => {
         .getAllByRole('option')
         .map((option) => option.textContent),
     ).toEqual(['Alle scholen', 'OBS De Regenboog', 'Het Kompas']);
-    expect(await screen.findByRole('combobox', { name: 'Schoolbestuur' })).toBeTruthy();
+    const board = await screen.findByRole('combobox', { name: 'Schoolbestuur' });
+    expect(
+      within(board)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Alle besturen', 'Stichting Noord', 'Stichting Zuid']);
     expect(screen.getByRole('combobox', { name: 'Sector' })).toBeTruthy();
     cleanup();
 

@@ -85,7 +85,6 @@ export function FiguresPage() {
   const periodIsValid = figureFilterSchema.safeParse(filter).success;
   const mayReadLocations = hasPermission(session, 'locations.read');
   const locations = useAllLocations(mayReadLocations);
-  const boards = useSchoolBoards();
   const figures = useFigures(filter, periodIsValid);
   const reached = locations.data ?? [];
   const hasSeveralSchools = reached.length > 1;
@@ -126,17 +125,11 @@ export function FiguresPage() {
                 onChange={(school) => list.setFilters({ school })}
                 choices={reached.map((location) => ({ value: location.id, label: location.name }))}
               />
-              {boards.data && boardIds.size > 1 && (
-                <SelectField
-                  name="bestuur"
-                  label={t('figures.board')}
-                  placeholder={t('figures.boardAll')}
-                  required={false}
+              {boardIds.size > 1 && (
+                <BoardSelect
+                  boardIds={boardIds}
                   value={filter.boardId ?? ''}
                   onChange={(bestuur) => list.setFilters({ bestuur })}
-                  choices={boards.data.items
-                    .filter((board) => boardIds.has(board.id))
-                    .map((board) => ({ value: board.id, label: board.name }))}
                 />
               )}
               {sectorsReached.length > 1 && (
@@ -194,6 +187,34 @@ export function FiguresPage() {
         ))
       )}
     </>
+  );
+}
+
+/** The boards of the schools in reach; asked for only when there is a choice to make. */
+function BoardSelect({
+  boardIds,
+  value,
+  onChange,
+}: {
+  boardIds: ReadonlySet<string | null>;
+  value: string;
+  onChange: (boardId: string) => void;
+}) {
+  const { t } = useTranslation('reports');
+  const boards = useSchoolBoards();
+  if (!boards.data) return null;
+  return (
+    <SelectField
+      name="bestuur"
+      label={t('figures.board')}
+      placeholder={t('figures.boardAll')}
+      required={false}
+      value={value}
+      onChange={onChange}
+      choices={boards.data.items
+        .filter((board) => boardIds.has(board.id))
+        .map((board) => ({ value: board.id, label: board.name }))}
+    />
   );
 }
 
