@@ -146,6 +146,8 @@ function fakeApi(answers: Answers) {
         items: [
           { id: boardNoord, code: '41000', name: 'Stichting Noord' },
           { id: boardZuid, code: '42000', name: 'Stichting Zuid' },
+          // A board none of the viewer's schools belongs to: not a choice.
+          { id: '00000000-0000-4000-8000-0000000000b3', code: '43000', name: 'Stichting Elders' },
         ],
       });
     throw new Error(`unexpected call ${url.pathname}`);
