@@ -72,10 +72,10 @@ export function AnnualReportPage() {
           .filter((year) => year !== currentYear)
           .map((year) => ({ value: String(year), label: formatSchoolYear(year) }))}
       />
-      <Downloads schoolYear={schoolYear} />
       {texts.isError && <ErrorAlert errors={formErrorsFrom(texts.error)} />}
       {texts.isPending && <Paragraph role="status">{tCore('app.loading')}</Paragraph>}
       {texts.data && <TextsForm key={schoolYear} saved={texts.data} />}
+      <Downloads schoolYear={schoolYear} />
     </>
   );
 }
