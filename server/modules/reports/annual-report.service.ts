@@ -98,18 +98,30 @@ export async function annualReportContentOf(
   };
 }
 
-/** The annual report as a PDF or a spreadsheet; the writers load on first use. */
-export async function downloadAnnualReport(
+/**
+ * Gathers the annual report for a download and records it; the file is rendered afterwards by
+ * `renderAnnualReport`, outside the transaction, as a long PDF takes seconds (and PGlite has one
+ * connection).
+ */
+export async function annualReportDownloadOf(
   context: UseCaseContext,
   query: AnnualReportDownloadQuery,
-): Promise<FigureDownload> {
+): Promise<{ content: AnnualReportContent; format: AnnualReportDownloadQuery['format'] }> {
   const content = await annualReportContentOf(context, query.schoolYear);
   await context.audit('reports.annual_report_downloaded', null, {
     schoolYear: query.schoolYear,
     format: query.format,
   });
-  const fileName = `jaarverslag-${formatSchoolYear(query.schoolYear)}.${query.format}`;
-  if (query.format === 'pdf') {
+  return { content, format: query.format };
+}
+
+/** The annual report as a PDF or a spreadsheet; the writers load on first use. */
+export async function renderAnnualReport(
+  content: AnnualReportContent,
+  format: AnnualReportDownloadQuery['format'],
+): Promise<FigureDownload> {
+  const fileName = `jaarverslag-${formatSchoolYear(content.schoolYear)}.${format}`;
+  if (format === 'pdf') {
     const { annualReportPdf } = await import('./annual-report.pdf.ts');
     return { fileName, contentType: 'application/pdf', body: await annualReportPdf(content) };
   }

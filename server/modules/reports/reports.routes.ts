@@ -7,7 +7,12 @@ import {
 } from '../../../contracts/annual-report.ts';
 import { figureExportQuerySchema, figureFilterSchema, figuresSchema } from '../../../contracts/reports.ts';
 import { contentDisposition } from '../../platform/http/downloads.ts';
-import { annualReportTextsOf, downloadAnnualReport, saveAnnualReportTexts } from './annual-report.service.ts';
+import {
+  annualReportDownloadOf,
+  annualReportTextsOf,
+  renderAnnualReport,
+  saveAnnualReportTexts,
+} from './annual-report.service.ts';
 import { exportFigureTable } from './figure-export.service.ts';
 import { figuresOf } from './reports.service.ts';
 
@@ -78,7 +83,10 @@ export function reportsRoutes(): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const file = await request.useCase((context) => downloadAnnualReport(context, request.query));
+        const { content, format } = await request.useCase((context) =>
+          annualReportDownloadOf(context, request.query),
+        );
+        const file = await renderAnnualReport(content, format);
         return reply
           .type(file.contentType)
           .header('content-disposition', contentDisposition(file.fileName))
