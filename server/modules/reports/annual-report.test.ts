@@ -108,6 +108,13 @@ describe('S2: the annual report', () => {
     expect(text).toContain('minder dan vijf leerlingen');
   });
 
+  it('S2: speaks English to an English reader, every text from the catalogue', () => {
+    const text = JSON.stringify(annualReportPdfDefinition({ ...report, locale: 'en' }).content);
+    for (const expected of ['Annual report 2026-2027', '"Expertise team"', '"The allocation key"', '62.5 %'])
+      expect(text).toContain(expected);
+    expect(text).not.toMatch(/"annualReport\.|"allocation\./);
+  });
+
   it('S2: leaves out the introduction and closing when the staff office wrote none', () => {
     const bare = annualReportPdfDefinition({ ...report, texts: { ...report.texts, intro: '', closing: '' } });
     const text = JSON.stringify(bare.content);
