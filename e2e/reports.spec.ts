@@ -36,6 +36,10 @@ test('the staff office reads the figures, filters them and follows a row to the 
   const csv = page.getByRole('link', { name: 'CSV van Hulpvragen per school' });
   await expect(csv).toHaveAttribute('href', /section=team/);
   await expect(csv).toHaveAttribute('href', /locationId=[0-9a-f-]{36}/);
+  // The link downloads the table as the screen shows it.
+  const download = await page.request.get((await csv.getAttribute('href')) ?? '');
+  expect(download.status()).toBe(200);
+  expect(await download.text()).toContain(school);
 
   // On a phone the page does not scroll sideways: the tables scroll within themselves.
   await page.setViewportSize({ width: 375, height: 800 });
