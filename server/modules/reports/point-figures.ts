@@ -41,6 +41,7 @@ export async function pointFigureTables(
   const query: PointQuery = {
     periods: periodsOf(scope),
     locations: sql`string_to_array(${schools.map((school) => school.id).join(',')}, ',')::uuid[]`,
+    years: { now: schoolYearBounds(scope.schoolYear), last: schoolYearBounds(scope.schoolYear - 1) },
   };
   const t = (key: string) => translate(scope.locale, `points.${key}`);
   const mayListTrajectories = scope.mayList('trajectories.read');
@@ -141,7 +142,12 @@ export async function pointFigureTables(
 }
 
 /** What every query of this file filters on: the two periods and the secondary locations. */
-type PointQuery = { periods: SQL; locations: SQL };
+type PointQuery = {
+  periods: SQL;
+  locations: SQL;
+  /** The bounds of this period's school year and last year's. */
+  years: Record<Which, { start: string; end: string }>;
+};
 
 /**
  * The two periods as rows: their days, the instants they span in Amsterdam (for check-ins), their
@@ -210,11 +216,16 @@ async function countActiveTrajectories(context: UseCaseContext, query: PointQuer
 async function countVisits(context: UseCaseContext, query: PointQuery): Promise<Counts> {
   const rows = await queryRows<{ which: Which; key: string; pupils: number; visits: number }>(
     context.db,
-    sql`select p.which, v.reason as key, count(distinct v.trajectory_id)::int as pupils, count(*)::int as visits
-      from attendance_visits v join ${query.periods}
-        on v.checked_in_at >= p.at_from and v.checked_in_at < p.at_until
-      where v.location_id = any(${query.locations})
-      group by p.which, v.reason`,
+    // Per pupil first, then per reason: two hash aggregates instead of sorting every visit for a distinct count.
+    sql`select which, reason as key, count(*)::int as pupils, sum(visits)::int as visits
+      from (
+        select p.which, v.reason, v.trajectory_id, count(*) as visits
+        from attendance_visits v join ${query.periods}
+          on v.checked_in_at >= p.at_from and v.checked_in_at < p.at_until
+        where v.location_id = any(${query.locations})
+        group by p.which, v.reason, v.trajectory_id
+      ) per_pupil
+      group by which, reason`,
   );
   return countsOf(rows);
 }
@@ -230,27 +241,32 @@ async function countVisits(context: UseCaseContext, query: PointQuery): Promise<
 async function countOppDeadlines(context: UseCaseContext, query: PointQuery): Promise<Counts> {
   const rows = await queryRows<{ which: Which; key: string } & Record<string, number>>(
     context.db,
-    sql`with adopted as (
-        select v.trajectory_id, min((v.adopted_at at time zone 'Europe/Amsterdam')::date) as first_adopted
-        from opp_versions v where v.adopted_at is not null group by v.trajectory_id
-      ), planned as (
-        select p.which, v.trajectory_id, min(day) as first_planned
-        from opp_versions v cross join unnest(v.evaluation_dates) as d(day)
-          join ${query.periods} on day between p.year_start and p.year_end
-        where v.status <> 'draft' group by p.which, v.trajectory_id
+    sql`with versions as (
+        select v.trajectory_id, min((v.adopted_at at time zone 'Europe/Amsterdam')::date) as first_adopted,
+          min(d.day) filter (where d.day between ${query.years.now.start}::date and ${query.years.now.end}::date)
+            as planned_now,
+          min(d.day) filter (where d.day between ${query.years.last.start}::date and ${query.years.last.end}::date)
+            as planned_last
+        from opp_versions v left join lateral unnest(v.evaluation_dates) as d(day) on true
+        where v.adopted_at is not null
+        group by v.trajectory_id
       ), evaluated as (
-        select p.which, e.trajectory_id, min(e.evaluated_on) as first_evaluated
-        from opp_evaluations e join ${query.periods} on e.evaluated_on between p.year_start and p.year_end
-        group by p.which, e.trajectory_id
+        select e.trajectory_id,
+          min(e.evaluated_on) filter (where e.evaluated_on >= ${query.years.now.start}::date) as evaluated_now,
+          min(e.evaluated_on) filter (where e.evaluated_on <= ${query.years.last.end}::date) as evaluated_last
+        from opp_evaluations e
+        where e.evaluated_on between ${query.years.last.start}::date and ${query.years.now.end}::date
+        group by e.trajectory_id
       ), facts as (
-        select p.which, p.day_from, p.day_to, t.location_id, t.ended_on, a.first_adopted, e.first_evaluated,
+        select p.which, p.day_from, p.day_to, t.location_id, t.ended_on, x.first_adopted,
+          case when p.which = 'now' then e.evaluated_now else e.evaluated_last end as first_evaluated,
           t.eligibility_decided_on + ${oppAdoptionDays}::int as adopt_by,
-          least(pl.first_planned, p.year_end - ${evaluationDueWindowDays}::int) as evaluate_by
+          least(case when p.which = 'now' then x.planned_now else x.planned_last end,
+            p.year_end - ${evaluationDueWindowDays}::int) as evaluate_by
         from trajectories t join ${query.periods}
           on t.eligibility_decided_on <= p.day_to and (t.ended_on is null or t.ended_on >= p.day_from)
-          left join adopted a on a.trajectory_id = t.id
-          left join planned pl on pl.trajectory_id = t.id and pl.which = p.which
-          left join evaluated e on e.trajectory_id = t.id and e.which = p.which
+          left join versions x on x.trajectory_id = t.id
+          left join evaluated e on e.trajectory_id = t.id
         where t.location_id = any(${query.locations}) and t.status in ('eligible', 'active', 'ended')
       )
       select which, location_id::text as key,
