@@ -434,7 +434,10 @@ describe('the expertise points’ figures (S1)', () => {
     expect(cellsOf(figures, 'zat_referrals', 'lastYear').total).toEqual([0, 0, 0, 0, 0]);
     // The care coordinator may open the trajectory list; the total row leads there.
     const active = figures.tables.find((table) => table.id === 'active_trajectories') as FigureTable;
-    expect(active.rows.at(-1)?.drillDown).toBe('/trajecten?status=active');
+    expect(active.rows.map((row) => row.drillDown)).toEqual([
+      `/trajecten?vestiging=${world.locationIds.main}`,
+      '/trajecten?status=active',
+    ]);
   });
 
   it('S1: the labels come in the viewer’s language (the other location’s care coordinator reads English)', async () => {

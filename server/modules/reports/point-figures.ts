@@ -48,6 +48,12 @@ export async function pointFigureTables(
   const trajectoryList = (params: Record<string, string>) =>
     mayListTrajectories ? `/trajecten?${new URLSearchParams(params).toString()}` : null;
   const schoolRows = schools.map((school) => ({ key: school.id, label: school.name }));
+  // A school's row leads to the trajectory list filtered to that school (`vestiging`).
+  const schoolListRows = schools.map((school) => ({
+    key: school.id,
+    label: school.name,
+    drillDown: trajectoryList({ vestiging: school.id }),
+  }));
 
   const active = await countActiveTrajectories(context, query);
   const visits = await countVisits(context, query);
@@ -64,7 +70,7 @@ export async function pointFigureTables(
         { key: 'new', unit: 'count', countsPupils: true },
         { key: 'ended', unit: 'count', countsPupils: true },
       ],
-      rows: schoolRows,
+      rows: schoolListRows,
       counts: active,
       total: trajectoryList({ status: 'active' }),
       chartColumn: 0,
@@ -89,7 +95,7 @@ export async function pointFigureTables(
         { key: 'evaluated_late', unit: 'count', countsPupils: true },
         { key: 'not_evaluated', unit: 'count', countsPupils: true },
       ],
-      rows: schoolRows,
+      rows: schoolListRows,
       counts: deadlines,
       total: trajectoryList({ aandacht: 'opp_to_adopt' }),
       chartColumn: 0,
