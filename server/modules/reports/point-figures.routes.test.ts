@@ -421,17 +421,20 @@ describe('the expertise points’ figures (S1)', () => {
     expect(pick(last.total)).toEqual([3, 0, 0, 3]);
   });
 
-  it('S1: a care coordinator sees the figures of their own location only', async () => {
+  it('S1, P9: a care coordinator sees the figures of their own location only, small pupil counts as "< 5"', async () => {
     const figures = await figuresOf(world.careCoordinator.client);
-    expect(cellsOf(figures, 'active_trajectories')).toEqual({ main: [3, 2, 1], total: [3, 2, 1] });
-    expect(cellsOf(figures, 'teacher_support')).toMatchObject({ main: [1, 0, 2, 3, 12] });
-    expect(cellsOf(figures, 'visits_by_reason')).toEqual({
-      planned: [2, 5],
-      independent_work: [0, 0],
-      time_out: [1, 2],
-      crisis: [1, 1],
+    expect(figures.isSuppressed).toBe(true);
+    // Main alone counts 3 running, 2 new and 1 ended: each fewer than 5 pupils.
+    const small = ['small', 'small', 'small'];
+    expect(cellsOf(figures, 'active_trajectories')).toEqual({ main: small, total: small });
+    // Support of teachers counts no pupils: main's own numbers, nothing of the other school.
+    expect(cellsOf(figures, 'teacher_support')).toEqual({ main: [1, 0, 2, 3, 12], total: [1, 0, 2, 3, 12] });
+    expect(cellsOf(figures, 'teacher_support', 'lastYear')).toEqual({
+      main: [1, 0, 0, 1, 8],
+      total: [1, 0, 0, 1, 8],
     });
-    expect(cellsOf(figures, 'zat_referrals', 'lastYear').total).toEqual([0, 0, 0, 0, 0]);
+    // Visits are shown only where their pupils are: with fewer than 5 pupils they are left out.
+    expect(cellsOf(figures, 'visits_by_reason').planned).toEqual(['small', 'hidden']);
     // The care coordinator may open the trajectory list; the total row leads there.
     const active = figures.tables.find((table) => table.id === 'active_trajectories') as FigureTable;
     expect(active.rows.map((row) => row.drillDown)).toEqual([
@@ -452,7 +455,8 @@ describe('the expertise points’ figures (S1)', () => {
       'Ended',
     ]);
     expect(active.rows.map((row) => row.label)).toEqual(['School other', 'Total']);
-    expect(cellsOf(figures, 'active_trajectories')).toEqual({ other: [4, 1, 3], total: [4, 1, 3] });
+    expect(Object.keys(cellsOf(figures, 'active_trajectories'))).toEqual(['other', 'total']);
+    expect(cellsOf(figures, 'teacher_support')).toEqual({ other: [0, 1, 0, 1, 1], total: [0, 1, 0, 1, 1] });
   });
 
   it('S1: no drill-down to a list the viewer may not open (the staff office reads no pupil files)', async () => {
