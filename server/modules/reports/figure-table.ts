@@ -1,4 +1,5 @@
 import type { FigureTable, FigureUnit } from '../../../contracts/reports.ts';
+import type { Action } from '../../platform/access/policies.ts';
 
 /**
  * A figure table as a builder produces it, before P9: plain numbers, and what the suppression needs to
@@ -33,3 +34,34 @@ export type RawFigureTable = Omit<FigureTable, 'columns' | 'rows'> & {
   columns: RawFigureColumn[];
   rows: RawFigureRow[];
 };
+
+/** The total row of rows that add up: each column's sum, this period and last year. */
+export function sumRowOf(
+  rows: readonly RawFigureRow[],
+  label: string,
+  drillDown: string | null,
+): RawFigureRow {
+  const sum = (pick: (row: RawFigureRow) => Array<number | null>) =>
+    (rows[0] ? pick(rows[0]) : []).map((_value, index) =>
+      rows.reduce((total, row) => total + (pick(row)[index] ?? 0), 0),
+    );
+  return {
+    key: 'total',
+    label,
+    values: sum((row) => row.values),
+    lastYear: sum((row) => row.lastYear),
+    drillDown,
+    isTotal: true,
+  };
+}
+
+/** The web path of the list behind a row, or null when the viewer may not open that list. */
+export function listPath(
+  scope: { mayList(action: Action): boolean },
+  action: Action,
+  path: string,
+  filters: Record<string, string>,
+): string | null {
+  if (!scope.mayList(action)) return null;
+  return `${path}?${new URLSearchParams(filters).toString()}`;
+}

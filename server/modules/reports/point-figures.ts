@@ -16,7 +16,13 @@ import { evaluationDueWindowDays } from '../opp/opp.rules.ts';
 import { referralStateOf } from '../pupil-records/referrals.rules.ts';
 import { oppAdoptionDays } from '../trajectories/trajectories.attention.ts';
 import type { FigureScope, Period } from './figure-scope.ts';
-import type { RawFigureColumn, RawFigureRow, RawFigureTable } from './figure-table.ts';
+import {
+  listPath,
+  type RawFigureColumn,
+  type RawFigureRow,
+  type RawFigureTable,
+  sumRowOf,
+} from './figure-table.ts';
 
 /**
  * The expertise points' figures (S1: E7, E6, E11, E13) over the secondary locations of the scope. Every
@@ -44,9 +50,8 @@ export async function pointFigureTables(
     years: { now: schoolYearBounds(scope.schoolYear), last: schoolYearBounds(scope.schoolYear - 1) },
   };
   const t = (key: string) => translate(scope.locale, `points.${key}`);
-  const mayListTrajectories = scope.mayList('trajectories.read');
   const trajectoryList = (params: Record<string, string>) =>
-    mayListTrajectories ? `/trajecten?${new URLSearchParams(params).toString()}` : null;
+    listPath(scope, 'trajectories.read', '/trajecten', params);
   const schoolRows = schools.map((school) => ({ key: school.id, label: school.name }));
   // A school's row leads to the trajectory list filtered to that school (`vestiging`).
   const schoolListRows = schools.map((school) => ({
@@ -420,18 +425,7 @@ function tableOf(
     lastYear: valuesOf('last', row.key),
     drillDown: row.drillDown ?? null,
   }));
-  if (spec.total !== undefined) {
-    const sum = (which: 'values' | 'lastYear') =>
-      spec.columns.map((_, index) => rows.reduce((total, row) => total + (row[which][index] ?? 0), 0));
-    rows.push({
-      key: 'total',
-      label: t('total'),
-      values: sum('values'),
-      lastYear: sum('lastYear'),
-      drillDown: spec.total,
-      isTotal: true,
-    });
-  }
+  if (spec.total !== undefined) rows.push(sumRowOf(rows, t('total'), spec.total));
   return {
     id,
     section: 'points',

@@ -8,11 +8,16 @@ import {
 } from '../../../contracts/requests.ts';
 import { schoolYearBounds } from '../../../contracts/school-year.ts';
 import { queryRows } from '../../db/client.ts';
-import type { Action } from '../../platform/access/policies.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import type { FigureScope } from './figure-scope.ts';
-import type { RawFigureColumn, RawFigureRow, RawFigureTable } from './figure-table.ts';
+import {
+  listPath,
+  type RawFigureColumn,
+  type RawFigureRow,
+  type RawFigureTable,
+  sumRowOf,
+} from './figure-table.ts';
 import { roundedDays } from './statistics.rules.ts';
 
 /** This period ('now') or the same period a year earlier ('last'): every query answers for both. */
@@ -624,16 +629,7 @@ function totalRow(
 
 /** The total row of rows that add up: each column's sum. */
 function sumRow(scope: FigureScope, rows: RawFigureRow[], drillDown: string | null): RawFigureRow {
-  const sum = (pick: (row: RawFigureRow) => Values) =>
-    (rows[0] ? pick(rows[0]) : []).map((_value, index) =>
-      rows.reduce((total, row) => total + (pick(row)[index] ?? 0), 0),
-    );
-  return totalRow(
-    scope,
-    sum((row) => row.values),
-    sum((row) => row.lastYear),
-    drillDown,
-  );
+  return sumRowOf(rows, translate(scope.locale, 'common.total'), drillDown);
 }
 
 function sumCounts(
@@ -662,9 +658,4 @@ function meetingsList(scope: FigureScope, kind: string, locationId: string | nul
     soort: kind,
     ...(locationId ? { school: locationId } : {}),
   });
-}
-
-function listPath(scope: FigureScope, action: Action, path: string, filters: Record<string, string>) {
-  if (!scope.mayList(action)) return null;
-  return `${path}?${new URLSearchParams(filters).toString()}`;
 }
