@@ -9,6 +9,7 @@ import {
   storedDateSchema,
   textSchema,
 } from './fields.ts';
+import { figureTableSchema } from './reports.ts';
 
 /** What the coordinator chooses for the allocation key of a school year (R14). */
 export const allocationPreviewQuerySchema = z
@@ -289,3 +290,74 @@ export const memberBudgetPageSchema = pageSchema(
   }),
 ).extend({ schoolYear: z.number().int() });
 export type MemberBudgetPage = z.infer<typeof memberBudgetPageSchema>;
+
+// --- Allocation scenarios (S3) -----------------------------------------------------------------
+
+/** At most this many scenarios are compared side by side. */
+export const maxScenarios = 4;
+
+/** One scenario's settings of the allocation key: the inputs of the preview that may differ per scenario. */
+export const scenarioSettingsSchema = z
+  .strictObject({
+    /** Hours to divide; null: the team's contracted hours of the year minus the set-aside. */
+    totalHours: z.number().min(0).max(1_000_000).nullable().default(null),
+    setAsideHours: z.number().min(0).max(1_000_000).default(0),
+    pupilWeightPercent: z.number().int().min(0).max(100),
+    minimumHours: z.number().min(0).max(10_000).default(0),
+    roundingUnit: z.union([z.literal(1), z.literal(0.5)]).default(1),
+  })
+  .superRefine((value, context) => {
+    if (value.totalHours !== null && value.totalHours <= 0)
+      context.addIssue({ code: 'custom', path: ['totalHours'], message: 'total_not_positive' });
+  });
+export type ScenarioSettings = z.infer<typeof scenarioSettingsSchema>;
+
+/**
+ * Scenarios to compare for a school year: the year and the reference years are shared, so every
+ * scenario divides the same pupils and past requests.
+ */
+export const scenarioComparisonInputSchema = z.strictObject({
+  schoolYear: z.number().int().min(1990).max(2100),
+  referenceYears: z.number().int().min(1).max(10).default(3),
+  scenarios: z.array(scenarioSettingsSchema).min(1).max(maxScenarios),
+});
+export type ScenarioComparisonInput = z.infer<typeof scenarioComparisonInputSchema>;
+
+const namedSchoolSchema = z.object({ locationId: z.uuid(), name: z.string() });
+
+/** One scenario's outcome: its total, and its fairness figures (docs/allocation.md, "Comparing scenarios"). */
+export const scenarioResultSchema = z.object({
+  totalHours: z.number(),
+  totalSource: z.enum(['fixed', 'team']),
+  effectivePupilWeightPercent: z.number().int(),
+  /** Hours per 100 pupils over the counted schools. */
+  hoursPer100Pupils: z.object({ min: z.number(), median: z.number(), max: z.number() }),
+  /** Pupil-weighted Gini coefficient of hours per pupil (0–1). */
+  gini: z.number(),
+  /** Schools that gain more than 10 % against last year's adopted allocation. */
+  gainers: z.array(namedSchoolSchema),
+  /** Schools that lose more than 10 % against last year's adopted allocation. */
+  losers: z.array(namedSchoolSchema),
+});
+export type ScenarioResult = z.infer<typeof scenarioResultSchema>;
+
+/**
+ * Scenarios side by side: each one's figures, and two figure tables (labels in the reader's
+ * language) that the screen, the chart and the downloads share: the hours per school with the change
+ * against last year, and the fairness figures per scenario.
+ */
+export const scenarioComparisonSchema = z.object({
+  schoolYear: z.number().int(),
+  pupilCountYear: z.number().int(),
+  referenceSchoolYears: z.array(z.number().int()),
+  contractedHours: z.number(),
+  /** Whether the school year before has an adopted allocation to compare with. */
+  hasLastYear: z.boolean(),
+  /** Schools counted (with pupils); those without are left out, as on the allocation screen. */
+  schoolCount: z.number().int(),
+  excluded: z.array(namedSchoolSchema),
+  scenarios: z.array(scenarioResultSchema),
+  schools: figureTableSchema,
+  fairness: figureTableSchema,
+});
+export type ScenarioComparison = z.infer<typeof scenarioComparisonSchema>;
