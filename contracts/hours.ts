@@ -296,6 +296,15 @@ export type MemberBudgetPage = z.infer<typeof memberBudgetPageSchema>;
 /** At most this many scenarios are compared side by side. */
 export const maxScenarios = 4;
 
+/**
+ * Gainers and losers named per scenario at most: nationally thousands of schools can move, and the
+ * comparison is recomputed as the user types; every school's change is in the table (and its download).
+ */
+export const scenarioListLimit = 200;
+
+/** Schools per page of the scenarios' hours per school: nationally there are 7,500. */
+export const scenarioSchoolsPageSize = 50;
+
 /** One scenario's settings of the allocation key: the inputs of the preview that may differ per scenario. */
 export const scenarioSettingsSchema = z
   .strictObject({
@@ -320,6 +329,8 @@ export const scenarioComparisonInputSchema = z.strictObject({
   schoolYear: z.number().int().min(1990).max(2100),
   referenceYears: z.number().int().min(1).max(10).default(3),
   scenarios: z.array(scenarioSettingsSchema).min(1).max(maxScenarios),
+  /** The page of the hours per school (by name); the fairness figures are always over every school. */
+  page: z.number().int().min(1).max(10_000).default(1),
 });
 export type ScenarioComparisonInput = z.infer<typeof scenarioComparisonInputSchema>;
 
@@ -334,9 +345,13 @@ export const scenarioResultSchema = z.object({
   hoursPer100Pupils: z.object({ min: z.number(), median: z.number(), max: z.number() }),
   /** Pupil-weighted Gini coefficient of hours per pupil (0–1). */
   gini: z.number(),
-  /** Schools that gain more than 10 % against last year's adopted allocation. */
+  /** How many schools gain more than 10 % against last year's adopted allocation. */
+  gainerCount: z.number().int(),
+  /** Those schools, the largest gain first; at most `scenarioListLimit` of them. */
   gainers: z.array(namedSchoolSchema),
-  /** Schools that lose more than 10 % against last year's adopted allocation. */
+  /** How many schools lose more than 10 % against last year's adopted allocation. */
+  loserCount: z.number().int(),
+  /** Those schools, the largest loss first; at most `scenarioListLimit` of them. */
   losers: z.array(namedSchoolSchema),
 });
 export type ScenarioResult = z.infer<typeof scenarioResultSchema>;
@@ -357,7 +372,9 @@ export const scenarioComparisonSchema = z.object({
   schoolCount: z.number().int(),
   excluded: z.array(namedSchoolSchema),
   scenarios: z.array(scenarioResultSchema),
+  /** One page of the hours per school, and the total row over every school. */
   schools: figureTableSchema,
+  schoolsPage: z.object({ page: z.number().int(), pageSize: z.number().int(), total: z.number().int() }),
   fairness: figureTableSchema,
 });
 export type ScenarioComparison = z.infer<typeof scenarioComparisonSchema>;

@@ -73,6 +73,19 @@ describe('S3: allocation scenarios side by side', () => {
     ]);
   });
 
+  it('S3: the hours per school come a page at a time, the totals and figures over every school', async () => {
+    const comparison = (
+      await coordinator.post('/api/allocations/scenarios', {
+        schoolYear: 2026,
+        scenarios: [scenario(100)],
+        page: 2,
+      })
+    ).json() as ScenarioComparison;
+    expect(comparison.schoolsPage).toEqual({ page: 2, pageSize: 50, total: 3 });
+    expect(comparison.schools.rows.map((row) => row.key)).toEqual(['total']);
+    expect(comparison.schools.rows[0]?.values[1]).toBe(100);
+  });
+
   it('S3: a fifth scenario is refused', async () => {
     const response = await coordinator.post('/api/allocations/scenarios', {
       schoolYear: 2026,
@@ -132,6 +145,7 @@ describe('S3: allocation scenarios side by side', () => {
     // 2025-2026: only a counted (100 hours); c and e stored with 0 hours. Now a 60, c 20, e 20.
     expect(row(schools.a)?.values).toEqual([100, 60, -40, -40]);
     expect(row(schools.c)?.values).toEqual([0, 20, 20, null]);
+    expect(comparison.scenarios[0]).toMatchObject({ gainerCount: 2, loserCount: 1 });
     expect(comparison.scenarios[0]?.losers.map((school) => school.locationId)).toEqual([schools.a]);
     expect(comparison.scenarios[0]?.gainers.map((school) => school.locationId).sort()).toEqual(
       [schools.c, schools.e].sort(),

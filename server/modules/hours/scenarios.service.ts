@@ -1,11 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Locale } from '../../../contracts/fields.ts';
-import type {
-  Allocation,
-  AllocationInput,
-  ScenarioComparison,
-  ScenarioComparisonInput,
-  ScenarioResult,
+import {
+  type Allocation,
+  type AllocationInput,
+  type ScenarioComparison,
+  type ScenarioComparisonInput,
+  type ScenarioResult,
+  scenarioListLimit,
+  scenarioSchoolsPageSize,
 } from '../../../contracts/hours.ts';
 import type { FigureColumn, FigureRow, FigureTable } from '../../../contracts/reports.ts';
 import { formatSchoolYear } from '../../../contracts/school-year.ts';
@@ -76,6 +78,21 @@ export function computeScenarios(
       lastYearHours: inputs.lastYear.get(line.locationId) ?? null,
     }));
     const figures = fairnessFigures(lines);
+    const changeOf = new Map(lines.map((line) => [line.locationId, line]));
+    // The largest moves first (a school up from 0 hours before any percentage), then by name.
+    const largestFirst = (ids: string[]) =>
+      ids
+        .map((locationId) => {
+          const line = changeOf.get(locationId);
+          const change = line ? changeAgainstLastYear(line.hours, line.lastYearHours) : null;
+          return {
+            locationId,
+            size: change?.percent == null ? Number.POSITIVE_INFINITY : Math.abs(change.percent),
+          };
+        })
+        .sort((a, b) => b.size - a.size)
+        .slice(0, scenarioListLimit)
+        .map((entry) => named(entry.locationId));
     computed.push({
       lines,
       result: {
@@ -85,8 +102,10 @@ export function computeScenarios(
         // allocateHours refuses a year without counted schools, so there is always a figure here.
         hoursPer100Pupils: figures.hoursPer100Pupils ?? { min: 0, median: 0, max: 0 },
         gini: figures.gini,
-        gainers: figures.gainers.map(named),
-        losers: figures.losers.map(named),
+        gainerCount: figures.gainers.length,
+        gainers: largestFirst(figures.gainers),
+        loserCount: figures.losers.length,
+        losers: largestFirst(figures.losers),
       },
     });
   }
@@ -121,7 +140,11 @@ export async function compareScenarios(
       .filter((school) => school.pupils <= 0)
       .map((school) => ({ locationId: school.id, name: school.name })),
     scenarios: outcome.scenarios.map((scenario) => scenario.result),
-    schools: scenarioSchoolsTable(outcome.scenarios, inputs.schoolYear, context.locale),
+    schools: scenarioSchoolsTable(outcome.scenarios, inputs.schoolYear, context.locale, {
+      offset: (input.page - 1) * scenarioSchoolsPageSize,
+      limit: scenarioSchoolsPageSize,
+    }),
+    schoolsPage: { page: input.page, pageSize: scenarioSchoolsPageSize, total: counted.length },
     fairness: scenarioFairnessTable(outcome.scenarios, inputs.schoolYear, context.locale),
   };
 }
@@ -152,12 +175,14 @@ const percentOneDecimal = (value: number) => Math.round(value * 10) / 10;
 
 /**
  * The hours per school of every scenario with the change against last year's adopted allocation, as
- * a figure table (screen and downloads): one row per counted school and a total row.
+ * a figure table (screen and downloads): one row per counted school — or a page of them: the screen
+ * recomputes as the user types and cannot send 7,500 rows each time — and the total row over all.
  */
 export function scenarioSchoolsTable(
   scenarios: readonly ComputedScenario[],
   schoolYear: number,
   locale: Locale,
+  page?: { offset: number; limit: number },
 ): FigureTable {
   const t = (key: string, params?: Record<string, unknown>) => translate(locale, `scenarios.${key}`, params);
   const none = () => scenarios.flatMap(() => [null, null, null]).concat(null);
@@ -177,25 +202,30 @@ export function scenarioSchoolsTable(
     }),
   ];
   const first = scenarios[0]?.lines ?? [];
-  const rows: FigureRow[] = first.map((school, row) => ({
-    key: school.locationId,
-    label: school.name,
-    values: [
-      school.lastYearHours,
-      ...scenarios.flatMap((scenario) => {
-        const line = scenario.lines[row];
-        const change = line ? changeAgainstLastYear(line.hours, line.lastYearHours) : null;
-        return [
-          line?.hours ?? null,
-          change?.hours ?? null,
-          change?.percent == null ? null : percentOneDecimal(change.percent),
-        ];
-      }),
-    ],
-    lastYear: none(),
-    drillDown: null,
-    isTotal: false,
-  }));
+  const start = page?.offset ?? 0;
+  const shown = page ? first.slice(start, start + page.limit) : first;
+  const rows: FigureRow[] = shown.map((school, position) => {
+    const row = start + position;
+    return {
+      key: school.locationId,
+      label: school.name,
+      values: [
+        school.lastYearHours,
+        ...scenarios.flatMap((scenario) => {
+          const line = scenario.lines[row];
+          const change = line ? changeAgainstLastYear(line.hours, line.lastYearHours) : null;
+          return [
+            line?.hours ?? null,
+            change?.hours ?? null,
+            change?.percent == null ? null : percentOneDecimal(change.percent),
+          ];
+        }),
+      ],
+      lastYear: none(),
+      drillDown: null,
+      isTotal: false,
+    };
+  });
   // The total's change is over the schools that have a change figure (not those new this year).
   const compared = first.filter((school) => school.lastYearHours !== null);
   const lastYearTotal = compared.reduce((sum, school) => sum + (school.lastYearHours ?? 0), 0);
@@ -267,8 +297,8 @@ export function scenarioFairnessTable(
         round(result.hoursPer100Pupils.median, 2),
         round(result.hoursPer100Pupils.max, 2),
         round(result.gini * 100, 1),
-        result.gainers.length,
-        result.losers.length,
+        result.gainerCount,
+        result.loserCount,
       ],
       lastYear: columns.map(() => null),
       drillDown: null,
