@@ -64,7 +64,7 @@ export function FairnessChart({
           <CartesianGrid vertical={false} />
           <XAxis dataKey="name" stroke={axisColour} />
           <YAxis stroke={axisColour} />
-          <Legend formatter={legendText} />
+          <Legend formatter={legendText} itemSorter={null} />
           {series.map(({ key, colour }, index) => (
             <Bar
               key={key}

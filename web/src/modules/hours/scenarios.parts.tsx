@@ -14,7 +14,8 @@ export function FigureTableView({ table }: { table: FigureTable }) {
     if (typeof value !== 'number') return '—';
     const text = format.number(value);
     const signed = isChange && value > 0 ? `+${text}` : text;
-    return unit === 'percent' ? `${signed} %` : signed;
+    // A no-break space: the sign, the number and its % stay together when the stacked card wraps.
+    return unit === 'percent' ? `${signed}\u00a0%` : signed;
   };
   const columns: Column<FigureRow>[] = [
     { key: 'label', header: table.rowHeader, cell: (row) => row.label, rowHeader: true },
@@ -23,8 +24,8 @@ export function FigureTableView({ table }: { table: FigureTable }) {
         key: column.key,
         header: column.label,
         cell: (row) => cell(row.values[index], column.unit, column.key.includes('change')),
+        // Not nowrap: on a phone the long labels of the stacked card need the room to wrap.
         numeric: true,
-        nowrap: true,
       }),
     ),
   ];
