@@ -378,3 +378,28 @@ export const scenarioComparisonSchema = z.object({
   fairness: figureTableSchema,
 });
 export type ScenarioComparison = z.infer<typeof scenarioComparisonSchema>;
+
+/** The downloads of a comparison: CSV the hours per school, XLSX that and the fairness figures. */
+export const scenarioExportFormats = ['csv', 'xlsx'] as const;
+
+/**
+ * A comparison to download, in the address so a plain link downloads it: the scenarios' settings
+ * (no personal data) as JSON in `scenarios`.
+ */
+export const scenarioExportQuerySchema = z.strictObject({
+  schoolYear: schoolYearSchema,
+  referenceYears: z.coerce.number().int().min(1).max(10).default(3),
+  scenarios: z
+    .string()
+    .max(2000)
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'invalid_value' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(scenarioSettingsSchema).min(1).max(maxScenarios)),
+});
+export type ScenarioExportQuery = z.infer<typeof scenarioExportQuerySchema>;

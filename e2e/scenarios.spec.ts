@@ -23,10 +23,10 @@ test('the staff office compares two scenarios and makes one the draft', async ({
   await first.getByLabel('Uren om te verdelen').fill('1000');
   await second.getByLabel('Uren om te verdelen').fill('1000');
   await expect(page.getByText(/^Berekend voor \d+ scholen\.$/)).toBeVisible();
-  const fairness = page.getByRole('table', { name: /Eerlijkheid van de scenario's/ });
+  const fairness = page.getByRole('table', { name: /Eerlijkheid per scenario/ });
   const firstRow = fairness.getByRole('row', { name: /Scenario 1/ });
   await expect(firstRow).toContainText('1.000');
-  const schools = page.getByRole('table', { name: /Uren per school in de scenario's/ });
+  const schools = page.getByRole('table', { name: /Uren per school per scenario/ });
   await expect(schools.getByRole('row', { name: /Totaal/ })).toContainText('1.000');
   await expect(schools.getByRole('row', { name: /OBS De Regenboog/ })).toBeVisible();
 
@@ -46,6 +46,16 @@ test('the staff office compares two scenarios and makes one the draft', async ({
   await expect(first.getByText('Uren per 100 leerlingen')).toBeVisible();
   await expect(page.getByRole('figure', { name: /Uren per 100 leerlingen per scenario/ })).toBeVisible();
   await expectAccessible(page, 'scenarios-1280');
+  for (const [name, extension] of [
+    ['Download de uren per school als CSV (Excel)', 'csv'],
+    ['Download de uren per school en de eerlijkheid als Excel-bestand (XLSX)', 'xlsx'],
+  ]) {
+    const file = page.waitForEvent('download');
+    await page.getByRole('link', { name }).click();
+    expect((await file).suggestedFilename()).toMatch(
+      new RegExp(`^allocation_scenarios-\\d{4}-\\d{4}\\.${extension}$`),
+    );
+  }
 
   await page.setViewportSize({ width: 375, height: 800 });
   await expect(first.getByLabel('Uren om te verdelen')).toBeVisible();

@@ -19,6 +19,8 @@ import {
   memberBudgetQuerySchema,
   scenarioComparisonInputSchema,
   scenarioComparisonSchema,
+  scenarioExportFormats,
+  scenarioExportQuerySchema,
   schoolBudgetQuerySchema,
   schoolBudgetSchema,
   timeEntryInputSchema,
@@ -38,7 +40,7 @@ import {
   setHistoricalCount,
   updateAllocationDraft,
 } from './hours.service.ts';
-import { compareScenarios, makeScenarioDraft } from './scenarios.service.ts';
+import { compareScenarios, exportScenarios, makeScenarioDraft } from './scenarios.service.ts';
 import { closeMonth, listClosedMonths, type TimeService } from './time.service.ts';
 
 const entryParams = z.strictObject({ entryId: z.uuid() });
@@ -306,6 +308,25 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
       },
       (request) => request.useCase((context) => compareScenarios(context, request.body)),
     );
+    for (const format of scenarioExportFormats) {
+      app.get(
+        `/api/allocations/scenarios/export.${format}`,
+        {
+          config: { action: 'allocations.manage' },
+          schema: {
+            summary: `Download a comparison of allocation scenarios as ${format.toUpperCase()}`,
+            querystring: scenarioExportQuerySchema,
+          },
+        },
+        async (request, reply) => {
+          const file = await request.useCase((context) => exportScenarios(context, request.query, format));
+          return reply
+            .type(file.contentType)
+            .header('content-disposition', contentDisposition(file.fileName))
+            .send(file.body);
+        },
+      );
+    }
     app.put(
       '/api/allocations/draft',
       {

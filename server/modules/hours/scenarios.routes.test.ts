@@ -234,3 +234,38 @@ describe('S3: a scenario becomes the draft', () => {
     ).toBe(403);
   });
 });
+
+describe('S3: the comparison as a download', () => {
+  const query = (scenarios: unknown) =>
+    new URLSearchParams({ schoolYear: '2026', scenarios: JSON.stringify(scenarios) }).toString();
+
+  it('S3: CSV of every school’s hours in each scenario, XLSX with the fairness figures beside it', async () => {
+    const csv = await coordinator.get(
+      `/api/allocations/scenarios/export.csv?${query([scenario(100), scenario(0)])}`,
+    );
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-disposition']).toContain('allocation_scenarios-2026-2027.csv');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toContain('Scenario 2: verschil in %');
+    // The header, the four counted schools (a, c, e and the new f) and the total.
+    expect(lines).toHaveLength(1 + 4 + 1);
+    expect(lines.at(-1)).toMatch(/^Totaal;/);
+    const xlsx = await coordinator.get(`/api/allocations/scenarios/export.xlsx?${query([scenario(50)])}`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+  });
+
+  it('S3: settings that are not a list of scenarios are refused', async () => {
+    const broken = await coordinator.get(
+      `/api/allocations/scenarios/export.csv?${new URLSearchParams({ schoolYear: '2026', scenarios: '[{' })}`,
+    );
+    expect(broken.statusCode).toBe(400);
+    const tooMany = await coordinator.get(
+      `/api/allocations/scenarios/export.csv?${query([1, 2, 3, 4, 5].map((weight) => scenario(weight)))}`,
+    );
+    expect(fieldCodes(tooMany)[0]?.[0]).toBe('scenarios');
+  });
+});

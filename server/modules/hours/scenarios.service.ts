@@ -5,6 +5,7 @@ import {
   type AllocationInput,
   type ScenarioComparison,
   type ScenarioComparisonInput,
+  type ScenarioExportQuery,
   type ScenarioResult,
   scenarioListLimit,
   scenarioSchoolsPageSize,
@@ -14,6 +15,7 @@ import { formatSchoolYear } from '../../../contracts/school-year.ts';
 import { ValidationFailed } from '../../platform/http/errors.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
+import type { FigureDownload } from '../reports/figure-export.service.ts';
 import { type AllocationLine, type AllocationSchool, allocateHours } from './allocation.rules.ts';
 import { changeAgainstLastYear, type FairnessSchool, fairnessFigures } from './fairness.rules.ts';
 import { allocations } from './hours.schema.ts';
@@ -146,6 +148,41 @@ export async function compareScenarios(
     }),
     schoolsPage: { page: input.page, pageSize: scenarioSchoolsPageSize, total: counted.length },
     fairness: scenarioFairnessTable(outcome.scenarios, inputs.schoolYear, context.locale),
+  };
+}
+
+/**
+ * The comparison as a file, through the figure tables' own writers: CSV the hours of every school
+ * (all pages), XLSX that and the fairness figures, one sheet each. Loaded on first use.
+ */
+export async function exportScenarios(
+  context: UseCaseContext,
+  query: ScenarioExportQuery,
+  format: 'csv' | 'xlsx',
+): Promise<FigureDownload> {
+  const inputs = await loadAllocationInputs(context.transaction, query.schoolYear, query.referenceYears);
+  const outcome = computeScenarios(inputs, query.scenarios);
+  if (!outcome.ok) throw new ValidationFailed(outcome.problems);
+  const schools = scenarioSchoolsTable(outcome.scenarios, inputs.schoolYear, context.locale);
+  await context.audit('allocations.exported', null, { format, scenarios: query.scenarios.length });
+  const { figureExportFileName, figureTableCsv, figureTablesXlsx } = await import(
+    '../reports/figure-export.ts'
+  );
+  const fileName = figureExportFileName(schools.id, inputs.schoolYear, format);
+  if (format === 'csv')
+    return {
+      fileName,
+      contentType: 'text/csv; charset=utf-8',
+      body: figureTableCsv(schools, context.locale),
+    };
+  const { xlsxContentType } = await import('../reports/figure-export.service.ts');
+  return {
+    fileName,
+    contentType: xlsxContentType,
+    body: await figureTablesXlsx(
+      [schools, scenarioFairnessTable(outcome.scenarios, inputs.schoolYear, context.locale)],
+      { locale: context.locale },
+    ),
   };
 }
 

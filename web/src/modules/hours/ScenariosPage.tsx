@@ -6,6 +6,8 @@ import {
   Paragraph,
   PrimaryActionButton,
   SecondaryActionButton,
+  UnorderedList,
+  UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +20,7 @@ import {
   type ScenarioResult,
   scenarioComparisonInputSchema,
   scenarioComparisonSchema,
+  scenarioExportFormats,
 } from '../../../../contracts/hours.ts';
 import { formatSchoolYear, schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
 import { api, isApiError, withQuery } from '../../app/api.ts';
@@ -312,7 +315,17 @@ export function ScenariosPage() {
       {comparison.error && !isApiError(comparison.error, 'validation_failed') && (
         <ErrorAlert errors={formErrorsFrom(comparison.error)} />
       )}
-      {data && <Results comparison={data} onPageChange={setPage} />}
+      {data && checked.ok && (
+        <Results
+          comparison={data}
+          onPageChange={setPage}
+          exportQuery={new URLSearchParams({
+            schoolYear: String(checked.value.schoolYear),
+            referenceYears: String(checked.value.referenceYears),
+            scenarios: JSON.stringify(checked.value.scenarios),
+          }).toString()}
+        />
+      )}
     </>
   );
 }
@@ -372,9 +385,12 @@ function SchoolList({ schools, count }: { schools: ScenarioResult['gainers']; co
 function Results({
   comparison,
   onPageChange,
+  exportQuery,
 }: {
   comparison: ScenarioComparison;
   onPageChange: (page: number) => void;
+  /** The settings shown, for the downloads' address. */
+  exportQuery: string;
 }) {
   const { t } = useTranslation('hours');
   return (
@@ -405,6 +421,19 @@ function Results({
       </div>
       <FigureTableView table={comparison.schools} />
       <Pagination {...comparison.schoolsPage} onPageChange={onPageChange} />
+      <UnorderedList>
+        {scenarioExportFormats.map((format) => (
+          <UnorderedListItem key={format}>
+            <a
+              className="utrecht-link utrecht-link--html-a"
+              href={`/api/allocations/scenarios/export.${format}?${exportQuery}`}
+              download
+            >
+              {t(`scenarios.download.${format}`)}
+            </a>
+          </UnorderedListItem>
+        ))}
+      </UnorderedList>
       <Paragraph>{t('scenarios.changeNote')}</Paragraph>
     </>
   );
