@@ -92,7 +92,7 @@ export function computeScenarios(
             size: change?.percent == null ? Number.POSITIVE_INFINITY : Math.abs(change.percent),
           };
         })
-        .sort((a, b) => b.size - a.size)
+        .sort((a, b) => (a.size === b.size ? 0 : b.size - a.size))
         .slice(0, scenarioListLimit)
         .map((entry) => named(entry.locationId));
     computed.push({
