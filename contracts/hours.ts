@@ -9,6 +9,7 @@ import {
   storedDateSchema,
   textSchema,
 } from './fields.ts';
+import { figureTableSchema } from './reports.ts';
 
 /** What the coordinator chooses for the allocation key of a school year (R14). */
 export const allocationPreviewQuerySchema = z
@@ -289,3 +290,116 @@ export const memberBudgetPageSchema = pageSchema(
   }),
 ).extend({ schoolYear: z.number().int() });
 export type MemberBudgetPage = z.infer<typeof memberBudgetPageSchema>;
+
+// --- Allocation scenarios (S3) -----------------------------------------------------------------
+
+/** At most this many scenarios are compared side by side. */
+export const maxScenarios = 4;
+
+/**
+ * Gainers and losers named per scenario at most: nationally thousands of schools can move, and the
+ * comparison is recomputed as the user types; every school's change is in the table (and its download).
+ */
+export const scenarioListLimit = 200;
+
+/** Schools per page of the scenarios' hours per school: nationally there are 7,500. */
+export const scenarioSchoolsPageSize = 50;
+
+/** One scenario's settings of the allocation key: the inputs of the preview that may differ per scenario. */
+export const scenarioSettingsSchema = z
+  .strictObject({
+    /** Hours to divide; null: the team's contracted hours of the year minus the set-aside. */
+    totalHours: z.number().min(0).max(1_000_000).nullable().default(null),
+    setAsideHours: z.number().min(0).max(1_000_000).default(0),
+    pupilWeightPercent: z.number().int().min(0).max(100),
+    minimumHours: z.number().min(0).max(10_000).default(0),
+    roundingUnit: z.union([z.literal(1), z.literal(0.5)]).default(1),
+  })
+  .superRefine((value, context) => {
+    if (value.totalHours !== null && value.totalHours <= 0)
+      context.addIssue({ code: 'custom', path: ['totalHours'], message: 'total_not_positive' });
+  });
+export type ScenarioSettings = z.infer<typeof scenarioSettingsSchema>;
+
+/**
+ * Scenarios to compare for a school year: the year and the reference years are shared, so every
+ * scenario divides the same pupils and past requests.
+ */
+export const scenarioComparisonInputSchema = z.strictObject({
+  schoolYear: z.number().int().min(1990).max(2100),
+  referenceYears: z.number().int().min(1).max(10).default(3),
+  scenarios: z.array(scenarioSettingsSchema).min(1).max(maxScenarios),
+  /** The page of the hours per school (by name); the fairness figures are always over every school. */
+  page: z.number().int().min(1).max(10_000).default(1),
+});
+export type ScenarioComparisonInput = z.infer<typeof scenarioComparisonInputSchema>;
+
+const namedSchoolSchema = z.object({ locationId: z.uuid(), name: z.string() });
+
+/** One scenario's outcome: its total, and its fairness figures (docs/allocation.md, "Comparing scenarios"). */
+export const scenarioResultSchema = z.object({
+  totalHours: z.number(),
+  totalSource: z.enum(['fixed', 'team']),
+  effectivePupilWeightPercent: z.number().int(),
+  /** Hours per 100 pupils over the counted schools. */
+  hoursPer100Pupils: z.object({ min: z.number(), median: z.number(), max: z.number() }),
+  /** Pupil-weighted Gini coefficient of hours per pupil (0–1). */
+  gini: z.number(),
+  /** How many schools gain more than 10 % against last year's adopted allocation. */
+  gainerCount: z.number().int(),
+  /** Those schools, the largest gain first; at most `scenarioListLimit` of them. */
+  gainers: z.array(namedSchoolSchema),
+  /** How many schools lose more than 10 % against last year's adopted allocation. */
+  loserCount: z.number().int(),
+  /** Those schools, the largest loss first; at most `scenarioListLimit` of them. */
+  losers: z.array(namedSchoolSchema),
+});
+export type ScenarioResult = z.infer<typeof scenarioResultSchema>;
+
+/**
+ * Scenarios side by side: each one's figures, and two figure tables (labels in the reader's
+ * language) that the screen, the chart and the downloads share: the hours per school with the change
+ * against last year, and the fairness figures per scenario.
+ */
+export const scenarioComparisonSchema = z.object({
+  schoolYear: z.number().int(),
+  pupilCountYear: z.number().int(),
+  referenceSchoolYears: z.array(z.number().int()),
+  contractedHours: z.number(),
+  /** Whether the school year before has an adopted allocation to compare with. */
+  hasLastYear: z.boolean(),
+  /** Schools counted (with pupils); those without are left out, as on the allocation screen. */
+  schoolCount: z.number().int(),
+  excluded: z.array(namedSchoolSchema),
+  scenarios: z.array(scenarioResultSchema),
+  /** One page of the hours per school, and the total row over every school. */
+  schools: figureTableSchema,
+  schoolsPage: z.object({ page: z.number().int(), pageSize: z.number().int(), total: z.number().int() }),
+  fairness: figureTableSchema,
+});
+export type ScenarioComparison = z.infer<typeof scenarioComparisonSchema>;
+
+/** The downloads of a comparison: CSV the hours per school, XLSX that and the fairness figures. */
+export const scenarioExportFormats = ['csv', 'xlsx'] as const;
+
+/**
+ * A comparison to download, in the address so a plain link downloads it: the scenarios' settings
+ * (no personal data) as JSON in `scenarios`.
+ */
+export const scenarioExportQuerySchema = z.strictObject({
+  schoolYear: schoolYearSchema,
+  referenceYears: z.coerce.number().int().min(1).max(10).default(3),
+  scenarios: z
+    .string()
+    .max(2000)
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'invalid_value' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(scenarioSettingsSchema).min(1).max(maxScenarios)),
+});
+export type ScenarioExportQuery = z.infer<typeof scenarioExportQuerySchema>;

@@ -17,6 +17,10 @@ import {
   historicalRequestCountInputSchema,
   memberBudgetPageSchema,
   memberBudgetQuerySchema,
+  scenarioComparisonInputSchema,
+  scenarioComparisonSchema,
+  scenarioExportFormats,
+  scenarioExportQuerySchema,
   schoolBudgetQuerySchema,
   schoolBudgetSchema,
   timeEntryInputSchema,
@@ -36,6 +40,7 @@ import {
   setHistoricalCount,
   updateAllocationDraft,
 } from './hours.service.ts';
+import { compareScenarios, exportScenarios, makeScenarioDraft } from './scenarios.service.ts';
 import { closeMonth, listClosedMonths, type TimeService } from './time.service.ts';
 
 const entryParams = z.strictObject({ entryId: z.uuid() });
@@ -289,6 +294,50 @@ export function hoursRoutes(time: TimeService): FastifyPluginAsyncZod {
         );
         return reply.status(204).send();
       },
+    );
+    // A read that takes a body (up to four scenarios of settings): it stores nothing and answers 200.
+    app.post(
+      '/api/allocations/scenarios',
+      {
+        config: { action: 'allocations.manage' },
+        schema: {
+          summary: 'Compare up to four allocation scenarios with their fairness figures',
+          body: scenarioComparisonInputSchema,
+          response: { 200: scenarioComparisonSchema },
+        },
+      },
+      (request) => request.useCase((context) => compareScenarios(context, request.body)),
+    );
+    for (const format of scenarioExportFormats) {
+      app.get(
+        `/api/allocations/scenarios/export.${format}`,
+        {
+          config: { action: 'allocations.manage' },
+          schema: {
+            summary: `Download a comparison of allocation scenarios as ${format.toUpperCase()}`,
+            querystring: scenarioExportQuerySchema,
+          },
+        },
+        async (request, reply) => {
+          const file = await request.useCase((context) => exportScenarios(context, request.query, format));
+          return reply
+            .type(file.contentType)
+            .header('content-disposition', contentDisposition(file.fileName))
+            .send(file.body);
+        },
+      );
+    }
+    app.put(
+      '/api/allocations/draft',
+      {
+        config: { action: 'allocations.manage' },
+        schema: {
+          summary: "Make a scenario's settings the school year's draft (creates it or changes the open one)",
+          body: allocationInputSchema,
+          response: { 200: allocationSchema },
+        },
+      },
+      (request) => request.useCase((context) => makeScenarioDraft(context, request.body)),
     );
   };
 }

@@ -252,17 +252,32 @@ async function adoptedHoursOf(transaction: Transaction, schoolYear: number): Pro
 
 type AllocationSettingsInput = Omit<AllocationInput, 'reason'> & { reason?: string | null };
 
+/** The inputs of the allocation key of a school year, read once for any number of settings. */
+export type AllocationInputs = {
+  schoolYear: number;
+  pupilCountYear: number;
+  referenceSchoolYears: number[];
+  /** The primary schools of the year, by name: pupils of the previous count and past requests. */
+  schools: Array<{ id: string; name: string; pupils: number; requests: number }>;
+  contractedHours: number;
+  /** Hours per school in last year's adopted allocation (empty when none was adopted). */
+  lastYear: Map<string, number>;
+};
+
 /**
- * Gathers the inputs of a school year and applies the rule: pupils of the previous 1 October count,
- * past requests of the reference years (Passend's own, not drafts or refusals, also those deleted
- * after their retention period, plus counts entered for years before Passend), and the total (fixed, or the team's contracted hours minus the set-aside).
+ * Reads the inputs of the allocation key of a school year set-based (one grouped query, whatever
+ * the number of schools): pupils of the previous 1 October count, past requests of the reference
+ * years (Passend's own, not drafts or refusals, also those deleted after their retention period, plus
+ * counts entered for years before Passend), the team's contracted hours and last year's adopted hours.
  */
-async function computeAllocation(
+export async function loadAllocationInputs(
   transaction: Transaction,
-  input: AllocationSettingsInput,
-): Promise<AllocationPreview> {
-  const pupilCountYear = input.schoolYear - 1;
-  const firstReferenceYear = input.schoolYear - input.referenceYears;
+  schoolYear: number,
+  referenceYears: number,
+): Promise<AllocationInputs> {
+  const pupilCountYear = schoolYear - 1;
+  const firstReferenceYear = schoolYear - referenceYears;
+  const lastReferenceYear = schoolYear - 1;
   const rows = await queryRows<{
     id: string;
     name: string;
@@ -270,33 +285,74 @@ async function computeAllocation(
     requests: number | string;
   }>(
     transaction.db,
-    sql`select l.id, l.name,
-        coalesce((select c.pupils from pupil_counts c where c.location_id = l.id
-          and c.school_year = ${pupilCountYear}), 0) as pupils,
-        (select count(*) from support_requests s where s.location_id = l.id
-          and s.school_year between ${firstReferenceYear} and ${input.schoolYear - 1}
-          and s.status not in ('draft', 'refused'))
-        + coalesce((select sum(h.count) from historical_request_counts h where h.location_id = l.id
-          and h.school_year between ${firstReferenceYear} and ${input.schoolYear - 1}), 0)
+    sql`with passend as (
+        select location_id, count(*) as count from support_requests
+        where school_year between ${firstReferenceYear} and ${lastReferenceYear}
+          and status not in ('draft', 'refused')
+        group by location_id
+      ), entered as (
+        select location_id, sum(count) as count from historical_request_counts
+        where school_year between ${firstReferenceYear} and ${lastReferenceYear}
+        group by location_id
+      ), retained as (
         -- Requests deleted after their retention period still count, by their anonymous figures (P4).
-        + coalesce((select sum(f.count) from request_figures f where f.location_id = l.id
-          and f.school_year between ${firstReferenceYear} and ${input.schoolYear - 1}
-          and f.outcome <> 'refused'), 0) as requests
+        select location_id, sum(count) as count from request_figures
+        where school_year between ${firstReferenceYear} and ${lastReferenceYear} and outcome <> 'refused'
+        group by location_id
+      )
+      select l.id, l.name, coalesce(c.pupils, 0)::int as pupils,
+        (coalesce(p.count, 0) + coalesce(e.count, 0) + coalesce(r.count, 0))::int as requests
       from locations l
+      left join pupil_counts c on c.location_id = l.id and c.school_year = ${pupilCountYear}
+      left join passend p on p.location_id = l.id
+      left join entered e on e.location_id = l.id
+      left join retained r on r.location_id = l.id
       where l.sector in ('bo', 'sbo', 'so')
-        and (l.active_to is null or l.active_to >= ${`${input.schoolYear}-08-01`}::date)
-        and (l.active_from is null or l.active_from <= ${`${input.schoolYear + 1}-07-31`}::date)
+        and (l.active_to is null or l.active_to >= ${`${schoolYear}-08-01`}::date)
+        and (l.active_from is null or l.active_from <= ${`${schoolYear + 1}-07-31`}::date)
       order by l.name, l.id`,
   );
   const [contracted] = await queryRows<{ total: number | string | null }>(
     transaction.db,
-    sql`select sum(contracted_hours) as total from team_member_hours where school_year = ${input.schoolYear}`,
+    sql`select sum(contracted_hours) as total from team_member_hours where school_year = ${schoolYear}`,
   );
-  const contractedHours = Number(contracted?.total ?? 0);
+  return {
+    schoolYear,
+    pupilCountYear,
+    referenceSchoolYears: Array.from({ length: referenceYears }, (_, index) => firstReferenceYear + index),
+    schools: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      pupils: Number(row.pupils),
+      requests: Number(row.requests),
+    })),
+    contractedHours: Number(contracted?.total ?? 0),
+    lastYear: await adoptedHoursOf(transaction, schoolYear - 1),
+  };
+}
+
+/** Which form field a refusal of the allocation rule belongs to, given where the total came from. */
+export function allocationProblemField(problem: AllocationProblem, totalSource: 'fixed' | 'team'): string {
+  const field = problemFields[problem];
+  return totalSource === 'team' && field === 'totalHours' ? 'setAsideHours' : field;
+}
+
+/** Applies the rule to the inputs of a school year (see `loadAllocationInputs`). */
+async function computeAllocation(
+  transaction: Transaction,
+  input: AllocationSettingsInput,
+): Promise<AllocationPreview> {
+  const {
+    schools: rows,
+    contractedHours,
+    lastYear,
+    pupilCountYear,
+    referenceSchoolYears,
+  } = await loadAllocationInputs(transaction, input.schoolYear, input.referenceYears);
   const totalSource = input.totalHours === null ? 'team' : 'fixed';
   const totalHours = input.totalHours ?? contractedHours - input.setAsideHours;
   const result = allocateHours(
-    rows.map((row) => ({ locationId: row.id, pupils: Number(row.pupils), requests: Number(row.requests) })),
+    rows.map((row) => ({ locationId: row.id, pupils: row.pupils, requests: row.requests })),
     {
       totalHours,
       pupilWeightPercent: input.pupilWeightPercent,
@@ -304,24 +360,15 @@ async function computeAllocation(
       roundingUnit: input.roundingUnit,
     },
   );
-  if (!result.ok) {
-    const field = problemFields[result.problem];
+  if (!result.ok)
     throw new ValidationFailed([
-      {
-        path: totalSource === 'team' && field === 'totalHours' ? 'setAsideHours' : field,
-        code: result.problem,
-      },
+      { path: allocationProblemField(result.problem, totalSource), code: result.problem },
     ]);
-  }
   const nameOf = new Map(rows.map((row) => [row.id, row.name]));
-  const lastYear = await adoptedHoursOf(transaction, input.schoolYear - 1);
   return {
     schoolYear: input.schoolYear,
     pupilCountYear,
-    referenceSchoolYears: Array.from(
-      { length: input.referenceYears },
-      (_, index) => firstReferenceYear + index,
-    ),
+    referenceSchoolYears,
     totalHours,
     totalSource,
     contractedHours,
@@ -408,7 +455,9 @@ async function writeLines(transaction: Transaction, allocationId: string, previe
       hours: '0',
     })),
   ];
-  if (values.length > 0) await transaction.db.insert(allocationLines).values(values);
+  // In slices: a statement takes at most 65,535 parameters, fewer than 7,500 schools' lines of ten columns.
+  for (let start = 0; start < values.length; start += 2000)
+    await transaction.db.insert(allocationLines).values(values.slice(start, start + 2000));
 }
 
 /** The adopted allocation of a school year, or null: the annual report explains the key with it. */

@@ -145,6 +145,9 @@ export function AllocationPage() {
     <>
       <PageHeading>{t('allocation.title')}</PageHeading>
       <Paragraph>{t('allocation.intro')}</Paragraph>
+      <Paragraph>
+        <RouterLink to={`/verdeling/scenarios?schooljaar=${schoolYear}`}>{t('scenarios.link')}</RouterLink>
+      </Paragraph>
       <SelectField
         name="schoolYear"
         label={t('allocation.schoolYear')}

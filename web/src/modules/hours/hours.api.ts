@@ -6,6 +6,8 @@
 export const hoursKeys = {
   allocations: (schoolYear: number) => ['allocations', schoolYear] as const,
   allocation: (allocationId: string | undefined) => ['allocation', allocationId] as const,
+  /** A comparison of scenarios, by its settings (the same settings answer from the cache). */
+  scenarios: (input: unknown) => ['allocation-scenarios', input] as const,
   /** Every list of time entries, of every member and period. */
   timeEntries: ['time-entries'] as const,
   timeEntryList: (userId: string | null, query: Record<string, string | undefined>) =>

@@ -5,6 +5,7 @@ import type { WebModule } from '../../app/modules.ts';
 // Each screen loads when first shown, with the catalogues it speaks from (see app/lazy.tsx).
 const namespaces = ['hours'] as const;
 const AllocationPage = lazyPage(() => import('./AllocationPage.tsx'), 'AllocationPage', namespaces);
+const ScenariosPage = lazyPage(() => import('./ScenariosPage.tsx'), 'ScenariosPage', namespaces);
 const BudgetPage = lazyPage(() => import('./BudgetPage.tsx'), 'BudgetPage', namespaces);
 const SchoolBudgetPage = lazyPage(() => import('./SchoolBudgetPage.tsx'), 'SchoolBudgetPage', namespaces);
 const TimeListPage = lazyPage(() => import('./TimeListPage.tsx'), 'TimeListPage', namespaces);
@@ -18,6 +19,14 @@ export const webModule: WebModule = {
       element: (
         <PermissionGate action="allocations.manage">
           <AllocationPage />
+        </PermissionGate>
+      ),
+    },
+    {
+      path: 'verdeling/scenarios',
+      element: (
+        <PermissionGate action="allocations.manage">
+          <ScenariosPage />
         </PermissionGate>
       ),
     },
