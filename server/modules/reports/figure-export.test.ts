@@ -118,6 +118,10 @@ describe('figure table downloads', () => {
   it('names sheets uniquely regardless of case and names files without personal data', () => {
     expect(sheetNamesOf(['Inhoud', 'inhoud', 'INHOUD'])).toEqual(['Inhoud', 'inhoud (2)', 'INHOUD (3)']);
     expect(sheetNamesOf(['x'], ['X'])).toEqual(['x (2)']);
+    // A cut at 31 characters that leaves an apostrophe at the end would make Excel refuse the sheet.
+    expect(sheetNamesOf(["Uren per school in de scenario's van dit jaar"])).toEqual([
+      'Uren per school in de scenario',
+    ]);
     expect(figureExportFileName('requests_by_school', 2026, 'csv')).toBe('requests_by_school-2026-2027.csv');
   });
 });

@@ -68,16 +68,14 @@ export function figureTableCsv(table: FigureTable, locale: Locale = 'nl'): strin
  */
 export function sheetNamesOf(titles: readonly string[], taken: readonly string[] = []): string[] {
   const used = new Set(taken.map((name) => name.toLowerCase()));
+  // Excel refuses a name that starts or ends with an apostrophe, also one that a cut leaves at the end.
+  const trimmed = (text: string) => text.replace(/^['\s]+|['\s]+$/g, '');
   return titles.map((title) => {
-    const base =
-      title
-        .replace(/[[\]:*?/\\]/g, ' ')
-        .replace(/^'+|'+$/g, '')
-        .trim() || 'Tabel';
-    let name = base.slice(0, 31).trim();
+    const base = trimmed(title.replace(/[[\]:*?/\\]/g, ' ')) || 'Tabel';
+    let name = trimmed(base.slice(0, 31));
     for (let number = 2; used.has(name.toLowerCase()); number += 1) {
       const suffix = ` (${number})`;
-      name = `${base.slice(0, 31 - suffix.length).trim()}${suffix}`;
+      name = `${trimmed(base.slice(0, 31 - suffix.length))}${suffix}`;
     }
     used.add(name.toLowerCase());
     return name;
