@@ -69,12 +69,15 @@ async function requestHistory(
 ): Promise<{ all: RequestHistory; perTag: Map<string, RequestHistory> }> {
   const rows = await queryRows<HistoryRow>(
     context.db,
-    sql`with closed as (
-        select r.id, coalesce(sum(t.hours), 0) as hours
-        from support_requests r
-        left join time_entries t on t.request_id = r.id
-        where r.school_year = ${schoolYear - 1} and r.status = 'closed'
-        group by r.id)
+    sql`with requests as (
+        select r.id from support_requests r where r.school_year = ${schoolYear - 1} and r.status = 'closed'),
+      -- A request's hours are booked from its school year on: the date bound keeps the scan to two years.
+      spent as (
+        select t.request_id, sum(t.hours) as hours from time_entries t
+        where t.request_id is not null and t.entry_date >= ${`${schoolYear - 1}-08-01`}::date
+        group by t.request_id),
+      closed as (
+        select r.id, coalesce(s.hours, 0) as hours from requests r left join spent s on s.request_id = r.id)
       select null::text as tag_id, count(*)::int as requests, sum(hours)::float8 as hours from closed
       union all
       select s.tag_id::text, count(*)::int, sum(c.hours)::float8
@@ -114,11 +117,11 @@ async function teamHours(context: UseCaseContext, schoolYear: number): Promise<M
   );
   const booked = await queryRows<BookedRow>(
     context.db,
-    sql`select t.user_id, to_char(t.entry_date, 'YYYY-MM') as month, sum(t.hours)::float8 as hours
-      from time_entries t
-      join team_member_hours h on h.user_id = t.user_id and h.school_year = ${schoolYear}
-      where t.entry_date between ${start}::date and ${end}::date
-      group by t.user_id, to_char(t.entry_date, 'YYYY-MM')`,
+    sql`select user_id, to_char(month, 'YYYY-MM') as month, hours from (
+        select t.user_id, date_trunc('month', t.entry_date) as month, sum(t.hours)::float8 as hours
+        from time_entries t
+        where t.entry_date between ${start}::date and ${end}::date
+        group by t.user_id, date_trunc('month', t.entry_date)) as booked`,
   );
   const absencesOf = groupedBy(absences, (row) => row.user_id);
   const bookedOf = groupedBy(booked, (row) => row.user_id);
