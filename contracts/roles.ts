@@ -13,6 +13,7 @@ export const roles = [
   'vso_teacher',
   'functional_admin',
   'privacy_officer',
+  'board',
 ] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
@@ -47,6 +48,9 @@ export const functionalAdminRole = 'functional_admin' satisfies Role;
 /** The privacy officer (functionaris gegevensbescherming): the audit trail, never a file's content. */
 export const privacyOfficerRole = 'privacy_officer' satisfies Role;
 
+/** A school board (schoolbestuur): read-only figures of its own schools, P9 applied. */
+export const boardRole = 'board' satisfies Role;
+
 /** The two roles inside the expertise team (R1, R5). */
 export const teamRoles = ['behavioural_scientist', 'inclusion_adviser'] as const;
 export const teamRoleSchema = z.enum(teamRoles);
@@ -73,6 +77,7 @@ export const roleAssignmentInputSchema = z
     role: roleSchema,
     teamRole: teamRoleSchema.nullable().default(null),
     locationId: z.uuid().nullable().default(null),
+    boardId: z.uuid().nullable().default(null),
   })
   .superRefine((value, context) => {
     if (isLocationScopedRole(value.role) && !value.locationId) {
@@ -80,6 +85,12 @@ export const roleAssignmentInputSchema = z
     }
     if (!isLocationScopedRole(value.role) && value.locationId) {
       context.addIssue({ code: 'custom', path: ['locationId'], message: 'location_not_allowed' });
+    }
+    if (value.role === boardRole && !value.boardId) {
+      context.addIssue({ code: 'custom', path: ['boardId'], message: 'board_required' });
+    }
+    if (value.role !== boardRole && value.boardId) {
+      context.addIssue({ code: 'custom', path: ['boardId'], message: 'board_not_allowed' });
     }
     if (value.role === 'team_member' && !value.teamRole) {
       context.addIssue({ code: 'custom', path: ['teamRole'], message: 'team_role_required' });
@@ -95,5 +106,7 @@ export const roleAssignmentSchema = z.object({
   teamRole: teamRoleSchema.nullable(),
   locationId: z.uuid().nullable(),
   locationName: z.string().nullable(),
+  boardId: z.uuid().nullable(),
+  boardName: z.string().nullable(),
 });
 export type RoleAssignment = z.infer<typeof roleAssignmentSchema>;

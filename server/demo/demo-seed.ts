@@ -6,7 +6,7 @@ import type { AppServices } from '../app.ts';
 import type { Config } from '../config.ts';
 import { type DatabaseClient, isUniqueViolation, queryRows } from '../db/client.ts';
 import { serverModules } from '../modules/index.ts';
-import { locations } from '../modules/schools/schools.schema.ts';
+import { locations, schoolBoards } from '../modules/schools/schools.schema.ts';
 import { roleAssignments, users } from '../platform/auth/auth.schema.ts';
 import {
   createTotpSecret,
@@ -70,7 +70,15 @@ const demoLocations: DemoLocation[] = [
   { key: 'kaap', name: 'VSO De Kaap', brin: '05HT', locationCode: '00', sector: 'vso', place: 'Ede' },
 ];
 
-type DemoUser = { email: string; name: string; role: Role; teamRole?: TeamRole; location?: string };
+type DemoUser = {
+  email: string;
+  name: string;
+  role: Role;
+  teamRole?: TeamRole;
+  location?: string;
+  /** The code of the school board the role is held for (the boards come with the organisation). */
+  board?: string;
+};
 
 /** One account per role; the README lists them. */
 export const demoUsers: DemoUser[] = [
@@ -117,6 +125,8 @@ export const demoUsers: DemoUser[] = [
     role: 'vso_teacher',
     location: 'rijnstroom',
   },
+  // The board of OBS De Regenboog and Daltonschool De Wilgen, among others.
+  { email: 'bestuur@demo.passend.test', name: 'Willemijn van Straaten', role: 'board', board: '41801' },
 ];
 
 /** Demo data by default on the embedded database only; on a server only when SEED_DEMO asks for it. */
@@ -197,6 +207,7 @@ export async function seedDemoPartnership(
       { invite: false },
     );
     const teamUserIds: Record<TeamRole, string[]> = { behavioural_scientist: [], inclusion_adviser: [] };
+    const boardUsers: Array<{ userId: string; board: string }> = [];
     const inserted = await db
       .insert(locations)
       .values(demoLocations.map(({ key: _key, ...location }) => ({ tenantId, ...location })))
@@ -223,6 +234,10 @@ export async function seedDemoPartnership(
         .values({ tenantId, email: demoUser.email, name: demoUser.name, ...enrolled })
         .returning({ id: users.id });
       if (!user) throw new Error('insert returned nothing');
+      if (demoUser.board) {
+        boardUsers.push({ userId: user.id, board: demoUser.board });
+        continue;
+      }
       await db.insert(roleAssignments).values({
         tenantId,
         userId: user.id,
@@ -234,6 +249,15 @@ export async function seedDemoPartnership(
     }
     await afterStep('accounts');
     await seedDemoOrganisation(transaction, { tenantId, passwordHash, teamUserIds });
+    // A board role names its school board, which exists only now.
+    for (const { userId, board } of boardUsers) {
+      const [row] = await db
+        .select({ id: schoolBoards.id })
+        .from(schoolBoards)
+        .where(eq(schoolBoards.code, board));
+      if (!row) throw new Error('demo school board missing');
+      await db.insert(roleAssignments).values({ tenantId, userId, role: 'board', boardId: row.id });
+    }
     await afterStep('organisation');
     // Then each module's demo data, in the order the composition lists the modules.
     for (const module of serverModules) {

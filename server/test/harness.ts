@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import type { Role, TeamRole } from '../../contracts/roles.ts';
 import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
-import { locations } from '../modules/schools/schools.schema.ts';
+import { locations, schoolBoards } from '../modules/schools/schools.schema.ts';
 import { roleAssignments, users } from '../platform/auth/auth.schema.ts';
 import { createTotpSecret, deriveKeys, encryptSecret, hashPassword } from '../platform/auth/credentials.ts';
 import { csrfCookie, csrfHeader, sessionCookie } from '../platform/http/request-context.ts';
@@ -97,10 +97,24 @@ export async function createHarness(
       return { tenantId, locationIds };
     },
 
+    /** A school board of a partnership, made the board of the given locations; returns its id. */
+    async createSchoolBoard(tenantId: string, locationIds: string[], name = 'Stichting Test') {
+      return database.withTenant(tenantId, async ({ db }) => {
+        const [board] = await db
+          .insert(schoolBoards)
+          .values({ tenantId, code: crypto.randomUUID().slice(0, 8), name })
+          .returning({ id: schoolBoards.id });
+        if (!board) throw new Error('no school board');
+        if (locationIds.length > 0)
+          await db.update(locations).set({ boardId: board.id }).where(inArray(locations.id, locationIds));
+        return board.id;
+      });
+    },
+
     /** An active user with password `testPassword` and TOTP enrolled; returns the TOTP secret too. */
     async createUser(
       tenantId: string,
-      assignments: Array<{ role: Role; teamRole?: TeamRole; locationId?: string }>,
+      assignments: Array<{ role: Role; teamRole?: TeamRole; locationId?: string; boardId?: string }>,
       options: { email?: string; enrolled?: boolean } = {},
     ) {
       passwordHash ??= await hashPassword(testPassword);
@@ -129,6 +143,7 @@ export async function createHarness(
               role: assignment.role,
               teamRole: assignment.teamRole ?? null,
               locationId: assignment.locationId ?? null,
+              boardId: assignment.boardId ?? null,
             })),
           );
         }

@@ -11,6 +11,7 @@ export type Translate = (key: string, params?: Record<string, unknown>) => strin
 const scopeOrder: readonly Scope[] = [
   'tenant',
   'own_location',
+  'own_board',
   'assigned',
   'assigned_schools',
   'contact_person',

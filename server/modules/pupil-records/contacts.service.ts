@@ -187,6 +187,7 @@ export async function followUpOwnersOf(
           roles: candidate.roles.map((role) => ({ role, teamRole: null, locationId: trajectory.locationId })),
           assignedLocationIds: [],
           contactLocationIds: [],
+          boardLocationIds: [],
         },
         'trajectories.read',
         scope,

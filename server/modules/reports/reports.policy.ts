@@ -11,6 +11,7 @@ export const reportsPolicies = definePolicies({
       director: 'own_location',
       care_coordinator: 'own_location',
       team_leader: 'own_location',
+      board: 'own_board',
     },
   },
   'reports.annual_report': {

@@ -58,8 +58,22 @@ describe('PUT /api/users/:userId/roles', () => {
     const summary = response.json() as UserSummary;
     expect(summary.id).toBe(userId);
     expect(summary.roles).toEqual([
-      { role: 'internal_coordinator', teamRole: null, locationId: ids.b, locationName: 'School b' },
-      { role: 'team_member', teamRole: 'inclusion_adviser', locationId: null, locationName: null },
+      {
+        role: 'internal_coordinator',
+        teamRole: null,
+        locationId: ids.b,
+        locationName: 'School b',
+        boardId: null,
+        boardName: null,
+      },
+      {
+        role: 'team_member',
+        teamRole: 'inclusion_adviser',
+        locationId: null,
+        locationName: null,
+        boardId: null,
+        boardName: null,
+      },
     ]);
     expect(await rolesOf(userId)).toEqual([
       { role: 'internal_coordinator', teamRole: null, locationId: ids.b },

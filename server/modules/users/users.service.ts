@@ -22,7 +22,7 @@ import { RuleViolation } from '../../platform/http/errors.ts';
 import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import { defineTarget } from '../../platform/kernel/targets.ts';
-import { locations } from '../schools/schools.schema.ts';
+import { locations, schoolBoards } from '../schools/schools.schema.ts';
 import { schoolTeamAssignments } from '../team/team.schema.ts';
 import { keepsAnotherAdmin, losesFunctionalAdmin, teamRolesOf } from './accounts.rules.ts';
 
@@ -210,18 +210,25 @@ async function loadRoles(
       teamRole: roleAssignments.teamRole,
       locationId: roleAssignments.locationId,
       locationName: locations.name,
+      boardId: roleAssignments.boardId,
+      boardName: schoolBoards.name,
     })
     .from(roleAssignments)
     .leftJoin(locations, eq(locations.id, roleAssignments.locationId))
+    .leftJoin(schoolBoards, eq(schoolBoards.id, roleAssignments.boardId))
     .where(and(inArray(roleAssignments.userId, userIds)))
     .orderBy(asc(roleAssignments.createdAt));
   for (const { userId, ...role } of rows) byUser.set(userId, [...(byUser.get(userId) ?? []), role]);
   return byUser;
 }
 
-/** One assignment per role and location (the table's unique key); the last one given wins. */
+/** One assignment per role, location and board (the table's unique key); the last one given wins. */
 function distinctRoles(input: RoleAssignmentInput[]): RoleAssignmentInput[] {
-  return [...new Map(input.map((role) => [`${role.role}:${role.locationId ?? ''}`, role])).values()];
+  return [
+    ...new Map(
+      input.map((role) => [`${role.role}:${role.locationId ?? ''}:${role.boardId ?? ''}`, role]),
+    ).values(),
+  ];
 }
 
 async function insertRoles(context: UseCaseContext, userId: string, roles: RoleAssignmentInput[]) {
@@ -232,11 +239,12 @@ async function insertRoles(context: UseCaseContext, userId: string, roles: RoleA
       role: role.role,
       teamRole: role.teamRole,
       locationId: role.locationId,
+      boardId: role.boardId,
     })),
   );
 }
 
-/** Every location of a role assignment must be one of this partnership (issue 13 finding 4). */
+/** Every location and school board of a role assignment must be one of this partnership (issue 13 finding 4). */
 async function assertLocationsKnown(context: UseCaseContext, roles: RoleAssignmentInput[]) {
   await context.requireVisible(
     { kind: 'location' },
@@ -244,6 +252,14 @@ async function assertLocationsKnown(context: UseCaseContext, roles: RoleAssignme
       'roles',
       roles.map((role) => role.locationId),
       '.locationId',
+    ),
+  );
+  await context.requireVisible(
+    { kind: 'schoolBoard' },
+    indexedFields(
+      'roles',
+      roles.map((role) => role.boardId),
+      '.boardId',
     ),
   );
 }

@@ -34,6 +34,7 @@ function actor(
     tenantId,
     assignedLocationIds,
     contactLocationIds: [],
+    boardLocationIds: [],
     roles: assignments.map(({ role, locationId }) => ({
       role,
       teamRole: role === 'team_member' ? 'behavioural_scientist' : null,
@@ -45,6 +46,8 @@ function actor(
 const admin = actor([{ role: 'functional_admin' }]);
 const coordinator = actor([{ role: 'coordinator' }]);
 const teacherAtA = actor([{ role: 'teacher', locationId: locationA }]);
+// A school board whose schools are location A only; location B belongs to another board.
+const boardOfA = { ...actor([{ role: 'board' }]), boardLocationIds: [locationA] };
 
 describe('canAccess: the single-record check', () => {
   it('tenant scope reaches every record of the own partnership, with or without location', () => {
@@ -170,6 +173,26 @@ describe('permittedActions: what the navigation is built from', () => {
   });
 });
 
+describe('own board (the school board role)', () => {
+  it("a school board reaches its own schools' figures only, and no pupil data or lists", () => {
+    expect(canAccess(boardOfA, 'reports.read', { tenantId, locationId: locationA })).toBe(true);
+    expect(canAccess(boardOfA, 'reports.read', { tenantId, locationId: locationB })).toBe(false);
+    expect(canAccess(boardOfA, 'reports.read', { tenantId })).toBe(false);
+    const noSchools = actor([{ role: 'board' }]);
+    expect(canAccess(noSchools, 'reports.read', { tenantId, locationId: locationA })).toBe(false);
+    expect(permittedActions(boardOfA).sort()).toEqual(
+      ['account.manage', 'my_work.read', 'notifications.read', 'reports.read'].sort(),
+    );
+  });
+
+  it('own_board becomes the list of the board’s schools', () => {
+    expect(rendered(scopeCondition(boardOfA, 'reports.read', columns))).toEqual({
+      sql: '("listed"."location_id" in ($1))',
+      params: [locationA],
+    });
+  });
+});
+
 describe('assigned schools (team members, R5)', () => {
   it('a team member reaches the locations of their fixed pair only, in the single check and the list filter alike', () => {
     const member = actor([{ role: 'team_member' }], userId, [locationA]);
@@ -281,6 +304,7 @@ describe('scopeCondition: the list filter of each scope (P1)', () => {
       ibAtA,
       contactAtA,
       actor([{ role: 'mentor', locationId: locationA }]),
+      boardOfA,
     ];
     for (const action of Object.keys(policies) as Action[]) {
       if (isPublicAction(action)) continue;

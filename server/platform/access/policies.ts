@@ -9,7 +9,8 @@ import type { Role, TeamRole } from '../../../contracts/roles.ts';
  * - `assigned`: those, or a record assigned to the actor; `self`: a record that is the actor's own
  *   (its owner, assignee or mentor);
  * - `contact_person`: records of a school whose contact person the actor is today (R5);
- * - `participant`: a record the actor takes part in (a meeting's participant).
+ * - `participant`: a record the actor takes part in (a meeting's participant);
+ * - `own_board`: records of a location whose school board the actor holds the board role for.
  */
 export type Scope =
   | 'tenant'
@@ -18,7 +19,8 @@ export type Scope =
   | 'assigned'
   | 'self'
   | 'contact_person'
-  | 'participant';
+  | 'participant'
+  | 'own_board';
 
 /** A role's reach for an action: one scope, or several that each grant it. */
 type Grant = Scope | readonly Scope[];
@@ -84,6 +86,7 @@ export const everyoneSelf = {
   vso_teacher: 'self',
   functional_admin: 'self',
   privacy_officer: 'self',
+  board: 'self',
 } as const satisfies Record<Role, Scope>;
 
 /** The platform's own actions: health, the sign-in flow, the own account and the outbox. */
@@ -153,6 +156,8 @@ export type Actor = {
   assignedLocationIds: string[];
   /** Locations whose contact person the actor is today (R5); empty for others. */
   contactLocationIds: string[];
+  /** Locations of the school boards the actor holds the board role for; empty for others. */
+  boardLocationIds: string[];
 };
 
 /**
@@ -215,6 +220,8 @@ function isInScope(actor: Actor, scope: Scope, locationId: string | null, resour
       return at(actor.contactLocationIds);
     case 'participant':
       return !!resource.participantUserIds?.includes(actor.userId);
+    case 'own_board':
+      return at(actor.boardLocationIds);
   }
 }
 
@@ -234,6 +241,7 @@ export function scopeCondition(actor: Actor, action: Action, columns: ScopeColum
     if (scope === 'assigned_schools' || scope === 'assigned')
       for (const id of actor.assignedLocationIds) locationIds.add(id);
     if (scope === 'contact_person') for (const id of actor.contactLocationIds) locationIds.add(id);
+    if (scope === 'own_board') for (const id of actor.boardLocationIds) locationIds.add(id);
     if (scope === 'assigned' || scope === 'self') matchesOwn = true;
     if (scope === 'participant') matchesParticipant = true;
   }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Reach, type SectorGroup, sectorGroups, type WorkKind } from '../../../contracts/auth.ts';
 import { primarySectors, type Sector } from '../../../contracts/locations.ts';
-import { isLocationScopedRole, teamMemberRole } from '../../../contracts/roles.ts';
+import { boardRole, isLocationScopedRole, teamMemberRole } from '../../../contracts/roles.ts';
 import { queryRows, type Transaction } from '../../db/client.ts';
 import type { Actor } from './policies.ts';
 
@@ -27,17 +27,23 @@ function groupOf(sector: Sector): SectorGroup {
 
 /**
  * Where the actor works (see `reachSchema`): the sectors of the locations their assignments name; the
- * expertise team works in primary education (R5); a partnership-wide role reaches every sector the
- * partnership has a location in. Plus the kinds of work the modules find the actor has.
+ * expertise team works in primary education (R5); a school board reaches the sectors of its schools; a
+ * partnership-wide role reaches every sector the partnership has a location in. Plus the kinds of work the modules find the actor has.
  */
 export async function reachOf(transaction: Transaction, actor: Actor): Promise<Reach> {
   const groups = new Set<SectorGroup>();
-  const locationIds = actor.roles.flatMap((assignment) =>
-    isLocationScopedRole(assignment.role) && assignment.locationId ? [assignment.locationId] : [],
-  );
+  const locationIds = [
+    ...actor.roles.flatMap((assignment) =>
+      isLocationScopedRole(assignment.role) && assignment.locationId ? [assignment.locationId] : [],
+    ),
+    ...actor.boardLocationIds,
+  ];
   if (actor.roles.some((assignment) => assignment.role === teamMemberRole)) groups.add('primary');
   const isPartnershipWide = actor.roles.some(
-    (assignment) => !isLocationScopedRole(assignment.role) && assignment.role !== teamMemberRole,
+    (assignment) =>
+      !isLocationScopedRole(assignment.role) &&
+      assignment.role !== teamMemberRole &&
+      assignment.role !== boardRole,
   );
   if (isPartnershipWide || locationIds.length > 0) {
     // By name: the platform knows the table, not the module that owns it. Row-level security keeps

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
+  check,
   index,
   integer,
   pgTable,
@@ -11,7 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { roles, teamRoles } from '../../../contracts/roles.ts';
 import { tenantColumn, tenantIsolation, tenantKey, tenantReference } from '../../db/tenancy.ts';
-import { locations } from '../../modules/schools/schools.schema.ts';
+import { locations, schoolBoards } from '../../modules/schools/schools.schema.ts';
 import { tenants } from '../tenants/tenants.schema.ts';
 
 export const users = pgTable(
@@ -56,15 +58,22 @@ export const roleAssignments = pgTable(
     role: text('role', { enum: roles }).notNull(),
     teamRole: text('team_role', { enum: teamRoles }),
     locationId: uuid('location_id'),
+    // The school board a board member (schoolbestuur) reads the figures of; set for that role only.
+    boardId: uuid('board_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    unique('role_assignments_unique').on(table.userId, table.role, table.locationId).nullsNotDistinct(),
+    unique('role_assignments_unique')
+      .on(table.userId, table.role, table.locationId, table.boardId)
+      .nullsNotDistinct(),
     index('role_assignments_tenant_idx').on(table.tenantId),
     index('role_assignments_location_idx').on(table.locationId),
+    index('role_assignments_board_idx').on(table.boardId),
+    check('role_assignments_board', sql`(${table.role} = 'board') = (${table.boardId} is not null)`),
     tenantIsolation(table.tenantId),
     tenantReference([table.tenantId, table.userId], [users.tenantId, users.id]).onDelete('cascade'),
     tenantReference([table.tenantId, table.locationId], [locations.tenantId, locations.id]),
+    tenantReference([table.tenantId, table.boardId], [schoolBoards.tenantId, schoolBoards.id]),
   ],
 );
 

@@ -629,6 +629,10 @@ export class AuthService {
         locationName: sql<
           string | null
         >`(select l.name from locations l where l.id = ${roleAssignments.locationId})`,
+        boardId: roleAssignments.boardId,
+        boardName: sql<
+          string | null
+        >`(select b.name from school_boards b where b.id = ${roleAssignments.boardId})`,
       })
       .from(roleAssignments)
       .where(eq(roleAssignments.userId, userId))

@@ -35,13 +35,16 @@ export function reachStatement(userId: string, today: string): string {
   return `select u.id as session_id, u.locale, ${reachColumns('u.id', today)} from users u where u.id = '${userId}'::uuid`;
 }
 
-// A user's roles, and the schools they serve today as one of a pair (with whether as contact, R5).
+// A user's roles, the schools they serve today as one of a pair (with whether as contact, R5), and the
+// locations of the school boards they hold the board role for.
 function reachColumns(userIdColumn: string, today: string): string {
   return `coalesce((select json_agg(json_build_object('role', r.role, 'teamRole', r.team_role,
         'locationId', r.location_id)) from role_assignments r where r.user_id = ${userIdColumn}), '[]') as roles,
       coalesce((select json_agg(json_build_object('locationId', a.location_id, 'isContact', a.is_contact))
         from school_team_assignments a where a.user_id = ${userIdColumn} and a.valid_from <= '${today}'::date
-          and (a.valid_to is null or a.valid_to > '${today}'::date)), '[]') as pairs`;
+          and (a.valid_to is null or a.valid_to > '${today}'::date)), '[]') as pairs,
+      coalesce((select json_agg(l.id) from role_assignments b join locations l on l.board_id = b.board_id
+        where b.user_id = ${userIdColumn} and b.board_id is not null), '[]') as board_locations`;
 }
 
 type CheckRow = {
@@ -49,6 +52,7 @@ type CheckRow = {
   locale: Locale;
   roles: Array<{ role: Role; teamRole: TeamRole | null; locationId: string | null }> | string;
   pairs: Array<{ locationId: string; isContact: boolean }> | string;
+  board_locations: string[] | string;
 };
 
 /** The sessions as the check found them now, by id; a session that no longer holds is absent. */
@@ -68,7 +72,8 @@ export function sessionsFromCheck(
 /** The actor of a user from the reach statement's row. */
 export function actorFromReach(session: Pick<SessionContext, 'userId' | 'tenantId'>, rows: unknown[]): Actor {
   const [row] = rows as CheckRow[];
-  if (!row) return { ...session, roles: [], assignedLocationIds: [], contactLocationIds: [] };
+  if (!row)
+    return { ...session, roles: [], assignedLocationIds: [], contactLocationIds: [], boardLocationIds: [] };
   return actorOf(session, row);
 }
 
@@ -77,6 +82,8 @@ function actorOf(session: Pick<SessionContext, 'userId' | 'tenantId'>, row: Chec
   const roles: Actor['roles'] = typeof row.roles === 'string' ? JSON.parse(row.roles) : row.roles;
   const pairs: Array<{ locationId: string; isContact: boolean }> =
     typeof row.pairs === 'string' ? JSON.parse(row.pairs) : row.pairs;
+  const boardLocationIds: string[] =
+    typeof row.board_locations === 'string' ? JSON.parse(row.board_locations) : row.board_locations;
   const hasPairs = roles.some((assignment) => assignment.role === 'team_member');
   return {
     userId: session.userId,
@@ -84,6 +91,7 @@ function actorOf(session: Pick<SessionContext, 'userId' | 'tenantId'>, row: Chec
     roles,
     assignedLocationIds: hasPairs ? pairs.map((pair) => pair.locationId) : [],
     contactLocationIds: hasPairs ? pairs.flatMap((pair) => (pair.isContact ? [pair.locationId] : [])) : [],
+    boardLocationIds,
   };
 }
 

@@ -127,7 +127,7 @@ function verdictOf(entry: Waiting, current: SessionContext | undefined): ReadVer
   return isSameReach(entry.actor, current.actor) ? 'confirmed' : 'changed';
 }
 
-/** Whether two views of an actor grant the same: the same roles where, and the same pairs. */
+/** Whether two views of an actor grant the same: the same roles where, the same pairs and board schools. */
 export function isSameReach(used: Actor, now: Actor): boolean {
   const rolesOf = (actor: Actor) =>
     actor.roles.map((role) => `${role.role}/${role.teamRole ?? ''}/${role.locationId ?? ''}`).sort();
@@ -136,6 +136,7 @@ export function isSameReach(used: Actor, now: Actor): boolean {
   return (
     same(rolesOf(used), rolesOf(now)) &&
     same([...used.assignedLocationIds].sort(), [...now.assignedLocationIds].sort()) &&
-    same([...used.contactLocationIds].sort(), [...now.contactLocationIds].sort())
+    same([...used.contactLocationIds].sort(), [...now.contactLocationIds].sort()) &&
+    same([...used.boardLocationIds].sort(), [...now.boardLocationIds].sort())
   );
 }

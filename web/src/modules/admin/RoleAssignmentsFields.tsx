@@ -9,6 +9,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Location } from '../../../../contracts/locations.ts';
 import {
+  boardRole,
   isLocationScopedRole,
   type Role,
   type RoleAssignment,
@@ -19,16 +20,29 @@ import {
 import { type FormErrors, formErrorsFrom, messageFor } from '../../app/forms.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { SelectField, type SelectGroup } from '../../ui/SelectField.tsx';
+import { useSchoolBoards } from '../schools/schools.api.ts';
 import { useAllLocations } from './locations.ts';
 
 const maxRoles = 10;
 
 /** One role being edited; empty strings for what is not chosen yet. */
-export type RoleRow = { key: number; role: Role | ''; teamRole: TeamRole | ''; locationId: string };
+export type RoleRow = {
+  key: number;
+  role: Role | '';
+  teamRole: TeamRole | '';
+  locationId: string;
+  boardId: string;
+};
 
 let nextRowKey = 1;
 
-export const emptyRoleRow = (): RoleRow => ({ key: nextRowKey++, role: '', teamRole: '', locationId: '' });
+export const emptyRoleRow = (): RoleRow => ({
+  key: nextRowKey++,
+  role: '',
+  teamRole: '',
+  locationId: '',
+  boardId: '',
+});
 
 /** The rows for a user's current role assignments. */
 export function roleRowsFrom(assignments: RoleAssignment[]): RoleRow[] {
@@ -38,6 +52,7 @@ export function roleRowsFrom(assignments: RoleAssignment[]): RoleRow[] {
     role: assignment.role,
     teamRole: assignment.teamRole ?? '',
     locationId: assignment.locationId ?? '',
+    boardId: assignment.boardId ?? '',
   }));
 }
 
@@ -47,6 +62,7 @@ export function roleInputsOf(rows: RoleRow[]) {
     role: row.role || undefined,
     teamRole: row.role === 'team_member' ? row.teamRole || null : null,
     locationId: row.role && isLocationScopedRole(row.role) ? row.locationId || null : null,
+    boardId: row.role === boardRole ? row.boardId || null : null,
   }));
 }
 
@@ -57,7 +73,10 @@ type RoleAssignmentsFieldsProps = {
   canReadLocations: boolean;
 };
 
-/** One fieldset per role (role, team role and school where they apply), with add and remove buttons. */
+/**
+ * One fieldset per role (role, team role, school or school board where they apply), with add and
+ * remove buttons.
+ */
 export function RoleAssignmentsFields({
   rows,
   onRowsChange,
@@ -67,6 +86,8 @@ export function RoleAssignmentsFields({
   const { t } = useTranslation();
   const locations = useAllLocations(canReadLocations);
   const locationGroups: SelectGroup[] = groupBySector(t, locations.data ?? []);
+  const needsBoards = rows.some((row) => row.role === boardRole);
+  const boards = useSchoolBoards(canReadLocations && needsBoards);
 
   const updateRow = (key: number, change: Partial<RoleRow>) =>
     onRowsChange((current) => current.map((row) => (row.key === key ? { ...row, ...change } : row)));
@@ -74,6 +95,7 @@ export function RoleAssignmentsFields({
   return (
     <>
       {locations.isError && <ErrorAlert errors={formErrorsFrom(locations.error)} />}
+      {boards.isError && <ErrorAlert errors={formErrorsFrom(boards.error)} />}
       {rows.map((row, index) => {
         const number = index + 1;
         const path = `roles.${index}`;
@@ -116,6 +138,19 @@ export function RoleAssignmentsFields({
                 onChange={(value) => updateRow(row.key, { locationId: value })}
                 groups={locationGroups}
                 error={messageFor(t, errors, `${path}.locationId`)}
+              />
+            )}
+            {row.role === boardRole && (
+              <SelectField
+                name={`${path}.boardId`}
+                label={t('invite.board')}
+                placeholder={t('invite.boardPlaceholder')}
+                description={boards.isPending && canReadLocations ? t('invite.boardsLoading') : undefined}
+                busy={boards.isFetching}
+                value={row.boardId}
+                onChange={(value) => updateRow(row.key, { boardId: value })}
+                choices={(boards.data?.items ?? []).map((board) => ({ value: board.id, label: board.name }))}
+                error={messageFor(t, errors, `${path}.boardId`)}
               />
             )}
             {rows.length > 1 && (

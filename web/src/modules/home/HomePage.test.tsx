@@ -59,9 +59,9 @@ function fakeApi(work: MyWork | null, notifications: NotificationPage) {
   return posts;
 }
 
-function renderPage() {
+function renderPage(permissions: string[] = []) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  queryClient.setQueryData(sessionQueryKey, session);
+  queryClient.setQueryData(sessionQueryKey, { ...session, permissions });
   const router = createMemoryRouter([
     { path: '/', element: <HomePage /> },
     { path: '*', element: <p>Lijst</p> },
@@ -146,6 +146,17 @@ describe('HomePage ("Mijn werk")', () => {
     await act(async () => within(row).getByRole('button', { name: 'Markeer als gelezen' }).click());
     await act(async () => screen.getByRole('button', { name: 'Alles gelezen' }).click());
     expect(posts).toEqual([`/api/notifications/${notificationId}/read`, '/api/notifications/read']);
+  });
+
+  it('offers the figures to whoever reads them (a school board has no other work here)', async () => {
+    fakeApi({ items: [] }, noNotifications);
+    renderPage(['reports.read']);
+    expect(await screen.findByText('Niets dat nu op je wacht.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Naar de cijfers' }).getAttribute('href')).toBe('/cijfers');
+    cleanup();
+    renderPage();
+    expect(await screen.findByText('Niets dat nu op je wacht.')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Naar de cijfers' })).toBeNull();
   });
 
   it('marks a notification read when the person follows it', async () => {

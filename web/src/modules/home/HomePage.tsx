@@ -54,6 +54,12 @@ export function HomePage() {
             <RouterLink to="/hulpvragen/nieuw">{t('newRequest')}</RouterLink>
           </Paragraph>
         )}
+        {/* The figures, for whoever reads them; a school board has no other work here. */}
+        {hasPermission(session, 'reports.read') && (
+          <Paragraph>
+            <RouterLink to="/cijfers">{t('figures')}</RouterLink>
+          </Paragraph>
+        )}
         {work.isPending ? (
           <Paragraph role="status">{t('loading')}</Paragraph>
         ) : work.isError ? (

@@ -22,11 +22,12 @@ export function useLocationDetail(locationId: string) {
   });
 }
 
-/** All school boards of the partnership (a handful to a few dozen). */
-export function useSchoolBoards() {
+/** All school boards of the partnership (a handful to a few dozen); `enabled` defers asking. */
+export function useSchoolBoards(enabled = true) {
   return useQuery({
     queryKey: schoolsKeys.boards,
     queryFn: ({ signal }) => api.get('/api/school-boards', schoolBoardListSchema, signal),
+    enabled,
     staleTime: 5 * 60_000,
   });
 }
