@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { schoolYearSchema } from './fields.ts';
-import { figureTableSchema } from './reports.ts';
+import { figureExportFormats, figureTableSchema } from './reports.ts';
 
 /**
  * Demand against capacity (S4): the planning talks' expected requests turned into hours per expertise
@@ -10,6 +10,22 @@ import { figureTableSchema } from './reports.ts';
 
 export const capacityQuerySchema = z.strictObject({ schoolYear: schoolYearSchema });
 export type CapacityQuery = z.infer<typeof capacityQuerySchema>;
+
+/** The tables of the answer, in order: demand, capacity and difference per tag and month, and the schools. */
+export const capacityTableIds = [
+  'capacity_demand',
+  'capacity_capacity',
+  'capacity_difference',
+  'capacity_schools',
+] as const;
+export type CapacityTableId = (typeof capacityTableIds)[number];
+
+/** One table of the answer as a download, through the figures' one export. */
+export const capacityExportQuerySchema = capacityQuerySchema.safeExtend({
+  table: z.enum(capacityTableIds),
+  format: z.enum(figureExportFormats),
+});
+export type CapacityExportQuery = z.infer<typeof capacityExportQuerySchema>;
 
 /** Where the hours per request of a tag come from: its own closed requests, all of them, or the fixed figure. */
 export const hoursPerRequestBases = ['tag', 'all', 'default'] as const;

@@ -42,6 +42,14 @@ test('the staff office sees where demand exceeds capacity, and the schools behin
   await closed.locator('summary').click();
   await expect(closed).toHaveAttribute('open', '');
 
+  // Each table downloads as CSV and Excel, named by the table and the school year only.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'CSV van Vraag in uren per expertise en maand' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^capacity_demand-\d{4}-\d{4}\.csv$/);
+  await expect(page.getByRole('link', { name: 'Excel van Scholen achter de vraag' })).toBeVisible();
+
   await expectAccessible(page, 'capacity');
 
   // Another school year without planning talks: the empty state, not an empty table.

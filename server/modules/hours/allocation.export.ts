@@ -199,6 +199,48 @@ export async function allocationXlsx(allocation: Allocation, t: Translate): Prom
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * The allocation key in words (total, minimum, weights, rounding) for a reader: the allocation's PDF
+ * and the annual report explain it with the same sentences.
+ */
+export function allocationExplanation(allocation: Allocation, t: Translate, locale: 'nl' | 'en'): string[] {
+  const plain = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 });
+  const { settings } = allocation;
+  const weights = {
+    weight: allocation.effectivePupilWeightPercent,
+    other: 100 - allocation.effectivePupilWeightPercent,
+    countYear: formatSchoolYear(allocation.pupilCountYear),
+    years: allocation.referenceSchoolYears.map(formatSchoolYear).join(', '),
+  };
+  const explanation = [
+    t('export.explanation.total', {
+      total: plain.format(allocation.totalHours),
+      schools: allocation.lines.length,
+    }),
+  ];
+  if (settings.minimumHours > 0) {
+    explanation.push(
+      t('export.explanation.minimum', { minimum: plain.format(settings.minimumHours) }),
+      t('export.explanation.weightsAfterMinimum', {
+        ...weights,
+        rest: plain.format(allocation.totalHours - settings.minimumHours * allocation.lines.length),
+      }),
+    );
+  } else {
+    explanation.push(t('export.explanation.weights', weights));
+  }
+  if (allocation.effectivePupilWeightPercent !== settings.pupilWeightPercent)
+    explanation.push(t('export.weightAdjusted', { weight: settings.pupilWeightPercent }));
+  explanation.push(
+    t('export.explanation.rounding', {
+      unit: t(settings.roundingUnit === 1 ? 'export.units.whole' : 'export.units.half'),
+      total: plain.format(allocation.totalHours),
+    }),
+  );
+
+  return explanation;
+}
+
 /** The allocation for school leaders: settings, the key in words, the table and its sums. */
 export function allocationPdfDefinition(
   allocation: Allocation,
@@ -242,38 +284,7 @@ export function allocationPdfDefinition(
     margin: [0, 0, 0, 3],
   }));
 
-  const { settings } = allocation;
-  const weights = {
-    weight: allocation.effectivePupilWeightPercent,
-    other: 100 - allocation.effectivePupilWeightPercent,
-    countYear: formatSchoolYear(allocation.pupilCountYear),
-    years: allocation.referenceSchoolYears.map(formatSchoolYear).join(', '),
-  };
-  const explanation = [
-    t('export.explanation.total', {
-      total: plain.format(allocation.totalHours),
-      schools: allocation.lines.length,
-    }),
-  ];
-  if (settings.minimumHours > 0) {
-    explanation.push(
-      t('export.explanation.minimum', { minimum: plain.format(settings.minimumHours) }),
-      t('export.explanation.weightsAfterMinimum', {
-        ...weights,
-        rest: plain.format(allocation.totalHours - settings.minimumHours * allocation.lines.length),
-      }),
-    );
-  } else {
-    explanation.push(t('export.explanation.weights', weights));
-  }
-  if (allocation.effectivePupilWeightPercent !== settings.pupilWeightPercent)
-    explanation.push(t('export.weightAdjusted', { weight: settings.pupilWeightPercent }));
-  explanation.push(
-    t('export.explanation.rounding', {
-      unit: t(settings.roundingUnit === 1 ? 'export.units.whole' : 'export.units.half'),
-      total: plain.format(allocation.totalHours),
-    }),
-  );
+  const explanation = allocationExplanation(allocation, t, context.locale);
 
   const number = (text: string) => ({ text, alignment: 'right' });
   const sum = totals(allocation);

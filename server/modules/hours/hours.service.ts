@@ -411,6 +411,19 @@ async function writeLines(transaction: Transaction, allocationId: string, previe
   if (values.length > 0) await transaction.db.insert(allocationLines).values(values);
 }
 
+/** The adopted allocation of a school year, or null: the annual report explains the key with it. */
+export async function adoptedAllocationOf(
+  transaction: Transaction,
+  schoolYear: number,
+): Promise<Allocation | null> {
+  const [adopted] = await transaction.db
+    .select()
+    .from(allocations)
+    .where(and(eq(allocations.schoolYear, schoolYear), eq(allocations.status, 'adopted')))
+    .limit(1);
+  return adopted ? allocationView(transaction, adopted) : null;
+}
+
 async function allocationView(transaction: Transaction, allocation: AllocationRow): Promise<Allocation> {
   const lines = await transaction.db
     .select({

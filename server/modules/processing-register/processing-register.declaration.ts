@@ -264,6 +264,8 @@ export const tablesWithoutPersonalData: Readonly<Record<string, NonPersonalReaso
   request_figures: 'anonymous_figures',
   trajectory_figures: 'anonymous_figures',
   // The last request number per school year; the outcome of a create, so a retry does not repeat it.
+  // The staff office's own texts of the annual report: about the partnership's year, not about a person.
+  annual_report_texts: 'organisation',
   request_counters: 'technical',
   idempotency_keys: 'technical',
 };

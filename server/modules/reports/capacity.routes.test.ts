@@ -233,6 +233,60 @@ describe('demand against capacity (S4)', () => {
   });
 });
 
+describe('downloads of demand against capacity (S4)', () => {
+  it('S4: gives a table as CSV with the figures of the page, and as XLSX', async () => {
+    const csv = await coordinator.get(
+      `/api/reports/capacity/export?schoolYear=${year}&table=capacity_demand&format=csv`,
+    );
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain('capacity_demand-2026-2027.csv');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]?.startsWith('Expertise;')).toBe(true);
+    // y's demand: 67,5 a month; this year then last year per column.
+    expect(lines[1]?.startsWith('Autisme;67,5;;67,5;')).toBe(true);
+    expect(lines.at(-1)?.startsWith('Totaal;72,5;')).toBe(true);
+    // A shortfall is a negative number, not text.
+    const difference = await coordinator.get(
+      `/api/reports/capacity/export?schoolYear=${year}&table=capacity_difference&format=csv`,
+    );
+    expect(difference.body).toContain('\r\nAutisme;-12,5;;');
+    const xlsx = await coordinator.get(
+      `/api/reports/capacity/export?schoolYear=${year}&table=capacity_schools&format=xlsx`,
+    );
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses an unknown table or format, and anyone but the staff office', async () => {
+    expect(
+      (
+        await coordinator.get(
+          `/api/reports/capacity/export?schoolYear=${year}&table=requests_by_school&format=csv`,
+        )
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await coordinator.get(
+          `/api/reports/capacity/export?schoolYear=${year}&table=capacity_demand&format=pdf`,
+        )
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await teamMember.get(
+          `/api/reports/capacity/export?schoolYear=${year}&table=capacity_demand&format=csv`,
+        )
+      ).statusCode,
+    ).toBe(403);
+  });
+});
+
 describe('who may see demand against capacity', () => {
   it('refuses a team member and a school', async () => {
     expect((await teamMember.get(`/api/reports/capacity?schoolYear=${year}`)).statusCode).toBe(403);

@@ -1,8 +1,16 @@
 import { sql } from 'drizzle-orm';
-import type { Capacity, CapacityCell, CapacityQuery, CapacityTag } from '../../../contracts/capacity.ts';
+import type {
+  Capacity,
+  CapacityCell,
+  CapacityExportQuery,
+  CapacityQuery,
+  CapacityTableId,
+  CapacityTag,
+} from '../../../contracts/capacity.ts';
 import type { Locale } from '../../../contracts/fields.ts';
 import type { FigureTable } from '../../../contracts/reports.ts';
 import { queryRows } from '../../db/client.ts';
+import { NotFound } from '../../platform/http/errors.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import {
@@ -23,6 +31,8 @@ import {
   sumRows,
   weekdaysPerMonth,
 } from './capacity.rules.ts';
+import { type FigureDownload, xlsxContentType } from './figure-export.service.ts';
+import { figureExportFileName, figureTableCsv, figureTablesXlsx } from './figure-export.ts';
 
 type TalkRow = { location_id: string; name: string; expected_requests: number; tag_ids: string | null };
 type HistoryRow = { tag_id: string | null; requests: number; hours: number | null };
@@ -272,7 +282,7 @@ export function capacityTables(
     })),
     { key: 'year', label: label('year'), unit: 'hours' as const },
   ];
-  const perMonth = (id: string, value: (cell: CapacityCell) => number): FigureTable => {
+  const perMonth = (id: CapacityTableId, value: (cell: CapacityCell) => number): FigureTable => {
     const row = (key: string, name: string, cells: CapacityCell[], year: CapacityCell, isTotal: boolean) => {
       const values = [...cells, year].map(value);
       return { key, label: name, values, lastYear: values.map(() => null), drillDown: null, isTotal };
@@ -323,4 +333,26 @@ export function capacityTables(
       chartColumn: null,
     },
   ];
+}
+
+/**
+ * One table of demand against capacity as CSV or XLSX, through the figures' one export and from the
+ * same answer as the page.
+ */
+export async function exportCapacityTable(
+  context: UseCaseContext,
+  query: CapacityExportQuery,
+): Promise<FigureDownload> {
+  const capacity = await capacityOf(context, { schoolYear: query.schoolYear });
+  const table = capacity.tables.find((candidate) => candidate.id === query.table);
+  // Every answer holds every table of `capacityTableIds`, also an empty year's.
+  if (!table) throw new NotFound();
+  const fileName = figureExportFileName(table.id, capacity.schoolYear, query.format);
+  if (query.format === 'csv')
+    return { fileName, contentType: 'text/csv; charset=utf-8', body: figureTableCsv(table, context.locale) };
+  return {
+    fileName,
+    contentType: xlsxContentType,
+    body: await figureTablesXlsx([table], { locale: context.locale }),
+  };
 }

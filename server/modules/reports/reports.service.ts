@@ -8,10 +8,16 @@ import { teamFigureTables } from './team-figures.ts';
 
 /**
  * The year's figures (S1) of the schools in the viewer's reach: the expertise team's, then the
- * expertise points', each table with last year beside it, P9 applied outside the staff office.
+ * expertise points', each table with last year beside it, P9 applied outside the staff office — or,
+ * with `forceSuppression`, for every viewer (the annual report leaves the partnership: S2).
  */
-export async function figuresOf(context: UseCaseContext, filter: FigureFilter): Promise<Figures> {
-  const scope = await figureScopeOf(context, filter);
+export async function figuresOf(
+  context: UseCaseContext,
+  filter: FigureFilter,
+  options: { forceSuppression?: boolean } = {},
+): Promise<Figures> {
+  const reach = await figureScopeOf(context, filter);
+  const scope = options.forceSuppression ? { ...reach, isSuppressed: true } : reach;
   const raw: RawFigureTable[] = [];
   if (filter.section !== 'points') raw.push(...(await teamFigureTables(context, scope)));
   if (filter.section !== 'team') raw.push(...(await pointFigureTables(context, scope)));

@@ -12,10 +12,19 @@ export function contentDisposition(fileName: string): string {
 export function csvDocument(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>) {
   const cell = (value: string | number) => {
     if (typeof value === 'number') return String(value);
-    const isFormula = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(,\d+)?$/.test(value);
-    const text = isFormula ? `'${value}` : value;
+    const text = neutraliseFormula(value);
     return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   const lines = [header, ...rows].map((row) => row.map(cell).join(';'));
   return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * A text cell that a spreadsheet would run as a formula (=, +, -, @, a tab or a carriage return first)
+ * prefixed with an apostrophe so it stays text; a number written as text (`-1,5`) is left as it is.
+ * Every CSV and XLSX writer passes its text cells through this one function.
+ */
+export function neutraliseFormula(text: string): string {
+  const isFormula = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(,\d+)?$/.test(text);
+  return isFormula ? `'${text}` : text;
 }

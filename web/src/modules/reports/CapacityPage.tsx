@@ -17,7 +17,13 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
-import { CapacityTable, capacityKeys, SchoolsBehindDemand, shortfallOf } from './capacity.parts.tsx';
+import {
+  CapacityDownloads,
+  CapacityTable,
+  capacityKeys,
+  SchoolsBehindDemand,
+  shortfallOf,
+} from './capacity.parts.tsx';
 import './capacity.css';
 
 /**
@@ -70,6 +76,7 @@ export function CapacityPage() {
             <Estimate data={data} />
             <CapacityTable data={data} busy={capacity.isFetching} />
             <SchoolsBehindDemand data={data} />
+            <CapacityDownloads data={data} />
           </>
         ))}
     </>

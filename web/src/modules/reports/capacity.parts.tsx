@@ -6,10 +6,14 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  UnorderedList,
+  UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capacity, CapacityCell, CapacityTag } from '../../../../contracts/capacity.ts';
+import { figureExportFormats } from '../../../../contracts/reports.ts';
+import { withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { ScrollTable } from '../../ui/ScrollTable.tsx';
 
@@ -174,6 +178,46 @@ export function SchoolsBehindDemand({ data }: { data: Capacity }) {
           </ScrollTable>
         </details>
       ))}
+    </section>
+  );
+}
+
+/** Each table of the page as CSV or Excel, from the same answer (the figures' one export). */
+export function CapacityDownloads({ data }: { data: Capacity }) {
+  const { t } = useTranslation('reports');
+  const headingId = useId();
+  return (
+    <section className="passend-section" aria-labelledby={headingId}>
+      <Heading level={2} id={headingId}>
+        {t('capacity.downloads.title')}
+      </Heading>
+      <UnorderedList>
+        {data.tables.map((table) => (
+          <UnorderedListItem key={table.id}>
+            {table.title}:{' '}
+            {figureExportFormats.map((format, index) => (
+              <Fragment key={format}>
+                {index > 0 && ' · '}
+                <a
+                  className="utrecht-link"
+                  href={withQuery('/api/reports/capacity/export', {
+                    schoolYear: data.schoolYear,
+                    table: table.id,
+                    format,
+                  })}
+                  download
+                >
+                  {t(`capacity.downloads.${format}`)}
+                  <span className="passend-visually-hidden">
+                    {' '}
+                    {t('capacity.downloads.of', { title: table.title })}
+                  </span>
+                </a>
+              </Fragment>
+            ))}
+          </UnorderedListItem>
+        ))}
+      </UnorderedList>
     </section>
   );
 }
