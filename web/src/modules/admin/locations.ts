@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { type Location, locationPageSchema } from '../../../../contracts/locations.ts';
+import { type LocationListItem, locationPageSchema } from '../../../../contracts/locations.ts';
 import { api, withQuery } from '../../app/api.ts';
 import { schoolsKeys } from '../schools/schools.api.ts';
 
 const pageSize = 100;
 
 /** All school locations of the partnership, page by page (an SWV has tens to a few hundred). */
-async function fetchAllLocations(signal: AbortSignal): Promise<Location[]> {
-  const all: Location[] = [];
+async function fetchAllLocations(signal: AbortSignal): Promise<LocationListItem[]> {
+  const all: LocationListItem[] = [];
   for (let page = 1; ; page += 1) {
     const result = await api.get(withQuery('/api/locations', { page, pageSize }), locationPageSchema, signal);
     all.push(...result.items);
@@ -15,7 +15,7 @@ async function fetchAllLocations(signal: AbortSignal): Promise<Location[]> {
   }
 }
 
-/** The locations for the role picker; only asked for when the user may read them. */
+/** The locations the user may read (the role picker, the figures' filters); only asked for when they may. */
 export function useAllLocations(enabled: boolean) {
   return useQuery({
     queryKey: schoolsKeys.everyLocation,

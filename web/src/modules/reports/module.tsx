@@ -4,7 +4,8 @@ import type { WebModule } from '../../app/modules.ts';
 
 // Each screen loads when first shown, with the catalogues it speaks from (see app/lazy.tsx).
 const namespaces = ['reports'] as const;
-const FiguresPage = lazyPage(() => import('./FiguresPage.tsx'), 'FiguresPage', namespaces);
+// The figures reuse the hours module's school-year choice, and speak its label.
+const FiguresPage = lazyPage(() => import('./FiguresPage.tsx'), 'FiguresPage', [...namespaces, 'hours']);
 const AnnualReportPage = lazyPage(() => import('./AnnualReportPage.tsx'), 'AnnualReportPage', namespaces);
 const CapacityPage = lazyPage(() => import('./CapacityPage.tsx'), 'CapacityPage', namespaces);
 

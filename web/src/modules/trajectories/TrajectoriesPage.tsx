@@ -39,20 +39,23 @@ export function TrajectoriesPage({ ownSignals = false }: { ownSignals?: boolean 
   const { t } = useTranslation('trajectories');
   const session = useSignedInSession();
   const format = useFormatters();
-  const params = useListParams({ zoek: '', status: '', aandacht: '' });
+  const params = useListParams({ zoek: '', status: '', aandacht: '', vestiging: '' });
   const status = trajectoryStatuses.find((candidate) => candidate === params.filters.status);
   // "Mijn werk" links here with what the files wait for (an OPP to adopt or evaluate).
   const attention = trajectoryAttentions.find((candidate) => candidate === params.filters.aandacht);
   // A sort the server does not know (an old or edited address) falls back to its own order.
   const sort = trajectorySorts.find((candidate) => candidate === params.apiSort);
   const q = params.filters.zoek;
+  // The figures drill down to one school's pupils; an address with something else shows every school.
+  const locationId = trajectoryListQuerySchema.shape.locationId.safeParse(params.filters.vestiging).data;
   const list = useQuery({
-    queryKey: trajectoryKeys.list({ ownSignals, status, attention, q, page: params.page, sort }),
+    queryKey: trajectoryKeys.list({ ownSignals, status, attention, locationId, q, page: params.page, sort }),
     queryFn: ({ signal }) =>
       api.get(
         withQuery(ownSignals ? '/api/signals' : '/api/trajectories', {
           status,
           attention: ownSignals ? undefined : attention,
+          locationId: ownSignals ? undefined : locationId,
           q: q || undefined,
           sort,
           page: params.page,
@@ -143,7 +146,7 @@ export function TrajectoriesPage({ ownSignals = false }: { ownSignals?: boolean 
           maxLength: fieldRules(trajectoryListQuerySchema, 'q').maxLength ?? 0,
           onSearch: (zoek) => params.setFilters({ zoek }),
         }}
-        onClear={q || status || params.sort ? params.clear : undefined}
+        onClear={q || status || locationId || params.sort ? params.clear : undefined}
       >
         <SelectField
           name="status"
@@ -155,6 +158,7 @@ export function TrajectoriesPage({ ownSignals = false }: { ownSignals?: boolean 
           choices={trajectoryStatuses.map((value) => ({ value, label: t(`statuses.${value}`) }))}
         />
       </ListToolbar>
+      {locationId && !ownSignals && <Paragraph>{t('list.oneLocation')}</Paragraph>}
       {list.error && <ErrorAlert errors={formErrorsFrom(list.error)} />}
       {list.isPending && <Paragraph role="status">{t('app.loading', { ns: 'translation' })}</Paragraph>}
       {data && (
@@ -164,7 +168,9 @@ export function TrajectoriesPage({ ownSignals = false }: { ownSignals?: boolean 
             columns={columns}
             rows={data.items}
             rowKey={(item) => item.id}
-            empty={t(q || status ? 'list.emptyFiltered' : ownSignals ? 'list.ownEmpty' : 'list.empty')}
+            empty={t(
+              q || status || locationId ? 'list.emptyFiltered' : ownSignals ? 'list.ownEmpty' : 'list.empty',
+            )}
             busy={list.isFetching}
             sort={params.sort}
             onSortChange={params.setSort}

@@ -5,6 +5,7 @@ export type TrajectoryListFilters = {
   ownSignals: boolean;
   status: TrajectoryStatus | undefined;
   attention?: string;
+  locationId?: string | undefined;
   q: string;
   page: number;
   sort: string | undefined;
