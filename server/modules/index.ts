@@ -55,6 +55,7 @@ import { seedDemoPupilRecords } from './pupil-records/demo-pupil-records.ts';
 import { pupilRecordsAuditEvents } from './pupil-records/pupil-records.audit.ts';
 import { pupilRecordsPolicies } from './pupil-records/pupil-records.policy.ts';
 import { pupilRecordsRoutes } from './pupil-records/pupil-records.routes.ts';
+import { capacityRoutes } from './reports/capacity.routes.ts';
 import { reportsAuditEvents } from './reports/reports.audit.ts';
 import { reportsPolicies } from './reports/reports.policy.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
@@ -306,5 +307,6 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: ModuleDep
   await app.register(apiTagged(apiTagOf('processing-register'), processingRegisterRoutes()));
   await app.register(apiTagged(apiTagOf('my-work'), myWorkRoutes()));
   await app.register(apiTagged(apiTagOf('reports'), reportsRoutes()));
+  await app.register(apiTagged(apiTagOf('reports'), capacityRoutes()));
   return { users };
 }

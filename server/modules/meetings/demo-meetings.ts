@@ -3,12 +3,24 @@ import { addDays, amsterdamInstant, schoolYearOf } from '../../../contracts/scho
 import { queryRows, type Transaction } from '../../db/client.ts';
 import { type Clock, systemClock } from '../../platform/kernel/clock.ts';
 
+// The requests a held talk expects and the expertise it wants, by the school's place in the list.
+const expectedRequestsOf = [10, 15, 6, 12, 11, 8];
+const wantedTagsOf = [
+  ['Jonge kind', 'Gedrag'],
+  ['Jonge kind'],
+  ['Autisme', 'Taalontwikkeling'],
+  ['Jonge kind', 'Groepsdynamica'],
+  ['Jonge kind', 'Taalontwikkeling'],
+];
+
 /**
  * The demo's meetings this school year, so the staff office's overview has a mix: most schools with
  * their annual talk held and SOT meetings planned, some with the talk only planned, a few with
  * nothing yet. OBS De Regenboog gets only a past SOT still to record (server/demo/demo-my-work.ts): the
- * browser test plans its talk and SOT meetings. "Today" comes
- * from the clock the seed is given (the wall clock until the demo seed passes its own).
+ * browser test plans its talk and SOT meetings. A talk records the requests the school expects and
+ * the expertise it wants, leaning on the young child and behaviour, so demand against capacity
+ * shows a shortfall. "Today" comes from the clock the seed is given (the wall clock until the demo
+ * seed passes its own).
  */
 export async function seedDemoMeetings(
   transaction: Transaction,
@@ -32,6 +44,11 @@ export async function seedDemoMeetings(
       from locations l where l.sector in ('bo', 'sbo', 'so') and l.name <> 'OBS De Regenboog'
       order by l.name`,
   );
+  const tagIds = new Map(
+    (
+      await queryRows<{ id: string; name: string }>(transaction.db, sql`select id, name from expertise_tags`)
+    ).map((tag) => [tag.name, tag.id]),
+  );
   const start = `${schoolYear}-09-01`;
   for (const [index, school] of schools.entries()) {
     if (!school.contact_id) continue;
@@ -49,16 +66,21 @@ export async function seedDemoMeetings(
           }))),
     ];
     for (const meeting of meetings) {
+      // Also on a talk still planned: the school named them when it was planned, and the demo shows
+      // demand from the first day of the school year.
+      const isTalk = meeting.kind === 'annual_talk';
+      const expectedRequests = isTalk ? expectedRequestsOf[index % expectedRequestsOf.length] : null;
+      const wantedTags = isTalk ? (wantedTagsOf[index % wantedTagsOf.length] ?? []) : [];
       const startsAt = amsterdamInstant(meeting.date, '15:00');
       const endsAt = amsterdamInstant(meeting.date, '16:30');
       const [made] = await queryRows<{ id: string }>(
         transaction.db,
         sql`insert into meetings (tenant_id, location_id, kind, status, school_year, starts_at, ends_at, place,
-            agenda, created_by_user_id)
+            agenda, expected_requests, created_by_user_id)
           values (${tenantId}::uuid, ${school.id}::uuid, ${meeting.kind}, ${meeting.status},
             ${schoolYearOf(meeting.date)}, ${startsAt.toISOString()}::timestamptz, ${endsAt.toISOString()}::timestamptz,
             'Kamer van de IB', ${meeting.kind === 'sot' ? 'Lopende trajecten; nieuwe zorgen; acties van vorige keer.' : 'Hulpvragen van dit jaar en de expertise die past.'},
-            ${school.contact_id}::uuid)
+            ${expectedRequests ?? null}, ${school.contact_id}::uuid)
           returning id`,
       );
       if (!made) continue;
@@ -68,6 +90,14 @@ export async function seedDemoMeetings(
           from (values (${school.contact_id}::uuid, 'contact_person'), (${school.ib_id}::uuid, 'internal_coordinator')) as p(user_id, role)
           join users u on u.id = p.user_id`,
       );
+      for (const name of wantedTags) {
+        const tagId = tagIds.get(name);
+        if (tagId)
+          await transaction.db.execute(
+            sql`insert into meeting_wanted_tags (tenant_id, meeting_id, tag_id)
+              values (${tenantId}::uuid, ${made.id}::uuid, ${tagId}::uuid)`,
+          );
+      }
     }
   }
 }
