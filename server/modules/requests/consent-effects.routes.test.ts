@@ -212,3 +212,31 @@ describe('P2: what the workflow does by itself is audited', () => {
     expect(row?.actor_roles).toEqual(['director', 'internal_coordinator']);
   });
 });
+
+describe('R8: consent is asked once the request is submitted', () => {
+  it('R8: no consent is recorded on a draft, whose people are rewritten with every save', async () => {
+    const form = pupilRequestForm(world.locationIds.a, { parentEmails: [null] });
+    const created = await world.ib.client.post('/api/requests', form);
+    expect(created.statusCode).toBe(201);
+    const draft = detailOf(created);
+    const recorded = await world.ib.client.upload(
+      `/api/requests/${draft.id}/consents/paper`,
+      {
+        personId: draft.parents[0]?.id ?? '',
+        decision: 'given',
+        signedOn: todayInAmsterdam(),
+        signedBy: 'Sanne de Vries',
+      },
+      scannedForm,
+    );
+    expect(recorded.statusCode).toBe(409);
+    // Saving the draft again still works: no consent record holds on to its people.
+    const { locationId: _location, idempotencyKey: _key, ...answers } = form;
+    const saved = await world.ib.client.put(`/api/requests/${draft.id}`, {
+      ...answers,
+      question: 'Aangepast',
+    });
+    expect(saved.body).not.toContain('"error"');
+    expect(saved.statusCode).toBe(200);
+  });
+});

@@ -252,6 +252,8 @@ async function personFor(
   request: RequestRow,
   personId: string,
 ): Promise<Person> {
+  // Consent is asked once the request is submitted; a draft's people are rewritten with every save.
+  if (request.status === 'draft') throw new RuleViolation('transition_not_allowed');
   const [person] = await context.db
     .select()
     .from(requestPeople)
