@@ -43,7 +43,7 @@ export const importFieldSchema = z.enum([
   'houseNumber',
   'postalCode',
   'place',
-  'board',
+  'boardCode',
   'boardName',
   'pupils',
 ]);

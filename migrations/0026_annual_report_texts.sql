@@ -16,4 +16,6 @@ ALTER TABLE "annual_report_texts" ENABLE ROW LEVEL SECURITY;--> statement-breakp
 ALTER TABLE "annual_report_texts" ADD CONSTRAINT "annual_report_texts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "annual_report_texts" ADD CONSTRAINT "annual_report_texts_updated_by_user_id_fk" FOREIGN KEY ("tenant_id","updated_by_user_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "annual_report_texts_updated_by_idx" ON "annual_report_texts" USING btree ("updated_by_user_id");--> statement-breakpoint
-CREATE POLICY "tenant_isolation" ON "annual_report_texts" AS PERMISSIVE FOR ALL TO "passend_app" USING ("tenant_id" = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK ("tenant_id" = nullif(current_setting('app.tenant_id', true), '')::uuid);
+CREATE POLICY "tenant_isolation" ON "annual_report_texts" AS PERMISSIVE FOR ALL TO "passend_app" USING ("tenant_id" = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK ("tenant_id" = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
+-- Row-level security binds the owner too, as for every partnership table (migration 0019).
+ALTER TABLE "annual_report_texts" FORCE ROW LEVEL SECURITY;

@@ -82,7 +82,7 @@ describe('import routes', () => {
         line: 2,
         brin: '10AB',
         locationCode: '00',
-        fields: ['name', 'street', 'houseNumber', 'postalCode', 'place', 'board', 'pupils'],
+        fields: ['name', 'street', 'houseNumber', 'postalCode', 'place', 'boardCode', 'pupils'],
       }),
     ]);
     expect(body.added.map((row: { line: number }) => row.line)).toEqual([3, 4]);

@@ -421,7 +421,7 @@ describe('comparing with the database', () => {
     expect(changePlan.changed).toEqual([
       expect.objectContaining({
         line: 2,
-        fields: ['name', 'board', 'pupils'],
+        fields: ['name', 'boardCode', 'pupils'],
         pupils: 250,
         schoolYear: 2025,
       }),

@@ -642,7 +642,8 @@ export function planImport(parsed: ParsedImport, existing: ExistingData): Import
         if (wanted.postalCode !== undefined && wanted.postalCode !== current.postalCode)
           fields.push('postalCode');
         if (wanted.place !== current.place) fields.push('place');
-        if (wanted.boardCode !== undefined && wanted.boardCode !== current.boardCode) fields.push('board');
+        if (wanted.boardCode !== undefined && wanted.boardCode !== current.boardCode)
+          fields.push('boardCode');
       }
       if (wanted.boardCode && !boardsPlanned.has(wanted.boardCode)) {
         const knownName = boardsByCode.get(wanted.boardCode);
