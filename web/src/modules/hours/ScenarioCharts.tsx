@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { FigureTable } from '../../../../contracts/reports.ts';
+import { useFormatters } from '../../app/format.ts';
 
 // Theme colours as plain values (SVG attributes take no CSS variables), each series also with its
 // own pattern — solid, hatched, dotted — so the bars differ without colour too (also in the legend).
@@ -26,6 +27,7 @@ export function FairnessChart({
   labels: { min: string; median: string; max: string };
   title: string;
 }) {
+  const { number } = useFormatters();
   const indexOf = (key: string) => table.columns.findIndex((column) => column.key === key);
   const data = table.rows.map((row) => ({
     name: row.label,
@@ -75,7 +77,13 @@ export function FairnessChart({
               strokeWidth={1.5}
               isAnimationActive={false}
             >
-              <LabelList dataKey={key} position="top" fill={axisColour} fontSize={12} />
+              <LabelList
+                dataKey={key}
+                position="top"
+                fill={axisColour}
+                fontSize={12}
+                formatter={(value) => (typeof value === 'number' ? number(value) : value)}
+              />
             </Bar>
           ))}
         </BarChart>

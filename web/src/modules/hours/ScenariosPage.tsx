@@ -9,7 +9,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { lazy, Suspense, useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
@@ -123,6 +123,32 @@ export function ScenariosPage() {
       api.get(withQuery('/api/allocations', { schoolYear }), allocationVersionListSchema, signal),
   });
   const hasAdopted = versions.data?.items.some((item) => item.status === 'adopted') ?? false;
+  const lastYearVersions = useQuery({
+    queryKey: hoursKeys.allocations(schoolYear - 1),
+    queryFn: ({ signal }) =>
+      api.get(
+        withQuery('/api/allocations', { schoolYear: schoolYear - 1 }),
+        allocationVersionListSchema,
+        signal,
+      ),
+  });
+  // The scenarios start from the hours this year's key already divides, else last year's adopted
+  // total, so the page opens with figures instead of an empty total; never over what the user typed.
+  const isTouched = useRef(false);
+  const startingTotal =
+    (
+      versions.data?.items.find((item) => item.status === 'draft') ??
+      versions.data?.items.find((item) => item.status === 'adopted') ??
+      lastYearVersions.data?.items.find((item) => item.status === 'adopted')
+    )?.totalHours ?? null;
+  useEffect(() => {
+    if (isTouched.current || startingTotal === null) return;
+    setScenarios((list) =>
+      list.map((scenario) =>
+        scenario.totalHours === '' ? { ...scenario, totalHours: String(startingTotal) } : scenario,
+      ),
+    );
+  }, [startingTotal]);
 
   const makeDraft = useMutation({
     mutationFn: (index: number) => {
@@ -163,10 +189,12 @@ export function ScenariosPage() {
   const reasonIssue = draftErrors?.fields.find((field) => field.path === 'reason');
   const data = issues.length === 0 ? comparison.data : undefined;
 
-  const change = (index: number, key: keyof ScenarioDraft, value: string) =>
+  const change = (index: number, key: keyof ScenarioDraft, value: string) => {
+    isTouched.current = true;
     setScenarios((list) =>
       list.map((scenario, position) => (position === index ? { ...scenario, [key]: value } : scenario)),
     );
+  };
 
   return (
     <>
