@@ -27,7 +27,7 @@ import {
   allocationSchema,
   allocationVersionListSchema,
 } from '../../../../contracts/hours.ts';
-import { formatSchoolYear, schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
+import { formatSchoolYear } from '../../../../contracts/school-year.ts';
 import { api, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { ContractForm } from '../../ui/Form.tsx';
@@ -38,7 +38,7 @@ import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { DataTable } from '../../ui/table/DataTable.tsx';
-import { KeyInWords, useAllocationLineColumns } from './allocation.parts.tsx';
+import { allocationYearOf, KeyInWords, useAllocationLineColumns } from './allocation.parts.tsx';
 import { HistoricalCountForm } from './HistoricalCountForm.tsx';
 import { hoursKeys } from './hours.api.ts';
 
@@ -114,10 +114,7 @@ export function AllocationPage() {
   const format = useFormatters();
   const queryClient = useQueryClient();
   const [searchParams, setSearchParams] = useSearchParams();
-  const currentYear = schoolYearOf(todayInAmsterdam());
-  const askedYear = Number(searchParams.get('schooljaar'));
-  const schoolYear =
-    Number.isInteger(askedYear) && askedYear >= 1990 && askedYear <= 2100 ? askedYear : currentYear + 1;
+  const { schoolYear, currentYear } = allocationYearOf(searchParams);
   // The message after saving belongs to the version just stored; opening another one hides it.
   const [storedNow, setStoredNow] = useState<Allocation | null>(null);
   const versions = useQuery({

@@ -22,7 +22,7 @@ import {
   scenarioComparisonSchema,
   scenarioExportFormats,
 } from '../../../../contracts/hours.ts';
-import { formatSchoolYear, schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
+import { formatSchoolYear } from '../../../../contracts/school-year.ts';
 import { api, isApiError, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { type FieldIssue, formErrorsFrom, moduleFieldMessage, validate } from '../../app/forms.ts';
@@ -34,6 +34,7 @@ import { Pagination } from '../../ui/Pagination.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { allocationYearOf } from './allocation.parts.tsx';
 import { hoursKeys } from './hours.api.ts';
 import { FigureTableView } from './scenarios.parts.tsx';
 
@@ -89,10 +90,7 @@ export function ScenariosPage() {
   const queryClient = useQueryClient();
   const navigateWithNotice = useNavigateWithNotice();
   const [searchParams, setSearchParams] = useSearchParams();
-  const currentYear = schoolYearOf(todayInAmsterdam());
-  const askedYear = Number(searchParams.get('schooljaar'));
-  const schoolYear =
-    Number.isInteger(askedYear) && askedYear >= 1990 && askedYear <= 2100 ? askedYear : currentYear + 1;
+  const { schoolYear, currentYear } = allocationYearOf(searchParams);
   const [referenceYears, setReferenceYears] = useState('3');
   const [scenarios, setScenarios] = useState<ScenarioDraft[]>(firstScenarios);
   const [reason, setReason] = useState('');

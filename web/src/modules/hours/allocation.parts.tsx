@@ -1,7 +1,7 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import type { AllocationLineView } from '../../../../contracts/hours.ts';
-import { formatSchoolYear } from '../../../../contracts/school-year.ts';
+import { formatSchoolYear, schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
 import { useFormatters } from '../../app/format.ts';
 import type { Column } from '../../ui/table/DataTable.tsx';
 
@@ -75,4 +75,15 @@ export function useAllocationLineColumns<Row extends AllocationLineFacts>(): Col
     number('hours', (line) => format.number(line.hours)),
     number('lastYear', (line) => (line.lastYearHours === null ? '—' : format.number(line.lastYearHours))),
   ];
+}
+
+/**
+ * The school year an allocation screen works on: the one in the address (`?schooljaar=2027`), else
+ * next school year, the one the staff office plans; with this school year, for the year choices.
+ */
+export function allocationYearOf(searchParams: URLSearchParams): { schoolYear: number; currentYear: number } {
+  const currentYear = schoolYearOf(todayInAmsterdam());
+  const askedYear = Number(searchParams.get('schooljaar'));
+  const isValid = Number.isInteger(askedYear) && askedYear >= 1990 && askedYear <= 2100;
+  return { schoolYear: isValid ? askedYear : currentYear + 1, currentYear };
 }
