@@ -16,6 +16,7 @@ const menus: Record<string, Entry[]> = {
     { group: 'Werk', items: ['Hulpvragen', 'Overleg'] },
     { group: 'Organisatie', items: ['Scholen', 'Expertiseteam', 'Koppelingen', 'Expertisepunten'] },
     { group: 'Uren', items: ['Verdeling', 'Uren', 'Uren per school'] },
+    { group: 'Cijfers', items: ['Cijfers', 'Jaarverslag', 'Vraag en capaciteit'] },
     {
       group: 'Beheer',
       items: ['Verwerkingsregister', 'Bewaren en verwijderen', 'Verzoeken van betrokkenen'],
@@ -49,21 +50,25 @@ const menus: Record<string, Entry[]> = {
     { group: 'Werk', items: ['Hulpvragen', 'Overleg'] },
     { group: 'Organisatie', items: ['Scholen', 'Koppelingen'] },
     'Uren per school',
+    'Cijfers',
   ],
   'directie@demo.passend.test': [
     { group: 'Werk', items: ['Hulpvragen', 'Overleg'] },
     { group: 'Organisatie', items: ['Scholen', 'Koppelingen'] },
     'Uren per school',
+    'Cijfers',
   ],
   'leerkracht@demo.passend.test': [{ group: 'Organisatie', items: ['Scholen', 'Koppelingen'] }],
   // Secondary school roles: no requests of the expertise team (they have none), no pairs.
   'zorgcoordinator@demo.passend.test': [
     { group: 'Werk', items: ['Leerlingen expertisepunt', 'Expertisepunt vandaag'] },
     { group: 'Organisatie', items: ['Scholen', 'Expertisepunten'] },
+    'Cijfers',
   ],
   'teamleider@demo.passend.test': [
     'Leerlingen expertisepunt',
     { group: 'Organisatie', items: ['Scholen', 'Expertisepunten'] },
+    'Cijfers',
   ],
   'mentor@demo.passend.test': [
     { group: 'Werk', items: ['Leerlingen expertisepunt', 'Mijn signalen'] },
@@ -77,6 +82,8 @@ const menus: Record<string, Entry[]> = {
     { group: 'Werk', items: ['Leerlingen expertisepunt', 'Expertisepunt vandaag'] },
     { group: 'Organisatie', items: ['Scholen', 'Expertisepunten'] },
   ],
+  // The school board reads the figures of its schools and nothing else.
+  'bestuur@demo.passend.test': ['Cijfers'],
 };
 
 /**
