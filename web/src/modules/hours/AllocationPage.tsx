@@ -1,6 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   ButtonGroup,
   Heading,
   Paragraph,
@@ -38,7 +37,12 @@ import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { DataTable } from '../../ui/table/DataTable.tsx';
-import { allocationYearOf, KeyInWords, useAllocationLineColumns } from './allocation.parts.tsx';
+import {
+  allocationYearOf,
+  ExcludedSchoolsWarning,
+  KeyInWords,
+  useAllocationLineColumns,
+} from './allocation.parts.tsx';
 import { HistoricalCountForm } from './HistoricalCountForm.tsx';
 import { hoursKeys } from './hours.api.ts';
 
@@ -484,15 +488,7 @@ function Explanation({ allocation }: { allocation: AllocationPreview }) {
     <>
       <Heading level={2}>{t('allocation.explanation')}</Heading>
       <KeyInWords allocation={allocation} />
-      {allocation.excluded.length > 0 && (
-        <Alert type="warning">
-          <Paragraph>
-            {t('allocation.excluded', {
-              schools: allocation.excluded.map((school) => school.name).join(', '),
-            })}
-          </Paragraph>
-        </Alert>
-      )}
+      <ExcludedSchoolsWarning schools={allocation.excluded} />
       <DataTable
         caption={t('allocation.caption', { year: formatSchoolYear(allocation.schoolYear) })}
         columns={[

@@ -34,7 +34,7 @@ import { Pagination } from '../../ui/Pagination.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { allocationYearOf } from './allocation.parts.tsx';
+import { allocationYearOf, ExcludedSchoolsWarning } from './allocation.parts.tsx';
 import { hoursKeys } from './hours.api.ts';
 import { FigureTableView } from './scenarios.parts.tsx';
 
@@ -422,15 +422,7 @@ function Results({
   return (
     <>
       {!comparison.hasLastYear && <Paragraph>{t('scenarios.noLastYear')}</Paragraph>}
-      {comparison.excluded.length > 0 && (
-        <Alert type="warning">
-          <Paragraph>
-            {t('allocation.excluded', {
-              schools: comparison.excluded.map((school) => school.name).join(', '),
-            })}
-          </Paragraph>
-        </Alert>
-      )}
+      <ExcludedSchoolsWarning schools={comparison.excluded} />
       <div className="passend-scenario-chart">
         <Suspense fallback={<Paragraph>{t('scenarios.chartLoading')}</Paragraph>}>
           <FairnessChart

@@ -1,4 +1,4 @@
-import { Paragraph } from '@utrecht/component-library-react';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import type { AllocationLineView } from '../../../../contracts/hours.ts';
 import { formatSchoolYear, schoolYearOf, todayInAmsterdam } from '../../../../contracts/school-year.ts';
@@ -86,4 +86,17 @@ export function allocationYearOf(searchParams: URLSearchParams): { schoolYear: n
   const askedYear = Number(searchParams.get('schooljaar'));
   const isValid = Number.isInteger(askedYear) && askedYear >= 1990 && askedYear <= 2100;
   return { schoolYear: isValid ? askedYear : currentYear + 1, currentYear };
+}
+
+/** The warning that schools without a pupil count were left out of the key (none: nothing). */
+export function ExcludedSchoolsWarning({ schools }: { schools: ReadonlyArray<{ name: string }> }) {
+  const { t } = useTranslation('hours');
+  if (schools.length === 0) return null;
+  return (
+    <Alert type="warning">
+      <Paragraph>
+        {t('allocation.excluded', { schools: schools.map((school) => school.name).join(', ') })}
+      </Paragraph>
+    </Alert>
+  );
 }
