@@ -300,7 +300,7 @@ export const maxScenarios = 4;
  * Gainers and losers named per scenario at most: nationally thousands of schools can move, and the
  * comparison is recomputed as the user types; every school's change is in the table (and its download).
  */
-export const scenarioListLimit = 200;
+export const scenarioListLimit = 25;
 
 /** Schools per page of the scenarios' hours per school: nationally there are 7,500. */
 export const scenarioSchoolsPageSize = 50;

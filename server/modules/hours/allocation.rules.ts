@@ -58,6 +58,10 @@ function isMultipleOf(value: number, unit: number): boolean {
   return Math.abs(value / unit - Math.round(value / unit)) < 1e-9;
 }
 
+function compareIds(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
 /** Divides the hours over the schools (R14); the result lists the schools in the order given. */
 export function allocateHours(
   schools: readonly AllocationSchool[],
@@ -89,37 +93,50 @@ export function allocateHours(
   const requestSum = BigInt(requestTotal === 0 ? 1 : requestTotal);
   const denominator = 100n * pupilSum * requestSum;
 
-  const exact = counted.map((school) => {
+  // Only the product needs BigInt (nationally it passes 2^53); every share's whole units and its
+  // remainder are below the denominator, which is a safe integer, so they are exact as numbers and the
+  // ordering by remainder below compares numbers.
+  const denominatorNumber = Number(denominator);
+  const pupilTerm = weight * requestSum;
+  const requestTerm = (100n - weight) * pupilSum;
+  const floors = new Float64Array(counted.length);
+  const remainders = new Float64Array(counted.length);
+  let floorSum = 0;
+  counted.forEach((school, index) => {
     const numerator =
-      distributable *
-      (weight * BigInt(school.pupils) * requestSum + (100n - weight) * BigInt(school.requests) * pupilSum);
-    return { school, floor: numerator / denominator, remainder: numerator % denominator, numerator };
+      distributable * (pupilTerm * BigInt(school.pupils) + requestTerm * BigInt(school.requests));
+    const floor = Number(numerator / denominator);
+    floors[index] = floor;
+    remainders[index] = Number(numerator % denominator);
+    floorSum += floor;
   });
-  let left = distributable - exact.reduce((sum, entry) => sum + entry.floor, 0n);
-  const byRemainder = [...exact].sort(
+  let left = Number(distributable) - floorSum;
+  const byRemainder = Array.from(counted.keys()).sort(
     (a, b) =>
-      (a.remainder === b.remainder ? 0 : a.remainder > b.remainder ? -1 : 1) ||
-      b.school.pupils - a.school.pupils ||
-      b.school.requests - a.school.requests ||
-      (a.school.locationId < b.school.locationId ? -1 : a.school.locationId > b.school.locationId ? 1 : 0),
+      (remainders[b] as number) - (remainders[a] as number) ||
+      (counted[b] as AllocationSchool).pupils - (counted[a] as AllocationSchool).pupils ||
+      (counted[b] as AllocationSchool).requests - (counted[a] as AllocationSchool).requests ||
+      compareIds((counted[a] as AllocationSchool).locationId, (counted[b] as AllocationSchool).locationId),
   );
-  const extra = new Set<AllocationSchool>();
-  for (const entry of byRemainder) {
-    if (left <= 0n) break;
-    extra.add(entry.school);
-    left -= 1n;
+  const extra = new Uint8Array(counted.length);
+  for (const index of byRemainder) {
+    if (left <= 0) break;
+    extra[index] = 1;
+    left -= 1;
   }
 
-  const lines = exact.map(({ school, floor, numerator }) => {
-    const units = minimumUnits + floor + (extra.has(school) ? 1n : 0n);
+  const minimum = Number(minimumUnits);
+  const pupilTotal = Number(pupilSum);
+  const lines = counted.map((school, index) => {
+    const floor = floors[index] as number;
     return {
       locationId: school.locationId,
       pupils: school.pupils,
       requests: school.requests,
-      pupilShare: school.pupils / Number(pupilSum),
+      pupilShare: school.pupils / pupilTotal,
       requestShare: requestTotal === 0 ? 0 : school.requests / requestTotal,
-      rawHours: (Number(minimumUnits) + Number(numerator) / Number(denominator)) * roundingUnit,
-      hours: Number(units) * roundingUnit,
+      rawHours: (minimum + floor + (remainders[index] as number) / denominatorNumber) * roundingUnit,
+      hours: (minimum + floor + (extra[index] as number)) * roundingUnit,
     };
   });
   return { ok: true, lines, excludedWithoutPupils, effectivePupilWeightPercent: Number(weight) };

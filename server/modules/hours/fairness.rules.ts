@@ -46,9 +46,10 @@ export function changeAgainstLastYear(hours: number, lastYearHours: number | nul
 }
 
 /** The middle value of a list of numbers (the mean of the two middle ones for an even count). */
-export function median(values: readonly number[]): number {
+export function median(values: readonly number[] | Float64Array): number {
   if (values.length === 0) throw new Error('median of nothing');
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator: fast for 7,500 schools.
+  const sorted = Float64Array.from(values).sort();
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1
     ? (sorted[middle] as number)
@@ -69,13 +70,19 @@ export function giniOfHoursPerPupil(schools: readonly Pick<FairnessSchool, 'pupi
   const pupilTotal = counted.reduce((sum, school) => sum + school.pupils, 0);
   const hourTotal = counted.reduce((sum, school) => sum + school.hours, 0);
   if (pupilTotal === 0 || hourTotal === 0) return 0;
-  // Compared by cross-multiplication, not by dividing: the order is exact. Schools with the same
-  // hours per pupil cancel each other out, so their order among themselves does not matter.
-  const sorted = [...counted].sort((a, b) => a.hours * b.pupils - b.hours * a.pupils);
+  // Sorted by the quotient: division rounds monotonically, so no two schools come out in the wrong
+  // order; two quotients that round to the same number are equal in fact (hours are halves and pupils
+  // whole numbers far below 2^26, so distinct quotients differ by far more than the rounding), and
+  // schools with the same hours per pupil cancel each other out, so their order does not matter.
+  const ratios = Float64Array.from(counted, (school) => school.hours / school.pupils);
+  const order = Uint32Array.from(counted.keys()).sort(
+    (a, b) => (ratios[a] as number) - (ratios[b] as number),
+  );
   // Σᵢ<ⱼ (hⱼ pᵢ − hᵢ pⱼ) over the sorted schools = Σⱼ hⱼ · (pupils before j) − Σᵢ hᵢ · (pupils after i).
   let pupilsBefore = 0;
   let sum = 0;
-  for (const school of sorted) {
+  for (const index of order) {
+    const school = counted[index] as Pick<FairnessSchool, 'pupils' | 'hours'>;
     const pupilsAfter = pupilTotal - pupilsBefore - school.pupils;
     sum += school.hours * (pupilsBefore - pupilsAfter);
     pupilsBefore += school.pupils;
@@ -97,7 +104,7 @@ function isBeyondThreshold(change: Change, lastYearHours: number): boolean {
  */
 export function fairnessFigures(schools: readonly FairnessSchool[]): FairnessFigures {
   const counted = schools.filter((school) => school.pupils > 0);
-  const per100 = counted.map((school) => (school.hours * 100) / school.pupils);
+  const per100 = Float64Array.from(counted, (school) => (school.hours * 100) / school.pupils);
   const gainers: string[] = [];
   const losers: string[] = [];
   for (const school of counted) {
