@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FigureCell, Figures, FigureTable } from '../../../contracts/reports.ts';
 import type { TrajectoryStatus } from '../../../contracts/trajectories.ts';
@@ -349,6 +350,28 @@ describe('the expertise points’ figures (S1)', () => {
       time_out: [0, 0],
       crisis: [1, 2],
     });
+  });
+
+  it('S1, E7: in a period from mid-September a pupil counts once per reason, whatever order the visits were stored in', async () => {
+    // The visits above are stored out of order in one statement. From 2 September: T1 planned on 2
+    // September and 1 March (one pupil, two visits), T2 planned once.
+    const figures = await figuresOf(staffOffice, '&from=2026-09-02&to=2027-06-30');
+    expect(cellsOf(figures, 'visits_by_reason')).toEqual({
+      planned: [2, 3],
+      independent_work: [1, 2],
+      time_out: [1, 2],
+      crisis: [1, 1],
+    });
+  });
+
+  it('E7: a recorded visit keeps its pupil, reason and check-in (the figures rest on them)', async () => {
+    await expect(
+      harness.database.withTenant(world.tenantId, ({ db }) =>
+        db.update(attendanceVisits).set({ reason: 'time_out' }).where(eq(attendanceVisits.reason, 'crisis')),
+      ),
+    ).rejects.toThrow();
+    const figures = await figuresOf(staffOffice);
+    expect(cellsOf(figures, 'visits_by_reason').crisis).toEqual([1, 1]);
   });
 
   it('S1, E13: OPPs adopted within six weeks or later, and evaluated on time or late, per school', async () => {

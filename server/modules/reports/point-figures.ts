@@ -223,20 +223,22 @@ async function countActiveTrajectories(context: UseCaseContext, query: PointQuer
   return countsOf(rows);
 }
 
-/** E7: check-ins at the expertise point in the period per reason, and how many pupils they were. */
+/**
+ * E7: check-ins at the expertise point in the period per reason, and how many pupils they were: a
+ * pupil counts once per reason, by the visit whose previous one for that reason lies before the
+ * period (or that has none), so one pass over the visits counts both.
+ */
 async function countVisits(context: UseCaseContext, query: PointQuery): Promise<Counts> {
   const rows = await queryRows<{ which: Which; key: string; pupils: number; visits: number }>(
     context.db,
-    // Per pupil first, then per reason: two hash aggregates instead of sorting every visit for a distinct count.
-    sql`select which, reason as key, count(*)::int as pupils, sum(visits)::int as visits
-      from (
-        select p.which, v.reason, v.trajectory_id, count(*) as visits
-        from attendance_visits v join ${query.periods}
-          on v.checked_in_at >= p.at_from and v.checked_in_at < p.at_until
-        where v.location_id = any(${query.locations})
-        group by p.which, v.reason, v.trajectory_id
-      ) per_pupil
-      group by which, reason`,
+    sql`select p.which, v.reason as key,
+        count(*) filter (where v.previous_reason_visit_at is null
+          or v.previous_reason_visit_at < p.at_from)::int as pupils,
+        count(*)::int as visits
+      from attendance_visits v join ${query.periods}
+        on v.checked_in_at >= p.at_from and v.checked_in_at < p.at_until
+      where v.location_id = any(${query.locations})
+      group by p.which, v.reason`,
   );
   return countsOf(rows);
 }

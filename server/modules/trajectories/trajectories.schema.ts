@@ -265,6 +265,12 @@ export const attendanceVisits = pgTable(
     reason: text('reason', { enum: visitReasons }).notNull(),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }).notNull(),
     checkedOutAt: timestamp('checked_out_at', { withTimezone: true }),
+    /**
+     * The check-in of the pupil's latest earlier visit for the same reason (null for the first). Kept by
+     * a trigger (migration 0027), so that the figures count the pupils per reason in any period as the
+     * visits whose previous one lies before the period: one pass, no distinct count over every visit.
+     */
+    previousReasonVisitAt: timestamp('previous_reason_visit_at', { withTimezone: true }),
     note: text('note'),
     checkedInByUserId: uuid('checked_in_by_user_id').notNull(),
     checkedOutByUserId: uuid('checked_out_by_user_id'),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { appRole } from '../../db/tenancy.ts';
+import { appRole, currentTenant } from '../../db/tenancy.ts';
 
 export const tenants = pgTable(
   'tenants',
@@ -16,8 +16,8 @@ export const tenants = pgTable(
       as: 'permissive',
       for: 'all',
       to: appRole,
-      using: sql`id = nullif(current_setting('app.tenant_id', true), '')::uuid`,
-      withCheck: sql`id = nullif(current_setting('app.tenant_id', true), '')::uuid`,
+      using: sql`id = ${currentTenant}`,
+      withCheck: sql`id = ${currentTenant}`,
     }),
   ],
 );
