@@ -1,7 +1,7 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Locale } from '../../../contracts/fields.ts';
 import type { FigureFilter } from '../../../contracts/reports.ts';
-import { schoolYearBounds } from '../../../contracts/school-year.ts';
+import { addDays, amsterdamInstant, schoolYearBounds } from '../../../contracts/school-year.ts';
 import { type Action, hasGrant } from '../../platform/access/policies.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import { locations } from '../schools/schools.schema.ts';
@@ -69,4 +69,35 @@ export async function figureScopeOf(context: UseCaseContext, filter: FigureFilte
     isSuppressed: !context.may(context.action, {}),
     mayList: (action) => hasGrant(context.actor, action),
   };
+}
+
+/**
+ * The CTE `periods` every figure query joins: one row for this period ('now') and one for the same period
+ * a year earlier ('last'), `which` naming it, with its days, the instants they span in Amsterdam (for
+ * moments such as a submission or a check-in), its school year with the year's bounds, and whether the
+ * period is the whole school year (only then do the figures kept of deleted records, which know the
+ * school year and not the day, belong to it).
+ */
+export function periodsCte(scope: FigureScope): SQL {
+  const row = (which: 'now' | 'last', period: Period, schoolYear: number) => {
+    const { start, end } = schoolYearBounds(schoolYear);
+    const atFrom = amsterdamInstant(period.from, '00:00').toISOString();
+    const atUntil = amsterdamInstant(addDays(period.to, 1), '00:00').toISOString();
+    const isWholeYear = period.from <= start && period.to >= end;
+    return sql`(${which}::text, ${period.from}::date, ${period.to}::date, ${atFrom}::timestamptz,
+      ${atUntil}::timestamptz, ${schoolYear}::int, ${start}::date, ${end}::date, ${isWholeYear}::boolean)`;
+  };
+  return sql`periods(which, day_from, day_to, at_from, at_until, school_year, year_start, year_end,
+      is_whole_year) as (values ${row('now', scope.period, scope.schoolYear)},
+      ${row('last', scope.lastYearPeriod, scope.schoolYear - 1)})`;
+}
+
+/**
+ * Whether a location column is one of the given schools: a semi-join on one parameter, so the planner
+ * hashes the schools once instead of testing a list for every row (and the statement stays the same
+ * size for one school or a hundred).
+ */
+export function inLocations(column: SQL, locationIds: readonly string[]): SQL {
+  if (locationIds.length === 0) return sql`false`;
+  return sql`${column} in (select unnest(string_to_array(${locationIds.join(',')}, ',')::uuid[]))`;
 }

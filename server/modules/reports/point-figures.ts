@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { secondarySectors } from '../../../contracts/locations.ts';
-import { addDays, amsterdamInstant, schoolYearBounds } from '../../../contracts/school-year.ts';
+import { schoolYearBounds } from '../../../contracts/school-year.ts';
 import {
   agencyKinds,
   diplomaLevels,
@@ -15,7 +15,7 @@ import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import { evaluationDueWindowDays } from '../opp/opp.rules.ts';
 import { referralStateOf } from '../pupil-records/referrals.rules.ts';
 import { oppAdoptionDays } from '../trajectories/trajectories.attention.ts';
-import type { FigureScope, Period } from './figure-scope.ts';
+import { type FigureScope, inLocations, periodsCte } from './figure-scope.ts';
 import {
   listPath,
   type RawFigureColumn,
@@ -45,8 +45,8 @@ export async function pointFigureTables(
   );
   if (schools.length === 0) return [];
   const query: PointQuery = {
-    periods: periodsOf(scope),
-    locations: sql`string_to_array(${schools.map((school) => school.id).join(',')}, ',')::uuid[]`,
+    periods: periodsCte(scope),
+    locationIds: schools.map((school) => school.id),
     years: { now: schoolYearBounds(scope.schoolYear), last: schoolYearBounds(scope.schoolYear - 1) },
   };
   const t = (key: string) => translate(scope.locale, `points.${key}`);
@@ -152,32 +152,13 @@ export async function pointFigureTables(
   ];
 }
 
-/** What every query of this file filters on: the two periods and the secondary locations. */
+/** What every query of this file filters on: the two periods (a CTE) and the secondary locations. */
 type PointQuery = {
   periods: SQL;
-  locations: SQL;
+  locationIds: string[];
   /** The bounds of this period's school year and last year's. */
   years: Record<Which, { start: string; end: string }>;
 };
-
-/**
- * The two periods as rows: their days, the instants they span in Amsterdam (for check-ins), their
- * school year with its bounds, and whether the period is the whole school year (only then do the
- * figures kept of deleted trajectories, which know the school year and not the day, belong to it).
- */
-function periodsOf(scope: FigureScope): SQL {
-  const row = (which: Which, period: Period, schoolYear: number) => {
-    const { start, end } = schoolYearBounds(schoolYear);
-    const atFrom = amsterdamInstant(period.from, '00:00').toISOString();
-    const atUntil = amsterdamInstant(addDays(period.to, 1), '00:00').toISOString();
-    const isWholeYear = period.from <= start && period.to >= end;
-    return sql`(${which}::text, ${period.from}::date, ${period.to}::date, ${atFrom}::timestamptz,
-      ${atUntil}::timestamptz, ${schoolYear}::int, ${start}::date, ${end}::date, ${isWholeYear}::boolean)`;
-  };
-  return sql`(values ${row('now', scope.period, scope.schoolYear)},
-      ${row('last', scope.lastYearPeriod, scope.schoolYear - 1)})
-    as p(which, day_from, day_to, at_from, at_until, school_year, year_start, year_end, is_whole_year)`;
-}
 
 /** Rows `(which, key, <column>…)` as counts by period and key. */
 function countsOf<Row extends { which: Which; key: string }>(rows: Row[]): Counts {
@@ -203,19 +184,20 @@ function countsOf<Row extends { which: Which; key: string }>(rows: Row[]): Count
 async function countActiveTrajectories(context: UseCaseContext, query: PointQuery): Promise<Counts> {
   const rows = await queryRows<{ which: Which; key: string; active: number; new: number; ended: number }>(
     context.db,
-    sql`select which, key, sum(active)::int as active, sum(started)::int as new, sum(ended)::int as ended
+    sql`with ${query.periods}
+      select which, key, sum(active)::int as active, sum(started)::int as new, sum(ended)::int as ended
       from (
         select p.which, t.location_id::text as key, count(*) as active,
           count(*) filter (where t.eligibility_decided_on >= p.day_from) as started,
           count(*) filter (where t.ended_on <= p.day_to) as ended
-        from trajectories t join ${query.periods}
+        from trajectories t join periods p
           on t.eligibility_decided_on <= p.day_to and (t.ended_on is null or t.ended_on >= p.day_from)
-        where t.location_id = any(${query.locations}) and t.status in ('eligible', 'active', 'ended')
+        where ${inLocations(sql`t.location_id`, query.locationIds)} and t.status in ('eligible', 'active', 'ended')
         group by p.which, t.location_id
         union all
         select p.which, f.location_id::text, sum(f.count), 0, sum(f.count)
-        from trajectory_figures f join ${query.periods} on f.school_year = p.school_year and p.is_whole_year
-        where f.location_id = any(${query.locations}) and f.end_reason <> 'not_eligible'
+        from trajectory_figures f join periods p on f.school_year = p.school_year and p.is_whole_year
+        where ${inLocations(sql`f.location_id`, query.locationIds)} and f.end_reason <> 'not_eligible'
         group by p.which, f.location_id
       ) counted
       group by which, key`,
@@ -231,13 +213,14 @@ async function countActiveTrajectories(context: UseCaseContext, query: PointQuer
 async function countVisits(context: UseCaseContext, query: PointQuery): Promise<Counts> {
   const rows = await queryRows<{ which: Which; key: string; pupils: number; visits: number }>(
     context.db,
-    sql`select p.which, v.reason as key,
+    sql`with ${query.periods}
+      select p.which, v.reason as key,
         count(*) filter (where v.previous_reason_visit_at is null
           or v.previous_reason_visit_at < p.at_from)::int as pupils,
         count(*)::int as visits
-      from attendance_visits v join ${query.periods}
+      from attendance_visits v join periods p
         on v.checked_in_at >= p.at_from and v.checked_in_at < p.at_until
-      where v.location_id = any(${query.locations})
+      where ${inLocations(sql`v.location_id`, query.locationIds)}
       group by p.which, v.reason`,
   );
   return countsOf(rows);
@@ -254,7 +237,7 @@ async function countVisits(context: UseCaseContext, query: PointQuery): Promise<
 async function countOppDeadlines(context: UseCaseContext, query: PointQuery): Promise<Counts> {
   const rows = await queryRows<{ which: Which; key: string } & Record<string, number>>(
     context.db,
-    sql`with versions as (
+    sql`with ${query.periods}, versions as (
         select v.trajectory_id, min((v.adopted_at at time zone 'Europe/Amsterdam')::date) as first_adopted,
           min(d.day) filter (where d.day between ${query.years.now.start}::date and ${query.years.now.end}::date)
             as planned_now,
@@ -276,11 +259,11 @@ async function countOppDeadlines(context: UseCaseContext, query: PointQuery): Pr
           t.eligibility_decided_on + ${oppAdoptionDays}::int as adopt_by,
           least(case when p.which = 'now' then x.planned_now else x.planned_last end,
             p.year_end - ${evaluationDueWindowDays}::int) as evaluate_by
-        from trajectories t join ${query.periods}
+        from trajectories t join periods p
           on t.eligibility_decided_on <= p.day_to and (t.ended_on is null or t.ended_on >= p.day_from)
           left join versions x on x.trajectory_id = t.id
           left join evaluated e on e.trajectory_id = t.id
-        where t.location_id = any(${query.locations}) and t.status in ('eligible', 'active', 'ended')
+        where ${inLocations(sql`t.location_id`, query.locationIds)} and t.status in ('eligible', 'active', 'ended')
       )
       select which, location_id::text as key,
         count(*) filter (where first_adopted between day_from and day_to and first_adopted <= adopt_by)::int
@@ -319,12 +302,13 @@ async function countReferrals(context: UseCaseContext, query: PointQuery): Promi
     count: number;
   }>(
     context.db,
-    sql`select p.which, r.agency_kind as kind,
+    sql`with ${query.periods}
+      select p.which, r.agency_kind as kind,
         case when r.consent_recorded_on <= p.day_to then r.parental_consent else 'pending' end as consent,
         coalesce(r.outcome_on <= p.day_to, false) as has_outcome, count(*)::int as count
       from zat_referrals r join trajectories t on t.id = r.trajectory_id
-        join ${query.periods} on r.referred_on between p.day_from and p.day_to
-      where t.location_id = any(${query.locations})
+        join periods p on r.referred_on between p.day_from and p.day_to
+      where ${inLocations(sql`t.location_id`, query.locationIds)}
       group by 1, 2, 3, 4`,
   );
   return countsOf(
@@ -348,10 +332,11 @@ async function countTeacherSupport(context: UseCaseContext, query: PointQuery): 
     participants: number;
   }>(
     context.db,
-    sql`select p.which, s.location_id::text as key, s.kind, count(*)::int as count,
+    sql`with ${query.periods}
+      select p.which, s.location_id::text as key, s.kind, count(*)::int as count,
         coalesce(sum(s.participant_count), 0)::int as participants
-      from teacher_support_activities s join ${query.periods} on s.occurred_on between p.day_from and p.day_to
-      where s.location_id = any(${query.locations})
+      from teacher_support_activities s join periods p on s.occurred_on between p.day_from and p.day_to
+      where ${inLocations(sql`s.location_id`, query.locationIds)}
       group by 1, 2, 3`,
   );
   return countsOf(
@@ -372,16 +357,17 @@ async function countTeacherSupport(context: UseCaseContext, query: PointQuery): 
 async function countOutcomes(context: UseCaseContext, query: PointQuery): Promise<Counts> {
   const rows = await queryRows<{ which: Which; key: string; level: string; count: number }>(
     context.db,
-    sql`select which, key, level, sum(count)::int as count
+    sql`with ${query.periods}
+      select which, key, level, sum(count)::int as count
       from (
         select p.which, t.end_reason as key, coalesce(t.diploma_level, '') as level, count(*) as count
-        from trajectories t join ${query.periods} on t.ended_on between p.day_from and p.day_to
-        where t.location_id = any(${query.locations}) and t.status = 'ended'
+        from trajectories t join periods p on t.ended_on between p.day_from and p.day_to
+        where ${inLocations(sql`t.location_id`, query.locationIds)} and t.status = 'ended'
         group by 1, 2, 3
         union all
         select p.which, f.end_reason, f.diploma_level, sum(f.count)
-        from trajectory_figures f join ${query.periods} on f.school_year = p.school_year and p.is_whole_year
-        where f.location_id = any(${query.locations}) and f.end_reason <> 'not_eligible'
+        from trajectory_figures f join periods p on f.school_year = p.school_year and p.is_whole_year
+        where ${inLocations(sql`f.location_id`, query.locationIds)} and f.end_reason <> 'not_eligible'
         group by 1, 2, 3
       ) counted
       group by 1, 2, 3`,

@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   groupLevelTypes,
   pupilLevelTypes,
@@ -6,11 +6,10 @@ import {
   type RequestType,
   requestTypes,
 } from '../../../contracts/requests.ts';
-import { schoolYearBounds } from '../../../contracts/school-year.ts';
 import { queryRows } from '../../db/client.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
-import type { FigureScope } from './figure-scope.ts';
+import { type FigureScope, inLocations, periodsCte } from './figure-scope.ts';
 import {
   listPath,
   type RawFigureColumn,
@@ -68,23 +67,6 @@ export async function teamFigureTables(
 
 // --- Queries -------------------------------------------------------------------------------------
 
-/** The two periods as Amsterdam days and as the instants they start and end. */
-function periodsTable(scope: FigureScope): SQL {
-  const row = (key: PeriodKey, from: string, to: string) =>
-    sql`(${key}::text, ${from}::date, ${to}::date,
-      (${from}::date)::timestamp at time zone 'Europe/Amsterdam',
-      (${to}::date + 1)::timestamp at time zone 'Europe/Amsterdam')`;
-  return sql`periods(period, from_on, to_on, starts_at, ends_before) as (values
-    ${row('now', scope.period.from, scope.period.to)},
-    ${row('last', scope.lastYearPeriod.from, scope.lastYearPeriod.to)})`;
-}
-
-function inLocations(column: SQL, scope: FigureScope): SQL {
-  if (scope.locationIds.length === 0) return sql`false`;
-  // A semi-join on one parameter: the planner hashes the hundred schools instead of testing a list per row.
-  return sql`${column} in (select unnest(string_to_array(${scope.locationIds.join(',')}, ',')::uuid[]))`;
-}
-
 /**
  * Requests submitted in each period by school, status, type and refusal. The requests the retention
  * job deleted are kept as counts per school year only, without a date: they are added to a period that
@@ -93,34 +75,23 @@ function inLocations(column: SQL, scope: FigureScope): SQL {
 function requestCounts(context: UseCaseContext, scope: FigureScope): Promise<RequestCount[]> {
   return queryRows<RequestCount>(
     context.db,
-    sql`with ${periodsTable(scope)}
-      select p.period, r.location_id, r.status, r.type,
+    sql`with ${periodsCte(scope)}
+      select p.which as period, r.location_id, r.status, r.type,
         case when r.status <> 'refused' then 'other'
           when r.asks_direct_pupil_support then 'direct' else 'other' end as reason,
         count(*)::int as count
       from support_requests r
-      join periods p on r.submitted_at >= p.starts_at and r.submitted_at < p.ends_before
-      where ${inLocations(sql`r.location_id`, scope)}
+      join periods p on r.submitted_at >= p.at_from and r.submitted_at < p.at_until
+      where ${inLocations(sql`r.location_id`, scope.locationIds)}
       group by 1, 2, 3, 4, 5
       union all
-      select case when f.school_year = ${scope.schoolYear} then 'now' else 'last' end, f.location_id,
+      select p.which, f.location_id,
         f.outcome, f.type, case when f.outcome = 'refused' then 'unknown' else 'other' end,
         sum(f.count)::int
-      from request_figures f
-      where ${inLocations(sql`f.location_id`, scope)}
-        and f.school_year in (${sql.join(wholeYears(scope), sql`, `)})
+      from request_figures f join periods p on f.school_year = p.school_year and p.is_whole_year
+      where ${inLocations(sql`f.location_id`, scope.locationIds)}
       group by 1, 2, 3, 4, 5`,
   );
-}
-
-/** The school years whose period is the whole year (-1: none, so the list is never empty). */
-function wholeYears(scope: FigureScope): SQL[] {
-  const years = [scope.schoolYear, scope.schoolYear - 1].filter((year, index) => {
-    const period = index === 0 ? scope.period : scope.lastYearPeriod;
-    const bounds = schoolYearBounds(year);
-    return period.from === bounds.start && period.to === bounds.end;
-  });
-  return [...years, -1].map((year) => sql`${year}::int`);
 }
 
 type LeadTimeRow = {
@@ -145,19 +116,19 @@ async function leadTimeRows(context: UseCaseContext, scope: FigureScope): Promis
   );
   const rows = await queryRows<Record<string, number | string | null> & { period: PeriodKey }>(
     context.db,
-    sql`with ${periodsTable(scope)},
+    sql`with ${periodsCte(scope)},
       dated as (
-        select p.period, (r.submitted_at at time zone 'Europe/Amsterdam')::date as submitted_on,
+        select p.which as period, (r.submitted_at at time zone 'Europe/Amsterdam')::date as submitted_on,
           r.consent_fixed_on as consent_on,
           (s.started_at at time zone 'Europe/Amsterdam')::date as started_on,
           case when r.status = 'closed' then (r.closed_at at time zone 'Europe/Amsterdam')::date end as closed_on
         from support_requests r
-        join periods p on r.submitted_at >= p.starts_at and r.submitted_at < p.ends_before
+        join periods p on r.submitted_at >= p.at_from and r.submitted_at < p.at_until
         left join (
           select e.request_id, min(e.at) as started_at from request_events e
           where e.transition = 'start' group by e.request_id
         ) s on s.request_id = r.id
-        where ${inLocations(sql`r.location_id`, scope)}
+        where ${inLocations(sql`r.location_id`, scope.locationIds)}
       ),
       days as (
         select period, consent_on - submitted_on as consent,
@@ -195,8 +166,8 @@ type ConsentRow = {
 function consentRows(context: UseCaseContext, scope: FigureScope): Promise<ConsentRow[]> {
   return queryRows<ConsentRow>(
     context.db,
-    sql`with ${periodsTable(scope)}
-      select p.period, r.location_id, count(*)::int as needed,
+    sql`with ${periodsCte(scope)}
+      select p.which as period, r.location_id, count(*)::int as needed,
         count(r.consent_fixed_on)::int as complete,
         percentile_cont(0.5) within group (
           order by r.consent_fixed_on - (r.submitted_at at time zone 'Europe/Amsterdam')::date) as median,
@@ -206,14 +177,14 @@ function consentRows(context: UseCaseContext, scope: FigureScope): Promise<Conse
         count(*) filter (where m.paper)::int as paper,
         count(*) filter (where m.school)::int as school
       from support_requests r
-      join periods p on r.submitted_at >= p.starts_at and r.submitted_at < p.ends_before
+      join periods p on r.submitted_at >= p.at_from and r.submitted_at < p.at_until
       left join (
         select c.request_id, bool_or(c.method = 'digital') as digital, bool_or(c.method = 'paper') as paper,
           bool_or(c.method = 'school') as school
         from consent_records c group by c.request_id
       ) m on m.request_id = r.id
-      where ${inLocations(sql`r.location_id`, scope)} and r.consent_status <> 'not_needed'
-      group by grouping sets ((p.period, r.location_id), (p.period))`,
+      where ${inLocations(sql`r.location_id`, scope.locationIds)} and r.consent_status <> 'not_needed'
+      group by grouping sets ((p.which, r.location_id), (p.which))`,
   );
 }
 
@@ -223,17 +194,17 @@ type HoursRow = { period: PeriodKey; location_id: string; allocated: string | nu
 function hoursRows(context: UseCaseContext, scope: FigureScope): Promise<HoursRow[]> {
   return queryRows<HoursRow>(
     context.db,
-    sql`with ${periodsTable(scope)}
-      select p.period, t.location_id, null as allocated, sum(t.hours)::text as used
-      from time_entries t join periods p on t.entry_date between p.from_on and p.to_on
-      where ${inLocations(sql`t.location_id`, scope)}
+    sql`with ${periodsCte(scope)}
+      select p.which as period, t.location_id, null as allocated, sum(t.hours)::text as used
+      from time_entries t join periods p on t.entry_date between p.day_from and p.day_to
+      where ${inLocations(sql`t.location_id`, scope.locationIds)}
       group by 1, 2
       union all
       select case when a.school_year = ${scope.schoolYear} then 'now' else 'last' end, l.location_id,
         l.hours::text, null
       from allocation_lines l join allocations a on a.id = l.allocation_id
       where a.status = 'adopted' and a.school_year in (${scope.schoolYear}, ${scope.schoolYear - 1})
-        and ${inLocations(sql`l.location_id`, scope)}`,
+        and ${inLocations(sql`l.location_id`, scope.locationIds)}`,
   );
 }
 
@@ -243,12 +214,12 @@ type ExpertiseRow = { period: PeriodKey; tag_id: string | null; name: string | n
 function expertiseRows(context: UseCaseContext, scope: FigureScope): Promise<ExpertiseRow[]> {
   return queryRows<ExpertiseRow>(
     context.db,
-    sql`with ${periodsTable(scope)}
-      select p.period, g.id as tag_id, g.name, sum(t.hours)::text as used
-      from time_entries t join periods p on t.entry_date between p.from_on and p.to_on
+    sql`with ${periodsCte(scope)}
+      select p.which as period, g.id as tag_id, g.name, sum(t.hours)::text as used
+      from time_entries t join periods p on t.entry_date between p.day_from and p.day_to
       left join support_request_tags rt on rt.request_id = t.request_id
       left join expertise_tags g on g.id = rt.tag_id
-      where ${inLocations(sql`t.location_id`, scope)}
+      where ${inLocations(sql`t.location_id`, scope.locationIds)}
       group by 1, 2, 3`,
   );
 }
@@ -268,8 +239,8 @@ type MeetingRow = {
 function meetingRows(context: UseCaseContext, scope: FigureScope): Promise<MeetingRow[]> {
   return queryRows<MeetingRow>(
     context.db,
-    sql`with ${periodsTable(scope)}
-      select p.period, m.location_id, m.kind,
+    sql`with ${periodsCte(scope)}
+      select p.which as period, m.location_id, m.kind,
         count(*) filter (where m.status = 'held')::int as held,
         count(*) filter (where m.status <> 'cancelled')::int as current,
         count(*) filter (where m.status <> 'cancelled' and m.decision = 'attend')::int as attend,
@@ -277,8 +248,8 @@ function meetingRows(context: UseCaseContext, scope: FigureScope): Promise<Meeti
         count(*) filter (where m.status <> 'cancelled' and m.decision is not null
           and coalesce(btrim(m.decision_reason), '') <> '')::int as reasoned
       from meetings m
-      join periods p on m.starts_at >= p.starts_at and m.starts_at < p.ends_before
-      where ${inLocations(sql`m.location_id`, scope)}
+      join periods p on m.starts_at >= p.at_from and m.starts_at < p.at_until
+      where ${inLocations(sql`m.location_id`, scope.locationIds)}
       group by 1, 2, 3`,
   );
 }
