@@ -88,10 +88,36 @@ export const figuresSchema = z.object({
 });
 export type Figures = z.infer<typeof figuresSchema>;
 
+/** The expertise team's tables, in the order the figures show them. */
+export const teamFigureTableIds = [
+  'requests_by_school',
+  'requests_by_type',
+  'requests_by_status',
+  'refusals_by_reason',
+  'requests_by_level',
+  'lead_times',
+  'consent',
+  'hours_by_school',
+  'hours_by_expertise',
+  'planning_talks',
+  'sot_meetings',
+  'interim_meetings',
+] as const;
+
+/** The expertise points' tables, in the order the figures show them. */
+export const pointFigureTableIds = [
+  'active_trajectories',
+  'visits_by_reason',
+  'opp_deadlines',
+  'zat_referrals',
+  'teacher_support',
+  'outcomes',
+] as const;
+
 /** Formats of a table's download. */
 export const figureExportFormats = ['csv', 'xlsx'] as const;
 export const figureExportQuerySchema = figureFilterSchema.safeExtend({
-  table: z.string().min(1).max(80),
+  table: z.enum([...teamFigureTableIds, ...pointFigureTableIds]),
   format: z.enum(figureExportFormats),
 });
 export type FigureExportQuery = z.infer<typeof figureExportQuerySchema>;

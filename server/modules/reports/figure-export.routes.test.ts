@@ -47,7 +47,7 @@ describe('figure table downloads', () => {
     );
     expect(unknown.statusCode).toBe(400);
     expect(fieldPaths(unknown)).toEqual(['table']);
-    const format = await staff.get('/api/reports/figures/export?schoolYear=2026&table=x&format=pdf');
+    const format = await staff.get('/api/reports/figures/export?schoolYear=2026&table=requests_by_school&format=pdf');
     expect(format.statusCode).toBe(400);
     expect(fieldPaths(format)).toEqual(['format']);
     expect((await staff.get('/api/reports/figures/export?schoolYear=2026&format=csv')).statusCode).toBe(400);
@@ -55,7 +55,7 @@ describe('figure table downloads', () => {
 
   it('P9: a director cannot download another school’s figures', async () => {
     const other = await director.get(
-      `/api/reports/figures/export?schoolYear=2026&locationId=${schools.b}&table=x&format=csv`,
+      `/api/reports/figures/export?schoolYear=2026&locationId=${schools.b}&table=requests_by_school&format=csv`,
     );
     expect(other.statusCode).toBe(400);
     expect(fieldPaths(other)).toEqual(['locationId']);

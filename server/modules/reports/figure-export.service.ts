@@ -1,4 +1,4 @@
-import type { FigureExportQuery } from '../../../contracts/reports.ts';
+import { type FigureExportQuery, teamFigureTableIds } from '../../../contracts/reports.ts';
 import { ValidationFailed } from '../../platform/http/errors.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import { figureExportFileName, figureTableCsv, figureTablesXlsx } from './figure-export.ts';
@@ -18,7 +18,9 @@ export async function exportFigureTable(
   query: FigureExportQuery,
 ): Promise<FigureDownload> {
   const { table: tableId, format, ...filter } = query;
-  const figures = await figuresOf(context, filter);
+  // Only the part the table belongs to is counted.
+  const section = (teamFigureTableIds as readonly string[]).includes(tableId) ? 'team' : 'points';
+  const figures = await figuresOf(context, { ...filter, section });
   const table = figures.tables.find((candidate) => candidate.id === tableId);
   if (!table) throw new ValidationFailed([{ path: 'table', code: 'invalid_value' }]);
   const fileName = figureExportFileName(table.id, figures.schoolYear, format);

@@ -1,6 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FigureCell, Figures, FigureTable } from '../../../contracts/reports.ts';
+import {
+  type FigureCell,
+  type Figures,
+  type FigureTable,
+  pointFigureTableIds,
+} from '../../../contracts/reports.ts';
 import type { TrajectoryStatus } from '../../../contracts/trajectories.ts';
 import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
 import { createTrajectoryWorld, type TrajectoryWorld } from '../../test/support/trajectories.test-support.ts';
@@ -296,6 +301,8 @@ describe('the expertise points’ figures (S1)', () => {
       'teacher_support',
       'outcomes',
     ]);
+    // The export's contract names the same tables.
+    expect(figures.tables.map((table) => table.id)).toEqual([...pointFigureTableIds]);
     for (const table of figures.tables) {
       expect(table.section).toBe('points');
       expect(table.title).not.toContain('points.');

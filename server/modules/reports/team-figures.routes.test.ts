@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FigureCell, Figures, FigureTable } from '../../../contracts/reports.ts';
+import {
+  type FigureCell,
+  type Figures,
+  type FigureTable,
+  teamFigureTableIds,
+} from '../../../contracts/reports.ts';
 import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
 import { percentile } from './statistics.rules.ts';
 
@@ -285,6 +290,8 @@ describe('GET /api/reports/figures?section=team (S1)', () => {
       'sot_meetings',
       'interim_meetings',
     ]);
+    // The export's contract names the same tables.
+    expect(answer.tables.map((table) => table.id)).toEqual([...teamFigureTableIds]);
     const bySchool = tableIn(answer, 'requests_by_school');
     expect(bySchool.columns.map((column) => column.label)).toEqual([
       'Nog niet opgepakt',
