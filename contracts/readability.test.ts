@@ -100,6 +100,14 @@ describe('measureReadability', () => {
     expect(meetsReadingLevel(hard, 'A2')).toBe(false);
   });
 
+  it('holds a pupil’s text to a stricter level than a parent’s', () => {
+    const measured = { ...measureReadability('Kort.', 'nl'), score: 70, longestSentence: 12 };
+    expect(meetsReadingLevel(measured, 'B1')).toBe(true);
+    expect(meetsReadingLevel(measured, 'A2')).toBe(false);
+    expect(meetsReadingLevel({ ...measured, score: 90, longestSentence: 22 }, 'A2')).toBe(false);
+    expect(meetsReadingLevel({ ...measured, score: 90, longestSentence: 22 }, 'B1')).toBe(true);
+  });
+
   it('fails a text of short words in one endless sentence', () => {
     const long = measureReadability(
       'Je gaat naar school en je leert veel en je speelt met je vrienden en je eet je brood en je gaat naar huis en je doet je werk en je slaapt.',

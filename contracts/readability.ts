@@ -135,8 +135,8 @@ export const readingLevelLimits: Record<
   ReadingLevel,
   { minimumScore: number; maximumSentenceWords: number }
 > = {
-  B1: { minimumScore: 60, maximumSentenceWords: 25 },
-  A2: { minimumScore: 70, maximumSentenceWords: 20 },
+  B1: { minimumScore: 65, maximumSentenceWords: 25 },
+  A2: { minimumScore: 75, maximumSentenceWords: 20 },
 };
 
 /** Whether a measured text meets a level: its score high enough and no sentence too long. */
