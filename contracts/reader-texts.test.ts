@@ -80,8 +80,20 @@ const mailSectionName = /^mail$|Mail$/;
 /** Whether the registry or the staff list classifies a key of a catalogue. */
 function isClassified(catalogue: string, key: string): boolean {
   return [...readerTexts, ...staffTexts].some(
-    (entry) => entry.catalogue === catalogue && (coversKey(entry.path, key) || coversKey(key, entry.path)),
+    (entry) => entry.catalogue === catalogue && coversKey(entry.path, key),
   );
+}
+
+/** The keys of a catalogue that the convention takes for reader texts and that neither list classifies. */
+function unclassifiedIn(folder: string, catalogue: Catalogue): string[] {
+  const candidates = [
+    ...sectionsOf(catalogue).filter((path) => readerSectionName.test(path.split('.').at(-1) ?? '')),
+    ...entriesOf(catalogue)
+      .map(([key]) => key)
+      .filter((key) => mailSectionName.test(key.split('.').at(-2) ?? '')),
+    ...(publicCatalogues.includes(folder) ? Object.keys(catalogue) : []),
+  ];
+  return candidates.filter((path) => !isClassified(folder, path)).map((path) => `${folder}: ${path}`);
 }
 
 describe('reader texts: the registry is complete', () => {
@@ -101,29 +113,48 @@ describe('reader texts: the registry is complete', () => {
   });
 
   it('classifies every section named for parents, pupils or the public, and every mail', () => {
-    const unclassified: string[] = [];
-    for (const folder of folders) {
-      const catalogue = readCatalogue(folder, 'nl');
-      const candidates = [
-        ...sectionsOf(catalogue).filter((path) => readerSectionName.test(path.split('.').at(-1) ?? '')),
-        ...entriesOf(catalogue)
-          .map(([key]) => key)
-          .filter((key) => mailSectionName.test(key.split('.').at(-2) ?? '')),
-        ...(publicCatalogues.includes(folder) ? Object.keys(catalogue) : []),
-      ];
-      for (const path of candidates) if (!isClassified(folder, path)) unclassified.push(`${folder}: ${path}`);
-    }
+    const unclassified = folders.flatMap((folder) => unclassifiedIn(folder, readCatalogue(folder, 'nl')));
     expect(unclassified, 'add these to readerTexts (or, for staff only, staffTexts)').toEqual([]);
   });
 
-  it('fails for a parents’ section that is not registered', () => {
-    expect(isClassified('web/src/modules/requests/i18n', 'parentWelcome')).toBe(false);
-    expect(readerSectionName.test('parentWelcome')).toBe(true);
-    expect(readerSectionName.test('letterParent')).toBe(true);
+  it('fails for a new section for parents or pupils, a new mail and a new public page not registered', () => {
+    const opp = 'web/src/modules/opp/i18n';
+    const added: Catalogue = {
+      oppPublic: { title: 'registered already' },
+      oppConsent: { parent: { title: 'Toestemming' }, pupil: { title: 'Vind jij het goed?' } },
+      pupilView: { title: 'Jouw plan' },
+      oppMail: { consentParentSubject: 'Toestemming', evaluationDueSubject: 'staff mail, listed' },
+    };
+    expect(unclassifiedIn(opp, added)).toEqual([
+      `${opp}: oppConsent.parent`,
+      `${opp}: oppConsent.pupil`,
+      `${opp}: pupilView`,
+      `${opp}: oppMail.consentParentSubject`,
+    ]);
+    expect(unclassifiedIn('web/src/modules/public-pages/i18n', { contact: { title: 'Contact' } })).toEqual([
+      'web/src/modules/public-pages/i18n: contact',
+    ]);
   });
 });
 
+/** Whether a page's texts in one language meet its reader's level, measured as the test below does. */
+function pageMeetsLevel(texts: string[], language: ReadabilityLanguage, level: ReadingLevel) {
+  const sample = texts.map((text) => fillPlaceholders(text, explainedNames[language])).join('\n');
+  const measured = measureReadability(sample, language);
+  return { measured, passes: meetsReadingLevel(measured, level) };
+}
+
 describe('reader texts: the language level', () => {
+  it('fails a registered page once a hard paragraph is added to it', () => {
+    const entry = readerTexts.find((candidate) => candidate.path === 'consentPage.parent');
+    if (!entry) throw new Error('the parents’ consent page is not registered');
+    const texts = textsOf(entry, 'nl');
+    expect(pageMeetsLevel(texts, 'nl', 'B1').passes).toBe(true);
+    const hard =
+      'Ingevolge de toepasselijke bepalingen van de Algemene verordening gegevensbescherming verstrekt de verwerkingsverantwoordelijke onverwijld informatie over de verwerkingsdoeleinden en de categorieën van betrokken persoonsgegevens.';
+    expect(pageMeetsLevel([...texts, hard, hard, hard], 'nl', 'B1').passes).toBe(false);
+  });
+
   // Node 20 has no Map.groupBy.
   const pages = new Map<string, (typeof readerTexts)[number][]>();
   for (const entry of readerTexts) {
@@ -138,11 +169,10 @@ describe('reader texts: the language level', () => {
       it(`${page} (${language}) reads at ${level}`, () => {
         const texts = entries.flatMap((entry) => textsOf(entry, language));
         expect(texts.length).toBeGreaterThan(0);
-        const sample = texts.map((text) => fillPlaceholders(text, explainedNames[language])).join('\n');
-        const measured = measureReadability(sample, language);
+        const { measured, passes } = pageMeetsLevel(texts, language, level);
         const limits = readingLevelLimits[level];
         expect(
-          meetsReadingLevel(measured, level),
+          passes,
           `score ${measured.score.toFixed(1)} (at least ${limits.minimumScore}), longest sentence ${measured.longestSentence} words (at most ${limits.maximumSentenceWords})`,
         ).toBe(true);
       });
