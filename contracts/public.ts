@@ -96,3 +96,9 @@ export const publicPrivacyStatementSchema = z.object({
   privacyOfficers: z.array(z.object({ name: z.string(), email: z.string() })),
 });
 export type PublicPrivacyStatement = z.infer<typeof publicPrivacyStatementSchema>;
+
+/** The address of the accessibility statement: one for the whole application, public, linked from every page's footer. */
+export const accessibilityStatementPath = '/toegankelijkheid';
+
+/** The day the accessibility statement was drawn up (or last reviewed): change it with the statement's text. */
+export const accessibilityStatementDate = '2026-12-07';

@@ -327,7 +327,7 @@ export type ConsentMethod = z.infer<typeof consentMethodSchema>;
  * `consentPage`); recorded with every digital decision. Change it whenever those texts change.
  */
 // Bumped when the text changes: a consent record names the version it was given on (P3).
-export const consentTextVersions = { parent: 'ouder-2026-12', pupil: 'leerling-2026-12' } as const;
+export const consentTextVersions = { parent: 'ouder-2026-12-b1', pupil: 'leerling-2026-12' } as const;
 
 /** Where one person stands: not asked yet, link sent, or their last decision. */
 export const personConsentStateSchema = z.enum([

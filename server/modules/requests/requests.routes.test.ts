@@ -255,8 +255,8 @@ describe('consent and the workflow (R1, R8, R9, P3)', () => {
     expect(
       ready.consent.records.map((record) => [record.decision, record.method, record.textVersion]),
     ).toEqual([
-      ['given', 'digital', 'ouder-2026-12'],
-      ['given', 'digital', 'ouder-2026-12'],
+      ['given', 'digital', 'ouder-2026-12-b1'],
+      ['given', 'digital', 'ouder-2026-12-b1'],
       ['given', 'digital', 'leerling-2026-12'],
     ]);
     await smtp.waitForMail(world.contact.email);

@@ -9,9 +9,10 @@ import {
 } from '@utrecht/component-library-react';
 import { type MouseEvent, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useInRouterContext } from 'react-router';
 import type { SessionState } from '../../../contracts/auth.ts';
 import type { Locale } from '../../../contracts/fields.ts';
+import { accessibilityStatementPath } from '../../../contracts/public.ts';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { RouterLink } from '../ui/RouterLink.tsx';
 import { useAdoptAccountLocale, useChooseLocale } from './locale.ts';
@@ -151,9 +152,25 @@ export function ShellLayout({
       <PageFooter className="passend-footer">
         <div className="passend-container">
           <Paragraph>{t('app.footer')}</Paragraph>
+          <Paragraph>
+            <FooterLink to={accessibilityStatementPath}>{t('app.accessibilityStatement')}</FooterLink>
+          </Paragraph>
         </div>
       </PageFooter>
     </Document>
+  );
+}
+
+/**
+ * A link in the footer: through the router where there is one, a plain link where the footer stands
+ * alone (an error page outside the router).
+ */
+function FooterLink({ to, children }: { to: string; children: ReactNode }) {
+  if (useInRouterContext()) return <RouterLink to={to}>{children}</RouterLink>;
+  return (
+    <a className="utrecht-link utrecht-link--html-a" href={to}>
+      {children}
+    </a>
   );
 }
 

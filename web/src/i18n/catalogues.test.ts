@@ -78,7 +78,7 @@ const parentFacing: Record<string, readonly string[]> = {
   'web/src/modules/requests/i18n/nl.json': ['consentPage.parent.', 'mail.consentParent'],
   'server/modules/requests/i18n/nl.json': ['mail.consentParent'],
   'web/src/modules/opp/i18n/nl.json': ['oppPublic.'],
-  'web/src/modules/public-pages/i18n/nl.json': ['privacyStatement.parent.'],
+  'web/src/modules/public-pages/i18n/nl.json': ['privacyStatement.parent.', 'accessibilityStatement.'],
   'server/modules/subject-access/i18n/nl.json': ['subjectAccess.letter.'],
 };
 

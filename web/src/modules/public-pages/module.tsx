@@ -1,3 +1,4 @@
+import { accessibilityStatementPath } from '../../../../contracts/public.ts';
 import { lazyPage } from '../../app/lazy.tsx';
 import type { WebModule } from '../../app/modules.ts';
 import './public-pages.css';
@@ -19,11 +20,17 @@ const PrivacyStatementPage = lazyPage(
   'PrivacyStatementPage',
   namespaces,
 );
+const AccessibilityStatementPage = lazyPage(
+  () => import('./AccessibilityStatementPage.tsx'),
+  'AccessibilityStatementPage',
+  namespaces,
+);
 const TeamPage = lazyPage(() => import('./TeamPage.tsx'), 'TeamPage', namespaces);
 
 /**
  * Public screens (no sign-in, no gate): the team page (R15), the expertise-point pages (E10) and the
- * privacy statement for parents and for pupils (issue 15, point 6).
+ * privacy statement for parents and for pupils (issue 15, point 6), and the accessibility statement
+ * (issue 18, point 8), linked from every page's footer.
  */
 export const webModule: WebModule = {
   publicRoutes: [
@@ -32,5 +39,6 @@ export const webModule: WebModule = {
     { path: 'p/:slug/expertisepunten/:locationId', element: <ExpertisePointPage /> },
     { path: 'p/:slug/privacy', element: <PrivacyStatementPage audience="parent" /> },
     { path: 'p/:slug/privacy/leerling', element: <PrivacyStatementPage audience="pupil" /> },
+    { path: accessibilityStatementPath.slice(1), element: <AccessibilityStatementPage /> },
   ],
 };
