@@ -47,7 +47,9 @@ describe('figure table downloads', () => {
     );
     expect(unknown.statusCode).toBe(400);
     expect(fieldPaths(unknown)).toEqual(['table']);
-    const format = await staff.get('/api/reports/figures/export?schoolYear=2026&table=requests_by_school&format=pdf');
+    const format = await staff.get(
+      '/api/reports/figures/export?schoolYear=2026&table=requests_by_school&format=pdf',
+    );
     expect(format.statusCode).toBe(400);
     expect(fieldPaths(format)).toEqual(['format']);
     expect((await staff.get('/api/reports/figures/export?schoolYear=2026&format=csv')).statusCode).toBe(400);

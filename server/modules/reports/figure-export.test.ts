@@ -71,6 +71,24 @@ describe('figure table downloads', () => {
     expect(figureTableCsv(table, 'en').split('\r\n')[0]).toContain('Hulpvragen (last year)');
   });
 
+  it('a table without last year (scenarios, capacity) gets no empty last-year columns, in CSV and XLSX', async () => {
+    const withoutLastYear: FigureTable = {
+      ...table,
+      title: 'Scenario’s',
+      rows: table.rows.map((row) => ({ ...row, lastYear: row.lastYear.map(() => null) })),
+    };
+    const lines = figureTableCsv(withoutLastYear)
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe('School;Hulpvragen;Doorlooptijd');
+    expect(lines[1]).toBe("'=SUM(A1);12;4,3");
+    const sheet = (await readWorkbook(await figureTablesXlsx([withoutLastYear], { locale: 'nl' })))
+      .worksheets[0];
+    expect(sheet?.getRow(4).values).toEqual([undefined, 'School', 'Hulpvragen', 'Doorlooptijd']);
+    expect(sheet?.getRow(6).getCell(3).value).toBe(4.25);
+  });
+
   it('XLSX: neutralises every text cell, numbers stay numbers with a format, P9 marks as text', async () => {
     const workbook = await readWorkbook(await figureTablesXlsx([table], { locale: 'nl' }));
     const sheet = workbook.worksheets[0];

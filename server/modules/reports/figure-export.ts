@@ -37,27 +37,39 @@ function csvCell(cell: FigureCell): string | number {
   return Number.isInteger(cell) ? cell : String(Math.round(cell * 10) / 10).replace('.', ',');
 }
 
-/** The column headers: the row labels' heading, then per column this year's and last year's. */
+/**
+ * Whether the table compares with last year: a table with no last-year value in any row (the allocation
+ * scenarios, demand against capacity) gets no empty last-year columns in a download.
+ */
+export function hasLastYear(table: FigureTable): boolean {
+  return table.rows.some((row) => row.lastYear.some((cell) => cell !== null));
+}
+
+/** The column headers: the row labels' heading, then per column this year's and, if any, last year's. */
 function headersOf(table: FigureTable, locale: Locale): string[] {
+  const withLastYear = hasLastYear(table);
   return [
     table.rowHeader,
-    ...table.columns.flatMap((column) => [
-      column.label,
-      translate(locale, 'annualReport.export.lastYearOf', { column: column.label }),
-    ]),
+    ...table.columns.flatMap((column) =>
+      withLastYear
+        ? [column.label, translate(locale, 'annualReport.export.lastYearOf', { column: column.label })]
+        : [column.label],
+    ),
   ];
 }
 
 /** One figure table as CSV (semicolons, BOM, formula-like text neutralised): this year and last year per column. */
 export function figureTableCsv(table: FigureTable, locale: Locale = 'nl'): string {
+  const withLastYear = hasLastYear(table);
   return csvDocument(
     headersOf(table, locale),
     table.rows.map((row) => [
       row.label,
-      ...table.columns.flatMap((_column, index) => [
-        csvCell(row.values[index] ?? null),
-        csvCell(row.lastYear[index] ?? null),
-      ]),
+      ...table.columns.flatMap((_column, index) =>
+        withLastYear
+          ? [csvCell(row.values[index] ?? null), csvCell(row.lastYear[index] ?? null)]
+          : [csvCell(row.values[index] ?? null)],
+      ),
     ]),
   );
 }
@@ -104,13 +116,17 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: FigureTable, name: str
   writeCell(sheet.getCell(2, 1), table.description);
   const labels = sheet.getRow(4);
   const years = sheet.getRow(5);
+  // Two cells per column (this year, last year) when the table compares, else one.
+  const width = hasLastYear(table) ? 2 : 1;
   writeCell(labels.getCell(1), table.rowHeader);
   table.columns.forEach((column, index) => {
-    const first = 2 + index * 2;
+    const first = 2 + index * width;
     writeCell(labels.getCell(first), column.label);
-    sheet.mergeCells(4, first, 4, first + 1);
     writeCell(years.getCell(first), translate(locale, 'annualReport.export.thisYear'));
-    writeCell(years.getCell(first + 1), translate(locale, 'annualReport.export.lastYear'));
+    if (width === 2) {
+      sheet.mergeCells(4, first, 4, first + 1);
+      writeCell(years.getCell(first + 1), translate(locale, 'annualReport.export.lastYear'));
+    }
   });
   for (const row of [labels, years]) {
     row.font = { bold: true };
@@ -124,10 +140,11 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: FigureTable, name: str
     const row = sheet.getRow(6 + rowIndex);
     writeCell(row.getCell(1), figureRow.label);
     table.columns.forEach((column, index) => {
-      for (const [offset, value] of [figureRow.values[index], figureRow.lastYear[index]].entries()) {
+      const cells = [figureRow.values[index], figureRow.lastYear[index]].slice(0, width);
+      for (const [offset, value] of cells.entries()) {
         const cell = value ?? null;
         if (cell === 'small' || cell === 'hidden') hasMarks = true;
-        writeCell(row.getCell(2 + index * 2 + offset), cell, column.unit);
+        writeCell(row.getCell(2 + index * width + offset), cell, column.unit);
       }
     });
     if (figureRow.isTotal) row.font = { bold: true };
@@ -138,7 +155,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: FigureTable, name: str
       translate(locale, 'annualReport.export.legend', { small: smallCellText, hidden: hiddenCellText }),
     );
   sheet.getColumn(1).width = Math.min(60, Math.max(24, ...table.rows.map((row) => row.label.length + 2)));
-  for (let index = 0; index < table.columns.length * 2; index += 1) sheet.getColumn(2 + index).width = 14;
+  for (let index = 0; index < table.columns.length * width; index += 1) sheet.getColumn(2 + index).width = 14;
 }
 
 /** The figure tables as one workbook: the optional contents sheet first, then a sheet per table. */
