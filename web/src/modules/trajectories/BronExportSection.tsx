@@ -42,6 +42,7 @@ export function BronExportSection() {
         {t('bron.title')}
       </Heading>
       <Paragraph>{t('bron.intro')}</Paragraph>
+      {schools.length === 1 && <Paragraph>{t('bron.oneLocation', { name: schools[0]?.label })}</Paragraph>}
       {schools.length > 1 && (
         <SelectField
           name="bronLocation"
