@@ -19,6 +19,7 @@ export const myWorkKinds = [
   'signals_to_decide',
   'signals_to_discuss',
   'opp_to_adopt',
+  'opp_adoption_overdue',
   'opp_evaluations_due',
   'budgets_at_80',
   'budgets_at_100',

@@ -151,6 +151,24 @@ export const decisionInputSchema = z.strictObject({
 });
 export type DecisionInput = z.infer<typeof decisionInputSchema>;
 
+/**
+ * E13: the date extra support started, which the OPP's six weeks run from; null puts it back on the
+ * eligibility decision's date.
+ */
+export const supportStartInputSchema = z.strictObject({ supportStartedOn: dateSchema.nullable() });
+export type SupportStartInput = z.infer<typeof supportStartInputSchema>;
+
+/** Where the OPP stands against its six weeks (E13) on a day. */
+export const oppDeadlineStates = [
+  'none',
+  'open',
+  'near',
+  'overdue',
+  'adopted_in_time',
+  'adopted_late',
+] as const;
+export type OppDeadlineState = (typeof oppDeadlineStates)[number];
+
 /** The mentor explained the decision to the parents (E9). */
 export const explainedInputSchema = z.strictObject({
   explainedOn: dateSchema,
@@ -180,10 +198,10 @@ export const trajectorySorts = [
 ] as const;
 
 /**
- * What a pupil's file waits for: an OPP to adopt (E13: within six weeks after the pupil qualified) or
- * its yearly evaluation ("Mijn werk" links here with it).
+ * What a pupil's file waits for: an OPP to adopt, one past its six weeks (E13: after extra support
+ * started) or its yearly evaluation ("Mijn werk" links here with it).
  */
-export const trajectoryAttentions = ['opp_to_adopt', 'opp_evaluation_due'] as const;
+export const trajectoryAttentions = ['opp_to_adopt', 'opp_adoption_overdue', 'opp_evaluation_due'] as const;
 export type TrajectoryAttention = (typeof trajectoryAttentions)[number];
 
 export const trajectoryListQuerySchema = paginationQuerySchema.extend({
@@ -267,6 +285,20 @@ export const trajectoryDetailSchema = z.object({
       diplomaLevel: z.enum(diplomaLevels).nullable(),
       nextDestination: z.string(),
       endedBy: personSchema,
+    })
+    .nullable(),
+  /**
+   * The OPP's six weeks (E13), for the file's readers of an eligible pupil: when extra support started
+   * (`startIsSet`: set on the trajectory, else the decision's date), the last day to adopt it, and where
+   * it stands today.
+   */
+  oppDeadline: z
+    .object({
+      supportStartedOn: storedDateSchema,
+      startIsSet: z.boolean(),
+      deadline: storedDateSchema,
+      state: z.enum(oppDeadlineStates),
+      firstAdoptedOn: storedDateSchema.nullable(),
     })
     .nullable(),
   /** What the reader may do next on this trajectory (the server checks again). */

@@ -38,6 +38,9 @@ import { meetingsRoutes } from './meetings/meetings.routes.ts';
 import { registerReminderJob } from './meetings/reminders.ts';
 import { myWorkPolicies } from './my-work/my-work.policy.ts';
 import { myWorkRoutes } from './my-work/my-work.routes.ts';
+import { bronExportAuditEvents } from './opp/bron-export.audit.ts';
+import { bronExportPolicies } from './opp/bron-export.policy.ts';
+import { bronExportRoutes } from './opp/bron-export.routes.ts';
 import { seedDemoOpp } from './opp/demo-opp.ts';
 import { oppAuditEvents } from './opp/opp.audit.ts';
 import { oppPolicies } from './opp/opp.policy.ts';
@@ -157,8 +160,9 @@ export const serverModules: readonly ServerModule[] = [
   {
     name: 'opp',
     messages: new URL('./opp/i18n/', import.meta.url),
-    policies: oppPolicies,
-    auditEvents: oppAuditEvents,
+    // The BRON export (E14) keeps its rows in files of its own: one module, one table each.
+    policies: { ...oppPolicies, ...bronExportPolicies },
+    auditEvents: { ...oppAuditEvents, ...bronExportAuditEvents },
     demo: (transaction, { tenantId, clock }) => seedDemoOpp(transaction, tenantId, clock),
   },
   {
@@ -292,6 +296,7 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: ModuleDep
   await app.register(
     apiTagged(apiTagOf('opp'), oppRoutes(new OppParentLinks({ keys, baseUrl: config.baseUrl }))),
   );
+  await app.register(apiTagged(apiTagOf('opp'), bronExportRoutes()));
   await registerOppReminderJob(jobs, kernel, { mailer, baseUrl: config.baseUrl });
   await app.register(apiTagged(apiTagOf('trajectories'), trajectoriesRoutes()));
   await app.register(

@@ -91,7 +91,7 @@ export const registerDeclaration: readonly RegisterEntryDeclaration[] = [
     laws: ['passend_onderwijs', 'wvo', 'opp_consent'],
     consentRequired: false,
     tables: ['trajectories', 'opp_versions', 'opp_evaluations', 'trajectory_reminders'],
-    readActions: ['trajectories.read', 'trajectories.own_signals', 'opp.manage'],
+    readActions: ['trajectories.read', 'trajectories.own_signals', 'opp.manage', 'opp.bron_export'],
     retention: ['trajectory'],
   },
   {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type FigureCell,
@@ -394,6 +394,19 @@ describe('the expertise points’ figures (S1)', () => {
       other: [1, 0, 0, 0, 0, 0], // T4 adopted in time, ended before its evaluation date
       total: [2, 0, 0, 1, 0, 0],
     });
+  });
+
+  it('S1, E13: the six weeks run from when extra support started, where it is set on the trajectory', async () => {
+    // T2's support started on 20 October 2026: its deadline moves to 1 December, so 30 November is in time.
+    const setT2Start = (day: string | null) =>
+      harness.database.queryAsOwner(sql`update trajectories set support_started_on = ${day}::date
+        where eligibility_decided_on = '2026-09-15' and location_id = ${world.locationIds.main}`);
+    await setT2Start('2026-10-20');
+    try {
+      expect(cellsOf(await figuresOf(staffOffice), 'opp_deadlines').main).toEqual([1, 0, 1, 0, 1, 1]);
+    } finally {
+      await setT2Start(null);
+    }
   });
 
   it('S1, E7: referrals through the ZAT per kind of help and where they stood at the end of the period', async () => {

@@ -14,7 +14,7 @@ import { translate } from '../../platform/i18n/messages.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import { evaluationDueWindowDays } from '../opp/opp.rules.ts';
 import { referralStateOf } from '../pupil-records/referrals.rules.ts';
-import { oppAdoptionDays } from '../trajectories/trajectories.attention.ts';
+import { oppAdoptionDeadlineSql } from '../trajectories/trajectories.attention.ts';
 import { type FigureScope, inLocations, periodsCte } from './figure-scope.ts';
 import {
   listPath,
@@ -228,7 +228,7 @@ async function countVisits(context: UseCaseContext, query: PointQuery): Promise<
 
 /**
  * E13 and the yearly evaluation (E9), per location. Adoption: the first OPP adopted in the period
- * within six weeks of the eligibility decision or later, and the pupils whose six weeks ran out in the
+ * by its deadline (six weeks after extra support started, `oppAdoptionDeadlineSql`) or later, and the pupils whose six weeks ran out in the
  * period without an OPP by its end. Evaluation: an adopted OPP is evaluated by the first planned moment
  * of the school year or, without one, six weeks before the year ends (when the reminders go out); the
  * first evaluation of the year in the period by then or later, and those whose date passed in the period
@@ -256,7 +256,8 @@ async function countOppDeadlines(context: UseCaseContext, query: PointQuery): Pr
       ), facts as (
         select p.which, p.day_from, p.day_to, t.location_id, t.ended_on, x.first_adopted,
           case when p.which = 'now' then e.evaluated_now else e.evaluated_last end as first_evaluated,
-          t.eligibility_decided_on + ${oppAdoptionDays}::int as adopt_by,
+          ${oppAdoptionDeadlineSql({ supportStartedOn: sql`t.support_started_on`, eligibilityDecidedOn: sql`t.eligibility_decided_on` })}
+            as adopt_by,
           least(case when p.which = 'now' then x.planned_now else x.planned_last end,
             p.year_end - ${evaluationDueWindowDays}::int) as evaluate_by
         from trajectories t join periods p

@@ -1,10 +1,9 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { addDays, schoolYearBounds, schoolYearOf } from '../../../contracts/school-year.ts';
 import type { TrajectoryAttention } from '../../../contracts/trajectories.ts';
+import { oppAdoptionDays } from '../opp/opp-deadline.rules.ts';
 import { trajectories } from './trajectories.schema.ts';
 
-/** E13: the OPP is adopted within six weeks after the pupil qualified for extra support. */
-export const oppAdoptionDays = 42;
 /** An OPP's evaluation is due when the school year ends within this many days (as the reminders say). */
 const evaluationDueWindowDays = 42;
 
@@ -19,6 +18,8 @@ export function trajectoryAttentionCondition(attention: TrajectoryAttention, tod
   switch (attention) {
     case 'opp_to_adopt':
       return sql`(${trajectories.status} in ('eligible', 'active') and not ${hasAdopted})`;
+    case 'opp_adoption_overdue':
+      return oppAdoptionOverdueCondition(today);
     case 'opp_evaluation_due': {
       const { start, end } = schoolYearBounds(schoolYearOf(today));
       const yearEnding = today >= addDays(end, -evaluationDueWindowDays);
@@ -32,8 +33,20 @@ export function trajectoryAttentionCondition(attention: TrajectoryAttention, tod
   }
 }
 
-/** Trajectories whose OPP is past the six weeks of E13 and still not adopted. */
+/** Trajectories whose OPP is past the six weeks of E13 (its deadline before today) and still not adopted. */
 export function oppAdoptionOverdueCondition(today: string): SQL {
   return sql`(${trajectoryAttentionCondition('opp_to_adopt', today)}
-    and ${trajectories.eligibilityDecidedOn} < ${addDays(today, -oppAdoptionDays)}::date)`;
+    and ${oppAdoptionDeadlineSql(trajectories)} < ${today}::date)`;
+}
+
+/**
+ * E13 in SQL: `oppAdoptionDeadlineOf` (opp-deadline.rules.ts) over a trajectory's columns or their
+ * names in a query — the same start (the date set, else the decision's) plus the same days. `date +
+ * integer` counts calendar days as `addDays` does; opp-deadline.routes.test.ts holds the two equal.
+ */
+export function oppAdoptionDeadlineSql(columns: {
+  supportStartedOn: SQL | AnyColumn;
+  eligibilityDecidedOn: SQL | AnyColumn;
+}): SQL {
+  return sql`(coalesce(${columns.supportStartedOn}, ${columns.eligibilityDecidedOn}) + ${oppAdoptionDays}::int)`;
 }

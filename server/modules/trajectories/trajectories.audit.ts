@@ -9,6 +9,8 @@ export const trajectoriesAuditEvents = defineAuditEvents({
   'trajectories.intake_recorded':
     'The discussion of a signal or a contact with the parents was recorded (details: which)',
   'trajectories.decided': 'Eligibility for the expertise point was decided (details: the decision)',
+  'trajectories.support_start_set':
+    'When extra support started was set or put back on the decision date (E13; details: whether set)',
   'trajectories.ended': 'A trajectory ended (details: the reason code)',
 });
 

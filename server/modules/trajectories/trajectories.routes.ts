@@ -8,6 +8,7 @@ import {
   mentorOptionsSchema,
   parentsContactInputSchema,
   signalInputSchema,
+  supportStartInputSchema,
   type TrajectoryDetail,
   trajectoryDetailSchema,
   trajectoryListQuerySchema,
@@ -25,6 +26,7 @@ import {
   recordDiscussion,
   recordExplained,
   recordParentsContact,
+  setSupportStart,
   signal,
 } from './trajectories.service.ts';
 
@@ -157,6 +159,13 @@ export function trajectoriesRoutes(): FastifyPluginAsyncZod {
       'trajectories.intake',
       explainedInputSchema,
       recordExplained,
+    );
+    step(
+      'support-start',
+      'Set when extra support started, which the six weeks to adopt the OPP run from',
+      'trajectories.decide',
+      supportStartInputSchema,
+      setSupportStart,
     );
     step(
       'end',

@@ -76,6 +76,8 @@ export const trajectories = pgTable(
     eligibilityReasons: text('eligibility_reasons'),
     alternativeAdvice: text('alternative_advice'),
     eligibilityDecidedByUserId: uuid('eligibility_decided_by_user_id'),
+    // E13: when extra support started, which the OPP's six weeks run from; null means the decision's date.
+    supportStartedOn: date('support_started_on'),
     // The mentor explained the decision to the parents (E9).
     parentsExplainedOn: date('parents_explained_on'),
     parentsExplainedHow: text('parents_explained_how', { enum: contactChannels }),

@@ -10,6 +10,7 @@ import type {
   ParentsContactInput,
   ProblemKind,
   SignalInput,
+  SupportStartInput,
   TrajectoryDetail,
   TrajectoryListQuery,
   TrajectorySortKey,
@@ -22,6 +23,9 @@ import { containsPattern, pageWindow } from '../../platform/http/pagination.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import { canHaveExpertisePoint } from '../expertise-points/expertise-points.rules.ts';
 import { expertisePoints } from '../expertise-points/expertise-points.schema.ts';
+import { isOppOpen } from '../opp/opp.rules.ts';
+import { findSupportStartProblems } from '../opp/opp-deadline.rules.ts';
+import { oppDeadlineOf } from '../opp/opp-deadline.service.ts';
 import { locationTarget } from '../schools/locations.service.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { trajectoryAttentionCondition } from './trajectories.attention.ts';
@@ -212,6 +216,38 @@ export function endTrajectory(
     event: 'trajectories.ended',
     details: { reason: input.reason },
   }));
+}
+
+/**
+ * Sets when extra support started (E13), which the OPP's six weeks run from; null puts it back on the
+ * eligibility decision's date. Only while the pupil is eligible or active; who decides may set it.
+ */
+export async function setSupportStart(
+  context: UseCaseContext,
+  trajectoryId: string,
+  input: SupportStartInput,
+): Promise<TrajectoryDetail> {
+  const row = await context.load(trajectoryTarget, trajectoryId, {
+    lock: true,
+    action: 'trajectories.decide',
+  });
+  if (!isOppOpen(row.status)) throw new RuleViolation('transition_not_allowed');
+  refuseProblems(
+    findSupportStartProblems(input.supportStartedOn, {
+      today: context.clock.today(),
+      signalledOn: signalledOnOf(row),
+    }),
+  );
+  const [updated] = await context.db
+    .update(trajectories)
+    .set({ supportStartedOn: input.supportStartedOn, updatedAt: context.clock.now() })
+    .where(eq(trajectories.id, row.id))
+    .returning();
+  if (!updated) throw new NotFound();
+  await context.audit('trajectories.support_start_set', subjectOf(updated), {
+    set: input.supportStartedOn !== null,
+  });
+  return detailOf(context, updated);
 }
 
 /** The mentors of a location, to pick from in the signal form. */
@@ -488,6 +524,7 @@ async function detailOf(context: UseCaseContext, row: TrajectoryRow): Promise<Tr
           }
         : null,
     ),
+    oppDeadline: isFileReader ? await oppDeadlineOf(context, row) : null,
     may: {
       intake: may('trajectories.intake'),
       decide: may('trajectories.decide'),

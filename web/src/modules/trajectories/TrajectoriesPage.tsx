@@ -23,6 +23,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
 import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
 import { useListParams } from '../../ui/table/useListParams.ts';
+import { BronExportSection } from './BronExportSection.tsx';
 import { TrajectoryStatusTag } from './TrajectoryStatusTag.tsx';
 import { trajectoryKeys } from './trajectories.api.ts';
 
@@ -183,6 +184,7 @@ export function TrajectoriesPage({ ownSignals = false }: { ownSignals?: boolean 
           />
         </>
       )}
+      {!ownSignals && hasPermission(session, 'opp.bron_export') && <BronExportSection />}
     </>
   );
 }

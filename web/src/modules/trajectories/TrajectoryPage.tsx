@@ -32,6 +32,7 @@ import { hasPermission, useSignedInSession } from '../../app/session.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
+import { OppDeadlineValue, OppDeadlineWarning, SupportStart } from './OppDeadline.tsx';
 import { type StepField, StepForm } from './StepForm.tsx';
 import { trajectorySections } from './sections.tsx';
 import { TrajectoryStatusTag } from './TrajectoryStatusTag.tsx';
@@ -105,6 +106,7 @@ function TrajectoryFile({
 
   return (
     <>
+      {detail.oppDeadline && open && <OppDeadlineWarning deadline={detail.oppDeadline} />}
       <DataList aria-label={t('detail.summary')}>
         <Item label={t('detail.status')}>
           <TrajectoryStatusTag status={detail.status} />
@@ -114,6 +116,11 @@ function TrajectoryFile({
         <Item label={t('fields.mentorUserId')}>{person(detail.mentor)}</Item>
         {detail.pupilBirthDate && (
           <Item label={t('detail.birthDate')}>{format.date(detail.pupilBirthDate)}</Item>
+        )}
+        {detail.oppDeadline && (
+          <Item label={t('oppDeadline.label')}>
+            <OppDeadlineValue deadline={detail.oppDeadline} today={today} />
+          </Item>
         )}
       </DataList>
 
@@ -296,6 +303,17 @@ function TrajectoryFile({
                   onSaved={savedWith(t('saved.decision'))}
                 />
               )}
+            </Section>
+          )}
+
+          {isFile && detail.oppDeadline && (
+            <Section title={t('oppDeadline.section')}>
+              <SupportStart
+                detail={detail}
+                deadline={detail.oppDeadline}
+                canEdit={detail.may.decide && open}
+                onSaved={savedWith(t('saved.supportStart'))}
+              />
             </Section>
           )}
 

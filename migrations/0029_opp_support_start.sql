@@ -1,0 +1,1 @@
+ALTER TABLE "trajectories" ADD COLUMN "support_started_on" date;
