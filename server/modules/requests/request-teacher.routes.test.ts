@@ -240,3 +240,25 @@ describe('the teacher on the request (Y3)', () => {
     expect((none.json() as RequestPage).total).toBe(0);
   });
 });
+
+describe('the signal form is for secondary schools (Y3, E9)', () => {
+  it('Y3: a primary teacher works in primary education only and cannot post a signal (422)', async () => {
+    const session = await yara.client.get('/api/session');
+    expect((session.json() as { reach: { sectors: string[] } }).reach.sectors).toEqual(['primary']);
+    const posted = await yara.client.post('/api/trajectories', {
+      locationId: world.locationIds.a,
+      pupilFirstName: 'Noah',
+      pupilLastName: 'de Graaf',
+      pupilClass: 'groep 6',
+      mentorUserId: world.ib.userId,
+      source: 'teacher',
+      observed: 'Trekt zich terug in de groep.',
+      discussWith: 'mentor',
+    });
+    expect(posted.statusCode).toBe(422);
+    expect((posted.json() as ErrorResponse).error.code).toBe('not_secondary');
+    // A secondary teacher's work lies in secondary education, where the signal form is offered.
+    const other = await secondary.client.get('/api/session');
+    expect((other.json() as { reach: { sectors: string[] } }).reach.sectors).toEqual(['secondary']);
+  });
+});
