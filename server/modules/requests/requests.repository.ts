@@ -202,7 +202,7 @@ const assignee = alias(users, 'assignee');
 const author = alias(users, 'author');
 const recorder = alias(users, 'recorder');
 const uploader = alias(users, 'uploader');
-const teacher = alias(users, 'teacher');
+const teacher = alias(users, 'named_teacher');
 
 /**
  * The detail view of a request for this actor: one query per part (no query per row), pupil data
