@@ -12,6 +12,7 @@ export const myWorkKinds = [
   'requests_consent_expired',
   'requests_consent_refused',
   'requests_parents_informed',
+  'requests_as_teacher',
   'meetings_annual_talk_to_plan',
   'meetings_sot_to_plan',
   'meetings_to_record',

@@ -93,6 +93,7 @@ export const requestCommands = [
   'withdraw',
   'record_parents_informed',
   'manage_consent',
+  'change_teacher',
   'post_message',
   'post_note',
   'upload_attachment',
@@ -149,7 +150,11 @@ export const requestDraftInputSchema = z.strictObject({
   triedInBasicSupport: longText.nullable().default(null),
   /** What the school hopes to achieve. */
   hopedOutcome: longText.nullable().default(null),
-  teacherName: shortText.nullable().default(null),
+  /**
+   * The teacher on the request (Y3): a user with the teacher role at the request's school, picked from
+   * `/api/requests/teacher-options`; they read the request and take part in its thread.
+   */
+  teacherUserId: z.uuid().nullable().default(null),
   groupName: shortText.nullable().default(null),
   /** The out-of-scope question of R2: does the school ask the team to support a pupil directly? */
   asksDirectPupilSupport: z.boolean().nullable().default(null),
@@ -178,7 +183,7 @@ export type RequestForm = {
   question: string | null;
   triedInBasicSupport: string | null;
   hopedOutcome: string | null;
-  teacherName: string | null;
+  teacherUserId: string | null;
   groupName: string | null;
   asksDirectPupilSupport: boolean | null;
   pupil: { name: string; birthDate: string } | null;
@@ -201,7 +206,7 @@ export type SubmitField =
   | 'question'
   | 'triedInBasicSupport'
   | 'hopedOutcome'
-  | 'teacherName'
+  | 'teacherUserId'
   | 'groupName';
 
 /**
@@ -219,7 +224,7 @@ export function fieldsRequiredToSubmit(
     'question',
     'triedInBasicSupport',
     'hopedOutcome',
-    ...(form.type && teacherCoachingTypes.includes(form.type) ? (['teacherName'] as const) : []),
+    ...(form.type && teacherCoachingTypes.includes(form.type) ? (['teacherUserId'] as const) : []),
     ...(isGroupLevel(form.type) ? (['groupName'] as const) : []),
   ];
 }
@@ -252,6 +257,9 @@ export const closeRequestInputSchema = z.strictObject({
   outcome: multilineTextSchema(4000).min(1),
 });
 export const assignRequestInputSchema = z.strictObject({ userId: z.uuid() });
+/** Y3: the teacher on a submitted request; the one replaced no longer reads it. */
+export const changeTeacherInputSchema = z.strictObject({ teacherUserId: z.uuid() });
+export type ChangeTeacherInput = z.infer<typeof changeTeacherInputSchema>;
 export const parentsInformedInputSchema = z
   .strictObject({
     informedOn: dateSchema,
@@ -434,6 +442,9 @@ export const requestDetailSchema = z.object({
   question: z.string().nullable(),
   triedInBasicSupport: z.string().nullable(),
   hopedOutcome: z.string().nullable(),
+  /** The teacher on the request (Y3), a user of the school. */
+  teacher: personRefSchema.nullable(),
+  /** The teacher as typed on requests from before Y3: shown read-only, never written any more. */
   teacherName: z.string().nullable(),
   groupName: z.string().nullable(),
   asksDirectPupilSupport: z.boolean().nullable(),
@@ -597,6 +608,14 @@ export const requestFormOptionsSchema = z.object({
   expertiseTags: z.array(z.object({ id: z.uuid(), name: z.string() })),
 });
 export type RequestFormOptions = z.infer<typeof requestFormOptionsSchema>;
+
+/** The picker of the teacher on a request (Y3): the school's teachers, filtered by name and paged. */
+export const teacherOptionsQuerySchema = paginationQuerySchema.extend({ locationId: z.uuid() });
+export type TeacherOptionsQuery = z.infer<typeof teacherOptionsQuerySchema>;
+export const teacherOptionSchema = z.object({ id: z.uuid(), name: z.string() });
+export type TeacherOption = z.infer<typeof teacherOptionSchema>;
+export const teacherOptionPageSchema = pageSchema(teacherOptionSchema);
+export type TeacherOptionPage = z.infer<typeof teacherOptionPageSchema>;
 
 /** The schools and members that occur in the requests the user may see: the list's filter choices. */
 /** How far the list's search by pupil name reaches for the reader: every request, some, or none. */

@@ -58,7 +58,8 @@ const menus: Record<string, Entry[]> = {
     'Uren per school',
     'Cijfers',
   ],
-  'leerkracht@demo.passend.test': [{ group: 'Organisatie', items: ['Scholen', 'Koppelingen'] }],
+  // Y3: the primary teacher sees the requests they are the teacher on; no signals (secondary only).
+  'leerkracht@demo.passend.test': ['Hulpvragen', { group: 'Organisatie', items: ['Scholen', 'Koppelingen'] }],
   // Secondary school roles: no requests of the expertise team (they have none), no pairs.
   'zorgcoordinator@demo.passend.test': [
     { group: 'Werk', items: ['Leerlingen expertisepunt', 'Expertisepunt vandaag'] },

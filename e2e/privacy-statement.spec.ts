@@ -49,7 +49,6 @@ test.describe('the privacy statement and the processing register', () => {
         question: 'Hoe kan de leerkracht Daan helpen bij het plannen van zijn werk?',
         triedInBasicSupport: 'Een dagplanning op tafel.',
         hopedOutcome: 'Handelingsadviezen voor de leerkracht.',
-        teacherName: 'Juf Marieke',
         groupName: 'groep 6',
         asksDirectPupilSupport: false,
         expertiseTagIds: [],

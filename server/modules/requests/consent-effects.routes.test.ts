@@ -65,6 +65,9 @@ describe('P3: withdrawn consent stops the work', () => {
     'PUT /api/requests/:requestId': (id) => world.ib.client.put(`/api/requests/${id}`, {}),
     'DELETE /api/requests/:requestId': (id) => world.ib.client.delete(`/api/requests/${id}`),
     'POST /api/requests/:requestId/submit': (id) => world.ib.client.post(`/api/requests/${id}/submit`),
+    // Y3: the school names another teacher: refused while paused before the teacher is looked at.
+    'PUT /api/requests/:requestId/teacher': (id) =>
+      world.ib.client.put(`/api/requests/${id}/teacher`, { teacherUserId: world.ib.userId }),
     'POST /api/requests/:requestId/refuse': (id) =>
       world.coordinator.client.post(`/api/requests/${id}/refuse`, { reason: 'Buiten onze opdracht.' }),
     'POST /api/requests/:requestId/assign': (id) =>

@@ -36,7 +36,10 @@ type DemoRequest = {
   question: string;
   tried: string;
   hoped: string;
+  /** The teacher as typed before Y3 (free text, kept read-only). */
   teacher?: string;
+  /** Y3: the demo's primary teacher account (leerkracht@) is the teacher on the request. */
+  teacherAccount?: true;
   group?: string;
   asksDirectPupilSupport?: boolean;
   pupil?: DemoPerson & { group: string };
@@ -49,7 +52,7 @@ type DemoRequest = {
   outcome?: string;
   steps: DemoStep[];
   messages?: Array<
-    [by: 'ib' | 'contact' | 'adviser', kind: 'message' | 'note', daysAgo: number, body: string]
+    [by: 'ib' | 'contact' | 'adviser' | 'teacher', kind: 'message' | 'note', daysAgo: number, body: string]
   >;
 };
 
@@ -113,12 +116,21 @@ const demoRequestsOn = (today: string): DemoRequest[] => {
       question: 'Een startende leerkracht in groep 4 zoekt houvast bij klassenmanagement.',
       tried: 'Collegiale consultatie en een maatje uit groep 3.',
       hoped: 'Coaching met video-opnames in de klas, drie tot vier keer.',
-      teacher: 'Juf Yara',
+      teacherAccount: true,
       assignee: 'contact',
       steps: [
         ['submit', 'submitted', 6, 'ib'],
         ['mark_ready', 'ready', 6, 'ib'],
         ['assign', 'assigned', 6, null],
+      ],
+      messages: [
+        [
+          'contact',
+          'message',
+          5,
+          'Ik plan graag een kennismaking met de leerkracht. Schikt dinsdag na schooltijd?',
+        ],
+        ['teacher', 'message', 4, 'Dinsdag om 15.00 uur past mij goed. Ik zet de camera alvast klaar.'],
       ],
     },
     {
@@ -247,6 +259,7 @@ export async function seedDemoRequests(
         'ib@demo.passend.test',
         'gedragswetenschapper@demo.passend.test',
         'begeleider@demo.passend.test',
+        'leerkracht@demo.passend.test',
       ]),
     );
   const idOf = (email: string) => people.find((person) => person.email === email)?.id ?? null;
@@ -254,6 +267,7 @@ export async function seedDemoRequests(
     ib: idOf('ib@demo.passend.test'),
     contact: idOf('gedragswetenschapper@demo.passend.test'),
     adviser: idOf('begeleider@demo.passend.test'),
+    teacher: idOf('leerkracht@demo.passend.test'),
   };
   const [school] = await db.select({ id: locations.id }).from(locations).where(eq(locations.brin, '27XA'));
   if (!school || !actors.ib) throw new Error('demo school or IB missing');
@@ -285,6 +299,7 @@ export async function seedDemoRequests(
         triedInBasicSupport: demo.tried || null,
         hopedOutcome: demo.hoped || null,
         teacherName: demo.teacher ?? null,
+        teacherUserId: demo.teacherAccount ? actors.teacher : null,
         groupName: demo.group ?? null,
         asksDirectPupilSupport: demo.asksDirectPupilSupport ?? (demo.status === 'draft' ? null : false),
         pupilGroup: demo.pupil?.group ?? null,

@@ -9,6 +9,8 @@ export const requestsAuditEvents = defineAuditEvents({
   'requests.draft_saved': 'The draft of a support request was saved',
   'requests.draft_deleted': 'The draft of a support request was deleted',
   'requests.transitioned': 'A support request changed status (details: transition, from, to)',
+  'requests.teacher_changed':
+    'Another teacher was named on a submitted request (details: the user ids from and to, Y3)',
   'requests.parents_informed': 'The school recorded that the parents of the group were informed (R10)',
   'requests.suggestions_viewed': 'The ranked team members for assigning a request were read',
   'requests.message_posted': 'A message or team note was posted on a request (kind only)',

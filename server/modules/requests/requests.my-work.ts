@@ -9,8 +9,8 @@ import { supportRequests } from './requests.schema.ts';
 import { requestListScope } from './requests.service.ts';
 
 /**
- * "Mijn werk" of the requests module: requests to assign or to start, the school's drafts, and what
- * waits for the school on consent and on informing parents — counted in one pass over the requests
+ * "Mijn werk" of the requests module: requests to assign or to start, the school's drafts, what
+ * waits for the school on consent and on informing parents, and the open requests a teacher is on (Y3) — counted in one pass over the requests
  * the actor's list shows (`requestListScope`), with the list's own filters in each link.
  */
 export async function requestsMyWork(context: UseCaseContext): Promise<MyWorkItem[]> {
@@ -36,6 +36,9 @@ export async function requestsMyWork(context: UseCaseContext): Promise<MyWorkIte
         hasGrant(actor, 'requests.record_parents_informed'),
         attention('parents_not_informed'),
       ),
+      // Y3: the open requests the actor is the teacher on (the list shows them, and only them, to a teacher).
+      asTeacher: sql<number>`(count(*) filter (where ${supportRequests.teacherUserId} = ${actor.userId}::uuid
+        and ${supportRequests.status} not in ('draft', 'closed', 'refused', 'withdrawn')))::int`,
     })
     .from(supportRequests)
     .where(requestListScope(context));
@@ -68,5 +71,6 @@ export async function requestsMyWork(context: UseCaseContext): Promise<MyWorkIte
       count: row.parentsNotInformed,
       to: list({ aandacht: 'parents_not_informed' }),
     },
+    { kind: 'requests_as_teacher', count: row.asTeacher, to: list({}) },
   ]);
 }

@@ -14,6 +14,7 @@ const detail: RequestDetail = {
   question: 'Hoe helpen we Noor bij het plannen?',
   triedInBasicSupport: 'Dagplanning op tafel.',
   hopedOutcome: 'Handelingsadviezen.',
+  teacher: null,
   teacherName: 'Juf Marieke',
   groupName: 'groep 6',
   asksDirectPupilSupport: false,

@@ -70,7 +70,7 @@ export function requestPdfDefinition(
     field('pdf.type', detail.type ? t(`pdf.types.${detail.type}`) : '—'),
     field('pdf.asksDirectPupilSupport', yesNo(detail.asksDirectPupilSupport)),
     field('pdf.expertise', detail.expertiseTags.map((tag) => tag.name).join(', ') || '—'),
-    field('pdf.teacher', text(detail.teacherName)),
+    field('pdf.teacher', text(detail.teacher?.name ?? detail.teacherName)),
     field('pdf.group', text(detail.groupName)),
   ];
   if (detail.pupilHidden) {

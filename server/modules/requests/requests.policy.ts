@@ -1,5 +1,10 @@
 import { type ActionsOf, definePolicies } from '../../platform/access/policies.ts';
 
+// Y3: the teacher named on a request, while they teach at its school, reads its form, status and
+// thread and writes in the thread as one of the school's side; not its other files, the parents'
+// details or the consent (P1), nor other requests.
+const namedTeacher = 'own_location_participant' as const;
+
 /** The requests module: support requests, their consent (R8, R9) and its partnership setting. */
 export const requestsPolicies = definePolicies({
   'requests.read': {
@@ -10,14 +15,27 @@ export const requestsPolicies = definePolicies({
       team_member: 'assigned',
       internal_coordinator: 'own_location',
       director: 'own_location',
+      teacher: namedTeacher,
     },
   },
   'requests.read_pupil': {
     description:
-      "Need to know (P1): see the pupil's name and details on a request — the school, its fixed pair, and whoever it is assigned to",
+      "Need to know (P1): see the pupil's name and details on a request — the school, its fixed pair, whoever it is assigned to, and the teacher on it (Y3)",
     pupilData: true,
     grants: {
       coordinator: 'self',
+      team_member: 'assigned',
+      internal_coordinator: 'own_location',
+      director: 'own_location',
+      teacher: namedTeacher,
+    },
+  },
+  'requests.read_case_file': {
+    description:
+      "Need to know (P1): the parents' contact details, each person's consent and the request's own files (attachments, signed consent forms) — not the teacher on it, who reads the form and the thread (Y3)",
+    pupilData: true,
+    grants: {
+      coordinator: 'tenant',
       team_member: 'assigned',
       internal_coordinator: 'own_location',
       director: 'own_location',
@@ -30,6 +48,16 @@ export const requestsPolicies = definePolicies({
   },
   'requests.create': {
     description: 'File a support request and keep its draft (R6)',
+    grants: { internal_coordinator: 'own_location', director: 'own_location' },
+  },
+  'requests.list_teachers': {
+    description:
+      'The teachers of a school the actor files requests for, to pick the teacher on a request (Y3)',
+    grants: { internal_coordinator: 'own_location', director: 'own_location' },
+  },
+  'requests.change_teacher': {
+    description:
+      'Change the teacher on a submitted request; the one replaced no longer reads it from then on (Y3)',
     grants: { internal_coordinator: 'own_location', director: 'own_location' },
   },
   'requests.submit': {
@@ -65,12 +93,14 @@ export const requestsPolicies = definePolicies({
     grants: { team_member: 'assigned' },
   },
   'requests.contribute': {
-    description: 'Post messages, team notes and attachments on a request (R7)',
+    description:
+      'Post messages, team notes and attachments on a request (R7); the teacher on it posts messages only (Y3)',
     grants: {
       coordinator: 'tenant',
       team_member: 'assigned',
       internal_coordinator: 'own_location',
       director: 'own_location',
+      teacher: namedTeacher,
     },
   },
   'consent.respond': {

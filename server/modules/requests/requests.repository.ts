@@ -52,15 +52,23 @@ export type Queries = Pick<UseCaseContext, 'db'>;
 
 export type RequestRow = typeof supportRequests.$inferSelect;
 
-/** What a request offers the policy besides its partnership: its school and the member it is assigned to. */
-export function requestScope(request: Pick<RequestRow, 'locationId' | 'assignedUserId'>) {
-  return { locationId: request.locationId, userId: request.assignedUserId };
+/**
+ * What a request offers the policy besides its partnership: its school, the member it is assigned to,
+ * and the teacher on it as the one taking part (Y3).
+ */
+export function requestScope(request: Pick<RequestRow, 'locationId' | 'assignedUserId' | 'teacherUserId'>) {
+  return {
+    locationId: request.locationId,
+    userId: request.assignedUserId,
+    participantUserIds: request.teacherUserId ? [request.teacherUserId] : [],
+  };
 }
 
 /** The columns of `support_requests` the policy filters a list on (see `requestScope`). */
 export const requestColumns = {
   locationId: supportRequests.locationId,
   userId: supportRequests.assignedUserId,
+  isParticipant: (userId: string) => sql`${supportRequests.teacherUserId} = ${userId}::uuid`,
 } satisfies ScopeColumns;
 
 /**
@@ -194,6 +202,7 @@ const assignee = alias(users, 'assignee');
 const author = alias(users, 'author');
 const recorder = alias(users, 'recorder');
 const uploader = alias(users, 'uploader');
+const teacher = alias(users, 'named_teacher');
 
 /**
  * The detail view of a request for this actor: one query per part (no query per row), pupil data
@@ -210,11 +219,13 @@ export async function loadDetail(context: UseCaseContext, request: RequestRow): 
       locationPlace: locations.place,
       createdByName: createdBy.name,
       assigneeName: assignee.name,
+      teacherName: teacher.name,
     })
     .from(supportRequests)
     .innerJoin(locations, eq(locations.id, supportRequests.locationId))
     .innerJoin(createdBy, eq(createdBy.id, supportRequests.createdByUserId))
     .leftJoin(assignee, eq(assignee.id, supportRequests.assignedUserId))
+    .leftJoin(teacher, eq(teacher.id, supportRequests.teacherUserId))
     .where(eq(supportRequests.id, request.id));
   if (!head) throw new NotFound();
   const tags = await db
@@ -224,6 +235,9 @@ export async function loadDetail(context: UseCaseContext, request: RequestRow): 
     .where(eq(supportRequestTags.requestId, request.id))
     .orderBy(asc(expertiseTags.name));
   const pupilVisible = may('requests.read_pupil');
+  // P1, Y3: the parents' details, each person's consent and the request's own files are the case file;
+  // the teacher on the request reads the form and the thread without them.
+  const readsCaseFile = may('requests.read_case_file');
   const people = await db
     .select()
     .from(requestPeople)
@@ -345,6 +359,10 @@ export async function loadDetail(context: UseCaseContext, request: RequestRow): 
     question: hidesText ? null : request.question,
     triedInBasicSupport: hidesText ? null : request.triedInBasicSupport,
     hopedOutcome: hidesText ? null : request.hopedOutcome,
+    teacher:
+      request.teacherUserId && head.teacherName
+        ? { id: request.teacherUserId, name: head.teacherName }
+        : null,
     teacherName: request.teacherName,
     groupName: request.groupName,
     asksDirectPupilSupport: request.asksDirectPupilSupport,
@@ -359,40 +377,42 @@ export async function loadDetail(context: UseCaseContext, request: RequestRow): 
             email: pupil.email,
           }
         : null,
-    parents: hidden
-      ? []
-      : people
-          .filter((person) => person.kind === 'parent')
-          .map((person) => ({
-            id: person.id,
-            name: person.name,
-            email: person.email,
-            phone: person.phone,
-            hasAuthority: person.hasAuthority === true,
-          })),
+    parents:
+      hidden || !readsCaseFile
+        ? []
+        : people
+            .filter((person) => person.kind === 'parent')
+            .map((person) => ({
+              id: person.id,
+              name: person.name,
+              email: person.email,
+              phone: person.phone,
+              hasAuthority: person.hasAuthority === true,
+            })),
     pupilHidden: hidesText,
     consent: {
       status: request.consentStatus,
       oneParentSuffices,
-      people: hidden
-        ? []
-        : consentPeople.map((person) => {
-            const newestLink = links.filter((link) => link.personId === person.id).at(-1) ?? null;
-            const decision = currentDecisionOf(person.id, events);
-            return {
-              personId: person.id,
-              kind: person.kind,
-              name: person.name,
-              hasEmail: !!person.email,
-              required: isConsentRequiredOf(person, { onDate: consentJudgementDate(request, today) }),
-              state: personConsentStateOf(decision, newestLink, now),
-              linkExpiresAt:
-                newestLink && !newestLink.answeredAt && !newestLink.revokedAt
-                  ? newestLink.expiresAt.toISOString()
-                  : null,
-            };
-          }),
-      records: records.map((record) => ({
+      people:
+        hidden || !readsCaseFile
+          ? []
+          : consentPeople.map((person) => {
+              const newestLink = links.filter((link) => link.personId === person.id).at(-1) ?? null;
+              const decision = currentDecisionOf(person.id, events);
+              return {
+                personId: person.id,
+                kind: person.kind,
+                name: person.name,
+                hasEmail: !!person.email,
+                required: isConsentRequiredOf(person, { onDate: consentJudgementDate(request, today) }),
+                state: personConsentStateOf(decision, newestLink, now),
+                linkExpiresAt:
+                  newestLink && !newestLink.answeredAt && !newestLink.revokedAt
+                    ? newestLink.expiresAt.toISOString()
+                    : null,
+              };
+            }),
+      records: (readsCaseFile ? records : []).map((record) => ({
         id: record.id,
         personId: record.personId,
         personName: personName(record.personId),
@@ -423,7 +443,7 @@ export async function loadDetail(context: UseCaseContext, request: RequestRow): 
     refusalReason: request.refusalReason,
     timeline: timeline.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
     // Signed consent forms name the pupil: they show to those who may see the pupil only.
-    attachments: hidesText ? [] : files.filter((file) => !file.messageId).map(toAttachment),
+    attachments: hidesText || !readsCaseFile ? [] : files.filter((file) => !file.messageId).map(toAttachment),
     messages: (hidesText ? [] : messages).map((message) => ({
       id: message.id,
       kind: message.kind,

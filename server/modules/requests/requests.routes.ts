@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   assignmentSuggestionListSchema,
   assignRequestInputSchema,
+  changeTeacherInputSchema,
   closeRequestInputSchema,
   consentAnswerInputSchema,
   consentPageSchema,
@@ -22,6 +23,8 @@ import {
   requestFormOptionsSchema,
   requestListQuerySchema,
   requestPageSchema,
+  teacherOptionPageSchema,
+  teacherOptionsQuerySchema,
   withdrawRequestInputSchema,
 } from '../../../contracts/requests.ts';
 import { contentDisposition } from '../../platform/http/downloads.ts';
@@ -59,6 +62,18 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         },
       },
       (request) => request.useCase((context) => service.formOptions(context)),
+    );
+    app.get(
+      '/api/requests/teacher-options',
+      {
+        config: { action: 'requests.list_teachers' },
+        schema: {
+          summary: 'The teachers of a school, to pick the teacher on a request',
+          querystring: teacherOptionsQuerySchema,
+          response: { 200: teacherOptionPageSchema },
+        },
+      },
+      (request) => request.useCase((context) => service.teacherOptions(context, request.query)),
     );
     app.get(
       '/api/requests/filter-options',
@@ -134,6 +149,22 @@ export function requestsRoutes(service: RequestsService, consent: ConsentService
         await request.useCase((context) => service.deleteDraft(context, request.params.requestId));
         return reply.status(204).send();
       },
+    );
+    app.put(
+      '/api/requests/:requestId/teacher',
+      {
+        config: { action: 'requests.change_teacher' },
+        schema: {
+          summary: 'Name another teacher on a submitted support request',
+          params: requestParams,
+          body: changeTeacherInputSchema,
+          response: detail,
+        },
+      },
+      (request) =>
+        request.useCase((context) =>
+          service.changeTeacher(context, request.params.requestId, request.body.teacherUserId),
+        ),
     );
     app.post(
       '/api/requests/:requestId/submit',

@@ -197,7 +197,7 @@ describe('R2, R4, R10: the form', () => {
     question: 'Hoe helpen we Daan bij het plannen?',
     triedInBasicSupport: 'Dagplanning op tafel.',
     hopedOutcome: 'Handelingsadvies voor de leerkracht.',
-    teacherName: null,
+    teacherUserId: null,
     groupName: 'groep 6',
     asksDirectPupilSupport: false,
     pupil: { name: 'Daan', birthDate: '2016-04-02' },
@@ -234,8 +234,8 @@ describe('R2, R4, R10: the form', () => {
 
   it('R4: coaching a teacher names the teacher; R10: group work names the group', () => {
     expect(
-      findSubmitProblems({ ...complete, type: 'teacher_coaching_classroom', teacherName: null }),
-    ).toContainEqual({ path: 'teacherName', code: 'required' });
+      findSubmitProblems({ ...complete, type: 'teacher_coaching_classroom', teacherUserId: null }),
+    ).toContainEqual({ path: 'teacherUserId', code: 'required' });
     expect(findSubmitProblems({ ...complete, type: 'group_guidance', groupName: null })).toContainEqual({
       path: 'groupName',
       code: 'required',
@@ -370,10 +370,33 @@ describe('commands on screen', () => {
       commandsFor({
         status: 'draft',
         type: 'pupil_advice',
-        may: may(['requests.create', 'requests.submit', 'requests.contribute']),
+        may: may(['requests.create', 'requests.submit', 'requests.contribute', 'requests.read_case_file']),
         isAssignee: false,
       }),
     ).toEqual(['edit', 'delete', 'submit', 'upload_attachment']);
+  });
+
+  it('Y3: the teacher on a request writes in the thread, but adds no files to the case file and changes nothing else', () => {
+    const teacher = {
+      type: 'teacher_coaching_pupil' as const,
+      may: may(['requests.read', 'requests.read_pupil', 'requests.contribute']),
+      isAssignee: false,
+    };
+    expect(commandsFor({ ...teacher, status: 'in_progress' })).toEqual(['post_message']);
+    // Paused (consent withdrawn, P3): the work stops for the teacher as well.
+    expect(commandsFor({ ...teacher, status: 'paused' })).toEqual([]);
+  });
+
+  it('Y3: the school names another teacher on an open, submitted request only', () => {
+    const school = {
+      type: 'teacher_coaching_classroom' as const,
+      may: may(['requests.change_teacher']),
+      isAssignee: false,
+    };
+    for (const status of ['submitted', 'ready', 'assigned', 'in_progress'] as const)
+      expect(commandsFor({ ...school, status })).toContain('change_teacher');
+    for (const status of ['draft', 'closed', 'refused', 'withdrawn', 'paused'] as const)
+      expect(commandsFor({ ...school, status })).not.toContain('change_teacher');
   });
 
   it('only the assignee may start; only the contact person or coordinator may assign', () => {

@@ -349,9 +349,17 @@ export function commandsFor(context: CommandContext): RequestCommand[] {
     may('requests.manage_consent')
   )
     commands.push('manage_consent');
+  if (
+    status !== 'draft' &&
+    isOpen &&
+    may('requests.change_teacher') &&
+    isWorkAllowed(status, 'requests.change_teacher')
+  )
+    commands.push('change_teacher');
   // Files can be added while drafting; the thread opens once the request is submitted.
   const mayContribute = may('requests.contribute') && isWorkAllowed(status, 'requests.contribute');
-  if (mayContribute) commands.push('upload_attachment');
+  // The request's own files are the case file: who does not read them (the teacher on it, Y3) adds none.
+  if (mayContribute && may('requests.read_case_file')) commands.push('upload_attachment');
   if (status !== 'draft' && mayContribute) {
     commands.push('post_message');
     if (may('requests.read_team_notes')) commands.push('post_note');

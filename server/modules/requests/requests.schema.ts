@@ -80,7 +80,10 @@ export const supportRequests = pgTable(
     question: text('question'),
     triedInBasicSupport: text('tried_in_basic_support'),
     hopedOutcome: text('hoped_outcome'),
+    // Before Y3 the teacher was typed as free text: kept read-only so nothing is lost.
     teacherName: text('teacher_name'),
+    // Y3: the teacher on the request, a user holding the teacher role at its location; they read it.
+    teacherUserId: uuid('teacher_user_id'),
     groupName: text('group_name'),
     asksDirectPupilSupport: boolean('asks_direct_pupil_support'),
     pupilGroup: text('pupil_group'),
@@ -108,12 +111,14 @@ export const supportRequests = pgTable(
       .where(sql`${table.status} in ('closed', 'refused', 'withdrawn')`),
     index('support_requests_assigned_idx').on(table.assignedUserId),
     index('support_requests_created_by_idx').on(table.createdByUserId),
+    index('support_requests_teacher_idx').on(table.teacherUserId),
     index('support_requests_informed_by_idx').on(table.parentsInformedByUserId),
     tenantIsolation(table.tenantId),
     tenantKey(table.tenantId, table.id),
     tenantReference([table.tenantId, table.locationId], [locations.tenantId, locations.id]),
     tenantReference([table.tenantId, table.assignedUserId], [users.tenantId, users.id]),
     tenantReference([table.tenantId, table.createdByUserId], [users.tenantId, users.id]),
+    tenantReference([table.tenantId, table.teacherUserId], [users.tenantId, users.id]),
     tenantReference([table.tenantId, table.parentsInformedByUserId], [users.tenantId, users.id]),
   ],
 );

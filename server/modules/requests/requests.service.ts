@@ -15,14 +15,16 @@ import type {
   RequestSort,
   RequestSortKey,
   RequestTransition,
+  TeacherOptionPage,
+  TeacherOptionsQuery,
 } from '../../../contracts/requests.ts';
 import { isPupilLevel, requestStatuses } from '../../../contracts/requests.ts';
-import { teamMemberRole } from '../../../contracts/roles.ts';
+import { teacherRole, teamMemberRole } from '../../../contracts/roles.ts';
 import { schoolYearOf } from '../../../contracts/school-year.ts';
 import { isUniqueViolation, queryRows } from '../../db/client.ts';
 import { type Action, scopesOf } from '../../platform/access/policies.ts';
 import { listField } from '../../platform/access/references.ts';
-import { users } from '../../platform/auth/auth.schema.ts';
+import { roleAssignments, users } from '../../platform/auth/auth.schema.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
 import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
@@ -86,6 +88,62 @@ export class RequestsService {
       .from(expertiseTags)
       .orderBy(asc(expertiseTags.name));
     return { locations: rows, expertiseTags: tags };
+  }
+
+  /**
+   * Y3: the teachers of a school the actor files requests for, to pick the teacher on a request: active
+   * users with the teacher role there, filtered by name and paged in SQL (a school has dozens).
+   */
+  async teacherOptions(context: UseCaseContext, query: TeacherOptionsQuery): Promise<TeacherOptionPage> {
+    const { db } = context;
+    await context.requireVisible(
+      { kind: 'location', action: 'requests.list_teachers' },
+      { locationId: query.locationId },
+      'no_location',
+    );
+    const where = and(
+      eq(users.status, 'active'),
+      query.q ? ilike(users.name, containsPattern(query.q)) : undefined,
+      sql`exists (select 1 from ${roleAssignments} where ${roleAssignments.userId} = ${users.id}
+        and ${roleAssignments.role} = ${teacherRole} and ${roleAssignments.locationId} = ${query.locationId}::uuid)`,
+    );
+    return loadPage(
+      query,
+      ({ limit, offset }) =>
+        db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(where)
+          .orderBy(asc(users.name), asc(users.id))
+          .limit(limit)
+          .offset(offset),
+      () => db.select({ total: count() }).from(users).where(where),
+    );
+  }
+
+  /**
+   * Y3: names another teacher on a submitted, open request. The one replaced no longer reads it from
+   * now on (the policy reads the request's teacher); their messages stay with their name.
+   */
+  changeTeacher(context: UseCaseContext, requestId: string, teacherUserId: string) {
+    return runRequestCommand(context, requestId, async (request) => {
+      if (['draft', 'closed', 'refused', 'withdrawn'].includes(request.status))
+        throw new RuleViolation('transition_not_allowed');
+      await requireTeacherOf(context, request.locationId, teacherUserId);
+      if (request.teacherUserId === teacherUserId) return request;
+      const [updated] = await context.db
+        .update(supportRequests)
+        .set({ teacherUserId, updatedAt: sql`now()` })
+        .where(eq(supportRequests.id, request.id))
+        .returning();
+      if (!updated) throw new NotFound();
+      await context.audit('requests.teacher_changed', requestObject(request), {
+        from: request.teacherUserId,
+        to: teacherUserId,
+      });
+      await this.workflow.notify(context, [teacherUserId], 'news', updated);
+      return updated;
+    });
   }
 
   /** The schools and assigned members among the requests the actor may see (distinct, in SQL). */
@@ -161,6 +219,7 @@ export class RequestsService {
             pupilName: sql<string | null>`${pupilName}`,
             consentStatus: supportRequests.consentStatus,
             assignedUserId: supportRequests.assignedUserId,
+            teacherUserId: supportRequests.teacherUserId,
             assignedName: users.name,
             updatedAt: supportRequests.updatedAt,
           })
@@ -552,7 +611,10 @@ export class RequestsService {
       });
       if (fields.kind === 'message') {
         // The other side hears there is news: the team when the school writes, and the other way round.
-        const recipients = isTeamSide ? [request.createdByUserId] : [request.assignedUserId];
+        // The teacher on the request (Y3) is of the school's side and hears of the team's messages too.
+        const recipients = isTeamSide
+          ? [request.createdByUserId, request.teacherUserId]
+          : [request.assignedUserId];
         await this.workflow.notify(context, recipients, 'news', request);
       }
       return request;
@@ -563,6 +625,8 @@ export class RequestsService {
   uploadAttachment(context: UseCaseContext, requestId: string, file: UploadedFile | null) {
     return runRequestCommand(context, requestId, async (request) => {
       requireThreadVisible(context, request);
+      // The request's own files are the case file: who does not read them (the teacher on it) adds none.
+      context.require('requests.read_case_file', requestScope(request));
       const checked = await checkAttachment(file);
       if (file) await storeFile(context, request, file, checked, { messageId: null, kind: 'attachment' });
       return request;
@@ -587,6 +651,8 @@ export class RequestsService {
     const may = (action: Action) => context.may(action, requestScope(request));
     if (isPupilLevel(request.type) && !may('requests.read_pupil')) throw new NotFound();
     if (file.messageKind === 'note' && !may('requests.read_team_notes')) throw new NotFound();
+    // Files outside the thread (attachments, signed consent forms) are the case file (P1, Y3).
+    if (file.messageKind === null && !may('requests.read_case_file')) throw new NotFound();
     await context.audit('requests.attachment_downloaded', attachmentObject(attachmentId));
     return { fileName: file.fileName, mediaType: file.mediaType, content: file.content };
   }
@@ -664,6 +730,7 @@ export class RequestsService {
       { kind: 'expertiseTag' },
       listField('expertiseTagIds', input.expertiseTagIds),
     );
+    await requireTeacherOf(context, request.locationId, input.teacherUserId);
     const pupilLevel = isPupilLevel(input.type);
     const [updated] = await db
       .update(supportRequests)
@@ -672,7 +739,8 @@ export class RequestsService {
         question: input.question || null,
         triedInBasicSupport: input.triedInBasicSupport || null,
         hopedOutcome: input.hopedOutcome || null,
-        teacherName: input.teacherName || null,
+        // The free-text teacher of a request from before Y3 stays as it was (nothing is lost).
+        teacherUserId: input.teacherUserId,
         groupName: input.groupName || null,
         asksDirectPupilSupport: input.asksDirectPupilSupport,
         pupilGroup: pupilLevel ? (input.pupil?.group ?? null) : null,
@@ -778,6 +846,22 @@ async function auditTransition(
     // Who it went to: the history of assignees that the signal of reads by someone no longer assigned reads.
     ...assigneeOf(transition, request.assignedUserId),
   });
+}
+
+/**
+ * Y3: proves the picked teacher is an active teacher of the request's school before it is stored
+ * (400 with a field error otherwise; the answer is the same for an unknown id).
+ */
+async function requireTeacherOf(
+  context: UseCaseContext,
+  locationId: string,
+  teacherUserId: string | null,
+): Promise<void> {
+  await context.requireVisible(
+    { kind: 'schoolTeacher', locationId },
+    { teacherUserId },
+    'not_a_teacher_here',
+  );
 }
 
 /** Whoever is not shown a pupil-level request's pupil (P1) neither reads nor writes its thread. */

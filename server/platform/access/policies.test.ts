@@ -193,6 +193,36 @@ describe('own board (the school board role)', () => {
   });
 });
 
+describe('own_location_participant (the teacher on a support request, Y3)', () => {
+  const named = { tenantId, locationId: locationA, participantUserIds: [userId] };
+
+  it('Y3: a teacher reaches a request they are on at their own school only', () => {
+    expect(canAccess(teacherAtA, 'requests.read', named)).toBe(true);
+    // Not on it (another teacher is, or none), or on it at a school where they do not teach.
+    expect(canAccess(teacherAtA, 'requests.read', { ...named, participantUserIds: [otherUserId] })).toBe(
+      false,
+    );
+    expect(canAccess(teacherAtA, 'requests.read', { ...named, participantUserIds: [] })).toBe(false);
+    expect(canAccess(teacherAtA, 'requests.read', { ...named, locationId: locationB })).toBe(false);
+    // The form and the thread, not the case file, and nothing the school's coordinator does.
+    expect(canAccess(teacherAtA, 'requests.contribute', named)).toBe(true);
+    expect(canAccess(teacherAtA, 'requests.read_case_file', named)).toBe(false);
+    expect(canAccess(teacherAtA, 'requests.read_team_notes', named)).toBe(false);
+    expect(canAccess(teacherAtA, 'requests.create', named)).toBe(false);
+  });
+
+  it('Y3: the list filter asks both the school and the participation', () => {
+    expect(rendered(scopeCondition(teacherAtA, 'requests.read', columns))).toEqual({
+      sql: '(("listed"."location_id" in ($1) and exists (select 1 from participants p where p.user_id = $2)))',
+      params: [locationA, userId],
+    });
+    // A list that cannot tell participation shows nothing through that scope.
+    expect(rendered(scopeCondition(teacherAtA, 'requests.read', { locationId: listed.locationId })).sql).toBe(
+      'false',
+    );
+  });
+});
+
 describe('assigned schools (team members, R5)', () => {
   it('a team member reaches the locations of their fixed pair only, in the single check and the list filter alike', () => {
     const member = actor([{ role: 'team_member' }], userId, [locationA]);
@@ -295,6 +325,8 @@ describe('scopeCondition: the list filter of each scope (P1)', () => {
       { locationId: locationA, ownerId: null, participants: [] as string[] },
       { locationId: locationB, ownerId: userId, participants: [] },
       { locationId: locationB, ownerId: otherUserId, participants: [userId] },
+      { locationId: locationA, ownerId: otherUserId, participants: [userId] },
+      { locationId: null, ownerId: otherUserId, participants: [userId] },
       { locationId: null, ownerId: otherUserId, participants: [] },
     ];
     const actors = [
@@ -345,6 +377,18 @@ function evaluate(
   let index = 0;
   const parts = text.slice(1, -1).split(' or ');
   return parts.some((part) => {
+    // own_location_participant: the locations and the participation, both.
+    if (part.startsWith('("listed"."location_id" in')) {
+      const count = part.split('$').length - 2;
+      const ids = params.slice(index, index + count);
+      const participant = params[index + count];
+      index += count + 1;
+      return (
+        record.locationId !== null &&
+        ids.includes(record.locationId) &&
+        record.participants.includes(participant as string)
+      );
+    }
     if (part.startsWith('"listed"."location_id" in')) {
       const count = part.split('$').length - 1;
       const ids = params.slice(index, index + count);

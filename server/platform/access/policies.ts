@@ -10,6 +10,9 @@ import type { Role, TeamRole } from '../../../contracts/roles.ts';
  *   (its owner, assignee or mentor);
  * - `contact_person`: records of a school whose contact person the actor is today (R5);
  * - `participant`: a record the actor takes part in (a meeting's participant);
+ * - `own_location_participant`: a record the actor takes part in at a location where they hold the role
+ *   (the teacher named on a support request, Y3): both at once, so a teacher who leaves the school or is
+ *   replaced on the record no longer reaches it;
  * - `own_board`: records of a location whose school board the actor holds the board role for.
  */
 export type Scope =
@@ -20,6 +23,7 @@ export type Scope =
   | 'self'
   | 'contact_person'
   | 'participant'
+  | 'own_location_participant'
   | 'own_board';
 
 /** A role's reach for an action: one scope, or several that each grant it. */
@@ -220,6 +224,8 @@ function isInScope(actor: Actor, scope: Scope, locationId: string | null, resour
       return at(actor.contactLocationIds);
     case 'participant':
       return !!resource.participantUserIds?.includes(actor.userId);
+    case 'own_location_participant':
+      return !!locationId && at([locationId]) && !!resource.participantUserIds?.includes(actor.userId);
     case 'own_board':
       return at(actor.boardLocationIds);
   }
@@ -236,6 +242,8 @@ export function scopeCondition(actor: Actor, action: Action, columns: ScopeColum
   const locationIds = new Set<string>();
   let matchesOwn = false;
   let matchesParticipant = false;
+  // Locations where the actor's participation counts (own_location_participant): both must hold.
+  const participantLocationIds = new Set<string>();
   for (const { scope, locationId } of grants) {
     if (scope === 'own_location' && locationId) locationIds.add(locationId);
     if (scope === 'assigned_schools' || scope === 'assigned')
@@ -244,12 +252,17 @@ export function scopeCondition(actor: Actor, action: Action, columns: ScopeColum
     if (scope === 'own_board') for (const id of actor.boardLocationIds) locationIds.add(id);
     if (scope === 'assigned' || scope === 'self') matchesOwn = true;
     if (scope === 'participant') matchesParticipant = true;
+    if (scope === 'own_location_participant' && locationId) participantLocationIds.add(locationId);
   }
   const conditions: SQL[] = [];
   if (locationIds.size > 0 && columns.locationId)
     conditions.push(inArray(columns.locationId as AnyPgColumn, [...locationIds].sort()));
   if (matchesOwn && columns.userId) conditions.push(sql`${columns.userId} = ${actor.userId}`);
   if (matchesParticipant && columns.isParticipant) conditions.push(columns.isParticipant(actor.userId));
+  if (participantLocationIds.size > 0 && columns.locationId && columns.isParticipant)
+    conditions.push(
+      sql`(${inArray(columns.locationId as AnyPgColumn, [...participantLocationIds].sort())} and ${columns.isParticipant(actor.userId)})`,
+    );
   if (conditions.length === 0) return sql`false`;
   return sql`(${sql.join(conditions, sql` or `)})`;
 }

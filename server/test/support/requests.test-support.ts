@@ -81,7 +81,6 @@ export function pupilRequestForm(
     question: 'Hoe kunnen we Daan helpen bij het plannen van zijn werk?',
     triedInBasicSupport: 'Dagplanning op tafel en korte instructie aan de instructietafel.',
     hopedOutcome: 'Handelingsadviezen voor de leerkracht.',
-    teacherName: 'Juf Marieke',
     groupName: 'groep 7',
     asksDirectPupilSupport: false,
     expertiseTagIds: [],

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Action } from '../../../contracts/actions.ts';
-import type { SessionState } from '../../../contracts/auth.ts';
+import type { SectorGroup, SessionState } from '../../../contracts/auth.ts';
 import { usePendingRecoveryCodes } from '../modules/auth/pendingRecoveryCodes.ts';
 import { ForbiddenPage } from './StatusPages.tsx';
 import { hasPermission, useSession } from './session.ts';
@@ -62,8 +62,20 @@ export function EnrolGate({ children }: { children: ReactNode }) {
   return session.state === 'mfa_enrol' || pending ? children : <Redirect session={session} />;
 }
 
-/** Shows a "no access" page when the user lacks the action (the server checks again). */
-export function PermissionGate({ action, children }: { action: Action; children: ReactNode }) {
+/**
+ * Shows a "no access" page when the user lacks the action (the server checks again), or, with a
+ * sector, when none of the user's work lies in that sector (a primary teacher and the signal form).
+ */
+export function PermissionGate({
+  action,
+  sector,
+  children,
+}: {
+  action: Action;
+  sector?: SectorGroup;
+  children: ReactNode;
+}) {
   const session = useLoadedSession();
-  return hasPermission(session, action) ? children : <ForbiddenPage />;
+  const inSector = !sector || (session.state === 'signed_in' && session.reach.sectors.includes(sector));
+  return hasPermission(session, action) && inSector ? children : <ForbiddenPage />;
 }

@@ -28,6 +28,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { AssignSection } from './AssignSection.tsx';
+import { ChangeTeacherSection } from './ChangeTeacherSection.tsx';
 import { CommandForm } from './CommandForm.tsx';
 import { ConsentSection } from './ConsentSection.tsx';
 import { ParentsInformedSection } from './ParentsInformedSection.tsx';
@@ -105,7 +106,8 @@ function RequestDetailView({ request }: { request: RequestDetail }) {
           {fact(t('detail.submittedAt'), request.submittedAt ? format.dateTime(request.submittedAt) : null)}
           {fact(t('detail.assignedTo'), request.assignedTo?.name)}
           {fact(t('detail.expertise'), request.expertiseTags.map((tag) => tag.name).join(', '))}
-          {fact(t('detail.teacher'), request.teacherName)}
+          {/* Y3: the teacher picked from the school's users; on older requests the name as typed. */}
+          {fact(t('detail.teacher'), request.teacher?.name ?? request.teacherName)}
           {fact(t('detail.group'), request.groupName)}
           {!request.pupilHidden && fact(t('detail.question'), request.question)}
           {!request.pupilHidden && fact(t('detail.tried'), request.triedInBasicSupport)}
@@ -154,6 +156,7 @@ function RequestDetailView({ request }: { request: RequestDetail }) {
         <ParentsInformedSection request={request} />
       )}
       {request.status !== 'draft' && <AssignSection request={request} canAssign={can('assign')} />}
+      {can('change_teacher') && <ChangeTeacherSection request={request} />}
 
       <Section title={t('detail.timeline')}>
         {request.timeline.length === 0 ? (

@@ -41,6 +41,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { postCommand, requestKeys, useRequestDetail, useShowRequestDetail } from './requests.api.ts';
 import { submitQuestion } from './submit-question.ts';
+import { TeacherPicker } from './TeacherPicker.tsx';
 import './requests.css';
 
 type ParentValues = { name: string; email: string; phone: string; hasAuthority: boolean };
@@ -51,7 +52,8 @@ type FormValues = {
   question: string;
   triedInBasicSupport: string;
   hopedOutcome: string;
-  teacherName: string;
+  /** Y3: the teacher picked from the school's teachers ('' while none). */
+  teacherUserId: string;
   groupName: string;
   asksDirectPupilSupport: '' | 'true' | 'false';
   expertiseTagIds: string[];
@@ -71,7 +73,7 @@ function valuesOf(detail: RequestDetail | null): FormValues {
     question: detail?.question ?? '',
     triedInBasicSupport: detail?.triedInBasicSupport ?? '',
     hopedOutcome: detail?.hopedOutcome ?? '',
-    teacherName: detail?.teacherName ?? '',
+    teacherUserId: detail?.teacher?.id ?? '',
     groupName: detail?.groupName ?? '',
     asksDirectPupilSupport:
       detail?.asksDirectPupilSupport === true
@@ -107,7 +109,7 @@ function draftOf(values: FormValues) {
     question: orNull(values.question),
     triedInBasicSupport: orNull(values.triedInBasicSupport),
     hopedOutcome: orNull(values.hopedOutcome),
-    teacherName: orNull(values.teacherName),
+    teacherUserId: values.teacherUserId || null,
     groupName: orNull(values.groupName),
     asksDirectPupilSupport:
       values.asksDirectPupilSupport === '' ? null : values.asksDirectPupilSupport === 'true',
@@ -338,10 +340,15 @@ function RequestForm({ initial }: { initial: RequestDetail | null }) {
             {...form.field('hopedOutcome')}
             required={required('hopedOutcome')}
           />
-          <TextField
-            label={t('form.teacher')}
-            {...form.field('teacherName')}
-            required={required('teacherName')}
+          {/* A request from before the picker named its teacher in words: shown as it was, read-only. */}
+          {initial?.teacherName && !initial.teacher && (
+            <Paragraph>{t('form.teacherTyped', { name: initial.teacherName })}</Paragraph>
+          )}
+          <TeacherPicker
+            locationId={values.locationId}
+            current={initial?.teacher ?? null}
+            {...form.field('teacherUserId', 'choice')}
+            required={required('teacherUserId')}
           />
           <TextField label={t('form.group')} {...form.field('groupName')} required={required('groupName')} />
           {groupLevel && (

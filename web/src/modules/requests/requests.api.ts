@@ -17,6 +17,9 @@ export const requestKeys = {
   filterOptions: () => [...requestKeys.lists(), 'filter-options'] as const,
   // Shared with the meetings form, which reads the same choices.
   formOptions: () => [...requestKeys.all, 'form-options'] as const,
+  /** The teachers of a school, by the name searched for (Y3). */
+  teacherOptions: (locationId: string, q: string) =>
+    [...requestKeys.all, 'teacher-options', locationId, q] as const,
   detail: (requestId: string) => [...requestKeys.all, 'detail', requestId] as const,
   suggestions: (requestId: string, assignedUserId: string | null) =>
     [...requestKeys.detail(requestId), 'suggestions', assignedUserId] as const,

@@ -38,7 +38,9 @@ export const webModule: WebModule = {
     {
       path: 'signalen/nieuw',
       element: (
-        <PermissionGate action="trajectories.signal">
+        // The signal form serves the expertise points of secondary schools (E9, Y3): a primary
+        // teacher is not offered it, and the server refuses a primary location (422).
+        <PermissionGate action="trajectories.signal" sector="secondary">
           <SignalFormPage />
         </PermissionGate>
       ),

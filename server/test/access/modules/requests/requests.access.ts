@@ -1,5 +1,6 @@
 import type { RequestDetail } from '../../../../../contracts/requests.ts';
 import {
+  requestAttachments,
   requestMessages,
   requestPeople,
   supportRequests,
@@ -14,8 +15,9 @@ import { statusOf } from '../../access-probes.ts';
 // command the access check lets through is refused by the workflow (409/422) and changes nothing.
 const requestIds = { own: '', otherSchool: '', foreign: '' };
 const pupilIds = { own: '', otherSchool: '', foreign: '' };
-// And at each place a closed group request with a team note: its thread shows to everyone who reads
-// it, so only the team notes tell who reads them.
+// And at each place a closed group request with a team note and a file of its own: its thread shows to
+// everyone who reads it, so only the team notes tell who reads them, and the file who reads the case
+// file. The matrix's teacher is the teacher on both requests at the own school (Y3).
 const groupRequestIds = { own: '', otherSchool: '', foreign: '' };
 
 /** Adds a closed group request with one team note by the author. */
@@ -23,7 +25,7 @@ async function insertGroupRequestWithNote(
   { harness }: AccessFixtures,
   tenantId: string,
   locationId: string,
-  userIds: { createdBy: string; noteBy: string },
+  userIds: { createdBy: string; noteBy: string; teacher?: string },
 ): Promise<string> {
   return harness.database.withTenant(tenantId, async ({ db }) => {
     const [request] = await db
@@ -38,6 +40,7 @@ async function insertGroupRequestWithNote(
         type: 'group_guidance',
         consentStatus: 'not_needed',
         createdByUserId: userIds.createdBy,
+        teacherUserId: userIds.teacher ?? null,
         outcome: 'Groepsbegeleiding gegeven.',
         submittedAt: harness.clock.now(),
       })
@@ -49,6 +52,16 @@ async function insertGroupRequestWithNote(
       body: 'Intern: observatie gepland.',
       authorUserId: userIds.noteBy,
     });
+    await db.insert(requestAttachments).values({
+      tenantId,
+      requestId: request?.id ?? '',
+      kind: 'attachment',
+      fileName: 'groepsplan.pdf',
+      mediaType: 'application/pdf',
+      size: 15,
+      content: Buffer.from('%PDF-1.4\n%%EOF\n'),
+      uploadedByUserId: userIds.createdBy,
+    });
     return request?.id ?? '';
   });
 }
@@ -58,6 +71,7 @@ async function insertClosedRequest(
   tenantId: string,
   locationId: string,
   createdByUserId: string,
+  teacherUserId: string | null = null,
 ): Promise<{ requestId: string; pupilId: string }> {
   return harness.database.withTenant(tenantId, async ({ db }) => {
     const [request] = await db
@@ -72,6 +86,7 @@ async function insertClosedRequest(
         type: 'pupil_advice',
         consentStatus: 'complete',
         createdByUserId,
+        teacherUserId,
         outcome: 'Advies gegeven.',
         submittedAt: harness.clock.now(),
       })
@@ -94,7 +109,13 @@ async function insertClosedRequest(
 export async function prepareAccess(fixtures: AccessFixtures): Promise<void> {
   const { own, other, userIds } = fixtures;
   const made = [
-    await insertClosedRequest(fixtures, own.tenantId, own.locationIds.own, userIds.internal_coordinator),
+    await insertClosedRequest(
+      fixtures,
+      own.tenantId,
+      own.locationIds.own,
+      userIds.internal_coordinator,
+      userIds.teacher,
+    ),
     await insertClosedRequest(
       fixtures,
       own.tenantId,
@@ -114,12 +135,10 @@ export async function prepareAccess(fixtures: AccessFixtures): Promise<void> {
     string,
   ];
   const ownAuthors = { createdBy: userIds.internal_coordinator, noteBy: userIds.team_member };
-  groupRequestIds.own = await insertGroupRequestWithNote(
-    fixtures,
-    own.tenantId,
-    own.locationIds.own,
-    ownAuthors,
-  );
+  groupRequestIds.own = await insertGroupRequestWithNote(fixtures, own.tenantId, own.locationIds.own, {
+    ...ownAuthors,
+    teacher: userIds.teacher,
+  });
   groupRequestIds.otherSchool = await insertGroupRequestWithNote(
     fixtures,
     own.tenantId,
@@ -186,8 +205,23 @@ export const accessProbes: AccessProbeModule['accessProbes'] = {
     shownEach(client, groupRequestIds, (detail) =>
       detail.messages.some((message) => message.kind === 'note'),
     ),
+  // Need to know (P1, Y3): the request's own files, which the teacher on it does not read.
+  'requests.read_case_file': (client) =>
+    shownEach(client, groupRequestIds, (detail) => detail.attachments.length > 0),
   'requests.create': (client) =>
     probeEach((where) => client.put(`/api/requests/${requestIds[where]}`, { question: 'Nieuwe vraag' })),
+  // Y3: the teachers of the own school, another school's, another partnership's.
+  'requests.list_teachers': async (client, { own, other }) => {
+    const locationIds = [own.locationIds.own, own.locationIds.otherSchool, other.locationIds.foreign];
+    const results: string[] = [];
+    for (const locationId of locationIds)
+      results.push(statusOf(await client.get(`/api/requests/teacher-options?locationId=${locationId}`)));
+    return results as [string, string, string];
+  },
+  'requests.change_teacher': (client, { userIds }) =>
+    probeEach((where) =>
+      client.put(`/api/requests/${requestIds[where]}/teacher`, { teacherUserId: userIds.teacher }),
+    ),
   'requests.submit': (client) => probeEach(post(client, '/submit')),
   'requests.refuse': (client) => probeEach(post(client, '/refuse', { reason: 'Buiten de opdracht' })),
   'requests.withdraw': (client) => probeEach(post(client, '/withdraw', { reason: 'Niet meer nodig' })),

@@ -1,0 +1,3 @@
+ALTER TABLE "support_requests" ADD COLUMN "teacher_user_id" uuid;--> statement-breakpoint
+ALTER TABLE "support_requests" ADD CONSTRAINT "support_requests_teacher_user_id_fk" FOREIGN KEY ("tenant_id","teacher_user_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "support_requests_teacher_idx" ON "support_requests" USING btree ("teacher_user_id");
