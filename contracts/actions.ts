@@ -69,6 +69,7 @@ export const actions = [
   'trajectories.end',
   'opp.manage',
   'opp.parent_read',
+  'opp.link_respond',
   'attendance.manage',
   'homework.manage',
   'trajectory_contacts.manage',
