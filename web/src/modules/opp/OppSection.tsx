@@ -337,7 +337,7 @@ function ParentLinks({ overview, onChanged }: { overview: OppOverview; onChanged
         <>
           <TextField
             name="parentLink"
-            label={t('oppSection.parentLink')}
+            label={t(created.link.holder === 'pupil' ? 'oppSection.pupilLinkField' : 'oppSection.parentLink')}
             value={created.url}
             readOnly
             required={false}
@@ -374,7 +374,13 @@ function ParentLinks({ overview, onChanged }: { overview: OppOverview; onChanged
           />
           <ButtonGroup>
             <SecondaryActionButton type="button" busy={create.isPending} onClick={() => create.mutate()}>
-              {t(email.trim() ? 'oppSection.mailLink' : 'oppSection.createLink')}
+              {t(
+                email.trim()
+                  ? 'oppSection.mailLink'
+                  : holder === 'pupil'
+                    ? 'oppSection.createPupilLink'
+                    : 'oppSection.createLink',
+              )}
             </SecondaryActionButton>
           </ButtonGroup>
         </>
