@@ -163,6 +163,7 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
 
   // E12: the parents get a personal link and consent to the action part themselves.
   await page.getByRole('link', { name: 'Terug naar het traject' }).click();
+  await page.getByRole('link', { name: 'OPP', exact: true }).click();
   await page.getByRole('button', { name: 'Link voor de ouders maken' }).click();
   const parentLink = await page.getByLabel('Persoonlijke link voor de ouders').inputValue();
   expect(parentLink).toContain('/opp-inzage#');

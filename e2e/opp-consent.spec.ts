@@ -13,6 +13,7 @@ async function openMila(page: Page) {
   await page.getByLabel('Zoek op naam of klas').press('Enter');
   await page.getByRole('link', { name: pupil }).click();
   await expect(page.getByRole('heading', { level: 1, name: pupil })).toBeVisible();
+  await page.getByRole('link', { name: 'OPP', exact: true }).click();
 }
 
 // Issue 18, point 1 (E12): the OPP's action part is adopted only with the parents' consent, which they
@@ -112,6 +113,7 @@ test('the parents refuse and then consent through the mailed link, the plan is a
   await expectAccessible(pupilPage, 'opp-consent-pupil-saved');
 
   await staff.getByRole('link', { name: 'Terug naar het traject' }).click();
+  await staff.getByRole('link', { name: 'OPP', exact: true }).click();
   await expect(consentPanel).toContainText('Ik vind het fijn dat ik weer mee mag doen met gym.');
   await expect(consentPanel).toContainText('Ingestemd');
   await expectAccessible(staff, 'opp-consent-staff-after');
