@@ -72,6 +72,7 @@ export const actions = [
   'trajectories.end',
   'opp.manage',
   'opp.parent_read',
+  'opp.link_respond',
   'opp.bron_export',
   'attendance.manage',
   'homework.manage',

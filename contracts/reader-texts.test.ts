@@ -122,13 +122,13 @@ describe('reader texts: the registry is complete', () => {
     const added: Catalogue = {
       oppPublic: { title: 'registered already' },
       oppConsent: { parent: { title: 'Toestemming' }, pupil: { title: 'Vind jij het goed?' } },
-      pupilView: { title: 'Jouw plan' },
+      pupilDiary: { title: 'Jouw dagboek' },
       oppMail: { consentParentSubject: 'Toestemming', evaluationDueSubject: 'staff mail, listed' },
     };
     expect(unclassifiedIn(opp, added)).toEqual([
       `${opp}: oppConsent.parent`,
       `${opp}: oppConsent.pupil`,
-      `${opp}: pupilView`,
+      `${opp}: pupilDiary`,
       `${opp}: oppMail.consentParentSubject`,
     ]);
     expect(unclassifiedIn('web/src/modules/public-pages/i18n', { contact: { title: 'Contact' } })).toEqual([

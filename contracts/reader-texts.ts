@@ -31,6 +31,11 @@ export const readerTexts: readonly ReaderText[] = [
   { catalogue: 'web/src/modules/requests/i18n', path: 'mail.consentPupil', audience: 'pupil' },
   // The OPP through the parents' personal link (/opp-ouders).
   { catalogue: 'web/src/modules/opp/i18n', path: 'oppPublic', audience: 'parent' },
+  // Consent on the OPP's action part (/opp-inzage) and the pupil's own page (/mijn-plan), and their mails.
+  { catalogue: 'web/src/modules/opp/i18n', path: 'parentConsent', audience: 'parent' },
+  { catalogue: 'web/src/modules/opp/i18n', path: 'pupilView', audience: 'pupil' },
+  { catalogue: 'server/modules/opp/i18n', path: 'parentConsent', audience: 'parent' },
+  { catalogue: 'server/modules/opp/i18n', path: 'pupilView', audience: 'pupil' },
   // The answer to a request for access (inzage, P8): the letter for a parent and for a pupil.
   { catalogue: 'server/modules/subject-access/i18n', path: 'subjectAccess.letter', audience: 'parent' },
   { catalogue: 'server/modules/subject-access/i18n', path: 'subjectAccess.letterPupil', audience: 'pupil' },

@@ -153,23 +153,36 @@ test('a teacher signals, the care coordinator decides, the OPP is agreed, the pu
   await page.getByLabel('Besproken met de ouders op').fill(today);
   await page.getByLabel('Aanwezig bij het gesprek').fill('Moeder, mentor, docent vso');
   await page.getByLabel('Wat de ouders ervan vinden').fill('Blij met de rustige plek en de vaste afspraken.');
-  await page.getByRole('radio', { name: 'Ja, de ouders stemmen in' }).check();
+  await page.getByRole('radio', { name: 'Ja, de ouders zijn het eens' }).check();
   await page
     .getByLabel('Wat de leerling zelf vindt')
     .fill('Jesse wil graag zelf kiezen wanneer hij even weg gaat.');
   await expectAccessible(page, 'opp-draft');
+  await page.getByRole('button', { name: 'Concept opslaan' }).click();
+  await expect(page.getByText('Het concept is opgeslagen.')).toBeVisible();
+
+  // E12: the parents get a personal link and consent to the action part themselves.
+  await page.getByRole('link', { name: 'Terug naar het traject' }).click();
+  await page.getByRole('link', { name: 'OPP', exact: true }).click();
+  await page.getByRole('button', { name: 'Link voor de ouders maken' }).click();
+  const parentLink = await page.getByLabel('Persoonlijke link voor de ouders').inputValue();
+  expect(parentLink).toContain('/opp-inzage#');
+  const consenting = await browser.newContext({ baseURL, locale, timezoneId });
+  const consentPage = await consenting.newPage();
+  await consentPage.goto(parentLink);
+  await consentPage.getByRole('radio', { name: 'Ja, ik stem in met het handelingsdeel' }).check();
+  await consentPage.getByRole('button', { name: 'Antwoord versturen' }).click();
+  await expect(consentPage.getByText(/ingestemd met het handelingsdeel \(via deze link\)/)).toBeVisible();
+  await consenting.close();
+  await page.getByRole('link', { name: 'Concept bewerken' }).click();
   await page.getByRole('button', { name: 'Opslaan en vaststellen' }).click();
   await expect(page.getByRole('dialog', { name: 'Het OPP vaststellen?' })).toBeVisible();
   await page.getByRole('dialog').getByRole('button', { name: 'Ja, OPP vaststellen' }).click();
   await expect(page.getByText('Het OPP is vastgesteld.')).toBeVisible();
   await expectAccessible(page, 'opp-adopted');
 
-  // The parents get a personal link to the adopted OPP.
+  // The parents' link now opens the adopted OPP.
   await page.getByRole('link', { name: 'Terug naar het traject' }).click();
-  await page.getByRole('link', { name: 'OPP', exact: true }).click();
-  await page.getByRole('button', { name: 'Link voor de ouders maken' }).click();
-  const parentLink = await page.getByLabel('Persoonlijke link voor de ouders').inputValue();
-  expect(parentLink).toContain('/opp-inzage#');
 
   // E4, E8: homework planned and checked (Rijnstroom College offers homework support).
   await page.getByRole('link', { name: 'Huiswerk', exact: true }).click();

@@ -294,7 +294,7 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: ModuleDep
   await app.register(apiTagged(apiTagOf('attendance'), homeworkRoutes()));
   await registerReminderJob(jobs, kernel, { mailer, baseUrl: config.baseUrl });
   await app.register(
-    apiTagged(apiTagOf('opp'), oppRoutes(new OppParentLinks({ keys, baseUrl: config.baseUrl }))),
+    apiTagged(apiTagOf('opp'), oppRoutes(new OppParentLinks({ keys, baseUrl: config.baseUrl, mailer }))),
   );
   await app.register(apiTagged(apiTagOf('opp'), bronExportRoutes()));
   await registerOppReminderJob(jobs, kernel, { mailer, baseUrl: config.baseUrl });

@@ -431,6 +431,7 @@ const pathTables: Record<string, string> = {
   'homework-sessions': 'homework_sessions',
   'opp-versions': 'opp_versions',
   'opp-parent-links': 'opp_parent_links',
+  'opp-consents': 'opp_consents',
   allocations: 'allocations',
   'time-entries': 'time_entries',
   'legal-holds': 'legal_holds',

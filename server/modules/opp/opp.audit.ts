@@ -10,7 +10,10 @@ export const oppAuditEvents = defineAuditEvents({
   'opp.pdf_downloaded': 'An OPP was downloaded as PDF (P2)',
   'opp.link_created': 'A secure parent link to the OPP was made',
   'opp.link_revoked': 'A parent link to the OPP was revoked',
-  'opp.parent_viewed': 'A parent opened the OPP through their link (P2)',
+  'opp.parent_viewed': 'A parent or the pupil opened the OPP through their link (P2)',
+  'opp.consent_recorded':
+    "An answer on an OPP version's action part was recorded: given or refused, through the link or on paper (E12, P3)",
+  'opp.pupil_view_added': 'The pupil added their own view on the OPP through their link',
 });
 
 declare module '../../platform/audit/audit.ts' {

@@ -67,7 +67,7 @@ describe('the OPP as PDF (E9)', () => {
       'Time-outkaart',
       'Zelfstandig werken op het expertisepunt in toetsweken.',
       'Huiswerkplanning op maandag.',
-      'De ouders stemmen in',
+      'De ouders zijn het eens',
       'Time-outs nemen af.',
       '1 februari 2027',
     ])

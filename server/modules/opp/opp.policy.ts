@@ -12,6 +12,11 @@ export const oppPolicies = definePolicies({
     description: 'A parent reads the adopted OPP through their secure link',
     public: true,
   },
+  'opp.link_respond': {
+    description:
+      "Through their secure link, the parents (or the pupil from 18) answer on the OPP's action part (E12), or the pupil adds their own view",
+    public: true,
+  },
 });
 
 declare module '../../platform/access/policies.ts' {

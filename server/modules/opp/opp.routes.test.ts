@@ -62,6 +62,17 @@ const discussed = {
   pupilView: 'Ik wil mijn diploma halen.',
 };
 
+/** The parents consent on (or refuse) the draft's action part through a fresh link of theirs (E12). */
+const answerThroughLink = async (trajectoryId: string, decision: 'given' | 'refused', comments = '') => {
+  const made = (
+    await world.mentor.client.post(`/api/trajectories/${trajectoryId}/opp/parent-links`, {})
+  ).json() as OppParentLinkCreated;
+  const token = made.url.split('#token=')[1] ?? '';
+  const answered = await harness.client().post('/api/public/opp/consent', { token, decision, comments });
+  expect(answered.statusCode, answered.body).toBe(200);
+  return { token, link: made.link, view: answered.json() as OppParentView };
+};
+
 beforeAll(async () => {
   harness = await createHarness();
   world = await createTrajectoryWorld(harness);
@@ -99,7 +110,7 @@ describe('the OPP (E9)', () => {
       status: 'draft',
       pupil: { firstName: 'Sem', className: '2B' },
       offersHomeworkSupport: true,
-      commands: ['edit', 'adopt'],
+      commands: ['edit', 'adopt', 'share'],
     });
     firstId = draft.id;
     const again = await world.vsoTeacher.client.post(`/api/trajectories/${eligibleId}/opp`);
@@ -148,6 +159,7 @@ describe('the OPP (E9)', () => {
       ['parentsDiscussedOn', 'opp_discussion_date_required'],
       ['parentsDiscussionParticipants', 'opp_discussion_participants_required'],
       ['parentsAgreement', 'opp_parents_agreement_required'],
+      ['consent', 'opp_consent_required'],
     ]);
     const version = (
       await world.mentor.client.get(`/api/opp-versions/${firstId}`)
@@ -156,7 +168,7 @@ describe('the OPP (E9)', () => {
     expect(await trajectoryStatus(eligibleId)).toBe('eligible');
   });
 
-  it('E9: a disagreement with the action part needs the parents’ comments', async () => {
+  it('E9/E12: a disagreement with the perspective part needs the parents’ comments', async () => {
     const refused = await world.mentor.client.put(
       `/api/opp-versions/${firstId}`,
       plan({ ...discussed, parentsAgreement: 'disagree' }),
@@ -164,11 +176,15 @@ describe('the OPP (E9)', () => {
     expect(fields(refused)).toEqual([['parentsAgreementComments', 'opp_disagreement_needs_comments']]);
   });
 
-  it('E9: with the discussion recorded, adopting the first version makes the trajectory active', async () => {
+  it('E9/E12: with the discussion recorded and the parents’ consent, adopting the first version makes the trajectory active', async () => {
     const before = await countEvents('opp.discussed');
     const saved = await world.mentor.client.put(`/api/opp-versions/${firstId}`, plan(discussed));
     expect(saved.statusCode, saved.body).toBe(200);
     expect(await countEvents('opp.discussed')).toBe(before + 1);
+    const noConsent = await world.mentor.client.post(`/api/opp-versions/${firstId}/adopt`);
+    expect(noConsent.statusCode).toBe(409);
+    expect(errorOf(noConsent).code).toBe('opp_consent_required');
+    await answerThroughLink(eligibleId, 'given');
     const adopted = await world.mentor.client.post(`/api/opp-versions/${firstId}/adopt`);
     expect(adopted.statusCode, adopted.body).toBe(200);
     expect(adopted.json()).toMatchObject({
@@ -203,6 +219,10 @@ describe('the OPP (E9)', () => {
       plan({ ...discussed, exitDestination: 'mbo niveau 4 (zorg en welzijn)' }),
     );
     expect(changed.statusCode, changed.body).toBe(200);
+    // A new version of the action part needs new consent (E12).
+    const withoutNew = await world.vsoTeacher.client.post(`/api/opp-versions/${secondId}/adopt`);
+    expect(errorOf(withoutNew).code).toBe('opp_consent_required');
+    await answerThroughLink(eligibleId, 'given');
     expect((await world.vsoTeacher.client.post(`/api/opp-versions/${secondId}/adopt`)).statusCode).toBe(200);
     const overview = (
       await world.mentor.client.get(`/api/trajectories/${eligibleId}/opp`)
@@ -279,8 +299,8 @@ describe('the OPP (E9)', () => {
   });
 
   it('E9: the parents read the latest adopted version through their link; revoked, it stops working', async () => {
-    const notYet = await world.otherVsoTeacher.client.post(`/api/trajectories/${otherId}/opp/parent-links`);
-    expect(errorOf(notYet).code).toBe('opp_not_adopted');
+    const notYet = await world.mentor.client.post(`/api/trajectories/${signalledId}/opp/parent-links`);
+    expect(errorOf(notYet).code).toBe('opp_trajectory_not_open');
     const made = await world.mentor.client.post(`/api/trajectories/${eligibleId}/opp/parent-links`);
     expect(made.statusCode, made.body).toBe(201);
     const { link, url } = made.json() as OppParentLinkCreated;
@@ -304,11 +324,21 @@ describe('the OPP (E9)', () => {
     expect(view.statusCode, view.body).toBe(200);
     const page = view.json() as OppParentView;
     expect(page).toMatchObject({
-      version: 2,
+      holder: 'parents',
       pupilFirstName: 'Sem',
-      exitDestination: 'mbo niveau 4 (zorg en welzijn)',
-      parentsAgreement: 'agree',
-      adoptedOn: today,
+      adopted: {
+        version: 2,
+        exitDestination: 'mbo niveau 4 (zorg en welzijn)',
+        parentsAgreement: 'agree',
+        adoptedOn: today,
+      },
+      // The new draft asks the parents for consent on its action part (E12).
+      consent: {
+        plan: { version: 3, exitDestination: 'havo' },
+        giver: 'parents',
+        canAnswer: true,
+        answer: null,
+      },
     });
     // Where the partnership's privacy statement is (issue 15, point 6): its public address.
     expect(page.partnershipSlug).toMatch(/^[a-z0-9-]+$/);

@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { type OppContent, oppDraftInputSchema } from '../../../contracts/opp.ts';
 import {
+  actionPartOf,
+  consentDecisionOf,
+  consentGiverOn,
   contentForNewDraft,
+  coversActionPart,
   evaluationStateOf,
   findAdoptionProblems,
   findDraftProblems,
   findEvaluationProblems,
   isOppOpen,
   isParentLinkUsable,
+  isPupilLinkAllowed,
+  linkRefusalOf,
+  mayHolderAnswer,
   oppCommandsOf,
 } from './opp.rules.ts';
 
 const today = '2026-11-10';
 const facts = { today, offersHomeworkSupport: true };
+const consented = { ...facts, consent: 'given' as const };
 const draft = (changes: Record<string, unknown> = {}) => oppDraftInputSchema.parse(changes);
 const complete = (changes: Record<string, unknown> = {}) =>
   draft({
@@ -34,31 +42,31 @@ describe('the OPP (E9)', () => {
   });
 
   it('E9: refuses to adopt without the parents’ discussion (date, participants) and their answer', () => {
-    expect(paths(findAdoptionProblems(draft({ exitDestination: 'havo' }), facts))).toEqual([
+    expect(paths(findAdoptionProblems(draft({ exitDestination: 'havo' }), consented))).toEqual([
       ['parentsDiscussedOn', 'opp_discussion_date_required'],
       ['parentsDiscussionParticipants', 'opp_discussion_participants_required'],
       ['parentsAgreement', 'opp_parents_agreement_required'],
     ]);
-    expect(paths(findAdoptionProblems(complete({ parentsDiscussionParticipants: '  ' }), facts))).toEqual([
-      ['parentsDiscussionParticipants', 'opp_discussion_participants_required'],
-    ]);
-    expect(findAdoptionProblems(complete(), facts)).toEqual([]);
+    expect(paths(findAdoptionProblems(complete({ parentsDiscussionParticipants: '  ' }), consented))).toEqual(
+      [['parentsDiscussionParticipants', 'opp_discussion_participants_required']],
+    );
+    expect(findAdoptionProblems(complete(), consented)).toEqual([]);
   });
 
   it('E9: an adopted OPP names the expected exit destination', () => {
-    expect(paths(findAdoptionProblems(complete({ exitDestination: '' }), facts))).toEqual([
+    expect(paths(findAdoptionProblems(complete({ exitDestination: '' }), consented))).toEqual([
       ['exitDestination', 'opp_exit_destination_required'],
     ]);
   });
 
-  it('E9: parents who do not agree with the action part have their comments recorded', () => {
+  it('E12: parents who do not agree with the perspective part have their comments recorded; it does not block adoption', () => {
     expect(paths(findDraftProblems(complete({ parentsAgreement: 'disagree' }), facts))).toEqual([
       ['parentsAgreementComments', 'opp_disagreement_needs_comments'],
     ]);
     expect(
       findAdoptionProblems(
         complete({ parentsAgreement: 'disagree', parentsAgreementComments: 'Minder uren apart.' }),
-        facts,
+        consented,
       ),
     ).toEqual([]);
   });
@@ -185,11 +193,22 @@ describe('the OPP (E9)', () => {
     expect(isParentLinkUsable(link, 'ended', now)).toBe(false);
   });
 
-  it('E9: one draft at a time; evaluating and sharing need an adopted OPP of an active trajectory', () => {
+  it('E12: a link still works while the pupil is eligible; after the trajectory ended it says so', () => {
+    const now = new Date('2026-11-10T10:00:00Z');
+    const link = { revokedAt: null, expiresAt: new Date('2027-01-01T00:00:00Z') };
+    expect(linkRefusalOf(link, 'eligible', now)).toBeNull();
+    expect(linkRefusalOf(link, 'active', now)).toBeNull();
+    expect(linkRefusalOf(link, 'ended', now)).toBe('opp_link_trajectory_ended');
+    expect(linkRefusalOf(link, 'not_eligible', now)).toBe('opp_link_trajectory_ended');
+    expect(linkRefusalOf({ ...link, revokedAt: now }, 'ended', now)).toBe('invalid_token');
+  });
+
+  it('E9/E12: one draft at a time; evaluating needs an adopted OPP of an active trajectory, sharing a plan', () => {
     expect(oppCommandsOf({ status: 'eligible', hasDraft: false, hasAdopted: false })).toEqual(['draft']);
     expect(oppCommandsOf({ status: 'eligible', hasDraft: true, hasAdopted: false })).toEqual([
       'edit',
       'adopt',
+      'share',
     ]);
     expect(oppCommandsOf({ status: 'active', hasDraft: false, hasAdopted: true })).toEqual([
       'draft',
@@ -197,5 +216,93 @@ describe('the OPP (E9)', () => {
       'share',
     ]);
     expect(oppCommandsOf({ status: 'ended', hasDraft: true, hasAdopted: true })).toEqual([]);
+  });
+});
+
+describe('consent on the action part (E12)', () => {
+  it('E12: without consent on the action part the OPP is not adopted', () => {
+    expect(paths(findAdoptionProblems(complete(), { ...facts, consent: null }))).toEqual([
+      ['consent', 'opp_consent_required'],
+    ]);
+  });
+
+  it('E12: a refusal keeps the draft: adoption is refused with the reason', () => {
+    expect(paths(findAdoptionProblems(complete(), { ...facts, consent: 'refused' }))).toEqual([
+      ['consent', 'opp_consent_refused'],
+    ]);
+  });
+
+  it('E12: the perspective part needs discussion, not consent: a disagreement there does not block', () => {
+    const disagreed = complete({ parentsAgreement: 'disagree', parentsAgreementComments: 'Liever havo.' });
+    expect(findAdoptionProblems(disagreed, consented)).toEqual([]);
+  });
+
+  it('E12: a pupil turning 18 today consents himself; the day before, the parents do', () => {
+    expect(consentGiverOn('2008-11-10', '2026-11-10')).toBe('pupil');
+    expect(consentGiverOn('2008-11-10', '2026-11-09')).toBe('parents');
+    expect(consentGiverOn('2008-11-11', '2026-11-10')).toBe('parents');
+    expect(consentGiverOn('2000-01-01', '2026-11-10')).toBe('pupil');
+  });
+
+  it('E12: without a known birth date the parents consent', () => {
+    expect(consentGiverOn(null, '2026-11-10')).toBe('parents');
+  });
+
+  it('E12: a pupil born on 29 February turns 18 on 1 March in a year without one', () => {
+    expect(consentGiverOn('2008-02-29', '2026-02-28')).toBe('parents');
+    expect(consentGiverOn('2008-02-29', '2026-03-01')).toBe('pupil');
+  });
+
+  it('E12: the link holder answers only when they are the one who consents', () => {
+    expect(mayHolderAnswer('parents', 'parents')).toBe(true);
+    expect(mayHolderAnswer('pupil', 'parents')).toBe(false);
+    expect(mayHolderAnswer('parents', 'pupil')).toBe(false);
+    expect(mayHolderAnswer('pupil', 'pupil')).toBe(true);
+  });
+
+  it('E12: the pupil gets their own link from 12 (turning 12 today counts), with a known birth date', () => {
+    expect(isPupilLinkAllowed('2014-11-10', '2026-11-10')).toBe(true);
+    expect(isPupilLinkAllowed('2014-11-11', '2026-11-10')).toBe(false);
+    expect(isPupilLinkAllowed(null, '2026-11-10')).toBe(false);
+  });
+
+  it('E12: the action part is the support, the agreements and the evaluation moments', () => {
+    const content = complete({
+      support: [{ goal: 'Rust', approach: 'Time-out', who: 'Docent vso', frequency: 'Dagelijks' }],
+      evaluationDates: ['2027-03-01', '2027-01-10'],
+      exitDestination: 'havo',
+    });
+    expect(Object.keys(actionPartOf(content))).toEqual([
+      'support',
+      'independentWorkAgreement',
+      'homeworkAgreement',
+      'curriculumDeviations',
+      'evaluationDates',
+    ]);
+    expect(actionPartOf(content).evaluationDates).toEqual(['2027-01-10', '2027-03-01']);
+  });
+
+  it('E12: a change to the action part needs new consent; a change to the perspective part does not', () => {
+    const before = complete({ independentWorkAgreement: 'Twee uur per week.' });
+    const answers = [{ decision: 'given' as const, actionPart: actionPartOf(before) }];
+    const perspectiveChanged = { ...before, exitDestination: 'vwo' };
+    expect(consentDecisionOf(answers, actionPartOf(perspectiveChanged))).toBe('given');
+    const actionChanged = { ...before, independentWorkAgreement: 'Vier uur per week.' };
+    expect(consentDecisionOf(answers, actionPartOf(actionChanged))).toBeNull();
+    expect(coversActionPart(actionPartOf(before), actionPartOf(actionChanged))).toBe(false);
+  });
+
+  it('E12: the latest answer on the action part counts: consent after a refusal, or a refusal after consent', () => {
+    const part = actionPartOf(complete());
+    expect(
+      consentDecisionOf(
+        [
+          { decision: 'given', actionPart: part },
+          { decision: 'refused', actionPart: part },
+        ],
+        part,
+      ),
+    ).toBe('given');
+    expect(consentDecisionOf([{ decision: 'refused', actionPart: part }], part)).toBe('refused');
   });
 });

@@ -1,5 +1,14 @@
-import type { OppContent, OppDraftInput, OppEvaluationState } from '../../../contracts/opp.ts';
-import { addDays, schoolYearBounds, schoolYearOf } from '../../../contracts/school-year.ts';
+import {
+  type OppConsentDecision,
+  type OppConsentGiver,
+  type OppContent,
+  type OppDraftInput,
+  type OppEvaluationState,
+  oppActionFields,
+  oppPupilConsentAge,
+  oppPupilLinkAge,
+} from '../../../contracts/opp.ts';
+import { addDays, ageOn, schoolYearBounds, schoolYearOf } from '../../../contracts/school-year.ts';
 import type { TrajectoryStatus } from '../../../contracts/trajectories.ts';
 
 export type OppProblem = { path: string; code: string };
@@ -10,7 +19,15 @@ export type OppRuleCode =
   | 'opp_draft_exists'
   | 'opp_not_draft'
   | 'opp_not_adopted'
-  | 'opp_adoption_incomplete';
+  | 'opp_adoption_incomplete'
+  | 'opp_consent_required'
+  | 'opp_consent_refused'
+  | 'opp_consent_not_yours'
+  | 'opp_no_consent_asked'
+  | 'opp_link_trajectory_ended'
+  | 'opp_pupil_link_too_young'
+  | 'opp_link_not_pupil'
+  | 'opp_nothing_to_share';
 
 /**
  * The evaluation is due this many days before the school year ends at the latest (E9: at least once
@@ -46,10 +63,14 @@ export function findDraftProblems(content: OppDraftInput, facts: DraftFacts): Op
 }
 
 /**
- * What a draft still lacks to be adopted (E9): the draft rules, an expected exit destination, the
- * parents' discussion (date and participants) and their answer on the action part.
+ * What a draft still lacks to be adopted (E9, E12): the draft rules, an expected exit destination, the
+ * parents' discussion of the plan (date, participants, their response to the perspective part) and
+ * consent on the action part as it is now — a refusal keeps the plan a draft.
  */
-export function findAdoptionProblems(content: OppDraftInput, facts: DraftFacts): OppProblem[] {
+export function findAdoptionProblems(
+  content: OppDraftInput,
+  facts: DraftFacts & { consent: OppConsentDecision | null },
+): OppProblem[] {
   const problems = findDraftProblems(content, facts);
   if (!content.exitDestination.trim())
     problems.push({ path: 'exitDestination', code: 'opp_exit_destination_required' });
@@ -59,6 +80,8 @@ export function findAdoptionProblems(content: OppDraftInput, facts: DraftFacts):
     problems.push({ path: 'parentsDiscussionParticipants', code: 'opp_discussion_participants_required' });
   if (!content.parentsAgreement)
     problems.push({ path: 'parentsAgreement', code: 'opp_parents_agreement_required' });
+  if (facts.consent === null) problems.push({ path: 'consent', code: 'opp_consent_required' });
+  if (facts.consent === 'refused') problems.push({ path: 'consent', code: 'opp_consent_refused' });
   return problems;
 }
 
@@ -124,13 +147,88 @@ export function evaluationStateOf(facts: {
   };
 }
 
+/**
+ * Why a personal link does not open the plan, or null when it does: revoked or expired links are
+ * simply invalid; once the trajectory has ended (or the pupil turned out not eligible) the holder is
+ * told so (E12: the link asks for consent on a draft while the pupil is eligible, too).
+ */
+export function linkRefusalOf(
+  link: { revokedAt: Date | null; expiresAt: Date },
+  trajectoryStatus: TrajectoryStatus,
+  now: Date,
+): 'invalid_token' | 'opp_link_trajectory_ended' | null {
+  if (link.revokedAt !== null || link.expiresAt.getTime() <= now.getTime()) return 'invalid_token';
+  if (!isOppOpen(trajectoryStatus)) return 'opp_link_trajectory_ended';
+  return null;
+}
+
 /** A parent link opens the OPP while it is neither revoked nor expired, and the trajectory runs. */
 export function isParentLinkUsable(
   link: { revokedAt: Date | null; expiresAt: Date },
   trajectoryStatus: TrajectoryStatus,
   now: Date,
 ): boolean {
-  return link.revokedAt === null && link.expiresAt.getTime() > now.getTime() && trajectoryStatus === 'active';
+  return linkRefusalOf(link, trajectoryStatus, now) === null;
+}
+
+/**
+ * Who consents to the action part on a day (E12): the pupil himself from 18, counted on the day of
+ * consent; the parents before that, and when the birth date is not known.
+ */
+export function consentGiverOn(birthDate: string | null, onDate: string): OppConsentGiver {
+  return birthDate && ageOn(birthDate, onDate) >= oppPupilConsentAge ? 'pupil' : 'parents';
+}
+
+/** A pupil gets their own link to the plan from 12 (their view is heard); the birth date must be known. */
+export function isPupilLinkAllowed(birthDate: string | null, today: string): boolean {
+  return birthDate !== null && ageOn(birthDate, today) >= oppPupilLinkAge;
+}
+
+/** The action part of a version's content (E12): what consent is given for. */
+export function actionPartOf(content: OppDraftInput | OppContent): Record<string, unknown> {
+  return Object.fromEntries(
+    oppActionFields.map((field) => {
+      const value = content[field];
+      return [field, field === 'evaluationDates' ? [...(value as string[])].sort() : (value ?? null)];
+    }),
+  );
+}
+
+/** Whether a recorded answer still covers this action part: any change to it needs a new answer (E12). */
+export function coversActionPart(
+  recorded: Record<string, unknown>,
+  current: Record<string, unknown>,
+): boolean {
+  return canonical(recorded) === canonical(current);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * The answer that counts for a version's action part as it is now (E12): the latest answer that
+ * covers it. Answers are given newest first. A refusal counts until a later answer replaces it.
+ */
+export function consentDecisionOf(
+  answers: Array<{ decision: OppConsentDecision; actionPart: Record<string, unknown> }>,
+  currentActionPart: Record<string, unknown>,
+): OppConsentDecision | null {
+  return answers.find((answer) => coversActionPart(answer.actionPart, currentActionPart))?.decision ?? null;
+}
+
+/**
+ * Whether the holder of a link answers on the action part (E12): the parents' link while the pupil is
+ * under 18 on the day, the pupil's own link from 18.
+ */
+export function mayHolderAnswer(holder: OppConsentGiver, giver: OppConsentGiver): boolean {
+  return holder === giver;
 }
 
 /** What the staff member may do with the OPP now; drives the buttons, the service checks again. */
@@ -143,6 +241,8 @@ export function oppCommandsOf(facts: {
   const commands: Array<'draft' | 'edit' | 'adopt' | 'evaluate' | 'share'> = [];
   if (!facts.hasDraft) commands.push('draft');
   if (facts.hasDraft) commands.push('edit', 'adopt');
-  if (facts.hasAdopted && facts.status === 'active') commands.push('evaluate', 'share');
+  if (facts.hasAdopted && facts.status === 'active') commands.push('evaluate');
+  // A link goes out for a draft too: the parents answer on its action part through it (E12).
+  if (facts.hasDraft || facts.hasAdopted) commands.push('share');
   return commands;
 }

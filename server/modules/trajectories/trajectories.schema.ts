@@ -16,6 +16,12 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import {
+  oppConsentDecisions,
+  oppConsentGivers,
+  oppConsentMethods,
+  oppLinkHolders,
+} from '../../../contracts/opp.ts';
+import {
   agencyKinds,
   contactChannels,
   contactParties,
@@ -34,6 +40,7 @@ import {
 import { tenantColumn, tenantIsolation, tenantKey, tenantReference } from '../../db/tenancy.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { tenants } from '../../platform/tenants/tenants.schema.ts';
+import { bytea } from '../requests/requests.schema.ts';
 import { locations } from '../schools/schools.schema.ts';
 
 /**
@@ -217,6 +224,10 @@ export const oppParentLinks = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     lastOpenedAt: timestamp('last_opened_at', { withTimezone: true }),
+    // Whose link it is (E12): the parents' (plan and consent) or the pupil's own (from 12).
+    holder: text('holder', { enum: oppLinkHolders }).notNull().default('parents'),
+    // When Passend mailed it (the address is not kept).
+    mailedAt: timestamp('mailed_at', { withTimezone: true }),
   },
   (table) => [
     uniqueIndex('opp_parent_links_token_hash_unique').on(table.tokenHash),
@@ -224,10 +235,84 @@ export const oppParentLinks = pgTable(
     index('opp_parent_links_created_by_idx').on(table.createdByUserId),
     index('opp_parent_links_tenant_idx').on(table.tenantId),
     tenantIsolation(table.tenantId),
+    tenantKey(table.tenantId, table.id),
     tenantReference([table.tenantId, table.trajectoryId], [trajectories.tenantId, trajectories.id]).onDelete(
       'cascade',
     ),
     tenantReference([table.tenantId, table.createdByUserId], [users.tenantId, users.id]),
+  ],
+);
+
+/**
+ * An answer on the action part of one OPP version (E12, P3): given or refused, by the parents or by
+ * the pupil of 18 or older, through the personal link or on paper with a scan. The action part it
+ * answered is kept as it was, so a changed action part needs a new answer.
+ */
+export const oppConsents = pgTable(
+  'opp_consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantColumn().references(() => tenants.id),
+    trajectoryId: uuid('trajectory_id').notNull(),
+    oppVersionId: uuid('opp_version_id').notNull(),
+    decision: text('decision', { enum: oppConsentDecisions }).notNull(),
+    givenBy: text('given_by', { enum: oppConsentGivers }).notNull(),
+    method: text('method', { enum: oppConsentMethods }).notNull(),
+    decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+    comments: text('comments').notNull().default(''),
+    actionPart: jsonb('action_part').$type<Record<string, unknown>>().notNull(),
+    linkId: uuid('link_id'),
+    signedBy: text('signed_by'),
+    recordedByUserId: uuid('recorded_by_user_id'),
+    scanFileName: text('scan_file_name'),
+    scanMediaType: text('scan_media_type'),
+    scanSize: integer('scan_size'),
+    scanContent: bytea('scan_content'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('opp_consents_trajectory_idx').on(table.trajectoryId, table.createdAt),
+    index('opp_consents_version_idx').on(table.oppVersionId, table.createdAt),
+    index('opp_consents_link_idx').on(table.linkId),
+    index('opp_consents_recorded_by_idx').on(table.recordedByUserId),
+    index('opp_consents_tenant_idx').on(table.tenantId),
+    tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.trajectoryId], [trajectories.tenantId, trajectories.id]).onDelete(
+      'cascade',
+    ),
+    tenantReference([table.tenantId, table.oppVersionId], [oppVersions.tenantId, oppVersions.id]).onDelete(
+      'cascade',
+    ),
+    tenantReference([table.tenantId, table.linkId], [oppParentLinks.tenantId, oppParentLinks.id]),
+    tenantReference([table.tenantId, table.recordedByUserId], [users.tenantId, users.id]),
+  ],
+);
+
+/** The pupil's own view on their plan, written through their link (hoorrecht); staff read it on the OPP. */
+export const oppPupilViews = pgTable(
+  'opp_pupil_views',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantColumn().references(() => tenants.id),
+    trajectoryId: uuid('trajectory_id').notNull(),
+    oppVersionId: uuid('opp_version_id').notNull(),
+    linkId: uuid('link_id'),
+    view: text('view').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('opp_pupil_views_trajectory_idx').on(table.trajectoryId, table.createdAt),
+    index('opp_pupil_views_version_idx').on(table.oppVersionId),
+    index('opp_pupil_views_link_idx').on(table.linkId),
+    index('opp_pupil_views_tenant_idx').on(table.tenantId),
+    tenantIsolation(table.tenantId),
+    tenantReference([table.tenantId, table.trajectoryId], [trajectories.tenantId, trajectories.id]).onDelete(
+      'cascade',
+    ),
+    tenantReference([table.tenantId, table.oppVersionId], [oppVersions.tenantId, oppVersions.id]).onDelete(
+      'cascade',
+    ),
+    tenantReference([table.tenantId, table.linkId], [oppParentLinks.tenantId, oppParentLinks.id]),
   ],
 );
 

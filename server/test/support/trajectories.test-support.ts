@@ -45,7 +45,13 @@ export type TrajectoryWorld = Awaited<ReturnType<typeof createTrajectoryWorld>>;
 export async function insertTrajectory(
   harness: Harness,
   world: TrajectoryWorld,
-  options: { status?: TrajectoryStatus; locationId?: string; mentorUserId?: string; firstName?: string } = {},
+  options: {
+    status?: TrajectoryStatus;
+    locationId?: string;
+    mentorUserId?: string;
+    firstName?: string;
+    birthDate?: string | null;
+  } = {},
 ): Promise<string> {
   const status = options.status ?? 'active';
   const decided = status !== 'signalled';
@@ -58,7 +64,7 @@ export async function insertTrajectory(
         status,
         pupilFirstName: options.firstName ?? 'Noah',
         pupilLastName: 'de Graaf',
-        pupilBirthDate: '2012-03-14',
+        pupilBirthDate: options.birthDate === undefined ? '2012-03-14' : options.birthDate,
         pupilClass: '2B',
         mentorUserId: options.mentorUserId ?? world.mentor.userId,
         signalSource: 'teacher',

@@ -77,7 +77,8 @@ const textsIn = (file: string) => textsOf(JSON.parse(readFileSync(file, 'utf8'))
 const parentFacing: Record<string, readonly string[]> = {
   'web/src/modules/requests/i18n/nl.json': ['consentPage.parent.', 'mail.consentParent'],
   'server/modules/requests/i18n/nl.json': ['mail.consentParent'],
-  'web/src/modules/opp/i18n/nl.json': ['oppPublic.'],
+  'web/src/modules/opp/i18n/nl.json': ['oppPublic.', 'parentConsent.'],
+  'server/modules/opp/i18n/nl.json': ['parentConsent.'],
   'web/src/modules/public-pages/i18n/nl.json': ['privacyStatement.parent.', 'accessibilityStatement.'],
   'server/modules/subject-access/i18n/nl.json': ['subjectAccess.letter.'],
 };
@@ -95,6 +96,19 @@ const anyReader: Record<string, readonly string[]> = {
     'errors.consent_',
   ],
   'server/modules/requests/i18n/nl.json': ['errors.consent_'],
+  // The errors the holder of an OPP link (a parent or the pupil) can meet on their page.
+  'web/src/modules/opp/i18n/nl.json': [
+    'errors.opp_link_trajectory_ended',
+    'errors.opp_no_consent_asked',
+    'errors.opp_consent_not_yours',
+    'validation.opp_refusal_needs_comments',
+  ],
+  'server/modules/opp/i18n/nl.json': [
+    'errors.opp_link_trajectory_ended',
+    'errors.opp_no_consent_asked',
+    'errors.opp_consent_not_yours',
+    'validation.opp_refusal_needs_comments',
+  ],
   'web/src/modules/public-pages/i18n/nl.json': ['team.', 'points.', 'notFound.', 'offer.'],
   'web/src/i18n/nl.json': [
     'errors.invalid_json',

@@ -1,48 +1,43 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  ButtonGroup,
+  Heading,
+  Heading2,
+  Paragraph,
+  PrimaryActionButton,
+} from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { oppParentViewSchema } from '../../../../contracts/opp.ts';
+import {
+  type OppParentView,
+  oppConsentAnswerInputSchema,
+  oppParentViewSchema,
+} from '../../../../contracts/opp.ts';
 import { privacyStatementPath } from '../../../../contracts/public.ts';
 import { api } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { FileReaders } from '../../ui/FileReaders.tsx';
+import { ContractForm } from '../../ui/Form.tsx';
+import { RadioGroupField, TextAreaField } from '../../ui/form/ChoiceFields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useTokenFromHash } from '../auth/tokenFromHash.ts';
 import { OppContentView } from './OppContentView.tsx';
 import { oppKeys } from './opp.api.ts';
 
 /**
- * `/opp-inzage#token=…`: the parents read their child's adopted OPP through their personal link,
- * without an account (E9). Read-only, the latest adopted version and nothing else of the file. The
- * token stays in the fragment, so it never reaches a server log.
+ * `/opp-inzage#token=…`: the parents read their child's OPP through their personal link, without an
+ * account (E9), and give or refuse consent on the draft's action part themselves (E12), with their
+ * comments. The token stays in the fragment, so it never reaches a server log.
  */
 export function OppParentPage() {
   const { t } = useTranslation('opp');
   const format = useFormatters();
   const token = useTokenFromHash();
-  const view = useQuery({
-    queryKey: oppKeys.parentView(token),
-    queryFn: () => api.post('/api/public/opp', { token }, oppParentViewSchema),
-    enabled: Boolean(token),
-    retry: false,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-  if (!token || view.isError)
-    return (
-      <>
-        <PageHeading>{t('oppPublic.titleUnknown')}</PageHeading>
-        {view.isError ? (
-          <ErrorAlert errors={formErrorsFrom(view.error)} />
-        ) : (
-          <Alert type="error">
-            <Paragraph>{t('oppPublic.noToken')}</Paragraph>
-          </Alert>
-        )}
-        <Paragraph>{t('oppPublic.askMentor')}</Paragraph>
-      </>
-    );
+  const view = useOppLinkView(token);
+  if (!token || view.isError) return <LinkProblem error={view.error} />;
   if (!view.data)
     return (
       <>
@@ -51,19 +46,26 @@ export function OppParentPage() {
       </>
     );
   const page = view.data;
+  const { adopted, consent } = page;
   return (
     <>
       <PageHeading>{t('oppPublic.title', { name: page.pupilFirstName })}</PageHeading>
-      <Paragraph lead>
-        {t('oppPublic.intro', {
-          school: page.schoolName,
-          partnership: page.partnershipName,
-          version: page.version,
-          date: format.date(page.adoptedOn),
-        })}
-      </Paragraph>
-      <Paragraph>{t('oppPublic.readOnly')}</Paragraph>
-      <OppContentView content={page} level={2} showHomework={Boolean(page.homeworkAgreement)} />
+      {consent && <ConsentPart token={token} page={page} consent={consent} />}
+      {adopted && (
+        <section className="passend-section" aria-labelledby="opp-parent-adopted">
+          <Heading2 id="opp-parent-adopted">{t('parentConsent.adoptedHeading')}</Heading2>
+          <Paragraph lead>
+            {t('oppPublic.intro', {
+              school: page.schoolName,
+              partnership: page.partnershipName,
+              version: adopted.version,
+              date: format.date(adopted.adoptedOn),
+            })}
+          </Paragraph>
+          <Paragraph>{t('oppPublic.readOnly')}</Paragraph>
+          <OppContentView content={adopted} level={3} showHomework={Boolean(adopted.homeworkAgreement)} />
+        </section>
+      )}
       <FileReaders
         readers={page.readers}
         heading={t('oppPublic.readersHeading')}
@@ -85,5 +87,125 @@ export function OppParentPage() {
         {t('oppPublic.validUntil', { date: format.date(page.linkExpiresAt) })}
       </Paragraph>
     </>
+  );
+}
+
+/** The page behind a personal link, kept in memory only under its token. */
+export function useOppLinkView(token: string | null) {
+  return useQuery({
+    queryKey: oppKeys.parentView(token),
+    queryFn: () => api.post('/api/public/opp', { token }, oppParentViewSchema),
+    enabled: Boolean(token),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+function LinkProblem({ error }: { error: unknown }) {
+  const { t } = useTranslation('opp');
+  return (
+    <>
+      <PageHeading>{t('oppPublic.titleUnknown')}</PageHeading>
+      {error ? (
+        <ErrorAlert errors={formErrorsFrom(error)} />
+      ) : (
+        <Alert type="error">
+          <Paragraph>{t('oppPublic.noToken')}</Paragraph>
+        </Alert>
+      )}
+      <Paragraph>{t('oppPublic.askMentor')}</Paragraph>
+    </>
+  );
+}
+
+type Consent = NonNullable<OppParentView['consent']>;
+
+/** The draft with both parts, the answer so far, and the form to answer on the action part (E12). */
+function ConsentPart({ token, page, consent }: { token: string; page: OppParentView; consent: Consent }) {
+  const { t } = useTranslation('opp');
+  const format = useFormatters();
+  const values = { name: page.pupilFirstName, school: page.schoolName, version: consent.plan.version };
+  return (
+    <section className="passend-section" aria-labelledby="opp-parent-consent">
+      <Heading2 id="opp-parent-consent">{t('parentConsent.heading')}</Heading2>
+      <Paragraph lead>{t('parentConsent.intro', values)}</Paragraph>
+      <Paragraph>{t('parentConsent.parts')}</Paragraph>
+      <OppContentView
+        content={consent.plan}
+        level={3}
+        showHomework={Boolean(consent.plan.homeworkAgreement)}
+      />
+      <Heading level={3}>{t('parentConsent.answerHeading')}</Heading>
+      {consent.answer && (
+        <Alert type={consent.answer.decision === 'given' ? 'ok' : 'info'}>
+          <Paragraph role="status">
+            {t(`parentConsent.answered.${consent.answer.decision}`, {
+              date: format.date(consent.answer.decidedOn),
+              method: t(`parentConsent.methods.${consent.answer.method}`),
+            })}
+          </Paragraph>
+          {consent.answer.comments && (
+            <Paragraph className="passend-opp-text">
+              {t('parentConsent.yourComments')} {consent.answer.comments}
+            </Paragraph>
+          )}
+        </Alert>
+      )}
+      {consent.canAnswer ? (
+        <AnswerForm token={token} again={consent.answer !== null} />
+      ) : (
+        <Paragraph>{t('parentConsent.pupilDecides', values)}</Paragraph>
+      )}
+      <Heading level={3}>{t('parentConsent.disputeHeading')}</Heading>
+      <Paragraph>{t('parentConsent.disputeTalk')}</Paragraph>
+      <Paragraph>{t('parentConsent.disputeComplaint')}</Paragraph>
+      <Paragraph>
+        {t('parentConsent.disputeCommission')}{' '}
+        <a className="utrecht-link utrecht-link--html-a" href="https://www.onderwijsgeschillen.nl">
+          {t('parentConsent.disputeCommissionLink')}
+        </a>
+      </Paragraph>
+    </section>
+  );
+}
+
+function AnswerForm({ token, again }: { token: string; again: boolean }) {
+  const { t } = useTranslation('opp');
+  const queryClient = useQueryClient();
+  const form = useContractForm({
+    schema: oppConsentAnswerInputSchema,
+    namespace: 'opp',
+    initial: () => ({ token, decision: '', comments: '' }),
+    send: (input) => api.post('/api/public/opp/consent', input, oppParentViewSchema),
+    onSuccess: (page) => {
+      queryClient.setQueryData(oppKeys.parentView(token), page);
+      form.reset({ token, decision: '', comments: '' });
+    },
+    successNotice: t('parentConsent.saved'),
+  });
+  const decision = form.field('decision', 'choice');
+  return (
+    <ContractForm form={form}>
+      {again && <Paragraph>{t('parentConsent.changeAnswer')}</Paragraph>}
+      <RadioGroupField
+        {...decision}
+        legend={t('parentConsent.question')}
+        choices={[
+          { value: 'given', label: t('parentConsent.give') },
+          { value: 'refused', label: t('parentConsent.refuse') },
+        ]}
+      />
+      <TextAreaField
+        label={t('parentConsent.comments')}
+        description={t('parentConsent.commentsHint')}
+        {...form.field('comments')}
+        required={false}
+      />
+      <ButtonGroup>
+        <PrimaryActionButton type="submit" busy={form.pending}>
+          {t('parentConsent.send')}
+        </PrimaryActionButton>
+      </ButtonGroup>
+    </ContractForm>
   );
 }

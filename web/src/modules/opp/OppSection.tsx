@@ -13,6 +13,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
+  type OppLinkHolder,
   type OppOverview,
   type OppParentLink,
   type OppParentLinkCreated,
@@ -30,12 +31,13 @@ import { formErrorsFrom } from '../../app/forms.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ContractForm } from '../../ui/Form.tsx';
-import { TextAreaField } from '../../ui/form/ChoiceFields.tsx';
+import { RadioGroupField, TextAreaField } from '../../ui/form/ChoiceFields.tsx';
 import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
 import type { TrajectorySectionProps } from '../trajectories/sections.tsx';
+import { OppConsentPanel } from './OppConsentPanel.tsx';
 import { useOppOverview, useRefreshOpp } from './opp.api.ts';
 import './opp.css';
 
@@ -147,6 +149,7 @@ function SectionBody({ overview }: { overview: OppOverview }) {
       {(overview.commands.includes('share') || overview.parentLinks.length > 0) && (
         <ParentLinks overview={overview} onChanged={() => void refresh()} />
       )}
+      {(draft || adopted) && <OppConsentPanel overview={overview} onChanged={() => void refresh()} />}
     </>
   );
 }
@@ -240,12 +243,19 @@ function ParentLinks({ overview, onChanged }: { overview: OppOverview; onChanged
   const [created, setCreated] = useState<OppParentLinkCreated | null>(null);
   const [revoking, setRevoking] = useState<OppParentLink | null>(null);
   const [revoked, setRevoked] = useState(false);
+  const [holder, setHolder] = useState<OppLinkHolder>('parents');
+  const [email, setEmail] = useState('');
   const create = useMutation({
     mutationFn: () =>
-      api.post(`/api/trajectories/${overview.trajectoryId}/opp/parent-links`, {}, oppParentLinkCreatedSchema),
+      api.post(
+        `/api/trajectories/${overview.trajectoryId}/opp/parent-links`,
+        { holder, email: email.trim() || null },
+        oppParentLinkCreatedSchema,
+      ),
     onSuccess: (result) => {
       setCreated(result);
       setRevoked(false);
+      setEmail('');
       onChanged();
     },
   });
@@ -271,6 +281,12 @@ function ParentLinks({ overview, onChanged }: { overview: OppOverview; onChanged
           : 'oppSection.linkExpired',
     );
   const columns: Column<OppParentLink>[] = [
+    {
+      key: 'holder',
+      header: t('oppSection.linkHolder'),
+      cell: (link) =>
+        `${t(`oppSection.holders.${link.holder}`)}${link.mailedAt ? ` ${t('oppSection.linkMailed')}` : ''}`,
+    },
     {
       key: 'made',
       header: t('oppSection.linkMade'),
@@ -321,7 +337,7 @@ function ParentLinks({ overview, onChanged }: { overview: OppOverview; onChanged
         <>
           <TextField
             name="parentLink"
-            label={t('oppSection.parentLink')}
+            label={t(created.link.holder === 'pupil' ? 'oppSection.pupilLinkField' : 'oppSection.parentLink')}
             value={created.url}
             readOnly
             required={false}
@@ -334,11 +350,40 @@ function ParentLinks({ overview, onChanged }: { overview: OppOverview; onChanged
         </>
       )}
       {overview.commands.includes('share') && (
-        <ButtonGroup>
-          <SecondaryActionButton type="button" busy={create.isPending} onClick={() => create.mutate()}>
-            {t('oppSection.createLink')}
-          </SecondaryActionButton>
-        </ButtonGroup>
+        <>
+          {overview.pupilLinkAllowed && (
+            <RadioGroupField
+              name="linkHolder"
+              legend={t('oppSection.linkFor')}
+              value={holder}
+              onChange={(value) => setHolder(value as OppLinkHolder)}
+              choices={[
+                { value: 'parents', label: t('oppSection.holders.parents') },
+                { value: 'pupil', label: t('oppSection.holders.pupil') },
+              ]}
+            />
+          )}
+          <TextField
+            name="linkEmail"
+            type="email"
+            label={t('oppSection.linkEmail')}
+            description={t('oppSection.linkEmailHint')}
+            value={email}
+            onChange={setEmail}
+            required={false}
+          />
+          <ButtonGroup>
+            <SecondaryActionButton type="button" busy={create.isPending} onClick={() => create.mutate()}>
+              {t(
+                email.trim()
+                  ? 'oppSection.mailLink'
+                  : holder === 'pupil'
+                    ? 'oppSection.createPupilLink'
+                    : 'oppSection.createLink',
+              )}
+            </SecondaryActionButton>
+          </ButtonGroup>
+        </>
       )}
       {overview.parentLinks.length > 0 && (
         <DataTable

@@ -6,8 +6,12 @@ import type { WebModule } from '../../app/modules.ts';
 const namespaces = ['opp', 'trajectories', 'attendance', 'pupilRecords'] as const;
 const OppPage = lazyPage(() => import('./OppPage.tsx'), 'OppPage', namespaces);
 const OppParentPage = lazyPage(() => import('./OppParentPage.tsx'), 'OppParentPage', namespaces);
+const OppPupilPage = lazyPage(() => import('./OppPupilPage.tsx'), 'OppPupilPage', namespaces);
 
-/** The OPP (E9): the page to draw up and adopt it, and the parents' read-only page behind their link. */
+/**
+ * The OPP (E9, E12): the page to draw up and adopt it, the parents' page behind their link (read, and
+ * consent on the action part), and the pupil's own simple page (their view).
+ */
 export const webModule: WebModule = {
   signedInRoutes: [
     {
@@ -19,5 +23,8 @@ export const webModule: WebModule = {
       ),
     },
   ],
-  publicRoutes: [{ path: 'opp-inzage', element: <OppParentPage /> }],
+  publicRoutes: [
+    { path: 'opp-inzage', element: <OppParentPage /> },
+    { path: 'mijn-plan', element: <OppPupilPage /> },
+  ],
 };
