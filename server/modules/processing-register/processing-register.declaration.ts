@@ -106,6 +106,19 @@ export const registerDeclaration: readonly RegisterEntryDeclaration[] = [
     retention: ['trajectory'],
   },
   {
+    // Crisis care without a trajectory (E7): name and class of a pupil taken in at the expertise point,
+    // until the visit becomes a signal (then it is part of the trajectory) or its period ends (P4).
+    id: 'crisis_care',
+    categories: ['pupils', 'staff'],
+    bases: ['public_task'],
+    specialCategory: 'school_care',
+    laws: ['passend_onderwijs', 'wvo'],
+    consentRequired: false,
+    tables: ['attendance_visits'],
+    readActions: ['attendance.manage', 'trajectories.read', 'trajectories.signal'],
+    retention: ['crisis_visit'],
+  },
+  {
     id: 'contacts_referrals',
     categories: ['pupils', 'parents', 'staff'],
     bases: ['public_task'],

@@ -228,13 +228,14 @@ async function countVisits(context: UseCaseContext, query: PointQuery): Promise<
   const rows = await queryRows<{ which: Which; key: string; pupils: number; visits: number }>(
     context.db,
     // Per pupil first, then per reason: two hash aggregates instead of sorting every visit for a distinct count.
+    // A crisis visit without a trajectory (E7) counts as a pupil of its own: name-only visits cannot be told apart.
     sql`select which, reason as key, count(*)::int as pupils, sum(visits)::int as visits
       from (
-        select p.which, v.reason, v.trajectory_id, count(*) as visits
+        select p.which, v.reason, coalesce(v.trajectory_id, v.id) as pupil, count(*) as visits
         from attendance_visits v join ${query.periods}
           on v.checked_in_at >= p.at_from and v.checked_in_at < p.at_until
         where v.location_id = any(${query.locations})
-        group by p.which, v.reason, v.trajectory_id
+        group by p.which, v.reason, coalesce(v.trajectory_id, v.id)
       ) per_pupil
       group by which, reason`,
   );
