@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { dateSchema, pageSchema, paginationQuerySchema, storedDateSchema, textSchema } from './fields.ts';
-import { homeworkChecks, homeworkKinds, trajectoryStatuses, visitReasons } from './trajectories.ts';
+import {
+  homeworkChecks,
+  homeworkKinds,
+  homeworkSessionKinds,
+  signalInputSchema,
+  trajectoryStatuses,
+  visitReasons,
+} from './trajectories.ts';
 
 /**
  * Daily use of the expertise point (E3, E7: expected times, check-in and check-out, overviews) and
@@ -10,6 +17,7 @@ import { homeworkChecks, homeworkKinds, trajectoryStatuses, visitReasons } from 
 export const visitReasonSchema = z.enum(visitReasons);
 export const homeworkKindSchema = z.enum(homeworkKinds);
 export const homeworkCheckSchema = z.enum(homeworkChecks);
+export const homeworkSessionKindSchema = z.enum(homeworkSessionKinds);
 
 /** A wall-clock time in Amsterdam, "09:30". */
 export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid_time' });
@@ -64,7 +72,8 @@ export type CheckOutInput = z.infer<typeof checkOutInputSchema>;
 
 export const attendanceVisitSchema = z.object({
   id: z.uuid(),
-  trajectoryId: z.uuid(),
+  /** Null for a crisis visit of a pupil without a trajectory (E7) that has not become a signal. */
+  trajectoryId: z.uuid().nullable(),
   locationId: z.uuid(),
   reason: visitReasonSchema,
   checkedInAt: z.string(),
@@ -74,6 +83,40 @@ export const attendanceVisitSchema = z.object({
   note: z.string().nullable(),
 });
 export type AttendanceVisit = z.infer<typeof attendanceVisitSchema>;
+
+/**
+ * Crisis care for a pupil of the school without a trajectory (E7: daily care, a safe place): the VSO
+ * teacher takes the pupil in with name and class only. `time` registers it afterwards, as a check-in.
+ */
+export const crisisCheckInInputSchema = z.strictObject({
+  locationId: z.uuid(),
+  firstName: textSchema(100).min(1),
+  lastName: textSchema(100).min(1),
+  className: textSchema(20).min(1),
+  time: clockTimeSchema.nullable().default(null),
+  note: textSchema(1000).nullable().default(null),
+});
+export type CrisisCheckInInput = z.infer<typeof crisisCheckInInputSchema>;
+
+/** A crisis visit without a trajectory, with the pupil's name and class. */
+export const crisisVisitSchema = attendanceVisitSchema.extend({
+  firstName: z.string(),
+  lastName: z.string(),
+  className: z.string(),
+});
+export type CrisisVisit = z.infer<typeof crisisVisitSchema>;
+
+/**
+ * Turning a crisis visit into a signal (E9): the signal's own fields; the location, the pupil's name
+ * and class come from the visit, which is then linked to the new trajectory.
+ */
+export const crisisSignalInputSchema = signalInputSchema.omit({
+  locationId: true,
+  pupilFirstName: true,
+  pupilLastName: true,
+  pupilClass: true,
+});
+export type CrisisSignalInput = z.infer<typeof crisisSignalInputSchema>;
 
 /** A pupil on today's screen: the expected times today and the open stay, if any. */
 export const todayPupilSchema = pupilSchema.extend({
@@ -98,6 +141,8 @@ export const attendanceTodaySchema = z.object({
   expected: z.array(todayPupilSchema),
   present: z.array(todayPupilSchema),
   others: z.array(pupilSchema),
+  /** Today's crisis visits of pupils without a trajectory (E7), open ones first. */
+  crisis: z.array(crisisVisitSchema),
 });
 export type AttendanceToday = z.infer<typeof attendanceTodaySchema>;
 
@@ -130,6 +175,8 @@ export const attendanceWeekSchema = pageSchema(weekRowSchema).extend({
   dates: z.array(storedDateSchema),
   location: locationRefSchema,
   locations: z.array(locationRefSchema),
+  /** The week's crisis visits of pupils without a trajectory (E7), for whoever reads the whole point. */
+  crisis: z.array(crisisVisitSchema),
 });
 export type AttendanceWeek = z.infer<typeof attendanceWeekSchema>;
 
@@ -162,8 +209,12 @@ export const homeworkItemInputSchema = z.strictObject({
 });
 export type HomeworkItemInput = z.infer<typeof homeworkItemInputSchema>;
 
-/** A planned work session on an item: on or before its deadline, and what to do then. */
+/**
+ * A planned session on an item: on or before its deadline, and what to do then. A `work` session is
+ * offered everywhere (E4); structuring and homework support only where the location offers them (E8).
+ */
 export const homeworkSessionInputSchema = z.strictObject({
+  kind: homeworkSessionKindSchema.default('work'),
   plannedOn: dateSchema,
   plannedWork: textSchema(1000).min(1),
 });
@@ -179,6 +230,7 @@ export type HomeworkCheckInput = z.infer<typeof homeworkCheckInputSchema>;
 export const homeworkSessionSchema = z.object({
   id: z.uuid(),
   homeworkItemId: z.uuid(),
+  kind: homeworkSessionKindSchema,
   plannedOn: storedDateSchema,
   plannedWork: z.string(),
   result: homeworkCheckSchema.nullable(),
@@ -206,7 +258,11 @@ export const homeworkQuerySchema = paginationQuerySchema.omit({ q: true }).exten
 });
 export type HomeworkQuery = z.infer<typeof homeworkQuerySchema>;
 
-/** A pupil's homework: the mentor reads it, the VSO teacher plans and checks it. */
+/**
+ * A pupil's homework: the mentor reads it, the VSO teacher plans and checks it at every expertise
+ * point (E4); `offersHomeworkSupport` says whether the location also offers structuring and homework
+ * support sessions (E8).
+ */
 export const homeworkPageSchema = pageSchema(homeworkItemSchema).extend({
   offersHomeworkSupport: z.boolean(),
   canManage: z.boolean(),

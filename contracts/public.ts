@@ -43,7 +43,10 @@ export const publicExpertisePointListSchema = z.object({
 });
 export type PublicExpertisePointList = z.infer<typeof publicExpertisePointListSchema>;
 
-/** The base offer every expertise point makes (E7), in the order the seed names it. */
+/**
+ * The base offer every expertise point makes (E7), in the order the seed names it, and the help with
+ * planning and doing homework and assignments, with a check, that every point gives too (E4).
+ */
 export const baseOfferItems = [
   'daily_care',
   'individual_attention',
@@ -52,6 +55,7 @@ export const baseOfferItems = [
   'outside_help_with_zat',
   'short_lines_home',
   'coaching',
+  'homework_help',
 ] as const;
 /** What only some locations offer on top (E8). */
 export const homeworkOfferItems = ['homework_planning', 'homework_support'] as const;

@@ -13,6 +13,9 @@ import { dateSchema, multilineTextSchema, pageSchema, personNameSchema, uuidPatt
  * - `draft`: a request never submitted, counted from its last change.
  * - `audit_event`: a line of the audit trail (who, what, when — no content), counted from the event.
  * - `mail_and_link`: a sent mail in the outbox and a personal link that expired or was revoked.
+ * - `crisis_visit`: the pupil's name, class and note on a crisis visit without a trajectory (E7),
+ *   counted from the day of the visit; then they are cleared and the anonymous visit stays for the
+ *   figures. A visit that became a signal is part of its trajectory and goes with it.
  */
 export const retentionKinds = [
   'request_file',
@@ -20,6 +23,7 @@ export const retentionKinds = [
   'draft',
   'audit_event',
   'mail_and_link',
+  'crisis_visit',
 ] as const;
 export type RetentionKind = (typeof retentionKinds)[number];
 export const retentionKindSchema = z.enum(retentionKinds);
@@ -47,6 +51,9 @@ export const retentionRules: Record<RetentionKind, RetentionRule> = {
   draft: { unit: 'months', standard: 6, min: 1, max: 12 },
   audit_event: { unit: 'months', standard: auditEventMinimumMonths, min: auditEventMinimumMonths, max: 120 },
   mail_and_link: { unit: 'days', standard: 30, min: 7, max: 90 },
+  // Long enough to see in the school year whether a pupil keeps coming and a signal is due; no longer
+  // than a trajectory's file is kept after it ends.
+  crisis_visit: { unit: 'months', standard: 12, min: 1, max: 24 },
 };
 
 /** A partnership's schedule: each kind with its period, the standard and the bounds. */

@@ -49,9 +49,20 @@ export type ContactParty = (typeof contactParties)[number];
 export const visitReasons = ['planned', 'independent_work', 'time_out', 'crisis'] as const;
 export type VisitReason = (typeof visitReasons)[number];
 
-/** A homework item (E4, E8). */
+/** A homework item (E4). */
 export const homeworkKinds = ['assignment', 'test'] as const;
 export type HomeworkKind = (typeof homeworkKinds)[number];
+
+/**
+ * What a planned homework session is. Every expertise point helps a pupil plan and do homework and
+ * assignments and checks it (E4): a `work` session. Only where the location offers it (E8) does the
+ * VSO teacher also help the pupil structure and plan their homework as a whole (`structuring`) or
+ * give homework support, guiding the pupil through the homework itself (`homework_support`).
+ */
+export const homeworkSessionKinds = ['work', 'structuring', 'homework_support'] as const;
+export type HomeworkSessionKind = (typeof homeworkSessionKinds)[number];
+/** The session kinds only a location with the homework extras offers (E8). */
+export const extraHomeworkSessionKinds: readonly HomeworkSessionKind[] = ['structuring', 'homework_support'];
 
 /** The VSO teacher's check of a work session (E4). */
 export const homeworkChecks = ['done', 'partly', 'not_done'] as const;

@@ -29,7 +29,9 @@ END
 $$;
 --> statement-breakpoint
 -- The sequence rests on a visit's pupil, reason and check-in never changing once recorded (no use case
--- changes them); the database refuses it, so the figures cannot drift from the visits.
+-- changes them); the database refuses it, so the figures cannot drift from the visits. The one change
+-- allowed: a visit without a trajectory (crisis care before a signal) is linked to the trajectory made
+-- from it, and then takes its place in that trajectory's sequence as an insert would.
 CREATE FUNCTION passend_visit_refuse_move() RETURNS trigger
   LANGUAGE plpgsql SET search_path = public, pg_temp
   AS $$
@@ -44,9 +46,17 @@ CREATE TRIGGER attendance_visits_previous_before BEFORE INSERT ON attendance_vis
 CREATE TRIGGER attendance_visits_previous_after AFTER INSERT ON attendance_visits
   FOR EACH ROW EXECUTE FUNCTION passend_visit_previous_after();
 --> statement-breakpoint
+CREATE TRIGGER attendance_visits_linked_before BEFORE UPDATE OF trajectory_id ON attendance_visits
+  FOR EACH ROW WHEN (OLD.trajectory_id IS NULL AND NEW.trajectory_id IS NOT NULL)
+  EXECUTE FUNCTION passend_visit_previous_before();
+--> statement-breakpoint
+CREATE TRIGGER attendance_visits_linked_after AFTER UPDATE OF trajectory_id ON attendance_visits
+  FOR EACH ROW WHEN (OLD.trajectory_id IS NULL AND NEW.trajectory_id IS NOT NULL)
+  EXECUTE FUNCTION passend_visit_previous_after();
+--> statement-breakpoint
 CREATE TRIGGER attendance_visits_fixed BEFORE UPDATE OF trajectory_id, reason, checked_in_at ON attendance_visits
-  FOR EACH ROW WHEN (OLD.trajectory_id IS DISTINCT FROM NEW.trajectory_id OR OLD.reason IS DISTINCT FROM NEW.reason
-    OR OLD.checked_in_at IS DISTINCT FROM NEW.checked_in_at)
+  FOR EACH ROW WHEN ((OLD.trajectory_id IS NOT NULL AND OLD.trajectory_id IS DISTINCT FROM NEW.trajectory_id)
+    OR OLD.reason IS DISTINCT FROM NEW.reason OR OLD.checked_in_at IS DISTINCT FROM NEW.checked_in_at)
   EXECUTE FUNCTION passend_visit_refuse_move();
 --> statement-breakpoint
 -- The visits recorded so far, once, as their owner: row-level security binds the owner too (migration

@@ -18,6 +18,7 @@ import { registerServerModules, type ServerModule } from '../platform/server-mod
 import { attendanceAuditEvents } from './attendance/attendance.audit.ts';
 import { attendancePolicies } from './attendance/attendance.policy.ts';
 import { attendanceRoutes } from './attendance/attendance.routes.ts';
+import { crisisRoutes } from './attendance/crisis.routes.ts';
 import { seedDemoAttendance } from './attendance/demo-attendance.ts';
 import { homeworkRoutes } from './attendance/homework.routes.ts';
 import { expertisePointsAuditEvents } from './expertise-points/expertise-points.audit.ts';
@@ -246,7 +247,8 @@ const apiTagDescriptions = {
     'Annual talks, SOT and interim meetings with their minutes and action items; calendar files and feeds.',
   'pupil-records':
     'At an expertise point: contacts about a pupil, ZAT referrals, support of teachers and the overview.',
-  attendance: 'At an expertise point: checking pupils in and out, expected days, and homework.',
+  attendance:
+    'At an expertise point: checking pupils in and out, crisis care without a trajectory, expected days, and homework.',
   opp: "The development perspective plan (OPP): drafts, adoption, evaluations, the PDF and the parents' link.",
   trajectories: 'Pupils at an expertise point: signals, intake, the decision and the end of a trajectory.',
   hours: 'The allocation key of hours over schools, time registration, closed months and budgets.',
@@ -292,6 +294,7 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: ModuleDep
   await app.register(apiTagged(apiTagOf('pupil-records'), pupilRecordsRoutes()));
   await app.register(apiTagged(apiTagOf('attendance'), attendanceRoutes()));
   await app.register(apiTagged(apiTagOf('attendance'), homeworkRoutes()));
+  await app.register(apiTagged(apiTagOf('attendance'), crisisRoutes()));
   await registerReminderJob(jobs, kernel, { mailer, baseUrl: config.baseUrl });
   await app.register(
     apiTagged(apiTagOf('opp'), oppRoutes(new OppParentLinks({ keys, baseUrl: config.baseUrl, mailer }))),

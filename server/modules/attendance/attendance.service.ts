@@ -41,6 +41,7 @@ import {
   periodOf,
   schoolDaysOfWeek,
 } from './attendance.rules.ts';
+import { crisisVisitsAt } from './crisis-visits.ts';
 
 type VisitRow = typeof attendanceVisits.$inferSelect;
 type ExpectationRow = typeof attendanceExpectations.$inferSelect;
@@ -49,18 +50,23 @@ type Location = { id: string; name: string };
 /**
  * A stay at the expertise point as a route's target, with its pupil's trajectory: it exists for whoever
  * reads the pupil's attendance, which follows the pupil file (P1); changing it takes `attendance.manage`.
+ * A crisis visit without a trajectory (E7) sits at its location only: the location's staff who read the
+ * point's pupils see it, a mentor (who reads only their own pupils) does not.
  */
-export const visitTarget = defineTarget<{ visit: VisitRow; trajectory: TrajectoryRow }>({
+export const visitTarget = defineTarget<{ visit: VisitRow; trajectory: TrajectoryRow | null }>({
   readAction: 'trajectories.read',
   load: ({ db }, id, { lock }) => selectVisit(db, id, lock),
-  scopeOf: ({ trajectory }, action) => trajectoryTarget.scopeOf(trajectory, action),
+  scopeOf: ({ visit, trajectory }, action) =>
+    trajectory
+      ? trajectoryTarget.scopeOf(trajectory, action)
+      : { tenantId: visit.tenantId, locationId: visit.locationId },
 });
 
 const selectVisit = rowById('visit', (db, lock) => {
   const query = db
     .select({ visit: attendanceVisits, trajectory: trajectories })
     .from(attendanceVisits)
-    .innerJoin(trajectories, eq(trajectories.id, attendanceVisits.trajectoryId))
+    .leftJoin(trajectories, eq(trajectories.id, attendanceVisits.trajectoryId))
     .where(eq(attendanceVisits.id, idPlaceholder));
   return lock ? query.for('update', { of: attendanceVisits }) : query;
 });
@@ -75,7 +81,8 @@ const visitMinutes = (now: Date) => {
     - ${attendanceVisits.checkedInAt})) / 60)`;
 };
 
-function visitView(row: VisitRow, now: Date): AttendanceVisit {
+/** A stay as the API shows it. */
+export function visitView(row: VisitRow, now: Date): AttendanceVisit {
   return {
     id: row.id,
     trajectoryId: row.trajectoryId,
@@ -183,6 +190,11 @@ export async function attendanceToday(
     expected: [],
     present: [],
     others: [],
+    crisis: await crisisVisitsAt(context.db, location.id, {
+      from: amsterdamInstant(today, '00:00'),
+      until: amsterdamInstant(addDays(today, 1), '00:00'),
+      now,
+    }),
   };
   for (const pupil of pupils) {
     const open = openVisits.find((visit) => visit.trajectoryId === pupil.trajectoryId);
@@ -218,6 +230,7 @@ export async function attendanceToday(
       trajectoryIds: [...result.expected, ...result.present, ...result.others].map(
         (pupil) => pupil.trajectoryId,
       ),
+      crisisVisitIds: result.crisis.map((visit) => visit.id),
     },
   );
   return result;
@@ -288,7 +301,9 @@ export async function checkOut(
   if (!visit) throw new NotFound();
   await context.audit(
     'attendance.checked_out',
-    { type: 'trajectory', id: found.trajectory.id },
+    found.trajectory
+      ? { type: 'trajectory', id: found.trajectory.id }
+      : { type: 'attendance_visit', id: found.visit.id },
     { late: input.time !== null },
   );
   return visitView(visit, now);
@@ -418,10 +433,21 @@ export async function attendanceWeek(context: UseCaseContext, query: WeekQuery):
     return { ...pupil, days, totalMinutes: days.reduce((sum, day) => sum + day.minutes, 0) };
   });
   const total = Number(pupils[0]?.total ?? 0);
+  // Crisis visits without a trajectory belong to the point, not to a pupil file: only whoever reads
+  // the whole point's pupils sees them (not a mentor, who reads their own pupils only, P1).
+  const crisis = context.may('trajectories.read', { locationId: location.id })
+    ? await crisisVisitsAt(db, location.id, { from: start, until: end, now })
+    : [];
   await context.audit(
     'attendance.viewed',
     { type: 'location', id: location.id },
-    { view: 'week', week, pupils: items.length, trajectoryIds: ids },
+    {
+      view: 'week',
+      week,
+      pupils: items.length,
+      trajectoryIds: ids,
+      crisisVisitIds: crisis.map((visit) => visit.id),
+    },
   );
   return {
     items,
@@ -434,6 +460,7 @@ export async function attendanceWeek(context: UseCaseContext, query: WeekQuery):
     dates,
     location,
     locations: choices,
+    crisis,
   };
 }
 
@@ -507,7 +534,7 @@ async function expectationsOf(db: DbTransaction, trajectoryId: string): Promise<
  * The expertise points this actor works with for an action: the locations of their own roles that
  * the policy reaches there, and (a mentor) the locations of the trajectories the policy reaches.
  */
-async function locationsOf(context: UseCaseContext, action: Action): Promise<Location[]> {
+export async function locationsOf(context: UseCaseContext, action: Action): Promise<Location[]> {
   const own = [
     ...new Set(
       context.actor.roles.flatMap((role) =>
@@ -529,7 +556,7 @@ async function locationsOf(context: UseCaseContext, action: Action): Promise<Loc
 }
 
 /** The location asked for, or the first; one out of reach is not found, so its existence does not leak. */
-function chosenLocation(choices: Location[], locationId: string | undefined): Location {
+export function chosenLocation(choices: Location[], locationId: string | undefined): Location {
   const location = locationId ? choices.find((choice) => choice.id === locationId) : choices[0];
   if (!location) throw new NotFound();
   return location;

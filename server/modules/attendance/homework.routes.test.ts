@@ -49,18 +49,41 @@ afterAll(async () => {
 });
 
 describe('homework support (E4, E8)', () => {
-  it('E8: refuses homework at a location that does not offer homework support; nothing is saved', async () => {
+  it('E4: plans homework and a work session at a location without the homework extras', async () => {
     const response = await world.otherVsoTeacher.client.post(
       `/api/trajectories/${pupilElsewhere}/homework`,
       item(),
     );
-    expect(response.statusCode, response.body).toBe(409);
-    expect(fields(response)).toEqual([['trajectoryId', 'homework_not_offered']]);
-    expect(await itemsOf(pupilElsewhere)).toBe(0);
+    expect(response.statusCode, response.body).toBe(201);
+    const planned = response.json() as HomeworkItem;
+    const session = await world.otherVsoTeacher.client.post(`/api/homework-items/${planned.id}/sessions`, {
+      plannedOn: today,
+      plannedWork: 'Begrippenlijst hoofdstuk 3 leren',
+    });
+    expect(session.statusCode, session.body).toBe(201);
+    expect(session.json()).toMatchObject({ kind: 'work' });
     const page = (
       await world.otherVsoTeacher.client.get(`/api/trajectories/${pupilElsewhere}/homework`)
     ).json() as HomeworkPage;
-    expect(page).toMatchObject({ offersHomeworkSupport: false, canManage: false, total: 0 });
+    expect(page).toMatchObject({ offersHomeworkSupport: false, canManage: true, total: 1 });
+  });
+
+  it('E8: structuring and homework support sessions are refused where the location offers no extras', async () => {
+    const [planned] = (
+      (
+        await world.otherVsoTeacher.client.get(`/api/trajectories/${pupilElsewhere}/homework`)
+      ).json() as HomeworkPage
+    ).items;
+    for (const kind of ['structuring', 'homework_support']) {
+      const refused = await world.otherVsoTeacher.client.post(`/api/homework-items/${planned?.id}/sessions`, {
+        kind,
+        plannedOn: today,
+        plannedWork: 'Weekplanning maken',
+      });
+      expect(refused.statusCode, refused.body).toBe(409);
+      expect(fields(refused)).toEqual([['kind', 'homework_support_not_offered']]);
+    }
+    expect(await itemsOf(pupilElsewhere)).toBe(1);
   });
 
   it('E4: refuses homework for a pupil without an active trajectory, and a deadline in the past', async () => {
@@ -96,10 +119,13 @@ describe('homework support (E4, E8)', () => {
     });
     expect(now.statusCode, now.body).toBe(201);
     const later = await world.vsoTeacher.client.post(`/api/homework-items/${test.id}/sessions`, {
+      kind: 'homework_support',
       plannedOn: addDays(today, 7),
       plannedWork: 'Oefentoets maken',
     });
-    expect(later.statusCode).toBe(201);
+    expect(later.statusCode, later.body).toBe(201);
+    // E8: this location offers homework support on top.
+    expect(later.json()).toMatchObject({ kind: 'homework_support' });
 
     const early = await world.vsoTeacher.client.put(
       `/api/homework-sessions/${(later.json() as HomeworkSession).id}/check`,

@@ -4,16 +4,29 @@ import {
   findItemProblems,
   findSessionProblems,
   homeworkRefusal,
+  isExtraSessionKind,
+  sessionKindRefusal,
 } from './homework.rules.ts';
 
 describe('homework support (E4, E8)', () => {
-  it('E8: refuses homework at a location that does not offer homework support', () => {
-    expect(homeworkRefusal({ offersHomeworkSupport: false, status: 'active' })).toBe('homework_not_offered');
+  it('E4: plans homework for a pupil with an active trajectory at every expertise point', () => {
+    expect(homeworkRefusal({ status: 'active' })).toBeNull();
+    for (const status of ['signalled', 'eligible', 'not_eligible', 'ended'] as const)
+      expect(homeworkRefusal({ status })).toBe('homework_not_active');
   });
 
-  it('E4: plans homework for a pupil with an active trajectory where it is offered', () => {
-    expect(homeworkRefusal({ offersHomeworkSupport: true, status: 'active' })).toBeNull();
-    expect(homeworkRefusal({ offersHomeworkSupport: true, status: 'ended' })).toBe('homework_not_active');
+  it('E4: a work session can be planned where the location offers no homework extras', () => {
+    expect(isExtraSessionKind('work')).toBe(false);
+    expect(sessionKindRefusal({ kind: 'work', offersHomeworkSupport: false })).toBeNull();
+    expect(sessionKindRefusal({ kind: 'work', offersHomeworkSupport: true })).toBeNull();
+  });
+
+  it('E8: structuring and homework support sessions only where the location offers them', () => {
+    for (const kind of ['structuring', 'homework_support'] as const) {
+      expect(isExtraSessionKind(kind)).toBe(true);
+      expect(sessionKindRefusal({ kind, offersHomeworkSupport: false })).toBe('homework_support_not_offered');
+      expect(sessionKindRefusal({ kind, offersHomeworkSupport: true })).toBeNull();
+    }
   });
 
   it('E4: a new item has its deadline today or later', () => {

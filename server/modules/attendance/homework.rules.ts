@@ -1,18 +1,36 @@
-import type { TrajectoryStatus } from '../../../contracts/trajectories.ts';
+import {
+  extraHomeworkSessionKinds,
+  type HomeworkSessionKind,
+  type TrajectoryStatus,
+} from '../../../contracts/trajectories.ts';
 
 export type HomeworkProblem = { path: string; code: string };
 
 /**
- * Why homework cannot be planned for this pupil, or null: only at a location whose expertise point
- * offers homework support (E8), and only for a pupil with an active trajectory there (E4).
+ * Why homework cannot be planned for this pupil, or null: every expertise point helps a pupil with an
+ * active trajectory plan and do homework and assignments and checks it (E4), whatever the location's
+ * extras (E8).
  */
-export function homeworkRefusal(facts: {
+export function homeworkRefusal(facts: { status: TrajectoryStatus }): 'homework_not_active' | null {
+  return facts.status === 'active' ? null : 'homework_not_active';
+}
+
+/** Whether a kind of session is one of the extras only some locations offer (E8). */
+export function isExtraSessionKind(kind: HomeworkSessionKind): boolean {
+  return extraHomeworkSessionKinds.includes(kind);
+}
+
+/**
+ * Why a kind of session cannot be planned here, or null: a work session everywhere (E4); help with
+ * structuring and planning the homework, and homework support, only where the location offers them (E8).
+ */
+export function sessionKindRefusal(facts: {
+  kind: HomeworkSessionKind;
   offersHomeworkSupport: boolean;
-  status: TrajectoryStatus;
-}): 'homework_not_offered' | 'homework_not_active' | null {
-  if (!facts.offersHomeworkSupport) return 'homework_not_offered';
-  if (facts.status !== 'active') return 'homework_not_active';
-  return null;
+}): 'homework_support_not_offered' | null {
+  return isExtraSessionKind(facts.kind) && !facts.offersHomeworkSupport
+    ? 'homework_support_not_offered'
+    : null;
 }
 
 /** A new assignment or test has a deadline today or later (E4). */

@@ -23,6 +23,7 @@ import {
   findItemProblems,
   findSessionProblems,
   homeworkRefusal,
+  sessionKindRefusal,
 } from './homework.rules.ts';
 
 type ItemRow = typeof homeworkItems.$inferSelect;
@@ -32,6 +33,7 @@ function sessionView(row: SessionRow, checkedByName: string | null): HomeworkSes
   return {
     id: row.id,
     homeworkItemId: row.homeworkItemId,
+    kind: row.kind,
     plannedOn: row.plannedOn,
     plannedWork: row.plannedWork,
     result: row.result,
@@ -90,8 +92,9 @@ const selectHomeworkSession = rowById('homework_session', (db, lock) => {
   return lock ? query.for('update', { of: homeworkSessions }) : query;
 });
 
-// Homework support (E4, E8): assignments and tests with deadlines, planned work sessions and the VSO
-// teacher's check; only where the location offers it. The mentor reads it on the trajectory page.
+// Homework (E4, E8): assignments and tests with deadlines, planned sessions and the VSO teacher's check
+// at every expertise point (E4); sessions of structuring and homework support only where the location
+// offers them (E8). The mentor reads it on the trajectory page.
 
 /** A pupil's homework, upcoming deadlines first; reading it is audited (P2). */
 export async function listHomework(
@@ -145,13 +148,12 @@ export async function listHomework(
     total: Number(rows[0]?.total ?? 0),
     offersHomeworkSupport: offered,
     canManage:
-      offered &&
-      trajectory.status === 'active' &&
+      homeworkRefusal(trajectory) === null &&
       context.may('homework.manage', trajectoryTarget.scopeOf(trajectory, 'homework.manage')),
   };
 }
 
-/** Adds an assignment or test (E4); refused where the location does not offer homework support (E8). */
+/** Adds an assignment or test (E4) for a pupil with an active trajectory, at every expertise point. */
 export async function createHomeworkItem(
   context: UseCaseContext,
   trajectoryId: string,
@@ -159,7 +161,7 @@ export async function createHomeworkItem(
 ): Promise<HomeworkItem> {
   const { db } = context;
   const trajectory = await context.load(trajectoryTarget, trajectoryId, { lock: true });
-  await assertHomeworkOffered(db, trajectory);
+  assertHomeworkActive(trajectory);
   const problems = findItemProblems(input.dueOn, context.clock.today());
   if (problems.length > 0) throw new ValidationFailed(problems);
   const [item] = await db
@@ -180,7 +182,10 @@ export async function createHomeworkItem(
   return itemView(item, []);
 }
 
-/** Plans a work session on an item, on or before its deadline (E4). */
+/**
+ * Plans a session on an item, on or before its deadline: a work session everywhere (E4), structuring or
+ * homework support only where the location offers it (E8).
+ */
 export async function addHomeworkSession(
   context: UseCaseContext,
   itemId: string,
@@ -188,7 +193,12 @@ export async function addHomeworkSession(
 ): Promise<HomeworkSession> {
   const { db } = context;
   const found = await context.load(homeworkItemTarget, itemId);
-  await assertHomeworkOffered(db, found.trajectory);
+  assertHomeworkActive(found.trajectory);
+  const refused = sessionKindRefusal({
+    kind: input.kind,
+    offersHomeworkSupport: await offersHomeworkSupport(db, found.trajectory.locationId),
+  });
+  if (refused) throw new RuleViolation('conflict', 409, [{ path: 'kind', code: refused }]);
   const problems = findSessionProblems(input.plannedOn, found.item.dueOn);
   if (problems.length > 0) throw new ValidationFailed(problems);
   const [session] = await db
@@ -199,14 +209,14 @@ export async function addHomeworkSession(
   await context.audit(
     'homework.changed',
     { type: 'homework_session', id: session.id },
-    { change: 'session_planned' },
+    { change: 'session_planned', kind: session.kind },
   );
   return sessionView(session, null);
 }
 
 /**
- * The VSO teacher's check of a session: done, partly or not done, with a note (E4). A session
- * already planned can be checked even if the location has since stopped offering homework support.
+ * The VSO teacher's check of a session: done, partly or not done, with a note (E4). A session of an
+ * extra kind already planned can be checked even if the location has since stopped offering it (E8).
  */
 export async function checkHomeworkSession(
   context: UseCaseContext,
@@ -245,10 +255,7 @@ async function offersHomeworkSupport(db: DbTransaction, locationId: string): Pro
   return point?.offers === true;
 }
 
-async function assertHomeworkOffered(db: DbTransaction, trajectory: TrajectoryRow): Promise<void> {
-  const refused = homeworkRefusal({
-    offersHomeworkSupport: await offersHomeworkSupport(db, trajectory.locationId),
-    status: trajectory.status,
-  });
+function assertHomeworkActive(trajectory: TrajectoryRow): void {
+  const refused = homeworkRefusal(trajectory);
   if (refused) throw new RuleViolation('conflict', 409, [{ path: 'trajectoryId', code: refused }]);
 }

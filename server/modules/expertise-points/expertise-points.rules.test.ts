@@ -15,9 +15,10 @@ describe('expertise point rules', () => {
     expect(expertisePointWarningOf(true, 1)).toBeNull();
   });
 
-  it('E7/E8: the base offer always, homework help only where offered', () => {
+  it('E4/E7/E8: the base offer and homework help always, homework structuring and support only where offered', () => {
     const base = offerOf(false);
     expect(base).toContain('quiet_place');
+    expect(base).toContain('homework_help');
     expect(base).toContain('outside_help_with_zat');
     expect(base).not.toContain('homework_support');
     expect(base).not.toContain('homework_planning');

@@ -19,7 +19,7 @@ export function expertisePointWarningOf(
   return vsoTeacherCount === 0 ? 'unstaffed' : null;
 }
 
-/** E7 always, E8 (homework structuring and support) only where the location offers it. */
+/** E7 and E4 (homework help) always, E8 (homework structuring and support) only where the location offers it. */
 export function offerOf(offersHomeworkSupport: boolean): OfferItem[] {
   return offersHomeworkSupport ? [...baseOfferItems, ...homeworkOfferItems] : [...baseOfferItems];
 }

@@ -136,19 +136,14 @@ describe('the OPP (E9)', () => {
     });
   });
 
-  it('E4/E8: a homework agreement is refused where the expertise point offers no homework support', async () => {
+  it('E4: a homework agreement is saved where the expertise point offers no homework extras', async () => {
     const created = await world.otherVsoTeacher.client.post(`/api/trajectories/${otherId}/opp`);
     expect(created.statusCode, created.body).toBe(201);
     const draft = created.json() as OppVersionDetail;
     expect(draft.offersHomeworkSupport).toBe(false);
-    const refused = await world.otherVsoTeacher.client.put(`/api/opp-versions/${draft.id}`, plan());
-    expect(refused.statusCode).toBe(400);
-    expect(fields(refused)).toEqual([['homeworkAgreement', 'opp_homework_not_offered']]);
-    const saved = await world.otherVsoTeacher.client.put(
-      `/api/opp-versions/${draft.id}`,
-      plan({ homeworkAgreement: null }),
-    );
+    const saved = await world.otherVsoTeacher.client.put(`/api/opp-versions/${draft.id}`, plan());
     expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ homeworkAgreement: 'Huiswerkplanning op maandag en donderdag.' });
   });
 
   it('E9: adopting without the parents’ discussion and answer is refused; nothing is saved', async () => {

@@ -83,15 +83,10 @@ describe('the OPP (E9)', () => {
     ]);
   });
 
-  it('E4/E8: a homework agreement only where the expertise point offers homework support', () => {
-    const withHomework = draft({ homeworkAgreement: 'Dinsdag en donderdag huiswerkbegeleiding.' });
+  it('E4: a homework agreement is allowed at every expertise point, with or without the extras', () => {
+    const withHomework = draft({ homeworkAgreement: 'Dinsdag en donderdag huiswerk plannen en nakijken.' });
     expect(findDraftProblems(withHomework, facts)).toEqual([]);
-    expect(paths(findDraftProblems(withHomework, { today, offersHomeworkSupport: false }))).toEqual([
-      ['homeworkAgreement', 'opp_homework_not_offered'],
-    ]);
-    expect(
-      findDraftProblems(draft({ homeworkAgreement: ' ' }), { today, offersHomeworkSupport: false }),
-    ).toEqual([]);
+    expect(findDraftProblems(withHomework, { today, offersHomeworkSupport: false })).toEqual([]);
   });
 
   it('E3/E9: a new version copies the plan, not past moments, nor the parents’ answer on the old one', () => {
@@ -118,7 +113,9 @@ describe('the OPP (E9)', () => {
       pupilView: 'Ik wil graag mijn diploma halen.',
     });
     expect(copy.support[0]).not.toBe(adopted.support[0]);
-    expect(contentForNewDraft(adopted, { today, offersHomeworkSupport: false }).homeworkAgreement).toBeNull();
+    expect(contentForNewDraft(adopted, { today, offersHomeworkSupport: false }).homeworkAgreement).toBe(
+      'Huiswerkplanning op maandag.',
+    );
     expect(contentForNewDraft(null, facts)).toEqual(draft());
   });
 

@@ -43,14 +43,12 @@ export function isOppOpen(status: TrajectoryStatus): boolean {
 type DraftFacts = { today: string; offersHomeworkSupport: boolean };
 
 /**
- * What is wrong with a draft's content: homework agreements only where the location's expertise point
- * offers homework support (E4, E8); evaluation moments of a new version not in the past; the parents'
- * discussion not in the future; a disagreement with the action part explained.
+ * What is wrong with a draft's content: evaluation moments of a new version not in the past; the
+ * parents' discussion not in the future; a disagreement with the action part explained. A homework
+ * agreement is allowed at every expertise point (E4: every point helps with homework and checks it).
  */
 export function findDraftProblems(content: OppDraftInput, facts: DraftFacts): OppProblem[] {
   const problems: OppProblem[] = [];
-  if (content.homeworkAgreement?.trim() && !facts.offersHomeworkSupport)
-    problems.push({ path: 'homeworkAgreement', code: 'opp_homework_not_offered' });
   content.evaluationDates.forEach((date, index) => {
     if (date < facts.today)
       problems.push({ path: `evaluationDates.${index}`, code: 'opp_evaluation_date_past' });
@@ -98,7 +96,7 @@ export function contentForNewDraft(from: OppContent | null, facts: DraftFacts): 
     supportingFactors: from?.supportingFactors ?? '',
     support: from?.support.map((line) => ({ ...line })) ?? [],
     independentWorkAgreement: from?.independentWorkAgreement ?? '',
-    homeworkAgreement: facts.offersHomeworkSupport ? (from?.homeworkAgreement ?? null) : null,
+    homeworkAgreement: from?.homeworkAgreement ?? null,
     curriculumDeviations: from?.curriculumDeviations ?? '',
     evaluationDates: (from?.evaluationDates ?? []).filter((date) => date >= facts.today),
     parentsDiscussedOn: null,

@@ -108,9 +108,11 @@ export const registerDeclaration: readonly RegisterEntryDeclaration[] = [
     specialCategory: 'school_care',
     laws: ['passend_onderwijs', 'wvo'],
     consentRequired: false,
+    // Also crisis care without a trajectory (E7): the pupil's name and class on the visit, until it
+    // becomes a signal (then it is part of the trajectory) or its own period ends (P4).
     tables: ['attendance_expectations', 'attendance_visits', 'homework_items', 'homework_sessions'],
-    readActions: ['attendance.manage', 'homework.manage'],
-    retention: ['trajectory'],
+    readActions: ['attendance.manage', 'homework.manage', 'trajectories.read'],
+    retention: ['trajectory', 'crisis_visit'],
   },
   {
     id: 'contacts_referrals',

@@ -221,7 +221,7 @@ describe('public expertise-point pages', () => {
     expect(response.body).not.toContain('Geheim');
   });
 
-  it('E7/E8: every point offers the base offer; homework help only where offered', async () => {
+  it('E4/E7/E8: every point offers the base offer and homework help; structuring and support only where offered', async () => {
     const plain = await harness
       .client()
       .get(`/api/public/${own.slug}/expertise-points/${own.locationIds.secondary}`);
@@ -232,7 +232,9 @@ describe('public expertise-point pages', () => {
       publicDescription: 'Kom gerust langs.',
     });
     expect(plain.json().offer).toContain('quiet_place');
-    expect(plain.body).not.toContain('homework');
+    expect(plain.json().offer).toContain('homework_help');
+    expect(plain.json().offer).not.toContain('homework_planning');
+    expect(plain.json().offer).not.toContain('homework_support');
     const homework = await harness
       .client()
       .get(`/api/public/${own.slug}/expertise-points/${own.locationIds.homework}`);

@@ -208,7 +208,8 @@ async function countActiveTrajectories(context: UseCaseContext, query: PointQuer
 /**
  * E7: check-ins at the expertise point in the period per reason, and how many pupils they were: a
  * pupil counts once per reason, by the visit whose previous one for that reason lies before the
- * period (or that has none), so one pass over the visits counts both.
+ * period (or that has none), so one pass over the visits counts both. A crisis visit without a
+ * trajectory has no previous one: name-only visits cannot be told apart, each is a pupil of its own.
  */
 async function countVisits(context: UseCaseContext, query: PointQuery): Promise<Counts> {
   const rows = await queryRows<{ which: Which; key: string; pupils: number; visits: number }>(

@@ -98,14 +98,24 @@ export type RowKind = Exclude<RetentionKind, FileKind>;
 export const rowTables = {
   audit_event: ['audit_events'],
   mail_and_link: ['outbox_mails', 'consent_links', 'opp_parent_links', 'user_tokens'],
+  crisis_visit: ['attendance_visits'],
 } as const satisfies Record<RowKind, readonly string[]>;
+
+/**
+ * The row tables whose due rows are anonymised instead of deleted: a crisis visit without a trajectory
+ * loses the pupil's name, class and note, and stays as an anonymous visit for the figures (P4).
+ */
+export const anonymisedColumns: Partial<Record<RowTable, readonly string[]>> = {
+  attendance_visits: ['pupil_first_name', 'pupil_last_name', 'pupil_class', 'note'],
+};
 export type RowTable = (typeof rowTables)[RowKind][number];
 
 /**
  * The condition of a due row of a table: audit events by their moment (and never younger than five
- * years by the database's own clock, which its trigger enforces anyway), sent or kept mail, and
- * personal links that expired, were revoked or were used. A consent link a consent record names
- * stays: it is part of how that consent was given (P3).
+ * years by the database's own clock, which its trigger enforces anyway), sent or kept mail,
+ * personal links that expired, were revoked or were used, and crisis visits without a trajectory by
+ * the moment of their check-in. A consent link a consent record names stays: it is part of how that
+ * consent was given (P3).
  */
 export function dueCondition(table: RowTable, lastDueDay: string): SQL {
   const until = sql`${endOfDay(lastDueDay).toISOString()}::timestamptz`;
@@ -121,5 +131,7 @@ export function dueCondition(table: RowTable, lastDueDay: string): SQL {
       return sql`expires_at < ${until} or revoked_at < ${until}`;
     case 'user_tokens':
       return sql`expires_at < ${until} or used_at < ${until}`;
+    case 'attendance_visits':
+      return sql`trajectory_id is null and pupil_last_name is not null and checked_in_at < ${until}`;
   }
 }

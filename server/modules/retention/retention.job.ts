@@ -7,6 +7,7 @@ import type { Kernel, SystemContext } from '../../platform/kernel/kernel.ts';
 import { deleteOldNotifications } from '../../platform/notifications/notifications.ts';
 import { eraseRequests, eraseTrajectories, logDeletion } from './erase.ts';
 import {
+  anonymisedColumns,
   dueCondition,
   type FileKind,
   isFileKind,
@@ -89,11 +90,18 @@ async function deleteRowBatch(
   batchSize: number,
 ): Promise<number> {
   const target = sql.identifier(table);
+  // `= any(array(...))` plans as a scan by tuple id; `in (...)` would join over the whole table.
+  const due = sql`ctid = any(array(
+      select ctid from ${target} where ${dueCondition(table, lastDueDay)} limit ${batchSize}))`;
+  const cleared = anonymisedColumns[table];
   const deleted = await queryRows<{ one: number }>(
     context.db,
-    // `= any(array(...))` plans as a scan by tuple id; `in (...)` would join over the whole table.
-    sql`delete from ${target} where ctid = any(array(
-      select ctid from ${target} where ${dueCondition(table, lastDueDay)} limit ${batchSize})) returning 1 as one`,
+    cleared
+      ? sql`update ${target} set ${sql.join(
+          cleared.map((column) => sql`${sql.identifier(column)} = null`),
+          sql`, `,
+        )} where ${due} returning 1 as one`
+      : sql`delete from ${target} where ${due} returning 1 as one`,
   );
   await logDeletion(context.db, kind, deleted.length, context.clock.now());
   return deleted.length;

@@ -588,8 +588,9 @@ export async function exportForSubjectRequest(context: UseCaseContext, id: strin
     .where(sql`${trajectories.id} in (${trajectoryIdsOfPupil(pupil)})`)
     .orderBy(trajectories.createdAt, trajectories.id);
   const trajectoryIds = trajectoryRows.map((trajectory) => trajectory.id);
-  const byTrajectory = async <T extends { trajectoryId: string }>(load: (ids: string[]) => Promise<T[]>) =>
-    trajectoryIds.length === 0 ? [] : load(trajectoryIds);
+  const byTrajectory = async <T extends { trajectoryId: string | null }>(
+    load: (ids: string[]) => Promise<T[]>,
+  ) => (trajectoryIds.length === 0 ? [] : load(trajectoryIds));
   const versions = await byTrajectory((ids) =>
     db.select().from(oppVersions).where(inArray(oppVersions.trajectoryId, ids)).orderBy(oppVersions.version),
   );
@@ -687,7 +688,7 @@ export async function exportForSubjectRequest(context: UseCaseContext, id: strin
   }
   const trajectoryExports: PupilExport['trajectories'] = [];
   for (const trajectory of trajectoryRows) {
-    const own = <T extends { trajectoryId: string }>(rows: T[]) =>
+    const own = <T extends { trajectoryId: string | null }>(rows: T[]) =>
       rows.filter((candidate) => candidate.trajectoryId === trajectory.id).map((found) => recordOf(found));
     trajectoryExports.push({
       trajectory: recordOf(trajectory),

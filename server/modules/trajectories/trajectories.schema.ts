@@ -29,6 +29,7 @@ import {
   endReasons,
   homeworkChecks,
   homeworkKinds,
+  homeworkSessionKinds,
   parentAgreements,
   referralConsents,
   signalDiscussWith,
@@ -341,13 +342,19 @@ export const attendanceExpectations = pgTable(
   ],
 );
 
-/** A stay at the expertise point (E3, E7): checked in with a reason, later checked out. */
+/**
+ * A stay at the expertise point (E3, E7): checked in with a reason, later checked out. A pupil without
+ * a trajectory can be taken in for crisis care (E7: daily care, a safe place): such a visit has no
+ * trajectory but the pupil's name and class, until it becomes a signal (then it is linked to the new
+ * trajectory and its own copy of the name is cleared) or its retention period ends (then the name,
+ * class and note are cleared and the anonymous visit stays for the figures, P4).
+ */
 export const attendanceVisits = pgTable(
   'attendance_visits',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
-    trajectoryId: uuid('trajectory_id').notNull(),
+    trajectoryId: uuid('trajectory_id'),
     locationId: uuid('location_id').notNull(),
     reason: text('reason', { enum: visitReasons }).notNull(),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }).notNull(),
@@ -361,6 +368,13 @@ export const attendanceVisits = pgTable(
     note: text('note'),
     checkedInByUserId: uuid('checked_in_by_user_id').notNull(),
     checkedOutByUserId: uuid('checked_out_by_user_id'),
+    // Only for a crisis visit without a trajectory (E7).
+    pupilFirstName: text('pupil_first_name'),
+    pupilLastName: text('pupil_last_name'),
+    pupilClass: text('pupil_class'),
+    // When a crisis visit became a signal, and by whom (the new trajectory is `trajectory_id`).
+    signalledAt: timestamp('signalled_at', { withTimezone: true }),
+    signalledByUserId: uuid('signalled_by_user_id'),
   },
   (table) => [
     uniqueIndex('attendance_visits_one_open')
@@ -368,11 +382,24 @@ export const attendanceVisits = pgTable(
       .where(sql`${table.checkedOutAt} is null`),
     index('attendance_visits_trajectory_idx').on(table.trajectoryId, table.checkedInAt),
     index('attendance_visits_location_idx').on(table.locationId, table.checkedInAt),
+    // Crisis visits without a trajectory: the day's list and the retention job (P4).
+    index('attendance_visits_without_trajectory_idx')
+      .on(table.locationId, table.checkedInAt)
+      .where(sql`${table.trajectoryId} is null`),
+    index('attendance_visits_unlinked_in_idx')
+      .on(table.checkedInAt)
+      .where(sql`${table.trajectoryId} is null and ${table.pupilLastName} is not null`),
     index('attendance_visits_in_by_idx').on(table.checkedInByUserId),
     index('attendance_visits_out_by_idx').on(table.checkedOutByUserId),
+    index('attendance_visits_signalled_by_idx').on(table.signalledByUserId),
     check(
       'attendance_visits_order',
       sql`${table.checkedOutAt} is null or ${table.checkedOutAt} >= ${table.checkedInAt}`,
+    ),
+    // Only a crisis visit goes without a trajectory (E7).
+    check(
+      'attendance_visits_without_trajectory',
+      sql`${table.trajectoryId} is not null or ${table.reason} = 'crisis'`,
     ),
     tenantIsolation(table.tenantId),
     tenantReference([table.tenantId, table.trajectoryId], [trajectories.tenantId, trajectories.id]).onDelete(
@@ -381,10 +408,11 @@ export const attendanceVisits = pgTable(
     tenantReference([table.tenantId, table.locationId], [locations.tenantId, locations.id]),
     tenantReference([table.tenantId, table.checkedInByUserId], [users.tenantId, users.id]),
     tenantReference([table.tenantId, table.checkedOutByUserId], [users.tenantId, users.id]),
+    tenantReference([table.tenantId, table.signalledByUserId], [users.tenantId, users.id]),
   ],
 );
 
-/** An assignment or test of the pupil with its deadline (E4; only where the location offers it, E8). */
+/** An assignment or test of the pupil with its deadline (E4, at every expertise point). */
 export const homeworkItems = pgTable(
   'homework_items',
   {
@@ -410,13 +438,17 @@ export const homeworkItems = pgTable(
   ],
 );
 
-/** A planned work session on a homework item and the VSO teacher's check of it (E4). */
+/**
+ * A planned session on a homework item and the VSO teacher's check of it (E4). `kind` is `work`
+ * everywhere; structuring and homework support only where the location offers them (E8).
+ */
 export const homeworkSessions = pgTable(
   'homework_sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantColumn().references(() => tenants.id),
     homeworkItemId: uuid('homework_item_id').notNull(),
+    kind: text('kind', { enum: homeworkSessionKinds }).notNull().default('work'),
     plannedOn: date('planned_on').notNull(),
     plannedWork: text('planned_work').notNull().default(''),
     result: text('result', { enum: homeworkChecks }),

@@ -21,7 +21,13 @@ import {
   homeworkSessionSchema,
 } from '../../../../contracts/attendance.ts';
 import { todayInAmsterdam } from '../../../../contracts/school-year.ts';
-import { type HomeworkCheck, homeworkChecks, homeworkKinds } from '../../../../contracts/trajectories.ts';
+import {
+  extraHomeworkSessionKinds,
+  type HomeworkCheck,
+  homeworkChecks,
+  homeworkKinds,
+  homeworkSessionKinds,
+} from '../../../../contracts/trajectories.ts';
 import { api, withQuery } from '../../app/api.ts';
 import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
@@ -46,8 +52,9 @@ function useRefreshHomework(trajectoryId: string) {
 
 /**
  * The trajectory page's homework part (E4, E8): assignments and tests with their deadlines, planned
- * work sessions and the VSO teacher's check. The mentor reads it; where the location does not offer
- * homework support, a note says so and nothing can be planned.
+ * sessions and the VSO teacher's check, at every expertise point. The mentor reads it. Sessions of
+ * structuring and homework support are offered only where the location offers them; elsewhere a note
+ * says so.
  */
 export function HomeworkSection({ trajectoryId, offersHomeworkSupport }: TrajectorySectionProps) {
   const { t } = useTranslation('attendance');
@@ -71,19 +78,16 @@ export function HomeworkSection({ trajectoryId, offersHomeworkSupport }: Traject
       <Heading level={2} id={headingId}>
         {t('homework.heading')}
       </Heading>
-      {offered ? (
-        <Paragraph>{t('homework.intro')}</Paragraph>
-      ) : (
-        <Paragraph className="passend-status passend-status--todo">{t('homework.notOffered')}</Paragraph>
-      )}
+      <Paragraph>{t('homework.intro')}</Paragraph>
+      <Paragraph>{offered ? t('homework.introExtras') : t('homework.notOffered')}</Paragraph>
       {homework.error && <ErrorAlert errors={formErrorsFrom(homework.error)} />}
       {homework.isPending && <Paragraph role="status">{t('attendance.loading')}</Paragraph>}
       {data && (
         <>
-          {offered && !data.canManage && <Paragraph>{t('homework.readOnly')}</Paragraph>}
-          {data.items.length === 0 && offered && <Paragraph>{t('homework.empty')}</Paragraph>}
+          {!data.canManage && <Paragraph>{t('homework.readOnly')}</Paragraph>}
+          {data.items.length === 0 && <Paragraph>{t('homework.empty')}</Paragraph>}
           {data.items.map((item) => (
-            <HomeworkItemView key={item.id} item={item} canManage={data.canManage} />
+            <HomeworkItemView key={item.id} item={item} canManage={data.canManage} offered={offered} />
           ))}
           <Pagination
             page={data.page}
@@ -98,7 +102,15 @@ export function HomeworkSection({ trajectoryId, offersHomeworkSupport }: Traject
   );
 }
 
-function HomeworkItemView({ item, canManage }: { item: HomeworkItem; canManage: boolean }) {
+function HomeworkItemView({
+  item,
+  canManage,
+  offered,
+}: {
+  item: HomeworkItem;
+  canManage: boolean;
+  offered: boolean;
+}) {
   const { t } = useTranslation('attendance');
   const format = useFormatters();
   const today = todayInAmsterdam();
@@ -118,6 +130,11 @@ function HomeworkItemView({ item, canManage }: { item: HomeworkItem; canManage: 
       header: t('homework.result'),
       keepWithTitle: true,
       cell: (session) => <SessionResult session={session} />,
+    },
+    {
+      key: 'kind',
+      header: t('homework.sessionKind'),
+      cell: (session) => t(`homework.sessionKinds.${session.kind}`),
     },
     { key: 'plannedWork', header: t('homework.plannedWork'), cell: (session) => session.plannedWork },
     { key: 'note', header: t('homework.note'), cell: (session) => session.note ?? '' },
@@ -144,7 +161,7 @@ function HomeworkItemView({ item, canManage }: { item: HomeworkItem; canManage: 
       {checkable.map((session) => (
         <CheckSession key={session.id} session={session} trajectoryId={item.trajectoryId} />
       ))}
-      {canManage && item.dueOn >= today && <AddSession item={item} />}
+      {canManage && item.dueOn >= today && <AddSession item={item} offered={offered} />}
     </article>
   );
 }
@@ -200,15 +217,23 @@ function CheckSession({ session, trajectoryId }: { session: HomeworkSession; tra
   );
 }
 
-/** Plans a work session on or before the item's deadline (E4). */
-function AddSession({ item }: { item: HomeworkItem }) {
+/**
+ * Plans a session on or before the item's deadline: a work session everywhere (E4); structuring and
+ * homework support only where the location offers them (E8).
+ */
+function AddSession({ item, offered }: { item: HomeworkItem; offered: boolean }) {
   const { t } = useTranslation('attendance');
   const refresh = useRefreshHomework(item.trajectoryId);
-  const empty = { plannedOn: '', plannedWork: '' };
+  const empty = { kind: 'work', plannedOn: '', plannedWork: '' };
+  const kinds = homeworkSessionKinds.filter((kind) => offered || !extraHomeworkSessionKinds.includes(kind));
   const form = useContractForm({
     schema: homeworkSessionInputSchema,
     initial: empty,
-    toInput: (values) => ({ ...values, plannedOn: values.plannedOn || undefined }),
+    toInput: (values) => ({
+      ...values,
+      kind: values.kind || undefined,
+      plannedOn: values.plannedOn || undefined,
+    }),
     namespace: 'attendance',
     send: (input) => api.post(`/api/homework-items/${item.id}/sessions`, input, homeworkSessionSchema),
     successNotice: t('homework.sessionAdded'),
@@ -223,6 +248,14 @@ function AddSession({ item }: { item: HomeworkItem }) {
         <FieldsetLegend>
           {t('homework.addSessionHeading')}: {t(`homework.kinds.${item.kind}`)} {item.subject}
         </FieldsetLegend>
+        {kinds.length > 1 && (
+          <SelectField
+            label={t('homework.sessionKind')}
+            placeholder={t('homework.resultPlaceholder')}
+            choices={kinds.map((value) => ({ value, label: t(`homework.sessionKinds.${value}`) }))}
+            {...form.field('kind', 'choice')}
+          />
+        )}
         <TextField
           type="date"
           label={t('homework.plannedOn')}

@@ -26,6 +26,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useListParams } from '../../ui/table/useListParams.ts';
 import { attendanceKeys } from './attendance.api.ts';
+import { CrisisCare } from './CrisisCare.tsx';
 import { clockOf, useReasonLabel } from './labels.ts';
 import './attendance.css';
 
@@ -35,8 +36,9 @@ const nameOf = (pupil: Pupil) => `${pupil.firstName} ${pupil.lastName}`;
 
 /**
  * `/expertisepunt/vandaag`: the VSO teacher's tablet screen (E3, E7). Today's expected pupils with a
- * large check-in button that asks for the reason, who is present now with a check-out button, and
- * the location's other pupils for an unplanned visit. Every action re-reads the list.
+ * large check-in button that asks for the reason, who is present now with a check-out button, the
+ * location's other pupils for an unplanned visit, and care for a pupil without a trajectory. Every
+ * action re-reads the list.
  */
 export function TodayPage() {
   const { t } = useTranslation('attendance');
@@ -78,6 +80,7 @@ export function TodayPage() {
           <PresentNow data={data} />
           <ExpectedToday data={data} />
           <Others data={data} />
+          <CrisisCare data={data} />
           <Paragraph>
             <RouterLink to={`/expertisepunt/week?locatie=${data.location.id}`}>
               {t('attendance.today.weekLink')}

@@ -3,6 +3,7 @@ import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import {
   attendanceWeekSchema,
+  type CrisisVisit,
   isoWeekSchema,
   type WeekRow,
   weekQuerySchema,
@@ -22,7 +23,7 @@ import { type Column, DataTable } from '../../ui/table/DataTable.tsx';
 import { ListToolbar } from '../../ui/table/ListToolbar.tsx';
 import { useListParams } from '../../ui/table/useListParams.ts';
 import { attendanceKeys } from './attendance.api.ts';
-import { useDuration, useReasonLabel, weekdayKeys, weekNumberOf } from './labels.ts';
+import { clockOf, useDuration, useReasonLabel, weekdayKeys, weekNumberOf } from './labels.ts';
 import './attendance.css';
 
 const pageSize = 25;
@@ -183,8 +184,52 @@ export function WeekPage() {
             total={data.total}
             onPageChange={params.setPage}
           />
+          {data.crisis.length > 0 && <CrisisWeek visits={data.crisis} />}
         </>
       )}
     </div>
+  );
+}
+
+/** The week's care of pupils without a trajectory (E7), for whoever reads the whole point. */
+function CrisisWeek({ visits }: { visits: CrisisVisit[] }) {
+  const { t } = useTranslation('attendance');
+  const format = useFormatters();
+  const duration = useDuration();
+  const columns: Column<CrisisVisit>[] = [
+    {
+      key: 'pupil',
+      header: t('attendance.week.pupil'),
+      rowHeader: true,
+      cell: (visit) =>
+        t('attendance.today.pupilLabel', {
+          name: `${visit.firstName} ${visit.lastName}`,
+          className: visit.className,
+        }),
+    },
+    {
+      key: 'day',
+      header: t('attendance.week.crisisWhen'),
+      cell: (visit) => `${format.date(visit.checkedInAt)} ${clockOf(visit.checkedInAt)}`,
+    },
+    {
+      key: 'minutes',
+      header: t('attendance.week.total'),
+      cell: (visit) => (visit.minutes === null ? '' : duration(visit.minutes)),
+    },
+  ];
+  return (
+    <section className="passend-section" aria-labelledby="att-week-crisis">
+      <Heading level={2} id="att-week-crisis">
+        {t('attendance.crisis.weekHeading')}
+      </Heading>
+      <DataTable
+        caption={t('attendance.crisis.weekHeading')}
+        columns={columns}
+        rows={visits}
+        rowKey={(visit) => visit.id}
+        empty={t('attendance.crisis.todayEmpty')}
+      />
+    </section>
   );
 }

@@ -68,8 +68,8 @@ function stateOf(version: OppVersionDetail): FormState {
   };
 }
 
-/** The input as the API takes it: empty optional texts as null, no homework where none is offered. */
-function inputOf(state: FormState, offersHomeworkSupport: boolean) {
+/** The input as the API takes it: empty optional texts as null (homework at every point, E4). */
+function inputOf(state: FormState) {
   const orNull = (value: string) => (value.trim() === '' ? null : value);
   return {
     exitDestination: state.exitDestination,
@@ -78,7 +78,7 @@ function inputOf(state: FormState, offersHomeworkSupport: boolean) {
     supportingFactors: state.supportingFactors,
     support: state.support.map(({ goal, approach, who, frequency }) => ({ goal, approach, who, frequency })),
     independentWorkAgreement: state.independentWorkAgreement,
-    homeworkAgreement: offersHomeworkSupport ? orNull(state.homeworkAgreement) : null,
+    homeworkAgreement: orNull(state.homeworkAgreement),
     curriculumDeviations: state.curriculumDeviations,
     evaluationDates: state.evaluationDates.map((row) => row.date),
     parentsDiscussedOn: orNull(state.parentsDiscussedOn),
@@ -108,7 +108,7 @@ export function OppDraftForm({ draft, onChanged }: OppDraftFormProps) {
   const form = useContractForm({
     schema: oppDraftInputSchema,
     initial: () => stateOf(draft),
-    toInput: (state) => inputOf(state, draft.offersHomeworkSupport),
+    toInput: (state) => inputOf(state),
     namespace: 'opp',
     send: async (input) => {
       const saved = await api.put(`/api/opp-versions/${draft.id}`, input, oppVersionDetailSchema);
@@ -194,11 +194,7 @@ export function OppDraftForm({ draft, onChanged }: OppDraftFormProps) {
           </SecondaryActionButton>
         </ButtonGroup>
         {textarea('independentWorkAgreement', t('oppForm.independentWorkHint'))}
-        {draft.offersHomeworkSupport ? (
-          textarea('homeworkAgreement', t('oppForm.homeworkHint'))
-        ) : (
-          <Paragraph>{t('oppForm.noHomeworkSupport')}</Paragraph>
-        )}
+        {textarea('homeworkAgreement', t('oppForm.homeworkHint'))}
         {textarea('curriculumDeviations')}
       </section>
 

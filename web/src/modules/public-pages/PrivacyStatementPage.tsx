@@ -28,6 +28,7 @@ type Periods = {
   draft: string;
   auditEvent: string;
   mailAndLink: string;
+  crisisVisit: string;
 };
 
 /**
@@ -195,5 +196,6 @@ export function periodsOf(statement: PublicPrivacyStatement, t: Translate): Peri
     draft: words('draft'),
     auditEvent: words('audit_event'),
     mailAndLink: words('mail_and_link'),
+    crisisVisit: words('crisis_visit'),
   };
 }
