@@ -155,6 +155,11 @@ export const requestDraftInputSchema = z.strictObject({
   asksDirectPupilSupport: z.boolean().nullable().default(null),
   /** The expertise the school thinks fits (from the coordinator's tag list); used to suggest a member. */
   expertiseTagIds: z.array(z.uuid()).max(10).default([]),
+  /**
+   * The pupil picked from the school's register (Y1). The form still sends the pupil's details: the
+   * request keeps them as they were when consent was asked (without them, the register's are copied).
+   */
+  pupilId: z.uuid().nullable().default(null),
   pupil: pupilInputSchema.nullable().default(null),
   parents: z.array(parentInputSchema).max(4).default([]),
 });
@@ -182,6 +187,8 @@ export type RequestForm = {
   groupName: string | null;
   asksDirectPupilSupport: boolean | null;
   pupil: { name: string; birthDate: string } | null;
+  /** A pupil picked from the register (Y1) counts as named. */
+  pupilId?: string | null;
   parents: Array<{ name: string; hasAuthority: boolean }>;
 };
 
@@ -235,7 +242,7 @@ export function findSubmitProblems(form: RequestForm): SubmitProblem[] {
     if (value === null || value === undefined || value === '') problems.push({ path, code: 'required' });
   }
   if (form.asksDirectPupilSupport !== true && isPupilLevel(form.type)) {
-    if (!form.pupil) problems.push({ path: 'pupil', code: 'pupil_required' });
+    if (!form.pupil && !form.pupilId) problems.push({ path: 'pupil', code: 'pupil_required' });
     if (!form.parents.some((parent) => parent.hasAuthority)) {
       problems.push({ path: 'parents', code: 'parent_with_authority_required' });
     }
@@ -440,6 +447,8 @@ export const requestDetailSchema = z.object({
   expertiseTags: z.array(z.object({ id: z.uuid(), name: z.string() })),
   /** Hidden (null) from the coordinator unless the request is assigned to them. */
   pupil: requestPupilSchema.nullable(),
+  /** The pupil's entry in the school's register (Y1); null where the pupil is hidden or there is none. */
+  pupilId: z.uuid().nullable(),
   parents: z.array(requestParentSchema),
   pupilHidden: z.boolean(),
   consent: requestConsentSchema,

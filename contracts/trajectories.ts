@@ -113,6 +113,11 @@ const requiredMultilineText = (max: number) => multilineTextSchema(max).min(1);
  */
 export const signalInputSchema = z.strictObject({
   locationId: z.uuid(),
+  /**
+   * The pupil picked from the school's register (Y1); the form still sends the name, birth date and
+   * class, which the trajectory keeps as signalled. Without it the typed pupil is added to the register.
+   */
+  pupilId: z.uuid().nullable().default(null),
   pupilFirstName: requiredText(100),
   pupilLastName: requiredText(100),
   pupilBirthDate: dateSchema.nullable().default(null),
@@ -225,6 +230,8 @@ export const trajectoryDetailSchema = z.object({
   pupilLastName: z.string(),
   pupilBirthDate: storedDateSchema.nullable(),
   pupilClass: z.string(),
+  /** The pupil's entry in the school's register (Y1), for the file's readers. */
+  pupilId: z.uuid().nullable(),
   mentor: personSchema,
   signal: z.object({
     source: z.enum(signalSources),
