@@ -32,7 +32,8 @@ export function containsBsn(text: string): boolean {
   return false;
 }
 
-const withoutBsn = <T extends z.ZodType<string>>(schema: T) =>
+/** A text field of a pupil's details that refuses a BSN in it (Y1). */
+export const withoutBsn = <T extends z.ZodType<string>>(schema: T) =>
   schema.refine((value) => !containsBsn(value), { message: 'bsn_not_allowed' });
 
 /** A pupil's name: never a BSN in it. */

@@ -12,6 +12,7 @@ import {
   tokenSchema,
 } from './fields.ts';
 import { fileReaderSchema } from './privacy.ts';
+import { pupilNameSchema, withoutBsn } from './pupils.ts';
 import { ageOn, todayInAmsterdam } from './school-year.ts';
 
 const longText = multilineTextSchema(4000);
@@ -114,10 +115,11 @@ function checkBirthDate(birthDate: string | undefined | null, context: z.Refinem
 
 export const pupilInputSchema = z
   .strictObject({
-    name: personNameSchema,
+    // Never a BSN (Y1): the typed pupil goes into the school's register too.
+    name: pupilNameSchema,
     birthDate: dateSchema,
     /** The group (class) the pupil is in, e.g. "groep 6". */
-    group: shortText.nullable().default(null),
+    group: withoutBsn(shortText).nullable().default(null),
     /** Where the pupil's own consent link goes once they are 12 or older (R9); optional. */
     email: emailSchema.nullable().default(null),
   })

@@ -7,6 +7,7 @@ import {
   storedDateSchema,
   textSchema,
 } from './fields.ts';
+import { withoutBsn } from './pupils.ts';
 
 /**
  * The vocabulary of expertise-point trajectories (issue 7, rules E2–E11): shared by the server's
@@ -118,10 +119,11 @@ export const signalInputSchema = z.strictObject({
    * class, which the trajectory keeps as signalled. Without it the typed pupil is added to the register.
    */
   pupilId: z.uuid().nullable().default(null),
-  pupilFirstName: requiredText(100),
-  pupilLastName: requiredText(100),
+  // Never a BSN (Y1): the typed pupil goes into the school's register too.
+  pupilFirstName: withoutBsn(requiredText(100)),
+  pupilLastName: withoutBsn(requiredText(100)),
   pupilBirthDate: dateSchema.nullable().default(null),
-  pupilClass: requiredText(20),
+  pupilClass: withoutBsn(requiredText(20)),
   mentorUserId: z.uuid(),
   source: z.enum(signalSources),
   observed: requiredMultilineText(4000),
