@@ -89,6 +89,8 @@ export const errorCodes = [
   'subject_not_deletion',
   'subject_deletion_must_keep',
   'subject_export_only_access',
+  'pupil_merge_same',
+  'pupil_merge_other_school',
   'database_unavailable',
   'internal',
 ] as const;

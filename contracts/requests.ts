@@ -12,6 +12,7 @@ import {
   tokenSchema,
 } from './fields.ts';
 import { fileReaderSchema } from './privacy.ts';
+import { pupilNameSchema, withoutBsn } from './pupils.ts';
 import { ageOn, todayInAmsterdam } from './school-year.ts';
 
 const longText = multilineTextSchema(4000);
@@ -115,10 +116,11 @@ function checkBirthDate(birthDate: string | undefined | null, context: z.Refinem
 
 export const pupilInputSchema = z
   .strictObject({
-    name: personNameSchema,
+    // Never a BSN (Y1): the typed pupil goes into the school's register too.
+    name: pupilNameSchema,
     birthDate: dateSchema,
     /** The group (class) the pupil is in, e.g. "groep 6". */
-    group: shortText.nullable().default(null),
+    group: withoutBsn(shortText).nullable().default(null),
     /** Where the pupil's own consent link goes once they are 12 or older (R9); optional. */
     email: emailSchema.nullable().default(null),
   })
@@ -160,6 +162,11 @@ export const requestDraftInputSchema = z.strictObject({
   asksDirectPupilSupport: z.boolean().nullable().default(null),
   /** The expertise the school thinks fits (from the coordinator's tag list); used to suggest a member. */
   expertiseTagIds: z.array(z.uuid()).max(10).default([]),
+  /**
+   * The pupil picked from the school's register (Y1). The form still sends the pupil's details: the
+   * request keeps them as they were when consent was asked (without them, the register's are copied).
+   */
+  pupilId: z.uuid().nullable().default(null),
   pupil: pupilInputSchema.nullable().default(null),
   parents: z.array(parentInputSchema).max(4).default([]),
 });
@@ -187,6 +194,8 @@ export type RequestForm = {
   groupName: string | null;
   asksDirectPupilSupport: boolean | null;
   pupil: { name: string; birthDate: string } | null;
+  /** A pupil picked from the register (Y1) counts as named. */
+  pupilId?: string | null;
   parents: Array<{ name: string; hasAuthority: boolean }>;
 };
 
@@ -240,7 +249,7 @@ export function findSubmitProblems(form: RequestForm): SubmitProblem[] {
     if (value === null || value === undefined || value === '') problems.push({ path, code: 'required' });
   }
   if (form.asksDirectPupilSupport !== true && isPupilLevel(form.type)) {
-    if (!form.pupil) problems.push({ path: 'pupil', code: 'pupil_required' });
+    if (!form.pupil && !form.pupilId) problems.push({ path: 'pupil', code: 'pupil_required' });
     if (!form.parents.some((parent) => parent.hasAuthority)) {
       problems.push({ path: 'parents', code: 'parent_with_authority_required' });
     }
@@ -451,6 +460,8 @@ export const requestDetailSchema = z.object({
   expertiseTags: z.array(z.object({ id: z.uuid(), name: z.string() })),
   /** Hidden (null) from the coordinator unless the request is assigned to them. */
   pupil: requestPupilSchema.nullable(),
+  /** The pupil's entry in the school's register (Y1); null where the pupil is hidden or there is none. */
+  pupilId: z.uuid().nullable(),
   parents: z.array(requestParentSchema),
   pupilHidden: z.boolean(),
   consent: requestConsentSchema,

@@ -7,6 +7,7 @@ import {
   storedDateSchema,
   textSchema,
 } from './fields.ts';
+import { withoutBsn } from './pupils.ts';
 
 /**
  * The vocabulary of expertise-point trajectories (issue 7, rules E2–E11): shared by the server's
@@ -124,10 +125,16 @@ const requiredMultilineText = (max: number) => multilineTextSchema(max).min(1);
  */
 export const signalInputSchema = z.strictObject({
   locationId: z.uuid(),
-  pupilFirstName: requiredText(100),
-  pupilLastName: requiredText(100),
+  /**
+   * The pupil picked from the school's register (Y1); the form still sends the name, birth date and
+   * class, which the trajectory keeps as signalled. Without it the typed pupil is added to the register.
+   */
+  pupilId: z.uuid().nullable().default(null),
+  // Never a BSN (Y1): the typed pupil goes into the school's register too.
+  pupilFirstName: withoutBsn(requiredText(100)),
+  pupilLastName: withoutBsn(requiredText(100)),
   pupilBirthDate: dateSchema.nullable().default(null),
-  pupilClass: requiredText(20),
+  pupilClass: withoutBsn(requiredText(20)),
   mentorUserId: z.uuid(),
   source: z.enum(signalSources),
   observed: requiredMultilineText(4000),
@@ -254,6 +261,8 @@ export const trajectoryDetailSchema = z.object({
   pupilLastName: z.string(),
   pupilBirthDate: storedDateSchema.nullable(),
   pupilClass: z.string(),
+  /** The pupil's entry in the school's register (Y1), for the file's readers. */
+  pupilId: z.uuid().nullable(),
   mentor: personSchema,
   signal: z.object({
     source: z.enum(signalSources),

@@ -1,6 +1,7 @@
 export * from '../modules/expertise-points/expertise-points.schema.ts';
 export * from '../modules/hours/hours.schema.ts';
 export * from '../modules/meetings/meetings.schema.ts';
+export * from '../modules/pupils/pupils.schema.ts';
 export * from '../modules/reports/annual-report.schema.ts';
 export * from '../modules/requests/requests.schema.ts';
 export * from '../modules/retention/retention.schema.ts';

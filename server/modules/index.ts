@@ -59,6 +59,10 @@ import { seedDemoPupilRecords } from './pupil-records/demo-pupil-records.ts';
 import { pupilRecordsAuditEvents } from './pupil-records/pupil-records.audit.ts';
 import { pupilRecordsPolicies } from './pupil-records/pupil-records.policy.ts';
 import { pupilRecordsRoutes } from './pupil-records/pupil-records.routes.ts';
+import { pupilsAuditEvents } from './pupils/pupils.audit.ts';
+import { pupilsPolicies } from './pupils/pupils.policy.ts';
+import { pupilsReferences } from './pupils/pupils.references.ts';
+import { pupilsRoutes } from './pupils/pupils.routes.ts';
 import { capacityRoutes } from './reports/capacity.routes.ts';
 import { reportsAuditEvents } from './reports/reports.audit.ts';
 import { reportsPolicies } from './reports/reports.policy.ts';
@@ -125,6 +129,13 @@ export const serverModules: readonly ServerModule[] = [
     references: teamReferences,
   },
   { name: 'expertise-points', policies: expertisePointsPolicies, auditEvents: expertisePointsAuditEvents },
+  {
+    name: 'pupils',
+    messages: new URL('./pupils/i18n/', import.meta.url),
+    policies: pupilsPolicies,
+    auditEvents: pupilsAuditEvents,
+    references: pupilsReferences,
+  },
   {
     name: 'requests',
     messages: new URL('./requests/i18n/', import.meta.url),
@@ -257,6 +268,7 @@ const apiTagDescriptions = {
   'subject-access': 'Requests of data subjects (access, deletion): find the pupil, decide, delete or export.',
   'processing-register': 'The processing register of the partnership, also as PDF.',
   'my-work': "The start page's to-dos of the signed-in user: counts per kind with links to the lists.",
+  pupils: 'The pupil register of each school location: search, entries, merging duplicates.',
   reports:
     "The year's figures with last year beside them (small counts hidden outside the staff office), the annual report, and demand against capacity.",
 } as const;
@@ -316,5 +328,6 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: ModuleDep
   await app.register(apiTagged(apiTagOf('my-work'), myWorkRoutes()));
   await app.register(apiTagged(apiTagOf('reports'), reportsRoutes()));
   await app.register(apiTagged(apiTagOf('reports'), capacityRoutes()));
+  await app.register(apiTagged(apiTagOf('pupils'), pupilsRoutes()));
   return { users };
 }

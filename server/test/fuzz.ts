@@ -437,6 +437,7 @@ const pathTables: Record<string, string> = {
   'legal-holds': 'legal_holds',
   outbox: 'outbox_mails',
   notifications: 'notifications',
+  pupils: 'pupils',
 };
 
 /** The table a uuid field of a body or query names, by the field's name. */
@@ -451,6 +452,8 @@ const fieldTables: Record<string, string> = {
   wantedTagIds: 'expertise_tags',
   personId: 'request_people',
   followedUpInMeetingId: 'meetings',
+  pupilId: 'pupils',
+  sourcePupilId: 'pupils',
   id: 'request_people',
 };
 

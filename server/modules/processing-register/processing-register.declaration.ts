@@ -73,6 +73,17 @@ export const registerDeclaration: readonly RegisterEntryDeclaration[] = [
     retention: ['request_file', 'draft'],
   },
   {
+    id: 'pupil_register',
+    categories: ['pupils', 'parents', 'staff'],
+    bases: ['public_task'],
+    specialCategory: null,
+    laws: ['passend_onderwijs', 'wpo', 'wvo'],
+    consentRequired: false,
+    tables: ['pupils', 'pupil_enrolments', 'pupil_parents'],
+    readActions: ['pupils.read'],
+    retention: ['request_file', 'trajectory'],
+  },
+  {
     id: 'consent',
     categories: ['pupils', 'parents', 'staff'],
     bases: ['consent', 'legal_obligation'],

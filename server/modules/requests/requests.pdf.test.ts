@@ -35,6 +35,7 @@ const detail: RequestDetail = {
       hasAuthority: true,
     },
   ],
+  pupilId: null,
   pupilHidden: false,
   consent: {
     status: 'complete',

@@ -377,6 +377,7 @@ export async function loadDetail(context: UseCaseContext, request: RequestRow): 
             email: pupil.email,
           }
         : null,
+    pupilId: hidden ? null : request.pupilId,
     parents:
       hidden || !readsCaseFile
         ? []

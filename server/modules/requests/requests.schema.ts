@@ -25,6 +25,7 @@ import {
 import { tenantColumn, tenantIsolation, tenantKey, tenantReference } from '../../db/tenancy.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { tenants } from '../../platform/tenants/tenants.schema.ts';
+import { pupils } from '../pupils/pupils.schema.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { expertiseTags } from '../team/team.schema.ts';
 
@@ -88,6 +89,9 @@ export const supportRequests = pgTable(
     groupName: text('group_name'),
     asksDirectPupilSupport: boolean('asks_direct_pupil_support'),
     pupilGroup: text('pupil_group'),
+    // The pupil in the school's register (Y1); the request keeps its own copy in request_people, as
+    // consent was given for the pupil and parents as they were on the form (P3).
+    pupilId: uuid('pupil_id'),
     assignedUserId: uuid('assigned_user_id'),
     createdByUserId: uuid('created_by_user_id').notNull(),
     parentsInformedOn: date('parents_informed_on'),
@@ -114,6 +118,7 @@ export const supportRequests = pgTable(
     index('support_requests_created_by_idx').on(table.createdByUserId),
     index('support_requests_teacher_idx').on(table.teacherUserId),
     index('support_requests_informed_by_idx').on(table.parentsInformedByUserId),
+    index('support_requests_pupil_idx').on(table.pupilId),
     tenantIsolation(table.tenantId),
     tenantKey(table.tenantId, table.id),
     tenantReference([table.tenantId, table.locationId], [locations.tenantId, locations.id]),
@@ -121,6 +126,7 @@ export const supportRequests = pgTable(
     tenantReference([table.tenantId, table.createdByUserId], [users.tenantId, users.id]),
     tenantReference([table.tenantId, table.teacherUserId], [users.tenantId, users.id]),
     tenantReference([table.tenantId, table.parentsInformedByUserId], [users.tenantId, users.id]),
+    tenantReference([table.tenantId, table.pupilId], [pupils.tenantId, pupils.id]),
   ],
 );
 

@@ -6,6 +6,7 @@ import type {
   CreateRequestInput,
   MessageFields,
   ParentsInformedInput,
+  PupilInput,
   RequestDetail,
   RequestDraftInput,
   RequestFilterOptions,
@@ -30,6 +31,7 @@ import type { UploadedFile } from '../../platform/http/multipart.ts';
 import { containsPattern, loadPage } from '../../platform/http/pagination.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
+import { registerTypedPupil, requireRegisteredPupil } from '../pupils/pupils.service.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { expertiseTags } from '../team/team.schema.ts';
 import { checkAttachment } from './attachments.ts';
@@ -732,9 +734,13 @@ export class RequestsService {
     );
     await requireTeacherOf(context, request.locationId, input.teacherUserId);
     const pupilLevel = isPupilLevel(input.type);
+    const { pupilId, pupil } = pupilLevel
+      ? await this.registerPupil(context, request, input)
+      : { pupilId: null, pupil: null };
     const [updated] = await db
       .update(supportRequests)
       .set({
+        pupilId,
         type: input.type,
         question: input.question || null,
         triedInBasicSupport: input.triedInBasicSupport || null,
@@ -743,7 +749,7 @@ export class RequestsService {
         teacherUserId: input.teacherUserId,
         groupName: input.groupName || null,
         asksDirectPupilSupport: input.asksDirectPupilSupport,
-        pupilGroup: pupilLevel ? (input.pupil?.group ?? null) : null,
+        pupilGroup: pupilLevel ? (pupil?.group ?? null) : null,
         consentStatus: pupilLevel ? 'pending' : 'not_needed',
         updatedAt: sql`now()`,
       })
@@ -758,14 +764,14 @@ export class RequestsService {
     await db.delete(requestPeople).where(eq(requestPeople.requestId, request.id));
     // Pupil and parents only belong to a pupil-level request: nothing is kept that is not needed (P1).
     const people: Array<typeof requestPeople.$inferInsert> = [];
-    if (pupilLevel && input.pupil)
+    if (pupilLevel && pupil)
       people.push({
         tenantId: request.tenantId,
         requestId: request.id,
         kind: 'pupil',
-        name: input.pupil.name,
-        email: input.pupil.email,
-        birthDate: input.pupil.birthDate,
+        name: pupil.name,
+        email: pupil.email,
+        birthDate: pupil.birthDate,
         position: 0,
       });
     if (pupilLevel)
@@ -784,6 +790,51 @@ export class RequestsService {
     if (people.length > 0) await db.insert(requestPeople).values(people);
     if (!updated) throw new NotFound();
     return updated;
+  }
+
+  /**
+   * The request's pupil in the school's register (Y1): the one picked (proven to be of this school and
+   * readable by the actor), or the one typed, added to the register with its parents in this same
+   * transaction. The request keeps its own copy of the pupil as the form had it: consent is asked and
+   * given for the pupil and parents as they were then (P3); without typed details the register's are copied.
+   */
+  private async registerPupil(
+    context: UseCaseContext,
+    request: RequestRow,
+    input: RequestDraftInput,
+  ): Promise<{ pupilId: string | null; pupil: PupilInput | null }> {
+    if (input.pupilId) {
+      const registered = await requireRegisteredPupil(context, input.pupilId, request.locationId, 'pupilId');
+      const copied =
+        registered.birthDate !== null
+          ? {
+              name: registered.name,
+              birthDate: registered.birthDate,
+              group: registered.className,
+              email: null,
+            }
+          : null;
+      return { pupilId: registered.id, pupil: input.pupil ?? copied };
+    }
+    if (!input.pupil) return { pupilId: null, pupil: null };
+    const pupilId = await registerTypedPupil(
+      context,
+      {
+        locationId: request.locationId,
+        name: input.pupil.name,
+        birthDate: input.pupil.birthDate,
+        className: input.pupil.group,
+        mentorUserId: null,
+        parents: input.parents.map(({ name, email, phone, hasAuthority }) => ({
+          name,
+          email,
+          phone,
+          hasAuthority,
+        })),
+      },
+      'request',
+    );
+    return { pupilId, pupil: input.pupil };
   }
 }
 

@@ -8,7 +8,8 @@ import { type DbTransaction, queryRows } from '../../db/client.ts';
  * transaction, the anonymous figures reports need and one line of the deletion log — so the deletion,
  * its figures and its line are there together or not at all.
  *
- * What goes with a support request (by cascade): the pupil and parents, the expertise tags, consent
+ * What goes with a support request (by cascade): the pupil and parents, the pupil's register entry when
+ * no other file names it (Y1), the expertise tags, consent
  * links and consent records, the thread with its files, the timeline. Time entries stay (hours are the
  * team's work, not the pupil's file) without their link to the request. What goes with a trajectory:
  * the OPP versions and evaluations, the parents' links, attendance, homework, contacts and referrals.
@@ -33,10 +34,11 @@ export async function eraseRequests(
     group by tenant_id, location_id, school_year, coalesce(type, ''), status
     on conflict (tenant_id, location_id, school_year, type, outcome)
       do update set count = request_figures.count + excluded.count`);
-  const deleted = await queryRows<{ id: string }>(
+  const deleted = await queryRows<{ id: string; pupil_id: string | null }>(
     db,
-    sql`delete from support_requests where id in (${ids}) returning id`,
+    sql`delete from support_requests where id in (${ids}) returning id, pupil_id`,
   );
+  await eraseUnusedPupils(db, deleted);
   await logDeletion(db, kind, deleted.length, at);
   return deleted.length;
 }
@@ -68,12 +70,26 @@ export async function eraseTrajectories(
     group by 1, 2, 3, 4, 5, 6
     on conflict (tenant_id, location_id, school_year, end_reason, diploma_level, had_opp)
       do update set count = trajectory_figures.count + excluded.count`);
-  const deleted = await queryRows<{ id: string }>(
+  const deleted = await queryRows<{ id: string; pupil_id: string | null }>(
     db,
-    sql`delete from trajectories where id in (${ids}) returning id`,
+    sql`delete from trajectories where id in (${ids}) returning id, pupil_id`,
   );
+  await eraseUnusedPupils(db, deleted);
   await logDeletion(db, 'trajectory', deleted.length, at);
   return deleted.length;
+}
+
+/**
+ * Deletes the register entries (Y1) of the pupils whose files were just deleted, where no other support
+ * request or trajectory names them any more: the entry goes with the pupil's last file, with its classes,
+ * mentors and parents (cascade). An entry that never had a file is the school's to keep or remove.
+ */
+async function eraseUnusedPupils(db: DbTransaction, deleted: ReadonlyArray<{ pupil_id: string | null }>) {
+  const pupilIds = [...new Set(deleted.flatMap((row) => (row.pupil_id ? [row.pupil_id] : [])))];
+  if (pupilIds.length === 0) return;
+  await db.execute(sql`delete from pupils p where p.id in (${idList(pupilIds)})
+    and not exists (select 1 from support_requests s where s.pupil_id = p.id)
+    and not exists (select 1 from trajectories t where t.pupil_id = p.id)`);
 }
 
 /** One line of the deletion log: which kind, how many, when (P4). Nothing when nothing went. */

@@ -3,8 +3,8 @@ import { type DbTransaction, queryRows } from '../../db/client.ts';
 import { ValidationFailed } from '../../platform/http/errors.ts';
 
 /**
- * One pupil as the files name them (P4 legal hold, P5 subject access): Passend has no pupil register,
- * so a pupil is the name and birth date typed on a support request or trajectory, optionally at one
+ * One pupil as the files name them (P4 legal hold, P5 subject access): the name and birth date typed on
+ * a support request or trajectory, or of the school's register entry (Y1) they name, optionally at one
  * school. Names are compared by `passend_name_key` (case and spacing do not count).
  */
 export type PupilIdentity = { name: string; birthDate: string; locationId?: string | null };
@@ -12,13 +12,22 @@ export type PupilIdentity = { name: string; birthDate: string; locationId?: stri
 /** A pupil's identity as values, or as columns of an outer query (a legal hold's row). */
 type PupilMatch = { [field in keyof PupilIdentity]: PupilIdentity[field] | SQL };
 
+/** The ids of the pupil's entries in the schools' registers (Y1; a subquery). */
+export function registerIdsOfPupil(pupil: PupilMatch): SQL {
+  return sql`select r.id from pupils r
+    where r.birth_date = ${pupil.birthDate}::date
+      and passend_name_key(r.name) = passend_name_key(${pupil.name})
+      and (${pupil.locationId ?? null}::uuid is null or r.location_id = ${pupil.locationId ?? null}::uuid)`;
+}
+
 /** The ids of the support requests about this pupil (a subquery: `... in (${requestIdsOfPupil(p)})`). */
 export function requestIdsOfPupil(pupil: PupilMatch): SQL {
   return sql`select p.request_id from request_people p
     join support_requests s on s.id = p.request_id
     where p.kind = 'pupil' and p.birth_date = ${pupil.birthDate}::date
       and passend_name_key(p.name) = passend_name_key(${pupil.name})
-      and (${pupil.locationId ?? null}::uuid is null or s.location_id = ${pupil.locationId ?? null}::uuid)`;
+      and (${pupil.locationId ?? null}::uuid is null or s.location_id = ${pupil.locationId ?? null}::uuid)
+    union select s.id from support_requests s where s.pupil_id in (${registerIdsOfPupil(pupil)})`;
 }
 
 /** The ids of the trajectories about this pupil. */
@@ -26,7 +35,8 @@ export function trajectoryIdsOfPupil(pupil: PupilMatch): SQL {
   return sql`select t.id from trajectories t
     where t.pupil_birth_date = ${pupil.birthDate}::date
       and passend_name_key(t.pupil_first_name || ' ' || t.pupil_last_name) = passend_name_key(${pupil.name})
-      and (${pupil.locationId ?? null}::uuid is null or t.location_id = ${pupil.locationId ?? null}::uuid)`;
+      and (${pupil.locationId ?? null}::uuid is null or t.location_id = ${pupil.locationId ?? null}::uuid)
+    union select t.id from trajectories t where t.pupil_id in (${registerIdsOfPupil(pupil)})`;
 }
 
 /** How many support requests and trajectories name this pupil (an SQL expression). */

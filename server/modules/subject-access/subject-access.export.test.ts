@@ -20,6 +20,7 @@ function exportFor(requesterRelation: string): PupilExport {
       reason: 'Alle gegevens',
     },
     pupil: { name: 'Sam de Vries', birthDate: '2010-05-04', school: 'Rijnstroom College' },
+    register: [],
     supportRequests: [],
     trajectories: [],
     staff: [],

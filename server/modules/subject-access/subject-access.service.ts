@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { FileReader } from '../../../contracts/privacy.ts';
 import type {
   DeletionCheck,
@@ -22,6 +22,7 @@ import { loadPage } from '../../platform/http/pagination.ts';
 import type { UseCaseContext } from '../../platform/kernel/kernel.ts';
 import { defineTarget } from '../../platform/kernel/targets.ts';
 import { trajectoryReadEvents } from '../opp/opp.service.ts';
+import { pupilEnrolments, pupilParents, pupils } from '../pupils/pupils.schema.ts';
 import { requestReadEvents } from '../requests/consent.service.ts';
 import {
   consentLinks,
@@ -36,6 +37,7 @@ import {
 import { eraseRequests, eraseTrajectories } from '../retention/erase.ts';
 import {
   type PupilIdentity,
+  registerIdsOfPupil,
   requestIdsOfPupil,
   requestIsHeld,
   trajectoryIdsOfPupil,
@@ -403,6 +405,10 @@ export async function eraseForSubjectRequest(
   ).map((found) => found.id);
   const deletedRequests = await eraseRequests(context.db, requestIds, 'request_file', now);
   const deletedTrajectories = await eraseTrajectories(context.db, trajectoryIds, now);
+  // The pupil's register entries (Y1) that no file names any more go too.
+  await context.db.execute(sql`delete from pupils p where p.id in (${registerIdsOfPupil(pupil)})
+    and not exists (select 1 from support_requests s where s.pupil_id = p.id)
+    and not exists (select 1 from trajectories t where t.pupil_id = p.id)`);
   const [updated] = await context.db
     .update(subjectRequests)
     .set({
@@ -450,6 +456,13 @@ export type PupilExport = {
     reason: string;
   };
   pupil: { name: string; birthDate: string; school: string };
+  /** The pupil's entries in the schools' pupil registers (Y1), with classes, mentors and parents. */
+  register: Array<{
+    pupil: ExportRecord;
+    school: string;
+    enrolments: ExportRecord[];
+    parents: ExportRecord[];
+  }>;
   supportRequests: Array<{
     request: ExportRecord;
     school: string;
@@ -706,7 +719,41 @@ export async function exportForSubjectRequest(context: UseCaseContext, id: strin
     });
   }
 
+  // The register entries (Y1): those with the pupil's name and birth date, and those the files name.
+  const registerRows = await db
+    .select()
+    .from(pupils)
+    .where(
+      or(
+        sql`${pupils.id} in (${registerIdsOfPupil(pupil)})`,
+        inArray(pupils.id, [
+          ...requestRows.flatMap((request) => (request.pupilId ? [request.pupilId] : [])),
+          ...trajectoryRows.flatMap((trajectory) => (trajectory.pupilId ? [trajectory.pupilId] : [])),
+          '00000000-0000-0000-0000-000000000000',
+        ]),
+      ),
+    )
+    .orderBy(pupils.createdAt, pupils.id);
+  const registerIds = [...registerRows.map((entry) => entry.id), '00000000-0000-0000-0000-000000000000'];
+  const enrolments = await db
+    .select()
+    .from(pupilEnrolments)
+    .where(inArray(pupilEnrolments.pupilId, registerIds))
+    .orderBy(pupilEnrolments.schoolYear);
+  const registerParents = await db
+    .select()
+    .from(pupilParents)
+    .where(inArray(pupilParents.pupilId, registerIds))
+    .orderBy(pupilParents.position);
+  const registerExports: PupilExport['register'] = registerRows.map((entry) => ({
+    pupil: recordOf(entry),
+    school: schoolNames.get(entry.locationId) ?? '',
+    enrolments: enrolments.filter((found) => found.pupilId === entry.id).map((found) => recordOf(found)),
+    parents: registerParents.filter((found) => found.pupilId === entry.id).map((found) => recordOf(found)),
+  }));
+
   const allRecords = [
+    ...registerExports.flatMap((entry) => entry.enrolments),
     ...supportRequestExports.flatMap((entry) => [
       entry.request,
       ...entry.consentLinks,
@@ -748,6 +795,7 @@ export async function exportForSubjectRequest(context: UseCaseContext, id: strin
       reason: row.reason,
     },
     pupil: { name: row.pupilName, birthDate: row.birthDate, school: schoolNames.get(row.locationId) ?? '' },
+    register: registerExports,
     supportRequests: supportRequestExports,
     trajectories: trajectoryExports,
     staff: [...staffNames]

@@ -13,6 +13,7 @@ import {
 const today = '2026-11-23';
 const signal: SignalInput = {
   locationId: '00000000-0000-4000-8000-000000000001',
+  pupilId: null,
   pupilFirstName: 'Mila',
   pupilLastName: 'Bakker',
   pupilBirthDate: '2011-06-02',

@@ -42,6 +42,7 @@ import { tenantColumn, tenantIsolation, tenantKey, tenantReference } from '../..
 import { users } from '../../platform/auth/auth.schema.ts';
 import { tenants } from '../../platform/tenants/tenants.schema.ts';
 import { bytea } from '../requests/requests.schema.ts';
+import { pupils } from '../pupils/pupils.schema.ts';
 import { locations } from '../schools/schools.schema.ts';
 
 /**
@@ -62,6 +63,9 @@ export const trajectories = pgTable(
     pupilBirthDate: date('pupil_birth_date'),
     pupilClass: text('pupil_class').notNull(),
     mentorUserId: uuid('mentor_user_id').notNull(),
+    // The pupil in the school's register (Y1). The name, birth date and class above stay the file's own
+    // copy: what was signalled and decided about, as it was then.
+    pupilId: uuid('pupil_id'),
     // The signal (E9): what was seen, since when, what was tried, and with whom it is discussed first.
     signalSource: text('signal_source', { enum: signalSources }).notNull(),
     signalObserved: text('signal_observed').notNull(),
@@ -109,6 +113,7 @@ export const trajectories = pgTable(
       .where(sql`${table.endedOn} is not null`),
     index('trajectories_pupil_birth_idx').on(table.tenantId, table.pupilBirthDate),
     index('trajectories_mentor_idx').on(table.mentorUserId),
+    index('trajectories_pupil_idx').on(table.pupilId),
     index('trajectories_signalled_by_idx').on(table.signalledByUserId, table.createdAt),
     index('trajectories_location_signalled_idx').on(table.locationId, table.createdAt),
     index('trajectories_discussed_by_idx').on(table.discussedByUserId),
@@ -126,6 +131,7 @@ export const trajectories = pgTable(
     tenantReference([table.tenantId, table.eligibilityDecidedByUserId], [users.tenantId, users.id]),
     tenantReference([table.tenantId, table.parentsExplainedByUserId], [users.tenantId, users.id]),
     tenantReference([table.tenantId, table.endedByUserId], [users.tenantId, users.id]),
+    tenantReference([table.tenantId, table.pupilId], [pupils.tenantId, pupils.id]),
   ],
 );
 

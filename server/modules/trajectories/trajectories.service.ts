@@ -26,6 +26,7 @@ import { expertisePoints } from '../expertise-points/expertise-points.schema.ts'
 import { isOppOpen } from '../opp/opp.rules.ts';
 import { findSupportStartProblems } from '../opp/opp-deadline.rules.ts';
 import { oppDeadlineOf } from '../opp/opp-deadline.service.ts';
+import { registerTypedPupil, requireRegisteredPupil } from '../pupils/pupils.service.ts';
 import { locationTarget } from '../schools/locations.service.ts';
 import { locations } from '../schools/schools.schema.ts';
 import { trajectoryAttentionCondition } from './trajectories.attention.ts';
@@ -63,6 +64,7 @@ export async function signal(context: UseCaseContext, input: SignalInput): Promi
   if (!(await isMentorAt(context, input.mentorUserId, input.locationId)))
     problems.push({ path: 'mentorUserId', code: 'not_a_mentor_here' });
   refuseProblems(problems);
+  const pupilId = await registerPupil(context, input);
   // The signal's moment is the clock's: the intake's dates are checked against it (E9).
   const now = context.clock.now();
   const [row] = await context.db
@@ -70,6 +72,7 @@ export async function signal(context: UseCaseContext, input: SignalInput): Promi
     .values({
       tenantId: actor.tenantId,
       locationId: input.locationId,
+      pupilId,
       pupilFirstName: input.pupilFirstName,
       pupilLastName: input.pupilLastName,
       pupilBirthDate: input.pupilBirthDate,
@@ -88,6 +91,27 @@ export async function signal(context: UseCaseContext, input: SignalInput): Promi
   if (!row) throw new NotFound();
   await context.audit('trajectories.signalled', subjectOf(row), { source: input.source });
   return detailOf(context, row);
+}
+
+/**
+ * The signalled pupil in the school's register (Y1): the one picked (of this school, readable by the
+ * actor), or the one typed, added with this year's class and mentor in the signal's transaction.
+ */
+async function registerPupil(context: UseCaseContext, input: SignalInput): Promise<string> {
+  if (input.pupilId)
+    return (await requireRegisteredPupil(context, input.pupilId, input.locationId, 'pupilId')).id;
+  return registerTypedPupil(
+    context,
+    {
+      locationId: input.locationId,
+      name: `${input.pupilFirstName.trim()} ${input.pupilLastName.trim()}`,
+      birthDate: input.pupilBirthDate,
+      className: input.pupilClass,
+      mentorUserId: input.mentorUserId,
+      parents: [],
+    },
+    'signal',
+  );
 }
 
 /** The trajectories the actor may read (P1), filtered and paginated in SQL; the read is audited. */
@@ -462,6 +486,7 @@ async function detailOf(context: UseCaseContext, row: TrajectoryRow): Promise<Tr
     pupilLastName: row.pupilLastName,
     pupilBirthDate: file(row.pupilBirthDate),
     pupilClass: row.pupilClass,
+    pupilId: file(row.pupilId),
     mentor: person(row.mentorUserId),
     signal: {
       source: row.signalSource,

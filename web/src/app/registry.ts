@@ -6,6 +6,7 @@ import { webModule as opp } from '../modules/opp/module.tsx';
 import { webModule as privacy } from '../modules/privacy/module.tsx';
 import { webModule as publicPages } from '../modules/public-pages/module.tsx';
 import { webModule as pupilRecords } from '../modules/pupil-records/module.tsx';
+import { webModule as pupils } from '../modules/pupils/module.tsx';
 import { webModule as reports } from '../modules/reports/module.tsx';
 import { webModule as requests } from '../modules/requests/module.tsx';
 import { webModule as retention } from '../modules/retention/module.tsx';
@@ -18,6 +19,7 @@ import type { WebModule } from './modules.ts';
 /** Every domain module of the web app, in navigation order. */
 export const webModules: WebModule[] = [
   requests,
+  pupils,
   schools,
   team,
   hours,

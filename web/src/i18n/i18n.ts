@@ -50,6 +50,8 @@ const moduleCatalogues = {
       import('../modules/pupil-records/i18n/nl.json'),
       import('../modules/pupil-records/i18n/en.json'),
     ]),
+  pupils: () =>
+    Promise.all([import('../modules/pupils/i18n/nl.json'), import('../modules/pupils/i18n/en.json')]),
   privacy: () =>
     Promise.all([import('../modules/privacy/i18n/nl.json'), import('../modules/privacy/i18n/en.json')]),
   retention: () =>
@@ -75,6 +77,7 @@ export const errorNamespaces: ModuleNamespace[] = [
   'team',
   'schools',
   'expertisePoints',
+  'pupils',
 ];
 
 const loading = new Map<ModuleNamespace, Promise<void>>();

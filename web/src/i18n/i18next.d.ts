@@ -8,6 +8,7 @@ import type opp from '../modules/opp/i18n/nl.json';
 import type privacy from '../modules/privacy/i18n/nl.json';
 import type publicPages from '../modules/public-pages/i18n/nl.json';
 import type pupilRecords from '../modules/pupil-records/i18n/nl.json';
+import type pupils from '../modules/pupils/i18n/nl.json';
 import type reports from '../modules/reports/i18n/nl.json';
 import type requests from '../modules/requests/i18n/nl.json';
 import type retention from '../modules/retention/i18n/nl.json';
@@ -33,6 +34,7 @@ declare module 'i18next' {
       opp: typeof opp;
       attendance: typeof attendance;
       pupilRecords: typeof pupilRecords;
+      pupils: typeof pupils;
       privacy: typeof privacy;
       retention: typeof retention;
       reports: typeof reports;

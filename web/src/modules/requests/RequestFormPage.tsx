@@ -39,6 +39,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { PupilPicker } from '../pupils/PupilPicker.tsx';
 import { postCommand, requestKeys, useRequestDetail, useShowRequestDetail } from './requests.api.ts';
 import { submitQuestion } from './submit-question.ts';
 import { TeacherPicker } from './TeacherPicker.tsx';
@@ -57,6 +58,8 @@ type FormValues = {
   groupName: string;
   asksDirectPupilSupport: '' | 'true' | 'false';
   expertiseTagIds: string[];
+  /** The pupil picked from the school's register (Y1), or '' when typed. */
+  pupilId: string;
   pupil: { name: string; birthDate: string; group: string; email: string };
   parents: ParentValues[];
 };
@@ -82,6 +85,7 @@ function valuesOf(detail: RequestDetail | null): FormValues {
           ? 'false'
           : '',
     expertiseTagIds: detail?.expertiseTags.map((tag) => tag.id) ?? [],
+    pupilId: detail?.pupilId ?? '',
     pupil: {
       name: detail?.pupil?.name ?? '',
       birthDate: detail?.pupil?.birthDate ?? '',
@@ -114,6 +118,7 @@ function draftOf(values: FormValues) {
     asksDirectPupilSupport:
       values.asksDirectPupilSupport === '' ? null : values.asksDirectPupilSupport === 'true',
     expertiseTagIds: values.expertiseTagIds,
+    pupilId: pupilLevel && values.pupilId ? values.pupilId : null,
     pupil:
       pupilLevel && pupilTouched
         ? {
@@ -365,6 +370,33 @@ function RequestForm({ initial }: { initial: RequestDetail | null }) {
             </Heading>
             <Paragraph>{t('form.pupilIntro')}</Paragraph>
             {form.message('pupil') && <FormFieldErrorMessage>{form.message('pupil')}</FormFieldErrorMessage>}
+            <PupilPicker
+              locationId={values.locationId}
+              pickedId={values.pupilId || null}
+              onPick={(picked) =>
+                update((current) => ({
+                  ...current,
+                  pupilId: picked.id,
+                  pupil: {
+                    ...current.pupil,
+                    name: picked.name,
+                    birthDate: picked.birthDate ?? '',
+                    group: picked.className ?? '',
+                  },
+                  // The register's parents fill an empty list; parents already typed stay.
+                  parents:
+                    current.parents.length > 0
+                      ? current.parents
+                      : picked.parents.map((parent) => ({
+                          name: parent.name,
+                          email: parent.email ?? '',
+                          phone: parent.phone ?? '',
+                          hasAuthority: parent.hasAuthority,
+                        })),
+                }))
+              }
+              onClear={() => update((current) => ({ ...current, pupilId: '' }))}
+            />
             <TextField
               label={t('form.pupilName')}
               autoComplete="off"

@@ -17,11 +17,14 @@ import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { PupilPicker } from '../pupils/PupilPicker.tsx';
 import { trajectoryKeys } from './trajectories.api.ts';
 
 type SignalValues = {
   source: string;
   locationId: string;
+  /** The pupil picked from the school's register (Y1), or '' when typed. */
+  pupilId: string;
   pupilFirstName: string;
   pupilLastName: string;
   pupilClass: string;
@@ -55,6 +58,7 @@ export function SignalFormPage() {
     initial: (): SignalValues => ({
       source: 'teacher',
       locationId: locations.length === 1 ? (locations[0]?.[0] ?? '') : '',
+      pupilId: '',
       pupilFirstName: '',
       pupilLastName: '',
       pupilClass: '',
@@ -68,6 +72,7 @@ export function SignalFormPage() {
     toInput: (values) => ({
       ...values,
       locationId: values.locationId || undefined,
+      pupilId: values.pupilId || null,
       pupilBirthDate: values.pupilBirthDate || null,
       mentorUserId: values.mentorUserId || undefined,
       discussWith: values.discussWith || undefined,
@@ -109,7 +114,27 @@ export function SignalFormPage() {
           choices={locations.map(([id, name]) => ({ value: id, label: name }))}
           {...form.field('locationId', 'choice')}
           // Another location has other mentors: the chosen one no longer applies.
-          onChange={(next) => form.update((values) => ({ ...values, locationId: next, mentorUserId: '' }))}
+          onChange={(next) =>
+            form.update((values) => ({ ...values, locationId: next, mentorUserId: '', pupilId: '' }))
+          }
+        />
+        <PupilPicker
+          locationId={locationId}
+          pickedId={form.values.pupilId || null}
+          onPick={(picked) => {
+            // The register keeps one name; the signal keeps first and last name: the first word, then the rest.
+            const [firstName = '', ...rest] = picked.name.split(/\s+/);
+            form.update((values) => ({
+              ...values,
+              pupilId: picked.id,
+              pupilFirstName: firstName,
+              pupilLastName: rest.join(' '),
+              pupilBirthDate: picked.birthDate ?? '',
+              pupilClass: picked.className ?? values.pupilClass,
+              mentorUserId: picked.mentor?.id ?? values.mentorUserId,
+            }));
+          }}
+          onClear={() => form.update((values) => ({ ...values, pupilId: '' }))}
         />
         <TextField label={label('pupilFirstName')} autoComplete="off" {...form.field('pupilFirstName')} />
         <TextField label={label('pupilLastName')} autoComplete="off" {...form.field('pupilLastName')} />
