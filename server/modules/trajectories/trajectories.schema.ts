@@ -41,8 +41,8 @@ import {
 import { tenantColumn, tenantIsolation, tenantKey, tenantReference } from '../../db/tenancy.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 import { tenants } from '../../platform/tenants/tenants.schema.ts';
-import { bytea } from '../requests/requests.schema.ts';
 import { pupils } from '../pupils/pupils.schema.ts';
+import { bytea } from '../requests/requests.schema.ts';
 import { locations } from '../schools/schools.schema.ts';
 
 /**
