@@ -49,8 +49,12 @@ export function computeScenarios(
     pupils: school.pupils,
     requests: school.requests,
   }));
-  const nameOf = new Map(inputs.schools.map((school) => [school.id, school.name]));
-  const named = (locationId: string) => ({ locationId, name: nameOf.get(locationId) ?? '' });
+  // The division's lines come in the order of the counted schools: their names, last year's hours and
+  // positions are looked up once for every scenario.
+  const counted = inputs.schools.filter((school) => school.pupils > 0);
+  const names = counted.map((school) => school.name);
+  const lastYearHours = counted.map((school) => inputs.lastYear.get(school.id) ?? null);
+  const positionOf = new Map(counted.map((school, index) => [school.id, index]));
   const problems: FieldProblem[] = [];
   const computed: ComputedScenario[] = [];
   for (const [index, settings] of scenarios.entries()) {
@@ -72,29 +76,27 @@ export function computeScenarios(
       });
       continue;
     }
-    const lines = result.lines.map((line: AllocationLine) => ({
+    const lines = result.lines.map((line: AllocationLine, position) => ({
       locationId: line.locationId,
-      name: nameOf.get(line.locationId) ?? '',
+      name: names[position] ?? '',
       pupils: line.pupils,
       hours: line.hours,
-      lastYearHours: inputs.lastYear.get(line.locationId) ?? null,
+      lastYearHours: lastYearHours[position] ?? null,
     }));
     const figures = fairnessFigures(lines);
-    const changeOf = new Map(lines.map((line) => [line.locationId, line]));
     // The largest moves first (a school up from 0 hours before any percentage), then by name.
     const largestFirst = (ids: string[]) =>
-      ids
-        .map((locationId) => {
-          const line = changeOf.get(locationId);
+      largestOf(
+        ids.map((locationId) => {
+          const line = lines[positionOf.get(locationId) ?? -1];
           const change = line ? changeAgainstLastYear(line.hours, line.lastYearHours) : null;
           return {
-            locationId,
+            line,
             size: change?.percent == null ? Number.POSITIVE_INFINITY : Math.abs(change.percent),
           };
-        })
-        .sort((a, b) => (a.size === b.size ? 0 : b.size - a.size))
-        .slice(0, scenarioListLimit)
-        .map((entry) => named(entry.locationId));
+        }),
+        scenarioListLimit,
+      ).map(({ line }) => ({ locationId: line?.locationId ?? '', name: line?.name ?? '' }));
     computed.push({
       lines,
       result: {
@@ -112,6 +114,22 @@ export function computeScenarios(
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, scenarios: computed };
+}
+
+/**
+ * The `limit` entries of largest size, largest first and in their given order among equals: one pass
+ * that keeps a short sorted list, instead of sorting thousands of moving schools to name 25.
+ */
+function largestOf<Entry extends { size: number }>(entries: readonly Entry[], limit: number): Entry[] {
+  const kept: Entry[] = [];
+  for (const entry of entries) {
+    if (kept.length === limit && (kept[limit - 1] as Entry).size >= entry.size) continue;
+    let position = kept.length;
+    while (position > 0 && (kept[position - 1] as Entry).size < entry.size) position -= 1;
+    kept.splice(position, 0, entry);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept;
 }
 
 /**
