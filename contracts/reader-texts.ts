@@ -74,7 +74,13 @@ export const explainedNames: Record<'nl' | 'en', readonly string[]> = {
 export const staffTexts: readonly (Omit<ReaderText, 'audience'> & { reason: string })[] = [
   { catalogue: 'web/src/modules/pupil-records/i18n', path: 'pupilRecords', reason: 'the staff’s pupil file' },
   { catalogue: 'web/src/modules/schools/i18n', path: 'pupilCounts', reason: 'pupil counts of a school' },
+  {
+    catalogue: 'server/modules/processing-register/i18n',
+    path: 'processingRegister.entries.pupil_register',
+    reason: 'the processing register, read by the privacy officer',
+  },
   { catalogue: 'web/src/modules/privacy/i18n', path: 'privacy.events.pupil_counts', reason: 'audit labels' },
+  { catalogue: 'web/src/modules/privacy/i18n', path: 'privacy.events.pupils', reason: 'audit labels' },
   { catalogue: 'server/modules/requests/i18n', path: 'mail.news', reason: 'mail to staff' },
   { catalogue: 'server/modules/requests/i18n', path: 'mail.assigned', reason: 'mail to a team member' },
   { catalogue: 'server/modules/requests/i18n', path: 'mail.paused', reason: 'mail to a team member' },

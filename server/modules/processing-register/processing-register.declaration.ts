@@ -69,7 +69,12 @@ export const registerDeclaration: readonly RegisterEntryDeclaration[] = [
       'request_attachments',
       'request_events',
     ],
-    readActions: ['requests.read', 'requests.read_pupil', 'requests.read_team_notes'],
+    readActions: [
+      'requests.read',
+      'requests.read_pupil',
+      'requests.read_case_file',
+      'requests.read_team_notes',
+    ],
     retention: ['request_file', 'draft'],
   },
   {

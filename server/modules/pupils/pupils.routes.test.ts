@@ -287,7 +287,7 @@ describe('the migration to the register (Y1)', () => {
     await harness.database.queryAsOwner(sql`update trajectories set pupil_id = null`);
     await harness.database.queryAsOwner(sql`delete from pupils`);
     const migration = readFileSync(
-      new URL('../../../migrations/0027_pupil_register.sql', import.meta.url),
+      new URL('../../../migrations/0033_pupil_register.sql', import.meta.url),
       'utf8',
     );
     const backfill = migration.slice(migration.indexOf('-- Hand-added (Y1).'));
