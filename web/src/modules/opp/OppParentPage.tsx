@@ -7,6 +7,7 @@ import {
   Paragraph,
   PrimaryActionButton,
 } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type OppParentView,
@@ -169,8 +170,27 @@ function ConsentPart({ token, page, consent }: { token: string; page: OppParentV
   );
 }
 
-function AnswerForm({ token, again }: { token: string; again: boolean }) {
-  const { t } = useTranslation('opp');
+/** The texts of the consent form: the parents' wording or the pupil's own. */
+export type ConsentAnswerTexts = {
+  question: string;
+  give: string;
+  refuse: string;
+  comments: string;
+  commentsHint: string;
+  send: string;
+  saved: string;
+};
+
+/** The answer on the action part through a personal link, in the reader's own words (parents or pupil). */
+export function ConsentAnswerForm({
+  token,
+  texts,
+  before,
+}: {
+  token: string;
+  texts: ConsentAnswerTexts;
+  before?: ReactNode;
+}) {
   const queryClient = useQueryClient();
   const form = useContractForm({
     schema: oppConsentAnswerInputSchema,
@@ -181,31 +201,49 @@ function AnswerForm({ token, again }: { token: string; again: boolean }) {
       queryClient.setQueryData(oppKeys.parentView(token), page);
       form.reset({ token, decision: '', comments: '' });
     },
-    successNotice: t('parentConsent.saved'),
+    successNotice: texts.saved,
   });
-  const decision = form.field('decision', 'choice');
   return (
     <ContractForm form={form}>
-      {again && <Paragraph>{t('parentConsent.changeAnswer')}</Paragraph>}
+      {before}
       <RadioGroupField
-        {...decision}
-        legend={t('parentConsent.question')}
+        {...form.field('decision', 'choice')}
+        legend={texts.question}
         choices={[
-          { value: 'given', label: t('parentConsent.give') },
-          { value: 'refused', label: t('parentConsent.refuse') },
+          { value: 'given', label: texts.give },
+          { value: 'refused', label: texts.refuse },
         ]}
       />
       <TextAreaField
-        label={t('parentConsent.comments')}
-        description={t('parentConsent.commentsHint')}
+        label={texts.comments}
+        description={texts.commentsHint}
         {...form.field('comments')}
         required={false}
       />
       <ButtonGroup>
         <PrimaryActionButton type="submit" busy={form.pending}>
-          {t('parentConsent.send')}
+          {texts.send}
         </PrimaryActionButton>
       </ButtonGroup>
     </ContractForm>
+  );
+}
+
+function AnswerForm({ token, again }: { token: string; again: boolean }) {
+  const { t } = useTranslation('opp');
+  return (
+    <ConsentAnswerForm
+      token={token}
+      before={again && <Paragraph>{t('parentConsent.changeAnswer')}</Paragraph>}
+      texts={{
+        question: t('parentConsent.question'),
+        give: t('parentConsent.give'),
+        refuse: t('parentConsent.refuse'),
+        comments: t('parentConsent.comments'),
+        commentsHint: t('parentConsent.commentsHint'),
+        send: t('parentConsent.send'),
+        saved: t('parentConsent.saved'),
+      }}
+    />
   );
 }

@@ -12,7 +12,6 @@ import {
 import { useTranslation } from 'react-i18next';
 import {
   type OppParentView,
-  oppConsentAnswerInputSchema,
   oppParentViewSchema,
   oppPupilViewInputSchema,
 } from '../../../../contracts/opp.ts';
@@ -22,11 +21,11 @@ import { useFormatters } from '../../app/format.ts';
 import { formErrorsFrom } from '../../app/forms.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ContractForm } from '../../ui/Form.tsx';
-import { RadioGroupField, TextAreaField } from '../../ui/form/ChoiceFields.tsx';
+import { TextAreaField } from '../../ui/form/ChoiceFields.tsx';
 import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useTokenFromHash } from '../auth/tokenFromHash.ts';
-import { useOppLinkView } from './OppParentPage.tsx';
+import { ConsentAnswerForm, useOppLinkView } from './OppParentPage.tsx';
 import { oppKeys } from './opp.api.ts';
 
 /**
@@ -134,18 +133,6 @@ function SimplePlan({ plan }: { plan: Plan }) {
 
 function PupilConsent({ token, consent }: { token: string; consent: NonNullable<OppParentView['consent']> }) {
   const { t } = useTranslation('opp');
-  const queryClient = useQueryClient();
-  const form = useContractForm({
-    schema: oppConsentAnswerInputSchema,
-    namespace: 'opp',
-    initial: () => ({ token, decision: '', comments: '' }),
-    send: (input) => api.post('/api/public/opp/consent', input, oppParentViewSchema),
-    onSuccess: (page) => {
-      queryClient.setQueryData(oppKeys.parentView(token), page);
-      form.reset({ token, decision: '', comments: '' });
-    },
-    successNotice: t('pupilView.consentSaved'),
-  });
   return (
     <section className="passend-section" aria-labelledby="pupil-consent">
       <Heading2 id="pupil-consent">{t('pupilView.consentHeading')}</Heading2>
@@ -153,27 +140,18 @@ function PupilConsent({ token, consent }: { token: string; consent: NonNullable<
       {consent.answer && (
         <Paragraph role="status">{t(`pupilView.consentAnswered.${consent.answer.decision}`)}</Paragraph>
       )}
-      <ContractForm form={form}>
-        <RadioGroupField
-          {...form.field('decision', 'choice')}
-          legend={t('pupilView.consentQuestion')}
-          choices={[
-            { value: 'given', label: t('pupilView.consentYes') },
-            { value: 'refused', label: t('pupilView.consentNo') },
-          ]}
-        />
-        <TextAreaField
-          label={t('pupilView.consentComments')}
-          description={t('pupilView.consentCommentsHint')}
-          {...form.field('comments')}
-          required={false}
-        />
-        <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={form.pending}>
-            {t('pupilView.consentSend')}
-          </PrimaryActionButton>
-        </ButtonGroup>
-      </ContractForm>
+      <ConsentAnswerForm
+        token={token}
+        texts={{
+          question: t('pupilView.consentQuestion'),
+          give: t('pupilView.consentYes'),
+          refuse: t('pupilView.consentNo'),
+          comments: t('pupilView.consentComments'),
+          commentsHint: t('pupilView.consentCommentsHint'),
+          send: t('pupilView.consentSend'),
+          saved: t('pupilView.consentSaved'),
+        }}
+      />
     </section>
   );
 }
